@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Set up the environment when needed, then run the report or the test suite.
+
+    python3 dev.py report   # build .venv if missing or stale, then run the full headless report
+    python3 dev.py test     # build .venv if missing or stale, then lint and run every test
+    python3 dev.py lock     # re-pin requirements/constraints.txt from the current .venv
+
+Needs only Python 3.11+ with pip and venv. Extra arguments after the command are passed
+on (``python3 dev.py report -p show_derived False``, ``python3 dev.py test -k dates``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("EXPORTROW_VENV", ROOT / ".venv"))
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
+STAMP = VENV / ".exportrow-installed"
+
+
+def say(msg: str) -> None:
+    print(f"[dev] {msg}", flush=True)
+
+
+def run(cmd: list[str], **kw) -> int:
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+               VIRTUAL_ENV=str(VENV))
+    env.pop("PYTHONHOME", None)
+    return subprocess.call(cmd, cwd=ROOT, env=env, **kw)
+
+
+def wanted() -> str:
+    h = hashlib.sha256()
+    for f in (ROOT / "pyproject.toml", CONSTRAINTS):
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def ensure_env() -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may run on any python3
+        sys.exit(f"[dev] Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
+    if not PY.exists():
+        say(f"creating the environment in {VENV.relative_to(ROOT) if VENV.is_relative_to(ROOT) else VENV}")
+        subprocess.check_call([sys.executable, "-m", "venv", str(VENV)])
+    if STAMP.exists() and STAMP.read_text() == wanted():
+        return
+    say("installing pinned packages (requirements/constraints.txt); first time takes a minute or two")
+    rc = run([str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q",
+              "-c", str(CONSTRAINTS), "--config-settings", "editable_mode=compat", "-e", ".[test]"])
+    if rc:
+        sys.exit(f"[dev] pip install failed (exit {rc}); nothing else was run")
+    STAMP.write_text(wanted())
+
+
+def ensure_browser() -> None:
+    """In CI the browser test must run: install Debian's chromium when it is missing."""
+    if os.environ.get("CI", "").lower() != "true" or shutil.which("chromium"):
+        return
+    if not shutil.which("apt-get") or os.geteuid() != 0:
+        say("CI without apt-get or root: the browser test will report why it cannot run")
+        return
+    say("installing Debian's chromium and chromium-driver for the browser test")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.call(["apt-get", "update", "-qq"], env=env, stdout=subprocess.DEVNULL)
+    subprocess.call(["apt-get", "install", "-y", "-qq", "--no-install-recommends",
+                     "chromium", "chromium-driver"], env=env, stdout=subprocess.DEVNULL)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in ("-h", "--help", "help"):
+        print(__doc__)
+        return 0
+    command, rest = argv[0], argv[1:]
+    if command == "lock":
+        ensure_env()
+        out = subprocess.check_output([str(PY), "-m", "pip", "freeze", "--exclude-editable"], text=True)
+        lines = [ln for ln in out.splitlines() if not ln.lower().startswith("exportrow")]
+        CONSTRAINTS.write_text("# Exact versions for `python3 dev.py` (pip install -c). "
+                               "Regenerate: python3 dev.py lock\n" + "\n".join(lines) + "\n")
+        say(f"wrote {CONSTRAINTS.relative_to(ROOT)}")
+        return 0
+    if command == "report":
+        ensure_env()
+        job = "report" if (ROOT / "exportrow" / "report.py").exists() else "tables"
+        return run([str(BIN / "exportrow"), job, *rest])
+    if command == "test":
+        ensure_env()
+        ensure_browser()
+        say("ruff check")
+        rc = run([str(BIN / "ruff"), "check", "."])
+        if rc:
+            return rc
+        say("pytest: unit tests, doctests, notebooks (nbval)")
+        return run([str(PY), "-m", "pytest", *rest])
+    print(f"[dev] unknown command {command!r}\n{__doc__}", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

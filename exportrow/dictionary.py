@@ -1,0 +1,115 @@
+"""The data dictionary: what each column of each table means, its unit and its source.
+
+One source of truth for the Frictionless ``datapackage.json`` written by
+``exportrow tables`` and for the README's data dictionary (a test keeps them in step).
+"""
+
+from __future__ import annotations
+
+__all__ = ["DICTIONARY", "TABLE_DESCRIPTIONS", "markdown"]
+
+A = "annotation file"
+L = "computed by exportrow"
+ART = "article text"
+
+TABLE_DESCRIPTIONS = {
+    "actors": ("People, bodies and places the article names, with the side they speak for.",
+               "exportrow.actors"),
+    "figures": ("Quantities the article states, and those derived from them by code.",
+                "exportrow.figures"),
+    "claims": ("What each actor claims, how the article attributes it, and its frames.",
+               "exportrow.claims"),
+    "events": ("Dated events, with the words that date them and the resolved interval.",
+               "exportrow.events"),
+}
+
+# table -> column -> (meaning, unit, source)
+DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
+    "actors": {
+        "actor_id": ("Identifier of the actor in the annotation file", "", A),
+        "name": ("Name and role, as the annotator writes it", "", A),
+        "side": ("Side the actor speaks for: seoul, tokyo, washington, outlet, other", "", A),
+        "kind": ("What the actor is: government, ministry, person, anonymous_source, ...", "", A),
+        "quote": ("Words of the article that name the actor", "", ART),
+        "start": ("Offset of the quote in the raw article text (0-based)", "characters", L),
+        "end": ("Offset just after the quote (exclusive)", "characters", L),
+    },
+    "figures": {
+        "figure_id": ("Identifier of the figure", "", A),
+        "quantity": ("What is counted, e.g. illegal_export_cases", "", A),
+        "value": ("The number as stated, or as computed for a derived figure", "see unit", A),
+        "unit": ("Unit of value, e.g. cases, materials", "", A),
+        "period_start": ("First day of the period the figure covers", "date", L),
+        "period_end": ("First day after the period (exclusive)", "date", L),
+        "precision": ("How exactly the period is known: day, week, month, year", "", L),
+        "months": ("Length of the period", "months", L),
+        "per_month": ("value / months, to compare periods of unequal length", "unit per month", L),
+        "basis": ("stated (in the article) or derived (computed from stated figures)", "", L),
+        "formula": ("For derived figures: how the value is computed from figure ids", "", L),
+        "inputs": ("For derived figures: the figure ids it is computed from", "", L),
+        "actor": ("Actor the figure is attributed to", "", A),
+        "side": ("Side of that actor", "", A),
+        "quote": ("Words of the article that state the figure (empty when derived)", "", ART),
+        "start": ("Offset of the quote in the raw article text", "characters", L),
+        "end": ("Offset just after the quote (exclusive)", "characters", L),
+        "input_spans": ("For derived figures: start:end offsets of each input's quote", "characters", L),
+    },
+    "claims": {
+        "claim_id": ("Identifier of the claim", "", A),
+        "actor": ("Who makes the claim (actor id)", "", A),
+        "side": ("Side of that actor: seoul, tokyo, washington, outlet", "", A),
+        "attribution": ("How the article attributes it: direct_quote, indirect, anonymous_source, unattributed", "", A),
+        "quote_form": ("direct_quote (the claimant's words in quotation marks) or paraphrase", "", L),
+        "cue": ("The reporting verb or phrase (says, argues, cited, widely seen as)", "", A),
+        "quote": ("The claim's own words in the article", "", ART),
+        "start": ("Offset of the quote in the raw article text", "characters", L),
+        "end": ("Offset just after the quote (exclusive)", "characters", L),
+        "words": ("Number of words in the quote", "words", L),
+        "frame_code": ("Primary Policy Frames Codebook dimension (1-15)", "", A),
+        "frame": ("Name of the primary frame dimension", "", A),
+        "frame_secondary_code": ("Secondary frame dimension, where one is needed", "", A),
+        "frame_secondary": ("Name of the secondary frame dimension", "", A),
+        "entman": ("Entman frame functions, separated by '; '", "", A),
+        "answers": ("Id of the claim, figure or event this claim answers", "", A),
+    },
+    "events": {
+        "event_id": ("Identifier of the event", "", A),
+        "source": ("article (from the article) or context (outside source, see reference)", "", A),
+        "actor": ("Who acts (actor id; a name for context events)", "", A),
+        "side": ("Side of the actor", "", A),
+        "action": ("PLOVER event category, or OTHER", "", A),
+        "recipient": ("Who the action is aimed at", "", A),
+        "description": ("What happens, in a few words", "", A),
+        "expression": ("The words that date the event", "", ART),
+        "tense": ("Tense of the event's verb, where it decides a weekday", "", A),
+        "date_start": ("First day of the resolved interval", "date", L),
+        "date_end": ("First day after the interval (exclusive)", "date", L),
+        "precision": ("day, week, month or year", "", L),
+        "timex": ("TIMEX3-style value: 2019-07-10, 2019-W27, 2017-12, 2019, 2015/2019-03", "", L),
+        "rule": ("The rule that resolved the expression against the publication date", "", L),
+        "quote": ("Words of the article that report the event", "", ART),
+        "start": ("Offset of the quote in the raw article text", "characters", L),
+        "end": ("Offset just after the quote (exclusive)", "characters", L),
+        "figure": ("Id of the figure the event counts, if any", "", A),
+        "claim": ("Id of the claim the event states, if any", "", A),
+        "reference": ("Public source of a context event", "", "data/context"),
+    },
+}
+
+
+def markdown() -> str:
+    """The data dictionary as Markdown tables (pasted into the README; a test checks it).
+
+    Example:
+        >>> markdown().splitlines()[0]
+        '### `actors` — People, bodies and places the article names, with the side they speak for.'
+    """
+    out = []
+    for table, columns in DICTIONARY.items():
+        desc, func = TABLE_DESCRIPTIONS[table]
+        out += [f"### `{table}` — {desc}", "",
+                f"Produced by `{func}()`; written as `{table}.csv` by `exportrow tables`.", "",
+                "| column | meaning | unit | source |", "| --- | --- | --- | --- |"]
+        out += [f"| `{c}` | {m} | {u} | {s} |" for c, (m, u, s) in columns.items()]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

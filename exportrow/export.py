@@ -1,0 +1,117 @@
+"""Write tables as CSV with a Frictionless data package, byte for byte the same every run."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from exportrow.dictionary import DICTIONARY, TABLE_DESCRIPTIONS
+
+__all__ = ["write_atomic", "table_to_csv", "write_tables", "datapackage"]
+
+
+def write_atomic(path: str | Path, data: bytes | str) -> Path:
+    """Write a file so that a crash never leaves it half-written.
+
+    The bytes go to a temporary file in the same folder, which then replaces ``path``.
+
+    Example:
+        >>> import tempfile
+        >>> p = write_atomic(Path(tempfile.mkdtemp()) / "a.txt", "hello")
+        >>> p.read_text()
+        'hello'
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def table_to_csv(table: pd.DataFrame) -> str:
+    """A table as CSV text: ``\\n`` line ends, ISO dates, empty cells for missing values.
+
+    Example:
+        >>> print(table_to_csv(pd.DataFrame({"a": [1, None]}, dtype="Int64")), end="")
+        a
+        1
+        <BLANKLINE>
+    """
+    return table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+
+
+def _field_type(dtype) -> str:
+    if isinstance(dtype, pd.CategoricalDtype):
+        return "string"
+    if pd.api.types.is_bool_dtype(dtype):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "integer"
+    if pd.api.types.is_float_dtype(dtype):
+        return "number"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "date"
+    return "string"
+
+
+def datapackage(tables: dict[str, pd.DataFrame], name: str = "exportrow-tables") -> dict:
+    """A Frictionless data package descriptor for ``tables`` (one CSV resource each).
+
+    Example:
+        >>> import exportrow
+        >>> dp = datapackage({"figures": exportrow.figures()})
+        >>> f = dp["resources"][0]["schema"]["fields"][2]
+        >>> f["name"], f["type"], f["unit"]
+        ('value', 'integer', 'see unit')
+    """
+    resources = []
+    for table_name, table in tables.items():
+        columns = DICTIONARY.get(table_name, {})
+        fields = []
+        for col in table.columns:
+            meaning, unit, source = columns.get(col, ("", "", ""))
+            fld = {"name": col, "type": _field_type(table[col].dtype),
+                   "description": meaning, "unit": unit, "source": source}
+            if isinstance(table[col].dtype, pd.CategoricalDtype):
+                fld["constraints"] = {"enum": [str(c) for c in table[col].cat.categories]}
+            fields.append(fld)
+        desc = TABLE_DESCRIPTIONS.get(table_name, ("", ""))
+        resources.append({
+            "name": table_name, "path": f"{table_name}.csv", "profile": "tabular-data-resource",
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "description": desc[0], "sources": [{"title": f"{desc[1]}()"}] if desc[1] else [],
+            "schema": {"fields": fields},
+        })
+    return {"profile": "tabular-data-package", "name": name, "resources": resources}
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out: str | Path, *,
+                 name: str = "exportrow-tables") -> list[Path]:
+    """Write each table as ``<name>.csv`` and a ``datapackage.json`` into ``out``.
+
+    Every file is written atomically, so an interrupted run leaves the old files whole.
+
+    Example:
+        >>> import exportrow, tempfile
+        >>> written = write_tables(exportrow.all_tables(), tempfile.mkdtemp())
+        >>> [p.name for p in written]
+        ['actors.csv', 'figures.csv', 'claims.csv', 'events.csv', 'datapackage.json']
+    """
+    out = Path(out)
+    written = [write_atomic(out / f"{k}.csv", table_to_csv(t)) for k, t in tables.items()]
+    dp = json.dumps(datapackage(tables, name), indent=2, ensure_ascii=False) + "\n"
+    written.append(write_atomic(out / "datapackage.json", dp))
+    return written

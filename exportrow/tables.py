@@ -1,0 +1,344 @@
+"""Tidy tables: one row per actor, figure, claim or event, each traced to its words.
+
+Every function takes the :class:`~exportrow.article.Article` (None means the bundled one)
+and, optionally, the annotation file (None means the file paired with the article).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from exportrow import paths
+from exportrow.annotations import ACTIONS, ACTOR_KINDS, ATTRIBUTIONS, FRAMES, SIDES, Annotation, load_annotation
+from exportrow.article import Article, load_article
+from exportrow.dates import PRECISIONS, resolve_date
+
+__all__ = ["actors", "figures", "claims", "events", "context_events", "all_tables", "annotation"]
+
+BASES = ("stated", "derived")
+SOURCES = ("article", "context")
+
+
+def annotation(article: Article | str | Path | None = None,
+               annotation_file: str | Path | None = None) -> Annotation:
+    """The checked annotation of ``article`` (an Article, a path, or None for the bundled one).
+
+    Example:
+        >>> annotation().article.outlet
+        'Nikkei Asian Review'
+    """
+    if not isinstance(article, Article):
+        article = load_article(article)
+    return load_annotation(annotation_file, article)
+
+
+def _cat(values, categories) -> pd.Categorical:
+    return pd.Categorical(values, categories=list(categories))
+
+
+def _int(values) -> pd.array:
+    return pd.array(values, dtype="Int64")
+
+
+def _str(values) -> pd.array:
+    return pd.array([None if v is None else str(v) for v in values], dtype="string")
+
+
+def _dates(values) -> pd.Series:
+    return pd.to_datetime(pd.Series(values, dtype="object")).astype("datetime64[ns]")
+
+
+def _span(entry: dict, key: str = "span"):
+    s = entry.get(key)
+    return (s.start, s.end, s.text) if s is not None else (None, None, None)
+
+
+def actors(article: Article | None = None, annotation_file: str | Path | None = None) -> pd.DataFrame:
+    """One row per actor: ``actor_id, name, side, kind, quote, start, end``.
+
+    Example:
+        >>> t = actors()
+        >>> t.set_index("actor_id").loc["kr_motie", ["side", "kind"]].tolist()
+        ['seoul', 'ministry']
+    """
+    ann = annotation(article, annotation_file)
+    rows = ann.actors
+    spans = [_span(a) for a in rows]
+    return pd.DataFrame({
+        "actor_id": _str([a["id"] for a in rows]),
+        "name": _str([a["name"] for a in rows]),
+        "side": _cat([a["side"] for a in rows], SIDES),
+        "kind": _cat([a["kind"] for a in rows], ACTOR_KINDS),
+        "quote": _str([s[2] for s in spans]),
+        "start": _int([s[0] for s in spans]),
+        "end": _int([s[1] for s in spans]),
+    })
+
+
+def _months(start: dt.date | None, end: dt.date | None) -> int | None:
+    if start is None or end is None or start.day != 1 or end.day != 1:
+        return None
+    return (end.year - start.year) * 12 + end.month - start.month
+
+
+def _derive(stated: list[dict]) -> list[dict]:
+    """Remainders: a total's value minus the parts stated inside its period, for the gap."""
+    out = []
+    for total in stated:
+        if total["start"] is None:
+            continue
+        parts = [f for f in stated if f is not total and f["quantity"] == total["quantity"]
+                 and f["unit"] == total["unit"] and f["start"] is not None
+                 and total["start"] <= f["start"] and f["end"] <= total["end"]
+                 and (f["start"], f["end"]) != (total["start"], total["end"])]
+        if not parts:
+            continue
+        parts.sort(key=lambda f: f["start"])
+        gaps, cursor = [], total["start"]
+        for p in parts:
+            if p["start"] < cursor:  # overlapping parts: no honest remainder
+                gaps = []
+                break
+            if p["start"] > cursor:
+                gaps.append((cursor, p["start"]))
+            cursor = p["end"]
+        if cursor < total["end"]:
+            gaps.append((cursor, total["end"]))
+        if len(gaps) != 1:
+            continue
+        start, end = gaps[0]
+        ids = [total["figure_id"], *(p["figure_id"] for p in parts)]
+        yearly = start.month == 1 and end.month == 1 and start.day == end.day == 1
+        out.append({
+            "figure_id": f"{total['figure_id']}_remainder",
+            "quantity": total["quantity"],
+            "value": total["value"] - sum(p["value"] for p in parts),
+            "unit": total["unit"],
+            "start": start, "end": end,
+            "precision": "year" if yearly else "month",
+            "basis": "derived",
+            "formula": " - ".join(ids),
+            "inputs": ";".join(ids),
+            "input_spans": ";".join(f"{f['start_offset']}:{f['end_offset']}" for f in [total, *parts]),
+            "actor": total["actor"], "quote": None, "start_offset": None, "end_offset": None,
+        })
+    return out
+
+
+def figures(article: Article | None = None, annotation_file: str | Path | None = None) -> pd.DataFrame:
+    """One row per figure, stated or derived, with its period and a per-month rate.
+
+    Stated figures come from the annotation. Derived figures are computed here: when a
+    total's period holds stated parts that leave exactly one gap, the remainder is the
+    total minus the parts, for that gap (``basis = derived``, the ``formula`` recorded,
+    ``input_spans`` pointing at the inputs' words, and no quote of its own).
+
+    Columns: ``figure_id, quantity, value, unit, period_start, period_end`` (exclusive),
+    ``precision, months, per_month, basis, formula, inputs, actor, side, quote, start, end,
+    input_spans``.
+
+    Example:
+        >>> t = figures().set_index("figure_id")
+        >>> int(t.loc["cases_total", "value"]), t.loc["cases_total", "basis"]
+        (156, 'stated')
+        >>> r = t.loc["cases_total_remainder"]
+        >>> int(r.value), r.basis, str(r.period_start.date()), str(r.period_end.date()), int(r.months)
+        (72, 'derived', '2018-01-01', '2019-04-01', 15)
+    """
+    ann = annotation(article, annotation_file)
+    stated = []
+    for f in ann.figures:
+        d = f.get("date")
+        start, end, text = _span(f)
+        stated.append({
+            "figure_id": f["id"], "quantity": f["quantity"], "value": f["value"],
+            "unit": f["unit"], "start": d.start if d else None, "end": d.end if d else None,
+            "precision": d.precision if d else None, "basis": "stated",
+            "formula": None, "inputs": None, "input_spans": None, "actor": f["actor"],
+            "quote": text, "start_offset": start, "end_offset": end,
+        })
+    rows = stated + _derive(stated)
+    side = {a["id"]: a["side"] for a in ann.actors}
+    months = [_months(r["start"], r["end"]) for r in rows]
+    values = [r["value"] for r in rows]
+    integral = all(float(v).is_integer() for v in values)
+    return pd.DataFrame({
+        "figure_id": _str([r["figure_id"] for r in rows]),
+        "quantity": _str([r["quantity"] for r in rows]),
+        "value": pd.array([int(v) for v in values] if integral else values,
+                          dtype="Int64" if integral else "Float64"),
+        "unit": _str([r["unit"] for r in rows]),
+        "period_start": _dates([r["start"] for r in rows]),
+        "period_end": _dates([r["end"] for r in rows]),
+        "precision": _cat([r["precision"] for r in rows], PRECISIONS),
+        "months": _int(months),
+        "per_month": pd.array([round(v / m, 2) if m else None for v, m in zip(values, months)],
+                              dtype="Float64"),
+        "basis": _cat([r["basis"] for r in rows], BASES),
+        "formula": _str([r["formula"] for r in rows]),
+        "inputs": _str([r["inputs"] for r in rows]),
+        "actor": _str([r["actor"] for r in rows]),
+        "side": _cat([side.get(r["actor"]) for r in rows], SIDES),
+        "quote": _str([r["quote"] for r in rows]),
+        "start": _int([r["start_offset"] for r in rows]),
+        "end": _int([r["end_offset"] for r in rows]),
+        "input_spans": _str([r["input_spans"] for r in rows]),
+    })
+
+
+def claims(article: Article | None = None, annotation_file: str | Path | None = None) -> pd.DataFrame:
+    """One row per claim: who says what, how the article attributes it, and its frames.
+
+    Columns: ``claim_id, actor, side, attribution, cue, quote, start, end, words, frame_code,
+    frame, frame_secondary_code, frame_secondary, entman, answers``.
+
+    Example:
+        >>> t = claims().set_index("claim_id")
+        >>> t.loc["jp_not_enough", ["side", "attribution", "cue"]].tolist()
+        ['tokyo', 'anonymous_source', 'said']
+    """
+    ann = annotation(article, annotation_file)
+    rows = ann.claims
+    side = {a["id"]: a["side"] for a in ann.actors}
+    kind = {a["id"]: a["kind"] for a in ann.actors}
+    spans = [_span(c) for c in rows]
+    names = list(FRAMES.values())
+
+    def attribution(c):  # a direct quote from an unnamed source is heard as anonymous
+        if kind.get(c["actor"]) == "anonymous_source" and c["attribution"] != "unattributed":
+            return "anonymous_source"
+        return c["attribution"]
+
+    return pd.DataFrame({
+        "claim_id": _str([c["id"] for c in rows]),
+        "actor": _str([c["actor"] for c in rows]),
+        "side": _cat([side[c["actor"]] for c in rows], SIDES),
+        "attribution": _cat([attribution(c) for c in rows], ATTRIBUTIONS),
+        "quote_form": _cat(["direct_quote" if c["attribution"] == "direct_quote" else "paraphrase"
+                            for c in rows], ("direct_quote", "paraphrase")),
+        "cue": _str([c["cue"] for c in rows]),
+        "quote": _str([s[2] for s in spans]),
+        "start": _int([s[0] for s in spans]),
+        "end": _int([s[1] for s in spans]),
+        "words": _int([len(s[2].split()) for s in spans]),
+        "frame_code": _int([c["frame"] for c in rows]),
+        "frame": _cat([FRAMES[c["frame"]] for c in rows], names),
+        "frame_secondary_code": _int([c.get("frame_secondary") for c in rows]),
+        "frame_secondary": _cat([FRAMES.get(c.get("frame_secondary")) for c in rows], names),
+        "entman": _str(["; ".join(c.get("entman") or []) or None for c in rows]),
+        "answers": _str([c.get("answers") for c in rows]),
+    })
+
+
+_EVENT_COLUMNS = ("event_id", "source", "actor", "side", "action", "recipient", "description",
+                  "expression", "tense", "date_start", "date_end", "precision", "timex", "rule",
+                  "quote", "start", "end", "figure", "claim", "reference")
+
+
+def _event_frame(rows: list[dict]) -> pd.DataFrame:
+    col = {k: [r.get(k) for r in rows] for k in _EVENT_COLUMNS}
+    return pd.DataFrame({
+        "event_id": _str(col["event_id"]),
+        "source": _cat(col["source"], SOURCES),
+        "actor": _str(col["actor"]),
+        "side": _cat(col["side"], SIDES),
+        "action": _cat(col["action"], ACTIONS),
+        "recipient": _str(col["recipient"]),
+        "description": _str(col["description"]),
+        "expression": _str(col["expression"]),
+        "tense": _str(col["tense"]),
+        "date_start": _dates(col["date_start"]),
+        "date_end": _dates(col["date_end"]),
+        "precision": _cat(col["precision"], PRECISIONS),
+        "timex": _str(col["timex"]),
+        "rule": _str(col["rule"]),
+        "quote": _str(col["quote"]),
+        "start": _int(col["start"]),
+        "end": _int(col["end"]),
+        "figure": _str(col["figure"]),
+        "claim": _str(col["claim"]),
+        "reference": _str(col["reference"]),
+    })
+
+
+def context_events(folder: str | Path | None = None) -> pd.DataFrame:
+    """Events from outside the article (``data/context/*.yaml``), each with its public source.
+
+    They have ``source = context``, no quote and no span; ``reference`` names the source.
+
+    Example:
+        >>> t = context_events()
+        >>> set(t.source), str(t.set_index("event_id").loc["ctx_white_list_in_force", "date_start"].date())
+        ({'context'}, '2019-08-28')
+    """
+    import yaml
+
+    folder = Path(folder) if folder else paths.context_dir()
+    rows = []
+    for path in sorted(folder.glob("*.yaml")):
+        doc = yaml.load(path.read_text(encoding="utf-8"),
+                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        for e in doc.get("events", []):
+            d = resolve_date(str(e["date"]), str(e["date"])[:4] + "-01-01")
+            rows.append({**e, "event_id": e["id"], "source": "context", "date_start": d.start,
+                         "date_end": d.end, "precision": d.precision, "timex": d.timex,
+                         "expression": str(e["date"]), "rule": "absolute date from the source"})
+    return _event_frame(rows)
+
+
+def events(article: Article | None = None, annotation_file: str | Path | None = None, *,
+           context: bool = False) -> pd.DataFrame:
+    """One row per dated event, with the words that date it and the resolved interval.
+
+    ``date_end`` is exclusive; ``precision`` is day, week, month or year; ``rule`` says how
+    the date was resolved against the publication date. The publication itself is an
+    event too. With ``context=True`` the context layer is added (``source = context``).
+
+    Example:
+        >>> t = events().set_index("event_id")
+        >>> t.loc["kang_pompeo_call", ["timex", "precision"]].tolist()
+        ['2019-07-10', 'day']
+        >>> t.loc["curbs_implemented", "timex"], t.loc["shipment_uae", "timex"]
+        ('2019-W27', '2019-01')
+    """
+    ann = annotation(article, annotation_file)
+    art = ann.article
+    side = {a["id"]: a["side"] for a in ann.actors}
+    rows = []
+    for e in ann.events:
+        d = e["date"]
+        start, end, text = _span(e)
+        rows.append({**e, "event_id": e["id"], "source": "article", "side": side[e["actor"]],
+                     "date_start": d.start, "date_end": d.end, "precision": d.precision,
+                     "timex": d.timex, "rule": d.rule, "quote": text, "start": start, "end": end})
+    outlet = next((a["id"] for a in ann.actors if a["kind"] == "outlet"), None)
+    day = art.published.date()
+    rows.append({"event_id": "publication", "source": "article", "actor": outlet,
+                 "side": "outlet" if outlet else None, "action": "OTHER",
+                 "description": f"{art.outlet} publishes the article",
+                 "expression": art.date_span.text, "date_start": day,
+                 "date_end": day + dt.timedelta(days=1), "precision": "day",
+                 "timex": day.isoformat(), "rule": f"publication date, {art.published_from}",
+                 "quote": art.date_span.text, "start": art.date_span.start,
+                 "end": art.date_span.end})
+    table = _event_frame(rows)
+    if context:
+        table = pd.concat([table, context_events()], ignore_index=True)
+    return table
+
+
+def all_tables(article: Article | None = None, annotation_file: str | Path | None = None, *,
+               context: bool = False) -> dict[str, pd.DataFrame]:
+    """The four tables by name: actors, figures, claims, events.
+
+    Example:
+        >>> sorted(all_tables())
+        ['actors', 'claims', 'events', 'figures']
+    """
+    ann = annotation(article, annotation_file)
+    art = ann.article
+    return {"actors": actors(art, ann.path), "figures": figures(art, ann.path),
+            "claims": claims(art, ann.path), "events": events(art, ann.path, context=context)}

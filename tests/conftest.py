@@ -1,0 +1,51 @@
+"""Shared fixtures: the seed article and a way to write broken copies of its annotation."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from exportrow import paths
+from exportrow.article import load_article
+
+ROOT = paths.PROJECT_ROOT
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _outputs_to_tmp(tmp_path_factory):
+    """Notebooks run by the tests write into a temporary folder, never into reports/."""
+    old = os.environ.get("EXPORTROW_OUTPUT_ROOT")
+    os.environ["EXPORTROW_OUTPUT_ROOT"] = str(tmp_path_factory.mktemp("outputs"))
+    yield
+    if old is None:
+        os.environ.pop("EXPORTROW_OUTPUT_ROOT", None)
+    else:
+        os.environ["EXPORTROW_OUTPUT_ROOT"] = old
+
+
+@pytest.fixture(scope="session")
+def article():
+    return load_article()
+
+
+@pytest.fixture
+def seed_yaml() -> str:
+    return paths.default_annotation().read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def write_annotation(tmp_path):
+    """Write annotation text (str or bytes) to a temporary file and return its path."""
+
+    def write(content, name="broken.yaml") -> Path:
+        p = tmp_path / name
+        if isinstance(content, bytes):
+            p.write_bytes(content)
+        else:
+            p.write_text(content, encoding="utf-8")
+        return p
+
+    return write
