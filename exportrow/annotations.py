@@ -139,6 +139,7 @@ def annotation_path_for(article: Article) -> Path:
     elsewhere pairs with ``<name>.yaml`` beside it.
 
     Example:
+        >>> from exportrow import paths
         >>> annotation_path_for(load_article()) == paths.default_annotation()
         True
     """
@@ -154,6 +155,7 @@ def article_path_for(annotation_path: str | Path) -> Path | None:
     The name is looked up beside the file, then in ``../raw/``.
 
     Example:
+        >>> from exportrow import paths
         >>> article_path_for(paths.default_annotation()) == paths.default_article()
         True
     """

@@ -67,8 +67,8 @@ def normalize(text: str) -> tuple[str, list[int]]:
         >>> folded, where = normalize("Japan\u2019s\u00a0 claim \u2014 no")
         >>> folded
         "Japan's claim - no"
-        >>> where[6], where[7]
-        (6, 8)
+        >>> where[7], where[8]
+        (7, 9)
     """
     out: list[str] = []
     where: list[int] = []

@@ -45,10 +45,11 @@ def table_to_csv(table: pd.DataFrame) -> str:
     """A table as CSV text: ``\\n`` line ends, ISO dates, empty cells for missing values.
 
     Example:
-        >>> print(table_to_csv(pd.DataFrame({"a": [1, None]}, dtype="Int64")), end="")
-        a
-        1
-        <BLANKLINE>
+        >>> t = pd.DataFrame({"a": pd.array([1, None], dtype="Int64"), "d": pd.to_datetime(["2019-07-12", None])})
+        >>> print(table_to_csv(t), end="")
+        a,d
+        1,2019-07-12
+        ,
     """
     return table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
 
