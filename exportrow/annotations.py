@@ -18,7 +18,7 @@ from exportrow.numbers import find_numbers
 
 __all__ = ["Annotation", "AnnotationError", "Problem", "load_annotation", "annotation_path_for",
            "article_path_for",
-           "SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN"]
+           "SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "CHECKS"]
 
 SIDES = ("seoul", "tokyo", "washington", "outlet", "other")
 ACTOR_KINDS = ("government", "ministry", "officials", "person", "anonymous_source", "court",
@@ -39,6 +39,8 @@ FRAMES = {1: "Economic", 2: "Capacity and resources", 3: "Morality",
 ENTMAN = ("problem_definition", "causal_interpretation", "moral_evaluation",
           "treatment_recommendation")
 TENSES = ("past", "present", "future")
+#: Kinds of quantitative statement that exportrow.stats.check_statements can check.
+CHECKS = ("growth_factor", "parts_within_total", "period_length", "rate_increase")
 
 _SECTIONS = {
     "actors": {"required": ("id", "name", "side", "kind", "quote"),
@@ -49,6 +51,8 @@ _SECTIONS = {
                "optional": ("prefix", "suffix", "frame_secondary", "entman", "answers", "note")},
     "events": {"required": ("id", "actor", "action", "expression", "quote", "description"),
                "optional": ("prefix", "suffix", "recipient", "tense", "figure", "claim", "note")},
+    "statements": {"required": ("id", "check", "figures", "quote"),
+                   "optional": ("prefix", "suffix", "compare_with", "note")},
     "ignored_numbers": {"required": ("quote", "reason"), "optional": ("prefix", "suffix")},
 }
 
@@ -93,6 +97,7 @@ class Annotation:
     claims: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     ignored_numbers: list[dict] = field(default_factory=list)
+    statements: list[dict] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
     def actor(self, actor_id: str) -> dict:
@@ -358,6 +363,20 @@ def _check(path: Path, article: Article, doc: dict) -> Annotation:
     ann.claims = _entries(chk, doc, "claims", ids)
     ann.events = _entries(chk, doc, "events", ids)
     ann.ignored_numbers = _entries(chk, doc, "ignored_numbers", ids)
+    ann.statements = _entries(chk, doc, "statements", ids)
+    known_figures = {f.get("id") for f in ann.figures}
+    known_figures |= {f"{i}_remainder" for i in set(known_figures)}
+    for s in ann.statements:
+        _closed(chk, s["_label"], "check", s.get("check"), CHECKS)
+        figs = s.get("figures")
+        if figs is not None and (not isinstance(figs, list) or not figs):
+            chk.add(s["_label"], "figures", "must be a list of figure ids",
+                    "write e.g. `figures: [cases_2017, cases_2016]`")
+            continue
+        for i in figs or []:
+            if i not in known_figures:
+                chk.add(s["_label"], "figures", f"unknown figure id {i!r}",
+                        "name a figure id, or <total id>_remainder for a derived remainder")
     all_ids = set(ids)
     for c in ann.claims:
         label = c["_label"]

@@ -49,3 +49,39 @@ def write_annotation(tmp_path):
         return p
 
     return write
+
+
+NOTEBOOKS = ROOT / "notebooks"
+
+
+@pytest.fixture
+def run_notebook(tmp_path):
+    """Execute a notebook with papermill and parameters; return (executed notebook, output folder)."""
+    import papermill
+
+    def run(name: str, **params):
+        source = NOTEBOOKS / f"{name}.ipynb"
+        out = Path(params.get("output_dir") or tmp_path / f"out-{name.replace('/', '-')}")
+        if "output_dir" in papermill.inspect_notebook(str(source)):
+            params.setdefault("output_dir", str(out))
+        executed = tmp_path / f"{name.replace('/', '-')}.ipynb"
+        nb = papermill.execute_notebook(str(source), str(executed), parameters=params,
+                                        cwd=str(NOTEBOOKS), progress_bar=False, kernel_name="python3")
+        return nb, out
+
+    return run
+
+
+def outputs_text(nb) -> str:
+    """All text/plain and stream output of an executed notebook, joined."""
+    parts = []
+    for cell in nb["cells"]:
+        for o in cell.get("outputs", []):
+            if "text" in o:
+                parts.append("".join(o["text"]))
+            data = o.get("data", {})
+            if "text/plain" in data:
+                parts.append("".join(data["text/plain"]))
+            if "text/markdown" in data:
+                parts.append("".join(data["text/markdown"]))
+    return "\n".join(parts)

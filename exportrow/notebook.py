@@ -1,0 +1,80 @@
+"""Small helpers the notebooks share: open the inputs, write outputs, cite the article.
+
+Kept here, not in the notebooks, so that no notebook repeats another's set-up code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from exportrow import paths
+from exportrow.annotations import Annotation, load_annotation
+from exportrow.article import Article, load_article
+
+__all__ = ["Inputs", "open_inputs", "write_table", "citation"]
+
+
+@dataclass
+class Inputs:
+    """What a notebook works on: the article, its checked annotation, the output folder."""
+
+    article: Article
+    annotation: Annotation
+    out: Path
+
+    @property
+    def annotation_path(self) -> Path:
+        return self.annotation.path
+
+
+def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: str,
+                published: str = "") -> Inputs:
+    """Load and check a notebook's inputs from its parameters.
+
+    Args:
+        article_path: Article file; ``""`` means the bundled article.
+        annotation_path: Annotation file; ``""`` means the one paired with the article.
+        output_dir: Output folder; ``""`` means ``reports/<name>`` (see :func:`exportrow.paths.output_dir`).
+        name: The notebook's name, for the default output folder.
+        published: ISO date overriding the publication date; ``""`` keeps the article's.
+
+    Example:
+        >>> import tempfile
+        >>> inp = open_inputs("", "", tempfile.mkdtemp(), "demo")
+        >>> inp.article.outlet, len(inp.annotation.figures)
+        ('Nikkei Asian Review', 5)
+    """
+    article = load_article(article_path or None)
+    if published:
+        article = article.with_published(published)
+    annotation = load_annotation(annotation_path or None, article)
+    return Inputs(article, annotation, paths.output_dir(output_dir, name))
+
+
+def write_table(table: pd.DataFrame, out: Path, name: str) -> Path:
+    """Write ``table`` as ``out/name.csv`` (atomic, byte-stable) and return the path.
+
+    Example:
+        >>> import tempfile
+        >>> write_table(pd.DataFrame({"a": [1]}), Path(tempfile.mkdtemp()), "t").name
+        't.csv'
+    """
+    from exportrow.export import table_to_csv, write_atomic
+
+    return write_atomic(Path(out) / f"{name}.csv", table_to_csv(table))
+
+
+def citation(article: Article) -> str:
+    """A Markdown citation of the article.
+
+    Example:
+        >>> citation(load_article())[:40]
+        '*Nikkei Asian Review*, 12 July 2019, 07:'
+    """
+    p = article.published
+    return (f"*{article.outlet}*, {p.day} {p:%B %Y}, {p:%H:%M} ({p.tzname()}): "
+            f"\u201c{article.title}\u201d. Dateline {article.dateline or 'none'}. "
+            f"File `{article.path.name}`, sha256 `{article.sha256[:12]}…`.")
