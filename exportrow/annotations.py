@@ -50,7 +50,7 @@ _SECTIONS = {
     "claims": {"required": ("id", "actor", "attribution", "cue", "quote", "frame"),
                "optional": ("prefix", "suffix", "frame_secondary", "entman", "answers", "note")},
     "events": {"required": ("id", "actor", "action", "expression", "quote", "description"),
-               "optional": ("prefix", "suffix", "recipient", "tense", "figure", "claim", "note")},
+               "optional": ("prefix", "suffix", "recipient", "tense", "figure", "claim", "same_as", "note")},
     "statements": {"required": ("id", "check", "figures", "quote"),
                    "optional": ("prefix", "suffix", "compare_with", "note")},
     "ignored_numbers": {"required": ("quote", "reason"), "optional": ("prefix", "suffix")},
@@ -405,7 +405,7 @@ def _check(path: Path, article: Article, doc: dict) -> Annotation:
         actor_ref(label, "recipient", e.get("recipient"))
         _closed(chk, label, "action", e.get("action"), ACTIONS)
         _closed(chk, label, "tense", e.get("tense"), TENSES)
-        for fld, section in (("figure", ann.figures), ("claim", ann.claims)):
+        for fld, section in (("figure", ann.figures), ("claim", ann.claims), ("same_as", ann.events)):
             if e.get(fld) is not None and e[fld] not in {x.get("id") for x in section}:
                 chk.add(label, fld, f"unknown {fld} id {e[fld]!r}", f"name an id from {fld}s:")
         if e.get("expression") and e["span"] is not None:

@@ -92,6 +92,7 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "end": ("Offset just after the quote (exclusive)", "characters", L),
         "figure": ("Id of the figure the event counts, if any", "", A),
         "claim": ("Id of the claim the event states, if any", "", A),
+        "same_as": ("Id of another event that reports the same happening (their dates must agree)", "", A),
         "reference": ("Public source of a context event", "", "data/context"),
     },
 }

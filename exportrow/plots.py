@@ -16,7 +16,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["OKABE_ITO", "SIDE_COLOURS", "classroom_style", "save_figure", "show_figure", "bar_periods",
+__all__ = ["OKABE_ITO", "SIDE_COLOURS", "classroom_style", "save_figure", "show_figure", "bar_periods", "timeline",
            "source_line", "FORMATS"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
@@ -182,4 +182,105 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str = "c
              for lab, v, d in zip(labels, values, derived)]
     kind = "per month" if measure == "per_month" else "count"
     alt = f"Bar chart of {unit} by period ({kind}). " + ". ".join(parts) + "."
+    return fig, alt
+
+
+def _wrap(text: str, width: int = 46) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: str = "",
+             window: list[str] | None = None):
+    """Timeline of events, each drawn as its interval, coloured by side.
+
+    A day is a point, a week or a month a bar of that width, a year (or a longer range)
+    a light band. Context events (from outside the article) are hollow and labelled
+    ``[context]``. A dashed line marks the publication date.
+
+    Args:
+        events: Rows of :func:`exportrow.events`, e.g. after :func:`exportrow.timeline.select_events`.
+        published: Publication date to mark (None: the ``publication`` event's date).
+        title, source: Title and the source line under the chart.
+        window: ``[start, end]`` ISO dates for the x axis (None: fit the events).
+
+    Returns:
+        ``(figure, alt_text)``.
+
+    Example:
+        >>> from exportrow import events
+        >>> fig, alt = timeline(events())
+        >>> alt.split(". ")[0]
+        'Timeline of 16 events from the article, from 2015-01-01 to 2019-07-12'
+        >>> plt.close(fig)
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    ev = events.reset_index(drop=True)
+    if published is None:
+        pub = ev.loc[ev.event_id == "publication", "date_start"]
+        published = pub.iloc[0] if len(pub) else None
+    n = len(ev)
+    with classroom_style():
+        height = max(3.0, 0.5 * n + 1.5)
+        fig, (ax, foot) = plt.subplots(2, 1, figsize=(13, height + 1.6), height_ratios=[height, 1.6],
+                                       layout="constrained")
+        foot.axis("off")
+        for i, r in ev.iterrows():
+            y = n - 1 - i
+            colour = SIDE_COLOURS.get(r.side, OKABE_ITO["grey"])
+            ctx = r.source == "context"
+            width = (r.date_end - r.date_start).days
+            if r.precision == "day" and width <= 1:
+                ax.plot(r.date_start + pd.Timedelta(hours=12), y, "o", ms=11, color=colour,
+                        mfc="white" if ctx else colour, mew=2.5, zorder=3)
+            elif r.precision in ("week", "month") and width <= 31:
+                ax.barh(y, width, left=r.date_start, height=0.55, color="white" if ctx else colour,
+                        edgecolor=colour, linewidth=2, zorder=2)
+            else:
+                ax.barh(y, width, left=r.date_start, height=0.8, color=colour, alpha=0.22,
+                        edgecolor=colour, linewidth=1.5, hatch="..." if ctx else None, zorder=1)
+        labels = [("[context] " if s == "context" else "") + _wrap(str(d))
+                  for d, s in zip(ev.description, ev.source)]
+        ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=11)
+        for tick, side in zip(ax.get_yticklabels(), ev.side):
+            tick.set_color(SIDE_COLOURS.get(side, OKABE_ITO["black"]) if side != "outlet" else "#555555")
+        if published is not None:
+            ax.axvline(pd.Timestamp(published) + pd.Timedelta(hours=12), color=OKABE_ITO["black"],
+                       ls="--", lw=1.5, zorder=0)
+            ax.annotate(f"published {pd.Timestamp(published):%d %b %Y}", (pd.Timestamp(published), n - 0.4),
+                        xytext=(6, 0), textcoords="offset points", fontsize=11, va="bottom")
+        if window:
+            ax.set_xlim(pd.Timestamp(window[0]), pd.Timestamp(window[1]))
+        loc = mdates.AutoDateLocator(minticks=4, maxticks=9)
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+        ax.set_xlabel("Date (resolved against the publication date)")
+        ax.set_ylim(-0.8, n + 0.2)
+        ax.grid(axis="x", color="#dddddd", zorder=0)
+        sides = [s for s in SIDE_COLOURS if s in set(ev.side.dropna())]
+        handles = [Patch(color=SIDE_COLOURS[s], label=s.capitalize() if s != "outlet" else "the outlet")
+                   for s in sides]
+        handles += [Line2D([], [], marker="o", ls="", color="#444444", ms=9, label="day: a point"),
+                    Patch(facecolor="#444444", label="week / month: a bar of that width"),
+                    Patch(facecolor="#444444", alpha=0.22, edgecolor="#444444", label="year or longer: a band")]
+        if (ev.source == "context").any():
+            handles.append(Line2D([], [], marker="o", ls="", color="#444444", mfc="white", ms=9, mew=2,
+                                  label="context: from outside the article"))
+        foot.legend(handles=handles, loc="upper center", ncol=4, frameon=False, fontsize=11)
+        if title:
+            ax.set_title(title, loc="left")
+        if source:
+            foot.text(0, 0, _wrap(source, 150), transform=foot.transAxes, ha="left", va="bottom", fontsize=10)
+    kinds = "events from the article" if (ev.source == "article").all() else "events (article and context)"
+    start = ev.date_start.min()
+    end = ev.date_start.max()
+    parts = [f"{'[context] ' if s == 'context' else ''}{d}: {t} ({p})"
+             for d, t, p, s in zip(ev.description, ev.timex, ev.precision, ev.source)]
+    alt = (f"Timeline of {n} {kinds}, from {start:%Y-%m-%d} to {end:%Y-%m-%d}. "
+           f"Dashed line: publication, {pd.Timestamp(published):%Y-%m-%d}. " if published is not None else
+           f"Timeline of {n} {kinds}, from {start:%Y-%m-%d} to {end:%Y-%m-%d}. ") + ". ".join(parts) + "."
     return fig, alt

@@ -235,7 +235,7 @@ def claims(article: Article | None = None, annotation_file: str | Path | None = 
 
 _EVENT_COLUMNS = ("event_id", "source", "actor", "side", "action", "recipient", "description",
                   "expression", "tense", "date_start", "date_end", "precision", "timex", "rule",
-                  "quote", "start", "end", "figure", "claim", "reference")
+                  "quote", "start", "end", "figure", "claim", "same_as", "reference")
 
 
 def _event_frame(rows: list[dict]) -> pd.DataFrame:
@@ -260,6 +260,7 @@ def _event_frame(rows: list[dict]) -> pd.DataFrame:
         "end": _int(col["end"]),
         "figure": _str(col["figure"]),
         "claim": _str(col["claim"]),
+        "same_as": _str(col["same_as"]),
         "reference": _str(col["reference"]),
     })
 
