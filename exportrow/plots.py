@@ -16,8 +16,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["OKABE_ITO", "SIDE_COLOURS", "classroom_style", "save_figure", "show_figure", "bar_periods", "timeline",
-           "source_line", "FORMATS"]
+__all__ = ["OKABE_ITO", "SIDE_COLOURS", "FORMATS", "classroom_style", "save_figure", "show_figure",
+           "source_line", "bar_periods", "timeline", "diverging_frames", "distinctive_words"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
 OKABE_ITO = {"orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
@@ -283,4 +283,118 @@ def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: s
     alt = (f"Timeline of {n} {kinds}, from {start:%Y-%m-%d} to {end:%Y-%m-%d}. "
            f"Dashed line: publication, {pd.Timestamp(published):%Y-%m-%d}. " if published is not None else
            f"Timeline of {n} {kinds}, from {start:%Y-%m-%d} to {end:%Y-%m-%d}. ") + ". ".join(parts) + "."
+    return fig, alt
+
+
+def _side_name(side: str) -> str:
+    return "the outlet" if side == "outlet" else side.capitalize()
+
+
+def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: str = "", source: str = ""):
+    """Diverging bars of frame dimensions: ``side_a`` to the left, ``side_b`` to the right.
+
+    Only frames that either side uses are drawn. Swapping the sides mirrors the chart.
+
+    Args:
+        frames: The output of :func:`exportrow.framing.frame_counts`.
+        side_a, side_b: The sides, left and right.
+        title, source: Title and the source line under the chart.
+
+    Returns:
+        ``(figure, alt_text)``.
+
+    Example:
+        >>> from exportrow import claims
+        >>> from exportrow.framing import frame_counts
+        >>> fig, alt = diverging_frames(claims().pipe(frame_counts), "seoul", "tokyo")
+        >>> alt.split(". ")[2]
+        'Crime and punishment: Seoul 4, Tokyo 0'
+        >>> plt.close(fig)
+    """
+    wide = frames.pivot_table(index="frame", columns="side", values="claims", aggfunc="sum",
+                              observed=True).reindex(columns=[side_a, side_b]).fillna(0).astype(int)
+    wide = wide[(wide[side_a] + wide[side_b]) > 0]
+    order = frames.drop_duplicates("frame").set_index("frame").frame_code
+    wide = wide.assign(_t=wide[side_a] + wide[side_b], _c=order.reindex(wide.index)).sort_values(
+        ["_t", "_c"], ascending=[True, False]).drop(columns=["_t", "_c"])
+    with classroom_style():
+        fig, ax = plt.subplots(figsize=(12, max(3.5, 0.6 * len(wide) + 2)), layout="constrained")
+        y = range(len(wide))
+        ca, cb = SIDE_COLOURS.get(side_a, OKABE_ITO["blue"]), SIDE_COLOURS.get(side_b, OKABE_ITO["vermillion"])
+        ax.barh(y, -wide[side_a], color=ca, label=_side_name(side_a))
+        ax.barh(y, wide[side_b], color=cb, hatch="//", edgecolor="white", label=_side_name(side_b))
+        for i, (a, b) in enumerate(zip(wide[side_a], wide[side_b])):
+            if a:
+                ax.annotate(str(a), (-a, i), xytext=(-6, 0), textcoords="offset points", ha="right", va="center")
+            if b:
+                ax.annotate(str(b), (b, i), xytext=(6, 0), textcoords="offset points", ha="left", va="center")
+        ax.set_yticks(list(y), [_wrap(f, 34) for f in wide.index], fontsize=12)
+        m = max(1, int(wide.values.max()))
+        ax.set_xlim(-m - 1, m + 1)
+        ticks = list(range(-m, m + 1))
+        ax.set_xticks(ticks, [str(abs(t)) for t in ticks])
+        ax.axvline(0, color="black", lw=1)
+        ax.set_xlabel(f"Claims (count): \u2190 {_side_name(side_a)}   |   {_side_name(side_b)} \u2192")
+        ax.legend(loc="lower right", frameon=False)
+        if title:
+            ax.set_title(title, loc="left")
+        if source:
+            fig.supxlabel(_wrap(source, 150), x=0.01, ha="left", fontsize=10)
+    rows = list(zip(wide.index, wide[side_a], wide[side_b]))[::-1]
+    alt = (f"Diverging bar chart of claims per frame dimension, {_side_name(side_a)} to the left and "
+           f"{_side_name(side_b)} to the right. " + ". ".join(
+               f"{f}: {_side_name(side_a)} {a}, {_side_name(side_b)} {b}" for f, a, b in rows) + ".")
+    return fig, alt
+
+
+def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int = 8, title: str = "",
+                      source: str = ""):
+    """The words that most set each side apart, as bars of their z-scores, with the caveat beside them.
+
+    Args:
+        words: The output of :func:`exportrow.framing.fightin_words`.
+        side_a, side_b: The sides compared (positive z leans to ``side_a``).
+        top: How many words to show per side.
+        title, source: Title and the source line under the chart.
+
+    Returns:
+        ``(figure, alt_text)``.
+
+    Example:
+        >>> from exportrow import claims
+        >>> from exportrow.framing import fightin_words
+        >>> fw = claims().pipe(fightin_words, "seoul", "tokyo")
+        >>> fig, alt = distinctive_words(fw, "seoul", "tokyo", top=3)
+        >>> "Small counts" in alt
+        True
+        >>> plt.close(fig)
+    """
+    a = words[words.z > 0].head(top)
+    b = words[words.z < 0].tail(top)
+    shown = pd.concat([b, a]).sort_values("z", kind="stable").reset_index(drop=True)  # bottom to top
+    strongest = float(words.z.abs().max()) if len(words) else 0.0
+    caveat = (f"Small counts: one article gives only a few hundred words per side. The largest |z| here is "
+              f"{strongest:.2f}; values under 1.96 are what chance alone often gives. Read these as a "
+              "description of the wording, not as evidence of a difference.")
+    with classroom_style():
+        fig, ax = plt.subplots(figsize=(12, max(3.5, 0.45 * len(shown) + 2.5)), layout="constrained")
+        ca, cb = SIDE_COLOURS.get(side_a, OKABE_ITO["blue"]), SIDE_COLOURS.get(side_b, OKABE_ITO["vermillion"])
+        colours = [ca if z > 0 else cb for z in shown.z]
+        hatches = [None if z > 0 else "//" for z in shown.z]
+        for i, (z, c, h) in enumerate(zip(shown.z, colours, hatches)):
+            ax.barh(i, float(z), color=c, hatch=h, edgecolor="white")
+        labels = [f"{w} ({int(x)} vs {int(y)})" for w, x, y in zip(shown.word, shown.count_a, shown.count_b)]
+        ax.set_yticks(range(len(shown)), labels, fontsize=12)
+        ax.axvline(0, color="black", lw=1)
+        for z in (-1.96, 1.96):
+            ax.axvline(z, color="#777777", ls=":", lw=1.2)
+        ax.set_xlabel(f"z-score of weighted log-odds: \u2190 {_side_name(side_b)}   |   {_side_name(side_a)} \u2192"
+                      f"\n(word counts in brackets: {_side_name(side_a)} vs {_side_name(side_b)})")
+        if title:
+            ax.set_title(title, loc="left")
+        fig.supxlabel(_wrap(caveat + (" " + source if source else ""), 150), x=0.01, ha="left", fontsize=10)
+    alt = (f"Bar chart of the words that most set {_side_name(side_a)} and {_side_name(side_b)} apart, by "
+           "z-score, most distinctive first. " + ". ".join(
+               f"{w}: z {float(z):+.2f}" for w, z in zip([*a.word, *b.word[::-1]], [*a.z, *b.z[::-1]]))
+           + ". " + caveat)
     return fig, alt

@@ -1,0 +1,307 @@
+"""Framing comparison: how each side is heard, which frames it leans on, which words set it apart.
+
+Every function takes the claims table (:func:`exportrow.claims`) first and returns a new
+DataFrame, so they chain with ``.pipe``. The comparison stays descriptive: it says what the
+article gives each side, not who is right.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+import pandas as pd
+
+from exportrow.annotations import FRAMES
+
+__all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
+           "claims_jsonld", "summary", "STOPWORDS"]
+
+#: A small English stop-word list: function words that say nothing about framing.
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below
+between both but by can cannot could did do does doesn doing don down during each few for from further had has
+have having he her here hers him his how i if in into is it its itself just me more most my no nor not now of
+off on once only or other our out over own same she should so some such than that the their them then there
+these they this those through to too under until up very was we were what when where which while who whom
+why will with would you your s t it's doesn't
+""".split())
+
+
+def _sides(claims: pd.DataFrame, sides) -> list[str]:
+    return list(sides) if sides else [s for s in claims.side.cat.categories if (claims.side == s).any()]
+
+
+def voice_share(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:
+    """Claims and words per side, and each side's share of all claims and words.
+
+    Example:
+        >>> from exportrow import claims
+        >>> v = claims().pipe(voice_share).set_index("side")
+        >>> int(v.loc["seoul", "claims"]), int(v.loc["tokyo", "claims"])
+        (12, 4)
+    """
+    sides = _sides(claims, sides)
+    c = claims[claims.side.isin(sides)]
+    g = c.groupby("side", observed=True).agg(claims=("claim_id", "size"), words=("words", "sum"))
+    g = g.reindex(sides, fill_value=0)
+    out = g.reset_index()
+    out["claims"] = out["claims"].astype("Int64")
+    out["words"] = out["words"].astype("Int64")
+    out["claim_share"] = (out.claims / max(int(out.claims.sum()), 1)).round(3).astype("Float64")
+    out["word_share"] = (out.words / max(int(out.words.sum()), 1)).round(3).astype("Float64")
+    out["side"] = out.side.astype(str)
+    return out
+
+
+def attribution_mix(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:
+    """How each side is heard: claims per attribution type, and the share within the side.
+
+    Example:
+        >>> from exportrow import claims
+        >>> m = claims().pipe(attribution_mix, ["tokyo"]).set_index("attribution")
+        >>> int(m.loc["anonymous_source", "claims"]), float(m.loc["indirect", "share"])
+        (1, 0.75)
+    """
+    sides = _sides(claims, sides)
+    c = claims[claims.side.isin(sides)]
+    kinds = list(claims.attribution.cat.categories)
+    rows = []
+    for side in sides:
+        s = c[c.side == side]
+        for kind in kinds:
+            n = int((s.attribution == kind).sum())
+            rows.append({"side": side, "attribution": kind, "claims": n,
+                         "share": round(n / len(s), 3) if len(s) else 0.0})
+    out = pd.DataFrame(rows, columns=["side", "attribution", "claims", "share"])
+    return out.astype({"claims": "Int64", "share": "Float64"})
+
+
+def frame_counts(claims: pd.DataFrame, sides: list[str] | None = None, *,
+                 frame_column: str = "primary") -> pd.DataFrame:
+    """Claims per side and Policy Frames Codebook dimension.
+
+    Args:
+        claims: The claims table.
+        sides: Sides to count (None: every side present).
+        frame_column: ``primary`` counts each claim's primary frame; ``both`` counts the
+            secondary frame too, where there is one.
+
+    Example:
+        >>> from exportrow import claims
+        >>> f = claims().pipe(frame_counts, ["seoul", "tokyo"])
+        >>> f[(f.side == "tokyo") & (f.claims > 0)].frame.tolist()
+        ['Policy prescription and evaluation', 'Security and defense']
+        >>> int(claims().pipe(frame_counts, ["tokyo"], frame_column="both").claims.sum())
+        8
+    """
+    if frame_column not in ("primary", "both"):
+        raise ValueError(f"frame_column must be 'primary' or 'both', not {frame_column!r}")
+    sides = _sides(claims, sides)
+    c = claims[claims.side.isin(sides)]
+    long = [(s, f) for s, f in zip(c.side, c.frame)]
+    if frame_column == "both":
+        long += [(s, f) for s, f in zip(c.side, c.frame_secondary) if pd.notna(f)]
+    counts = Counter(long)
+    rows = [{"side": s, "frame_code": code, "frame": name, "claims": counts.get((s, name), 0)}
+            for s in sides for code, name in FRAMES.items()]
+    return pd.DataFrame(rows).astype({"claims": "Int64", "frame_code": "Int64"})
+
+
+def claim_pairs(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:
+    """Each charge side by side with the rebuttal the article gives, where it gives one.
+
+    A rebuttal is a claim whose ``answers`` names a claim of another side. Charges of the
+    compared sides that nobody answers are listed with an empty rebuttal.
+
+    Example:
+        >>> from exportrow import claims
+        >>> p = claims().pipe(claim_pairs, ["seoul", "tokyo"])
+        >>> p.iloc[0][["charge_id", "rebuttal_id"]].tolist()
+        ['jp_no_monitoring', 'kr_interceptions']
+    """
+    sides = _sides(claims, sides)
+    by_id = claims.set_index("claim_id")
+    rows = []
+    for cid, c in by_id[by_id.side.isin(sides)].iterrows():
+        answers = by_id[(by_id.answers == cid) & (by_id.side != c.side) & by_id.side.isin(sides)]
+        for rid, r in answers.iterrows():
+            rows.append({"charge_id": cid, "charge_side": c.side, "charge": c.quote,
+                         "rebuttal_id": rid, "rebuttal_side": r.side, "rebuttal": r.quote})
+        if answers.empty and not (pd.notna(c.answers) and c.answers in by_id.index
+                                  and by_id.loc[c.answers, "side"] != c.side):
+            rows.append({"charge_id": cid, "charge_side": c.side, "charge": c.quote,
+                         "rebuttal_id": None, "rebuttal_side": None, "rebuttal": None})
+    cols = ["charge_id", "charge_side", "charge", "rebuttal_id", "rebuttal_side", "rebuttal"]
+    out = pd.DataFrame(rows, columns=cols)
+    has = out.rebuttal_id.notna()
+    out = pd.concat([out[has], out[~has]], ignore_index=True)
+    return out.astype("string")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words without stop words; curly apostrophes are folded.
+
+    Example:
+        >>> tokens("Japan’s argument has no basis")
+        ['japan', 'argument', 'basis']
+    """
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower().replace("\u2019", "'").replace("'s", ""))
+    return [w for w in words if w not in STOPWORDS and len(w) > 1]
+
+
+def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background: str = "article",
+                  article=None, prior_strength: float = 10.0, min_count: int = 2) -> pd.DataFrame:
+    """Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
+
+    For word w with counts y_a, y_b, totals n_a, n_b, prior a_w and a0 = sum of a_w::
+
+        delta = log((y_a+a_w)/(n_a+a0-y_a-a_w)) - log((y_b+a_w)/(n_b+a0-y_b-a_w))
+        var   = 1/(y_a+a_w) + 1/(y_b+a_w);   z = delta / sqrt(var)
+
+    A positive z leans to ``side_a``. The prior is ``prior_strength`` pseudo-words spread
+    over the vocabulary in proportion to a background: ``article`` (every body word of the
+    article), ``claims`` (all claims of every side) or ``uniform``. With a few hundred words
+    per side the z-scores are small: read them as description, not evidence.
+
+    Args:
+        claims: The claims table.
+        side_a, side_b: The two sides compared.
+        background: ``article``, ``claims`` or ``uniform``.
+        article: The Article (needed for ``background="article"``; None: the bundled one).
+        prior_strength: a0, the total weight of the prior in pseudo-words.
+        min_count: Keep words used at least this often by the two sides together.
+
+    Returns:
+        Columns ``word, count_a, count_b, prior, delta, z, leans`` sorted by z (side_a first).
+
+    Example:
+        >>> from exportrow import claims
+        >>> fw = claims().pipe(fightin_words, "seoul", "tokyo", background="uniform")
+        >>> mirrored = claims().pipe(fightin_words, "tokyo", "seoul", background="uniform")
+        >>> fw.set_index("word").z.round(6).equals(-mirrored.set_index("word").z.round(6).loc[fw.word])
+        True
+    """
+    if background not in ("article", "claims", "uniform"):
+        raise ValueError(f"background must be 'article', 'claims' or 'uniform', not {background!r}")
+    if prior_strength <= 0:
+        raise ValueError("prior_strength must be positive")
+    ya = Counter(w for q in claims.loc[claims.side == side_a, "quote"] for w in tokens(q))
+    yb = Counter(w for q in claims.loc[claims.side == side_b, "quote"] for w in tokens(q))
+    if background == "article":
+        if article is None:
+            from exportrow.article import load_article
+
+            article = load_article()
+        bg = Counter(w for p in article.paragraphs for w in tokens(p.text))
+    elif background == "claims":
+        bg = Counter(w for q in claims.quote for w in tokens(q))
+    else:
+        bg = Counter(dict.fromkeys(set(ya) | set(yb), 1))
+    for w in set(ya) | set(yb):  # every compared word needs prior mass
+        bg.setdefault(w, 1)
+    total_bg = sum(bg.values())
+    a0 = float(prior_strength)
+    na, nb = sum(ya.values()), sum(yb.values())
+    rows = []
+    for w in sorted(set(ya) | set(yb)):
+        if ya[w] + yb[w] < min_count:
+            continue
+        aw = a0 * bg[w] / total_bg
+        delta = (math.log((ya[w] + aw) / (na + a0 - ya[w] - aw))
+                 - math.log((yb[w] + aw) / (nb + a0 - yb[w] - aw)))
+        var = 1 / (ya[w] + aw) + 1 / (yb[w] + aw)
+        z = delta / math.sqrt(var)
+        rows.append({"word": w, "count_a": ya[w], "count_b": yb[w], "prior": round(aw, 6),
+                     "delta": round(delta, 6), "z": round(z, 6),
+                     "leans": side_a if z > 0 else side_b if z < 0 else "neither"})
+    out = pd.DataFrame(rows, columns=["word", "count_a", "count_b", "prior", "delta", "z", "leans"])
+    out = out.sort_values(["z", "word"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out.astype({"count_a": "Int64", "count_b": "Int64", "prior": "Float64", "delta": "Float64",
+                       "z": "Float64", "word": "string", "leans": "string"})
+
+
+_AUTHOR_TYPES = {"person": "Person", "anonymous_source": "Person", "outlet": "NewsMediaOrganization",
+                 "government": "GovernmentOrganization", "ministry": "GovernmentOrganization",
+                 "officials": "GovernmentOrganization", "court": "GovernmentOrganization",
+                 "company": "Organization", "country": "Country"}
+
+
+def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: pd.DataFrame | None = None) -> dict:
+    """The claims as schema.org ``Claim`` JSON-LD, for fact-checking tools.
+
+    Each Claim has its claimant (``author``), ``text``, ``datePublished`` (the date of the
+    event that states it where the annotation links one, else the publication date) and
+    ``appearance``/``firstAppearance``: the article, with the claim's character span in an
+    RFC 5147 fragment (``#char=start,end``) of a URN naming the article's sha256.
+
+    Example:
+        >>> import exportrow
+        >>> art = exportrow.load_article()
+        >>> doc = claims_jsonld(exportrow.claims(art), exportrow.actors(art), art, exportrow.events(art))
+        >>> c = doc["@graph"][0]
+        >>> c["@type"], c["author"]["@type"], c["appearance"]["@type"], c["appearance"]["url"].split("#")[1]
+        ('Claim', 'NewsMediaOrganization', 'NewsArticle', 'char=373,420')
+    """
+    names = actors.set_index("actor_id")
+    pub = article.published
+    dated = {}
+    if events is not None:
+        for r in events[events.claim.notna()].itertuples():
+            dated[r.claim] = f"{r.date_start:%Y-%m-%d}"
+    graph = []
+    for r in claims.itertuples():
+        actor = names.loc[r.actor]
+        where = f"urn:sha256:{article.sha256}#char={r.start},{r.end}"
+        appearance = {"@type": "NewsArticle", "@id": where, "url": where, "headline": article.title,
+                      "datePublished": pub.isoformat(),
+                      "publisher": {"@type": "NewsMediaOrganization", "name": article.outlet}}
+        graph.append({
+            "@type": "Claim", "@id": f"urn:exportrow:{article.name}:claim:{r.claim_id}",
+            "identifier": r.claim_id,
+            "author": {"@type": _AUTHOR_TYPES.get(actor.kind, "Organization"), "name": actor["name"]},
+            "text": r.quote, "datePublished": dated.get(r.claim_id, f"{pub:%Y-%m-%d}"),
+            "appearance": appearance, "firstAppearance": appearance,
+            "keywords": [x for x in (r.frame, r.frame_secondary) if pd.notna(x)],
+        })
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
+    """What the article gives each side, in Markdown sentences computed from the claims.
+
+    Example:
+        >>> from exportrow import claims
+        >>> print(summary(claims(), "seoul", "tokyo")[1])
+        **Tokyo**: 4 claims, 57 words (15% of all claim words); heard through 3 paraphrases,
+        1 anonymous source (1 in its own quoted words); most used frame: Policy prescription and evaluation (3 of 4).
+    """
+    voice = voice_share(claims).set_index("side")
+    mix = attribution_mix(claims, [side_a, side_b])
+    frames = frame_counts(claims, [side_a, side_b])
+    labels = {"direct_quote": "direct quotation", "indirect": "paraphrase",
+              "anonymous_source": "anonymous source", "unattributed": "unattributed statement"}
+    out = []
+    for side in (side_a, side_b):
+        if side not in voice.index or not voice.loc[side, "claims"]:
+            out.append(f"**{side.capitalize()}**: no claims in the article.")
+            continue
+        v = voice.loc[side]
+        n_claims, n_words = int(v.claims), int(v.words)
+        direct = int(((claims.side == side) & (claims.quote_form == "direct_quote")).sum())
+        quoted = f" ({direct} in its own quoted words)" if direct else " (none in its own quoted words)"
+        heard = ", ".join(f"{n} {labels[k]}{'s' if n != 1 else ''}" for k, n in
+                          zip(mix[mix.side == side].attribution, mix[mix.side == side].claims) if n)
+        f = frames[frames.side == side].sort_values(["claims", "frame_code"], ascending=[False, True]).iloc[0]
+        out.append(f"**{side.capitalize()}**: {n_claims} claims, {n_words} words ({v.word_share:.0%} of all "
+                   f"claim words); heard through {heard}{quoted}; most used frame: {f.frame} "
+                   f"({f.claims} of {n_claims}).")
+    pairs = claim_pairs(claims, [side_a, side_b])
+    answered = pairs[pairs.rebuttal_id.notna()]
+    for side, other in ((side_a, side_b), (side_b, side_a)):
+        n = int((answered.rebuttal_side == side).sum())
+        charges = answered[answered.rebuttal_side == side].charge_id.nunique()
+        out.append(f"The article gives **{side.capitalize()}** {n} rebuttal{'s' * (n != 1)} to {charges} "
+                   f"of {other.capitalize()}'s claims.")
+    return out

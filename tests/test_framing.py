@@ -1,0 +1,182 @@
+import json
+import re
+
+import pandas as pd
+import pytest
+from conftest import outputs_text
+
+import exportrow
+from exportrow import framing, paths
+from exportrow.annotations import FRAMES, load_annotation
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return exportrow.claims()
+
+
+def test_every_claim_has_side_attribution_cue_frame(claims):
+    assert len(claims) == 24
+    assert claims[["side", "attribution", "cue", "frame"]].notna().all().all()
+    outlet = claims[claims.side == "outlet"].set_index("claim_id")
+    assert {"outlet_retaliation", "outlet_relations_low"} <= set(outlet.index)
+    assert (outlet.attribution == "unattributed").all()
+    assert outlet.loc["outlet_retaliation", "cue"] == "widely seen as"
+
+
+def test_voice_share(claims):
+    v = claims.pipe(framing.voice_share).set_index("side")
+    assert v.loc["seoul", "claims"] == 12 and v.loc["tokyo", "claims"] == 4 and v.loc["washington", "claims"] == 1
+    assert v.loc["seoul", "words"] == 200 and v.loc["tokyo", "words"] == 57
+    assert abs(float(v.claim_share.sum()) - 1) < 0.01
+
+
+def test_attribution_mix(claims):
+    m = claims.pipe(framing.attribution_mix, ["seoul", "tokyo"]).set_index(["side", "attribution"]).claims
+    assert m[("seoul", "indirect")] == 12 and m[("tokyo", "indirect")] == 3
+    assert m[("tokyo", "anonymous_source")] == 1 and m[("seoul", "direct_quote")] == 0
+
+
+def test_frame_counts_primary_and_both(claims):
+    p = claims.pipe(framing.frame_counts, ["seoul", "tokyo"]).set_index(["side", "frame_code"]).claims
+    assert p[("seoul", 7)] == 4 and p[("tokyo", 6)] == 3
+    b = claims.pipe(framing.frame_counts, ["seoul", "tokyo"], frame_column="both").set_index(["side", "frame_code"])
+    assert b.claims[("tokyo", 2)] == 2 and p[("tokyo", 2)] == 0
+    with pytest.raises(ValueError):
+        claims.pipe(framing.frame_counts, frame_column="tertiary")
+
+
+def test_claim_pairs_pair_charges_with_rebuttals(claims):
+    p = claims.pipe(framing.claim_pairs, ["seoul", "tokyo"])
+    answered = p[p.rebuttal_id.notna()]
+    pairs = set(zip(answered.charge_id, answered.rebuttal_id))
+    assert ("jp_no_monitoring", "kr_rejects_lax") in pairs
+    assert ("kr_156_cases", "jp_not_enough") in pairs
+    assert ("jp_breach_of_trust", "kr_few_companies") in pairs
+    assert (answered.charge_side != answered.rebuttal_side).all()
+    assert p.rebuttal_id.isna().iloc[-1]  # unanswered charges come last
+
+
+def test_fightin_words_formula_by_hand(claims):
+    fw = claims.pipe(framing.fightin_words, "seoul", "tokyo", background="uniform", prior_strength=10,
+                     min_count=1).set_index("word")
+    ya = sum(len(framing.tokens(q)) for q in claims[claims.side == "seoul"].quote)
+    yb = sum(len(framing.tokens(q)) for q in claims[claims.side == "tokyo"].quote)
+    vocab = len(fw)
+    a_w = 10 / vocab
+    row = fw.loc["korea"]
+    import math
+    delta = math.log((row.count_a + a_w) / (ya + 10 - row.count_a - a_w)) - math.log(
+        (row.count_b + a_w) / (yb + 10 - row.count_b - a_w))
+    z = delta / math.sqrt(1 / (row.count_a + a_w) + 1 / (row.count_b + a_w))
+    assert float(row.z) == pytest.approx(z, abs=1e-5)
+
+
+def test_swapping_sides_mirrors_results(claims):
+    ab = claims.pipe(framing.fightin_words, "seoul", "tokyo").set_index("word")
+    ba = claims.pipe(framing.fightin_words, "tokyo", "seoul").set_index("word").loc[ab.index]
+    assert (ab.z == -ba.z).all() and (ab.count_a == ba.count_b).all()
+    fa = claims.pipe(framing.frame_counts, ["seoul", "tokyo"]).set_index(["side", "frame"]).claims
+    fb = claims.pipe(framing.frame_counts, ["tokyo", "seoul"]).set_index(["side", "frame"]).claims
+    assert fa.sort_index().equals(fb.sort_index())
+    s1, s2 = framing.summary(claims, "seoul", "tokyo"), framing.summary(claims, "tokyo", "seoul")
+    assert s1[0] == s2[1] and s1[2] == s2[3]
+
+
+def test_prior_is_a_parameter(claims):
+    weak = claims.pipe(framing.fightin_words, "seoul", "tokyo", prior_strength=1).set_index("word").z
+    strong = claims.pipe(framing.fightin_words, "seoul", "tokyo", prior_strength=100).set_index("word").z
+    assert not weak.equals(strong)
+    art_bg = claims.pipe(framing.fightin_words, "seoul", "tokyo", background="article").set_index("word").z
+    uni_bg = claims.pipe(framing.fightin_words, "seoul", "tokyo", background="uniform").set_index("word").z
+    assert not art_bg.equals(uni_bg)
+    assert len(claims.pipe(framing.fightin_words, "seoul", "tokyo", min_count=3)) < len(
+        claims.pipe(framing.fightin_words, "seoul", "tokyo", min_count=1))
+
+
+# Properties schema.org defines for Claim (and the CreativeWork / Thing properties it inherits) and for
+# NewsArticle / Organization / Person that the export uses. https://schema.org/Claim
+CLAIM_PROPERTIES = {"@type", "@id", "appearance", "firstAppearance", "claimInterpreter", "author", "text",
+                    "datePublished", "identifier", "keywords", "about", "name", "url", "description"}
+ARTICLE_PROPERTIES = {"@type", "@id", "url", "headline", "datePublished", "publisher"}
+AGENT_PROPERTIES = {"@type", "name"}
+AGENT_TYPES = {"Person", "Organization", "GovernmentOrganization", "NewsMediaOrganization", "Country"}
+
+
+def test_jsonld_export_uses_schema_org_fields(article):
+    doc = framing.claims_jsonld(exportrow.claims(article), exportrow.actors(article), article,
+                                exportrow.events(article))
+    assert doc["@context"] == "https://schema.org" and len(doc["@graph"]) == 24
+    for c in doc["@graph"]:
+        assert c["@type"] == "Claim" and set(c) <= CLAIM_PROPERTIES
+        assert set(c["author"]) <= AGENT_PROPERTIES and c["author"]["@type"] in AGENT_TYPES
+        assert set(c["appearance"]) <= ARTICLE_PROPERTIES and c["appearance"]["@type"] == "NewsArticle"
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", c["datePublished"])
+        start, end = map(int, c["appearance"]["url"].split("#char=")[1].split(","))
+        assert article.raw[start:end] == c["text"]
+    by_id = {c["identifier"]: c for c in doc["@graph"]}
+    assert by_id["jp_not_enough"]["author"] == {"@type": "Person", "name": "A Japanese government source"}
+    assert by_id["kr_supply_chains"]["datePublished"] == "2019-07-10"  # dated by the Kang event
+    json.dumps(doc)
+
+
+GUIDE = (paths.PROJECT_ROOT / "exportrow" / "coding-guide.md").read_text(encoding="utf-8")
+
+
+def test_coding_guide_explains_every_code_used(article):
+    ann = load_annotation(None, article)
+    used_frames = {c["frame"] for c in ann.claims} | {c["frame_secondary"] for c in ann.claims
+                                                        if c.get("frame_secondary")}
+    for code in used_frames:
+        assert f"### {code} {FRAMES[code]}" in GUIDE, code
+    for kind in {c["attribution"] for c in ann.claims}:
+        assert f"### {kind}" in GUIDE
+    for fn in {e for c in ann.claims for e in c.get("entman", [])}:
+        assert f"`{fn}`" in GUIDE
+    for side in {a["side"] for a in ann.actors}:
+        assert f"`{side}`" in GUIDE
+
+
+def test_coding_guide_examples_are_in_the_article(article):
+    quotes = re.findall(r"^> (.+)$", GUIDE, flags=re.M)
+    assert len(quotes) >= 12
+    for q in quotes:
+        q = q.strip().strip('"').rstrip(",")
+        assert article.find(q), q
+
+
+def test_notebook_defaults(run_notebook):
+    nb, out = run_notebook("03-framing-comparison")
+    assert {"claim-pairs.csv", "voice.csv", "attribution.csv", "frames.csv", "distinctive-words.csv",
+            "claims.jsonld", "frames.png", "distinctive-words.png"} <= {p.name for p in out.iterdir()}
+    assert "Small counts" in outputs_text(nb)
+    assert "The article gives **Seoul** 9 rebuttals" in outputs_text(nb)
+
+
+def test_notebook_swapped_sides_mirror(run_notebook, tmp_path):
+    _, a = run_notebook("03-framing-comparison", output_dir=str(tmp_path / "a"))
+    _, b = run_notebook("03-framing-comparison", side_a="tokyo", side_b="seoul", output_dir=str(tmp_path / "b"))
+    wa = pd.read_csv(a / "distinctive-words.csv").set_index("word")
+    wb = pd.read_csv(b / "distinctive-words.csv").set_index("word").loc[wa.index]
+    assert (wa.z == -wb.z).all()
+    fa = pd.read_csv(a / "frames.csv").sort_values(["side", "frame_code"]).reset_index(drop=True)
+    fb = pd.read_csv(b / "frames.csv").sort_values(["side", "frame_code"]).reset_index(drop=True)
+    pd.testing.assert_frame_equal(fa, fb)
+
+
+def test_notebook_parameters_change_the_output(run_notebook):
+    nb, out = run_notebook("03-framing-comparison", side_b="outlet", frame_column="both", min_word_count=1,
+                           prior_strength=50.0, prior_background="uniform", top_words=3, figure_format="svg")
+    frames = pd.read_csv(out / "frames.csv")
+    assert set(frames.side) == {"seoul", "outlet"}
+    assert frames[frames.side == "seoul"].claims.sum() == 12 + 6  # secondary frames counted
+    words = pd.read_csv(out / "distinctive-words.csv")
+    assert words.count_a.add(words.count_b).min() == 1 and set(words.leans) <= {"seoul", "outlet"}
+    assert (out / "frames.svg").exists() and (out / "distinctive-words.svg").exists()
+    text = outputs_text(nb)
+    assert "Comparing **seoul** with **outlet**" in text
+
+
+def test_solution(run_notebook):
+    nb, _ = run_notebook("solutions/03-framing-comparison-solutions")
+    assert "agreement: 100%" in outputs_text(nb)
