@@ -4,6 +4,7 @@
     python3 dev.py report   # build .venv if missing or stale, then run the full headless report
     python3 dev.py test     # build .venv if missing or stale, then lint and run every test
     python3 dev.py lock     # re-pin requirements/constraints.txt from the current .venv
+    python3 dev.py notebooks  # re-execute the committed notebooks and store clean outputs
 
 Needs only Python 3.11+ with pip and venv. Extra arguments after the command are passed
 on (``python3 dev.py report -p show_derived False``, ``python3 dev.py test -k dates``).
@@ -89,8 +90,12 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "report":
         ensure_env()
-        job = "report" if (ROOT / "exportrow" / "report.py").exists() else "tables"
-        return run([str(BIN / "exportrow"), job, *rest])
+        return run([str(BIN / "exportrow"), "report", *rest])
+    if command == "notebooks":
+        ensure_env()
+        books = rest or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").rglob("*.ipynb")
+                               if ".ipynb_checkpoints" not in p.parts)
+        return run([str(PY), "-m", "exportrow.nbtools", "refresh", *books])
     if command == "test":
         ensure_env()
         ensure_browser()

@@ -37,7 +37,7 @@ def clean_notebook(nb: dict) -> dict:
     count = 0
     for cell in nb.get("cells", []):
         meta = cell.get("metadata", {})
-        cell["metadata"] = {k: meta[k] for k in _CELL_KEEP if k in meta}
+        cell["metadata"] = {k: meta[k] for k in _CELL_KEEP if meta.get(k)}
         if cell.get("cell_type") == "code":
             count += 1
             cell["execution_count"] = count

@@ -78,12 +78,16 @@ def save_figure(fig, path: str | Path, fmt: str = "png") -> Path:
     """
     from exportrow.export import write_atomic
 
+    return write_atomic(Path(path).with_suffix(f".{fmt}"), _render(fig, fmt))
+
+
+def _render(fig, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"figure format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     buf = io.BytesIO()
     with plt.rc_context({"svg.hashsalt": "exportrow"}):
         fig.savefig(buf, format=fmt, metadata=_METADATA[fmt], bbox_inches="tight")
-    return write_atomic(Path(path).with_suffix(f".{fmt}"), buf.getvalue())
+    return buf.getvalue()
 
 
 class _Shown:
@@ -116,11 +120,15 @@ def show_figure(fig, alt: str, out_dir: str | Path | None = None, name: str = "f
         >>> shown._repr_mimebundle_()["text/plain"]
         '[chart] One bar of height 1.'
     """
-    path = save_figure(fig, Path(out_dir) / name, fmt) if out_dir is not None else None
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata=_METADATA["png"], bbox_inches="tight")
+    png = _render(fig, "png")
+    path = None
+    if out_dir is not None:
+        from exportrow.export import write_atomic
+
+        data = png if fmt == "png" else _render(fig, fmt)  # a PNG file is the bytes shown
+        path = write_atomic(Path(out_dir) / f"{name}.{fmt}", data)
     plt.close(fig)
-    return _Shown(buf.getvalue(), alt, caption, path)
+    return _Shown(png, alt, caption, path)
 
 
 def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str = "cases",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +87,18 @@ def outputs_text(nb) -> str:
             if "text/markdown" in data:
                 parts.append("".join(data["text/markdown"]))
     return "\n".join(parts)
+
+
+def report(out, *args, **kw):
+    """Run `exportrow report --out OUT ARGS...` in a subprocess."""
+    cmd = [sys.executable, "-m", "exportrow.cli", "report", "--out", str(out), *args]
+    return subprocess.run(cmd, capture_output=True, text=True, **kw)
+
+
+@pytest.fixture(scope="session")
+def good_report(tmp_path_factory):
+    """One default report for the whole session: (folder, completed process)."""
+    out = tmp_path_factory.mktemp("reports") / "latest"
+    res = report(out)
+    assert res.returncode == 0, res.stderr
+    return out, res

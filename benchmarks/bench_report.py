@@ -1,0 +1,91 @@
+"""Benchmark (not a test): the headless report against the naive way and against the floor.
+
+    .venv/bin/python benchmarks/bench_report.py [--repeat N]
+
+Prints, measured in the same run (best of N wall times each):
+- report / naive: ``exportrow report`` against the plain papermill command line run on the same
+  notebooks one after another, then ``jupyter nbconvert --to html`` on the results. Goal <= 0.6.
+- report / floor: against as many notebooks that only import pandas and matplotlib and draw one
+  chart, executed the same way (``exportrow report``). Goal <= 1.3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+
+FLOOR_CELLS = [
+    "import pandas as pd\nimport matplotlib.pyplot as plt",
+    "fig, ax = plt.subplots()\nax.bar(['a', 'b'], [1, 2])\nplt.show()",
+]
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def naive(tmp: Path) -> float:
+    t = time.perf_counter()
+    outs = []
+    for nb in NOTEBOOKS:
+        out = tmp / f"naive-{nb.name}"
+        subprocess.run([str(BIN / "papermill"), str(nb), str(out), "-p", "output_dir", str(tmp / nb.stem)],
+                       check=True, cwd=nb.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        outs.append(str(out))
+    subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", *outs], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def floor_notebooks(tmp: Path) -> list[Path]:
+    made = []
+    for k in range(len(NOTEBOOKS)):
+        cells = [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {}, "outputs": [],
+                  "source": src} for i, src in enumerate(FLOOR_CELLS)]
+        nb = {"cells": cells, "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python",
+                                                          "name": "python3"}},
+              "nbformat": 4, "nbformat_minor": 5}
+        p = tmp / f"{k:02d}-floor.ipynb"
+        p.write_text(json.dumps(nb))
+        made.append(p)
+    return made
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    exportrow = str(BIN / "exportrow")
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        floor_nbs = floor_notebooks(tmp)
+        runs = {"report": [], "naive": [], "floor": []}
+        for k in range(args.repeat):
+            runs["report"].append(timed([exportrow, "report", "--out", str(tmp / f"r{k}")]))
+            runs["naive"].append(naive(tmp))
+            runs["floor"].append(timed([exportrow, "report", "--out", str(tmp / f"f{k}"), "--notebooks",
+                                        *map(str, floor_nbs)]))
+            shutil.rmtree(tmp / f"r{k}", ignore_errors=True)
+        best = {k: min(v) for k, v in runs.items()}
+    print(f"notebooks: {len(NOTEBOOKS)}, best of {args.repeat}")
+    print(f"exportrow report        {best['report']:6.2f} s")
+    print(f"naive papermill+nbconvert {best['naive']:6.2f} s")
+    print(f"floor (pandas+1 chart)  {best['floor']:6.2f} s")
+    print(f"ratio report/naive      {best['report'] / best['naive']:6.2f}   (goal <= 0.60)")
+    print(f"ratio report/floor      {best['report'] / best['floor']:6.2f}   (goal <= 1.30)")
+
+
+if __name__ == "__main__":
+    main()
