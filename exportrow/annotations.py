@@ -20,6 +20,8 @@ __all__ = ["Annotation", "AnnotationError", "Problem", "load_annotation", "annot
            "article_path_for",
            "SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "CHECKS"]
 
+#: Sides of the seed article's dispute. Another article declares its own under ``sides:``;
+#: ``outlet`` (the article's own voice) and ``other`` are always available.
 SIDES = ("seoul", "tokyo", "washington", "outlet", "other")
 ACTOR_KINDS = ("government", "ministry", "officials", "person", "anonymous_source", "court",
                "company", "country", "outlet")
@@ -98,6 +100,8 @@ class Annotation:
     events: list[dict] = field(default_factory=list)
     ignored_numbers: list[dict] = field(default_factory=list)
     statements: list[dict] = field(default_factory=list)
+    sides: tuple = SIDES
+    caveats: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
     def actor(self, actor_id: str) -> dict:
@@ -313,8 +317,18 @@ def _closed(chk: _Checker, label: str, fld: str, value, allowed) -> None:
         chk.add(label, fld, f"unknown value {value!r}", hint)
 
 
+_TOP_LEVEL = ("exportrow", "article", "sides", "draft", "caveats", *_SECTIONS)
+
+
 def _check(path: Path, article: Article, doc: dict) -> Annotation:
     chk = _Checker(path, article)
+    for key in sorted(set(doc) - set(_TOP_LEVEL), key=str):
+        close = _close(str(key), list(_TOP_LEVEL))
+        chk.add(str(key), "", "unknown top-level key",
+                f"did you mean `{close[0]}`?" if close else f"allowed: {', '.join(_TOP_LEVEL)}")
+    if doc.get("draft"):
+        chk.add("draft", "", "this is a draft from `exportrow extract`, not checked data yet",
+                "review every entry (replace each TODO), then delete the line `draft: true`")
     meta = doc.get("article") or {}
     recorded = meta.get("sha256") if isinstance(meta, dict) else None
     if not recorded:
@@ -328,6 +342,17 @@ def _check(path: Path, article: Article, doc: dict) -> Annotation:
                 f"record `sha256: {article.sha256}`")
     ids: dict[str, str] = {}
     ann = Annotation(path=path, article=article)
+    declared = doc.get("sides")
+    if declared is not None:
+        if not isinstance(declared, list) or not all(isinstance(s, str) and s for s in declared):
+            chk.add("sides", "", "must be a list of names", "write e.g. `sides: [freedonia, sylvania]`")
+        else:
+            ann.sides = tuple(dict.fromkeys([*declared, "outlet", "other"]))
+    caveats = doc.get("caveats") or []
+    if not isinstance(caveats, list) or not all(isinstance(c, str) and c.strip() for c in caveats):
+        chk.add("caveats", "", "must be a list of sentences", "write each caveat as `- text of the caveat`")
+    else:
+        ann.caveats = [" ".join(c.split()) for c in caveats]
     ann.actors = _entries(chk, doc, "actors", ids)
     actor_ids = [a["id"] for a in ann.actors if isinstance(a.get("id"), str)]
 
@@ -338,7 +363,7 @@ def _check(path: Path, article: Article, doc: dict) -> Annotation:
                     f"did you mean {close[0]!r}?" if close else "add the actor under actors:")
 
     for a in ann.actors:
-        _closed(chk, a["_label"], "side", a.get("side"), SIDES)
+        _closed(chk, a["_label"], "side", a.get("side"), ann.sides)
         _closed(chk, a["_label"], "kind", a.get("kind"), ACTOR_KINDS)
 
     ann.figures = _entries(chk, doc, "figures", ids)

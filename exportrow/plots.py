@@ -16,7 +16,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["OKABE_ITO", "SIDE_COLOURS", "FORMATS", "classroom_style", "save_figure", "show_figure",
+__all__ = ["OKABE_ITO", "SIDE_COLOURS", "FORMATS", "side_colours", "classroom_style", "save_figure", "show_figure",
            "source_line", "bar_periods", "timeline", "diverging_frames", "distinctive_words"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette.
@@ -27,6 +27,21 @@ SIDE_COLOURS = {"seoul": OKABE_ITO["blue"], "tokyo": OKABE_ITO["vermillion"],
                 "washington": OKABE_ITO["green"], "outlet": OKABE_ITO["grey"], "other": OKABE_ITO["purple"],
                 "context": OKABE_ITO["black"]}
 FORMATS = ("png", "svg", "pdf")
+
+
+def side_colours(sides) -> dict[str, str]:
+    """A colour for each side: the seed's fixed ones, then unused Okabe-Ito colours in order.
+
+    Example:
+        >>> side_colours(["seoul", "freedonia", "sylvania"])
+        {'seoul': '#0072B2', 'freedonia': '#E69F00', 'sylvania': '#56B4E9'}
+    """
+    spare = [c for k, c in OKABE_ITO.items() if c not in SIDE_COLOURS.values() and k not in ("yellow", "black")]
+    spare += [OKABE_ITO["yellow"]]
+    out = {}
+    for s in sides:
+        out[s] = SIDE_COLOURS.get(s) or (spare.pop(0) if spare else OKABE_ITO["grey"])
+    return out
 _METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
              "pdf": {"CreationDate": None, "Producer": None, "Creator": None}}
 
@@ -131,8 +146,8 @@ def show_figure(fig, alt: str, out_dir: str | Path | None = None, name: str = "f
     return _Shown(png, alt, caption, path)
 
 
-def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str = "cases",
-                title: str = "", source: str = ""):
+def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str | None = None,
+                title: str | None = None, source: str = ""):
     """Bar chart of a quantity per period; stated and derived bars look clearly different.
 
     Stated bars are solid blue; derived bars are hatched orange with an outline and a note
@@ -142,8 +157,8 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str = "c
     Args:
         periods: The output of :func:`exportrow.stats.case_periods`.
         measure: ``count`` or ``per_month`` (sets the axis label).
-        unit: Unit of the values, e.g. ``cases``.
-        title: Chart title.
+        unit: Unit of the values (None: the table's ``unit`` column, e.g. ``cases``).
+        title: Chart title (None: "<Unit> per period, as reported in the article").
         source: Source line printed under the chart.
 
     Returns:
@@ -157,6 +172,13 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str = "c
         '2015: 14 cases (stated)'
         >>> plt.close(fig)
     """
+    if unit is None:
+        units = periods.unit.dropna().unique().tolist() if "unit" in periods else []
+        unit = units[0] if len(units) == 1 else "value"
+    quantities = periods.quantity.dropna().unique().tolist() if "quantity" in periods else []
+    what = quantities[0].replace("_", " ").capitalize() if len(quantities) == 1 else unit.capitalize()
+    if title is None:
+        title = f"{what}{' per month' if measure == 'per_month' else ''}, by period, as reported"
     with classroom_style():
         fig, ax = plt.subplots(figsize=(10, 6))
         labels = periods.label.tolist()
@@ -174,7 +196,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str = "c
                         textcoords="offset points", ha="center", va="bottom", fontsize=12)
         ax.set_xticks(range(len(labels)), labels)
         ylabel = f"{unit} per month" if measure == "per_month" else unit
-        ax.set_ylabel(f"Illegal-export {ylabel}" if unit == "cases" else ylabel.capitalize())
+        ax.set_ylabel(f"{what} ({ylabel})")
         ax.set_xlabel("Period (calendar years unless marked)")
         ax.set_ylim(0, max(values + [1]) * 1.25)
         handles, names = ax.get_legend_handles_labels()
@@ -232,6 +254,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: s
         pub = ev.loc[ev.event_id == "publication", "date_start"]
         published = pub.iloc[0] if len(pub) else None
     n = len(ev)
+    colours = side_colours([str(s) for s in (ev.side.cat.categories if hasattr(ev.side, "cat")
+                                                else ev.side.dropna().unique())])
     with classroom_style():
         height = max(3.0, 0.5 * n + 1.5)
         fig, (ax, foot) = plt.subplots(2, 1, figsize=(13, height + 1.6), height_ratios=[height, 1.6],
@@ -239,7 +263,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: s
         foot.axis("off")
         for i, r in ev.iterrows():
             y = n - 1 - i
-            colour = SIDE_COLOURS.get(r.side, OKABE_ITO["grey"])
+            colour = colours.get(r.side, OKABE_ITO["grey"])
             ctx = r.source == "context"
             width = (r.date_end - r.date_start).days
             if r.precision == "day" and width <= 1:
@@ -255,7 +279,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: s
                   for d, s in zip(ev.description, ev.source)]
         ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=11)
         for tick, side in zip(ax.get_yticklabels(), ev.side):
-            tick.set_color(SIDE_COLOURS.get(side, OKABE_ITO["black"]) if side != "outlet" else "#555555")
+            tick.set_color(colours.get(side, OKABE_ITO["black"]) if side != "outlet" else "#555555")
         if published is not None:
             ax.axvline(pd.Timestamp(published) + pd.Timedelta(hours=12), color=OKABE_ITO["black"],
                        ls="--", lw=1.5, zorder=0)
@@ -269,9 +293,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: s
         ax.set_xlabel("Date (resolved against the publication date)")
         ax.set_ylim(-0.8, n + 0.2)
         ax.grid(axis="x", color="#dddddd", zorder=0)
-        sides = [s for s in SIDE_COLOURS if s in set(ev.side.dropna())]
-        handles = [Patch(color=SIDE_COLOURS[s], label=s.capitalize() if s != "outlet" else "the outlet")
-                   for s in sides]
+        sides = [s for s in colours if s in set(ev.side.dropna())]
+        handles = [Patch(color=colours[s], label=_side_name(s)) for s in sides]
         handles += [Line2D([], [], marker="o", ls="", color="#444444", ms=9, label="day: a point"),
                     Patch(facecolor="#444444", label="week / month: a bar of that width"),
                     Patch(facecolor="#444444", alpha=0.22, edgecolor="#444444", label="year or longer: a band")]
@@ -328,7 +351,7 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
     with classroom_style():
         fig, ax = plt.subplots(figsize=(12, max(3.5, 0.6 * len(wide) + 2)), layout="constrained")
         y = range(len(wide))
-        ca, cb = SIDE_COLOURS.get(side_a, OKABE_ITO["blue"]), SIDE_COLOURS.get(side_b, OKABE_ITO["vermillion"])
+        ca, cb = side_colours([side_a, side_b]).values()
         ax.barh(y, -wide[side_a], color=ca, label=_side_name(side_a))
         ax.barh(y, wide[side_b], color=cb, hatch="//", edgecolor="white", label=_side_name(side_b))
         for i, (a, b) in enumerate(zip(wide[side_a], wide[side_b])):
@@ -386,7 +409,7 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
               "description of the wording, not as evidence of a difference.")
     with classroom_style():
         fig, ax = plt.subplots(figsize=(12, max(3.5, 0.45 * len(shown) + 2.5)), layout="constrained")
-        ca, cb = SIDE_COLOURS.get(side_a, OKABE_ITO["blue"]), SIDE_COLOURS.get(side_b, OKABE_ITO["vermillion"])
+        ca, cb = side_colours([side_a, side_b]).values()
         colours = [ca if z > 0 else cb for z in shown.z]
         hatches = [None if z > 0 else "//" for z in shown.z]
         for i, (z, c, h) in enumerate(zip(shown.z, colours, hatches)):

@@ -17,7 +17,8 @@ from exportrow.article import Article
 from exportrow.numbers import find_numbers
 from exportrow.tables import _cat, _int, _str, annotation
 
-__all__ = ["statements", "check_statements", "case_periods", "caveats", "period_label", "VERDICTS", "CHECKS"]
+__all__ = ["statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
+           "credit_line", "VERDICTS", "CHECKS"]
 
 VERDICTS = ("supported", "approximate", "not_supported")
 _FACTOR_WORDS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5}
@@ -158,7 +159,21 @@ def period_label(figure) -> str:
     return f"{start:%b %Y}\u2013{end - pd.Timedelta(days=1):%b %Y}"
 
 
-def case_periods(figures_table: pd.DataFrame, *, quantity: str = "illegal_export_cases",
+def main_quantity(figures_table: pd.DataFrame) -> str | None:
+    """The quantity that the article breaks into periods: the one whose dated figures cover most months.
+
+    Example:
+        >>> from exportrow import figures
+        >>> main_quantity(figures())
+        'illegal_export_cases'
+    """
+    dated = figures_table[figures_table.period_start.notna() & (figures_table.basis == "stated")]
+    if dated.empty:
+        return None
+    return str(dated.groupby("quantity").months.sum().sort_values(ascending=False, kind="stable").index[0])
+
+
+def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
                  years: list[int] | None = None, show_derived: bool = True,
                  measure: str = "count") -> pd.DataFrame:
     """The periods a quantity is broken into, for a bar chart: one row per bar.
@@ -167,13 +182,14 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str = "illegal_export
 
     Args:
         figures_table: The output of :func:`exportrow.figures`.
-        quantity: Which quantity.
+        quantity: Which quantity (None: :func:`main_quantity`).
         years: Keep only periods that start in these years (None: all).
         show_derived: Keep derived periods.
         measure: ``count`` (the figure's value) or ``per_month`` (value per month).
 
     Returns:
-        Columns ``label, period_start, period_end, months, value, basis, figure_id, source``;
+        Columns ``label, quantity, period_start, period_end, months, value, unit, basis, figure_id, actor,
+        source``;
         ``source`` says who states the value or how it was derived (``derived: 156 − 14 − …``).
 
     Example:
@@ -188,6 +204,7 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str = "illegal_export
     """
     if measure not in ("count", "per_month"):
         raise ValueError(f"measure must be 'count' or 'per_month', not {measure!r}")
+    quantity = quantity or main_quantity(figures_table)
     f = figures_table[(figures_table.quantity == quantity) & figures_table.period_start.notna()]
     used = {i for s in f.inputs.dropna() for i in s.split(";")[:1]}  # totals broken down elsewhere
     f = f[~f.figure_id.isin(used)]
@@ -207,12 +224,15 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str = "illegal_export
     value = f.value.astype("Float64") if measure == "count" else f.per_month
     return pd.DataFrame({
         "label": _str([period_label(r) for r in f.itertuples()]),
+        "quantity": _str(f.quantity.tolist()),
         "period_start": f.period_start.values,
         "period_end": f.period_end.values,
         "months": _int(f.months.tolist()),
         "value": pd.array(value.tolist(), dtype="Float64"),
+        "unit": _str(f.unit.tolist()),
         "basis": _cat(f.basis.tolist(), ("stated", "derived")),
         "figure_id": _str(f.figure_id.tolist()),
+        "actor": _str(f.actor.tolist()),
         "source": _str([source(r) for r in f.itertuples()]),
     })
 
@@ -238,3 +258,19 @@ def caveats(figures_table: pd.DataFrame) -> list[str]:
             "derived here; the article does not say how they split between the calendar years inside "
             "that period, so no chart should split them.")
     return out
+
+
+def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame) -> str:
+    """Who the charted figures come from, for the line under the chart.
+
+    Example:
+        >>> from exportrow import actors, figures
+        >>> credit_line(figures().pipe(case_periods), actors())
+        "Figures attributed to South Korea's Ministry of Trade, Industry and Energy; hatched bars derived by exportrow."
+    """
+    names = actors_table.set_index("actor_id").name
+    who = list(dict.fromkeys(names.get(a, a) for a in periods.actor.dropna()))
+    text = f"Figures attributed to {' and '.join(who)}" if who else "Figures from the article"
+    if (periods.basis == "derived").any():
+        text += "; hatched bars derived by exportrow"
+    return text + "."

@@ -70,7 +70,7 @@ def actors(article: Article | None = None, annotation_file: str | Path | None = 
     return pd.DataFrame({
         "actor_id": _str([a["id"] for a in rows]),
         "name": _str([a["name"] for a in rows]),
-        "side": _cat([a["side"] for a in rows], SIDES),
+        "side": _cat([a["side"] for a in rows], ann.sides),
         "kind": _cat([a["kind"] for a in rows], ACTOR_KINDS),
         "quote": _str([s[2] for s in spans]),
         "start": _int([s[0] for s in spans]),
@@ -181,7 +181,7 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         "formula": _str([r["formula"] for r in rows]),
         "inputs": _str([r["inputs"] for r in rows]),
         "actor": _str([r["actor"] for r in rows]),
-        "side": _cat([side.get(r["actor"]) for r in rows], SIDES),
+        "side": _cat([side.get(r["actor"]) for r in rows], ann.sides),
         "quote": _str([r["quote"] for r in rows]),
         "start": _int([r["start_offset"] for r in rows]),
         "end": _int([r["end_offset"] for r in rows]),
@@ -215,7 +215,7 @@ def claims(article: Article | None = None, annotation_file: str | Path | None = 
     return pd.DataFrame({
         "claim_id": _str([c["id"] for c in rows]),
         "actor": _str([c["actor"] for c in rows]),
-        "side": _cat([side[c["actor"]] for c in rows], SIDES),
+        "side": _cat([side[c["actor"]] for c in rows], ann.sides),
         "attribution": _cat([attribution(c) for c in rows], ATTRIBUTIONS),
         "quote_form": _cat(["direct_quote" if c["attribution"] == "direct_quote" else "paraphrase"
                             for c in rows], ("direct_quote", "paraphrase")),
@@ -238,13 +238,14 @@ _EVENT_COLUMNS = ("event_id", "source", "actor", "side", "action", "recipient", 
                   "quote", "start", "end", "figure", "claim", "same_as", "reference")
 
 
-def _event_frame(rows: list[dict]) -> pd.DataFrame:
+def _event_frame(rows: list[dict], sides=SIDES) -> pd.DataFrame:
     col = {k: [r.get(k) for r in rows] for k in _EVENT_COLUMNS}
+    sides = tuple(dict.fromkeys([*sides, *(s for s in col["side"] if s)]))
     return pd.DataFrame({
         "event_id": _str(col["event_id"]),
         "source": _cat(col["source"], SOURCES),
         "actor": _str(col["actor"]),
-        "side": _cat(col["side"], SIDES),
+        "side": _cat(col["side"], sides),
         "action": _cat(col["action"], ACTIONS),
         "recipient": _str(col["recipient"]),
         "description": _str(col["description"]),
@@ -265,10 +266,12 @@ def _event_frame(rows: list[dict]) -> pd.DataFrame:
     })
 
 
-def context_events(folder: str | Path | None = None) -> pd.DataFrame:
+def context_events(folder: str | Path | None = None, article: Article | None = None) -> pd.DataFrame:
     """Events from outside the article (``data/context/*.yaml``), each with its public source.
 
     They have ``source = context``, no quote and no span; ``reference`` names the source.
+    Each context file names the article it belongs to (``article_sha256``); with ``article``
+    given, only its files load, so one dispute's context never appears beside another's.
 
     Example:
         >>> t = context_events()
@@ -282,6 +285,8 @@ def context_events(folder: str | Path | None = None) -> pd.DataFrame:
     for path in sorted(folder.glob("*.yaml")):
         doc = yaml.load(path.read_text(encoding="utf-8"),
                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        if article is not None and doc.get("article_sha256") != article.sha256:
+            continue
         for e in doc.get("events", []):
             d = resolve_date(str(e["date"]), str(e["date"])[:4] + "-01-01")
             rows.append({**e, "event_id": e["id"], "source": "context", "date_start": d.start,
@@ -325,9 +330,12 @@ def events(article: Article | None = None, annotation_file: str | Path | None = 
                  "timex": day.isoformat(), "rule": f"publication date, {art.published_from}",
                  "quote": art.date_span.text, "start": art.date_span.start,
                  "end": art.date_span.end})
-    table = _event_frame(rows)
+    table = _event_frame(rows, ann.sides)
     if context:
-        table = pd.concat([table, context_events()], ignore_index=True)
+        extra = context_events(article=art)
+        sides = list(dict.fromkeys([*table.side.cat.categories, *extra.side.cat.categories]))
+        table = pd.concat([table.assign(side=table.side.cat.set_categories(sides)),
+                           extra.assign(side=extra.side.cat.set_categories(sides))], ignore_index=True)
     return table
 
 
