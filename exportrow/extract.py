@@ -75,7 +75,7 @@ def draft_annotation(article: Article) -> str:
     figures, ignored, events = [], [], []
     dates_in = []
     for para in article.paragraphs:
-        for start, end, text in find_date_expressions(para.text):
+        for start, end, _ in find_date_expressions(para.text):
             dates_in.append((para.start + start, para.start + end))
     for sent in article.sentences:
         text = _sentence_text(article, sent)
@@ -91,8 +91,7 @@ def draft_annotation(article: Article) -> str:
                 after = [d for d in dates if d[0] >= at]
                 near = min(after or dates, key=lambda d: abs(d[0] - at), default=None)
                 figures.append((m, text, near[2] if near else None))
-        for start, end, expr in dates:
-            events.append((expr, text))
+        events += [(expr, text) for _, _, expr in dates]
     lines.append("figures:")
     if not figures:
         lines.append("  []")
