@@ -51,6 +51,8 @@ def ensure_env() -> None:
     if not PY.exists():
         say(f"creating the environment in {VENV.relative_to(ROOT) if VENV.is_relative_to(ROOT) else VENV}")
         subprocess.check_call([sys.executable, "-m", "venv", str(VENV)])
+    # Byte-compile the package even where PYTHONDONTWRITEBYTECODE is set: every kernel imports it.
+    subprocess.call([str(PY), "-m", "compileall", "-q", str(ROOT / "exportrow")])
     if STAMP.exists() and STAMP.read_text() == wanted():
         return
     say("installing pinned packages (requirements/constraints.txt); first time takes a minute or two")

@@ -68,6 +68,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     exportrow = str(BIN / "exportrow")
+    subprocess.check_call([sys.executable, "-m", "compileall", "-q", str(ROOT / "exportrow")])
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         floor_nbs = floor_notebooks(tmp)

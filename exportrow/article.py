@@ -22,9 +22,10 @@ from exportrow import paths
 
 __all__ = ["Article", "ArticleFormatError", "Span", "load_article", "normalize"]
 
-#: Default newsroom time zone. The capture prints a local time with no zone; it is read as
-#: the time at the outlet's home newsroom (Nikkei: Tokyo, UTC+9).
-DEFAULT_TIMEZONE = "Asia/Tokyo"
+#: The capture prints a local time with no zone. It is read as the time at the outlet's home
+#: newsroom, looked up here (Nikkei: Tokyo, UTC+9); an outlet not listed is read as UTC.
+OUTLET_TIMEZONES = {"Nikkei Asian Review": "Asia/Tokyo", "Nikkei Asia": "Asia/Tokyo"}
+DEFAULT_TIMEZONE = "UTC"
 
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
            "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'}
@@ -244,13 +245,14 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-def load_article(path: str | Path | None = None, *, timezone: str = DEFAULT_TIMEZONE) -> Article:
+def load_article(path: str | Path | None = None, *, timezone: str | None = None) -> Article:
     """Read a captured article.
 
     Args:
         path: The article file; None (or ``""``) means the bundled Nikkei article.
         timezone: IANA zone of the outlet's newsroom. The capture gives a local time with
-            no zone, which is read as this zone's time.
+            no zone, which is read as this zone's time. None looks the outlet up in
+            ``OUTLET_TIMEZONES`` (Nikkei Asian Review: Asia/Tokyo) and falls back to UTC.
 
     Returns:
         The :class:`Article`.
@@ -339,7 +341,8 @@ def load_article(path: str | Path | None = None, *, timezone: str = DEFAULT_TIME
         if time.group(3).lower() == "p":
             hour += 12
     published = pd.Timestamp(dt.datetime(int(date.group(3)), month, int(date.group(2)),
-                                         hour, minute)).tz_localize(timezone)
+                                         hour, minute)).tz_localize(
+        timezone or OUTLET_TIMEZONES.get(outlet, DEFAULT_TIMEZONE))
     paragraphs = []
     dateline = ""
     for k, (p, t) in enumerate(body_lines):

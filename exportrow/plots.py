@@ -100,8 +100,13 @@ def _render(fig, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"figure format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     buf = io.BytesIO()
+    # Figures laid out by matplotlib's constrained layout already fit their canvas; a "tight" bounding
+    # box would cost a second full draw.
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
+    tight = None if isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine) else "tight"
     with plt.rc_context({"svg.hashsalt": "exportrow"}):
-        fig.savefig(buf, format=fmt, metadata=_METADATA[fmt], bbox_inches="tight")
+        fig.savefig(buf, format=fmt, metadata=_METADATA[fmt], bbox_inches=tight)
     return buf.getvalue()
 
 
@@ -180,7 +185,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str | No
     if title is None:
         title = f"{what}{' per month' if measure == 'per_month' else ''}, by period, as reported"
     with classroom_style():
-        fig, ax = plt.subplots(figsize=(10, 6))
+        fig, ax = plt.subplots(figsize=(10, 6.4), layout="constrained")
         labels = periods.label.tolist()
         values = [float(v) for v in periods.value]
         derived = [b == "derived" for b in periods.basis]
@@ -205,8 +210,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str | No
         if title:
             ax.set_title(title, loc="left")
         if source:
-            fig.text(0.01, -0.02, source, ha="left", va="top", fontsize=10, wrap=True)
-        fig.tight_layout()
+            fig.supxlabel(_wrap(source, 130), x=0.01, ha="left", fontsize=10)
     fmt = "{:.2f} {} per month" if measure == "per_month" else "{:.0f} {}"
     parts = [f"{lab}: {fmt.format(v, unit)} ({'derived, not broken down in the article' if d else 'stated'})"
              for lab, v, d in zip(labels, values, derived)]

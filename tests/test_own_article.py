@@ -1,0 +1,113 @@
+"""Bring your own article: a fictional article in tests/fixtures/ runs through everything by parameters alone."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from conftest import FIXTURES, outputs_text, report
+
+import exportrow
+from exportrow.annotations import AnnotationError, load_annotation
+from exportrow.stats import check_statements, statements
+
+ARTICLE = FIXTURES / "example-gazette-2021-03-03-freedonia-sylvania-fishing.txt"
+ANNOTATION = ARTICLE.with_suffix(".yaml")
+PARAMS = {"article_path": str(ARTICLE), "annotation_path": str(ANNOTATION)}
+
+
+@pytest.fixture(scope="module")
+def art():
+    return exportrow.load_article(ARTICLE)
+
+
+def test_fixture_is_fictional_and_in_capture_format(art):
+    assert art.outlet == "The Example Gazette" and art.dateline == "FREEDON/ZENDA"
+    assert str(art.published) == "2021-03-03 09:15:00+00:00"  # an outlet with no known newsroom zone: UTC
+    assert "invented" in art.paragraphs[0].text
+    assert art.navigation == ["Weather", "Sports"]
+
+
+def test_library_on_the_fixture(art):
+    ann = load_annotation(None, art)
+    assert ann.path == ANNOTATION and ann.uncovered_numbers() == []
+    f = exportrow.figures(art).set_index("figure_id")
+    r = f.loc["seizures_total_remainder"]
+    assert int(r.value) == 90 - 12 - 30 - 40 == 8 and r.basis == "derived"
+    assert (f"{r.period_start:%Y-%m-%d}", f"{r.period_end:%Y-%m-%d}", int(r.months)) == ("2021-01-01", "2021-03-01", 2)
+    checked = statements(art).pipe(check_statements, exportrow.figures(art)).set_index("statement_id")
+    assert checked.loc["more_than_doubled", "verdict"] == "not_supported"  # 30 to 40 is not doubling
+    ev = exportrow.events(art).set_index("event_id")
+    assert ev.loc["official_statement", "timex"] == "2021-03-01"  # past Monday before a Wednesday
+    assert ev.loc["ministers_meet", "timex"] == "2021-03-05"  # scheduled Friday of the same week
+    assert ev.loc["rules_tightened", "timex"] == "2021-02"
+    assert list(exportrow.claims(art).side.cat.categories) == ["freedonia", "sylvania", "outlet", "other"]
+    # the seed's context layer never appears beside another article
+    assert set(exportrow.events(art, context=True).source) == {"article"}
+
+
+def test_notebook_01_on_the_fixture(run_notebook):
+    nb, out = run_notebook("01-enforcement-statistics", **PARAMS)
+    periods = pd.read_csv(out / "cases-by-period.csv", dtype={"label": str})
+    assert periods.label.tolist() == ["2018", "2019", "2020", "Jan 2021–Feb 2021"]
+    assert periods.value.tolist() == [12, 30, 40, 8]
+    text = outputs_text(nb)
+    assert "Boat seizures" in text or "boats" in text
+    assert "South Korea" not in text and "Nikkei" not in text
+
+
+def test_notebook_02_on_the_fixture(run_notebook):
+    nb, out = run_notebook("02-claim-timeline", **PARAMS, show_context=True)
+    ev = pd.read_csv(out / "events.csv").set_index("event_id")
+    assert ev.loc["official_statement", "timex"] == "2021-03-01" and set(ev.source) == {"article"}
+    assert (out / "timeline.png").exists() and (out / "timeline-close-up.png").exists()
+
+
+def test_notebook_03_on_the_fixture(run_notebook):
+    nb, out = run_notebook("03-framing-comparison", **PARAMS, side_a="freedonia", side_b="sylvania", min_word_count=1)
+    pairs = pd.read_csv(out / "claim-pairs.csv")
+    assert ("sy_unlicensed_trawlers", "fr_seizure_record") in set(zip(pairs.charge_id, pairs.rebuttal_id))
+    voice = pd.read_csv(out / "voice.csv").set_index("side")
+    assert voice.loc["freedonia", "claims"] == 3 and voice.loc["sylvania", "claims"] == 3
+    assert "The article gives **Freedonia**" in outputs_text(nb)
+
+
+def test_report_on_the_fixture(tmp_path):
+    res = report(tmp_path / "r", "--article", str(ARTICLE), "--annotation", str(ANNOTATION),
+                 "-p", "side_a", "freedonia", "-p", "side_b", "sylvania")
+    assert res.returncode == 0, res.stderr
+    figs = pd.read_csv(tmp_path / "r" / "01-enforcement-statistics" / "figures.csv").set_index("figure_id")
+    assert figs.loc["seizures_total", "value"] == 90
+
+
+def test_extract_drafts_candidates(art):
+    from exportrow.extract import draft_annotation
+
+    draft = draft_annotation(art)
+    for value in ("value: 90", "value: 12         # written 'Twelve' (words)", "value: 30", "value: 40"):
+        assert value in draft
+    assert "# resolves to 2021-02 (month) against 2021-03-03" in draft  # last month
+    assert "past resolves to 2021-03-01; present/future to 2021-03-01" in draft  # Monday
+    assert "past resolves to 2021-02-26; present/future to 2021-03-05" in draft  # Friday
+    for cue in ('cue: "said"', 'cue: "argues"', 'cue: "cited"', 'cue: "widely seen as"'):
+        assert cue in draft
+    assert "reason: TODO   # why 'first' is not a figure" in draft
+
+
+def test_check_refuses_a_draft_until_reviewed(tmp_path):
+    out = tmp_path / "draft.yaml"
+    cmd = [sys.executable, "-m", "exportrow.cli"]
+    res = subprocess.run([*cmd, "extract", str(ARTICLE), "--out", str(out)], capture_output=True, text=True)
+    assert res.returncode == 0 and out.exists()
+    again = subprocess.run([*cmd, "extract", str(ARTICLE), "--out", str(out)], capture_output=True, text=True)
+    assert again.returncode == 1 and "--force" in again.stderr  # never overwrites silently
+    chk = subprocess.run([*cmd, "check", str(out), "--article", str(ARTICLE)], capture_output=True, text=True)
+    assert chk.returncode == 1 and "this is a draft from `exportrow extract`" in chk.stderr
+    assert "unknown actor id 'TODO'" in chk.stderr and "Traceback" not in chk.stderr
+
+
+def test_draft_flag_is_rejected_in_the_library(art, tmp_path):
+    bad = tmp_path / "x.yaml"
+    bad.write_text(ANNOTATION.read_text().replace("exportrow: 1", "draft: true\nexportrow: 1"))
+    with pytest.raises(AnnotationError, match="draft"):
+        load_annotation(bad, art)
