@@ -65,7 +65,7 @@ def ensure_env() -> None:
 
 def ensure_browser() -> None:
     """In CI the browser test must run: install Debian's chromium when it is missing."""
-    if os.environ.get("CI", "").lower() != "true" or shutil.which("chromium"):
+    if os.environ.get("CI", "").lower() != "true" or (shutil.which("chromium") and shutil.which("chromedriver")):
         return
     if not shutil.which("apt-get") or os.geteuid() != 0:
         say("CI without apt-get or root: the browser test will report why it cannot run")

@@ -167,7 +167,15 @@ def _cmd_extract(args) -> int:
 
 
 def register(sub) -> None:
-    """Add the ``extract`` sub-command to the ``exportrow`` parser."""
+    """Add the ``extract`` sub-command to the ``exportrow`` parser.
+
+    Example:
+        >>> import argparse
+        >>> sub = argparse.ArgumentParser(prog="exportrow").add_subparsers()
+        >>> register(sub)
+        >>> sub.choices["extract"].parse_args(["a.txt", "--out", "a.yaml"]).out
+        'a.yaml'
+    """
     p = sub.add_parser("extract", help="draft an annotation file for a new article (candidates to review)",
                        description="Propose a draft annotation for ARTICLE: candidate figures (numbers in "
                                    "digits and words), dated expressions resolved against the publication "

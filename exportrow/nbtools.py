@@ -81,6 +81,14 @@ def refresh(path: str | Path, timeout: int = 300) -> Path:
     """Execute a notebook in place (in its own folder) and store clean outputs.
 
     Outputs the notebook writes go to a temporary folder, not into ``reports/``.
+
+    Example:
+        >>> import nbformat
+        >>> p = Path(tempfile.mkdtemp()) / "tiny.ipynb"
+        >>> nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("6 * 7")]), p)
+        >>> nb = json.loads(refresh(p).read_text())
+        >>> nb["cells"][0]["outputs"][0]["data"]["text/plain"], metadata_problems(nb)
+        ('42', [])
     """
     import nbformat
     from nbclient import NotebookClient

@@ -279,6 +279,15 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
 
     Returns the results and the folder the report was written to: ``out`` on success, or
     ``<out>.failed`` (the previous ``out`` untouched) when a notebook failed.
+
+    Example:
+        >>> import io, nbformat
+        >>> tmp = Path(tempfile.mkdtemp())
+        >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")])
+        >>> nbformat.write(nb, tmp / "00-tiny.ipynb")
+        >>> results, where = run_report([tmp / "00-tiny.ipynb"], tmp / "report", {}, stream=io.StringIO())
+        >>> results[0].ok, where.name, sorted(p.name for p in (where / "00-tiny").iterdir())
+        (True, 'report', ['00-tiny.html', '00-tiny.ipynb'])
     """
     _fast_jupyter_imports()
     out = Path(out).resolve()
@@ -362,7 +371,15 @@ def _cmd_report(args) -> int:
 
 
 def register(sub) -> None:
-    """Add the ``report`` sub-command to the ``exportrow`` parser."""
+    """Add the ``report`` sub-command to the ``exportrow`` parser.
+
+    Example:
+        >>> import argparse
+        >>> sub = argparse.ArgumentParser(prog="exportrow").add_subparsers()
+        >>> register(sub)
+        >>> sub.choices["report"].parse_args(["-p", "measure", "per_month", "--jobs", "3"]).parameters
+        [['measure', 'per_month']]
+    """
     p = sub.add_parser(
         "report", help="run every notebook headlessly and write an HTML report",
         description="Execute the notebooks with papermill, in parallel, and write for each the executed\n"
