@@ -17,7 +17,7 @@ from exportrow.dates import DateResolutionError, ResolvedDate, resolve_date
 from exportrow.numbers import find_numbers
 
 __all__ = ["Annotation", "AnnotationError", "Problem", "load_annotation", "annotation_path_for",
-           "article_path_for",
+           "article_path_for", "safe_yaml",
            "SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "CHECKS"]
 
 #: Sides of the seed article's dispute. Another article declares its own under ``sides:``;
@@ -158,6 +158,18 @@ def annotation_path_for(article: Article) -> Path:
     return article.path.with_suffix(".yaml")
 
 
+def safe_yaml(text: str):
+    """Parse YAML with a safe loader only (libyaml's when available): no Python objects.
+
+    Example:
+        >>> safe_yaml("a: [1, two]")
+        {'a': [1, 'two']}
+    """
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def article_path_for(annotation_path: str | Path) -> Path | None:
     """The article an annotation file names under ``article: file:``, or None.
 
@@ -168,13 +180,9 @@ def article_path_for(annotation_path: str | Path) -> Path | None:
         >>> article_path_for(paths.default_annotation()) == paths.default_article()
         True
     """
-    import yaml
-
     annotation_path = Path(annotation_path)
     try:
-        doc = yaml.load(annotation_path.read_text(encoding="utf-8"),
-                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        name = doc["article"]["file"]
+        name = safe_yaml(annotation_path.read_text(encoding="utf-8"))["article"]["file"]
     except Exception:  # any unreadable file: the full check reports it properly
         return None
     for cand in (annotation_path.parent / name, annotation_path.parent.parent / "raw" / name):
@@ -202,7 +210,7 @@ def _read_yaml(path: Path) -> tuple[object, list[Problem]]:
         return None, [Problem(name, "file", "", "the file is empty",
                               "start from docs/annotation-template.yaml")]
     try:
-        doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        doc = safe_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -12,7 +12,16 @@ from pathlib import Path
 import pandas as pd
 
 from exportrow import paths
-from exportrow.annotations import ACTIONS, ACTOR_KINDS, ATTRIBUTIONS, FRAMES, SIDES, Annotation, load_annotation
+from exportrow.annotations import (
+    ACTIONS,
+    ACTOR_KINDS,
+    ATTRIBUTIONS,
+    FRAMES,
+    SIDES,
+    Annotation,
+    load_annotation,
+    safe_yaml,
+)
 from exportrow.article import Article, load_article
 from exportrow.dates import PRECISIONS, resolve_date
 
@@ -278,13 +287,10 @@ def context_events(folder: str | Path | None = None, article: Article | None = N
         >>> set(t.source), str(t.set_index("event_id").loc["ctx_white_list_in_force", "date_start"].date())
         ({'context'}, '2019-08-28')
     """
-    import yaml
-
     folder = Path(folder) if folder else paths.context_dir()
     rows = []
     for path in sorted(folder.glob("*.yaml")):
-        doc = yaml.load(path.read_text(encoding="utf-8"),
-                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        doc = safe_yaml(path.read_text(encoding="utf-8")) or {}
         if article is not None and doc.get("article_sha256") != article.sha256:
             continue
         for e in doc.get("events", []):
