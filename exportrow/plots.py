@@ -261,7 +261,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: s
     colours = side_colours([str(s) for s in (ev.side.cat.categories if hasattr(ev.side, "cat")
                                                 else ev.side.dropna().unique())])
     with classroom_style():
-        height = max(3.0, 0.5 * n + 1.5)
+        height = max(3.0, 0.6 * n + 1.5)
         fig, (ax, foot) = plt.subplots(2, 1, figsize=(13, height + 1.6), height_ratios=[height, 1.6],
                                        layout="constrained")
         foot.axis("off")
@@ -279,8 +279,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: s
             else:
                 ax.barh(y, width, left=r.date_start, height=0.8, color=colour, alpha=0.22,
                         edgecolor=colour, linewidth=1.5, hatch="..." if ctx else None, zorder=1)
-        labels = [("[context] " if s == "context" else "") + _wrap(str(d))
-                  for d, s in zip(ev.description, ev.source)]
+        labels = [_wrap(("[context] " if s == "context" else "") + f"{d} ({t})")
+                  for d, s, t in zip(ev.description, ev.source, ev.timex)]
         ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=11)
         for tick, side in zip(ax.get_yticklabels(), ev.side):
             tick.set_color(colours.get(side, OKABE_ITO["black"]) if side != "outlet" else "#555555")
@@ -309,7 +309,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: s
         if title:
             ax.set_title(title, loc="left")
         if source:
-            foot.text(0, 0, _wrap(source, 150), transform=foot.transAxes, ha="left", va="bottom", fontsize=10)
+            foot.annotate(_wrap(source, 140), xy=(0.01, 0), xycoords=("figure fraction", "axes fraction"),
+                          ha="left", va="bottom", fontsize=10)
     kinds = "events from the article" if (ev.source == "article").all() else "events (article and context)"
     start = ev.date_start.min()
     end = ev.date_start.max()
