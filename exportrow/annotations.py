@@ -235,6 +235,8 @@ class _Checker:
 
     def locate(self, label: str, item: dict) -> Span | None:
         quote = item.get("quote")
+        if isinstance(quote, (int, float)) and not isinstance(quote, bool):
+            quote = str(quote)  # `quote: 2017` unquoted in YAML is a number
         if not isinstance(quote, str) or not quote.strip():
             self.add(label, "quote", "must be the exact words from the article",
                      "copy the passage from the article into `quote:`")

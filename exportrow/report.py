@@ -176,7 +176,7 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
              timeout: int) -> NotebookResult:
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
@@ -208,9 +208,9 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
     try:
         client.execute(stderr=log)
         res.ok = True
-    except (CellExecutionError, CellTimeoutError, DeadKernelError) as exc:
+    except Exception as exc:  # a cell error, a timeout, a dead or unstartable kernel: this notebook only
         res.error = _error_text(exc)
-        if isinstance(exc, DeadKernelError):
+        if not isinstance(exc, (CellExecutionError, CellTimeoutError)):
             log.seek(0)
             tail = [ln for ln in log.read().splitlines() if "without encryption" not in ln][-3:]
             res.error += "".join(f"\n    kernel: {ln}" for ln in tail)
@@ -226,7 +226,10 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
     res.seconds = time.perf_counter() - t0
     cleaned = nbformat.from_dict(clean_notebook(nb))
     write_atomic(folder / f"{name}.ipynb", nbformat.writes(cleaned) + "\n")
-    write_atomic(folder / f"{name}.html", _html(cleaned))
+    try:
+        write_atomic(folder / f"{name}.html", _html(cleaned))
+    except Exception as exc:  # the notebook ran; only its rendering failed
+        res.ok, res.error = False, f"HTML rendering failed: {_error_text(exc)}"
     res.files = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
     progress.finish(name)
     if res.ok:
@@ -274,7 +277,7 @@ td,th{{padding:.3em .8em;text-align:left;vertical-align:top}}code{{background:#f
 
 
 def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | None = None,
-               timeout: int = 600, stream=None) -> tuple[list[NotebookResult], Path]:
+               timeout: int = 600, stream=None, declared: dict | None = None) -> tuple[list[NotebookResult], Path]:
     """Run the notebooks and publish the report into ``out`` only if all of them succeed.
 
     Returns the results and the folder the report was written to: ``out`` on success, or
@@ -292,7 +295,7 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
     _fast_jupyter_imports()
     out = Path(out).resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    declared = _declared(notebooks)
+    declared = declared or _declared(notebooks)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     progress = _Progress(len(notebooks), stream)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
@@ -352,12 +355,21 @@ def _swap_into_place(tmp: Path, target: Path) -> None:
 def _cmd_report(args) -> int:
     notebooks = discover(args.notebooks, solutions=args.solutions)
     _fast_jupyter_imports()
-    params = parse_parameters(args.parameters or [], _declared(notebooks))
+    declared = _declared(notebooks)
+    params = parse_parameters(args.parameters or [], declared)
     for k, v in params.items():  # kernels run in notebooks/: paths typed by the user are from here
         if k.endswith("_path") and isinstance(v, str) and v and not Path(v).is_absolute():
             params[k] = str(Path(v).resolve())
+    if params.get("article_path") or params.get("annotation_path"):
+        # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.
+        from exportrow.annotations import load_annotation
+        from exportrow.article import load_article
+
+        article = load_article(params.get("article_path") or None)
+        load_annotation(params.get("annotation_path") or None, article)
     t0 = time.perf_counter()
-    results, where = run_report(notebooks, Path(args.out), params, jobs=args.jobs, timeout=args.timeout)
+    results, where = run_report(notebooks, Path(args.out), params, jobs=args.jobs, timeout=args.timeout,
+                                declared=declared)
     failed = [r for r in results if not r.ok]
     took = time.perf_counter() - t0
     if failed:

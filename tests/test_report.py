@@ -111,3 +111,15 @@ def test_interrupt_leaves_the_good_report_alone(good):
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_bad_inputs_are_checked_before_any_notebook_runs(tmp_path):
+    from conftest import FIXTURES
+
+    article = FIXTURES / "example-gazette-2021-03-03-freedonia-sylvania-fishing.txt"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(article.with_suffix(".yaml").read_text().replace("value: 90", "value: 91"))
+    res = report(tmp_path / "r", "--article", str(article), "--annotation", str(bad))
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert "figures[seizures_total].value: 91 does not appear in the quote" in res.stderr
+    assert "started" not in res.stderr and not (tmp_path / "r").exists()
