@@ -71,7 +71,9 @@ def metadata_problems(nb: dict) -> list[str]:
         if extra:
             problems.append(f"cell {i}: metadata keys {', '.join(extra)}")
     text = json.dumps(nb)
-    for marker in ("/home/", "/root/", "/Users/", "/tmp/", "C:\\\\Users", str(Path.home())):
+    from exportrow.paths import PROJECT_ROOT
+
+    for marker in ("/home/", "/root/", "/Users/", "/tmp/", "C:\\\\Users", str(Path.home()), str(PROJECT_ROOT)):
         if marker in text:
             problems.append(f"an absolute path or user name ({marker}) appears in the notebook")
     return problems

@@ -47,6 +47,7 @@ class NotebookResult:
     error: str = ""
     source: str = ""
     files: list[str] = field(default_factory=list)
+    question: str = ""
 
 
 def _fast_jupyter_imports() -> None:
@@ -196,6 +197,7 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = "injected-parameters"
     count = len(nb.cells)
+    res.question = _question(nb)
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
         resources={"metadata": {"path": str(folder)}},
@@ -240,13 +242,25 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
     return res
 
 
+def _question(nb) -> str:
+    """The notebook's "**Question.**" paragraph, as plain text, for the index page."""
+    import re
+
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"\*\*Question\.\*\*\s*(.+?)(?:\n\s*\n|$)", "".join(cell.source), re.S)
+            if m:
+                return " ".join(m.group(1).replace("*", "").split())
+    return ""
+
+
 def _error_text(exc) -> str:
     ename = getattr(exc, "ename", "") or type(exc).__name__
     evalue = getattr(exc, "evalue", "") or str(exc).strip().splitlines()[-1]
     return f"{ename}: {evalue}"
 
 
-def _index(results: list[NotebookResult], params: dict, title: str) -> str:
+def _index(results: list[NotebookResult], params: dict, title: str, source: str = "") -> str:
     from exportrow import __version__
 
     esc = html.escape
@@ -256,7 +270,7 @@ def _index(results: list[NotebookResult], params: dict, title: str) -> str:
                            if f not in (f"{r.name}.html",))
         status = "ok" if r.ok else f"failed at cell {r.cell} (In [{r.prompt}]): {esc(r.error)}"
         rows.append(f'<tr><td><a href="{esc(r.name)}/{esc(r.name)}.html">{esc(r.name)}</a></td>'
-                    f"<td>{status}</td><td>{links}</td></tr>")
+                    f"<td>{esc(r.question)}</td><td>{status}</td><td>{links}</td></tr>")
     plist = "".join(f"<li><code>{esc(k)}</code> = <code>{esc(json.dumps(v))}</code></li>"
                     for k, v in sorted(params.items())) or "<li>defaults only</li>"
     return f"""<!DOCTYPE html>
@@ -266,10 +280,12 @@ def _index(results: list[NotebookResult], params: dict, title: str) -> str:
 td,th{{padding:.3em .8em;text-align:left;vertical-align:top}}code{{background:#f3f3f3}}</style></head>
 <body>
 <h1>{esc(title)}</h1>
-<p>exportrow {esc(__version__)}. Each notebook was executed headlessly with papermill.</p>
+<p>{esc(source)}</p>
+<p>exportrow {esc(__version__)}. Each notebook was executed headlessly with papermill. Open a notebook's page to
+read it with its charts and tables; the files next to it are its outputs.</p>
 <h2>Parameters</h2><ul>{plist}</ul>
 <h2>Notebooks</h2>
-<table><tr><th>notebook</th><th>status</th><th>files</th></tr>
+<table><tr><th>notebook</th><th>question</th><th>status</th><th>files</th></tr>
 {chr(10).join(rows)}
 </table>
 </body></html>
@@ -312,10 +328,16 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
             raise
         finally:
             pool.shutdown(wait=True)
-        title = "exportrow report"
+        from exportrow.article import load_article
         from exportrow.export import write_atomic
 
-        write_atomic(tmp / "index.html", _index(results, params, title))
+        try:
+            art = load_article(params.get("article_path") or None)
+            source = (f"Source: {art.outlet}, {art.published.day} {art.published:%B %Y}, "
+                      f"\u201c{art.title}\u201d.")
+        except Exception:  # a report of notebooks that take no article
+            source = ""
+        write_atomic(tmp / "index.html", _index(results, params, "exportrow report", source))
         write_atomic(tmp / "run.json", json.dumps({
             "parameters": params, "notebooks": [r.name for r in results],
             "ok": all(r.ok for r in results)}, indent=2, sort_keys=True) + "\n")
