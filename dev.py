@@ -60,6 +60,8 @@ def ensure_env() -> None:
               "-c", str(CONSTRAINTS), "--config-settings", "editable_mode=compat", "-e", ".[test]"])
     if rc:
         sys.exit(f"[dev] pip install failed (exit {rc}); nothing else was run")
+    # Build matplotlib's font cache now, so that no kernel prints "building the font cache" into a notebook.
+    run([str(PY), "-c", "import matplotlib.pyplot"])
     STAMP.write_text(wanted())
 
 
