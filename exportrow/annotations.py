@@ -104,15 +104,6 @@ class Annotation:
     caveats: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def actor(self, actor_id: str) -> dict:
-        """The actor entry with this id.
-
-        Example:
-            >>> load_annotation().actor("kr_motie")["side"]
-            'seoul'
-        """
-        return next(a for a in self.actors if a["id"] == actor_id)
-
     def uncovered_numbers(self) -> list[tuple[int, int, str]]:
         """Numbers in the body that are neither a figure's value nor a date nor ignored.
 

@@ -126,7 +126,12 @@ class Article:
 
     @property
     def body(self) -> str:
-        """The body paragraphs joined by blank lines (for reading, not for offsets)."""
+        """The body paragraphs joined by blank lines (for reading, not for offsets).
+
+        Example:
+            >>> load_article().body.count(chr(10) * 2) + 1
+            18
+        """
         return "\n\n".join(p.text for p in self.paragraphs)
 
     def with_published(self, published) -> Article:

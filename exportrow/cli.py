@@ -103,22 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the article it annotates (default: named in the file's article: file:)")
     p.set_defaults(func=_cmd_check)
 
-    _register_optional(sub)
+    from exportrow import extract, report  # each adds its own sub-command; neither imports Jupyter at load
+
+    report.register(sub)
+    extract.register(sub)
     return parser
-
-
-def _register_optional(sub) -> None:
-    """Sub-commands that live in their own modules (imported only when registered)."""
-    import importlib
-
-    for name in ("report", "extract"):
-        try:
-            module = importlib.import_module(f"exportrow.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"exportrow.{name}":
-                raise
-            continue
-        module.register(sub)
 
 
 def main(argv: list[str] | None = None) -> int:
