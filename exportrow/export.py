@@ -11,7 +11,10 @@ import pandas as pd
 
 from exportrow.dictionary import DICTIONARY, TABLE_DESCRIPTIONS
 
-__all__ = ["write_atomic", "table_to_csv", "write_tables", "datapackage"]
+__all__ = ["write_atomic", "table_to_csv", "write_tables", "datapackage", "FORMATS"]
+
+#: Figure formats the notebooks and the report can write.
+FORMATS = ("png", "svg", "pdf")
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> Path:

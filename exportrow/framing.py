@@ -30,7 +30,14 @@ why will with would you your s t it's doesn't
 
 
 def _sides(claims: pd.DataFrame, sides) -> list[str]:
-    return list(sides) if sides else [s for s in claims.side.cat.categories if (claims.side == s).any()]
+    known = [str(s) for s in claims.side.cat.categories]
+    if not sides:
+        return [s for s in known if (claims.side == s).any()]
+    unknown = [s for s in sides if s not in known]
+    if unknown:
+        raise ValueError(f"unknown side(s) {', '.join(map(repr, unknown))}; this annotation's sides are: "
+                         f"{', '.join(known)}")
+    return list(sides)
 
 
 def voice_share(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:
@@ -183,6 +190,7 @@ def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background:
         >>> fw.set_index("word").z.round(6).equals(-mirrored.set_index("word").z.round(6).loc[fw.word])
         True
     """
+    _sides(claims, [side_a, side_b])
     if background not in ("article", "claims", "uniform"):
         raise ValueError(f"background must be 'article', 'claims' or 'uniform', not {background!r}")
     if prior_strength <= 0:

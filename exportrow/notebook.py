@@ -31,7 +31,7 @@ class Inputs:
 
 
 def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: str,
-                published: str = "") -> Inputs:
+                published: str = "", figure_format: str = "png") -> Inputs:
     """Load and check a notebook's inputs from its parameters.
 
     Args:
@@ -40,6 +40,7 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
         output_dir: Output folder; ``""`` means ``reports/<name>`` (see :func:`exportrow.paths.output_dir`).
         name: The notebook's name, for the default output folder.
         published: ISO date overriding the publication date; ``""`` keeps the article's.
+        figure_format: Checked here, before any work, so a typo fails at once.
 
     Example:
         >>> import tempfile
@@ -47,6 +48,10 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
         >>> inp.article.outlet, len(inp.annotation.figures)
         ('Nikkei Asian Review', 5)
     """
+    from exportrow.export import FORMATS
+
+    if figure_format not in FORMATS:
+        raise ValueError(f"figure_format must be one of {', '.join(FORMATS)}, not {figure_format!r}")
     article = load_article(article_path or None)
     if published:
         article = article.with_published(published)

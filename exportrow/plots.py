@@ -16,6 +16,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from exportrow.export import FORMATS
+
 __all__ = ["OKABE_ITO", "SIDE_COLOURS", "FORMATS", "side_colours", "classroom_style", "save_figure", "show_figure",
            "source_line", "bar_periods", "timeline", "diverging_frames", "distinctive_words"]
 
@@ -26,7 +28,6 @@ OKABE_ITO = {"orange": "#E69F00", "sky_blue": "#56B4E9", "green": "#009E73", "ye
 SIDE_COLOURS = {"seoul": OKABE_ITO["blue"], "tokyo": OKABE_ITO["vermillion"],
                 "washington": OKABE_ITO["green"], "outlet": OKABE_ITO["grey"], "other": OKABE_ITO["purple"],
                 "context": OKABE_ITO["black"]}
-FORMATS = ("png", "svg", "pdf")
 
 
 def side_colours(sides) -> dict[str, str]:
@@ -254,6 +255,14 @@ def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: s
     from matplotlib.patches import Patch
 
     ev = events.reset_index(drop=True)
+    if ev.empty:
+        with classroom_style():
+            fig, ax = plt.subplots(figsize=(13, 3), layout="constrained")
+            ax.axis("off")
+            ax.text(0.5, 0.5, "No events match the chosen dates, sides and actors.", ha="center", va="center")
+            if title:
+                ax.set_title(title, loc="left")
+        return fig, "Timeline with no events: none match the chosen dates, sides and actors."
     if published is None:
         pub = ev.loc[ev.event_id == "publication", "date_start"]
         published = pub.iloc[0] if len(pub) else None

@@ -100,6 +100,8 @@ def parse_parameters(pairs: list[tuple[str, str]], declared: dict[str, dict]) ->
         >>> decl = {"01": {"years": {"inferred_type_name": "list"}, "measure": {"inferred_type_name": "str"}}}
         >>> parse_parameters([("years", "[2016, 2017]"), ("measure", "per_month")], decl)
         {'years': [2016, 2017], 'measure': 'per_month'}
+        >>> parse_parameters([("window", "[2019-07-01, 2019-07-13]")], {"02": {"window": {}}})
+        {'window': ['2019-07-01', '2019-07-13']}
         >>> parse_parameters([("colour", "red")], decl)
         Traceback (most recent call last):
         ...
@@ -123,10 +125,23 @@ def parse_parameters(pairs: list[tuple[str, str]], declared: dict[str, dict]) ->
             out[name] = raw
         else:
             try:
-                out[name] = yaml.safe_load(raw)
+                out[name] = _plain(yaml.safe_load(raw))
             except yaml.YAMLError:
                 out[name] = raw
     return out
+
+
+def _plain(value):
+    """YAML reads 2019-07-19 as a date; notebooks take dates as ISO text."""
+    import datetime as dt
+
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 class _Progress:
@@ -226,12 +241,12 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
                 res.source = "".join(cell.source).strip().splitlines()[0][:80]
                 break
     res.seconds = time.perf_counter() - t0
-    cleaned = nbformat.from_dict(clean_notebook(nb))
-    write_atomic(folder / f"{name}.ipynb", nbformat.writes(cleaned) + "\n")
     try:
+        cleaned = nbformat.from_dict(clean_notebook(nb))
+        write_atomic(folder / f"{name}.ipynb", nbformat.writes(cleaned) + "\n")
         write_atomic(folder / f"{name}.html", _html(cleaned))
-    except Exception as exc:  # the notebook ran; only its rendering failed
-        res.ok, res.error = False, f"HTML rendering failed: {_error_text(exc)}"
+    except Exception as exc:  # the notebook ran; only saving or rendering it failed
+        res.ok, res.error = False, f"saving the executed notebook failed: {_error_text(exc)}"
     res.files = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
     progress.finish(name)
     if res.ok:

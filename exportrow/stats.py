@@ -211,7 +211,10 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
     if not show_derived:
         f = f[f.basis == "stated"]
     if years is not None:
+        have = sorted(set(f.period_start.dt.year))
         f = f[f.period_start.dt.year.isin(list(years))]
+        if f.empty:
+            raise ValueError(f"no period of {quantity} starts in {list(years)}; periods start in {have}")
     f = f.sort_values("period_start")
 
     values = figures_table.set_index("figure_id").value

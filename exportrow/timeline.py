@@ -39,6 +39,11 @@ def select_events(events_table: pd.DataFrame, *, window: list[str] | tuple | Non
         if end <= start:
             raise ValueError(f"window ends ({end.date()}) before it starts ({start.date()})")
         t = t[(t.date_end > start) & (t.date_start < end)]
+    for kind, wanted, known in (("side", sides, t.side.astype("string")), ("actor", actors, t.actor)):
+        unknown = sorted(set(wanted or []) - set(known.dropna()))
+        if unknown:
+            raise ValueError(f"unknown {kind}(s) {', '.join(map(repr, unknown))}; the events have: "
+                             f"{', '.join(sorted(set(known.dropna())))}")
     keep_pub = t.event_id == "publication"
     if sides:
         t = t[t.side.isin(list(sides)) | keep_pub]

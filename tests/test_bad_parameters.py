@@ -1,0 +1,34 @@
+"""A mistyped parameter fails early with a message that names the value and the choices."""
+
+import papermill
+import pytest
+from conftest import report
+
+
+@pytest.mark.parametrize("name, params, message", [
+    ("01-enforcement-statistics", {"figure_format": "gif"}, "figure_format must be one of png, svg, pdf, not 'gif'"),
+    ("01-enforcement-statistics", {"years": [1990]}, "no period of illegal_export_cases starts in [1990]"),
+    ("01-enforcement-statistics", {"measure": "percent"}, "measure must be 'count' or 'per_month'"),
+    ("02-claim-timeline", {"sides": ["narnia"]}, "unknown side(s) 'narnia'"),
+    ("02-claim-timeline", {"actors": ["kang", "moon_jae_in"]}, "unknown actor(s) 'moon_jae_in'"),
+    ("03-framing-comparison", {"side_a": "narnia"}, "unknown side(s) 'narnia'; this annotation's sides are: seoul"),
+    ("03-framing-comparison", {"frame_column": "tertiary"}, "frame_column must be 'primary' or 'both'"),
+    ("03-framing-comparison", {"prior_background": "web"}, "background must be 'article', 'claims' or 'uniform'"),
+])
+def test_bad_parameter_is_named(run_notebook, name, params, message):
+    with pytest.raises(papermill.PapermillExecutionError) as info:
+        run_notebook(name, **params)
+    assert message in str(info.value)
+
+
+def test_empty_date_window_draws_an_explained_empty_timeline(run_notebook):
+    nb, out = run_notebook("02-claim-timeline", date_window=["2030-01-01", "2031-01-01"])
+    assert (out / "timeline.png").exists()
+    assert "Timeline with no events" in str(nb)
+
+
+def test_report_reads_dates_in_lists_as_text(tmp_path):
+    res = report(tmp_path / "r", "--notebooks", "02", "-p", "date_window", "[2019-07-01, 2019-07-13]")
+    assert res.returncode == 0, res.stderr
+    assert "<code>date_window</code> = <code>[&quot;2019-07-01&quot;, &quot;2019-07-13&quot;]</code>" in (
+        tmp_path / "r" / "index.html").read_text()
