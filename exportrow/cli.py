@@ -132,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     except (AnnotationError, ArticleFormatError, DateResolutionError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # a folder that cannot be written, a disk that is full
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("interrupted; finished files were left as they were", file=sys.stderr)
         return 130
