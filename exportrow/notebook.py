@@ -14,7 +14,7 @@ from exportrow import paths
 from exportrow.annotations import Annotation, load_annotation
 from exportrow.article import Article, load_article
 
-__all__ = ["Inputs", "open_inputs", "write_table", "citation"]
+__all__ = ["Inputs", "open_inputs", "write_table", "citation", "show"]
 
 
 @dataclass
@@ -83,3 +83,34 @@ def citation(article: Article) -> str:
     return (f"*{article.outlet}*, {p.day} {p:%B %Y}, {p:%H:%M} ({p.tzname()}): "
             f"\u201c{article.title}\u201d. Dateline {article.dateline or 'none'}. "
             f"File `{article.path.name}`, sha256 `{article.sha256[:12]}…`.")
+
+
+def show(table: pd.DataFrame, columns: list[str] | None = None):
+    """A table for reading in a notebook or the report: full quotes, left-aligned, ISO dates, no index.
+
+    The HTML comes from a pandas Styler with a fixed id, and the plain text from the table itself,
+    so the output is the same on every run (a Styler's own repr carries a memory address).
+
+    Example:
+        >>> shown = show(pd.DataFrame({"quote": ["x" * 80], "d": pd.to_datetime(["2019-07-12"])}))
+        >>> html = shown._repr_mimebundle_()["text/html"]
+        >>> "x" * 80 in html and "2019-07-12" in html and "00:00:00" not in html
+        True
+    """
+    t = table[list(columns)] if columns else table
+    dates = {c: "{:%Y-%m-%d}" for c in t.columns if pd.api.types.is_datetime64_any_dtype(t[c])}
+    floats = {c: "{:.2f}" for c in t.columns if pd.api.types.is_float_dtype(t[c])}
+    styler = (t.style.hide(axis="index")
+              .format({**floats, **dates}, na_rep="")
+              .set_properties(**{"text-align": "left", "vertical-align": "top"})
+              .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+              .set_uuid("exportrow"))
+    return _Table(styler.to_html(), t.to_string(index=False))
+
+
+class _Table:
+    def __init__(self, html: str, text: str):
+        self.html, self.text = html, text
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/html": self.html, "text/plain": self.text}
