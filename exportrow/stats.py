@@ -79,6 +79,8 @@ def _check_one(row, fig: pd.DataFrame) -> tuple[str, str, str]:
         if word is None:
             raise ValueError(f"statement {row.statement_id}: no growth word ({', '.join(_FACTOR_WORDS)}) in quote")
         factor = _FACTOR_WORDS[word]
+        if old == 0:
+            return f"{new} / {old}", VERDICTS[2], f"no growth factor from zero {f[1].unit}"
         ratio = new / old
         value = f"{new} / {old} = {ratio:.2f}x"
         if "more than" in quote:
@@ -96,8 +98,8 @@ def _check_one(row, fig: pd.DataFrame) -> tuple[str, str, str]:
         names = " + ".join(str(int(p.value)) for p in parts)
         value = f"{names} = {s} of {int(total.value)}; {rest} left"
         if inside and rest >= 0:
-            return value, VERDICTS[0], (f"the stated years fit inside the total and leave {rest} cases for "
-                                        "the months the article does not break down")
+            return value, VERDICTS[0], (f"the stated parts fit inside the total and leave {rest} {total.unit} "
+                                        "for the months the article does not break down")
         return value, VERDICTS[2], "the stated parts exceed the total or fall outside its period"
     if row.check == "period_length":
         total = f[0]
@@ -113,7 +115,7 @@ def _check_one(row, fig: pd.DataFrame) -> tuple[str, str, str]:
                                     f"{total.period_start:%B %Y} to {total.period_end - pd.Timedelta(days=1):%B %Y}")
     if row.check == "rate_increase":
         later, earlier = f[0], f[1]
-        value = f"{later.per_month:.2f} vs {earlier.per_month:.2f} cases per month"
+        value = f"{later.per_month:.2f} vs {earlier.per_month:.2f} {later.unit} per month"
         derived = " (the later rate rests on a derived figure)" if "derived" in (later.basis, earlier.basis) else ""
         if later.per_month > earlier.per_month:
             rise = later.per_month / earlier.per_month - 1
