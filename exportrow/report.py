@@ -269,6 +269,28 @@ def _question(nb) -> str:
     return ""
 
 
+def _copy_linked_documents(notebooks: list[Path], tmp: Path) -> None:
+    """Copy the project files that notebooks link to (``](../exportrow/coding-guide.md)``) into the report.
+
+    A notebook's HTML sits one folder below the report root, as the notebook sits one below the project
+    root, so a link of the form ``../path`` works in both places once ``path`` is copied.
+    """
+    import re
+
+    import nbformat
+
+    for path in notebooks:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for target in re.findall(r"\]\(\.\./([^)#\s]+)\)", "".join(cell.source)):
+                src = (path.parent.parent / target).resolve()
+                if src.is_file() and src.is_relative_to(path.parent.parent.resolve()):
+                    dest = tmp / target
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(src, dest)
+
+
 def _error_text(exc) -> str:
     ename = getattr(exc, "ename", "") or type(exc).__name__
     evalue = getattr(exc, "evalue", "") or str(exc).strip().splitlines()[-1]
@@ -353,6 +375,7 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
         except Exception:  # a report of notebooks that take no article
             source = ""
         write_atomic(tmp / "index.html", _index(results, params, "exportrow report", source))
+        _copy_linked_documents(notebooks, tmp)
         write_atomic(tmp / "run.json", json.dumps({
             "parameters": params, "notebooks": [r.name for r in results],
             "ok": all(r.ok for r in results)}, indent=2, sort_keys=True) + "\n")

@@ -59,6 +59,10 @@ def test_report_in_a_real_browser(good_report):
             for img in images:
                 assert img["complete"] and img["width"] > 0, f"{page.name}: broken image {img['src']}"
                 assert img["alt"] and len(img["alt"]) > 20, f"{page.name}: image without alt text"
+        driver.get((out / "03-framing-comparison" / "03-framing-comparison.html").as_uri())
+        guide = driver.find_element("link text", "coding guide").get_attribute("href")
+        driver.get(guide)
+        assert "Coding guide" in driver.page_source  # the linked document travels with the report
         driver.get((out / "01-enforcement-statistics" / "01-enforcement-statistics.html").as_uri())
         driver.execute_script("document.querySelector('figure').scrollIntoView()")
         assert driver.save_screenshot(str(ARTIFACTS / "report-01-enforcement-statistics.png"))
