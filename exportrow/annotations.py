@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportrow.article import Article, Span, load_article
+from exportrow.article import Article, Span, load_article, normalize
 from exportrow.dates import DateResolutionError, ResolvedDate, resolve_date
 from exportrow.numbers import find_numbers
 
@@ -103,6 +103,16 @@ class Annotation:
     sides: tuple = SIDES
     caveats: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def side_of(self) -> dict[str, str]:
+        """Each actor id's side.
+
+        Example:
+            >>> load_annotation().side_of["kr_motie"]
+            'seoul'
+        """
+        return {a["id"]: a["side"] for a in self.actors}
 
     def uncovered_numbers(self) -> list[tuple[int, int, str]]:
         """Numbers in the body that are neither a figure's value nor a date nor ignored.
@@ -249,8 +259,6 @@ class _Checker:
         return None
 
     def within(self, label: str, fld: str, words: str, span: Span) -> Span | None:
-        from exportrow.article import normalize
-
         folded, where = normalize(span.text)
         target = normalize(words)[0]
         i = folded.lower().find(target.lower())

@@ -33,7 +33,7 @@ def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _sentence_text(art: Article, span) -> str:
+def _sentence_text(span) -> str:
     return " ".join(span.text.replace("\u00a0", " ").split())
 
 
@@ -78,7 +78,7 @@ def draft_annotation(article: Article) -> str:
         for start, end, _ in find_date_expressions(para.text):
             dates_in.append((para.start + start, para.start + end))
     for sent in article.sentences:
-        text = _sentence_text(article, sent)
+        text = _sentence_text(sent)
         dates = find_date_expressions(sent.text)
         for m in find_numbers(sent.text, sent.start):
             if any(a <= m.start and m.end <= b for a, b in dates_in):
@@ -130,7 +130,7 @@ def draft_annotation(article: Article) -> str:
     lines += ["", "claims:"]
     found = 0
     for sent in article.sentences:
-        text = _sentence_text(article, sent)
+        text = _sentence_text(sent)
         low = text.lower()
         cue = next((c for c in CUES if re.search(rf"\b{re.escape(c)}\b", low)), None)
         if not cue:

@@ -15,7 +15,7 @@ import pandas as pd
 from exportrow.annotations import CHECKS
 from exportrow.article import Article
 from exportrow.numbers import find_numbers
-from exportrow.tables import _cat, _int, _str, annotation
+from exportrow.tables import BASES, _cat, _int, _str, annotation
 
 __all__ = ["statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
            "credit_line", "VERDICTS", "CHECKS"]
@@ -235,7 +235,7 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
         "months": _int(f.months.tolist()),
         "value": pd.array(value.tolist(), dtype="Float64"),
         "unit": _str(f.unit.tolist()),
-        "basis": _cat(f.basis.tolist(), ("stated", "derived")),
+        "basis": _cat(f.basis.tolist(), BASES),
         "figure_id": _str(f.figure_id.tolist()),
         "actor": _str(f.actor.tolist()),
         "source": _str([source(r) for r in f.itertuples()]),

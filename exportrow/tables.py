@@ -170,7 +170,7 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
             "quote": text, "start_offset": start, "end_offset": end,
         })
     rows = stated + _derive(stated)
-    side = {a["id"]: a["side"] for a in ann.actors}
+    side = ann.side_of
     months = [_months(r["start"], r["end"]) for r in rows]
     values = [r["value"] for r in rows]
     integral = all(float(v).is_integer() for v in values)
@@ -211,7 +211,7 @@ def claims(article: Article | None = None, annotation_file: str | Path | None = 
     """
     ann = annotation(article, annotation_file)
     rows = ann.claims
-    side = {a["id"]: a["side"] for a in ann.actors}
+    side = ann.side_of
     kind = {a["id"]: a["kind"] for a in ann.actors}
     spans = [_span(c) for c in rows]
     names = list(FRAMES.values())
@@ -318,7 +318,7 @@ def events(article: Article | None = None, annotation_file: str | Path | None = 
     """
     ann = annotation(article, annotation_file)
     art = ann.article
-    side = {a["id"]: a["side"] for a in ann.actors}
+    side = ann.side_of
     rows = []
     for e in ann.events:
         d = e["date"]
