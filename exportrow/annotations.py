@@ -14,6 +14,7 @@ from pathlib import Path
 
 from exportrow.article import Article, Span, load_article, normalize
 from exportrow.dates import DateResolutionError, ResolvedDate, resolve_date
+from exportrow.errors import ExportrowError
 from exportrow.numbers import find_numbers
 
 __all__ = ["Annotation", "AnnotationError", "Problem", "load_annotation", "annotation_path_for",
@@ -74,7 +75,7 @@ class Problem:
         return f"{where}: {self.message}" + (f"\n    fix: {self.fix}" if self.fix else "")
 
 
-class AnnotationError(ValueError):
+class AnnotationError(ExportrowError, ValueError):
     """An annotation file has problems; ``.problems`` lists every one of them."""
 
     def __init__(self, problems: list[Problem]):

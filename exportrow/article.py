@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exportrow import paths
+from exportrow.errors import ExportrowError
 
 __all__ = ["Article", "ArticleFormatError", "Span", "load_article", "normalize"]
 
@@ -38,7 +39,7 @@ _ABBREVIATIONS = {"u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "a.m", "p.m", "j
                   "st", "inc", "corp", "co", "ltd", "gov", "sen", "rep", "vs", "gen", "lt"}
 
 
-class ArticleFormatError(ValueError):
+class ArticleFormatError(ExportrowError, ValueError):
     """The article file is not in the capture format (says which file and what is missing)."""
 
 

@@ -13,6 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from exportrow.errors import ExportrowError
+
 __all__ = ["DateResolutionError", "ResolvedDate", "find_date_expressions", "resolve_date",
            "PRECISIONS"]
 
@@ -32,7 +34,7 @@ FORMS = ("a weekday name (with tense=)", "today / yesterday / tomorrow",
          "from <date> to <date>")
 
 
-class DateResolutionError(ValueError):
+class DateResolutionError(ExportrowError, ValueError):
     """An expression the resolver does not understand or cannot date without guessing."""
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exportrow import paths
+from exportrow.errors import UsageError
 
 __all__ = ["register", "run_report", "discover", "parse_parameters", "ReportError", "NotebookResult"]
 
@@ -31,7 +32,7 @@ _ACTIVE: set = set()  # notebook clients running now, so that an interrupt can s
 _ACTIVE_LOCK = threading.Lock()
 
 
-class ReportError(ValueError):
+class ReportError(UsageError):
     """Bad report options (unknown parameter, missing notebook): nothing was run."""
 
 

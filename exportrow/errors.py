@@ -1,0 +1,39 @@
+"""One base exception for every expected failure, and the exit codes of the command line.
+
+Anything the user can cause by a bad file, a bad option or a refused output folder raises a
+subclass of :class:`ExportrowError`; the command line prints its message (no traceback) and
+exits with its ``exit_code``. Any other exception is a bug.
+
+Exit codes: 0 success; 1 bad data or a failed notebook; 2 usage error or refused output path;
+130 interrupted (Ctrl-C, SIGINT); 143 terminated (SIGTERM; SIGHUP too).
+"""
+
+from __future__ import annotations
+
+__all__ = ["ExportrowError", "UsageError", "EXIT_OK", "EXIT_DATA", "EXIT_USAGE", "EXIT_INTERRUPTED",
+           "EXIT_TERMINATED"]
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class ExportrowError(Exception):
+    """An expected failure: bad input data (exit code 1 unless a subclass says otherwise).
+
+    Example:
+        >>> str(ExportrowError("data/x.yaml: figures[a].value: not a number"))
+        'data/x.yaml: figures[a].value: not a number'
+        >>> ExportrowError("x").exit_code, UsageError("y").exit_code
+        (1, 2)
+    """
+
+    exit_code = EXIT_DATA
+
+
+class UsageError(ExportrowError, ValueError):
+    """A bad option or a refused output path: nothing was run or written (exit code 2)."""
+
+    exit_code = EXIT_USAGE
