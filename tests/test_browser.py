@@ -82,7 +82,8 @@ return {
   elements: [...document.querySelectorAll('script, iframe, object, embed, svg, base, form, textarea, frame, '
                                           + 'meta[http-equiv="refresh" i]')].map(e => e.tagName),
   handlers: all.flatMap(e => [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name)),
-  javascript_urls: all.filter(e => ['href', 'src', 'action'].some(a => /^\s*javascript:/i.test(e.getAttribute(a) || '')))
+  javascript_urls: all.filter(e => ['href', 'src', 'action']
+                                     .some(a => /^\s*javascript:/i.test(e.getAttribute(a) || '')))
                       .map(e => e.outerHTML.slice(0, 80)),
   marker_ids: all.filter(e => /^x[a-z0-9]+$/.test(e.id)).map(e => e.id),
   hidden: getComputedStyle(document.body).display === 'none',
