@@ -14,6 +14,7 @@ from collections import Counter
 import pandas as pd
 
 from exportrow.annotations import FRAMES
+from exportrow.escape import markdown_text
 
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
            "claims_jsonld", "summary", "STOPWORDS"]
@@ -279,6 +280,8 @@ def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: p
 def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
     """What the article gives each side, in Markdown sentences computed from the claims.
 
+    Side names and frame labels are escaped (:func:`exportrow.escape.markdown_text`).
+
     Example:
         >>> from exportrow import claims
         >>> print(summary(claims(), "seoul", "tokyo")[1])
@@ -288,12 +291,14 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
     voice = voice_share(claims).set_index("side")
     mix = attribution_mix(claims, [side_a, side_b])
     frames = frame_counts(claims, [side_a, side_b])
+    frames["frame"] = frames.frame.astype(str).map(markdown_text)
+    name = {side: markdown_text(side.capitalize()) for side in (side_a, side_b)}
     labels = {"direct_quote": "direct quotation", "indirect": "paraphrase",
               "anonymous_source": "anonymous source", "unattributed": "unattributed statement"}
     out = []
     for side in (side_a, side_b):
         if side not in voice.index or not voice.loc[side, "claims"]:
-            out.append(f"**{side.capitalize()}**: no claims in the article.")
+            out.append(f"**{name[side]}**: no claims in the article.")
             continue
         v = voice.loc[side]
         n_claims, n_words = int(v.claims), int(v.words)
@@ -302,7 +307,7 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
         heard = ", ".join(f"{n} {labels[k]}{'s' if n != 1 else ''}" for k, n in
                           zip(mix[mix.side == side].attribution, mix[mix.side == side].claims) if n)
         f = frames[frames.side == side].sort_values(["claims", "frame_code"], ascending=[False, True]).iloc[0]
-        out.append(f"**{side.capitalize()}**: {n_claims} claims, {n_words} words ({v.word_share:.0%} of all "
+        out.append(f"**{name[side]}**: {n_claims} claims, {n_words} words ({v.word_share:.0%} of all "
                    f"claim words); heard through {heard}{quoted}; most used frame: {f.frame} "
                    f"({f.claims} of {n_claims}).")
     pairs = claim_pairs(claims, [side_a, side_b])
@@ -310,6 +315,6 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
     for side, other in ((side_a, side_b), (side_b, side_a)):
         n = int((answered.rebuttal_side == side).sum())
         charges = answered[answered.rebuttal_side == side].charge_id.nunique()
-        out.append(f"The article gives **{side.capitalize()}** {n} rebuttal{'s' * (n != 1)} to {charges} "
-                   f"of {other.capitalize()}'s claims.")
+        out.append(f"The article gives **{name[side]}** {n} rebuttal{'s' * (n != 1)} to {charges} "
+                   f"of {name[other]}'s claims.")
     return out

@@ -13,8 +13,9 @@ import pandas as pd
 from exportrow import paths
 from exportrow.annotations import Annotation, load_annotation
 from exportrow.article import Article, load_article
+from exportrow.escape import html_text, markdown_code, markdown_text
 
-__all__ = ["Inputs", "open_inputs", "write_table", "citation", "show"]
+__all__ = ["Inputs", "open_inputs", "write_table", "citation", "show", "markdown_list", "caveat_list"]
 
 
 @dataclass
@@ -73,39 +74,86 @@ def write_table(table: pd.DataFrame, out: Path, name: str) -> Path:
 
 
 def citation(article: Article) -> str:
-    """A Markdown citation of the article.
+    """A Markdown citation of the article; its outlet, title, dateline and file name are escaped.
 
     Example:
         >>> citation(load_article())[:40]
         '*Nikkei Asian Review*, 12 July 2019, 07:'
+        >>> import dataclasses
+        >>> print(citation(dataclasses.replace(load_article(), outlet="<b>The *Daily*</b>"))[:40])
+        *&lt;b&gt;The \\*Daily\\*&lt;/b&gt;*, 12 J
     """
     p = article.published
-    return (f"*{article.outlet}*, {p.day} {p:%B %Y}, {p:%H:%M} ({p.tzname()}): "
-            f"\u201c{article.title}\u201d. Dateline {article.dateline or 'none'}. "
-            f"File `{article.path.name}`, sha256 `{article.sha256[:12]}…`.")
+    return (f"*{markdown_text(article.outlet)}*, {p.day} {p:%B %Y}, {p:%H:%M} ({p.tzname()}): "
+            f"\u201c{markdown_text(article.title)}\u201d. Dateline {markdown_text(article.dateline or 'none')}. "
+            f"File {markdown_code(article.path.name)}, sha256 `{article.sha256[:12]}…`.")
+
+
+def markdown_list(items: list[str]) -> str:
+    """A Markdown bullet list of ``items``, which are Markdown already (text from input escaped).
+
+    Example:
+        >>> print(markdown_list(["one **bold** point", markdown_text("<i>as typed</i>")]))
+        - one **bold** point
+        - &lt;i&gt;as typed&lt;/i&gt;
+    """
+    return "\n".join(f"- {item}" for item in items)
+
+
+def caveat_list(figures_table: pd.DataFrame, annotation: Annotation) -> str:
+    """What the figures leave open, as a Markdown list: the library's caveats on derived figures,
+    then the annotator's own ``caveats:``, escaped so that they show as typed.
+
+    Example:
+        >>> from exportrow import figures
+        >>> from exportrow.stats import caveats
+        >>> ann = load_annotation()
+        >>> lines = caveat_list(figures(), ann).splitlines()
+        >>> len(lines) == len(caveats(figures())) + len(ann.caveats), lines[-1] == "- " + ann.caveats[-1]
+        (True, True)
+        >>> print(caveat_list(figures().head(0), Annotation(ann.path, ann.article, caveats=["5 * 3 <b>"])))
+        - 5 \\* 3 &lt;b&gt;
+        >>> print(caveat_list(figures().head(0), Annotation(ann.path, ann.article)))
+        - No caveats: no figure here is derived, and the annotation records none.
+    """
+    from exportrow.stats import caveats
+
+    items = [*caveats(figures_table), *(markdown_text(c) for c in annotation.caveats)]
+    return markdown_list(items or ["No caveats: no figure here is derived, and the annotation records none."])
 
 
 def show(table: pd.DataFrame, columns: list[str] | None = None):
     """A table for reading in a notebook or the report: full quotes, left-aligned, ISO dates, no index.
 
     The HTML comes from a pandas Styler with a fixed id, and the plain text from the table itself,
-    so the output is the same on every run (a Styler's own repr carries a memory address).
+    so the output is the same on every run (a Styler's own repr carries a memory address). Every
+    cell and column name is escaped (:func:`exportrow.escape.html_text`): text shows as typed.
 
     Example:
         >>> shown = show(pd.DataFrame({"quote": ["x" * 80], "d": pd.to_datetime(["2019-07-12"])}))
         >>> html = shown._repr_mimebundle_()["text/html"]
         >>> "x" * 80 in html and "2019-07-12" in html and "00:00:00" not in html
         True
+        >>> html = show(pd.DataFrame({"<i>": ["<Month> <year>"]}))._repr_mimebundle_()["text/html"]
+        >>> "&lt;Month&gt; &lt;year&gt;</td>" in html, "&lt;i&gt;</th>" in html, "<i>" in html
+        (True, True, False)
     """
     t = table[list(columns)] if columns else table
     dates = {c: "{:%Y-%m-%d}" for c in t.columns if pd.api.types.is_datetime64_any_dtype(t[c])}
     floats = {c: "{:.2f}" for c in t.columns if pd.api.types.is_float_dtype(t[c])}
+    formats = {**floats, **dates}
     styler = (t.style.hide(axis="index")
-              .format({**floats, **dates}, na_rep="")
+              .format({c: _escaped(formats.get(c, "{}")) for c in t.columns}, na_rep="")
+              .format_index(html_text, axis=1)
               .set_properties(**{"text-align": "left", "vertical-align": "top"})
               .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
               .set_uuid("exportrow"))
     return _Table(styler.to_html(), t.to_string(index=False))
+
+
+def _escaped(fmt: str):
+    """A Styler formatter: the value formatted with ``fmt``, then escaped as HTML text."""
+    return lambda value: html_text(fmt.format(value))
 
 
 class _Table:

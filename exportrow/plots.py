@@ -8,7 +8,6 @@ date, PDF without a creation date.
 from __future__ import annotations
 
 import base64
-import html
 import io
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from exportrow.colours import OKABE_ITO, SIDE_COLOURS, side_colours
+from exportrow.escape import html_attribute, html_text
 from exportrow.export import FORMATS
 
 __all__ = ["OKABE_ITO", "SIDE_COLOURS", "FORMATS", "side_colours", "classroom_style", "save_figure", "show_figure",
@@ -28,7 +28,7 @@ _METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
 
 @contextmanager
 def classroom_style():
-    """Large type and clean axes for projection; a fixed SVG hash salt for stable files.
+    """Large type and clean axes for projection; a fixed SVG hash salt for stable files; no mathtext.
 
     Example:
         >>> with classroom_style():
@@ -41,6 +41,7 @@ def classroom_style():
         "axes.spines.right": False, "figure.dpi": 100, "savefig.dpi": 100,
         "svg.hashsalt": "exportrow", "svg.fonttype": "path", "hatch.linewidth": 1.5,
         "figure.facecolor": "white", "axes.facecolor": "white",
+        "text.parse_math": False,  # text from input is drawn as typed: "$5 to $6" is not TeX
     }):
         yield
 
@@ -98,9 +99,9 @@ class _Shown:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         b64 = base64.b64encode(self.png).decode("ascii")
-        cap = f"<figcaption>{html.escape(self.caption)}</figcaption>" if self.caption else ""
+        cap = f"<figcaption>{html_text(self.caption)}</figcaption>" if self.caption else ""
         return {
-            "text/html": (f'<figure><img src="data:image/png;base64,{b64}" alt="{html.escape(self.alt)}" '
+            "text/html": (f'<figure><img src="data:image/png;base64,{b64}" alt="{html_attribute(self.alt)}" '
                           f'style="max-width:100%">{cap}</figure>'),
             "image/png": b64,
             "text/plain": f"[chart] {self.alt}",

@@ -10,7 +10,6 @@ notebook succeeded, so a failed or interrupted run never replaces a good report.
 from __future__ import annotations
 
 import concurrent.futures as cf
-import html
 import json
 import os
 import shutil
@@ -23,6 +22,7 @@ from pathlib import Path
 
 from exportrow import paths
 from exportrow.errors import UsageError
+from exportrow.escape import csp_meta, html_href, html_text
 
 __all__ = ["register", "run_report", "discover", "parse_parameters", "ReportError", "NotebookResult"]
 
@@ -299,21 +299,29 @@ def _error_text(exc) -> str:
 
 
 def _index(results: list[NotebookResult], params: dict, title: str, source: str = "") -> str:
+    """The report's front page; every text in it is escaped, and its policy allows no script.
+
+    Example:
+        >>> page = _index([NotebookResult("01-x", error="<script>x()</script>", files=["a:b.csv"])],
+        ...               {"title": "<b>"}, "exportrow report", "Source: <i>The Daily</i>")
+        >>> "<script>" in page or "<b>" in page or "<i>" in page, 'href="01-x/a%3Ab.csv"' in page
+        (False, True)
+    """
     from exportrow import __version__
 
-    esc = html.escape
+    esc = html_text
     rows = []
     for r in results:
-        links = " · ".join(f'<a href="{esc(r.name)}/{esc(f)}">{esc(f)}</a>' for f in r.files
+        links = " · ".join(f'<a href="{html_href(f"{r.name}/{f}")}">{esc(f)}</a>' for f in r.files
                            if f not in (f"{r.name}.html",))
         status = "ok" if r.ok else f"failed at cell {r.cell} (In [{r.prompt}]): {esc(r.error)}"
-        rows.append(f'<tr><td><a href="{esc(r.name)}/{esc(r.name)}.html">{esc(r.name)}</a></td>'
+        rows.append(f'<tr><td><a href="{html_href(f"{r.name}/{r.name}.html")}">{esc(r.name)}</a></td>'
                     f"<td>{esc(r.question)}</td><td>{status}</td><td>{links}</td></tr>")
     plist = "".join(f"<li><code>{esc(k)}</code> = <code>{esc(json.dumps(v))}</code></li>"
                     for k, v in sorted(params.items())) or "<li>defaults only</li>"
     return f"""<!DOCTYPE html>
 <html lang="en">
-<head><meta charset="utf-8"><title>{esc(title)}</title>
+<head><meta charset="utf-8">{csp_meta()}<title>{esc(title)}</title>
 <style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.5}}
 td,th{{padding:.3em .8em;text-align:left;vertical-align:top}}code{{background:#f3f3f3}}</style></head>
 <body>

@@ -14,6 +14,7 @@ import pandas as pd
 
 from exportrow.annotations import CHECKS
 from exportrow.article import Article
+from exportrow.escape import markdown_text
 from exportrow.numbers import find_numbers
 from exportrow.tables import BASES, _cat, _int, _str, annotation
 
@@ -243,7 +244,7 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
 
 
 def caveats(figures_table: pd.DataFrame) -> list[str]:
-    """What the figures leave open, one Markdown sentence per derived figure.
+    """What the figures leave open, one Markdown sentence per derived figure (units escaped).
 
     Example:
         >>> from exportrow import figures
@@ -252,6 +253,7 @@ def caveats(figures_table: pd.DataFrame) -> list[str]:
         The remaining **72** cases (Jan 2018–Mar 2019, 15 months) are derived here; ...
     """
     out = []
+    figures_table = figures_table.assign(unit=figures_table.unit.map(markdown_text))  # units are input text
     fig = figures_table.set_index("figure_id")
     for r in figures_table[figures_table.basis == "derived"].itertuples():
         total_id, *part_ids = r.inputs.split(";")

@@ -102,3 +102,18 @@ def good_report(tmp_path_factory):
     res = report(out)
     assert res.returncode == 0, res.stderr
     return out, res
+
+
+HOSTILE_ARTICLE = FIXTURES / "hostile-gazette-2021-03-03-freedonia-sylvania-fishing.txt"
+HOSTILE_ANNOTATION = HOSTILE_ARTICLE.with_suffix(".yaml")
+HOSTILE_SIDE = "freedonia<svg/onload=window.__xside=true>"  # a side name of the hostile annotation
+
+
+@pytest.fixture(scope="session")
+def hostile_report(tmp_path_factory):
+    """The report on the hostile fixture (a marker in every text field), by parameters alone: its folder."""
+    out = tmp_path_factory.mktemp("hostile") / "report"
+    res = report(out, "--article", str(HOSTILE_ARTICLE), "--annotation", str(HOSTILE_ANNOTATION),
+                 "-p", "side_a", HOSTILE_SIDE, "-p", "side_b", "sylvania")
+    assert res.returncode == 0, res.stderr
+    return out

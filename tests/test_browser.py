@@ -71,3 +71,61 @@ def test_report_in_a_real_browser(good_report):
         assert driver.save_screenshot(str(ARTIFACTS / "report-index.png"))
     finally:
         driver.quit()
+
+
+# Everything on a page that could run or come from a marker of the hostile fixture (window.__x...).
+HOSTILE_JS = r"""
+const all = [...document.querySelectorAll('*')];
+all.forEach(e => ['mouseover', 'focus', 'load', 'error'].forEach(t => e.dispatchEvent(new Event(t))));
+return {
+  ran: Object.keys(window).filter(k => k.startsWith('__x')),
+  elements: [...document.querySelectorAll('script, iframe, object, embed, svg, base, form, textarea, frame, '
+                                          + 'meta[http-equiv="refresh" i]')].map(e => e.tagName),
+  handlers: all.flatMap(e => [...e.attributes].filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name)),
+  javascript_urls: all.filter(e => ['href', 'src', 'action']
+                                     .some(a => /^\s*javascript:/i.test(e.getAttribute(a) || '')))
+                      .map(e => e.outerHTML.slice(0, 80)),
+  marker_ids: all.filter(e => /^x[a-z0-9]+$/.test(e.id)).map(e => e.id),
+  hidden: getComputedStyle(document.body).display === 'none',
+  shown: document.body.innerText.includes('window.__x'),
+};
+"""
+
+
+def test_hostile_report_runs_no_marker(hostile_report):
+    """A marker in every text field of the article and annotation: on every page none runs, none is markup."""
+    driver = _browser()
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        pages = [hostile_report / "index.html", *sorted(hostile_report.glob("*/*.html"))]
+        assert len(pages) == 4
+        for page in pages:
+            driver.get(page.as_uri())
+            found = driver.execute_script(HOSTILE_JS)
+            assert found == {"ran": [], "elements": [], "handlers": [], "javascript_urls": [], "marker_ids": [],
+                             "hidden": False, "shown": True}, page.name
+            errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
+            assert errors == [], f"{page.name}: console errors {errors}"
+        driver.get((hostile_report / "02-claim-timeline" / "02-claim-timeline.html").as_uri())
+        assert driver.save_screenshot(str(ARTIFACTS / "report-hostile-02-claim-timeline.png"))
+    finally:
+        driver.quit()
+
+
+def test_policy_blocks_script_that_slipped_through(hostile_report, tmp_path):
+    """The second line of defence: a report page with script put in by hand still runs none of it."""
+    page = (hostile_report / "01-enforcement-statistics" / "01-enforcement-statistics.html").read_text("utf-8")
+    injected = ('<script>window.__xinline=true</script><img src="x.png" onerror="window.__xhandler=true">'
+                '<script src="data:text/javascript,window.__xdata=true"></script>'
+                '<div id="probe" onmouseover="window.__xhover=true">probe</div>')
+    tampered = tmp_path / "tampered.html"
+    tampered.write_text(page.replace("<main>", "<main>" + injected, 1), encoding="utf-8")
+    driver = _browser()
+    try:
+        driver.get(tampered.as_uri())
+        driver.execute_script("document.getElementById('probe').dispatchEvent(new Event('mouseover'))")
+        assert driver.execute_script("return Object.keys(window).filter(k => k.startsWith('__x'))") == []
+        blocked = [e["message"] for e in driver.get_log("browser") if "Content Security Policy" in e["message"]]
+        assert len(blocked) >= 3, blocked  # the inline script, the handlers and the data: script were refused
+    finally:
+        driver.quit()
