@@ -99,7 +99,7 @@ class Mark:
     hover: str
 
 
-@dataclass
+@dataclass(repr=False)
 class ArticleView:
     """An article with its marks: renders in JupyterLab, and :meth:`save` writes a standalone page.
 
@@ -136,6 +136,9 @@ class ArticleView:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self.html(), "text/plain": self.summary()}
+
+    def __repr__(self) -> str:
+        return f"<{self.summary()}>"
 
     def summary(self) -> str:
         """One line: which article, which layers, how many marks (the view's plain-text form)."""
@@ -814,6 +817,8 @@ def _cmd_view(args) -> int:
 
     try:
         article_path = args.article
+        if args.annotation and not Path(args.annotation).is_file():
+            raise ViewError(f"{args.annotation}: no such annotation file; check the path")
         if not article_path and args.annotation:
             article_path = article_path_for(args.annotation)
             if article_path is None:

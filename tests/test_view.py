@@ -388,12 +388,14 @@ return Array.from(document.querySelectorAll('.xr-tag')).map(t => getComputedStyl
 """
 
 
-@pytest.mark.parametrize("which", ["bundled", "bundled-excerpt", "fixture"])
+@pytest.mark.parametrize("which", ["bundled", "bundled-excerpt", "fixture", "hostile"])
 def test_view_in_a_real_browser(tmp_path, which):
     from test_browser import ARTIFACTS, _browser
 
     if which == "fixture":
         view = show_article(FIXTURE_TXT, FIXTURE_YAML)
+    elif which == "hostile":
+        view = show_article(*_fixture_copy(tmp_path, HOSTILE_YAML, HOSTILE_ARTICLE))
     else:
         view = show_article(excerpt="quotes" if which.endswith("excerpt") else False)
     page = view.save(tmp_path / f"view-{which}.html")
@@ -404,16 +406,21 @@ def test_view_in_a_real_browser(tmp_path, which):
         driver.execute_script("return document.readyState")
         errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR", "WARNING")]
         assert errors == [], f"console: {errors}"
+        assert driver.execute_script("return document.querySelectorAll('script,img,svg,iframe,object').length") == 0
         marks = driver.execute_script(MARKS_JS)
-        assert len(marks) == len(_Page(page.read_text(encoding="utf-8")).segments) > 20
+        assert len(marks) == len(_Page(page.read_text(encoding="utf-8")).segments) > (2 if which == "hostile" else 20)
         for m in marks:
             assert m["w"] > 0 and m["h"] > 0, m
             assert m["title"] and m["title"].strip(), m
             if "xr-claim" in m["cls"] or "xr-figure" in m["cls"]:
                 assert "gradient" in m["bg"], m  # inline styles apply under the page's CSP
         hovers = " ".join(m["title"] for m in marks)
-        for needle in ("CLAIM", "FIGURE", "DATE", "frame:", "attribution:", "cue:", "side"):
+        for needle in ("CLAIM", "FIGURE", "frame:", "attribution:", "cue:", "side", "value:"):
             assert needle in hovers
+        if which == "hostile":
+            assert '<script>alert("x")</script>' in driver.find_element("css selector", ".xr-text").text
+        else:
+            assert "DATE" in hovers and "resolved by exportrow" in hovers
         tags = driver.execute_script(TAGS_JS)
         assert tags and all(t not in ("none", "normal", '""') for t in tags), tags[:3]
         driver.set_window_size(1400, 1000 if which != "bundled" else 2600)
