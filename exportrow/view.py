@@ -272,6 +272,8 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
             notes.append(f"No annotation file found for this article (looked for {paired.name}): the text alone.")
     elif not isinstance(annotation, Annotation):
         annotation = load_annotation(annotation, article)
+    if layers is None:
+        layers = DEFAULT_LAYERS
     if isinstance(layers, str):
         layers = (layers,)
     layers = tuple(dict.fromkeys(layers))
@@ -286,7 +288,8 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
         bad = [s for s in sides if s not in all_sides]
         if bad:
             raise ViewError(f"unknown side {bad[0]!r}; this annotation's sides are: {', '.join(all_sides)}")
-    mode = {False: "full", None: "full", True: "sentences"}.get(excerpt, excerpt)
+    mode = {False: "full", None: "full", True: "sentences"}.get(excerpt, excerpt) \
+        if isinstance(excerpt, (bool, str, type(None))) else excerpt
     if mode not in EXCERPTS:
         raise ViewError(f"unknown excerpt {excerpt!r}; choose from: {', '.join(EXCERPTS)} (or True, False)")
     marks, derived = ([], []) if annotation is None else _marks(annotation, layers, sides, coverage)
@@ -302,7 +305,10 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
         kept = sum(b - a for a, b in shown)
         notes.append(f"Excerpt ({mode}): {kept / total:.0%} of the body's characters are shown; "
                      "[\u2026] marks text left out. The article's text belongs to its publisher.")
-    marks = [m for m in marks if m not in outside]
+    hidden = set(outside)
+    marks = [m for m in marks if m not in hidden]
+    if sides is not None:
+        derived = [d for d in derived if d["side"] in sides]
     counts = {}
     if annotation is not None:
         for name, kinds in (("claims", ("claim",)), ("figures", ("figure",)), ("dates", ("date",)),
@@ -802,6 +808,13 @@ def check_output(path: Path, *, force: bool = False) -> None:
 
     Raises:
         ViewError: With the reason and the nearest fix.
+
+    Example:
+        >>> check_output(paths.default_article())
+        Traceback (most recent call last):
+        ...
+        exportrow.view.ViewError: ...: exists and is not a page written by exportrow view; choose another --out, ...
+        >>> check_output(paths.default_article(), force=True)
     """
     if path.is_dir():
         raise ViewError(f"{path}: is a folder; name the page to write, e.g. {path / 'article.html'}")
