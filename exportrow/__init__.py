@@ -15,6 +15,7 @@ from exportrow.annotations import AnnotationError, load_annotation
 from exportrow.article import Article, ArticleFormatError, load_article
 from exportrow.dates import DateResolutionError, find_date_expressions, resolve_date
 from exportrow.tables import actors, all_tables, claims, context_events, events, figures
+from exportrow.view import show_article
 
 __version__ = "0.1.0"
 
@@ -22,3 +23,4 @@ __all__ = ["Article", "ArticleFormatError", "AnnotationError", "DateResolutionEr
            "actors", "all_tables", "claims", "context_events", "events", "figures",
            "find_date_expressions", "load_annotation", "load_article", "resolve_date",
            "__version__"]
+__all__ += ["show_article"]

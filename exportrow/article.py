@@ -208,6 +208,12 @@ class Article:
                     best, best_score = cand, score
         return best
 
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """In a notebook an article shows as its readable text (``exportrow.show_article`` marks it up)."""
+        from exportrow.view import article_text
+
+        return {"text/plain": article_text(self)}
+
     def sentence_at(self, offset: int) -> Span | None:
         """The body sentence holding raw offset ``offset``, or None.
 

@@ -20,6 +20,7 @@ examples:
   exportrow check my-article.yaml       check your own annotation file
   exportrow report --out reports/latest run every notebook, write an HTML report
   exportrow extract my-article.txt      draft an annotation for a new article
+  exportrow view --out article.html     the article with its annotated spans marked
 """
 
 
@@ -107,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report.register(sub)
     extract.register(sub)
+    from exportrow import view
+
+    view.register(sub)
     return parser
 
 
