@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import html
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from exportrow import paths
 from exportrow.article import Article, Span, load_article
 from exportrow.colours import OKABE_ITO, side_colours
 from exportrow.errors import ExportrowError, UsageError
+from exportrow.escape import html_text
 
 __all__ = ["ArticleView", "Mark", "ViewError", "show_article", "article_page", "article_text", "escape",
            "is_bundled", "is_view_page", "check_output", "register", "LAYERS", "DEFAULT_LAYERS", "EXCERPTS", "CSP",
@@ -74,7 +74,7 @@ def escape(text) -> str:
         >>> escape('<img src=x onerror="alert(1)">')
         '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
     """
-    return html.escape(str(text), quote=True)
+    return html_text(text)
 
 
 @dataclass(frozen=True)
