@@ -220,7 +220,7 @@ def _decade(first_year: int, rule: str) -> ResolvedDate:
 def _century(n: int, rule: str) -> ResolvedDate:
     """The n-th century: strictly (n-1)01 to n00, in common use (n-1)00 to (n-1)99; the interval covers both."""
     if not 2 <= n <= 99:
-        raise DateResolutionError(f"the {n}th century is outside the supported calendar")
+        raise DateResolutionError(f"the {_ordinal(n)} century is outside the supported calendar")
     return ResolvedDate(dt.date((n - 1) * 100, 1, 1), dt.date(n * 100 + 1, 1, 1), "century", f"{n - 1:02d}",
                         rule + f" (the {_ordinal(n)} century: strictly {(n - 1) * 100 + 1}-{n * 100}, in common use "
                         f"{(n - 1) * 100}-{(n - 1) * 100 + 99}; the interval covers both)")
@@ -325,6 +325,8 @@ def _range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     sub = ctx if ctx.tense else _with_tense(ctx, "past")
     a = _resolve(first, sub, first)
     b = _resolve(second, sub, second)
+    if a.is_span or b.is_span:
+        raise _refuse(x, "a range runs between two dates, not between spans")
     if b.end <= a.start:
         raise DateResolutionError(f"{x!r}: the range ends before it starts")
     return _span(a.start, b.end, _vaguer(a.precision, b.precision), f"{a.timex}/{b.timex}",
@@ -337,6 +339,8 @@ def _since(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     if not m:
         return None
     a = _resolve(m.group(1), _with_tense(ctx, "past"), m.group(1))
+    if a.is_span:
+        raise _refuse(x, "'since' needs a date, not a span")
     if a.start > ctx.pub:
         raise _refuse(x, f"'since' needs a start before publication, and {a.timex} starts after it")
     end = ctx.pub + dt.timedelta(days=1)
@@ -375,6 +379,8 @@ def _after(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     if ctx.tense != "past":
         raise _refuse(x, "in the present or future tense 'after' has no end, so no honest interval follows")
     a = _resolve(m.group(1), ctx, m.group(1))
+    if a.is_span:
+        raise _refuse(x, "'after' needs a date, not a span")
     if a.end > ctx.pub:
         raise _refuse(x, f"{a.timex} has not ended by publication")
     end = ctx.pub + dt.timedelta(days=1)
@@ -618,6 +624,8 @@ def _modified(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
         raise TenseNeeded(str(exc).replace(repr(rest), repr(x), 1)) from None
     if inner.is_span:
         raise _refuse(x, f"'{word}' applies to a calendar unit, not to the span {inner.timex}")
+    if inner.mod:
+        raise _refuse(x, f"{rest!r} already has the modifier {inner.mod}")
     mod = _MOD_WORDS[word]
     return ResolvedDate(inner.start, inner.end, inner.precision, inner.timex,
                         f"'{word}': the {mod} of {inner.timex} (TIMEX3 mod {mod}); the interval is all of "
@@ -855,7 +863,12 @@ def _resolve(expression: str, ctx: _Ctx, original: str) -> ResolvedDate:
     e = _strip(_normalise(expression))
     _refusals(e, ctx, original)
     for handler in _HANDLERS:
-        r = handler(e, ctx, original)
+        try:
+            r = handler(e, ctx, original)
+        except DateResolutionError:
+            raise
+        except (ValueError, OverflowError) as exc:  # a date beyond the calendar's years 1-9999
+            raise _refuse(original, f"the date falls outside the calendar ({exc})") from None
         if r is not None:
             return r
     raise _refuse(original, f"not one of the supported forms ({'; '.join(FORMS)})")
@@ -1080,9 +1093,11 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
     clean = text.replace("\u00a0", " ")
     found = [(m.start(), m.end()) for p in _finders() for m in p.finditer(clean)]
     chosen: list[tuple[int, int]] = []
+    taken = bytearray(len(clean) + 1)
     for a, b in sorted(set(found), key=lambda s: (s[0] - s[1], s[0])):
-        if all(b <= x or y <= a for x, y in chosen):
+        if taken.find(1, a, b) < 0:
             chosen.append((a, b))
+            taken[a:b] = b"\x01" * (b - a)
     return [(a, b, text[a:b]) for a, b in sorted(chosen)]
 
 
