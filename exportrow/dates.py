@@ -1006,11 +1006,13 @@ _F_MONTH_FULL = "(?-i:" + "|".join(m.capitalize() for m in _MONTHS) + ")"
 _F_MONTH_ABBR = r"(?-i:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
 _F_MONTH_ABBR_LOOSE = r"(?-i:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _F_MONTH = f"(?:{_F_MONTH_FULL}|{_F_MONTH_ABBR})"
+# a bare month name; "May" followed by a lower-case word is the verb ("May officials meet?")
+_F_BARE_MONTH = ("(?-i:(?:" + "|".join(m.capitalize() for m in _MONTHS if m != "may") + r")\b|May\b(?! [a-z]))")
 _F_WEEKDAY = "(?-i:" + "|".join(w.capitalize() for w in _WEEKDAYS) + ")"
 _COUNT_NOUNS = ("people|persons|cases|tons|tonnes|units|workers|troops|jobs|times|percent|won|yen|dollars|euros|"
                 "yuan|km|kg|miles|barrels|shares|votes|members|employees|companies|firms|students|deaths|seats|"
                 "vehicles|cars|ships|boats|items|households|officers|soldiers|residents|patients|visitors")
-_F_YEAR = rf"(?<![\d,.$€£¥#])(?:1[5-9]\d\d|2[01]\d\d)(?![\d%]|,\d|\.\d| (?:per ?cent|{_COUNT_NOUNS})\b)"
+_F_YEAR = rf"(?<![\d,.$€£¥#])(?:1[5-9]\d\d|2[01]\d\d)(?![\d%]|s\b|,\d|\.\d| (?:per ?cent|{_COUNT_NOUNS})\b)"
 _F_DAYNUM = r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?(?![\d,.]\d|\w)"
 _F_PART = r"(?: (?:morning|afternoon|evening|night))"
 _F_ORD = "(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -1046,14 +1048,14 @@ def _atom() -> str:
             r"|(?:earlier|later|so far) this (?:week|month|year)\b|(?:this|the) (?:week|month|year) so far")
     iso = rf"{_F_YEAR}-\d\d(?:-\d\d)?(?!\d)"
     return "|".join(f"(?:{p})" for p in (month_day, quarter, season, decade, weekday, days, units, months, ago,
-                                          span, iso, rf"(?:the year )?{_F_YEAR}", f"{_F_MONTH_FULL}\\b"))
+                                          span, iso, rf"(?:the year )?{_F_YEAR}", _F_BARE_MONTH))
 
 
 @functools.cache
 def _finders() -> tuple[re.Pattern, ...]:
     atom = _atom()
-    modable = (rf"{_F_MONTH_FULL}(?:,? {_F_YEAR})?|{_F_YEAR}|(?:last|this|next) (?:week|month|year|decade|century)"
-               rf"|(?:last|this|next) {_F_MONTH_FULL}|(?<!\d)\d\d\d0['\u2019]?s|['\u2019]\d0s"
+    modable = (rf"(?<!\d)\d\d\d0['\u2019]?s|['\u2019]\d0s|{_F_MONTH_FULL}(?:,? {_F_YEAR})?|{_F_YEAR}"
+               rf"|(?:last|this|next) (?:week|month|year|decade|century)|(?:last|this|next) {_F_MONTH_FULL}"
                rf"|\d{{1,2}}(?:st|nd|rd|th) century|{_F_SEASON}(?: {_F_YEAR})?|{_F_WEEKDAY}|today|yesterday")
     modified = (rf"(?:the )?\b(?:early|late|mid)(?:-| )(?:{modable})"
                 rf"|\bthe (?:start|beginning|middle|end|close) of (?:{modable}|the (?:week|month|quarter|year))")
