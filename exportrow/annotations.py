@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exportrow.article import Article, Span, load_article, normalize
-from exportrow.dates import DateResolutionError, ResolvedDate, resolve_date
+from exportrow.dates import (
+    DateResolutionError,
+    ResolvedDate,
+    TenseNeeded,
+    part_of_wider,
+    period_fault,
+    resolve_date,
+)
 from exportrow.errors import ExportrowError
 from exportrow.numbers import find_numbers
 
@@ -44,6 +51,8 @@ ENTMAN = ("problem_definition", "causal_interpretation", "moral_evaluation",
 TENSES = ("past", "present", "future")
 #: Kinds of quantitative statement that exportrow.stats.check_statements can check.
 CHECKS = ("growth_factor", "parts_within_total", "period_length", "rate_increase")
+#: What a check needs of each figure's period (see exportrow.dates.period_fault).
+CHECK_PERIODS = {"parts_within_total": "period", "period_length": "whole months", "rate_increase": "whole months"}
 
 _SECTIONS = {
     "actors": {"required": ("id", "name", "side", "kind", "quote"),
@@ -275,8 +284,9 @@ class _Checker:
             return resolve_date(expression, self.article.published, tense=tense)
         except DateResolutionError as exc:
             self.add(label, fld, f"date cannot be parsed: {exc}",
+                     "add `tense: past` (or present / future) to the entry" if isinstance(exc, TenseNeeded) else
                      "use a supported form, e.g. 'Wednesday' with tense: past, 'last week', "
-                     "'this January', 'July 4', 'December 2017', '2016'")
+                     "'this January', 'July 4' with tense: past, 'December 2017', '2016', 'since 2015'")
             return None
 
 
@@ -394,6 +404,8 @@ def _check(path: Path, article: Article, doc: dict) -> Annotation:
         if f.get("period") is not None and f["span"] is not None:
             f["period_span"] = chk.within(label, "period", str(f["period"]), f["span"])
             f["date"] = chk.resolve(label, "period", str(f["period"]), "past")
+            if f["date"] is not None and (part := part_of_wider(article, f["period_span"], "past", "period")):
+                chk.add(label, "period", *part)
 
     ann.claims = _entries(chk, doc, "claims", ids)
     ann.events = _entries(chk, doc, "events", ids)
@@ -412,6 +424,12 @@ def _check(path: Path, article: Article, doc: dict) -> Annotation:
             if i not in known_figures:
                 chk.add(s["_label"], "figures", f"unknown figure id {i!r}",
                         "name a figure id, or <total id>_remainder for a derived remainder")
+            fig = next((f for f in ann.figures if f.get("id") == str(i).removesuffix("_remainder")), None)
+            need = CHECK_PERIODS.get(s.get("check"))
+            if need and fig and (fig.get("period") is None or fig.get("date")):
+                if fault := period_fault(fig.get("date"), need):
+                    chk.add(s["_label"], "figures", f"check {s['check']} needs {need} for figure {i!r}, which {fault}",
+                            f"give {fig['id']} a `period:` of whole months from its quote, or choose another check")
     all_ids = set(ids)
     for c in ann.claims:
         label = c["_label"]
@@ -447,6 +465,9 @@ def _check(path: Path, article: Article, doc: dict) -> Annotation:
             e["expression_span"] = chk.within(label, "expression", str(e["expression"]), e["span"])
             if e.get("tense") in (None, *TENSES):
                 e["date"] = chk.resolve(label, "expression", str(e["expression"]), e.get("tense"))
+                if e["date"] is not None and (part := part_of_wider(article, e["expression_span"], e.get("tense"),
+                                                                    "expression")):
+                    chk.add(label, "expression", *part)
     for i in ann.ignored_numbers:
         if i["span"] is not None and not find_numbers(i["span"].text):
             chk.add(i["_label"], "quote", "holds no number to ignore",

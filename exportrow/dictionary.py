@@ -41,7 +41,8 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "unit": ("Unit of value, e.g. cases, materials", "", A),
         "period_start": ("First day of the period the figure covers", "date", L),
         "period_end": ("First day after the period (exclusive)", "date", L),
-        "precision": ("How exactly the period is known: day, week, month, year", "", L),
+        "precision": ("How exactly the period is known: day, week, month, quarter, season, half, year, decade, "
+                      "century", "", L),
         "months": ("Length of the period", "months", L),
         "per_month": ("value / months, to compare periods of unequal length", "unit per month", L),
         "basis": ("stated (in the article) or derived (computed from stated figures)", "", L),
@@ -81,11 +82,18 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "recipient": ("Who the action is aimed at", "", A),
         "description": ("What happens, in a few words", "", A),
         "expression": ("The words that date the event", "", ART),
-        "tense": ("Tense of the event's verb, where it decides a weekday", "", A),
+        "tense": ("Tense of the event's verb, where it decides the date (a weekday, a month or day without a "
+                  "year, a bare quarter or season): past = the latest on or before publication, present/future = "
+                  "the first on or after", "", A),
         "date_start": ("First day of the resolved interval", "date", L),
         "date_end": ("First day after the interval (exclusive)", "date", L),
-        "precision": ("day, week, month or year", "", L),
-        "timex": ("TIMEX3-style value: 2019-07-10, 2019-W27, 2017-12, 2019, 2015/2019-03", "", L),
+        "precision": ("day, week, month, quarter, season, half, year, decade or century; a span is as precise as "
+                      "its vaguer end", "", L),
+        "timex": ("TIMEX3-style value: 2019-07-10, 2019-07-10TNI, 2019-W27, 2017-12, 2019-Q3, 2018-SU, 2019, 199 "
+                  "(the 1990s); a span is start/end, e.g. 2015/2019-03", "", L),
+        "mod": ("TIMEX3 modifier: START, MID, END (early, mid, late: the interval is still the whole unit), "
+                "ON_OR_AFTER (since), ON_OR_BEFORE (by, until), BEFORE, AFTER, APPROX; empty when none", "", L),
+        "duration": ("Length of a span as an ISO 8601 duration, e.g. P4Y3M; empty for a single calendar unit", "", L),
         "rule": ("The rule that resolved the expression against the publication date", "", L),
         "quote": ("Words of the article that report the event", "", ART),
         "start": ("Offset of the quote in the raw article text", "characters", L),

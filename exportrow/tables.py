@@ -243,7 +243,7 @@ def claims(article: Article | None = None, annotation_file: str | Path | None = 
 
 
 _EVENT_COLUMNS = ("event_id", "source", "actor", "side", "action", "recipient", "description",
-                  "expression", "tense", "date_start", "date_end", "precision", "timex", "rule",
+                  "expression", "tense", "date_start", "date_end", "precision", "timex", "mod", "duration", "rule",
                   "quote", "start", "end", "figure", "claim", "same_as", "reference")
 
 
@@ -264,6 +264,8 @@ def _event_frame(rows: list[dict], sides=SIDES) -> pd.DataFrame:
         "date_end": _dates(col["date_end"]),
         "precision": _cat(col["precision"], PRECISIONS),
         "timex": _str(col["timex"]),
+        "mod": _str(col["mod"]),
+        "duration": _str(col["duration"]),
         "rule": _str(col["rule"]),
         "quote": _str(col["quote"]),
         "start": _int(col["start"]),
@@ -296,8 +298,8 @@ def context_events(folder: str | Path | None = None, article: Article | None = N
         for e in doc.get("events", []):
             d = resolve_date(str(e["date"]), str(e["date"])[:4] + "-01-01")
             rows.append({**e, "event_id": e["id"], "source": "context", "date_start": d.start,
-                         "date_end": d.end, "precision": d.precision, "timex": d.timex,
-                         "expression": str(e["date"]), "rule": "absolute date from the source"})
+                         "date_end": d.end, "precision": d.precision, "timex": d.timex, "mod": d.mod,
+                         "duration": d.duration, "expression": str(e["date"]), "rule": "absolute date from the source"})
     return _event_frame(rows)
 
 
@@ -305,8 +307,9 @@ def events(article: Article | None = None, annotation_file: str | Path | None = 
            context: bool = False) -> pd.DataFrame:
     """One row per dated event, with the words that date it and the resolved interval.
 
-    ``date_end`` is exclusive; ``precision`` is day, week, month or year; ``rule`` says how
-    the date was resolved against the publication date. The publication itself is an
+    ``date_end`` is exclusive; ``precision`` is day, week, month ... century; ``mod`` is the
+    TIMEX3 modifier ("late July": END) and ``duration`` a span's length (``P4Y3M``); ``rule`` says
+    how the date was resolved against the publication date. The publication itself is an
     event too. With ``context=True`` the context layer is added (``source = context``).
 
     Example:
@@ -325,7 +328,8 @@ def events(article: Article | None = None, annotation_file: str | Path | None = 
         start, end, text = _span(e)
         rows.append({**e, "event_id": e["id"], "source": "article", "side": side[e["actor"]],
                      "date_start": d.start, "date_end": d.end, "precision": d.precision,
-                     "timex": d.timex, "rule": d.rule, "quote": text, "start": start, "end": end})
+                     "timex": d.timex, "mod": d.mod, "duration": d.duration, "rule": d.rule, "quote": text,
+                     "start": start, "end": end})
     outlet = next((a["id"] for a in ann.actors if a["kind"] == "outlet"), None)
     day = art.published.date()
     rows.append({"event_id": "publication", "source": "article", "actor": outlet,

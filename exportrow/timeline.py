@@ -78,7 +78,9 @@ def explain_dates(events_table: pd.DataFrame, published=None) -> pd.DataFrame:
         "published": pd.array([f"{pub_date:%Y-%m-%d}" if s == "article" else "" for s in t.source],
                               dtype="string"),
         "rule": t.rule.values,
-        "result": pd.array([f"{x} ({p})" for x, p in zip(t.timex, t.precision)], dtype="string"),
+        "result": pd.array([f"{x} ({p}{', ' + m if isinstance(m, str) else ''})"
+                            for x, p, m in zip(t.timex, t.precision, t.get("mod", [None] * len(t)))], dtype="string"),
+        "duration": t.get("duration", pd.Series([None] * len(t), dtype="string")).values,
         "interval": pd.array(interval, dtype="string"),
     })
 

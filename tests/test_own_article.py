@@ -39,7 +39,7 @@ def test_library_on_the_fixture(art):
     assert checked.loc["more_than_doubled", "verdict"] == "not_supported"  # 30 to 40 is not doubling
     ev = exportrow.events(art).set_index("event_id")
     assert ev.loc["official_statement", "timex"] == "2021-03-01"  # past Monday before a Wednesday
-    assert ev.loc["ministers_meet", "timex"] == "2021-03-05"  # scheduled Friday of the same week
+    assert ev.loc["ministers_meet", "timex"] == "2021-03-05"  # scheduled: first Friday on or after Wed 3 March
     assert ev.loc["rules_tightened", "timex"] == "2021-02"
     assert list(exportrow.claims(art).side.cat.categories) == ["freedonia", "sylvania", "outlet", "other"]
     # the seed's context layer never appears beside another article
@@ -87,7 +87,7 @@ def test_extract_drafts_candidates(art):
     for value in ("value: 90", "value: 12         # written 'Twelve' (words)", "value: 30", "value: 40"):
         assert value in draft
     assert "# resolves to 2021-02 (month) against 2021-03-03" in draft  # last month
-    assert "past resolves to 2021-03-01; present/future to 2021-03-01" in draft  # Monday
+    assert "past resolves to 2021-03-01; present/future to 2021-03-08" in draft  # Monday; published Wednesday 3rd
     assert "past resolves to 2021-02-26; present/future to 2021-03-05" in draft  # Friday
     for cue in ('cue: "said"', 'cue: "argues"', 'cue: "cited"', 'cue: "widely seen as"'):
         assert cue in draft

@@ -42,7 +42,8 @@ def test_dtypes_are_tidy():
                                                                                                   "derived"]
     assert str(f["period_start"].dtype).startswith("datetime64")
     assert str(e["date_start"].dtype).startswith("datetime64")
-    assert list(e.precision.cat.categories) == ["day", "week", "month", "year"]
+    assert list(e.precision.cat.categories) == ["day", "week", "month", "quarter", "season", "half", "year", "decade",
+                                                "century"]
     assert set(c.attribution.cat.categories) == {"direct_quote", "indirect", "anonymous_source", "unattributed"}
     assert isinstance(a["side"].dtype, pd.CategoricalDtype)
     for t in tables.values():
@@ -52,7 +53,7 @@ def test_dtypes_are_tidy():
     for col in ("claim_id", "actor", "side", "attribution", "cue", "quote", "start", "end"):
         assert col in c
     for col in ("event_id", "actor", "action", "recipient", "expression", "date_start", "date_end",
-                "precision", "timex", "quote", "start", "end"):
+                "precision", "timex", "mod", "duration", "quote", "start", "end"):
         assert col in e
 
 
