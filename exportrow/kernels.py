@@ -10,6 +10,7 @@ This module imports jupyter_client and nbclient: the report imports it only when
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -26,6 +27,14 @@ LAUNCHER = Path(__file__).with_name("kernel_launch.py")
 
 _ACTIVE: set = set()  # clients running now, so that an interrupt can stop their kernels
 _LOCK = threading.Lock()
+
+
+def _quiet_dead_kernel_tasks(record: logging.LogRecord) -> bool:
+    """nbclient leaves a polling task pending when a kernel dies; asyncio then logs noise at exit."""
+    return not str(record.msg).startswith("Task was destroyed but it is pending")
+
+
+logging.getLogger("asyncio").addFilter(_quiet_dead_kernel_tasks)
 
 
 class GuardedKernelManager(AsyncKernelManager):

@@ -159,11 +159,12 @@ def check_out(out: str | Path, kind: str, *, option: str = "--out") -> Path:
     except (OSError, RuntimeError) as exc:  # a symlink loop
         raise OutputFolderError(f"{option} {given}: cannot resolve the path ({exc})") from None
     what = KINDS[kind]
-    for folder, name in _protected().items():
-        if path == folder:
-            raise OutputFolderError(f"{option} {given}: that is {name}; exportrow replaces its output folder as a "
-                                    f"whole, so choose a folder of its own, e.g. {_example(kind)}")
-        if folder != Path("/") and path in folder.parents:
+    protected = _protected()
+    if path in protected:
+        raise OutputFolderError(f"{option} {given}: that is {protected[path]}; exportrow replaces its output folder "
+                                f"as a whole, so choose a folder of its own, e.g. {_example(kind)}")
+    for folder, name in protected.items():
+        if path in folder.parents:
             raise OutputFolderError(f"{option} {given}: that folder contains {name}; choose a folder of its own, "
                                     f"e.g. {_example(kind)}")
     root = paths.PROJECT_ROOT.resolve()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 import re
 
 from exportrow.errors import UsageError
@@ -105,6 +106,10 @@ def convert(name: str, raw: str, info: dict, notebook: str = "") -> object:
         [2016, 2017]
         >>> convert("show_derived", "false", {"inferred_type_name": "bool"})
         False
+        >>> convert("min_word_count", "-5", {"inferred_type_name": "int", "help": "at least 1"})
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: -p min_word_count '-5': out of range; allowed: a whole number, at least 1
         >>> convert("show_derived", "maybe", {"inferred_type_name": "bool"}, "01-enforcement-statistics")
         Traceback (most recent call last):
         ...
@@ -176,11 +181,10 @@ def _date(value) -> None:
 
 
 def _bounded(value, rule: dict):
-    tests = {"at least": value.__ge__, "at most": value.__le__, "more than": value.__gt__,
-             "less than": value.__lt__}
+    tests = {"at least": operator.ge, "at most": operator.le, "more than": operator.gt, "less than": operator.lt}
     for word, limit in rule["bounds"]:
-        if not tests[word](limit):
-            raise ValueError(f"out of range (must be {word} {_num(limit)})")
+        if not tests[word](value, limit):
+            raise ValueError("out of range")
     return value
 
 

@@ -98,9 +98,16 @@ def discover(selected: list[str] | None = None, *, solutions: bool = False) -> l
 
 
 def _declared(notebooks: list[Path]) -> dict[str, dict]:
+    """Each notebook's parameters, as papermill reads them from its ``parameters`` cell."""
     import papermill
 
-    return {nb.stem: papermill.inspect_notebook(str(nb)) for nb in notebooks}
+    out = {}
+    for nb in notebooks:
+        try:
+            out[nb.stem] = papermill.inspect_notebook(str(nb))
+        except Exception as exc:  # not a notebook, no kernelspec, unreadable JSON
+            raise ReportError(f"{nb}: cannot read the notebook's parameters ({_error_text(exc)})") from None
+    return out
 
 
 def parse_parameters(pairs: list[tuple[str, str]], declared: dict[str, dict]) -> dict[str, object]:
@@ -204,6 +211,7 @@ class _TestPause:
         self.reached = threading.Event()
         self.kernel: int | None = None
         self._lock = threading.Lock()
+        self._paused = False
 
     def in_worker(self, client, stop: threading.Event) -> None:
         if self.point != "first-cell":
@@ -216,9 +224,9 @@ class _TestPause:
         stop.wait()
 
     def in_main(self, progress: _Progress) -> None:
-        if self.point != "first-cell":
+        if self.point != "first-cell" or self._paused:
             return
-        self.point = ""  # once
+        self._paused = True
         self.reached.wait()
         progress.line(f"test pause: kernel {self.kernel} running, notebooks still being submitted; "
                       "waiting for a signal")
@@ -231,7 +239,6 @@ class _TestPause:
 def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _Progress,
              timeout: int, stop: threading.Event, kernels_dir: Path, pause: _TestPause) -> NotebookResult:
     import nbformat
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
@@ -278,8 +285,7 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
         client.execute(stderr=log)
         res.ok = True
     except Exception as exc:  # a cell error, a timeout, a dead or unstartable kernel: this notebook only
-        res.error = _failure(exc, current["cell"], timeout, log,
-                             (CellExecutionError, CellTimeoutError, DeadKernelError))
+        res.error = _failure(exc, current["cell"], timeout, log)
     finally:
         log.close()
         pause.reached.set()  # never leave a test pause waiting for a notebook that failed early
@@ -303,23 +309,24 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
     return res
 
 
-def _failure(exc, cell: int | None, timeout: int, log, known: tuple) -> str:
-    """What went wrong, in words: the cell's error, a timeout with its limit, or a dead kernel."""
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+def _failure(exc, cell: int | None, timeout: int, log) -> str:
+    """What went wrong, in words: the cell's error, a timeout with its limit, or a dead kernel (with its log)."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     if isinstance(exc, CellTimeoutError):
         return (f"timed out: the cell ran longer than the limit of {timeout} s per cell "
                 f"(raise it with --timeout SECONDS)")
     if isinstance(exc, _Stopped):
         return "interrupted"
-    text = _error_text(exc)
+    if isinstance(exc, CellExecutionError):
+        return _error_text(exc)
     if isinstance(exc, DeadKernelError):
         text = "the kernel died while running this cell" if cell is not None else "the kernel died before any cell"
-    if not isinstance(exc, known) or isinstance(exc, DeadKernelError):
-        log.seek(0)
-        tail = [ln for ln in log.read().splitlines() if "without encryption" not in ln][-3:]
-        text += "".join(f"\n    kernel: {ln}" for ln in tail)
-    return text
+    else:  # the kernel did not start, or lost its connection
+        text = _error_text(exc)
+    log.seek(0)
+    tail = [ln for ln in log.read().splitlines() if "without encryption" not in ln][-3:]
+    return text + "".join(f"\n    kernel: {ln}" for ln in tail)
 
 
 def _locate_failure(res: NotebookResult, nb, running: int | None) -> None:
