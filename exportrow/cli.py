@@ -57,6 +57,8 @@ def _interrupts():
     ``finally`` runs: kernels are stopped and temporary folders removed. Later signals are noted
     but do not interrupt that clean-up. A signal the caller ignores (``nohup``) stays ignored.
     """
+    from exportrow import outdir
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -67,9 +69,9 @@ def _interrupts():
             print("still stopping: removing what this run began to write", file=sys.stderr)
             return
         raised.append(signum)
-        if signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        raise Terminated(signum)
+        exc = KeyboardInterrupt() if signum == signal.SIGINT else Terminated(signum)
+        if not outdir.defer(exc):  # inside a folder swap: raised when the swap is complete
+            raise exc
 
     previous = {}
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):

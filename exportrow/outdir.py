@@ -24,6 +24,7 @@ marker (or with the marker of the other kind), the project's own folders (root, 
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import fcntl
@@ -38,7 +39,7 @@ from exportrow import paths
 from exportrow.errors import ExportrowError, UsageError
 
 __all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "marker_text",
-           "read_marker", "Publication", "folder_mode", "file_mode", "failed_path"]
+           "read_marker", "Publication", "folder_mode", "file_mode", "failed_path", "critical", "defer"]
 
 #: The marker file in every folder exportrow publishes.
 MARKER = ".exportrow.json"
@@ -48,6 +49,50 @@ KINDS = {"report": "an exportrow report", "tables": "exportrow tables"}
 SOURCE_FOLDERS = (".", ".git", ".venv", "notebooks", "notebooks/solutions", "data", "data/raw", "data/annotations",
                   "data/context", "exportrow", "exportrow/templates", "tests", "tests/fixtures", "docs", "benchmarks",
                   "requirements", ".ci")
+
+
+_CRITICAL = {"depth": 0, "pending": []}
+
+
+@contextlib.contextmanager
+def critical():
+    """A section that an interrupt must not cut in half (swapping a folder into place).
+
+    The command line's signal handler calls :func:`defer`: an interrupt that arrives inside
+    is raised when the section ends.
+
+    Example:
+        >>> try:
+        ...     with critical():
+        ...         _ = defer(RuntimeError("an interrupt"))
+        ...         print("the swap completes")
+        ... except RuntimeError as exc:
+        ...     print("then:", exc)
+        the swap completes
+        then: an interrupt
+    """
+    _CRITICAL["depth"] += 1
+    try:
+        yield
+    finally:
+        _CRITICAL["depth"] -= 1
+        if not _CRITICAL["depth"] and _CRITICAL["pending"]:
+            exc = _CRITICAL["pending"][0]
+            _CRITICAL["pending"].clear()
+            raise exc
+
+
+def defer(exc: BaseException) -> bool:
+    """Keep ``exc`` for the end of the current :func:`critical` section; False outside one.
+
+    Example:
+        >>> defer(RuntimeError("outside any section"))
+        False
+    """
+    if _CRITICAL["depth"]:
+        _CRITICAL["pending"].append(exc)
+        return True
+    return False
 
 
 class OutputFolderError(UsageError):
@@ -174,6 +219,9 @@ def check_out(out: str | Path, kind: str, *, option: str = "--out") -> Path:
                                     f"folder of its own, e.g. {_example(kind)}")
     if path.exists() or path.is_symlink():
         _check_existing(path, given, kind, what, option)
+        if os.path.ismount(path):
+            raise OutputFolderError(f"{option} {given}: that folder is a mount point, which cannot be swapped for "
+                                    f"a new one; name a folder inside it, e.g. {option} {Path(given) / kind}")
     return path
 
 
@@ -297,8 +345,12 @@ class Publication:
         self._lock_path = self.out.with_name(f".{self.out.name}.lock")
 
     def __enter__(self) -> Publication:
-        self.out.parent.mkdir(parents=True, exist_ok=True)
-        self._lock()
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            self._lock()
+        except OSError as exc:
+            raise OutputFolderError(f"{self.option} {self.out}: cannot write in {self.out.parent} "
+                                    f"({exc.strerror or exc}); choose a folder you can write to") from None
         try:
             self.out = check_out(self.out, self.kind, option=self.option)  # again, now that we hold the lock
             if self.kind == "report":
@@ -407,17 +459,18 @@ class Publication:
         check_out(target, self.kind, option=self.option)
         (self.tmp / MARKER).write_text(marker_text(self.kind), encoding="utf-8")
         os.chmod(self.tmp, folder_mode())
-        if target.exists():
-            if _exchange(self.tmp, target):
-                shutil.rmtree(self.tmp, ignore_errors=True)  # the old folder, now at the temporary path
+        with critical():
+            if target.exists():
+                if _exchange(self.tmp, target):
+                    shutil.rmtree(self.tmp, ignore_errors=True)  # the old folder, now at the temporary path
+                else:
+                    old = target.with_name(f".{self.out.name}.{os.getpid()}-old.old")
+                    target.rename(old)
+                    self.tmp.rename(target)
+                    shutil.rmtree(old, ignore_errors=True)
             else:
-                old = target.with_name(f".{self.out.name}.{os.getpid()}-old.old")
-                target.rename(old)
                 self.tmp.rename(target)
-                shutil.rmtree(old, ignore_errors=True)
-        else:
-            self.tmp.rename(target)
-        self.tmp = None
+            self.tmp = None
         stale = failed_path(self.out)
         if not failed and stale.is_dir() and read_marker(stale) is not None:
             shutil.rmtree(stale, ignore_errors=True)
