@@ -199,12 +199,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             return args.func(args)
         except Terminated as exc:
-            print(f"stopped by {exc}: kernels stopped, unfinished output removed, earlier output left as it was",
-                  file=sys.stderr)
+            print(f"stopped by {exc}: unfinished output removed, earlier output left as it was", file=sys.stderr)
             return EXIT_TERMINATED
         except KeyboardInterrupt:
-            print("interrupted: kernels stopped, unfinished output removed, earlier output left as it was",
-                  file=sys.stderr)
+            print("interrupted by Ctrl-C: unfinished output removed, earlier output left as it was", file=sys.stderr)
             return EXIT_INTERRUPTED
         except ExportrowError as exc:
             _debug(args)
