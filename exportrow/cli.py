@@ -1,17 +1,27 @@
 """The ``exportrow`` command line: tables, check, report, extract.
 
 Run ``exportrow --help`` or ``exportrow COMMAND --help``.
+
+Every expected failure is an :class:`~exportrow.errors.ExportrowError`: its message is printed
+(no traceback) and the command exits with its ``exit_code``. Any other exception is a bug: one
+line says so and ``--debug`` shows the traceback. SIGTERM and SIGHUP are handled like Ctrl-C:
+the command stops, removes what it had begun to write, and exits 143 (130 for Ctrl-C).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+import traceback
 from pathlib import Path
 
 from exportrow import paths
+from exportrow.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_TERMINATED, ExportrowError
 
-__all__ = ["main"]
+__all__ = ["main", "build_parser", "Terminated"]
 
 _EPILOG = """\
 examples:
@@ -21,7 +31,59 @@ examples:
   exportrow report --out reports/latest run every notebook, write an HTML report
   exportrow extract my-article.txt      draft an annotation for a new article
   exportrow view --out article.html     the article with its annotated spans marked
+
+exit codes:
+  0    success
+  1    bad data (article, annotation), a failed notebook, or an output that could not be written
+  2    usage error: a bad option or parameter value, or a refused output folder (nothing was run)
+  130  interrupted by Ctrl-C (SIGINT)
+  143  stopped by SIGTERM or SIGHUP
+  Unexpected errors (a bug in exportrow) print one line and exit 1; add --debug for the traceback.
 """
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised in the main thread and handled like Ctrl-C (exit code 143)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _interrupts():
+    """Turn SIGINT, SIGTERM and SIGHUP into exceptions in the main thread, once.
+
+    The first signal raises (``KeyboardInterrupt`` or :class:`Terminated`), so that every
+    ``finally`` runs: kernels are stopped and temporary folders removed. Later signals are noted
+    but do not interrupt that clean-up. A signal the caller ignores (``nohup``) stays ignored.
+    """
+    from exportrow import outdir
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    raised = []
+
+    def handler(signum, frame):
+        if raised:
+            print("still stopping: removing what this run began to write", file=sys.stderr)
+            return
+        raised.append(signum)
+        exc = KeyboardInterrupt() if signum == signal.SIGINT else Terminated(signum)
+        if not outdir.defer(exc):  # inside a folder swap: raised when the swap is complete
+            raise exc
+
+    previous = {}
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(sig) is not signal.SIG_IGN:
+            previous[sig] = signal.signal(sig, handler)
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
 
 
 def _article_args(p: argparse.ArgumentParser) -> None:
@@ -33,8 +95,10 @@ def _article_args(p: argparse.ArgumentParser) -> None:
 
 def _cmd_tables(args) -> int:
     from exportrow.export import write_tables
+    from exportrow.outdir import check_out
     from exportrow.tables import all_tables, annotation
 
+    check_out(args.out, "tables")  # refuse a bad folder before reading anything
     ann = annotation(args.article, args.annotation)
     tables = all_tables(ann.article, ann.path, context=args.context)
     written = write_tables(tables, args.out, name=f"exportrow-{ann.article.name}")
@@ -81,12 +145,17 @@ def build_parser() -> argparse.ArgumentParser:
     from exportrow import __version__
 
     parser.add_argument("--version", action="version", version=f"exportrow {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback of any error (for bug reports)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("tables", help="write every table as CSV plus a datapackage.json",
                        description="Write actors, figures, claims and events as CSV, with a "
                                    "Frictionless datapackage.json data dictionary. Two runs "
-                                   "write byte-identical files.")
+                                   "write byte-identical files. The set replaces --out as a whole, "
+                                   "so --out must be new, empty or a tables folder exportrow wrote "
+                                   "(it carries a .exportrow.json marker); a failed write leaves the "
+                                   "previous set intact.")
     p.add_argument("--out", default=str(paths.DATA / "processed"), metavar="DIR",
                    help="output folder (default: data/processed in the project)")
     p.add_argument("--context", action="store_true",
@@ -111,37 +180,53 @@ def build_parser() -> argparse.ArgumentParser:
     from exportrow import view
 
     view.register(sub)
+    for command in sub.choices.values():  # --debug also after the command name
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="show the full traceback of any error (for bug reports)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``exportrow`` command.
+    """Entry point of the ``exportrow`` command; returns the exit code (see ``exportrow --help``).
 
     Example:
         >>> main(["check"])  # doctest: +ELLIPSIS
         OK ...: 18 actors, 5 figures, 24 claims, 15 events, 4 ignored numbers; every quote found in ...
         0
     """
-    from exportrow.annotations import AnnotationError
-    from exportrow.article import ArticleFormatError
-    from exportrow.dates import DateResolutionError
-
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
-    try:
-        return args.func(args)
-    except (AnnotationError, ArticleFormatError, DateResolutionError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:  # a folder that cannot be written, a disk that is full
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("interrupted; finished files were left as they were", file=sys.stderr)
-        return 130
+    with _interrupts():
+        try:
+            return args.func(args)
+        except Terminated as exc:
+            print(f"stopped by {exc}: unfinished output removed, earlier output left as it was", file=sys.stderr)
+            return EXIT_TERMINATED
+        except KeyboardInterrupt:
+            print("interrupted by Ctrl-C: unfinished output removed, earlier output left as it was", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        except ExportrowError as exc:
+            _debug(args)
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except OSError as exc:  # a folder that cannot be written, a disk that is full
+            _debug(args)
+            print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_DATA
+        except Exception as exc:
+            _debug(args)
+            first = (str(exc).strip().splitlines() or [""])[0][:200]
+            print(f"internal error (a bug in exportrow): {type(exc).__name__}: {first}; "
+                  "run the command again with --debug to see the traceback, and please report it", file=sys.stderr)
+            return EXIT_DATA
+
+
+def _debug(args) -> None:
+    if getattr(args, "debug", False):
+        traceback.print_exc()
 
 
 if __name__ == "__main__":  # pragma: no cover

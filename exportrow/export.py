@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from exportrow.dictionary import DICTIONARY, TABLE_DESCRIPTIONS
+from exportrow.outdir import Publication, file_mode
 
 __all__ = ["write_atomic", "table_to_csv", "write_tables", "datapackage", "FORMATS"]
 
@@ -36,7 +37,7 @@ def write_atomic(path: str | Path, data: bytes | str) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, file_mode())  # as any new file under the user's umask (mkstemp makes 0600)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -104,18 +105,33 @@ def datapackage(tables: dict[str, pd.DataFrame], name: str = "exportrow-tables")
 
 def write_tables(tables: dict[str, pd.DataFrame], out: str | Path, *,
                  name: str = "exportrow-tables") -> list[Path]:
-    """Write each table as ``<name>.csv`` and a ``datapackage.json`` into ``out``.
+    """Write each table as ``<name>.csv`` and a ``datapackage.json`` into ``out``, as one set.
 
-    Every file is written atomically, so an interrupted run leaves the old files whole.
+    ``out`` must be new, empty, or a tables folder exportrow published (it carries the
+    ``.exportrow.json`` marker); any other folder is refused and left alone. The files are written
+    into a temporary folder beside ``out`` that then replaces it as a whole, under a lock on
+    ``out``: a failure (full disk, permissions) or an interrupt leaves the previous set intact.
+
+    Raises:
+        OutputFolderError: ``out`` is refused (exit code 2); nothing was written.
+        OutputWriteError: a file could not be written; the message names it and the reason.
 
     Example:
         >>> import exportrow, tempfile
         >>> written = write_tables(exportrow.all_tables(), tempfile.mkdtemp())
         >>> [p.name for p in written]
         ['actors.csv', 'figures.csv', 'claims.csv', 'events.csv', 'datapackage.json']
+        >>> sorted(p.name for p in written[0].parent.iterdir())[0]
+        '.exportrow.json'
     """
-    out = Path(out)
-    written = [write_atomic(out / f"{k}.csv", table_to_csv(t)) for k, t in tables.items()]
-    dp = json.dumps(datapackage(tables, name), indent=2, ensure_ascii=False) + "\n"
-    written.append(write_atomic(out / "datapackage.json", dp))
-    return written
+    names = [f"{k}.csv" for k in tables] + ["datapackage.json"]
+    with Publication(out, "tables") as pub:
+        try:
+            for table, file in zip(tables.values(), names):
+                write_atomic(pub.tmp / file, table_to_csv(table))
+            dp = json.dumps(datapackage(tables, name), indent=2, ensure_ascii=False) + "\n"
+            write_atomic(pub.tmp / "datapackage.json", dp)
+            where = pub.publish()
+        except OSError as exc:
+            raise pub.write_error(exc, "tables") from None
+    return [where / file for file in names]

@@ -1,10 +1,17 @@
 """``exportrow report``: run every notebook headlessly with papermill and write an HTML report.
 
+Before any kernel starts, the output folder is checked (:mod:`exportrow.outdir`: only a new,
+empty or exportrow-published folder is replaced) and every ``-p`` value is checked against the
+notebooks' parameters cells (:mod:`exportrow.parameters`).
+
 The notebooks run in parallel, each in its own kernel whose working folder is set when
 the kernel starts (threads never change the process's working directory). Parameters are
-injected by papermill; kernels are shut down immediately when a notebook ends. Everything is
-written into a temporary folder beside ``--out`` and moved into place only when every
-notebook succeeded, so a failed or interrupted run never replaces a good report.
+injected by papermill; kernels are shut down immediately when a notebook ends. Each kernel runs
+in its own process group and cannot outlive the report (:mod:`exportrow.kernels`). Everything is
+written into a temporary folder beside ``--out``, under a lock on ``--out``, and moved into place
+only when every notebook succeeded, so a failed or interrupted run never replaces a good report.
+On an interrupt every kernel is stopped and every worker thread has ended before the temporary
+folder is removed.
 """
 
 from __future__ import annotations
@@ -28,12 +35,10 @@ __all__ = ["register", "run_report", "discover", "parse_parameters", "ReportErro
 
 NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
 RESERVED = ("output_dir",)
-_ACTIVE: set = set()  # notebook clients running now, so that an interrupt can stop their kernels
-_ACTIVE_LOCK = threading.Lock()
 
 
 class ReportError(UsageError):
-    """Bad report options (unknown parameter, missing notebook): nothing was run."""
+    """Bad report options (unknown parameter, missing notebook, ``--jobs 0``): nothing was run (exit 2)."""
 
 
 @dataclass
@@ -49,6 +54,13 @@ class NotebookResult:
     source: str = ""
     files: list[str] = field(default_factory=list)
     question: str = ""
+
+    def where(self) -> str:
+        """The failing cell, for messages: ``cell 5 (In [3]) `x = 1```, or ``before any cell``."""
+        if self.cell is None:
+            return "before any cell"
+        prompt = f" (In [{self.prompt}])" if self.prompt is not None else ""
+        return f"cell {self.cell}{prompt}" + (f" `{self.source}`" if self.source else "")
 
 
 def _fast_jupyter_imports() -> None:
@@ -86,16 +98,24 @@ def discover(selected: list[str] | None = None, *, solutions: bool = False) -> l
 
 
 def _declared(notebooks: list[Path]) -> dict[str, dict]:
+    """Each notebook's parameters, as papermill reads them from its ``parameters`` cell."""
     import papermill
 
-    return {nb.stem: papermill.inspect_notebook(str(nb)) for nb in notebooks}
+    out = {}
+    for nb in notebooks:
+        try:
+            out[nb.stem] = papermill.inspect_notebook(str(nb))
+        except Exception as exc:  # not a notebook, no kernelspec, unreadable JSON
+            raise ReportError(f"{nb}: cannot read the notebook's parameters ({_error_text(exc)})") from None
+    return out
 
 
 def parse_parameters(pairs: list[tuple[str, str]], declared: dict[str, dict]) -> dict[str, object]:
-    """Turn ``-p NAME VALUE`` pairs into typed values, checking each name is declared somewhere.
+    """Turn ``-p NAME VALUE`` pairs into typed values, checked against every notebook that declares NAME.
 
-    Values are read as YAML (``true``, ``3``, ``[2016, 2017]``) except for parameters that
-    the notebooks declare as ``str``, which stay text.
+    Each value must fit the declared type and the allowed values or bounds stated in the
+    parameter's comment (see :mod:`exportrow.parameters`); text parameters stay text, the others
+    are read as YAML (``true``, ``3``, ``[2016, 2017]``). Nothing has run when this refuses.
 
     Example:
         >>> decl = {"01": {"years": {"inferred_type_name": "list"}, "measure": {"inferred_type_name": "str"}}}
@@ -108,8 +128,12 @@ def parse_parameters(pairs: list[tuple[str, str]], declared: dict[str, dict]) ->
         ...
         exportrow.report.ReportError: parameter 'colour' is not declared by any selected notebook. ...
           01: years, measure
+        >>> parse_parameters([("years", "2016")], decl)
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: -p years '2016': not a list; allowed: a list in YAML form, ...
     """
-    import yaml
+    from exportrow.parameters import convert
 
     out: dict[str, object] = {}
     for name, raw in pairs:
@@ -121,28 +145,9 @@ def parse_parameters(pairs: list[tuple[str, str]], declared: dict[str, dict]) ->
                      for nb, d in declared.items()]
             raise ReportError(f"parameter {name!r} is not declared by any selected notebook. "
                               "Parameters each notebook accepts:\n" + "\n".join(lines))
-        types = {str(p.get("inferred_type_name")) for p in owners.values()}
-        if types == {"str"}:
-            out[name] = raw
-        else:
-            try:
-                out[name] = _plain(yaml.safe_load(raw))
-            except yaml.YAMLError:
-                out[name] = raw
+        values = [convert(name, raw, info, nb) for nb, info in owners.items()]
+        out[name] = values[0]
     return out
-
-
-def _plain(value):
-    """YAML reads 2019-07-19 as a date; notebooks take dates as ISO text."""
-    import datetime as dt
-
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    return value
 
 
 class _Progress:
@@ -189,19 +194,63 @@ def _html(nb) -> str:
     return body
 
 
+class _Stopped(Exception):
+    """The report is being interrupted: stop this notebook before its next cell."""
+
+
+class _TestPause:
+    """A test hook for deterministic interrupts (``EXPORTROW_TEST_PAUSE=first-cell``).
+
+    The first notebook to finish a cell holds its kernel there until the report stops, and the
+    main thread, still submitting notebooks, prints a line and waits for a signal. A test then
+    signals the report at a known point: a kernel running, jobs still being submitted.
+    """
+
+    def __init__(self):
+        self.point = os.environ.get("EXPORTROW_TEST_PAUSE", "")
+        self.reached = threading.Event()
+        self.kernel: int | None = None
+        self._lock = threading.Lock()
+        self._paused = False
+
+    def in_worker(self, client, stop: threading.Event) -> None:
+        if self.point != "first-cell":
+            return
+        with self._lock:
+            if self.reached.is_set():
+                return
+            self.kernel = client.kernel_pid
+            self.reached.set()
+        stop.wait()
+
+    def in_main(self, progress: _Progress) -> None:
+        if self.point != "first-cell" or self._paused:
+            return
+        self._paused = True
+        self.reached.wait()
+        progress.line(f"test pause: kernel {self.kernel} running, notebooks still being submitted; "
+                      "waiting for a signal")
+        import signal
+
+        while True:
+            signal.pause()
+
+
 def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _Progress,
-             timeout: int) -> NotebookResult:
+             timeout: int, stop: threading.Event, kernels_dir: Path, pause: _TestPause) -> NotebookResult:
     import nbformat
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
     from exportrow.export import write_atomic
+    from exportrow.kernels import ReportClient
     from exportrow.nbtools import clean_notebook
 
     name = path.stem
     res = NotebookResult(name)
+    if stop.is_set():  # the report is stopping: this notebook never starts
+        res.error = "not run: the report was interrupted"
+        return res
     t0 = time.perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
     mine = {k: v for k, v in params.items() if k in declared}
@@ -214,33 +263,36 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
             cell.id = "injected-parameters"
     count = len(nb.cells)
     res.question = _question(nb)
-    client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
-        resources={"metadata": {"path": str(folder)}},
-        on_cell_executed=lambda cell, cell_index, execute_reply: progress.cell(name, cell_index, count))
+    current: dict = {"cell": None}
+
+    def on_start(cell, cell_index):
+        if stop.is_set():
+            raise _Stopped()
+        current["cell"] = cell_index
+
+    def on_executed(cell, cell_index, execute_reply):
+        progress.cell(name, cell_index, count)
+        pause.in_worker(client, stop)
+
+    client = ReportClient(
+        nb, connection_file=kernels_dir / f"kernel-{name}.json", timeout=timeout, kernel_name="python3",
+        shutdown_kernel="immediate", resources={"metadata": {"path": str(folder)}},
+        on_cell_start=on_start, on_cell_executed=on_executed)
     progress.line(f"{name}: started")
-    with _ACTIVE_LOCK:
-        _ACTIVE.add(client)
     # The kernel's own log (not the notebook's output) goes to a file; a crash shows its tail.
     log = tempfile.TemporaryFile(mode="w+", prefix=f"{name}-kernel-")
     try:
         client.execute(stderr=log)
         res.ok = True
     except Exception as exc:  # a cell error, a timeout, a dead or unstartable kernel: this notebook only
-        res.error = _error_text(exc)
-        if not isinstance(exc, (CellExecutionError, CellTimeoutError)):
-            log.seek(0)
-            tail = [ln for ln in log.read().splitlines() if "without encryption" not in ln][-3:]
-            res.error += "".join(f"\n    kernel: {ln}" for ln in tail)
+        res.error = _failure(exc, current["cell"], timeout, log)
     finally:
         log.close()
-        with _ACTIVE_LOCK:
-            _ACTIVE.discard(client)
-        for i, cell in enumerate(nb.cells):
-            if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-                res.cell, res.prompt = i, cell.get("execution_count")
-                res.source = "".join(cell.source).strip().splitlines()[0][:80]
-                break
+        pause.reached.set()  # never leave a test pause waiting for a notebook that failed early
+        _locate_failure(res, nb, current["cell"])
+    if stop.is_set():  # the report is stopping: write nothing more into its temporary folder
+        res.ok, res.error = False, "interrupted"
+        return res
     res.seconds = time.perf_counter() - t0
     try:
         cleaned = nbformat.from_dict(clean_notebook(nb))
@@ -253,9 +305,42 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
     if res.ok:
         progress.line(f"{name}: done in {res.seconds:.1f} s")
     else:
-        where = f"cell {res.cell} (In [{res.prompt}])" if res.cell is not None else "before any cell"
-        progress.line(f"{name}: FAILED at {where} ({res.source}): {res.error}")
+        progress.line(f"{name}: FAILED at {res.where()}: {res.error}")
     return res
+
+
+def _failure(exc, cell: int | None, timeout: int, log) -> str:
+    """What went wrong, in words: the cell's error, a timeout with its limit, or a dead kernel (with its log)."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    if isinstance(exc, CellTimeoutError):
+        return (f"timed out: the cell ran longer than the limit of {timeout} s per cell "
+                f"(raise it with --timeout SECONDS)")
+    if isinstance(exc, _Stopped):
+        return "interrupted"
+    if isinstance(exc, CellExecutionError):
+        return _error_text(exc)
+    if isinstance(exc, DeadKernelError):
+        text = "the kernel died while running this cell" if cell is not None else "the kernel died before any cell"
+    else:  # the kernel did not start, or lost its connection
+        text = _error_text(exc)
+    log.seek(0)
+    tail = [ln for ln in log.read().splitlines() if "without encryption" not in ln][-3:]
+    return text + "".join(f"\n    kernel: {ln}" for ln in tail)
+
+
+def _locate_failure(res: NotebookResult, nb, running: int | None) -> None:
+    """Set the failing cell: the first cell with an error output, else the cell that was running."""
+    index = next((i for i, c in enumerate(nb.cells)
+                  if any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+    if index is None and not res.ok:
+        index = running
+    if index is None:
+        return
+    cell = nb.cells[index]
+    res.cell, res.prompt = index, cell.get("execution_count")
+    lines = "".join(cell.source).strip().splitlines()
+    res.source = lines[0][:80] if lines else ""
 
 
 def _question(nb) -> str:
@@ -314,7 +399,7 @@ def _index(results: list[NotebookResult], params: dict, title: str, source: str 
     for r in results:
         links = " · ".join(f'<a href="{html_href(f"{r.name}/{f}")}">{esc(f)}</a>' for f in r.files
                            if f not in (f"{r.name}.html",))
-        status = "ok" if r.ok else f"failed at cell {r.cell} (In [{r.prompt}]): {esc(r.error)}"
+        status = "ok" if r.ok else f"failed at {esc(r.where())}: {esc(r.error)}"
         rows.append(f'<tr><td><a href="{html_href(f"{r.name}/{r.name}.html")}">{esc(r.name)}</a></td>'
                     f"<td>{esc(r.question)}</td><td>{status}</td><td>{links}</td></tr>")
     plist = "".join(f"<li><code>{esc(k)}</code> = <code>{esc(json.dumps(v))}</code></li>"
@@ -343,7 +428,16 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
     """Run the notebooks and publish the report into ``out`` only if all of them succeed.
 
     Returns the results and the folder the report was written to: ``out`` on success, or
-    ``<out>.failed`` (the previous ``out`` untouched) when a notebook failed.
+    ``<out>.failed`` (the previous ``out`` untouched) when a notebook failed. ``out`` must be new,
+    empty or a report exportrow published (see :mod:`exportrow.outdir`); another run into the same
+    ``out`` is refused while this one holds its lock. An interrupt (Ctrl-C, SIGTERM, SIGHUP, all
+    raised as ``KeyboardInterrupt`` by the command line) stops every kernel, waits for the worker
+    threads, removes the temporary folder and re-raises.
+
+    Raises:
+        ReportError: ``jobs`` below 1 or ``timeout`` not positive.
+        OutputFolderError: ``out`` is refused; nothing ran.
+        OutputWriteError: the report could not be written (full disk); ``out`` was left as it was.
 
     Example:
         >>> import io, nbformat
@@ -353,75 +447,97 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
         >>> results, where = run_report([tmp / "00-tiny.ipynb"], tmp / "report", {}, stream=io.StringIO())
         >>> results[0].ok, where.name, sorted(p.name for p in (where / "00-tiny").iterdir())
         (True, 'report', ['00-tiny.html', '00-tiny.ipynb'])
+        >>> sorted(p.name for p in tmp.iterdir())
+        ['00-tiny.ipynb', 'report']
     """
+    from exportrow import outdir
+
     _fast_jupyter_imports()
-    out = Path(out).resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
+    if jobs is not None and jobs < 1:
+        raise ReportError(f"--jobs must be at least 1, not {jobs}")
+    if not timeout > 0:
+        raise ReportError(f"--timeout must be more than 0 seconds, not {timeout}")
     declared = declared or _declared(notebooks)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    progress = _Progress(len(notebooks), stream)
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
-    progress.line(f"running {len(notebooks)} notebook(s), {jobs} at a time, into {out}")
-    pool = cf.ThreadPoolExecutor(max_workers=jobs)
+    with outdir.Publication(out, "report") as pub:
+        progress = _Progress(len(notebooks), stream)
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
+        progress.line(f"running {len(notebooks)} notebook(s), {jobs} at a time, into {pub.out}")
+        results = _run_all(notebooks, pub.tmp, params, declared, progress, timeout, jobs)
+        try:
+            _write_index(results, notebooks, params, pub.tmp)
+            where = pub.publish(failed=not all(r.ok for r in results))
+        except OSError as exc:
+            raise pub.write_error(exc, "report") from None
+    return results, where
+
+
+def _run_all(notebooks: list[Path], tmp: Path, params: dict, declared: dict, progress: _Progress,
+             timeout: int, jobs: int) -> list[NotebookResult]:
+    """Run the notebooks in worker threads; on any interrupt stop every kernel and wait for every worker.
+
+    The temporary folder is removed by the caller only after this returns or raises, so no
+    worker can write into it afterwards (the Ctrl-C race of earlier versions).
+    """
+    from exportrow import kernels
+
+    stop = threading.Event()
+    pause = _TestPause()
+    kernels_dir = tmp / ".kernels"  # connection files: private to this run, removed with it
+    kernels_dir.mkdir(mode=0o700)
+    pool = cf.ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="exportrow-notebook")
+    futures: list[cf.Future] = []
     try:
-        futures = [pool.submit(_run_one, nb, tmp / nb.stem, params, declared[nb.stem], progress, timeout)
-                   for nb in notebooks]
-        try:
-            results = [f.result() for f in futures]
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            _stop_kernels()
-            raise
-        finally:
-            pool.shutdown(wait=True)
-        from exportrow.article import load_article
-        from exportrow.export import write_atomic
-
-        try:
-            art = load_article(params.get("article_path") or None)
-            source = (f"Source: {art.outlet}, {art.published.day} {art.published:%B %Y}, "
-                      f"\u201c{art.title}\u201d.")
-        except Exception:  # a report of notebooks that take no article
-            source = ""
-        write_atomic(tmp / "index.html", _index(results, params, "exportrow report", source))
-        _copy_linked_documents(notebooks, tmp)
-        write_atomic(tmp / "run.json", json.dumps({
-            "parameters": params, "notebooks": [r.name for r in results],
-            "ok": all(r.ok for r in results)}, indent=2, sort_keys=True) + "\n")
-        target = out if all(r.ok for r in results) else out.with_name(out.name + ".failed")
-        _swap_into_place(tmp, target)
-        return results, target
+        for nb in notebooks:
+            futures.append(pool.submit(_run_one, nb, tmp / nb.stem, params, declared[nb.stem], progress,
+                                       timeout, stop, kernels_dir, pause))
+            pause.in_main(progress)
+        return [f.result() for f in futures]
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        stop.set()
+        for f in futures:
+            f.cancel()
+        kernels.stop_all()
         raise
+    finally:
+        _wait_for_workers(pool, stop)
+        shutil.rmtree(kernels_dir, ignore_errors=True)
 
 
-def _stop_kernels() -> None:
-    """Kill the running kernels (on Ctrl-C), so that their threads end at once."""
-    import signal
+def _wait_for_workers(pool: cf.ThreadPoolExecutor, stop: threading.Event) -> None:
+    """Shut the pool down, waiting for every worker even through further interrupts."""
+    from exportrow import kernels
 
-    with _ACTIVE_LOCK:
-        clients = list(_ACTIVE)
-    for client in clients:
-        pid = getattr(getattr(client.km, "provisioner", None), "pid", None)
-        if pid:
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
+    while True:
+        try:
+            pool.shutdown(wait=True, cancel_futures=stop.is_set())
+            return
+        except KeyboardInterrupt:  # interrupted again while waiting: stop harder, keep waiting
+            stop.set()
+            kernels.stop_all()
 
 
-def _swap_into_place(tmp: Path, target: Path) -> None:
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        target.rename(old)
-    tmp.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def _write_index(results: list[NotebookResult], notebooks: list[Path], params: dict, tmp: Path) -> None:
+    from exportrow.article import load_article
+    from exportrow.export import write_atomic
+
+    try:
+        art = load_article(params.get("article_path") or None)
+        source = (f"Source: {art.outlet}, {art.published.day} {art.published:%B %Y}, "
+                  f"\u201c{art.title}\u201d.")
+    except Exception:  # a report of notebooks that take no article
+        source = ""
+    write_atomic(tmp / "index.html", _index(results, params, "exportrow report", source))
+    _copy_linked_documents(notebooks, tmp)
+    write_atomic(tmp / "run.json", json.dumps({
+        "parameters": params, "notebooks": [r.name for r in results],
+        "ok": all(r.ok for r in results)}, indent=2, sort_keys=True) + "\n")
 
 
 def _cmd_report(args) -> int:
+    from exportrow import outdir
+
+    out = outdir.check_out(args.out, "report")  # refuse a bad folder before anything else
+    outdir.check_out(outdir.failed_path(out), "report")
     notebooks = discover(args.notebooks, solutions=args.solutions)
     _fast_jupyter_imports()
     declared = _declared(notebooks)
@@ -437,7 +553,7 @@ def _cmd_report(args) -> int:
         article = load_article(params.get("article_path") or None)
         load_annotation(params.get("annotation_path") or None, article)
     t0 = time.perf_counter()
-    results, where = run_report(notebooks, Path(args.out), params, jobs=args.jobs, timeout=args.timeout,
+    results, where = run_report(notebooks, out, params, jobs=args.jobs, timeout=args.timeout,
                                 declared=declared)
     failed = [r for r in results if not r.ok]
     took = time.perf_counter() - t0
@@ -445,10 +561,23 @@ def _cmd_report(args) -> int:
         print(f"{len(failed)} of {len(results)} notebook(s) failed; the previous report in {args.out} was left "
               f"as it was. Partial output: {where}", file=sys.stderr)
         for r in failed:
-            print(f"  {r.name}, cell {r.cell} (In [{r.prompt}]) `{r.source}`: {r.error}", file=sys.stderr)
+            print(f"  {r.name}, {r.where()}: {r.error}", file=sys.stderr)
         return 1
     print(f"report written to {where / 'index.html'} ({len(results)} notebooks, {took:.1f} s)")
     return 0
+
+
+def _jobs(text: str) -> int:
+    if not text.strip().lstrip("+").isdigit() or int(text) < 1:
+        raise __import__("argparse").ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
+def _timeout(text: str) -> int:
+    if not text.strip().lstrip("+").isdigit() or int(text) < 1:
+        raise __import__("argparse").ArgumentTypeError(
+            f"must be a whole number of seconds, more than 0, not {text!r}")
+    return int(text)
 
 
 def register(sub) -> None:
@@ -466,7 +595,13 @@ def register(sub) -> None:
         description="Execute the notebooks with papermill, in parallel, and write for each the executed\n"
                     "notebook, an HTML rendering (offline: no scripts from the network) and its figures\n"
                     "and tables, plus an index.html. A report replaces the one in --out only when every\n"
-                    "notebook succeeded; a failed run leaves its partial output in <out>.failed.",
+                    "notebook succeeded; a failed run leaves its partial output in <out>.failed.\n\n"
+                    "--out must be a new or empty folder, or a report exportrow published (it carries a\n"
+                    ".exportrow.json marker); anything else is refused before any notebook runs, and so\n"
+                    "is a second report into the same folder while one is running. Every -p value is\n"
+                    "checked against the type and the allowed values in each notebook's parameters cell\n"
+                    "before any kernel starts. Ctrl-C, SIGTERM and SIGHUP stop every kernel and leave\n"
+                    "--out as it was.",
         epilog="examples:\n  exportrow report\n  exportrow report -p measure per_month -p years '[2016, 2017]'\n"
                "  exportrow report --notebooks 02 -p published 2019-07-19 --out reports/what-if\n"
                "  exportrow report --article my.txt --annotation my.yaml --out reports/mine",
@@ -481,9 +616,10 @@ def register(sub) -> None:
     p.add_argument("--notebooks", nargs="+", metavar="NAME",
                    help="run only these notebooks (number, name or path; default: all numbered notebooks)")
     p.add_argument("--solutions", action="store_true", help="also run the exercise solutions notebooks")
-    p.add_argument("--jobs", type=int, default=None, metavar="N",
-                   help=f"notebooks run at once (default: the machine's cores, {os.cpu_count()})")
-    p.add_argument("--timeout", type=int, default=600, metavar="SECONDS", help="time limit per cell (default 600)")
+    p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                   help=f"notebooks run at once, at least 1 (default: the machine's cores, {os.cpu_count()})")
+    p.add_argument("--timeout", type=_timeout, default=600, metavar="SECONDS",
+                   help="time limit per cell, more than 0 (default 600)")
     p.set_defaults(func=_with_shortcuts)
 
 
@@ -493,8 +629,4 @@ def _with_shortcuts(args) -> int:
         args.parameters.append(("article_path", str(Path(args.article).resolve())))
     if args.annotation:
         args.parameters.append(("annotation_path", str(Path(args.annotation).resolve())))
-    try:
-        return _cmd_report(args)
-    except ReportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    return _cmd_report(args)

@@ -3,7 +3,9 @@
 import filecmp
 import json
 import os
+import re
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -84,33 +86,125 @@ def test_unknown_parameter_names_notebooks_and_their_parameters(tmp_path):
 def test_a_failing_notebook_does_not_stop_the_others_or_replace_a_good_report(good):
     out, _ = good
     before = (out / "index.html").read_bytes()
-    res = report(out, "-p", "measure", "percent")
+    res = report(out, "-p", "sides", '["narnia"]')  # a list, as declared; only the notebook knows the sides
     assert res.returncode == 1
-    assert "01-enforcement-statistics, cell" in res.stderr
-    assert "ValueError: measure must be 'count' or 'per_month', not 'percent'" in res.stderr
+    assert "02-claim-timeline, cell" in res.stderr
+    assert "ValueError: unknown side(s) 'narnia'" in res.stderr
     assert "the previous report" in res.stderr
     assert (out / "index.html").read_bytes() == before  # good report untouched
     failed = out.with_name(out.name + ".failed")
-    assert (failed / "02-claim-timeline" / "timeline.png").exists()  # the others finished
+    assert (failed / "01-enforcement-statistics" / "cases-by-period.png").exists()  # the others finished
     assert (failed / "03-framing-comparison" / "frames.png").exists()
     assert "failed at cell" in (failed / "index.html").read_text()
 
 
-def test_interrupt_leaves_the_good_report_alone(good):
+def paused_report(out, *args, env=None):
+    """Start a report that pauses at a known point (a kernel has run a cell, notebooks are still being
+    submitted) and return (process, kernel pid, runtime dir) once it says so."""
+    runtime = out.parent / "jupyter-runtime"
+    env = dict(os.environ, EXPORTROW_TEST_PAUSE="first-cell", JUPYTER_RUNTIME_DIR=str(runtime), **(env or {}))
+    proc = subprocess.Popen([sys.executable, "-m", "exportrow.cli", "report", "--out", str(out), *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    lines = []
+    while not lines or "test pause" not in lines[-1]:
+        lines.append(proc.stderr.readline())
+        assert lines[-1], "".join(lines)  # the report ended without pausing
+    kernel = int(re.search(r"kernel (\d+) running", lines[-1]).group(1))
+    return proc, kernel, runtime
+
+
+def kernel_ended(pid, guard=60):
+    """True once the process is gone or a zombie (a hang guard, not a timed assertion)."""
+    deadline = time.monotonic() + guard
+    while time.monotonic() < deadline:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                if fh.read().rsplit(")", 1)[1].split()[0] == "Z":
+                    return True
+        except FileNotFoundError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 143)],
+                         ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_interrupt_leaves_the_good_report_alone(good, sig, code):
     out, _ = good
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    proc = subprocess.Popen([sys.executable, "-m", "exportrow.cli", "report", "--out", str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 60
-    line = ""
-    while "started" not in line and time.time() < deadline:
-        line = proc.stderr.readline()
-    os.kill(proc.pid, signal.SIGINT)
-    proc.communicate(timeout=60)
-    assert proc.returncode != 0
+    proc, kernel, runtime = paused_report(out)
+    os.kill(proc.pid, sig)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == code, err
+    assert "unfinished output removed, earlier output left as it was" in err and "Traceback" not in err
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["latest"]  # no .tmp folder, no lock file
+    assert kernel_ended(kernel)
+    assert not list(runtime.glob("kernel-*.json"))  # connection files never reach the runtime folder
+
+
+def tiny_notebooks(folder):
+    """Small notebooks: one that fails on request, one that sleeps, one whose kernel dies."""
+    import nbformat
+
+    from exportrow.nbtools import KERNELSPEC
+
+    v4 = nbformat.v4
+    books = {
+        "00-tiny": [v4.new_code_cell("fail: bool = False  # raise an error on request",
+                                     metadata={"tags": ["parameters"]}),
+                    v4.new_code_cell("x = 6 * 7"),
+                    v4.new_code_cell("if fail:\n    raise ValueError('asked to fail')")],
+        "00-sleepy": [v4.new_markdown_cell("# Sleeps"), v4.new_code_cell("x = 1"),
+                      v4.new_code_cell("import time\ntime.sleep(120)")],
+        "00-dies": [v4.new_code_cell("x = 1"), v4.new_code_cell("import os\nos._exit(3)")],
+    }
+    for name, cells in books.items():
+        nbformat.write(v4.new_notebook(cells=cells, metadata={"kernelspec": KERNELSPEC}), folder / f"{name}.ipynb")
+    return {name: folder / f"{name}.ipynb" for name in books}
+
+
+def test_a_killed_report_takes_its_kernels_and_the_next_run_cleans_up(tmp_path):
+    nb = tiny_notebooks(tmp_path)["00-sleepy"]
+    out = tmp_path / "r" / "out"
+    proc, kernel, _ = paused_report(out, "--notebooks", str(nb))
+    os.kill(proc.pid, signal.SIGKILL)  # nothing can be cleaned up by the report itself
+    proc.communicate(timeout=60)
+    assert kernel_ended(kernel)  # the kernel died with its report (PR_SET_PDEATHSIG)
+    left = sorted(p.name for p in out.parent.iterdir())
+    assert len(left) == 2 and left[0].startswith(f".out.{proc.pid}-") and left[1] == ".out.lock"
+    res = report(out, "--notebooks", str(tiny_notebooks(tmp_path)["00-tiny"]))
+    assert res.returncode == 0, res.stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == ["out"]  # the dead run's leftovers are gone
+
+
+def test_a_timeout_and_a_dead_kernel_say_where_and_why(tmp_path):
+    nbs = tiny_notebooks(tmp_path)
+    res = report(tmp_path / "r", "--notebooks", str(nbs["00-sleepy"]), str(nbs["00-dies"]), "--timeout", "2")
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert ("00-sleepy, cell 3 (In [3]) `import time`: timed out: the cell ran longer than the limit of 2 s per "
+            "cell (raise it with --timeout SECONDS)") in res.stderr
+    assert "00-dies, cell 2" in res.stderr  # In [n] only when the kernel answered before dying
+    assert "`import os`: the kernel died while running this cell" in res.stderr
+    assert "cell None" not in res.stderr and "----" not in res.stderr
+
+
+def test_a_later_success_removes_a_stale_failed_report_and_modes_follow_the_umask(tmp_path):
+    nb = tiny_notebooks(tmp_path)["00-tiny"]
+    out = tmp_path / "r"
+    umask = {"preexec_fn": lambda: os.umask(0o027)}
+    bad = report(out, "--notebooks", str(nb), "-p", "fail", "true", **umask)
+    assert bad.returncode == 1 and "ValueError: asked to fail" in bad.stderr
+    failed = tmp_path / "r.failed"
+    assert (failed / "index.html").exists() and not out.exists()
+    good = report(out, "--notebooks", str(nb), **umask)
+    assert good.returncode == 0, good.stderr
+    assert not failed.exists()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    assert stat.S_IMODE(out.stat().st_mode) == 0o750
+    assert stat.S_IMODE((out / "00-tiny").stat().st_mode) == 0o750
+    assert stat.S_IMODE((out / "index.html").stat().st_mode) == 0o640
 
 
 def test_bad_inputs_are_checked_before_any_notebook_runs(tmp_path):

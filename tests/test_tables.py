@@ -82,7 +82,8 @@ def test_tables_command_is_byte_identical(tmp_path):
                        capture_output=True)
         outs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
     assert outs[0] == outs[1]
-    assert sorted(outs[0]) == ["actors.csv", "claims.csv", "datapackage.json", "events.csv", "figures.csv"]
+    assert sorted(outs[0]) == [".exportrow.json", "actors.csv", "claims.csv", "datapackage.json", "events.csv",
+                               "figures.csv"]
     dp = json.loads(outs[0]["datapackage.json"])
     fields = {f["name"]: f for r in dp["resources"] if r["name"] == "figures" for f in r["schema"]["fields"]}
     assert fields["value"]["type"] == "integer" and fields["period_start"]["type"] == "date"

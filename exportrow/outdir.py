@@ -1,0 +1,477 @@
+"""Output folders that exportrow owns: refuse any other, publish as a whole, one writer at a time.
+
+``exportrow report --out DIR`` and ``exportrow tables --out DIR`` replace DIR as a whole. So that
+this can never delete a user's files, a folder is replaced only when exportrow published it
+itself: every published folder holds a small marker file, ``.exportrow.json``, naming the tool,
+the kind of folder (``report`` or ``tables``) and the version. Before anything runs,
+:func:`check_out` refuses an empty path, an existing file, a non-empty folder without the
+marker (or with the marker of the other kind), the project's own folders (root, ``notebooks/``,
+``data/``, ...), the home folder, ``/`` and every folder that contains one of those.
+
+:class:`Publication` does the rest, in this order:
+
+1. take a lock (``.<name>.lock`` beside DIR, ``fcntl.flock``): a second run into the same folder
+   is refused with the process id of the first, instead of racing it (two swaps at once ended in
+   "Directory not empty");
+2. remove what a dead run left beside DIR (``.<name>.<pid>-*.tmp`` folders carrying the marker,
+   whose process is gone);
+3. hand out a temporary folder beside DIR (same file system), marked with this run's process id;
+4. on success, publish: rewrite the marker, set the folder's mode from the umask, and swap the
+   folder into place (an atomic exchange where Linux offers one); a stale ``<DIR>.failed`` of an
+   earlier run is removed. On any failure or interrupt the temporary folder is removed and DIR is
+   left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from exportrow import paths
+from exportrow.errors import ExportrowError, UsageError
+
+__all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "marker_text",
+           "read_marker", "Publication", "folder_mode", "file_mode", "failed_path", "critical", "defer"]
+
+#: The marker file in every folder exportrow publishes.
+MARKER = ".exportrow.json"
+#: What a published folder holds.
+KINDS = {"report": "an exportrow report", "tables": "exportrow tables"}
+#: Project folders that are never an output folder (relative to the project root).
+SOURCE_FOLDERS = (".", ".git", ".venv", "notebooks", "notebooks/solutions", "data", "data/raw", "data/annotations",
+                  "data/context", "exportrow", "exportrow/templates", "tests", "tests/fixtures", "docs", "benchmarks",
+                  "requirements", ".ci")
+
+
+_CRITICAL = {"depth": 0, "pending": []}
+
+
+@contextlib.contextmanager
+def critical():
+    """A section that an interrupt must not cut in half (swapping a folder into place).
+
+    The command line's signal handler calls :func:`defer`: an interrupt that arrives inside
+    is raised when the section ends.
+
+    Example:
+        >>> try:
+        ...     with critical():
+        ...         _ = defer(RuntimeError("an interrupt"))
+        ...         print("the swap completes")
+        ... except RuntimeError as exc:
+        ...     print("then:", exc)
+        the swap completes
+        then: an interrupt
+    """
+    _CRITICAL["depth"] += 1
+    try:
+        yield
+    finally:
+        _CRITICAL["depth"] -= 1
+        if not _CRITICAL["depth"] and _CRITICAL["pending"]:
+            exc = _CRITICAL["pending"][0]
+            _CRITICAL["pending"].clear()
+            raise exc
+
+
+def defer(exc: BaseException) -> bool:
+    """Keep ``exc`` for the end of the current :func:`critical` section; False outside one.
+
+    Example:
+        >>> defer(RuntimeError("outside any section"))
+        False
+    """
+    if _CRITICAL["depth"]:
+        _CRITICAL["pending"].append(exc)
+        return True
+    return False
+
+
+class OutputFolderError(UsageError):
+    """An output folder that exportrow will not write into: nothing was run, written or removed (exit 2)."""
+
+
+class OutputWriteError(ExportrowError):
+    """Writing an output failed (full disk, permissions); the previous output was left as it was (exit 1)."""
+
+
+def marker_text(kind: str, *, pid: int | None = None) -> str:
+    """The marker file's content: deterministic, so that two runs publish identical folders.
+
+    A folder being written carries the writer's process id, so that a later run can tell the
+    leftovers of a dead run.
+
+    Example:
+        >>> print(marker_text("tables"), end="")
+        {
+          "tool": "exportrow",
+          "kind": "tables",
+          "version": "0.1.0",
+          "note": "exportrow replaces this folder as a whole; keep your own files elsewhere"
+        }
+    """
+    from exportrow import __version__
+
+    data = {"tool": "exportrow", "kind": kind, "version": __version__,
+            "note": "exportrow replaces this folder as a whole; keep your own files elsewhere"}
+    if pid is not None:
+        data["pid"] = pid
+    return json.dumps(data, indent=2) + "\n"
+
+
+def read_marker(folder: Path) -> dict | None:
+    """The marker of ``folder`` if it has a valid one, else None.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp())
+        >>> read_marker(d) is None
+        True
+        >>> _ = (d / MARKER).write_text(marker_text("report"))
+        >>> read_marker(d)["kind"]
+        'report'
+    """
+    path = Path(folder) / MARKER
+    try:
+        if not path.is_file() or path.stat().st_size > 10_000:
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("tool") != "exportrow" or data.get("kind") not in KINDS:
+        return None
+    return data
+
+
+def _protected() -> dict[Path, str]:
+    """Folders that are never replaced, with what they are (for the message)."""
+    root = paths.PROJECT_ROOT.resolve()
+    out = {(root / rel).resolve(): ("the project folder" if rel == "." else f"the project's {rel}/ folder")
+           for rel in SOURCE_FOLDERS}
+    home = Path.home().resolve()
+    out.setdefault(home, "your home folder")
+    out[Path("/")] = "the root of the file system"
+    return out
+
+
+def failed_path(out: Path) -> Path:
+    """Where a report with failed notebooks goes: ``<out>.failed`` beside ``out``.
+
+    Example:
+        >>> failed_path(Path("/r/latest")).as_posix()
+        '/r/latest.failed'
+    """
+    return out.with_name(out.name + ".failed")
+
+
+def check_out(out: str | Path, kind: str, *, option: str = "--out") -> Path:
+    """The resolved output folder, or a refusal that names the folder, why, and what to do.
+
+    A folder may be replaced when it does not exist, is empty, or carries exportrow's marker for
+    ``kind``. Nothing is created or changed here.
+
+    Raises:
+        OutputFolderError: For an empty path, a file, a project or system folder, or a
+            non-empty folder exportrow did not publish.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp())
+        >>> check_out(d / "new", "report") == (d / "new").resolve()
+        True
+        >>> check_out("", "report")
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out is empty; name a folder, e.g. --out reports/mine
+        >>> _ = (d / "notes.txt").write_text("mine")
+        >>> check_out(d, "tables")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out ...: the folder holds files that exportrow did not write ...
+    """
+    if not str(out).strip():
+        raise OutputFolderError(f"{option} is empty; name a folder, e.g. {option} "
+                                f"{'reports/mine' if kind == 'report' else 'tables/mine'}")
+    given = str(out)
+    try:
+        path = Path(out).expanduser().resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise OutputFolderError(f"{option} {given}: cannot resolve the path ({exc})") from None
+    what = KINDS[kind]
+    protected = _protected()
+    if path in protected:
+        raise OutputFolderError(f"{option} {given}: that is {protected[path]}; exportrow replaces its output folder "
+                                f"as a whole, so choose a folder of its own, e.g. {_example(kind)}")
+    for folder, name in protected.items():
+        if path in folder.parents:
+            raise OutputFolderError(f"{option} {given}: that folder contains {name}; choose a folder of its own, "
+                                    f"e.g. {_example(kind)}")
+    root = paths.PROJECT_ROOT.resolve()
+    for inner in (".git", ".venv"):
+        if (root / inner) in path.parents:
+            raise OutputFolderError(f"{option} {given}: that is inside the project's {inner}/ folder; choose a "
+                                    f"folder of its own, e.g. {_example(kind)}")
+    if path.exists() or path.is_symlink():
+        _check_existing(path, given, kind, what, option)
+        if os.path.ismount(path):
+            raise OutputFolderError(f"{option} {given}: that folder is a mount point, which cannot be swapped for "
+                                    f"a new one; name a folder inside it, e.g. {option} {Path(given) / kind}")
+    return path
+
+
+def _example(kind: str) -> str:
+    return "--out reports/mine" if kind == "report" else "--out tables/mine"
+
+
+def _check_existing(path: Path, given: str, kind: str, what: str, option: str) -> None:
+    if not path.is_dir():
+        kind_of = "a file" if path.is_file() else "not a folder"
+        raise OutputFolderError(f"{option} {given}: that is {kind_of}; exportrow writes {what} into a folder of "
+                                f"its own, so name a new or empty folder")
+    try:
+        entries = [p.name for p in path.iterdir()]
+    except OSError as exc:
+        raise OutputFolderError(f"{option} {given}: cannot read the folder ({exc.strerror})") from None
+    if not entries:
+        return
+    marker = read_marker(path)
+    if marker is None:
+        raise OutputFolderError(
+            f"{option} {given}: the folder holds files that exportrow did not write ({_few(entries)}) and has "
+            f"no {MARKER} marker, so exportrow will not replace it; name a new or empty folder (if an older "
+            "exportrow wrote it, delete it yourself)")
+    if marker.get("pid") is not None:
+        raise OutputFolderError(f"{option} {given}: that is a temporary folder of an exportrow run in progress "
+                                f"(process {marker['pid']}); name another folder")
+    if marker["kind"] != kind:
+        raise OutputFolderError(f"{option} {given}: the folder holds {KINDS[marker['kind']]}, not {what}; "
+                                f"choose another folder, e.g. {_example(kind)}")
+
+
+def _few(names: list[str]) -> str:
+    names = sorted(names)
+    shown = ", ".join(names[:3])
+    return shown + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+_UMASK: int | None = None
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it (other threads may be creating files)."""
+    global _UMASK
+    if _UMASK is None:
+        try:
+            text = Path("/proc/self/status").read_text()
+            _UMASK = int(re.search(r"^Umask:\s*([0-7]+)", text, re.M).group(1), 8)
+        except (OSError, AttributeError):
+            _UMASK = os.umask(0o022)
+            os.umask(_UMASK)
+    return _UMASK
+
+
+def folder_mode() -> int:
+    """The mode a new folder gets under the current umask (``0o755`` for umask 022).
+
+    Example:
+        >>> folder_mode() == 0o777 & ~_umask()
+        True
+    """
+    return 0o777 & ~_umask()
+
+
+def file_mode() -> int:
+    """The mode a new file gets under the current umask (``0o644`` for umask 022).
+
+    Example:
+        >>> file_mode() == 0o666 & ~_umask()
+        True
+    """
+    return 0o666 & ~_umask()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2(RENAME_EXCHANGE)``); False where unsupported."""
+    try:
+        fn = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+class Publication:
+    """Write into a temporary folder beside ``out`` and publish it as a whole, holding a lock on ``out``.
+
+    Use as a context manager; call :meth:`publish` on success. Leaving the block without
+    publishing (an error, Ctrl-C, SIGTERM) removes the temporary folder and leaves ``out`` as it was.
+
+    Example:
+        >>> base = Path(tempfile.mkdtemp())
+        >>> with Publication(base / "out", "tables") as pub:
+        ...     _ = (pub.tmp / "a.csv").write_text("x\\n")
+        ...     where = pub.publish()
+        >>> sorted(p.name for p in where.iterdir()), sorted(p.name for p in base.iterdir())
+        (['.exportrow.json', 'a.csv'], ['out'])
+    """
+
+    def __init__(self, out: str | Path, kind: str, *, option: str = "--out"):
+        self.kind, self.option = kind, option
+        self.out = check_out(out, kind, option=option)
+        self.tmp: Path | None = None
+        self._lock_fd: int | None = None
+        self._lock_path = self.out.with_name(f".{self.out.name}.lock")
+
+    def __enter__(self) -> Publication:
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+            self._lock()
+        except OSError as exc:
+            raise OutputFolderError(f"{self.option} {self.out}: cannot write in {self.out.parent} "
+                                    f"({exc.strerror or exc}); choose a folder you can write to") from None
+        try:
+            self.out = check_out(self.out, self.kind, option=self.option)  # again, now that we hold the lock
+            if self.kind == "report":
+                check_out(failed_path(self.out), self.kind, option=self.option)
+            self.remove_leftovers()
+            self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.{os.getpid()}-", suffix=".tmp",
+                                             dir=self.out.parent))
+            (self.tmp / MARKER).write_text(marker_text(self.kind, pid=os.getpid()), encoding="utf-8")
+        except BaseException:
+            self._unlock()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if self.tmp is not None and self.tmp.exists():
+                shutil.rmtree(self.tmp, ignore_errors=True)
+        finally:
+            self._unlock()
+
+    def _lock(self) -> None:
+        while True:
+            fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, file_mode())
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
+                os.close(fd)
+                raise OutputFolderError(
+                    f"{self.option} {self.out}: another exportrow run (process {holder}) is writing into this "
+                    "folder; wait for it to finish or choose another folder") from None
+            try:  # the file we locked must still be the one at the path (a finishing run unlinks it)
+                same = os.path.samestat(os.fstat(fd), os.stat(self._lock_path))
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self._lock_fd = fd
+
+    def _unlock(self) -> None:
+        if self._lock_fd is None:
+            return
+        try:
+            self._lock_path.unlink(missing_ok=True)  # while still holding it: no other run holds this file
+        finally:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+    def remove_leftovers(self) -> list[Path]:
+        """Remove the temporary folders of dead runs into the same ``out`` (marker present, process gone).
+
+        Example:
+            >>> base = Path(tempfile.mkdtemp())
+            >>> dead = base / ".out.999999999-abc.tmp"
+            >>> dead.mkdir()
+            >>> _ = (dead / MARKER).write_text(marker_text("report", pid=999999999))
+            >>> with Publication(base / "out", "report") as pub:
+            ...     pass
+            >>> dead.exists()
+            False
+        """
+        removed = []
+        pattern = re.compile(rf"^\.{re.escape(self.out.name)}\.(\d+)-[^/]*\.(tmp|old)$")
+        for p in self.out.parent.iterdir():
+            m = pattern.match(p.name)
+            if not m or not p.is_dir() or p.is_symlink():
+                continue
+            pid = int(m.group(1))
+            if pid == os.getpid() or _alive(pid) or read_marker(p) is None:
+                continue
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p)
+        return removed
+
+    def write_error(self, exc: OSError, what: str) -> OutputWriteError:
+        """An :class:`OutputWriteError` for ``exc`` that names the file as it would be published, and the reason.
+
+        Example:
+            >>> import errno
+            >>> with Publication(Path(tempfile.mkdtemp()) / "out", "tables") as pub:
+            ...     err = pub.write_error(OSError(errno.ENOSPC, "No space left on device", str(pub.tmp / "a.csv")),
+            ...                           "tables")
+            >>> str(err)  # doctest: +ELLIPSIS
+            '/.../out/a.csv: cannot write (No space left on device); the previous tables in /.../out were left ...'
+
+        """
+        name = Path(exc.filename) if exc.filename else None
+        if name is not None and self.tmp is not None and name.is_relative_to(self.tmp):
+            name = self.out / name.relative_to(self.tmp)
+        reason = exc.strerror or str(exc)
+        left = "were left as they were" if what.endswith("s") else "was left as it was"
+        return OutputWriteError(f"{name or self.out}: cannot write ({reason}); the previous {what} in {self.out} "
+                                f"{left}")
+
+    def publish(self, *, failed: bool = False) -> Path:
+        """Move the temporary folder into place: ``out``, or ``<out>.failed`` when ``failed``.
+
+        The previous folder there is replaced (it carries the marker: checked again now); after a
+        success, a stale ``<out>.failed`` is removed.
+        """
+        assert self.tmp is not None, "publish() inside the with block"
+        target = failed_path(self.out) if failed else self.out
+        check_out(target, self.kind, option=self.option)
+        (self.tmp / MARKER).write_text(marker_text(self.kind), encoding="utf-8")
+        os.chmod(self.tmp, folder_mode())
+        with critical():
+            if target.exists():
+                if _exchange(self.tmp, target):
+                    shutil.rmtree(self.tmp, ignore_errors=True)  # the old folder, now at the temporary path
+                else:
+                    old = target.with_name(f".{self.out.name}.{os.getpid()}-old.old")
+                    target.rename(old)
+                    self.tmp.rename(target)
+                    shutil.rmtree(old, ignore_errors=True)
+            else:
+                self.tmp.rename(target)
+            self.tmp = None
+        stale = failed_path(self.out)
+        if not failed and stale.is_dir() and read_marker(stale) is not None:
+            shutil.rmtree(stale, ignore_errors=True)
+        return target

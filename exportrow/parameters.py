@@ -1,0 +1,214 @@
+"""Check ``-p NAME VALUE`` against what each notebook declares, before any kernel starts.
+
+A notebook declares its parameters in the cell tagged ``parameters``, one typed literal with a
+comment each (papermill reads the type and the comment; ``papermill --help-notebook`` shows them)::
+
+    measure: str = "count"  # one of "count" (cases per period) or "per_month" (per month of the period)
+    min_word_count: int = 2  # a word must occur this often to be compared; at least 1
+    prior_strength: float = 10.0  # weight of the Dirichlet prior, in pseudo-words; more than 0
+    published: str = ""  # ISO date overriding the publication date; empty keeps the article's
+
+The type (``str``, ``int``, ``float``, ``bool``, ``list``) is checked for every value. The comment
+may add, in plain words that stay readable:
+
+- ``one of "a", "b" or "c"``: the allowed texts, each quoted, separated by commas or "or"; a short
+  explanation in brackets may follow each value (``"count" (cases per period)``);
+- ``at least N``, ``at most N``, ``more than N``, ``less than N``: bounds of a number;
+- ``ISO date`` (``str``) or ``ISO dates`` (``list``): a calendar date ``YYYY-MM-DD``, or empty.
+
+Values that depend on the article (side names, actor ids) are checked by the notebook itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import operator
+import re
+
+from exportrow.errors import UsageError
+from exportrow.files import excerpt
+
+__all__ = ["ParameterError", "rules", "convert", "allowed", "MAX_VALUE_CHARS"]
+
+_VALUE = r'"[^"\n]*"(?:\s*\([^)"\n]*\))?'
+_CHOICES = re.compile(rf"\bone of\s+({_VALUE}(?:(?:\s*,\s*or\s+|\s*,\s*|\s+or\s+){_VALUE})*)")
+_BOUND = re.compile(r"\b(at least|at most|more than|less than)\s+(-?\d+(?:\.\d+)?)\b")
+_EXAMPLE = re.compile(r"\be\.g\.\s*(\[[^\]]*\])")
+#: Longest ``-p`` value accepted.
+MAX_VALUE_CHARS = 10_000
+_TRUE, _FALSE = {"true", "yes", "on"}, {"false", "no", "off"}
+
+
+class ParameterError(UsageError):
+    """A ``-p`` value the notebooks do not accept: nothing was run (exit 2)."""
+
+
+def rules(info: dict) -> dict:
+    """What a declared parameter accepts, read from papermill's inspection of the parameters cell.
+
+    Example:
+        >>> rules({"inferred_type_name": "str", "help": 'one of "png", "svg" or "pdf"'})["choices"]
+        ['png', 'svg', 'pdf']
+        >>> r = rules({"inferred_type_name": "int", "help": "weeks before, at least 0 and at most 52"})
+        >>> r["type"], r["bounds"]
+        ('int', [('at least', 0.0), ('at most', 52.0)])
+        >>> rules({"inferred_type_name": "str", "help": 'one of "count" (per period) or "per_month" (fair)'})["choices"]
+        ['count', 'per_month']
+    """
+    text = str(info.get("help") or "")
+    m = _CHOICES.search(text)
+    example = _EXAMPLE.search(text)
+    return {
+        "type": str(info.get("inferred_type_name") or "None"),
+        "choices": re.findall(r'"([^"\n]*)"', re.sub(r"\([^)]*\)", "", m.group(1))) if m else [],
+        "bounds": [(word, float(num)) for word, num in _BOUND.findall(text)],
+        "dates": bool(re.search(r"\bISO dates?\b", text)),
+        "example": example.group(1) if example else "",
+    }
+
+
+def allowed(rule: dict) -> str:
+    """What a parameter accepts, in words, for messages.
+
+    Example:
+        >>> allowed(rules({"inferred_type_name": "int", "help": "at least 1"}))
+        'a whole number, at least 1'
+        >>> allowed(rules({"inferred_type_name": "str", "help": 'one of "png", "svg" or "pdf"'}))
+        'one of "png", "svg", "pdf"'
+    """
+    kind = rule["type"]
+    if rule["choices"]:
+        return "one of " + ", ".join(f'"{c}"' for c in rule["choices"])
+    if kind == "bool":
+        return "true or false"
+    if kind in ("int", "float"):
+        words = "a whole number" if kind == "int" else "a number"
+        bounds = " and ".join(f"{w} {_num(v)}" for w, v in rule["bounds"])
+        return words + (f", {bounds}" if bounds else "")
+    if kind == "list":
+        items = " of ISO dates (YYYY-MM-DD)" if rule["dates"] else ""
+        return f"a list{items} in YAML form, e.g. {rule['example'] or '[a, b]'}"
+    if kind == "str" and rule["dates"]:
+        return "an ISO date (YYYY-MM-DD), or empty"
+    return "text" if kind == "str" else "a YAML value"
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if v == int(v) else str(v)
+
+
+def convert(name: str, raw: str, info: dict, notebook: str = "") -> object:
+    """The typed value of ``-p NAME RAW`` for a notebook that declares ``info``, or a clear refusal.
+
+    Example:
+        >>> convert("years", "[2016, 2017]", {"inferred_type_name": "list"})
+        [2016, 2017]
+        >>> convert("show_derived", "false", {"inferred_type_name": "bool"})
+        False
+        >>> convert("min_word_count", "-5", {"inferred_type_name": "int", "help": "at least 1"})
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: -p min_word_count '-5': out of range; allowed: a whole number, at least 1
+        >>> convert("show_derived", "maybe", {"inferred_type_name": "bool"}, "01-enforcement-statistics")
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: -p show_derived 'maybe': not true or false; allowed: true or false \
+(declared by 01-enforcement-statistics)
+    """
+    rule = rules(info)
+    if len(raw) > MAX_VALUE_CHARS:
+        raise ParameterError(f"-p {name}: the value is {len(raw):,} characters, more than the "
+                             f"{MAX_VALUE_CHARS:,} accepted")
+    try:
+        return _typed(raw, rule)
+    except ValueError as exc:
+        where = f" (declared by {notebook})" if notebook else ""
+        raise ParameterError(f"-p {name} {excerpt(raw)}: {exc}; allowed: {allowed(rule)}{where}") from None
+
+
+def _typed(raw: str, rule: dict) -> object:
+    kind = rule["type"]
+    if kind == "str":
+        return _text(raw, rule)
+    if kind == "bool":
+        word = raw.strip().lower()
+        if word in _TRUE | _FALSE:
+            return word in _TRUE
+        raise ValueError("not true or false")
+    if kind == "int":
+        if not re.fullmatch(r"\s*[+-]?\d{1,18}\s*", raw):
+            raise ValueError("not a whole number")
+        return _bounded(int(raw), rule)
+    if kind == "float":
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ValueError("not a number") from None
+        if not math.isfinite(value):
+            raise ValueError("not a finite number")
+        return _bounded(value, rule)
+    if kind != "list":  # an untyped parameter: YAML if it reads as YAML, else text
+        try:
+            return _yaml(raw)
+        except ValueError:
+            return raw
+    value = _yaml(raw)
+    if kind == "list":
+        if not isinstance(value, list):
+            raise ValueError("not a list")
+        if rule["dates"]:
+            for item in value:
+                _date(item)
+    return value
+
+
+def _text(raw: str, rule: dict) -> str:
+    if rule["choices"] and raw not in rule["choices"]:
+        raise ValueError("not an allowed value")
+    if rule["dates"] and raw:
+        _date(raw)
+    return raw
+
+
+def _date(value) -> None:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(f"{excerpt(value)} is not an ISO date")
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a calendar date") from None
+
+
+def _bounded(value, rule: dict):
+    tests = {"at least": operator.ge, "at most": operator.le, "more than": operator.gt, "less than": operator.lt}
+    for word, limit in rule["bounds"]:
+        if not tests[word](value, limit):
+            raise ValueError("out of range")
+    return value
+
+
+def _yaml(raw: str):
+    """YAML without aliases (no alias bombs), with dates read back as ISO text (notebooks take dates as text)."""
+    import yaml
+
+    class _NoAliases(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                raise yaml.YAMLError("YAML aliases are not accepted")
+            return super().compose_node(parent, index)
+
+    try:
+        return _plain(yaml.load(raw, Loader=_NoAliases))  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError:
+        raise ValueError("not valid YAML (a list is written [a, b])") from None
+
+
+def _plain(value):
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
