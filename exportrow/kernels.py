@@ -20,7 +20,8 @@ from pathlib import Path
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 
-__all__ = ["LAUNCHER", "GuardedKernelManager", "ReportClient", "stop_all", "running"]
+__all__ = ["LAUNCHER", "GuardedKernelManager", "ReportClient", "stop_all", "running", "socket_dir",
+           "sweep_socket_dirs"]
 
 #: The launcher script every kernel starts through.
 LAUNCHER = Path(__file__).with_name("kernel_launch.py")
@@ -50,13 +51,20 @@ class ReportClient(NotebookClient):
     While it runs, it is registered so that :func:`stop_all` can reach its kernel.
     """
 
-    def __init__(self, nb, *, connection_file: Path, **kw):
+    def __init__(self, nb, *, connection_file: Path, sockets: Path | None = None, **kw):
         super().__init__(nb, kernel_manager_class=GuardedKernelManager, **kw)
         self._connection_file = str(connection_file)
+        self._sockets = str(sockets) if sockets else None
 
     def create_kernel_manager(self):
         km = super().create_kernel_manager()
         km.connection_file = self._connection_file
+        if self._sockets:
+            # Unix sockets instead of TCP ports: no other program can take a kernel's port between the
+            # moment it is chosen and the moment the kernel binds it ("Address already in use"), and
+            # nothing is reachable from the network.
+            km.transport = "ipc"
+            km.ip = self._sockets
         return km
 
     def execute(self, **kw):
@@ -108,3 +116,59 @@ def stop_all() -> list[int]:
             except OSError:
                 pass
     return stopped
+
+
+_SOCKET_PREFIX = "exportrow-kernels-"
+_SOCKET_PATH_MAX = 90  # AF_UNIX paths hold about 107 bytes; leave room for "-<port>"
+
+
+def socket_dir() -> Path | None:
+    """A private, short-named folder for the kernels' Unix sockets, or None where they cannot be used.
+
+    Socket paths are limited to about 107 bytes, so the folder lives in the system's temporary
+    folder under a short name that carries this process's id (a later run removes it if this
+    one dies without cleaning up; see :func:`sweep_socket_dirs`).
+
+    Example:
+        >>> d = socket_dir()
+        >>> d is None or (d.name.startswith("exportrow-kernels-") and oct(d.stat().st_mode)[-3:] == "700")
+        True
+        >>> d is not None and d.rmdir()
+    """
+    import tempfile
+
+    if not sys.platform.startswith(("linux", "darwin")):
+        return None
+    d = Path(tempfile.mkdtemp(prefix=f"{_SOCKET_PREFIX}{os.getpid()}-"))
+    if len(str(d)) + 12 > _SOCKET_PATH_MAX:
+        d.rmdir()
+        return None
+    return d
+
+
+def sweep_socket_dirs() -> list[Path]:
+    """Remove socket folders left by report processes that no longer run (killed with SIGKILL, say).
+
+    Example:
+        >>> isinstance(sweep_socket_dirs(), list)
+        True
+    """
+    import shutil
+    import tempfile
+
+    removed = []
+    for d in Path(tempfile.gettempdir()).glob(f"{_SOCKET_PREFIX}*"):
+        pid = d.name[len(_SOCKET_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # someone else's process
+        if d.is_dir() and not d.is_symlink() and d.stat().st_uid == os.getuid():
+            shutil.rmtree(d, ignore_errors=True)
+            removed.append(d)
+    return removed

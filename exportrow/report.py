@@ -237,7 +237,8 @@ class _TestPause:
 
 
 def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _Progress,
-             timeout: int, stop: threading.Event, kernels_dir: Path, pause: _TestPause) -> NotebookResult:
+             timeout: int, stop: threading.Event, kernels_dir: Path, pause: _TestPause,
+             sockets: Path | None = None) -> NotebookResult:
     import nbformat
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
@@ -275,7 +276,8 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
         pause.in_worker(client, stop)
 
     client = ReportClient(
-        nb, connection_file=kernels_dir / f"kernel-{name}.json", timeout=timeout, kernel_name="python3",
+        nb, connection_file=kernels_dir / f"kernel-{name}.json", sockets=sockets,
+        timeout=timeout, kernel_name="python3",
         shutdown_kernel="immediate", resources={"metadata": {"path": str(folder)}},
         on_cell_start=on_start, on_cell_executed=on_executed)
     progress.line(f"{name}: started")
@@ -484,12 +486,15 @@ def _run_all(notebooks: list[Path], tmp: Path, params: dict, declared: dict, pro
     pause = _TestPause()
     kernels_dir = tmp / ".kernels"  # connection files: private to this run, removed with it
     kernels_dir.mkdir(mode=0o700)
+    kernels.sweep_socket_dirs()
+    sockets = kernels.socket_dir()  # the kernels' Unix sockets: private to this run, removed with it
     pool = cf.ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="exportrow-notebook")
     futures: list[cf.Future] = []
     try:
         for nb in notebooks:
             futures.append(pool.submit(_run_one, nb, tmp / nb.stem, params, declared[nb.stem], progress,
-                                       timeout, stop, kernels_dir, pause))
+                                       timeout, stop, kernels_dir, pause,
+                                       sockets / f"{len(futures):02d}" if sockets else None))
             pause.in_main(progress)
         return [f.result() for f in futures]
     except BaseException:
@@ -501,6 +506,8 @@ def _run_all(notebooks: list[Path], tmp: Path, params: dict, declared: dict, pro
     finally:
         _wait_for_workers(pool, stop)
         shutil.rmtree(kernels_dir, ignore_errors=True)
+        if sockets:
+            shutil.rmtree(sockets, ignore_errors=True)
 
 
 def _wait_for_workers(pool: cf.ThreadPoolExecutor, stop: threading.Event) -> None:

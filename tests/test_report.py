@@ -3,11 +3,13 @@
 import filecmp
 import json
 import os
+import queue
 import re
 import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 
 import pandas as pd
@@ -105,9 +107,23 @@ def paused_report(out, *args, env=None):
     env = dict(os.environ, EXPORTROW_TEST_PAUSE="first-cell", JUPYTER_RUNTIME_DIR=str(runtime), **(env or {}))
     proc = subprocess.Popen([sys.executable, "-m", "exportrow.cli", "report", "--out", str(out), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    lines = []
+    lines: list[str] = []
+    got: queue.Queue = queue.Queue()
+
+    def read():  # in a thread, so that the wait below has a hang guard; stops at the pause line
+        for ln in iter(proc.stderr.readline, ""):
+            got.put(ln)
+            if "test pause" in ln:
+                return
+        got.put("")
+
+    threading.Thread(target=read, daemon=True).start()
     while not lines or "test pause" not in lines[-1]:
-        lines.append(proc.stderr.readline())
+        try:
+            lines.append(got.get(timeout=180))  # a hang guard, not a timed assertion
+        except queue.Empty:
+            proc.kill()
+            pytest.fail("the report never reached its test pause:\n" + "".join(lines))
         assert lines[-1], "".join(lines)  # the report ended without pausing
     kernel = int(re.search(r"kernel (\d+) running", lines[-1]).group(1))
     return proc, kernel, runtime
