@@ -148,13 +148,21 @@ def claim_pairs(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.Data
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case words without stop words; curly apostrophes are folded.
+    """Lower-case words without stop words; no stemming.
+
+    Curly apostrophes are folded. A word keeps its inner apostrophes and hyphens; a
+    possessive ``'s`` at a word's end is split off (as in Penn Treebank tokenisation) and
+    dropped. Quotation marks around a word are not part of it. Words are not stemmed:
+    "sanction" and "sanctions" stay two words.
 
     Example:
         >>> tokens("Japan’s argument has no basis")
         ['japan', 'argument', 'basis']
+        >>> tokens("the 'sanctions' and South Korea's position")
+        ['sanctions', 'south', 'korea', 'position']
     """
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower().replace("\u2019", "'").replace("'s", ""))
+    folded = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    words = [re.sub(r"'s$", "", w) for w in re.findall(r"[a-z]+(?:['-][a-z]+)*", folded)]
     return [w for w in words if w not in STOPWORDS and len(w) > 1]
 
 
