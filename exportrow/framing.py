@@ -81,7 +81,8 @@ def attribution_mix(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.
     Example:
         >>> from exportrow import claims
         >>> m = claims().pipe(attribution_mix, ["tokyo"]).set_index(["attribution", "quote_form"])
-        >>> int(m.loc[("anonymous_source", "direct_quote"), "claims"]), float(m.loc[("indirect", "paraphrase"), "share"])
+        >>> n, share = m.loc[("anonymous_source", "direct_quote"), "claims"], m.loc[("indirect", "paraphrase"), "share"]
+        >>> int(n), float(share)
         (1, 0.75)
     """
     sides = _sides(claims, sides)

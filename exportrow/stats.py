@@ -219,31 +219,33 @@ def caveats(figures_table: pd.DataFrame) -> list[str]:
 
 
 def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
-                figures_table: pd.DataFrame | None = None) -> str:
+                figures_table: pd.DataFrame | None = None, measure: str = "per_month") -> str:
     """Who the charted figures come from, and what is computed or left out, for the line under the chart.
 
     With ``figures_table``, a total left out of the chart (its parts are drawn) is named.
 
     Example:
         >>> from exportrow import actors, figures
-        >>> print(credit_line(figures().pipe(case_periods), actors(), figures()))
-        Counts attributed to South Korea's Ministry of Trade, Industry and Energy. Rates per month computed by exportrow; hatched bar: count derived by exportrow, not stated in the article. Not drawn: the total of 156 cases for Jan 2015–Mar 2019, whose parts are the bars.
+        >>> text = credit_line(figures().pipe(case_periods), actors(), figures())
+        >>> print(text.replace(". ", ".\\n"))
+        Counts attributed to South Korea's Ministry of Trade, Industry and Energy.
+        Rates per month computed by exportrow; hatched bar: count derived by exportrow, not stated in the article.
+        Not drawn beside its parts: the total of 156 cases for Jan 2015–Mar 2019.
     """
     names = actors_table.set_index("actor_id").name
     who = list(dict.fromkeys(names.get(a, a) for a in periods.actor.dropna()))
     text = f"Counts attributed to {' and '.join(who)}." if who else "Counts from the article."
-    computed = ["Rates per month computed by exportrow"] if "per_month" in periods else []
+    computed = ["Rates per month computed by exportrow"] if measure == "per_month" else []
     if (periods.basis == "derived").any():
         n = int((periods.basis == "derived").sum())
         computed.append(f"hatched bar{'s' * (n > 1)}: count{'s' * (n > 1)} derived by exportrow, "
                         "not stated in the article")
     if computed:
-        text += " " + "; ".join(computed) + "."
+        text += " " + "; ".join(computed)[0].upper() + "; ".join(computed)[1:] + "."
     if figures_table is not None and len(periods):
         q = periods.quantity.iloc[0]
         f = figures_table[(figures_table.quantity == q) & figures_table.period_start.notna()]
         left = f[f.figure_id.isin(_totals(f)) & ~f.figure_id.isin(periods.figure_id)]
         for r in left.itertuples():
-            text += (f" Not drawn: the total of {r.value} {r.unit} for {period_label(r)}, whose parts are the "
-                     "bars.")
+            text += f" Not drawn beside its parts: the total of {r.value} {r.unit} for {period_label(r)}."
     return text

@@ -13,8 +13,9 @@ def figs(**values):
     for i, (name, spec) in enumerate(values.items()):
         value, months, basis = (spec + (12, "stated"))[:3] if isinstance(spec, tuple) else (spec, 12, "stated")
         start = pd.Timestamp(f"{2010 + i}-01-01")
+        end = start + pd.DateOffset(months=12 if pd.isna(months) else months)
         rows.append({"figure_id": name, "value": value, "unit": "cases", "months": months, "basis": basis,
-                     "period_start": start, "period_end": start + pd.DateOffset(months=12 if pd.isna(months) else months)})
+                     "period_start": start, "period_end": end})
     return pd.DataFrame(rows).set_index("figure_id")
 
 
