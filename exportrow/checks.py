@@ -377,6 +377,12 @@ def check_one(statement, figures_by_id: pd.DataFrame) -> tuple[str, str, str, st
         >>> check_one(st, figs)[:2]
         ('2.5 / 1.2 = 2.08x', 'supported')
     """
+    statement = pd.Series(statement)
+    if pd.isna(statement.get("wording")):
+        statement["wording"] = statement.get("compare_with") if pd.notna(statement.get("compare_with")) else \
+            statement.get("quote")
+    if pd.isna(statement.get("wording_source")):
+        statement["wording_source"] = "article"
     ids = str(statement.figures).split(";")
     missing = [i for i in ids if i not in figures_by_id.index]
     check = _CHECKS.get(statement.check)

@@ -16,7 +16,8 @@ import pandas as pd
 from exportrow.annotations import FRAMES
 
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
-           "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals"]
+           "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
+           "side_name"]
 
 #: |z| at or above this (two-sided 5%) is more than chance alone often gives.
 Z_CRITICAL = 1.96
@@ -272,6 +273,34 @@ def word_totals(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.Data
             for side in sides]
     return pd.DataFrame(rows, columns=["side", "words", "compared_words"]).astype(
         {"words": "Int64", "compared_words": "Int64"})
+
+
+def side_name(side: str) -> str:
+    """A side as prose names it: ``Seoul``, ``the outlet``.
+
+    Example:
+        >>> side_name("seoul"), side_name("outlet")
+        ('Seoul', 'the outlet')
+    """
+    return "the outlet" if side == "outlet" else str(side).capitalize()
+
+
+def words_finding(words: pd.DataFrame, side_a: str, side_b: str) -> str:
+    """Whether any word separates the two sides beyond chance, in one sentence (chart title and notebook text).
+
+    Example:
+        >>> from exportrow import claims
+        >>> words_finding(claims().pipe(fightin_words, "seoul", "tokyo"), "seoul", "tokyo")
+        'No word separates Seoul from Tokyo beyond chance (largest |z| 1.82, under 1.96)'
+    """
+    a, b = side_name(side_a), side_name(side_b)
+    strong = words[words.z.abs() >= Z_CRITICAL]
+    if strong.empty:
+        top = float(words.z.abs().max()) if len(words) else 0.0
+        return f"No word separates {a} from {b} beyond chance (largest |z| {top:.2f}, under {Z_CRITICAL})"
+    n = len(strong)
+    return (f"{n} word{'s' * (n != 1)} set{'s' * (n == 1)} {a} and {b} apart beyond chance: "
+            + ", ".join(f"{w} ({a if z > 0 else b})" for w, z in zip(strong.word, strong.z)))
 
 
 _AUTHOR_TYPES = {"person": "Person", "anonymous_source": "Person", "outlet": "NewsMediaOrganization",

@@ -352,7 +352,12 @@ def _keep_together(text: str, phrases) -> str:
 
 
 def fmt_count(v: float) -> str:
-    """A count for a label, never truncated: ``14``, ``2.5``."""
+    """A count for a label, never truncated: ``14``, ``2.5``.
+
+    Example:
+        >>> fmt_count(14.0), fmt_count(2.5)
+        ('14', '2.5')
+    """
     from exportrow.checks import fmt_number
 
     return fmt_number(v)
@@ -406,16 +411,19 @@ def _date_axis(ax, start, end, inches: float = 10.0) -> None:
     from matplotlib.ticker import FuncFormatter
 
     days = (end - start).days
-    room = max(1, int(inches / 0.85))  # a label such as "24 Jun" needs about 0.85 inch at 14 pt
+    def room(label_inches: float) -> int:  # how many labels of this width fit without touching
+        return max(1, int(inches / label_inches))
+
     if days > 3 * 366:
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, -(-days // 365 // room))))
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, -(-days // 365 // room(0.6)))))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     elif days > 100:
-        step = max(1, -(-days // 30 // room))
+        step = max(1, -(-days // 30 // room(0.65)))
         ax.xaxis.set_major_locator(mdates.MonthLocator(interval=step))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{mdates.num2date(x):%b}\n{mdates.num2date(x):%Y}"))
     else:
-        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=max(1, -(-days // 7 // room))))
+        weeks = max(1, -(-days // 7 // room(0.85)))
+        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=weeks))
         ax.xaxis.set_major_formatter(FuncFormatter(
             lambda x, _: f"{mdates.num2date(x).day} {mdates.num2date(x):%b}\n{mdates.num2date(x):%Y}"))
         if days <= 42:
@@ -512,7 +520,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
             ax.sharey(axes[0])
         for k, (ax, (a, b)) in enumerate(zip(axes, panels)):
             span = b - a
-            outer = max(span * 0.03, pd.Timedelta(days=1))
+            outer = max(span * 0.05, pd.Timedelta(days=1))
             inner = max(span * 0.005, pd.Timedelta(hours=12))  # at a break, the panel stops at its edge
             lo = a - (outer if k == 0 else inner)
             hi = b + (outer if k == len(panels) - 1 else inner)
@@ -525,7 +533,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                 days = (r.date_end - r.date_start).days
                 if days <= 1:
                     ax.plot(r.date_start + pd.Timedelta(hours=12), y, "o", ms=12, color=colour,
-                            mfc="white" if ctx else colour, mew=2.5, zorder=3, clip_on=True)
+                            mfc="white" if ctx else colour, mew=2.5, zorder=3, clip_on=False)
                 elif days <= 31:
                     ax.barh(y, days, left=r.date_start, height=0.55, color="white" if ctx else colour,
                             edgecolor=colour, linewidth=2.5, zorder=2)
@@ -732,24 +740,15 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
     """
     from matplotlib.patches import Patch
 
-    from exportrow.framing import Z_CRITICAL
+    from exportrow.framing import Z_CRITICAL, words_finding
 
     ties = words[words.count_a == words.count_b]
     w = words[words.count_a != words.count_b]
     a = w[w.z > 0].head(top)
     b = w[w.z < 0].tail(top)
     shown = pd.concat([b, a]).sort_values("z", kind="stable").reset_index(drop=True)
-    strong = words[words.z.abs() >= Z_CRITICAL]
-    strongest = float(words.z.abs().max()) if len(words) else 0.0
     if title is None:
-        if strong.empty:
-            title = (f"No word separates {_side_name(side_a)} from {_side_name(side_b)} beyond chance "
-                     f"(largest |z| {strongest:.2f}, under {Z_CRITICAL})")
-        else:
-            title = (f"{len(strong)} word{'s' * (len(strong) != 1)} set{'s' * (len(strong) == 1)} "
-                     f"{_side_name(side_a)} and {_side_name(side_b)} apart beyond chance: "
-                     + ", ".join(f"{x} ({_side_name(side_a if z > 0 else side_b)})"
-                                 for x, z in zip(strong.word, strong.z)))
+        title = words_finding(words, side_a, side_b)
     caveat = _words_caveat(words, side_a, side_b)
     if len(ties):
         caveat += (" Used equally often by both sides, so not drawn: "
