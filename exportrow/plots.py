@@ -518,6 +518,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         axes = [top.add_subplot(grid[0, k]) for k in range(len(panels))]
         for ax in axes[1:]:
             ax.sharey(axes[0])
+        clipped = False
         for k, (ax, (a, b)) in enumerate(zip(axes, panels)):
             span = b - a
             outer = max(span * 0.05, pd.Timedelta(days=1))
@@ -541,6 +542,11 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                     ax.barh(y, days, left=r.date_start, height=0.8, color="white" if ctx else colour,
                             alpha=1 if ctx else 0.3, edgecolor=colour, linewidth=2, ls="--" if ctx else "-",
                             zorder=1)
+                if days > 1 and (r.date_start < lo or r.date_end > hi):  # runs on beyond the panel: say so
+                    clipped = True
+                    for edge, marker, out in ((lo, "<", r.date_start < lo), (hi, ">", r.date_end > hi)):
+                        if out:
+                            ax.plot(edge, y, marker, ms=11, color=_readable(colour), zorder=4, clip_on=False)
             ax.set_xlim(lo, hi)
             _date_axis(ax, a, b, (width - 5) * ratios[k] / sum(ratios))
             ax.set_ylim(-0.8, n - 0.2)
@@ -577,6 +583,9 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         if (ev.source == "context").any():
             handles.append(Line2D([], [], marker="o", ls="", color="#444444", mfc="white", ms=10, mew=2,
                                   label="hollow: context, from outside the article"))
+        if clipped:
+            handles.append(Line2D([], [], marker="<", ls="", color="#444444", ms=10,
+                                  label="< >: runs on beyond the edge of the panel"))
         bottom.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, 1.0), ncol=3, frameon=False,
                       fontsize=SOURCE_PT + 1)
         notes = []

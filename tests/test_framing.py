@@ -177,7 +177,8 @@ def test_notebook_defaults(run_notebook):
     assert {"claim-pairs.csv", "voice.csv", "attribution.csv", "frames.csv", "distinctive-words.csv",
             "claims.jsonld", "frames.png", "distinctive-words.png"} <= {p.name for p in out.iterdir()}
     assert "Small counts" in outputs_text(nb)
-    assert "The article gives **Seoul** 9 rebuttals" in outputs_text(nb)
+    assert "The article gives **Seoul** 4 rebuttals to 2 of Tokyo's claims" in outputs_text(nb)
+    assert "No word separates Seoul from Tokyo beyond chance" in outputs_text(nb)
 
 
 def test_notebook_swapped_sides_mirror(run_notebook, tmp_path):
@@ -198,7 +199,8 @@ def test_notebook_parameters_change_the_output(run_notebook):
     assert set(frames.side) == {"seoul", "outlet"}
     assert frames[frames.side == "seoul"].claims.sum() == 12 + 6  # secondary frames counted
     words = pd.read_csv(out / "distinctive-words.csv")
-    assert words.count_a.add(words.count_b).min() == 1 and set(words.leans) <= {"seoul", "outlet"}
+    assert words.count_a.add(words.count_b).min() == 1 and set(words.leans) <= {"seoul", "outlet", "neither"}
+    assert (words[words.leans != "neither"].z.abs() >= 1.96).all()
     assert (out / "frames.svg").exists() and (out / "distinctive-words.svg").exists()
     text = outputs_text(nb)
     assert "Comparing **seoul** with **outlet**" in text
