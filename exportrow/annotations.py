@@ -50,9 +50,10 @@ ENTMAN = ("problem_definition", "causal_interpretation", "moral_evaluation",
           "treatment_recommendation")
 TENSES = ("past", "present", "future")
 #: Kinds of quantitative statement that exportrow.stats.check_statements can check.
-CHECKS = ("growth_factor", "parts_within_total", "period_length", "rate_increase")
+CHECKS = ("growth_factor", "parts_within_total", "period_length", "rate_change", "rate_increase")
 #: What a check needs of each figure's period (see exportrow.dates.period_fault).
-CHECK_PERIODS = {"parts_within_total": "period", "period_length": "whole months", "rate_increase": "whole months"}
+CHECK_PERIODS = {"parts_within_total": "period", "period_length": "whole months", "rate_change": "whole months",
+                 "rate_increase": "whole months"}
 
 _SECTIONS = {
     "actors": {"required": ("id", "name", "side", "kind", "quote"),
@@ -64,7 +65,7 @@ _SECTIONS = {
     "events": {"required": ("id", "actor", "action", "expression", "quote", "description"),
                "optional": ("prefix", "suffix", "recipient", "tense", "figure", "claim", "same_as", "note")},
     "statements": {"required": ("id", "check", "figures", "quote"),
-                   "optional": ("prefix", "suffix", "compare_with", "note")},
+                   "optional": ("prefix", "suffix", "compare_with", "wording_source", "note")},
     "ignored_numbers": {"required": ("quote", "reason"), "optional": ("prefix", "suffix")},
 }
 

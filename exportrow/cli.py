@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
 
     Example:
         >>> main(["check"])  # doctest: +ELLIPSIS
-        OK ...: 18 actors, 5 figures, 24 claims, 15 events, 4 ignored numbers; every quote found in ...
+        OK ...: 17 actors, 5 figures, 24 claims, 13 events, 4 ignored numbers; every quote found in ...
         0
     """
     parser = build_parser()

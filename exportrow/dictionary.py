@@ -59,10 +59,10 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "claim_id": ("Identifier of the claim", "", A),
         "actor": ("Who makes the claim (actor id)", "", A),
         "side": ("Side of that actor: seoul, tokyo, washington, outlet", "", A),
-        "attribution": ("How the article attributes it: direct_quote, indirect, anonymous_source, unattributed", "", A),
+        "attribution": ("Whose word the reader has: direct_quote, indirect, anonymous_source, unattributed", "", A),
         "quote_form": ("direct_quote (the claimant's words in quotation marks) or paraphrase", "", L),
         "cue": ("The reporting verb or phrase (says, argues, cited, widely seen as)", "", A),
-        "quote": ("The claim's own words in the article", "", ART),
+        "quote": ("The claim's content in the article's words, without the reporting frame", "", ART),
         "start": ("Offset of the quote in the raw article text", "characters", L),
         "end": ("Offset just after the quote (exclusive)", "characters", L),
         "words": ("Number of words in the quote", "words", L),
@@ -101,7 +101,8 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "figure": ("Id of the figure the event counts, if any", "", A),
         "claim": ("Id of the claim the event states, if any", "", A),
         "same_as": ("Id of another event that reports the same happening (their dates must agree)", "", A),
-        "reference": ("Public source of a context event", "", "data/context"),
+        "reference": ("Short citation of a context event's public sources (titles and links in data/context)", "",
+                      "data/context"),
     },
 }
 

@@ -17,7 +17,11 @@ from exportrow.annotations import FRAMES
 from exportrow.escape import markdown_text
 
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
-           "claims_jsonld", "summary", "STOPWORDS"]
+           "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
+           "side_name"]
+
+#: |z| at or above this (two-sided 5%) is more than chance alone often gives.
+Z_CRITICAL = 1.96
 
 #: A small English stop-word list: function words that say nothing about framing.
 STOPWORDS = frozenset("""
@@ -63,26 +67,35 @@ def voice_share(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.Data
     return out
 
 
+#: The pairs of attribution and quote form a claim can have: who is heard, and in whose words.
+ATTRIBUTION_FORMS = (("direct_quote", "direct_quote"), ("indirect", "paraphrase"),
+                     ("anonymous_source", "direct_quote"), ("anonymous_source", "paraphrase"),
+                     ("unattributed", "paraphrase"))
+
+
 def attribution_mix(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:
-    """How each side is heard: claims per attribution type, and the share within the side.
+    """How each side is heard: claims per attribution and quote form, and the share within the side.
+
+    ``attribution`` says whose word the reader has (a named claimant, an anonymous source, no
+    one); ``quote_form`` says whether the words are the claimant's own, in quotation marks, or
+    a paraphrase. Both are kept, so a direct quote from an unnamed source stays visible.
 
     Example:
         >>> from exportrow import claims
-        >>> m = claims().pipe(attribution_mix, ["tokyo"]).set_index("attribution")
-        >>> int(m.loc["anonymous_source", "claims"]), float(m.loc["indirect", "share"])
+        >>> m = claims().pipe(attribution_mix, ["tokyo"]).set_index(["attribution", "quote_form"])
+        >>> n, share = m.loc[("anonymous_source", "direct_quote"), "claims"], m.loc[("indirect", "paraphrase"), "share"]
+        >>> int(n), float(share)
         (1, 0.75)
     """
     sides = _sides(claims, sides)
-    c = claims[claims.side.isin(sides)]
-    kinds = list(claims.attribution.cat.categories)
     rows = []
     for side in sides:
-        s = c[c.side == side]
-        for kind in kinds:
-            n = int((s.attribution == kind).sum())
-            rows.append({"side": side, "attribution": kind, "claims": n,
+        s = claims[claims.side == side]
+        for kind, form in ATTRIBUTION_FORMS:
+            n = int(((s.attribution == kind) & (s.quote_form == form)).sum())
+            rows.append({"side": side, "attribution": kind, "quote_form": form, "claims": n,
                          "share": round(n / len(s), 3) if len(s) else 0.0})
-    out = pd.DataFrame(rows, columns=["side", "attribution", "claims", "share"])
+    out = pd.DataFrame(rows, columns=["side", "attribution", "quote_form", "claims", "share"])
     return out.astype({"claims": "Int64", "share": "Float64"})
 
 
@@ -149,13 +162,21 @@ def claim_pairs(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.Data
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case words without stop words; curly apostrophes are folded.
+    """Lower-case words without stop words; no stemming.
+
+    Curly apostrophes are folded. A word keeps its inner apostrophes and hyphens; a
+    possessive ``'s`` at a word's end is split off (as in Penn Treebank tokenisation) and
+    dropped. Quotation marks around a word are not part of it. Words are not stemmed:
+    "sanction" and "sanctions" stay two words.
 
     Example:
         >>> tokens("Japan’s argument has no basis")
         ['japan', 'argument', 'basis']
+        >>> tokens("the 'sanctions' and South Korea's position")
+        ['sanctions', 'south', 'korea', 'position']
     """
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower().replace("\u2019", "'").replace("'s", ""))
+    folded = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    words = [re.sub(r"'s$", "", w) for w in re.findall(r"[a-z]+(?:['-][a-z]+)*", folded)]
     return [w for w in words if w not in STOPWORDS and len(w) > 1]
 
 
@@ -168,10 +189,13 @@ def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background:
         delta = log((y_a+a_w)/(n_a+a0-y_a-a_w)) - log((y_b+a_w)/(n_b+a0-y_b-a_w))
         var   = 1/(y_a+a_w) + 1/(y_b+a_w);   z = delta / sqrt(var)
 
-    A positive z leans to ``side_a``. The prior is ``prior_strength`` pseudo-words spread
-    over the vocabulary in proportion to a background: ``article`` (every body word of the
-    article), ``claims`` (all claims of every side) or ``uniform``. With a few hundred words
-    per side the z-scores are small: read them as description, not evidence.
+    A positive z leans to ``side_a``. A word ``leans`` to a side only when |z| reaches
+    :data:`Z_CRITICAL` (1.96); under it, chance alone often gives such a z, and ``leans`` is
+    ``neither``. The prior is ``prior_strength`` pseudo-words spread over the vocabulary in
+    proportion to a background: ``article`` (every body word of the article), ``claims`` (all
+    claims of every side) or ``uniform``. One article gives each side few words
+    (``total_a``, ``total_b``: the compared words after stop words), so the z-scores are small:
+    read them as description, not evidence.
 
     Args:
         claims: The claims table.
@@ -182,7 +206,8 @@ def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background:
         min_count: Keep words used at least this often by the two sides together.
 
     Returns:
-        Columns ``word, count_a, count_b, prior, delta, z, leans`` sorted by z (side_a first).
+        Columns ``word, count_a, count_b, prior, delta, z, leans, total_a, total_b`` sorted by z
+        (side_a first).
 
     Example:
         >>> from exportrow import claims
@@ -224,11 +249,59 @@ def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background:
         z = delta / math.sqrt(var)
         rows.append({"word": w, "count_a": ya[w], "count_b": yb[w], "prior": round(aw, 6),
                      "delta": round(delta, 6), "z": round(z, 6),
-                     "leans": side_a if z > 0 else side_b if z < 0 else "neither"})
-    out = pd.DataFrame(rows, columns=["word", "count_a", "count_b", "prior", "delta", "z", "leans"])
+                     "leans": side_a if z >= Z_CRITICAL else side_b if z <= -Z_CRITICAL else "neither",
+                     "total_a": na, "total_b": nb})
+    out = pd.DataFrame(rows, columns=["word", "count_a", "count_b", "prior", "delta", "z", "leans", "total_a",
+                                      "total_b"])
     out = out.sort_values(["z", "word"], ascending=[False, True], kind="stable").reset_index(drop=True)
     return out.astype({"count_a": "Int64", "count_b": "Int64", "prior": "Float64", "delta": "Float64",
-                       "z": "Float64", "word": "string", "leans": "string"})
+                       "z": "Float64", "word": "string", "leans": "string", "total_a": "Int64", "total_b": "Int64"})
+
+
+def word_totals(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:
+    """Words per side: in the claims' quotes, and left for word statistics after stop words.
+
+    The real counts behind every small-sample caveat.
+
+    Example:
+        >>> from exportrow import claims
+        >>> word_totals(claims(), ["seoul", "tokyo"]).values.tolist()
+        [['seoul', 171, 98], ['tokyo', 49, 31]]
+    """
+    sides = _sides(claims, sides)
+    rows = [{"side": side, "words": int(claims.loc[claims.side == side, "words"].sum()),
+             "compared_words": sum(len(tokens(q)) for q in claims.loc[claims.side == side, "quote"])}
+            for side in sides]
+    return pd.DataFrame(rows, columns=["side", "words", "compared_words"]).astype(
+        {"words": "Int64", "compared_words": "Int64"})
+
+
+def side_name(side: str) -> str:
+    """A side as prose names it: ``Seoul``, ``the outlet``.
+
+    Example:
+        >>> side_name("seoul"), side_name("outlet")
+        ('Seoul', 'the outlet')
+    """
+    return "the outlet" if side == "outlet" else str(side).capitalize()
+
+
+def words_finding(words: pd.DataFrame, side_a: str, side_b: str) -> str:
+    """Whether any word separates the two sides beyond chance, in one sentence (chart title and notebook text).
+
+    Example:
+        >>> from exportrow import claims
+        >>> words_finding(claims().pipe(fightin_words, "seoul", "tokyo"), "seoul", "tokyo")
+        'No word separates Seoul from Tokyo beyond chance (largest |z| 1.82, under 1.96)'
+    """
+    a, b = side_name(side_a), side_name(side_b)
+    strong = words[words.z.abs() >= Z_CRITICAL]
+    if strong.empty:
+        top = float(words.z.abs().max()) if len(words) else 0.0
+        return f"No word separates {a} from {b} beyond chance (largest |z| {top:.2f}, under {Z_CRITICAL})"
+    n = len(strong)
+    return (f"{n} word{'s' * (n != 1)} set{'s' * (n == 1)} {a} and {b} apart beyond chance: "
+            + ", ".join(f"{w} ({a if z > 0 else b})" for w, z in zip(strong.word, strong.z)))
 
 
 _AUTHOR_TYPES = {"person": "Person", "anonymous_source": "Person", "outlet": "NewsMediaOrganization",
@@ -237,41 +310,63 @@ _AUTHOR_TYPES = {"person": "Person", "anonymous_source": "Person", "outlet": "Ne
                  "company": "Organization", "country": "Country"}
 
 
+def _claim_date(row) -> dict:
+    """A claim's date as its event's words allow: a reduced-precision ISO date, or an interval.
+
+    A day, month or year is ``datePublished`` at that precision (``2019-07-10``, ``2017-12``,
+    ``2017``); a week or a longer span is ``temporalCoverage``, an ISO 8601 interval
+    (``2019-07-01/2019-07-07``). No day is ever made up.
+    """
+    if row.precision in ("day", "month", "year") and "/" not in str(row.timex):
+        return {"datePublished": str(row.timex)}
+    if row.precision == "week":
+        last = row.date_end - pd.Timedelta(days=1)
+        return {"temporalCoverage": f"{row.date_start:%Y-%m-%d}/{last:%Y-%m-%d}"}
+    return {"temporalCoverage": str(row.timex)}
+
+
 def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: pd.DataFrame | None = None) -> dict:
     """The claims as schema.org ``Claim`` JSON-LD, for fact-checking tools.
 
-    Each Claim has its claimant (``author``), ``text``, ``datePublished`` (the date of the
-    event that states it where the annotation links one, else the publication date) and
-    ``appearance``/``firstAppearance``: the article, with the claim's character span in an
-    RFC 5147 fragment (``#char=start,end``) of a URN naming the article's sha256.
+    The graph holds one ``NewsArticle`` node, whose ``@id`` names the article by its sha256
+    (``urn:sha256:…``), and one ``Claim`` per claim. Each Claim has its claimant (``author``),
+    ``text``, ``appearance``/``firstAppearance`` pointing at the article node by ``@id``, and an
+    ``identifier`` carrying its character span as an RFC 5147 fragment of the article
+    (``urn:sha256:…#char=start,end``). A claim that the article dates (through an event that
+    states it) keeps that date's precision: ``datePublished`` for a day, month or year, an
+    ISO 8601 interval in ``temporalCoverage`` for a week or a longer span. A claim the
+    article does not date has no date of its own; the article node has the publication date.
 
     Example:
         >>> import exportrow
         >>> art = exportrow.load_article()
         >>> doc = claims_jsonld(exportrow.claims(art), exportrow.actors(art), art, exportrow.events(art))
-        >>> c = doc["@graph"][0]
-        >>> c["@type"], c["author"]["@type"], c["appearance"]["@type"], c["appearance"]["url"].split("#")[1]
-        ('Claim', 'NewsMediaOrganization', 'NewsArticle', 'char=373,420')
+        >>> news, claim = doc["@graph"][0], doc["@graph"][1]
+        >>> news["@type"], news["@id"] == "urn:sha256:" + art.sha256, claim["appearance"] == {"@id": news["@id"]}
+        ('NewsArticle', True, True)
+        >>> claim["@type"], claim["author"]["@type"], claim["identifier"].split("#")[1]
+        ('Claim', 'NewsMediaOrganization', 'char=373,420')
+        >>> [c.get("temporalCoverage") for c in doc["@graph"] if c["@id"].endswith(":jp_breach_of_trust")]
+        ['2019-07-01/2019-07-07']
     """
     names = actors.set_index("actor_id")
     pub = article.published
+    article_id = f"urn:sha256:{article.sha256}"
     dated = {}
     if events is not None:
         for r in events[events.claim.notna()].itertuples():
-            dated[r.claim] = f"{r.date_start:%Y-%m-%d}"
-    graph = []
+            dated[r.claim] = _claim_date(r)
+    graph = [{"@type": "NewsArticle", "@id": article_id, "headline": article.title,
+              "datePublished": pub.isoformat(),
+              "publisher": {"@type": "NewsMediaOrganization", "name": article.outlet}}]
     for r in claims.itertuples():
         actor = names.loc[r.actor]
-        where = f"urn:sha256:{article.sha256}#char={r.start},{r.end}"
-        appearance = {"@type": "NewsArticle", "@id": where, "url": where, "headline": article.title,
-                      "datePublished": pub.isoformat(),
-                      "publisher": {"@type": "NewsMediaOrganization", "name": article.outlet}}
         graph.append({
             "@type": "Claim", "@id": f"urn:exportrow:{article.name}:claim:{r.claim_id}",
-            "identifier": r.claim_id,
+            "identifier": f"{article_id}#char={r.start},{r.end}",
             "author": {"@type": _AUTHOR_TYPES.get(actor.kind, "Organization"), "name": actor["name"]},
-            "text": r.quote, "datePublished": dated.get(r.claim_id, f"{pub:%Y-%m-%d}"),
-            "appearance": appearance, "firstAppearance": appearance,
+            "text": r.quote, **dated.get(r.claim_id, {}),
+            "appearance": {"@id": article_id}, "firstAppearance": {"@id": article_id},
             "keywords": [x for x in (r.frame, r.frame_secondary) if pd.notna(x)],
         })
     return {"@context": "https://schema.org", "@graph": graph}
@@ -285,11 +380,10 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
     Example:
         >>> from exportrow import claims
         >>> print(summary(claims(), "seoul", "tokyo")[1])
-        **Tokyo**: 4 claims, 57 words (15% of all claim words); heard through 3 paraphrases,
+        **Tokyo**: 4 claims, 49 words (15% of all claim words); heard through 3 paraphrases,
         1 anonymous source (1 in its own quoted words); most used frame: Policy prescription and evaluation (3 of 4).
     """
     voice = voice_share(claims).set_index("side")
-    mix = attribution_mix(claims, [side_a, side_b])
     frames = frame_counts(claims, [side_a, side_b])
     frames["frame"] = frames.frame.astype(str).map(markdown_text)
     name = {side: markdown_text(side.capitalize()) for side in (side_a, side_b)}
@@ -302,14 +396,21 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
             continue
         v = voice.loc[side]
         n_claims, n_words = int(v.claims), int(v.words)
-        direct = int(((claims.side == side) & (claims.quote_form == "direct_quote")).sum())
+        mine = claims[claims.side == side]
+        direct = int((mine.quote_form == "direct_quote").sum())
         quoted = f" ({direct} in its own quoted words)" if direct else " (none in its own quoted words)"
-        heard = ", ".join(f"{n} {labels[k]}{'s' if n != 1 else ''}" for k, n in
-                          zip(mix[mix.side == side].attribution, mix[mix.side == side].claims) if n)
-        f = frames[frames.side == side].sort_values(["claims", "frame_code"], ascending=[False, True]).iloc[0]
+        counts = mine.attribution.value_counts()
+        heard = ", ".join(f"{int(counts[k])} {labels[k]}{'s' if counts[k] != 1 else ''}"
+                          for k in labels if counts.get(k, 0))
+        f = frames[frames.side == side]
+        top = f[f.claims == f.claims.max()].sort_values("frame_code")
+        if len(top) == 1:
+            most = f"most used frame: {top.frame.iloc[0]} ({top.claims.iloc[0]} of {n_claims})"
+        else:
+            names = ", ".join(top.frame.iloc[:-1]) + " and " + top.frame.iloc[-1]
+            most = f"most used frames, tied: {names} ({top.claims.iloc[0]} each of {n_claims})"
         out.append(f"**{name[side]}**: {n_claims} claims, {n_words} words ({v.word_share:.0%} of all "
-                   f"claim words); heard through {heard}{quoted}; most used frame: {f.frame} "
-                   f"({f.claims} of {n_claims}).")
+                   f"claim words); heard through {heard}{quoted}; {most}.")
     pairs = claim_pairs(claims, [side_a, side_b])
     answered = pairs[pairs.rebuttal_id.notna()]
     for side, other in ((side_a, side_b), (side_b, side_a)):

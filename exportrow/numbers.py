@@ -1,10 +1,17 @@
-"""Numbers written as digits or as English words."""
+"""Numbers written as digits or as English words.
+
+Number words are joined into one number only where English joins them inside one number:
+"twenty-one", "one hundred and fifty-six", "two thousand and nineteen". Two numbers that
+merely stand side by side stay two ("one and two", "one two"). Digits followed by a scale
+word are one value: "1.5 million" is 1,500,000.
+"""
 
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 __all__ = ["NumberMention", "find_numbers", "parse_number"]
 
@@ -17,16 +24,19 @@ _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
              "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
 CARDINAL = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 ORDINAL = {w: i + 1 for i, w in enumerate(_ORDINALS)}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
 _SPECIAL = {"dozen": 12}
-_WORD = "|".join(sorted([*CARDINAL, *ORDINAL, *_SCALES, *_SPECIAL], key=len, reverse=True))
+_WORD = "|".join(sorted([*CARDINAL, *ORDINAL, "hundred", *_SCALES, *_SPECIAL], key=len, reverse=True))
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 @functools.cache
 def _pattern() -> re.Pattern:
+    scale = "|".join(_SCALES)
     return re.compile(
-        r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])"
-        rf"|\b((?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*)\b",
+        rf"(?<![\w.,])({_DIGITS})(?:[\s\u00a0]+({scale}|hundred|dozen)\b)?(?![\w]|[.,]\d)"
+        rf"|\b((?:{_WORD})(?:(?:[\s\u00a0-]+|[\s\u00a0]+and[\s\u00a0]+)(?:{_WORD}))*)\b",
         re.IGNORECASE)
 
 
@@ -41,39 +51,123 @@ class NumberMention:
     form: str  # "digits", "words" or "ordinal"
 
 
+def _whole(value: Decimal):
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int, str]]:
+    """Words of a run with their offsets and the separator before each ('', ' ', '-', 'and')."""
+    out, sep = [], ""
+    for m in re.finditer(r"[A-Za-z]+|-", text):
+        w = m.group(0).lower()
+        if w == "-":
+            sep = "-"
+        elif w == "and":
+            sep = "and"
+        else:
+            out.append((w, m.start(), m.end(), sep or (" " if out else "")))
+            sep = ""
+    return out
+
+
+def _below_100(toks, i):
+    """(value, next index, ordinal?) for a number below 100 at ``i``, or None."""
+    if i >= len(toks):
+        return None
+    w = toks[i][0]
+    if w in ORDINAL:
+        return ORDINAL[w], i + 1, True
+    if w in _UNITS:
+        return CARDINAL[w], i + 1, False
+    if w in CARDINAL:  # a tens word, maybe followed by a unit: twenty-one, twenty one
+        if i + 1 < len(toks) and toks[i + 1][3] in ("-", " "):
+            nxt = toks[i + 1][0]
+            if nxt in _UNITS[1:10]:
+                return CARDINAL[w] + CARDINAL[nxt], i + 2, False
+            if nxt in _ORDINALS[:9]:
+                return CARDINAL[w] + ORDINAL[nxt], i + 2, True
+        return CARDINAL[w], i + 1, False
+    return None
+
+
+def _below_1000(toks, i):
+    """(value, next index, ordinal?) for a number below 1000 (``nineteen hundred`` too)."""
+    if i < len(toks) and toks[i][0] == "hundred":  # "hundred" alone: 100
+        return 100, i + 1, False
+    head = _below_100(toks, i)
+    if head is None:
+        return None
+    value, j, ordinal = head
+    if ordinal or j >= len(toks) or toks[j][0] != "hundred" or toks[j][3] not in (" ", "-") or value == 0:
+        return head
+    value, j = value * 100, j + 1
+    tail = _below_100(toks, j) if j < len(toks) and toks[j][3] in (" ", "and") else None
+    if tail is not None:
+        return value + tail[0], tail[1], tail[2]
+    return value, j, False
+
+
+def _number(toks, i):
+    """The longest single number starting at ``i``: (value, next index, ordinal?), or None."""
+    first = _below_1000(toks, i)
+    if first is None:
+        if i < len(toks) and toks[i][0] in _SCALES:  # "thousand" alone
+            return _SCALES[toks[i][0]], i + 1, False
+        if i < len(toks) and toks[i][0] in _SPECIAL:
+            return _SPECIAL[toks[i][0]], i + 1, False
+        return None
+    total, (group, j, ordinal) = 0, first
+    last_scale = None
+    while not ordinal and j < len(toks) and toks[j][3] in (" ", "-"):
+        w = toks[j][0]
+        if w in _SPECIAL and last_scale is None and total == 0:
+            return group * _SPECIAL[w], j + 1, False
+        if w not in _SCALES or (last_scale is not None and _SCALES[w] >= last_scale):
+            break
+        total += group * _SCALES[w]
+        last_scale, j, group = _SCALES[w], j + 1, 0
+        nxt = _below_1000(toks, j) if j < len(toks) and toks[j][3] in (" ", "and") else None
+        if nxt is None:
+            break
+        if toks[j][3] == "and" and nxt[0] >= 100:  # "and" joins only a last part below 100
+            break
+        group, j, ordinal = nxt
+    return total + group, j, ordinal
+
+
+def _word_numbers(text: str, offset: int) -> list[NumberMention]:
+    toks = _tokens(text)
+    out, i = [], 0
+    while i < len(toks):
+        found = _number(toks, i)
+        if found is None:
+            i += 1
+            continue
+        value, j, ordinal = found
+        start, end = toks[i][1], toks[j - 1][2]
+        out.append(NumberMention(offset + start, offset + end, text[start:end], value,
+                                 "ordinal" if ordinal else "words"))
+        i = j
+    return out
+
+
 def parse_number(text: str) -> float | None:
-    """The value of a number in digits or English words, or None.
+    """The value of one number in digits or English words, or None.
 
     Example:
         >>> parse_number("Fourteen"), parse_number("one hundred fifty-six"), parse_number("1,024")
         (14, 156, 1024)
         >>> parse_number("second"), parse_number("handful")
         (2, None)
+        >>> parse_number("1.5 million"), parse_number("2 billion"), parse_number("2.5")
+        (1500000, 2000000000, 2.5)
+        >>> parse_number("one and two") is None  # two numbers, not one
+        True
     """
-    t = text.strip().lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t):
-        return int(t.replace(",", ""))
-    if re.fullmatch(r"\d+\.\d+", t):
-        return float(t)
-    words = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
-    if not words:
+    found = find_numbers(text.strip())
+    if len(found) != 1 or found[0].text != text.strip():
         return None
-    total = current = 0
-    for w in words:
-        if w in CARDINAL:
-            current += CARDINAL[w]
-        elif w in ORDINAL:
-            current += ORDINAL[w]
-        elif w in _SPECIAL:
-            current = (current or 1) * _SPECIAL[w]
-        elif w == "hundred":
-            current = (current or 1) * 100
-        elif w in _SCALES:
-            total += (current or 1) * _SCALES[w]
-            current = 0
-        else:
-            return None
-    return total + current
+    return found[0].value
 
 
 def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
@@ -86,16 +180,19 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         [('Fourteen', 14, 'words'), ('2015', 2015, 'digits'), ('22', 22, 'digits'), ('2016', 2016, 'digits')]
         >>> [(m.text, m.form) for m in find_numbers("its second deputy chief")]
         [('second', 'ordinal')]
+        >>> [m.value for m in find_numbers("one and two; two thousand and nineteen; one hundred and five")]
+        [1, 2, 2019, 105]
+        >>> [(m.text, m.value) for m in find_numbers("1.5 million people, 2 billion yen")]
+        [('1.5 million', 1500000), ('2 billion', 2000000000)]
     """
     out = []
     for m in _pattern().finditer(text):
-        word = m.group(0)
-        value = parse_number(word)
-        if value is None:
-            continue
         if m.group(1):
-            form = "digits"
+            digits = Decimal(m.group(1).replace(",", ""))
+            if m.group(2):
+                scale = m.group(2).lower()
+                digits *= {**_SCALES, "hundred": 100, **_SPECIAL}[scale]
+            out.append(NumberMention(offset + m.start(), offset + m.end(), m.group(0), _whole(digits), "digits"))
         else:
-            form = "ordinal" if word.lower().split()[-1].split("-")[-1] in ORDINAL else "words"
-        out.append(NumberMention(offset + m.start(), offset + m.end(), word, value, form))
+            out += _word_numbers(m.group(3), offset + m.start(3))
     return out

@@ -20,7 +20,11 @@ from exportrow.escape import html_attribute, html_text
 from exportrow.export import FORMATS
 
 __all__ = ["OKABE_ITO", "SIDE_COLOURS", "FORMATS", "side_colours", "classroom_style", "save_figure", "show_figure",
-           "source_line", "bar_periods", "timeline", "diverging_frames", "distinctive_words"]
+           "source_line", "bar_periods", "timeline", "diverging_frames", "distinctive_words", "fmt_count",
+           "TITLE_PT", "LABEL_PT", "SOURCE_PT"]
+
+#: Type sizes at the saved size (100 dpi), for a chart projected in a classroom.
+TITLE_PT, LABEL_PT, SOURCE_PT = 18, 14, 12
 
 _METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
              "pdf": {"CreationDate": None, "Producer": None, "Creator": None}}
@@ -30,14 +34,16 @@ _METADATA = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
 def classroom_style():
     """Large type and clean axes for projection; a fixed SVG hash salt for stable files; no mathtext.
 
+    Titles are 18 pt, labels and ticks 14 pt, source lines 12 pt, at the saved size.
+
     Example:
         >>> with classroom_style():
-        ...     plt.rcParams["font.size"]
-        14.0
+        ...     plt.rcParams["font.size"], plt.rcParams["axes.titlesize"]
+        (14.0, 18.0)
     """
     with plt.rc_context({
-        "font.size": 14, "axes.titlesize": 17, "axes.labelsize": 14, "xtick.labelsize": 13,
-        "ytick.labelsize": 13, "legend.fontsize": 12, "axes.spines.top": False,
+        "font.size": 14, "axes.titlesize": TITLE_PT, "axes.labelsize": LABEL_PT, "xtick.labelsize": LABEL_PT,
+        "ytick.labelsize": LABEL_PT, "legend.fontsize": SOURCE_PT + 1, "axes.spines.top": False,
         "axes.spines.right": False, "figure.dpi": 100, "savefig.dpi": 100,
         "svg.hashsalt": "exportrow", "svg.fonttype": "path", "hatch.linewidth": 1.5,
         "figure.facecolor": "white", "axes.facecolor": "white",
@@ -132,20 +138,93 @@ def show_figure(fig, alt: str, out_dir: str | Path | None = None, name: str = "f
     return _Shown(png, alt, caption, path)
 
 
-def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str | None = None,
-                title: str | None = None, source: str = ""):
-    """Bar chart of a quantity per period; stated and derived bars look clearly different.
+def _wrap(text: str, width: int = 46) -> str:
+    import textwrap
 
-    Stated bars are solid blue; derived bars are hatched orange with an outline and a note
-    that the article does not break them down. Each bar is labelled with its value and
-    its basis, so the chart reads in black and white too.
+    return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
+
+
+def _source(fig, text: str, width_in: float) -> None:
+    """The source line under a chart, 12 pt, wrapped to the figure's width."""
+    if text:
+        fig.supxlabel(_wrap(text, int(width_in * 10.5)), x=0.01, ha="left", fontsize=SOURCE_PT,
+                      color="#333333")
+
+
+def _title_chars(width_in: float) -> int:
+    """How many characters of an 18 pt title fit across a figure this wide."""
+    return int(width_in * 7.2)
+
+
+def _side_name(side: str) -> str:
+    return {"outlet": "the outlet", "other": "Other"}.get(side, side.capitalize())
+
+
+def _side_label(side: str) -> str:
+    """A side's name in a legend; ``other`` says what it holds."""
+    return {"outlet": "The outlet's own voice", "other": "Other (neither side alone)"}.get(side, side.capitalize())
+
+
+def _palette(sides, shown) -> dict[str, str]:
+    """Colours for every side of the annotation (so each keeps its colour), falling back to those shown."""
+    names = [str(s) for s in (sides if sides is not None and len(sides) else shown)]
+    names += [str(s) for s in shown if str(s) not in names]
+    return side_colours(names)
+
+
+def _rate(v: float) -> str:
+    """A rate for a label: at most two decimals, no trailing zeros (4.0 -> '4', 1.1667 -> '1.17')."""
+    return f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def _empty(message: str, title: str = "", width: float = 12):
+    with classroom_style():
+        fig, ax = plt.subplots(figsize=(width, 3), layout="constrained")
+        ax.axis("off")
+        ax.text(0.5, 0.5, _wrap(message, 90), ha="center", va="center")
+        if title:
+            ax.set_title(title, loc="left")
+    return fig
+
+
+def _rate_title(what: str, labels, rates, derived) -> str:
+    stated = [(lab, r) for lab, r, d in zip(labels, rates, derived) if not d]
+    more = [(lab, r) for lab, r, d in zip(labels, rates, derived) if d]
+    if len(stated) >= 2:
+        (l0, r0), (l1, r1) = stated[0], stated[-1]
+        verb = "rose" if r1 > r0 else "fell" if r1 < r0 else "stayed"
+        text = f"{what} per month {verb} from {_rate(r0)} in {l0} to {_rate(r1)} in {l1}"
+        if verb == "stayed":
+            text = f"{what} per month stayed at {_rate(r0)} from {l0} to {l1}"
+    elif stated:
+        text = f"{what}: {_rate(stated[0][1])} a month in {stated[0][0]}"
+    else:
+        text = f"{what} per month"
+    if more:
+        text += "; " + ", ".join(f"{_rate(r)} in {lab} from a derived count" for lab, r in more)
+    return text
+
+
+def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str | None = None,
+                title: str | None = None, source: str = "", sides=None):
+    """Bar chart of a quantity over periods of unequal length, drawn the way a histogram with unequal bins is.
+
+    ``per_month`` (the default): on a time axis each bar spans its period and its height is
+    the rate per month (computed by exportrow: count ÷ months), so its **area is its count**
+    and periods of different lengths compare fairly. Each bar's label gives the count, the
+    months and the rate. ``count``: one bar per period with the raw count, each label giving
+    the period's length, and a note that the bars are not comparable when lengths differ.
+
+    Bars take the colour of the side the figures are attributed to. Hatching means one thing
+    in every exportrow chart: a value derived by exportrow, not stated in the article.
 
     Args:
         periods: The output of :func:`exportrow.stats.case_periods`.
-        measure: ``count`` or ``per_month`` (sets the axis label).
-        unit: Unit of the values (None: the table's ``unit`` column, e.g. ``cases``).
-        title: Chart title (None: "<Unit> per period, as reported in the article").
+        measure: ``per_month`` or ``count``.
+        unit: Unit of the counts (None: the table's ``unit`` column, e.g. ``cases``).
+        title: Chart title (None: the finding, computed from the bars).
         source: Source line printed under the chart.
+        sides: Every side of the annotation, in order, so each side keeps its colour.
 
     Returns:
         ``(figure, alt_text)``.
@@ -154,71 +233,250 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "count", unit: str | No
         >>> from exportrow import figures
         >>> from exportrow.stats import case_periods
         >>> fig, alt = bar_periods(figures().pipe(case_periods))
-        >>> alt.split(". ")[1]
-        '2015: 14 cases (stated)'
+        >>> print(alt.split(". ")[0].replace("; ", ";\\n"))
+        Illegal export cases per month rose from 1.17 in 2015 to 4 in 2017;
+        4.8 in Jan 2018–Mar 2019 from a derived count
+        >>> alt.split(". ")[2]
+        '2015: 14 cases in 12 months, 1.17 a month (count stated in the article)'
         >>> plt.close(fig)
     """
+    import matplotlib.dates as mdates
+    from matplotlib.patches import Patch
+
+    from exportrow.stats import MEASURES
+
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be 'count' or 'per_month', not {measure!r}")
     if unit is None:
         units = periods.unit.dropna().unique().tolist() if "unit" in periods else []
         unit = units[0] if len(units) == 1 else "value"
     quantities = periods.quantity.dropna().unique().tolist() if "quantity" in periods else []
     what = quantities[0].replace("_", " ").capitalize() if len(quantities) == 1 else unit.capitalize()
+    p = periods[periods.months.notna()] if measure == "per_month" else periods
+    if p.empty:
+        fig = _empty("No period to chart: none has a length in whole months." if len(periods) else
+                     "No period to chart: the annotation states no dated figure for this quantity.", title or "")
+        return fig, f"No chart of {what}: no period to draw."
+    labels = p.label.tolist()
+    counts = [float(c) for c in p["count"]]
+    months = [int(m) if pd.notna(m) else None for m in p.months]
+    rates = [c / m if m else float("nan") for c, m in zip(counts, months)]
+    derived = [b == "derived" for b in p.basis]
+    shown_sides = [str(s) if pd.notna(s) else "other" for s in p.get("side", pd.Series(["other"] * len(p)))]
+    palette = _palette(sides if sides is not None else
+                       (p.side.cat.categories if hasattr(p.get("side"), "cat") else None), shown_sides)
+    colours = [palette.get(s, OKABE_ITO["grey"]) for s in shown_sides]
+    lengths = sorted({m for m in months if m})
     if title is None:
-        title = f"{what}{' per month' if measure == 'per_month' else ''}, by period, as reported"
+        if measure == "per_month":
+            title = _rate_title(what, labels, rates, derived)
+        elif len(lengths) > 1:
+            title = f"{what} per period: counts over {lengths[0]} to {lengths[-1]} months, not comparable"
+        else:
+            title = f"{what} per period ({lengths[0] if lengths else '?'} months each)"
+    width = 12
+    first_edge = mdates.date2num(pd.Timestamp(p.period_start.min()))
+    total_span = mdates.date2num(pd.Timestamp(p.period_end.max())) - first_edge
     with classroom_style():
-        fig, ax = plt.subplots(figsize=(10, 6.4), layout="constrained")
-        labels = periods.label.tolist()
-        values = [float(v) for v in periods.value]
-        derived = [b == "derived" for b in periods.basis]
-        for i, (v, d) in enumerate(zip(values, derived)):
-            if d:
-                ax.bar(i, v, color="white", edgecolor=OKABE_ITO["orange"], hatch="//", linewidth=2.5,
-                       label="derived by exportrow: not broken down in the article")
+        fig, ax = plt.subplots(figsize=(width, 7.2), layout="constrained")
+        for i, (c, m, r, d, col) in enumerate(zip(counts, months, rates, derived, colours)):
+            if measure == "per_month":
+                x0, x1 = pd.Timestamp(p.period_start.iloc[i]), pd.Timestamp(p.period_end.iloc[i])
+                left, span, height, mid = mdates.date2num(x0), mdates.date2num(x1) - mdates.date2num(x0), r, None
+                mid = left + span / 2
             else:
-                ax.bar(i, v, color=OKABE_ITO["blue"], label="stated in the article")
-            shown = f"{v:.2f}".rstrip("0").rstrip(".") if measure == "per_month" else f"{v:.0f}"
-            note = periods.source.iloc[i].replace(": ", ":\n", 1) if d else "stated"
-            ax.annotate(f"{shown}\n{note}", (i, v), xytext=(0, 4),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=12)
-        ax.set_xticks(range(len(labels)), labels)
-        ylabel = f"{unit} per month" if measure == "per_month" else unit
-        ax.set_ylabel(f"{what} ({ylabel})")
-        ax.set_xlabel("Period (calendar years unless marked)")
-        ax.set_ylim(0, max(values + [1]) * 1.25)
-        handles, names = ax.get_legend_handles_labels()
-        uniq = dict(zip(names, handles))
-        ax.legend(uniq.values(), uniq.keys(), loc="upper left", frameon=False)
-        if title:
-            ax.set_title(title, loc="left")
-        if source:
-            fig.supxlabel(_wrap(source, 130), x=0.01, ha="left", fontsize=10)
-    fmt = "{:.2f} {} per month" if measure == "per_month" else "{:.0f} {}"
-    parts = [f"{lab}: {fmt.format(v, unit)} ({'derived, not broken down in the article' if d else 'stated'})"
-             for lab, v, d in zip(labels, values, derived)]
-    kind = "per month" if measure == "per_month" else "count"
-    alt = f"Bar chart of {unit} by period ({kind}). " + ". ".join(parts) + "."
+                left, span, height, mid = i - 0.4, 0.8, c, i
+            if d:
+                ax.bar(left, height, width=span, align="edge", color="white", edgecolor=col, hatch="//",
+                       linewidth=2.5, zorder=2)
+            else:
+                ax.bar(left, height, width=span, align="edge", color=col, edgecolor="white", linewidth=2, zorder=2)
+            lines = [f"{fmt_count(c)} {unit}", f"in {m} months" if m else "length unknown"]
+            if measure == "per_month":
+                lines.append(f"= {_rate(r)} a month")
+            if d:
+                lines.append(p.source.iloc[i].replace("derived: ", "derived:\n"))
+            ha, at = "center", mid
+            if measure == "per_month" and span < total_span * 0.15:  # a narrow bar: its label leans inwards
+                ha, at = ("right", left + span) if mid > first_edge + total_span / 2 else ("left", left)
+            ax.annotate("\n".join(lines), (at, height), xytext=(0, 5), textcoords="offset points", ha=ha,
+                        va="bottom", fontsize=LABEL_PT - 1, linespacing=1.15)
+        top = max(v for v in (rates if measure == "per_month" else counts) if v == v)
+        ax.set_ylim(0, top * (1.75 if any(derived) else 1.45))
+        if measure == "per_month":
+            mids = [mdates.date2num(pd.Timestamp(s)) + (mdates.date2num(pd.Timestamp(e))
+                                                        - mdates.date2num(pd.Timestamp(s))) / 2
+                    for s, e in zip(p.period_start, p.period_end)]
+            ax.set_xticks(mids, [lab.replace("\u2013", "\u2013\n") for lab in labels])
+            edges = sorted({mdates.date2num(pd.Timestamp(x)) for x in [*p.period_start, *p.period_end]})
+            ax.set_xticks(edges, minor=True)
+            ax.tick_params(axis="x", which="minor", length=8)
+            ax.tick_params(axis="x", which="major", length=0)
+            pad = (edges[-1] - edges[0]) * 0.02
+            ax.set_xlim(edges[0] - pad, edges[-1] + pad)
+            ax.set_ylabel(f"{unit.capitalize()} per month\n(computed: count \u00f7 months)")
+            ax.set_xlabel("Each bar spans its period on a time line: height = rate per month, area = count")
+        else:
+            ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
+            ax.set_ylabel(f"{unit.capitalize()} (count as reported)")
+            ax.set_xlabel("Period" + (f" (lengths differ: {lengths[0]} to {lengths[-1]} months, so the bars are "
+                                      "not comparable)" if len(lengths) > 1 else ""))
+        handles = []
+        for s in dict.fromkeys(shown_sides):
+            col = palette.get(s, OKABE_ITO["grey"])
+            if any(not d for d, x in zip(derived, shown_sides) if x == s):
+                handles.append(Patch(facecolor=col, edgecolor="white", label="count stated in the article"))
+            if any(d for d, x in zip(derived, shown_sides) if x == s):
+                handles.append(Patch(facecolor="white", edgecolor=col, hatch="//", linewidth=2,
+                                     label="hatched: count derived by exportrow, not in the article"))
+        ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=LABEL_PT - 1)
+        fig.suptitle(_wrap(_keep_together(title, labels), _title_chars(width)), x=0.01, ha="left",
+                     fontsize=TITLE_PT)
+        _source(fig, source, width)
+    parts = []
+    for lab, c, m, r, d in zip(labels, counts, months, rates, derived):
+        basis = "count derived by exportrow, not stated in the article" if d else "count stated in the article"
+        rate = f", {_rate(r)} a month" if m else ""
+        parts.append(f"{lab}: {fmt_count(c)} {unit} in {m} months{rate} ({basis})")
+    kind = ("Bars span their periods on a time line; height is the rate per month computed by exportrow, area the "
+            "count" if measure == "per_month" else "Bars are counts per period; the periods differ in length, so "
+            "they are not comparable" if len(lengths) > 1 else "Bars are counts per period")
+    alt = f"{title}. {kind}. " + ". ".join(parts) + "."
     return fig, alt
 
 
-def _wrap(text: str, width: int = 46) -> str:
-    import textwrap
+def _keep_together(text: str, phrases) -> str:
+    """Join each phrase's words with no-break spaces, so that wrapping never splits 'Jan 2018–Mar 2019'."""
+    for p in phrases:
+        text = text.replace(p, p.replace(" ", "\u00a0"))
+    return text
 
-    return "\n".join(textwrap.wrap(text, width)) or text
+
+def fmt_count(v: float) -> str:
+    """A count for a label, never truncated: ``14``, ``2.5``.
+
+    Example:
+        >>> fmt_count(14.0), fmt_count(2.5)
+        ('14', '2.5')
+    """
+    from exportrow.checks import fmt_number
+
+    return fmt_number(v)
 
 
-def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: str = "",
-             window: list[str] | None = None):
+def _date_words(start, end, precision) -> str:
+    """An event's date in words, at its precision: '10 Jul 2019', 'the week of Mon 1 to Sun 7 Jul 2019'."""
+    start, end = pd.Timestamp(start), pd.Timestamp(end)
+    last = end - pd.Timedelta(days=1)
+    days = (end - start).days
+    if days <= 1:
+        return f"{start.day} {start:%b %Y}"
+    if precision == "week" and days == 7:
+        first = f"{start.day} {start:%b}" if start.month != last.month else f"{start.day}"
+        return f"the week of Mon {first} to Sun {last.day} {last:%b %Y}"
+    if start.day == 1 and end.day == 1 and (end.year * 12 + end.month) - (start.year * 12 + start.month) == 1:
+        return f"{start:%b %Y}"
+    if start.month == 1 and start.day == 1 and end == start + pd.DateOffset(years=1):
+        return f"{start:%Y}"
+    return f"{start:%b %Y} to {last:%b %Y}" if start.day == 1 and end.day == 1 else \
+        f"{start.day} {start:%b %Y} to {last.day} {last:%b %Y}"
+
+
+def _panels(ev: pd.DataFrame, window, close_up) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """The stretches of time drawn side by side: one, or (with a close-up) before | close-up | after."""
+    lo, hi = ev.date_start.min(), ev.date_end.max()
+    if window:
+        return [(pd.Timestamp(window[0]), pd.Timestamp(window[1]))]
+    if close_up:
+        c0, c1 = pd.Timestamp(close_up[0]), pd.Timestamp(close_up[1])
+        inside = (ev.date_start >= c0) & (ev.date_end <= c1)
+        if inside.sum() >= 2 and (~inside).any() and (hi - lo) > 4 * (c1 - c0):
+            out = []
+            before = ev[ev.date_start < c0]
+            if len(before):
+                out.append((lo, min(c0, before.date_end.max())))
+            out.append((c0, c1))
+            after = ev[ev.date_end > c1]
+            if len(after):
+                out.append((max(c1, after.date_start.min()), hi))
+            return out
+    return [(lo, hi)]
+
+
+def _date_axis(ax, start, end, inches: float = 10.0) -> None:
+    """Ticks a reader can name: years, months with their year, or Mondays with the month.
+
+    ``inches`` is the panel's width: ticks are spaced so that their labels never overlap.
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FuncFormatter
+
+    days = (end - start).days
+    def room(label_inches: float) -> int:  # how many labels of this width fit without touching
+        return max(1, int(inches / label_inches))
+
+    if days > 3 * 366:
+        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, -(-days // 365 // room(0.6)))))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    elif days > 100:
+        step = max(1, -(-days // 30 // room(0.65)))
+        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=step))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{mdates.num2date(x):%b}\n{mdates.num2date(x):%Y}"))
+    else:
+        weeks = max(1, -(-days // 7 // room(0.85)))
+        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=weeks))
+        ax.xaxis.set_major_formatter(FuncFormatter(
+            lambda x, _: f"{mdates.num2date(x).day} {mdates.num2date(x):%b}\n{mdates.num2date(x):%Y}"))
+        if days <= 42:
+            ax.xaxis.set_minor_locator(mdates.DayLocator())
+
+
+def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
+    art = ev[(ev.source == "article") & (ev.event_id != "publication")]
+    ctx = ev[ev.source == "context"]
+    if len(art):
+        a, b = art.date_start.min(), art.date_end.max() - pd.Timedelta(days=1)
+        n = f"{len(art)} event{'s' * (len(art) != 1)}"
+        if (b - a).days > 366:
+            text = f"The article dates {n}, from {a:%Y} to {b.day} {b:%b %Y}"
+        else:
+            first = f"{a.day}" if (a.month, a.year) == (b.month, b.year) else f"{a.day} {a:%b}"
+            text = f"The article dates {n} between {first} and {b.day} {b:%b %Y}"
+    else:
+        text = "No event from the article in this view"
+    if close_up and published is not None and len(art):
+        c0, c1 = pd.Timestamp(close_up[0]), pd.Timestamp(close_up[1])
+        near = art[(art.date_start >= c0) & (art.date_end <= c1)]
+        if len(near) > 1:
+            a, b = near.date_start.min(), near.date_end.max() - pd.Timedelta(days=1)
+            first = f"{a.day}" if (a.month, a.year) == (b.month, b.year) else f"{a.day} {a:%b}"
+            text += f"; {len(near)} of them between {first} and {b.day} {b:%b %Y}"
+    if len(ctx):
+        text += f" (and {len(ctx)} from outside sources, marked [context])"
+    return text
+
+
+def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, source: str = "",
+             window: list[str] | None = None, close_up: list[str] | None = None, sides=None):
     """Timeline of events, each drawn as its interval, coloured by side.
 
-    A day is a point, a week or a month a bar of that width, a year (or a longer range)
-    a light band. Context events (from outside the article) are hollow and labelled
-    ``[context]``. A dashed line marks the publication date.
+    A day is a point, a week or a month a bar of that width, a year (or a longer range) a
+    light band. Context events (from outside the article) are hollow and labelled
+    ``[context]``. A dashed line marks the publication date. Each row names its date in words
+    at its precision ("the week of Mon 1 to Sun 7 Jul 2019", never a made-up day).
+
+    When ``close_up`` is given and events crowd into it, the time axis is broken: the
+    close-up window gets its own panel at a larger scale between what comes before and after
+    it, so the events near publication do not pile up on one line.
 
     Args:
         events: Rows of :func:`exportrow.events`, e.g. after :func:`exportrow.timeline.select_events`.
         published: Publication date to mark (None: the ``publication`` event's date).
-        title, source: Title and the source line under the chart.
+        title: Chart title (None: the finding, computed from the events).
+        source: The source line under the chart.
         window: ``[start, end]`` ISO dates for the x axis (None: fit the events).
+        close_up: ``[start, end]`` ISO dates to draw in a panel of their own (None: none).
+        sides: Every side of the annotation, in order, so each side keeps its colour.
 
     Returns:
         ``(figure, alt_text)``.
@@ -227,103 +485,171 @@ def timeline(events: pd.DataFrame, *, published=None, title: str = "", source: s
         >>> from exportrow import events
         >>> fig, alt = timeline(events())
         >>> alt.split(". ")[0]
-        'Timeline of 16 events from the article, from 2015-01-01 to 2019-07-12'
+        'The article dates 13 events, from 2015 to 12 Jul 2019'
         >>> plt.close(fig)
     """
-    import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     ev = events.reset_index(drop=True)
     if ev.empty:
-        with classroom_style():
-            fig, ax = plt.subplots(figsize=(13, 3), layout="constrained")
-            ax.axis("off")
-            ax.text(0.5, 0.5, "No events match the chosen dates, sides and actors.", ha="center", va="center")
-            if title:
-                ax.set_title(title, loc="left")
+        fig = _empty("No events match the chosen dates, sides and actors.", title or "", width=13)
         return fig, "Timeline with no events: none match the chosen dates, sides and actors."
     if published is None:
         pub = ev.loc[ev.event_id == "publication", "date_start"]
         published = pub.iloc[0] if len(pub) else None
+    pub_ts = pd.Timestamp(published) if published is not None else None
+    if pub_ts is not None and pub_ts.tzinfo is not None:
+        pub_ts = pub_ts.tz_localize(None)
     n = len(ev)
-    colours = side_colours([str(s) for s in (ev.side.cat.categories if hasattr(ev.side, "cat")
-                                                else ev.side.dropna().unique())])
+    shown = [str(s) for s in ev.side.dropna().unique()]
+    palette = _palette(sides if sides is not None else
+                       (ev.side.cat.categories if hasattr(ev.side, "cat") else None), shown)
+    if title is None:
+        title = _timeline_title(ev, pub_ts, close_up)
+    panels = _panels(ev, window, close_up)
+    width = 15
     with classroom_style():
-        height = max(3.0, 0.6 * n + 1.5)
-        fig, (ax, foot) = plt.subplots(2, 1, figsize=(13, height + 1.6), height_ratios=[height, 1.6],
-                                       layout="constrained")
-        foot.axis("off")
-        for i, r in ev.iterrows():
-            y = n - 1 - i
-            colour = colours.get(r.side, OKABE_ITO["grey"])
-            ctx = r.source == "context"
-            width = (r.date_end - r.date_start).days
-            if r.precision == "day" and width <= 1:
-                ax.plot(r.date_start + pd.Timedelta(hours=12), y, "o", ms=11, color=colour,
-                        mfc="white" if ctx else colour, mew=2.5, zorder=3)
-            elif r.precision in ("week", "month") and width <= 31:
-                ax.barh(y, width, left=r.date_start, height=0.55, color="white" if ctx else colour,
-                        edgecolor=colour, linewidth=2, zorder=2)
-            else:
-                ax.barh(y, width, left=r.date_start, height=0.8, color=colour, alpha=0.22,
-                        edgecolor=colour, linewidth=1.5, hatch="..." if ctx else None, zorder=1)
-        labels = [_wrap(("[context] " if s == "context" else "") + f"{d} ({t})")
-                  for d, s, t in zip(ev.description, ev.source, ev.timex)]
-        ax.set_yticks(range(n - 1, -1, -1), labels, fontsize=11)
-        for tick, side in zip(ax.get_yticklabels(), ev.side):
-            tick.set_color(colours.get(side, OKABE_ITO["black"]) if side != "outlet" else "#555555")
-        if published is not None:
-            ax.axvline(pd.Timestamp(published) + pd.Timedelta(hours=12), color=OKABE_ITO["black"],
-                       ls="--", lw=1.5, zorder=0)
-            ax.annotate(f"published {pd.Timestamp(published):%d %b %Y}", (pd.Timestamp(published), n - 0.4),
-                        xytext=(6, 0), textcoords="offset points", fontsize=11, va="bottom")
-        if window:
-            ax.set_xlim(pd.Timestamp(window[0]), pd.Timestamp(window[1]))
-        loc = mdates.AutoDateLocator(minticks=4, maxticks=9)
-        ax.xaxis.set_major_locator(loc)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
-        ax.set_xlabel("Date (resolved against the publication date)")
-        ax.set_ylim(-0.8, n + 0.2)
-        ax.grid(axis="x", color="#dddddd", zorder=0)
-        sides = [s for s in colours if s in set(ev.side.dropna())]
-        handles = [Patch(color=colours[s], label=_side_name(s)) for s in sides]
-        handles += [Line2D([], [], marker="o", ls="", color="#444444", ms=9, label="day: a point"),
-                    Patch(facecolor="#444444", label="week / month: a bar of that width"),
-                    Patch(facecolor="#444444", alpha=0.22, edgecolor="#444444", label="year or longer: a band")]
+        height = max(3.0, 0.62 * n + 1.2)
+        ratios = [1.0] if len(panels) == 1 else [1.25 if i == 0 else 1.0 for i in range(len(panels))]
+        foot_h = 2.1
+        fig = plt.figure(figsize=(width, height + foot_h), layout="constrained")
+        top, bottom = fig.subfigures(2, 1, height_ratios=[height, foot_h])
+        grid = top.add_gridspec(1, len(panels), width_ratios=ratios, wspace=0.04)
+        axes = [top.add_subplot(grid[0, k]) for k in range(len(panels))]
+        for ax in axes[1:]:
+            ax.sharey(axes[0])
+        clipped = False
+        for k, (ax, (a, b)) in enumerate(zip(axes, panels)):
+            span = b - a
+            outer = max(span * 0.05, pd.Timedelta(days=1))
+            inner = max(span * 0.005, pd.Timedelta(hours=12))  # at a break, the panel stops at its edge
+            lo = a - (outer if k == 0 else inner)
+            hi = b + (outer if k == len(panels) - 1 else inner)
+            for i, r in ev.iterrows():
+                if r.date_end <= a or r.date_start >= b:
+                    continue  # drawn in another panel
+                y = n - 1 - i
+                colour = palette.get(str(r.side), OKABE_ITO["grey"])
+                ctx = r.source == "context"
+                days = (r.date_end - r.date_start).days
+                if days <= 1:
+                    ax.plot(r.date_start + pd.Timedelta(hours=12), y, "o", ms=12, color=colour,
+                            mfc="white" if ctx else colour, mew=2.5, zorder=3, clip_on=False)
+                elif days <= 31:
+                    ax.barh(y, days, left=r.date_start, height=0.55, color="white" if ctx else colour,
+                            edgecolor=colour, linewidth=2.5, zorder=2)
+                else:
+                    ax.barh(y, days, left=r.date_start, height=0.8, color="white" if ctx else colour,
+                            alpha=1 if ctx else 0.3, edgecolor=colour, linewidth=2, ls="--" if ctx else "-",
+                            zorder=1)
+                if days > 1 and (r.date_start < lo or r.date_end > hi):  # runs on beyond the panel: say so
+                    clipped = True
+                    for edge, marker, out in ((lo, "<", r.date_start < lo), (hi, ">", r.date_end > hi)):
+                        if out:
+                            ax.plot(edge, y, marker, ms=11, color=_readable(colour), zorder=4, clip_on=False)
+            ax.set_xlim(lo, hi)
+            _date_axis(ax, a, b, (width - 5) * ratios[k] / sum(ratios))
+            ax.set_ylim(-0.8, n - 0.2)
+            ax.grid(axis="x", color="#dddddd", zorder=0)
+            ax.grid(axis="y", color="#f2f2f2", zorder=0)
+            if pub_ts is not None and a <= pub_ts < b:
+                line = pub_ts + pd.Timedelta(hours=12)
+                ax.axvline(line, color=OKABE_ITO["black"], ls="--", lw=1.5, zorder=0)
+                ax.annotate(f"published\n{pub_ts.day} {pub_ts:%b %Y}", (line, n - 0.5), xytext=(-6, 0),
+                            textcoords="offset points", ha="right", va="top", fontsize=SOURCE_PT)
+            if k:
+                ax.tick_params(axis="y", left=False, labelleft=False)
+                ax.spines["left"].set_visible(False)
+            if len(panels) > 1:
+                kw = {"transform": ax.transAxes, "color": "black", "clip_on": False, "lw": 1.5}
+                if k < len(panels) - 1:
+                    ax.plot([0.985, 1.015], [-0.02, 0.02], **kw)
+                if k:
+                    ax.plot([-0.015, 0.015], [-0.02, 0.02], **kw)
+        labels = [_wrap(("[context] " if s == "context" else "") + f"{d} ({_date_words(a, b, p)})", 50)
+                  for d, s, a, b, p in zip(ev.description, ev.source, ev.date_start, ev.date_end, ev.precision)]
+        axes[0].set_yticks(range(n - 1, -1, -1), labels, fontsize=LABEL_PT - 1)
+        for tick, side in zip(axes[0].get_yticklabels(), ev.side):
+            tick.set_color("#333333" if side in ("outlet", None) or pd.isna(side) else
+                           _readable(palette.get(str(side), OKABE_ITO["black"])))
+        handles = [Patch(color=palette[s], label=_side_label(s)) for s in palette if s in set(shown)]
+        lengths = (ev.date_end - ev.date_start).dt.days
+        if (lengths <= 1).any():
+            handles.append(Line2D([], [], marker="o", ls="", color="#444444", ms=10, label="a day: a point"))
+        if ((lengths > 1) & (lengths <= 31)).any():
+            handles.append(Patch(facecolor="#444444", label="a week or a month: a bar that long"))
+        if (lengths > 31).any():
+            handles.append(Patch(facecolor="#444444", alpha=0.3, edgecolor="#444444", label="a year or longer: a band"))
         if (ev.source == "context").any():
-            handles.append(Line2D([], [], marker="o", ls="", color="#444444", mfc="white", ms=9, mew=2,
-                                  label="context: from outside the article"))
-        foot.legend(handles=handles, loc="upper center", ncol=4, frameon=False, fontsize=11)
-        if title:
-            ax.set_title(title, loc="left")
-        if source:
-            foot.annotate(_wrap(source, 140), xy=(0.01, 0), xycoords=("figure fraction", "axes fraction"),
-                          ha="left", va="bottom", fontsize=10)
+            handles.append(Line2D([], [], marker="o", ls="", color="#444444", mfc="white", ms=10, mew=2,
+                                  label="hollow: context, from outside the article"))
+        if clipped:
+            handles.append(Line2D([], [], marker="<", ls="", color="#444444", ms=10,
+                                  label="< >: runs on beyond the edge of the panel"))
+        bottom.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, 1.0), ncol=3, frameon=False,
+                      fontsize=SOURCE_PT + 1)
+        notes = []
+        if len(panels) > 1:
+            notes.append("The time line is broken (//): each panel shows its own stretch of time at its own scale.")
+        if (ev.precision == "week").any():
+            notes.append("A week runs Monday to Sunday (ISO weeks): 'last week' is the week before the one the "
+                         "article was published in.")
+        foot_text = " ".join(notes + ([source] if source else []))
+        if foot_text:
+            bottom.text(0.01, 0.03, _wrap(foot_text, int(width * 10.5)), ha="left", va="bottom",
+                        fontsize=SOURCE_PT, color="#333333")
+        top.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
     kinds = "events from the article" if (ev.source == "article").all() else "events (article and context)"
-    start = ev.date_start.min()
-    end = ev.date_start.max()
-    parts = [f"{'[context] ' if s == 'context' else ''}{d}: {t} ({p})"
-             for d, t, p, s in zip(ev.description, ev.timex, ev.precision, ev.source)]
-    alt = (f"Timeline of {n} {kinds}, from {start:%Y-%m-%d} to {end:%Y-%m-%d}. "
-           f"Dashed line: publication, {pd.Timestamp(published):%Y-%m-%d}. " if published is not None else
-           f"Timeline of {n} {kinds}, from {start:%Y-%m-%d} to {end:%Y-%m-%d}. ") + ". ".join(parts) + "."
+    parts = [f"{'[context] ' if s == 'context' else ''}{d}: {_date_words(a, b, p)}"
+             for d, s, a, b, p in zip(ev.description, ev.source, ev.date_start, ev.date_end, ev.precision)]
+    alt = (f"{title}. Timeline of {n} {kinds}"
+           + (f"; dashed line: publication, {pub_ts:%Y-%m-%d}" if pub_ts is not None else "")
+           + (f"; the time line is broken into {len(panels)} panels" if len(panels) > 1 else "")
+           + ". " + ". ".join(parts) + ".")
     return fig, alt
 
 
-def _side_name(side: str) -> str:
-    return "the outlet" if side == "outlet" else side.capitalize()
+def _readable(colour: str) -> str:
+    """A side colour dark enough for text on white (the yellow and sky blue get a darker tone)."""
+    return {OKABE_ITO["yellow"]: "#8a7f00", OKABE_ITO["sky_blue"]: "#1f6f9e", OKABE_ITO["orange"]: "#a86f00",
+            OKABE_ITO["grey"]: "#555555"}.get(colour, colour)
 
 
-def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: str = "", source: str = ""):
-    """Diverging bars of frame dimensions: ``side_a`` to the left, ``side_b`` to the right.
+def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str) -> str:
+    parts = []
+    for side in (side_a, side_b):
+        f = frames[frames.side == side]
+        total = int(f.claims.sum())
+        if not total:
+            parts.append(f"{_side_name(side)} has no claims")
+            continue
+        top = f[f.claims == f.claims.max()].sort_values("frame_code")
+        names = [str(x) for x in top.frame]
+        if len(top) == 1:
+            parts.append(f"{_side_name(side)}'s claims lean most on {names[0]} ({int(top.claims.iloc[0])} of {total})")
+        elif int(top.claims.iloc[0]) == 1:
+            parts.append(f"{_side_name(side)}'s {total} claims use {len(top)} frames, one each")
+        else:
+            parts.append(f"{_side_name(side)}'s claims lean most on {', '.join(names[:-1])} and {names[-1]} "
+                         f"({int(top.claims.iloc[0])} each of {total})")
+    return "; ".join(parts)
 
-    Only frames that either side uses are drawn. Swapping the sides mirrors the chart.
+
+def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: str | None = None,
+                     source: str = "", sides=None):
+    """Diverging bars of frame dimensions: ``side_a`` always to the left, ``side_b`` to the right.
+
+    Only frames that either side uses are drawn. Swapping the sides mirrors the chart. Each
+    side has its fixed colour (pass the annotation's ``sides``); nothing is hatched, since
+    hatching means "derived" in every exportrow chart.
 
     Args:
         frames: The output of :func:`exportrow.framing.frame_counts`.
         side_a, side_b: The sides, left and right.
-        title, source: Title and the source line under the chart.
+        title: Chart title (None: the finding, computed from the counts).
+        source: The source line under the chart.
+        sides: Every side of the annotation, in order, so each side keeps its colour.
 
     Returns:
         ``(figure, alt_text)``.
@@ -332,55 +658,83 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
         >>> from exportrow import claims
         >>> from exportrow.framing import frame_counts
         >>> fig, alt = diverging_frames(claims().pipe(frame_counts), "seoul", "tokyo")
-        >>> alt.split(". ")[2]
-        'Crime and punishment: Seoul 4, Tokyo 0'
+        >>> print(alt.split(". ")[0].replace("; ", ";\\n"))
+        Seoul's claims lean most on Crime and punishment (4 of 12);
+        Tokyo's claims lean most on Policy prescription and evaluation (3 of 4)
         >>> plt.close(fig)
     """
     wide = frames.pivot_table(index="frame", columns="side", values="claims", aggfunc="sum",
                               observed=True).reindex(columns=[side_a, side_b]).fillna(0).astype(int)
     wide = wide[(wide[side_a] + wide[side_b]) > 0]
+    if title is None:
+        title = _lean_title(frames, side_a, side_b)
+    if wide.empty:
+        fig = _empty(f"Neither {_side_name(side_a)} nor {_side_name(side_b)} has a coded claim.", title)
+        return fig, f"{title}. No frames to draw."
     order = frames.drop_duplicates("frame").set_index("frame").frame_code
     wide = wide.assign(_t=wide[side_a] + wide[side_b], _c=order.reindex(wide.index)).sort_values(
         ["_t", "_c"], ascending=[True, False]).drop(columns=["_t", "_c"])
+    palette = _palette(sides, [side_a, side_b])
+    ca, cb = palette[side_a], palette[side_b]
+    width = 12
     with classroom_style():
-        fig, ax = plt.subplots(figsize=(12, max(3.5, 0.6 * len(wide) + 2)), layout="constrained")
+        fig, ax = plt.subplots(figsize=(width, max(4.0, 0.62 * len(wide) + 2.6)), layout="constrained")
         y = range(len(wide))
-        ca, cb = side_colours([side_a, side_b]).values()
         ax.barh(y, -wide[side_a], color=ca, label=_side_name(side_a))
-        ax.barh(y, wide[side_b], color=cb, hatch="//", edgecolor="white", label=_side_name(side_b))
+        ax.barh(y, wide[side_b], color=cb, label=_side_name(side_b))
         for i, (a, b) in enumerate(zip(wide[side_a], wide[side_b])):
             if a:
                 ax.annotate(str(a), (-a, i), xytext=(-6, 0), textcoords="offset points", ha="right", va="center")
             if b:
                 ax.annotate(str(b), (b, i), xytext=(6, 0), textcoords="offset points", ha="left", va="center")
-        ax.set_yticks(list(y), [_wrap(f, 34) for f in wide.index], fontsize=12)
+        ax.set_yticks(list(y), [_wrap(f, 34) for f in wide.index])
         m = max(1, int(wide.values.max()))
         ax.set_xlim(-m - 1, m + 1)
-        ticks = list(range(-m, m + 1))
+        step = 1 if m <= 8 else 2 if m <= 16 else 5
+        ticks = [t for t in range(-m, m + 1) if t % step == 0]
         ax.set_xticks(ticks, [str(abs(t)) for t in ticks])
         ax.axvline(0, color="black", lw=1)
-        ax.set_xlabel(f"Claims (count): \u2190 {_side_name(side_a)}   |   {_side_name(side_b)} \u2192")
-        ax.legend(loc="lower right", frameon=False)
-        if title:
-            ax.set_title(title, loc="left")
-        if source:
-            fig.supxlabel(_wrap(source, 150), x=0.01, ha="left", fontsize=10)
+        totals = {s: int(frames.loc[frames.side == s, "claims"].sum()) for s in (side_a, side_b)}
+        ax.text(0.25, 1.0, f"\u2190 {_side_name(side_a)} ({totals[side_a]})", transform=ax.transAxes,
+                ha="center", va="bottom", color=_readable(ca), fontsize=LABEL_PT, fontweight="bold")
+        ax.text(0.75, 1.0, f"{_side_name(side_b)} ({totals[side_b]}) \u2192", transform=ax.transAxes,
+                ha="center", va="bottom", color=_readable(cb), fontsize=LABEL_PT, fontweight="bold")
+        ax.set_xlabel("Claims coded with this frame (count)")
+        fig.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
+        _source(fig, source, width)
     rows = list(zip(wide.index, wide[side_a], wide[side_b]))[::-1]
-    alt = (f"Diverging bar chart of claims per frame dimension, {_side_name(side_a)} to the left and "
+    alt = (f"{title}. Diverging bar chart of claims per frame dimension, {_side_name(side_a)} to the left and "
            f"{_side_name(side_b)} to the right. " + ". ".join(
                f"{f}: {_side_name(side_a)} {a}, {_side_name(side_b)} {b}" for f, a, b in rows) + ".")
     return fig, alt
 
 
-def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int = 8, title: str = "",
-                      source: str = ""):
-    """The words that most set each side apart, as bars of their z-scores, with the caveat beside them.
+def _words_caveat(words: pd.DataFrame, side_a: str, side_b: str) -> str:
+    na = int(words.total_a.iloc[0]) if len(words) and "total_a" in words else 0
+    nb = int(words.total_b.iloc[0]) if len(words) and "total_b" in words else 0
+    strongest = float(words.z.abs().max()) if len(words) else 0.0
+    return (f"Small counts: after stop words, {_side_name(side_a)}'s claims give {na} words to compare and "
+            f"{_side_name(side_b)}'s {nb}. The largest |z| here is {strongest:.2f}; under 1.96 is what chance "
+            "alone often gives. Read the chart as a description of the wording, not as evidence of a difference.")
+
+
+def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int = 8, title: str | None = None,
+                      source: str = "", sides=None):
+    """The words that set the sides apart, as bars of their z-scores, with the caveat beside them.
+
+    ``side_a`` is always to the left and ``side_b`` to the right, as in every exportrow chart
+    of two sides. Only a word with |z| ≥ 1.96 takes a side's colour; the rest are grey, inside
+    a band marked "within chance". Words both sides use equally often are not drawn (they lean
+    to neither side) and the note names them. When no word reaches 1.96 the title says that no
+    word separates the sides beyond chance.
 
     Args:
         words: The output of :func:`exportrow.framing.fightin_words`.
         side_a, side_b: The sides compared (positive z leans to ``side_a``).
         top: How many words to show per side.
-        title, source: Title and the source line under the chart.
+        title: Chart title (None: the finding).
+        source: The source line under the chart.
+        sides: Every side of the annotation, in order, so each side keeps its colour.
 
     Returns:
         ``(figure, alt_text)``.
@@ -390,36 +744,57 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
         >>> from exportrow.framing import fightin_words
         >>> fw = claims().pipe(fightin_words, "seoul", "tokyo")
         >>> fig, alt = distinctive_words(fw, "seoul", "tokyo", top=3)
-        >>> "Small counts" in alt
-        True
+        >>> alt.split(". ")[0]
+        'No word separates Seoul from Tokyo beyond chance (largest |z| 1.82, under 1.96)'
         >>> plt.close(fig)
     """
-    a = words[words.z > 0].head(top)
-    b = words[words.z < 0].tail(top)
-    shown = pd.concat([b, a]).sort_values("z", kind="stable").reset_index(drop=True)  # bottom to top
-    strongest = float(words.z.abs().max()) if len(words) else 0.0
-    caveat = (f"Small counts: one article gives only a few hundred words per side. The largest |z| here is "
-              f"{strongest:.2f}; values under 1.96 are what chance alone often gives. Read these as a "
-              "description of the wording, not as evidence of a difference.")
+    from matplotlib.patches import Patch
+
+    from exportrow.framing import Z_CRITICAL, words_finding
+
+    ties = words[words.count_a == words.count_b]
+    w = words[words.count_a != words.count_b]
+    a = w[w.z > 0].head(top)
+    b = w[w.z < 0].tail(top)
+    shown = pd.concat([b, a]).sort_values("z", kind="stable").reset_index(drop=True)
+    if title is None:
+        title = words_finding(words, side_a, side_b)
+    caveat = _words_caveat(words, side_a, side_b)
+    if len(ties):
+        caveat += (" Used equally often by both sides, so not drawn: "
+                   + ", ".join(f"{x} ({int(c)} each)" for x, c in zip(ties.word, ties.count_a)) + ".")
+    if shown.empty:
+        fig = _empty("No word is used by the two sides often enough to compare. " + caveat, title)
+        return fig, f"{title}. {caveat}"
+    palette = _palette(sides, [side_a, side_b])
+    width = 12
     with classroom_style():
-        fig, ax = plt.subplots(figsize=(12, max(3.5, 0.45 * len(shown) + 2.5)), layout="constrained")
-        ca, cb = side_colours([side_a, side_b]).values()
-        colours = [ca if z > 0 else cb for z in shown.z]
-        hatches = [None if z > 0 else "//" for z in shown.z]
-        for i, (z, c, h) in enumerate(zip(shown.z, colours, hatches)):
-            ax.barh(i, float(z), color=c, hatch=h, edgecolor="white")
-        labels = [f"{w} ({int(x)} vs {int(y)})" for w, x, y in zip(shown.word, shown.count_a, shown.count_b)]
-        ax.set_yticks(range(len(shown)), labels, fontsize=12)
+        fig, ax = plt.subplots(figsize=(width, max(4.0, 0.5 * len(shown) + 3.2)), layout="constrained")
+        ax.axvspan(-Z_CRITICAL, Z_CRITICAL, color="#eeeeee", zorder=0)
+        for i, z in enumerate(shown.z):
+            z = float(z)
+            side = side_a if z > 0 else side_b
+            colour = palette[side] if abs(z) >= Z_CRITICAL else "#9a9a9a"
+            ax.barh(i, -z, color=colour, zorder=2)
+        labels = [f"{x} ({int(ca)} vs {int(cb)})" for x, ca, cb in zip(shown.word, shown.count_a, shown.count_b)]
+        ax.set_yticks(range(len(shown)), labels)
         ax.axvline(0, color="black", lw=1)
-        for z in (-1.96, 1.96):
-            ax.axvline(z, color="#777777", ls=":", lw=1.2)
-        ax.set_xlabel(f"z-score of weighted log-odds: \u2190 {_side_name(side_b)}   |   {_side_name(side_a)} \u2192"
-                      f"\n(word counts in brackets: {_side_name(side_a)} vs {_side_name(side_b)})")
-        if title:
-            ax.set_title(title, loc="left")
-        fig.supxlabel(_wrap(caveat + (" " + source if source else ""), 150), x=0.01, ha="left", fontsize=10)
-    alt = (f"Bar chart of the words that most set {_side_name(side_a)} and {_side_name(side_b)} apart, by "
-           "z-score, most distinctive first. " + ". ".join(
-               f"{w}: z {float(z):+.2f}" for w, z in zip([*a.word, *b.word[::-1]], [*a.z, *b.z[::-1]]))
-           + ". " + caveat)
+        m = max(2.5, float(shown.z.abs().max()) + 0.3)
+        ax.set_xlim(-m, m)
+        ax.set_xticks([t for t in (-3, -2, -1, 0, 1, 2, 3) if abs(t) <= m],
+                      [str(abs(t)) for t in (-3, -2, -1, 0, 1, 2, 3) if abs(t) <= m])
+        ax.text(0.5, 1.0, f"within chance (|z| < {Z_CRITICAL})", transform=ax.transAxes, ha="center",
+                va="bottom", fontsize=SOURCE_PT, color="#555555")
+        ax.set_xlabel(f"z-score of weighted log-odds: \u2190 leans {_side_name(side_a)}   |   "
+                      f"leans {_side_name(side_b)} \u2192\n(word counts in brackets: {_side_name(side_a)} vs "
+                      f"{_side_name(side_b)})")
+        handles = [Patch(color=palette[s], label=f"{_side_name(s)}, beyond chance") for s in (side_a, side_b)]
+        handles.append(Patch(color="#9a9a9a", label="within chance: leans to neither side"))
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=SOURCE_PT)
+        fig.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
+        _source(fig, caveat + (" " + source if source else ""), width)
+    alt = (f"{title}. Bar chart of the words that most set {_side_name(side_a)} and {_side_name(side_b)} apart, "
+           "by z-score. " + ". ".join(
+               f"{x}: z {float(z):+.2f}{'' if abs(z) >= Z_CRITICAL else ' (within chance)'}"
+               for x, z in zip([*a.word, *b.word[::-1]], [*a.z, *b.z[::-1]])) + ". " + caveat)
     return fig, alt

@@ -29,7 +29,7 @@ def select_events(events_table: pd.DataFrame, *, window: list[str] | tuple | Non
         >>> from exportrow import events
         >>> t = events().pipe(select_events, window=["2019-07-01", "2019-07-13"], sides=["seoul"])
         >>> t.event_id.tolist()
-        ['kang_pompeo_call', 'kang_concerns', 'kim_to_washington', 'tokyo_meeting', 'publication']
+        ['kang_pompeo_call', 'kim_to_washington', 'publication']
     """
     t = events_table
     if window:

@@ -27,14 +27,18 @@ def test_every_claim_has_side_attribution_cue_frame(claims):
 def test_voice_share(claims):
     v = claims.pipe(framing.voice_share).set_index("side")
     assert v.loc["seoul", "claims"] == 12 and v.loc["tokyo", "claims"] == 4 and v.loc["washington", "claims"] == 1
-    assert v.loc["seoul", "words"] == 200 and v.loc["tokyo", "words"] == 57
+    assert v.loc["seoul", "words"] == 171 and v.loc["tokyo", "words"] == 49
     assert abs(float(v.claim_share.sum()) - 1) < 0.01
 
 
-def test_attribution_mix(claims):
-    m = claims.pipe(framing.attribution_mix, ["seoul", "tokyo"]).set_index(["side", "attribution"]).claims
-    assert m[("seoul", "indirect")] == 12 and m[("tokyo", "indirect")] == 3
-    assert m[("tokyo", "anonymous_source")] == 1 and m[("seoul", "direct_quote")] == 0
+def test_attribution_mix_keeps_attribution_and_quote_form(claims):
+    m = claims.pipe(framing.attribution_mix, ["seoul", "tokyo"]).set_index(["side", "attribution", "quote_form"])
+    n = m.claims
+    assert n[("seoul", "indirect", "paraphrase")] == 12 and n[("tokyo", "indirect", "paraphrase")] == 3
+    assert n[("tokyo", "anonymous_source", "direct_quote")] == 1  # the article's one direct quote stays visible
+    assert n[("seoul", "direct_quote", "direct_quote")] == 0 and n.loc["seoul"].sum() == 12
+    w = claims.pipe(framing.attribution_mix, ["washington"]).set_index(["attribution", "quote_form"]).claims
+    assert w[("anonymous_source", "paraphrase")] == 1  # "reportedly": an unnamed relay
 
 
 def test_frame_counts_primary_and_both(claims):
@@ -52,7 +56,8 @@ def test_claim_pairs_pair_charges_with_rebuttals(claims):
     pairs = set(zip(answered.charge_id, answered.rebuttal_id))
     assert ("jp_no_monitoring", "kr_rejects_lax") in pairs
     assert ("kr_156_cases", "jp_not_enough") in pairs
-    assert ("jp_breach_of_trust", "kr_few_companies") in pairs
+    assert ("jp_breach_of_trust", "kr_no_basis") in pairs
+    assert ("jp_breach_of_trust", "kr_few_companies") not in pairs  # no reply presented (coding guide, Answers)
     assert (answered.charge_side != answered.rebuttal_side).all()
     assert p.rebuttal_id.isna().iloc[-1]  # unanswered charges come last
 
@@ -97,7 +102,8 @@ def test_prior_is_a_parameter(claims):
 # Properties schema.org defines for Claim (and the CreativeWork / Thing properties it inherits) and for
 # NewsArticle / Organization / Person that the export uses. https://schema.org/Claim
 CLAIM_PROPERTIES = {"@type", "@id", "appearance", "firstAppearance", "claimInterpreter", "author", "text",
-                    "datePublished", "identifier", "keywords", "about", "name", "url", "description"}
+                    "datePublished", "temporalCoverage", "identifier", "keywords", "about", "name", "url",
+                    "description"}
 ARTICLE_PROPERTIES = {"@type", "@id", "url", "headline", "datePublished", "publisher"}
 AGENT_PROPERTIES = {"@type", "name"}
 AGENT_TYPES = {"Person", "Organization", "GovernmentOrganization", "NewsMediaOrganization", "Country"}
@@ -106,18 +112,39 @@ AGENT_TYPES = {"Person", "Organization", "GovernmentOrganization", "NewsMediaOrg
 def test_jsonld_export_uses_schema_org_fields(article):
     doc = framing.claims_jsonld(exportrow.claims(article), exportrow.actors(article), article,
                                 exportrow.events(article))
-    assert doc["@context"] == "https://schema.org" and len(doc["@graph"]) == 24
-    for c in doc["@graph"]:
-        assert c["@type"] == "Claim" and set(c) <= CLAIM_PROPERTIES
+    assert doc["@context"] == "https://schema.org" and len(doc["@graph"]) == 1 + 24
+    (news,) = [n for n in doc["@graph"] if n["@type"] == "NewsArticle"]  # one node for the article
+    assert set(news) <= ARTICLE_PROPERTIES and news["@id"] == f"urn:sha256:{article.sha256}"
+    claims = [c for c in doc["@graph"] if c["@type"] == "Claim"]
+    for c in claims:
+        assert set(c) <= CLAIM_PROPERTIES
         assert set(c["author"]) <= AGENT_PROPERTIES and c["author"]["@type"] in AGENT_TYPES
-        assert set(c["appearance"]) <= ARTICLE_PROPERTIES and c["appearance"]["@type"] == "NewsArticle"
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", c["datePublished"])
-        start, end = map(int, c["appearance"]["url"].split("#char=")[1].split(","))
-        assert article.raw[start:end] == c["text"]
-    by_id = {c["identifier"]: c for c in doc["@graph"]}
+        assert c["appearance"] == c["firstAppearance"] == {"@id": news["@id"]}
+        where, span = c["identifier"].split("#char=")
+        start, end = map(int, span.split(","))
+        assert where == news["@id"] and article.raw[start:end] == c["text"]
+        if "datePublished" in c:  # a day, month or year, never a made-up day
+            assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", c["datePublished"])
+    by_id = {c["@id"].rsplit(":", 1)[1]: c for c in claims}
     assert by_id["jp_not_enough"]["author"] == {"@type": "Person", "name": "A Japanese government source"}
-    assert by_id["kr_supply_chains"]["datePublished"] == "2019-07-10"  # dated by the Kang event
+    breach = by_id["jp_breach_of_trust"]  # "implemented last week": the week, as an ISO interval
+    assert breach["temporalCoverage"] == "2019-07-01/2019-07-07" and "datePublished" not in breach
+    assert "datePublished" not in by_id["kr_supply_chains"]  # the call's date stands in another sentence
     json.dumps(doc)
+
+
+def test_jsonld_dates_keep_their_precision(article):
+    events = exportrow.events(article)
+    events.loc[events.event_id == "shipment_uae", "claim"] = "kr_no_sarin"  # a month
+    events.loc[events.event_id == "cases_caught_2015", "claim"] = "kr_156_cases"  # a year
+    events.loc[events.event_id == "kang_pompeo_call", "claim"] = "kr_supply_chains"  # a day
+    events.loc[events.event_id == "cases_period", "claim"] = "kr_few_companies"  # a span of years and months
+    doc = framing.claims_jsonld(exportrow.claims(article), exportrow.actors(article), article, events)
+    by_id = {c["@id"].rsplit(":", 1)[1]: c for c in doc["@graph"][1:]}
+    assert by_id["kr_no_sarin"]["datePublished"] == "2019-01"
+    assert by_id["kr_156_cases"]["datePublished"] == "2015"
+    assert by_id["kr_supply_chains"]["datePublished"] == "2019-07-10"
+    assert by_id["kr_few_companies"]["temporalCoverage"] == "2015/2019-03"
 
 
 GUIDE = (paths.PROJECT_ROOT / "exportrow" / "coding-guide.md").read_text(encoding="utf-8")
@@ -150,7 +177,8 @@ def test_notebook_defaults(run_notebook):
     assert {"claim-pairs.csv", "voice.csv", "attribution.csv", "frames.csv", "distinctive-words.csv",
             "claims.jsonld", "frames.png", "distinctive-words.png"} <= {p.name for p in out.iterdir()}
     assert "Small counts" in outputs_text(nb)
-    assert "The article gives **Seoul** 9 rebuttals" in outputs_text(nb)
+    assert "The article gives **Seoul** 4 rebuttals to 2 of Tokyo's claims" in outputs_text(nb)
+    assert "No word separates Seoul from Tokyo beyond chance" in outputs_text(nb)
 
 
 def test_notebook_swapped_sides_mirror(run_notebook, tmp_path):
@@ -171,11 +199,12 @@ def test_notebook_parameters_change_the_output(run_notebook):
     assert set(frames.side) == {"seoul", "outlet"}
     assert frames[frames.side == "seoul"].claims.sum() == 12 + 6  # secondary frames counted
     words = pd.read_csv(out / "distinctive-words.csv")
-    assert words.count_a.add(words.count_b).min() == 1 and set(words.leans) <= {"seoul", "outlet"}
+    assert words.count_a.add(words.count_b).min() == 1 and set(words.leans) <= {"seoul", "outlet", "neither"}
+    assert (words[words.leans != "neither"].z.abs() >= 1.96).all()
     assert (out / "frames.svg").exists() and (out / "distinctive-words.svg").exists()
     text = outputs_text(nb)
     assert "Comparing **seoul** with **outlet**" in text
-    chart_alt = next(line for line in text.splitlines() if "most distinctive first" in line)
+    chart_alt = next(line for line in text.splitlines() if "apart, by z-score" in line)
     assert chart_alt.count(": z ") == 6  # top_words=3 per side
 
 

@@ -10,7 +10,8 @@ def test_defaults_write_tables_and_chart(run_notebook):
     nb, out = run_notebook("01-enforcement-statistics")
     periods = pd.read_csv(out / "cases-by-period.csv", dtype={"label": str})
     assert periods.label.tolist() == ["2015", "2016", "2017", "Jan 2018–Mar 2019"]
-    assert periods.value.tolist() == [14, 22, 48, 72]
+    assert periods["count"].tolist() == [14, 22, 48, 72]
+    assert periods.value.tolist() == [1.17, 1.83, 4.0, 4.8]  # the default chart: rate per month, area = count
     assert periods.basis.tolist() == ["stated", "stated", "stated", "derived"]
     assert (out / "cases-by-period.png").read_bytes()[:4] == b"\x89PNG"
     checked = pd.read_csv(out / "statements.csv").set_index("statement_id")
@@ -20,20 +21,24 @@ def test_defaults_write_tables_and_chart(run_notebook):
     assert figs.loc["cases_total_remainder", "value"] == 72
     text = outputs_text(nb)
     assert "The remaining **72** cases" in text
-    assert "Jan 2018–Mar 2019: 72 cases (derived, not broken down in the article)" in text
+    assert "Jan 2018–Mar 2019: 72 cases in 15 months, 4.8 a month (count derived by exportrow" in text
+    assert checked.loc["recent_surge", "verdict"] == "not_supported"
+    assert "'surge': a rise of at least 50% in the rate per month" in text
 
 
 def test_non_default_parameters_change_the_output(run_notebook):
     nb, out = run_notebook("01-enforcement-statistics", years=[2016, 2017], show_derived=False,
-                           measure="per_month", figure_format="svg")
+                           measure="count", figure_format="svg")
     periods = pd.read_csv(out / "cases-by-period.csv", dtype={"label": str})
     assert periods.label.tolist() == ["2016", "2017"]
-    assert periods.value.tolist() == [1.83, 4.0]
+    assert periods.value.tolist() == [22, 48]
     assert "derived" not in set(periods.basis)
     svg = (out / "cases-by-period.svg").read_text()
     assert "<svg" in svg and "Date" not in svg.split("</metadata>")[0]
     assert not (out / "cases-by-period.png").exists()
-    assert "2016: 1.83 cases per month (stated)" in outputs_text(nb)
+    text = outputs_text(nb)
+    assert "2016: 22 cases in 12 months, 1.83 a month (count stated in the article)" in text
+    assert "Illegal export cases per period (12 months each)" in text  # equal lengths: counts compare
 
 
 def test_derived_only_with_per_month(run_notebook):

@@ -37,6 +37,7 @@ def test_library_on_the_fixture(art):
     assert (f"{r.period_start:%Y-%m-%d}", f"{r.period_end:%Y-%m-%d}", int(r.months)) == ("2021-01-01", "2021-03-01", 2)
     checked = statements(art).pipe(check_statements, exportrow.figures(art)).set_index("statement_id")
     assert checked.loc["more_than_doubled", "verdict"] == "not_supported"  # 30 to 40 is not doubling
+    assert checked.loc["more_than_doubled", "value"] == "40 / 30 = 1.33x"
     ev = exportrow.events(art).set_index("event_id")
     assert ev.loc["official_statement", "timex"] == "2021-03-01"  # past Monday before a Wednesday
     assert ev.loc["ministers_meet", "timex"] == "2021-03-05"  # scheduled: first Friday on or after Wed 3 March
@@ -50,7 +51,8 @@ def test_notebook_01_on_the_fixture(run_notebook):
     nb, out = run_notebook("01-enforcement-statistics", **PARAMS)
     periods = pd.read_csv(out / "cases-by-period.csv", dtype={"label": str})
     assert periods.label.tolist() == ["2018", "2019", "2020", "Jan 2021–Feb 2021"]
-    assert periods.value.tolist() == [12, 30, 40, 8]
+    assert periods["count"].tolist() == [12, 30, 40, 8]
+    assert periods.value.tolist() == periods.per_month.tolist() == [1.0, 2.5, 3.33, 4.0]  # 8 boats in 2 months
     text = outputs_text(nb)
     assert "Boat seizures" in text or "boats" in text
     assert "South Korea" not in text and "Nikkei" not in text

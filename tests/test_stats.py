@@ -29,10 +29,20 @@ def test_four_years_is_really_four_years_and_three_months(checked):
     assert "3 months short" in row.explanation and "January 2015 to March 2019" in row.explanation
 
 
-def test_surge_rests_on_a_derived_rate(checked):
-    row = checked.loc["recent_surge"]
-    assert row.value == "4.80 vs 4.00 cases per month" and row.verdict == "supported"
+def test_surge_needs_a_rise_of_half_and_names_the_derived_rate(checked):
+    row = checked.loc["recent_surge"]  # Jan 2018-Mar 2019 (derived) against 2017: +20%
+    assert row.value == "4.80 vs 4.00 cases a month (+20%)" and row.verdict == "not_supported"
+    assert row.threshold == "'surge': a rise of at least 50% in the rate per month"
     assert "derived" in row.explanation
+    row = checked.loc["recent_surge_2017"]  # 2017 against 2016, both stated: +118%
+    assert row.value == "4.00 vs 1.83 cases a month (+118%)" and row.verdict == "supported"
+
+
+def test_wording_from_elsewhere_is_named(checked):
+    row = checked.loc["length_of_period"]
+    assert row.wording == "four years" and row.quote == "from 2015 to this March"
+    assert row.wording_source.startswith("other outlets, not this article")
+    assert (checked.drop(index="length_of_period").wording_source == "article").all()
 
 
 def test_verdicts_are_computed_not_typed(checked, seed_yaml):

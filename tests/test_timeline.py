@@ -57,14 +57,16 @@ def test_context_layer_is_separate_and_sourced():
     assert len(both) == len(plain) + len(ctx) and len(ctx) >= 8
     assert ctx.reference.notna().all() and ctx.quote.isna().all()
     assert ctx.set_index("event_id").loc["ctx_court_ruling", "timex"] == "2018-10-30"
-    assert ctx.set_index("event_id").loc["ctx_second_ruling", "precision"] == "month"
+    assert ctx.set_index("event_id").loc["ctx_second_ruling", "timex"] == "2018-11-29"  # known to the day
+    assert {"ctx_kr_list_announced", "ctx_kr_list_in_force", "ctx_gsomia_notice", "ctx_gsomia_suspended"} <= set(
+        ctx.event_id)
+    assert ctx.set_index("event_id").loc["ctx_kr_list_in_force", "timex"] == "2019-09-18"
     assert both.pipe(select_events, context=False).source.eq("article").all()
 
 
 def test_select_events_filters():
     t = exportrow.events()
-    assert t.pipe(select_events, actors=["kang"]).event_id.tolist() == ["kang_pompeo_call", "kang_concerns",
-                                                                        "publication"]
+    assert t.pipe(select_events, actors=["kang"]).event_id.tolist() == ["kang_pompeo_call", "publication"]
     tokyo = t.pipe(select_events, sides=["tokyo"])
     assert set(tokyo.side) == {"tokyo", "outlet"}
     with pytest.raises(ValueError, match="before it starts"):
@@ -107,7 +109,7 @@ def test_notebook_parameters_change_the_output(run_notebook):
 def test_notebook_actor_filter(run_notebook):
     _, out = run_notebook("02-claim-timeline", actors=["kang"], close_up_weeks=1)
     ev = pd.read_csv(out / "events.csv")
-    assert ev.event_id.tolist() == ["kang_pompeo_call", "kang_concerns", "publication"]
+    assert ev.event_id.tolist() == ["kang_pompeo_call", "publication"]
 
 
 def test_solution(run_notebook):
@@ -115,3 +117,15 @@ def test_solution(run_notebook):
     text = outputs_text(nb)
     assert "by hand: Wednesday 2019-07-10; library: 2019-07-10" in text
     assert "kang_pompeo_call" in text
+
+
+def test_context_sources_carry_titles_and_links():
+    from exportrow import paths
+    from exportrow.annotations import safe_yaml
+
+    doc = safe_yaml((paths.context_dir() / "dispute-2018-2019.yaml").read_text(encoding="utf-8"))
+    for e in doc["events"]:
+        assert e["reference"] and e["sources"], e["id"]
+        for s in e["sources"]:
+            assert s["title"] and s["publisher"] and s["url"].startswith(("http://", "https://")), e["id"]
+            assert str(s["date"])[:4] in ("2018", "2019"), e["id"]

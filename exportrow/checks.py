@@ -1,0 +1,401 @@
+"""Checks of an article's quantitative statements: one function per kind, one table of thresholds.
+
+A statement in the annotation names its kind (``check:``), the figures it rests on and the
+words it uses. Each kind has one function here. Every threshold that turns words into a
+verdict stands in one table, :data:`RULES`, which the documentation and the statements
+output show as they are (:func:`rules_table`, :func:`rules_markdown`). No verdict is typed.
+
+Verdicts:
+
+- ``supported``: the figures meet the rule for the words.
+- ``approximate``: close, but not what the words say exactly; or the verdict rests on a
+  figure exportrow derived, which the article does not state (such a verdict is never
+  more than ``approximate``).
+- ``not_supported``: the figures do not meet the rule.
+- ``cannot_check``: a value is missing, a rate would start from zero, or no word of the
+  table is in the statement; the explanation says which.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from exportrow.numbers import find_numbers
+
+__all__ = ["VERDICTS", "RULES", "Rule", "check_one", "rules_table", "rules_markdown", "fmt_number", "period_label",
+           "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE"]
+
+VERDICTS = ("supported", "approximate", "not_supported", "cannot_check")
+
+#: A growth word within this share of its factor is ``supported``, within the second ``approximate``.
+FACTOR_TOLERANCE = (0.10, 0.25)
+#: "nearly doubled" / "almost doubled": at least this share of the factor, and below it.
+NEARLY_FROM = 0.75
+#: A period length within this share of the real length is ``approximate``; further off, ``not_supported``.
+PERIOD_TOLERANCE = 0.10
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of the threshold table.
+
+    Attributes:
+        check: The kind of statement it applies to.
+        words: The word and the inflections matched (whole words, no stemming).
+        direction: ``up`` or ``down``.
+        amount: For ``growth_factor``: the factor (2 for doubled and for halved). For
+            ``rate_change``: the least relative change the word needs (0 means any change).
+    """
+
+    check: str
+    words: tuple[str, ...]
+    direction: str
+    amount: float
+
+    @property
+    def rule(self) -> str:
+        """The rule in words, as the docs and the statements table show it."""
+        w = self.words[0]
+        if self.check == "growth_factor":
+            f = fmt_number(self.amount)
+            lo, hi = (fmt_number(round(self.amount * (1 - t), 2)) for t in FACTOR_TOLERANCE)
+            up, hi2 = (fmt_number(round(self.amount * (1 + t), 2)) for t in FACTOR_TOLERANCE)
+            near = fmt_number(round(self.amount * NEARLY_FROM, 2))
+            what = "the later value" if self.direction == "up" else "the earlier value"
+            other = "the earlier" if self.direction == "up" else "the later"
+            return (f"'{w}': {what} is {f} times {other} (supported from {lo} to {up} times, approximate "
+                    f"from {hi} to {hi2}); 'more than {w}': above {f} times; 'nearly/almost {w}': "
+                    f"from {near} up to {f} times")
+        if self.amount == 0:
+            return f"'{w}': any {'rise' if self.direction == 'up' else 'fall'} in the rate per month"
+        share = "a third" if abs(self.amount - 1 / 3) < 1e-9 else f"{self.amount:.0%}"
+        return (f"'{w}': a {'rise' if self.direction == 'up' else 'fall'} of at least {share} "
+                "in the rate per month")
+
+
+#: The one table of thresholds. Growth words compare two values of the same unit; rate words
+#: compare rates per month, so that periods of unequal length are comparable.
+RULES = (
+    Rule("growth_factor", ("doubled", "doubles", "double"), "up", 2),
+    Rule("growth_factor", ("tripled", "triples", "trebled"), "up", 3),
+    Rule("growth_factor", ("quadrupled", "quadruples"), "up", 4),
+    Rule("growth_factor", ("halved", "halves"), "down", 2),
+    Rule("rate_change", ("surge", "surged", "surges", "surging"), "up", 0.5),
+    Rule("rate_change", ("soar", "soared", "soars", "soaring"), "up", 0.5),
+    Rule("rate_change", ("jump", "jumped", "jumps", "jumping"), "up", 0.5),
+    Rule("rate_change", ("rise", "rose", "risen", "rises", "rising"), "up", 0),
+    Rule("rate_change", ("increase", "increased", "increases", "increasing"), "up", 0),
+    Rule("rate_change", ("plunge", "plunged", "plunges", "plunging"), "down", 1 / 3),
+    Rule("rate_change", ("slump", "slumped", "slumps", "slumping"), "down", 1 / 3),
+    Rule("rate_change", ("fall", "fell", "fallen", "falls", "falling"), "down", 0),
+    Rule("rate_change", ("decline", "declined", "declines", "declining"), "down", 0),
+)
+
+_OTHER_RULES = {
+    "parts_within_total": "the stated parts lie inside the total's period and add up to no more than the total",
+    "period_length": (f"a length in words equal to the period is supported; within {PERIOD_TOLERANCE:.0%} of it, "
+                      "approximate; further off, not supported"),
+}
+
+
+def rules_table() -> pd.DataFrame:
+    """The threshold table: one row per word, with the rule the checks apply.
+
+    Example:
+        >>> t = rules_table().set_index("word")
+        >>> t.loc["surge", "rule"]
+        "'surge': a rise of at least 50% in the rate per month"
+        >>> t.loc["plunge", "rule"]
+        "'plunge': a fall of at least a third in the rate per month"
+        >>> t.loc["rise", "rule"]
+        "'rise': any rise in the rate per month"
+    """
+    rows = [{"check": r.check, "word": r.words[0], "forms": ", ".join(r.words), "rule": r.rule} for r in RULES]
+    rows += [{"check": k, "word": "", "forms": "", "rule": v} for k, v in _OTHER_RULES.items()]
+    return pd.DataFrame(rows).astype("string")
+
+
+def rules_markdown() -> str:
+    """The threshold table as Markdown, for the docs (a test keeps docs/teaching.md in step).
+
+    Example:
+        >>> rules_markdown().splitlines()[0]
+        '| check | words | rule |'
+    """
+    out = ["| check | words | rule |", "| --- | --- | --- |"]
+    for r in rules_table().itertuples():
+        out.append(f"| `{r.check}` | {r.forms or '-'} | {r.rule} |")
+    return "\n".join(out) + "\n"
+
+
+def fmt_number(v) -> str:
+    """A number as the article would write it: no ``.0`` on whole numbers, no truncation.
+
+    Example:
+        >>> fmt_number(48), fmt_number(2.0), fmt_number(1.2), fmt_number(1500000)
+        ('48', '2', '1.2', '1500000')
+    """
+    v = float(v)
+    return str(int(v)) if v.is_integer() else f"{v:g}"
+
+
+def period_label(figure) -> str:
+    """A short label for a figure's period: ``2016``, or ``Jan 2018–Mar 2019``.
+
+    Example:
+        >>> from exportrow import figures
+        >>> [period_label(r) for r in figures().dropna(subset=["period_start"]).itertuples()][:2]
+        ['Jan 2015–Mar 2019', '2015']
+    """
+    start, end = figure.period_start, figure.period_end
+    if end == start + pd.DateOffset(years=1) and start.month == 1 and start.day == 1:
+        return f"{start:%Y}"
+    return f"{start:%b %Y}\u2013{end - pd.Timedelta(days=1):%b %Y}"
+
+
+def _named(f) -> str:
+    """A figure as a reader knows it: its period when it has one (``2017``), else its id."""
+    if pd.notna(f.get("period_start")) and pd.notna(f.get("period_end")):
+        return period_label(f)
+    return str(f.name)
+
+
+def _find_rule(text: str, check: str) -> tuple[Rule, str] | tuple[None, None]:
+    lowered = text.lower()
+    best = None
+    for r in RULES:
+        if r.check != check:
+            continue
+        for w in r.words:
+            m = re.search(rf"\b{w}\b", lowered)
+            if m and (best is None or m.start() < best[2]):
+                best = (r, w, m.start())
+    return (best[0], best[1]) if best else (None, None)
+
+
+def _missing(f, fields=("value",)) -> str | None:
+    for fld in fields:
+        v = f.get(fld)
+        if v is None or pd.isna(v):
+            return f"{f.name} has no {fld.replace('_', ' ')}"
+    return None
+
+
+def _cap(verdict: str, derived: list[str]) -> tuple[str, str]:
+    """At most ``approximate`` when the verdict rests on a derived figure; says so."""
+    if not derived:
+        return verdict, ""
+    note = (f"; it rests on {', '.join(derived)}, which exportrow derived (the article does not state it), so "
+            "the verdict is at most approximate")
+    return ("approximate" if verdict == "supported" else verdict), note
+
+
+def _growth(st, figs) -> tuple[str, str, str, str]:
+    new, old = figs
+    text = st.wording
+    rule, word = _find_rule(text, "growth_factor")
+    if rule is None:
+        words = ", ".join(r.words[0] for r in RULES if r.check == "growth_factor")
+        return "", "cannot_check", "", f"no growth word of the threshold table ({words}) in {text!r}"
+    for f in (new, old):
+        if (msg := _missing(f)):
+            return "", "cannot_check", rule.rule, msg
+    a, b = float(new.value), float(old.value)
+    value = f"{fmt_number(a)} / {fmt_number(b)}" + (f" = {a / b:.2f}x" if b else "")
+    lowered = text.lower()
+    more = re.search(rf"\b(?:more than|over|at least)\s+{word}\b", lowered) is not None
+    nearly = re.search(rf"\b(?:nearly|almost)\s+{word}\b", lowered) is not None
+    label = f"'{'more than ' if more else 'nearly ' if nearly else ''}{word}'"
+    if rule.direction == "up":
+        if b <= 0:
+            return value, "cannot_check", rule.rule, f"a growth factor from {fmt_number(b)} {old.unit} is undefined"
+        factor, how = a / b, f"{_named(new)} is {a / b:.2f} times {_named(old)}"
+    else:
+        if b <= 0:
+            return value, "cannot_check", rule.rule, f"nothing can be {word} from {fmt_number(b)} {old.unit}"
+        factor = math.inf if a <= 0 else b / a
+        how = (f"{_named(old)} is {factor:.2f} times {_named(new)}" if a > 0 else
+               f"{_named(new)} fell to {fmt_number(a)}")
+    target = rule.amount
+    f_txt, near_txt = fmt_number(target), fmt_number(NEARLY_FROM * target)
+    lo, hi = (f"{fmt_number(round(target * (1 - t), 2))} to {fmt_number(round(target * (1 + t), 2))}"
+              for t in FACTOR_TOLERANCE)
+    threshold = (f"{label}: a factor above {f_txt}" if more else
+                 f"{label}: a factor from {near_txt} up to {f_txt}" if nearly else
+                 f"{label}: a factor of {f_txt} (supported from {lo}, approximate from {hi})")
+    if factor <= 1:
+        verdict = "not_supported"
+        why = f"{label} needs a {'rise' if rule.direction == 'up' else 'fall'}; there is none: {how}"
+    elif more:
+        verdict = "supported" if factor > target else "not_supported"
+        why = f"{label} needs a factor above {fmt_number(target)}; {how}"
+    elif nearly:
+        verdict = ("supported" if NEARLY_FROM * target <= factor < target else
+                   "approximate" if factor >= target else "not_supported")
+        why = f"{label} needs a factor from {fmt_number(NEARLY_FROM * target)} up to {fmt_number(target)}; {how}"
+    else:
+        off = abs(factor / target - 1)
+        verdict = ("supported" if off <= FACTOR_TOLERANCE[0] else
+                   "approximate" if off <= FACTOR_TOLERANCE[1] else "not_supported")
+        why = f"{label} means about {fmt_number(target)} times; {how}"
+    return value, verdict, threshold, why
+
+
+def _parts(st, figs) -> tuple[str, str, str, str]:
+    total, parts = figs[0], figs[1:]
+    rule = _OTHER_RULES["parts_within_total"]
+    for f in figs:
+        if (msg := _missing(f, ("value", "period_start", "period_end"))):
+            return "", "cannot_check", rule, msg
+    s = sum(float(p.value) for p in parts)
+    rest = float(total.value) - s
+    value = (f"{' + '.join(fmt_number(p.value) for p in parts)} = {fmt_number(s)} of {fmt_number(total.value)}; "
+             f"{fmt_number(rest)} left")
+    inside = all(total.period_start <= p.period_start and p.period_end <= total.period_end for p in parts)
+    if not inside:
+        return value, "not_supported", rule, "a stated part falls outside the total's period"
+    if rest < 0:
+        return value, "not_supported", rule, f"the stated parts exceed the total by {fmt_number(-rest)} {total.unit}"
+    return value, "supported", rule, (f"the stated parts fit inside the total and leave {fmt_number(rest)} "
+                                      f"{total.unit} for the months the article does not break down")
+
+
+def months_in_words(text: str) -> float | None:
+    """The length a phrase gives, in months ("four years" is 48), or None.
+
+    Example:
+        >>> months_in_words("four years"), months_in_words("1.5 years"), months_in_words("18 months")
+        (48, 18.0, 18)
+        >>> months_in_words("a while") is None
+        True
+    """
+    m = re.search(r"(\S+(?:\s\S+)*?)\s+(year|month)s?\b", text or "")
+    if not m:
+        return None
+    found = find_numbers(m.group(1))
+    if not found:
+        return None
+    n = found[-1].value
+    return n * 12 if m.group(2) == "year" else n
+
+
+def _fmt_months(n: float) -> str:
+    years, months = divmod(float(n), 12)
+    parts = [f"{int(years)} year{'s' * (years != 1)}"] if years else []
+    if months:
+        parts.append(f"{fmt_number(months)} month{'s' * (months != 1)}")
+    return " and ".join(parts) or "0 months"
+
+
+def _period(st, figs) -> tuple[str, str, str, str]:
+    total = figs[0]
+    rule = _OTHER_RULES["period_length"]
+    if (msg := _missing(total, ("months",))):
+        return "", "cannot_check", rule, msg
+    months = float(total.months)
+    value = f"{fmt_number(months)} months ({_fmt_months(months)})"
+    claimed = months_in_words(st.wording)
+    if claimed is None:
+        return value, "cannot_check", rule, "no length in words to compare with (compare_with:)"
+    words = f"'{st.wording}'"
+    if st.wording_source != "article":
+        words += " (wording from elsewhere, not this article)"
+    span = f"the period runs {total.period_start:%B %Y} to {total.period_end - pd.Timedelta(days=1):%B %Y}"
+    if claimed == months:
+        return value, "supported", rule, f"{words} is exact: {span}"
+    off = abs(months - claimed)
+    verdict = "approximate" if off / months <= PERIOD_TOLERANCE else "not_supported"
+    return value, verdict, rule, (f"{words} is {_fmt_months(off)} {'short' if claimed < months else 'long'}: "
+                                  f"{span}")
+
+
+def _rate(f) -> float:
+    return float(f.value) / float(f.months)
+
+
+def _rate_change(st, figs) -> tuple[str, str, str, str]:
+    later, earlier = figs
+    rule, word = _find_rule(st.wording, "rate_change")
+    if rule is None:
+        words = ", ".join(r.words[0] for r in RULES if r.check == "rate_change")
+        return "", "cannot_check", "", f"no word of the threshold table ({words}) in {st.wording!r}"
+    for f in (later, earlier):
+        if (msg := _missing(f, ("value", "months"))):
+            return "", "cannot_check", rule.rule, msg
+        if float(f.months) <= 0:
+            return "", "cannot_check", rule.rule, f"{_named(f)} covers no whole month"
+    new, old = _rate(later), _rate(earlier)
+    unit = f"{later.unit} a month"
+    value = f"{new:.2f} vs {old:.2f} {unit}"
+    rises = rule.direction == "up"
+    if old == 0:
+        if rises and new > 0 and rule.amount == 0:
+            return value, "supported", rule.rule, f"the rate rose from 0 to {new:.2f} {unit}"
+        if rises and new > 0:
+            return value, "cannot_check", rule.rule, (f"the rate rose from 0 to {new:.2f} {unit}; a rise from zero "
+                                                      "has no percentage, so the threshold cannot be applied")
+        return value, "not_supported", rule.rule, f"the rate was 0 {unit} and did not {'rise' if rises else 'fall'}"
+    change = new / old - 1
+    value += f" ({change:+.0%})"
+    need = rule.amount
+    if rises:
+        ok = change > 0 and change >= need
+        kind = "any rise" if need == 0 else f"a rise of at least {need:.0%}"
+    else:
+        ok = change < 0 and -change >= need - 1e-12
+        kind = "any fall" if need == 0 else ("a fall of at least a third" if abs(need - 1 / 3) < 1e-9
+                                             else f"a fall of at least {need:.0%}")
+    moved = "rose" if change > 0 else "fell" if change < 0 else "did not change"
+    size = f" by {abs(change):.0%}" if change else ""
+    why = (f"'{word}' needs {kind} in the rate per month; it {moved}{size}, from {old:.2f} in {_named(earlier)} "
+           f"to {new:.2f} {unit} in {_named(later)}")
+    return value, "supported" if ok else "not_supported", rule.rule, why
+
+
+_CHECKS = {"growth_factor": _growth, "parts_within_total": _parts, "period_length": _period,
+           "rate_change": _rate_change, "rate_increase": _rate_change}
+
+
+def check_one(statement, figures_by_id: pd.DataFrame) -> tuple[str, str, str, str]:
+    """Check one statement: ``(value, verdict, threshold, explanation)``.
+
+    Args:
+        statement: A row of :func:`exportrow.stats.statements` (``check``, ``figures``,
+            ``wording``, ``wording_source``, ``quote``).
+        figures_by_id: The figures table indexed by ``figure_id``.
+
+    Example:
+        >>> import pandas as pd
+        >>> figs = pd.DataFrame({"figure_id": ["a", "b"], "value": [2.5, 1.2], "unit": ["t", "t"],
+        ...                      "months": [12, 12], "basis": ["stated", "stated"]}).set_index("figure_id")
+        >>> st = pd.Series({"statement_id": "x", "check": "growth_factor", "figures": "a;b",
+        ...                 "wording": "more than doubled", "wording_source": "article", "quote": "more than doubled"})
+        >>> check_one(st, figs)[:2]
+        ('2.5 / 1.2 = 2.08x', 'supported')
+    """
+    statement = pd.Series(statement)
+    if pd.isna(statement.get("wording")):
+        statement["wording"] = statement.get("compare_with") if pd.notna(statement.get("compare_with")) else \
+            statement.get("quote")
+    if pd.isna(statement.get("wording_source")):
+        statement["wording_source"] = "article"
+    ids = str(statement.figures).split(";")
+    missing = [i for i in ids if i not in figures_by_id.index]
+    check = _CHECKS.get(statement.check)
+    if check is None:
+        return "", "cannot_check", "", f"unknown check {statement.check!r}; known: {', '.join(_CHECKS)}"
+    if missing:
+        return "", "cannot_check", "", f"figure(s) {', '.join(missing)} not in the figures table"
+    figs = [figures_by_id.loc[i] for i in ids]
+    value, verdict, threshold, why = check(statement, figs)
+    derived = [f"the figure for {_named(f)}" for f in figs if str(f.get("basis")) == "derived"]
+    if verdict in ("supported", "approximate", "not_supported"):
+        verdict, note = _cap(verdict, derived)
+        why += note if note and verdict != "not_supported" else (
+            f"; it rests on {', '.join(derived)}, which exportrow derived (the article does not state it)"
+            if derived else "")
+    return value, verdict, threshold, why

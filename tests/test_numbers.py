@@ -1,0 +1,26 @@
+"""Numbers in digits and words: one number only where English makes one."""
+
+import pytest
+
+from exportrow.numbers import find_numbers, parse_number
+
+
+@pytest.mark.parametrize("text,values", [
+    ("one and two", [1, 2]),                     # two numbers, not three
+    ("one two", [1, 2]),
+    ("one hundred and fifty-six", [156]),
+    ("two thousand and nineteen", [2019]),
+    ("twenty-one cases", [21]),
+    ("1.5 million people", [1_500_000]),         # digits with a scale word: one value
+    ("2 billion yen", [2_000_000_000]),
+    ("1,024 and 2.5", [1024, 2.5]),
+    ("its second deputy chief", [2]),
+])
+def test_numbers(text, values):
+    assert [m.value for m in find_numbers(text)] == values
+
+
+def test_a_scaled_value_is_one_number():
+    m = find_numbers("sales of 1.5 million units")[0]
+    assert (m.text, m.value, m.form) == ("1.5 million", 1500000, "digits")
+    assert parse_number("1.5 million") == 1500000 and parse_number("one and two") is None

@@ -1,0 +1,175 @@
+"""Charts for a classroom: what each chart draws, measured on the figure itself."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from conftest import FIXTURES  # noqa: E402
+
+import exportrow  # noqa: E402
+from exportrow import framing  # noqa: E402
+from exportrow.annotations import load_annotation  # noqa: E402
+from exportrow.colours import SIDE_COLOURS  # noqa: E402
+from exportrow.plots import (  # noqa: E402
+    LABEL_PT,
+    SOURCE_PT,
+    TITLE_PT,
+    bar_periods,
+    distinctive_words,
+    diverging_frames,
+    timeline,
+)
+from exportrow.stats import case_periods  # noqa: E402
+from exportrow.timeline import weeks_before  # noqa: E402
+
+FIXTURE = FIXTURES / "example-gazette-2021-03-03-freedonia-sylvania-fishing.txt"
+
+
+def bars(fig):
+    return [p for ax in fig.axes for p in ax.patches if p.get_width() and p.get_height()]
+
+
+def hex_of(colour) -> str:
+    return matplotlib.colors.to_hex(colour).upper()
+
+
+def test_rate_bars_span_their_periods_and_their_area_is_the_count():
+    periods = exportrow.figures().pipe(case_periods)
+    fig, alt = bar_periods(periods)
+    drawn = sorted(bars(fig), key=lambda p: p.get_x())
+    assert len(drawn) == 4
+    for p, r in zip(drawn, periods.itertuples()):
+        days = (r.period_end - r.period_start).days
+        assert p.get_width() == pytest.approx(days)  # the bar spans its period on the time axis
+        assert mdates.num2date(p.get_x()).date() == r.period_start.date()
+        assert p.get_height() == pytest.approx(r.count / r.months)  # height: the rate per month
+    # area in case-months: 72 cases over 15 months is 4.8 a month, wider than a year, not taller
+    assert drawn[-1].get_height() * 15 == pytest.approx(72)
+    assert "15 months" in alt and "computed by exportrow" in alt
+    plt.close(fig)
+
+
+def test_count_bars_give_each_period_its_length_and_say_they_are_not_comparable():
+    fig, alt = bar_periods(exportrow.figures().pipe(case_periods, measure="count"), measure="count")
+    title = fig._suptitle.get_text().replace("\n", " ")
+    assert "not comparable" in title and "12 to 15 months" in title
+    labels = [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert any("72 cases\nin 15 months" in t for t in labels) and any("14 cases\nin 12 months" in t for t in labels)
+    plt.close(fig)
+
+
+def test_computed_values_are_never_labelled_stated():
+    fig, alt = bar_periods(exportrow.figures().pipe(case_periods))
+    texts = [t.get_text() for ax in fig.axes for t in ax.texts] + [fig.axes[0].get_ylabel()]
+    assert "computed" in fig.axes[0].get_ylabel()
+    assert not any("stated" in t for t in texts)  # the rates are computed; the legend says which counts are stated
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend == ["count stated in the article", "hatched: count derived by exportrow, not in the article"]
+    plt.close(fig)
+
+
+def test_hatching_means_derived_and_nothing_else():
+    fig, _ = bar_periods(exportrow.figures().pipe(case_periods))
+    hatched = [p.get_hatch() for p in sorted(bars(fig), key=lambda p: p.get_x())]
+    assert hatched == [None, None, None, "//"]
+    plt.close(fig)
+    c = exportrow.claims()
+    for fig, _ in (diverging_frames(c.pipe(framing.frame_counts), "seoul", "tokyo"),
+                   distinctive_words(c.pipe(framing.fightin_words, "seoul", "tokyo"), "seoul", "tokyo"),
+                   timeline(exportrow.events(context=True))):
+        assert not any(p.get_hatch() for ax in fig.axes for p in ax.patches)
+        plt.close(fig)
+
+
+def test_a_total_is_never_drawn_beside_its_parts():
+    # a total whose parts leave two gaps has no remainder; it must still not be drawn beside them
+    f = exportrow.figures()
+    f = f[f.figure_id != "cases_2016"]
+    f = f[f.basis == "stated"]
+    periods = f.pipe(case_periods)
+    assert periods.figure_id.tolist() == ["cases_2015", "cases_2017"]
+
+
+def test_each_side_has_one_colour_and_one_place():
+    c = exportrow.claims()
+    sides = load_annotation().sides
+    fig, _ = diverging_frames(c.pipe(framing.frame_counts, ["seoul", "tokyo"]), "seoul", "tokyo", sides=sides)
+    left = {hex_of(p.get_facecolor()) for p in bars(fig) if p.get_width() < 0}
+    right = {hex_of(p.get_facecolor()) for p in bars(fig) if p.get_width() > 0}
+    assert left == {SIDE_COLOURS["seoul"]} and right == {SIDE_COLOURS["tokyo"]}  # side_a left, side_b right
+    plt.close(fig)
+    swapped, _ = diverging_frames(c.pipe(framing.frame_counts, ["tokyo", "seoul"]), "tokyo", "seoul", sides=sides)
+    assert {hex_of(p.get_facecolor()) for p in bars(swapped) if p.get_width() < 0} == {SIDE_COLOURS["tokyo"]}
+    plt.close(swapped)
+    # in the words chart too, the first side is on the left
+    words = pd.DataFrame({"word": ["alpha", "beta"], "count_a": [20, 0], "count_b": [0, 20], "prior": [0.1, 0.1],
+                          "delta": [3.0, -3.0], "z": [3.0, -3.0], "leans": ["seoul", "tokyo"], "total_a": [40, 40],
+                          "total_b": [40, 40]})
+    fig, _ = distinctive_words(words, "seoul", "tokyo", sides=sides)
+    by_colour = {hex_of(p.get_facecolor()): p.get_width() for p in bars(fig)}
+    assert by_colour[SIDE_COLOURS["seoul"]] < 0 < by_colour[SIDE_COLOURS["tokyo"]]
+    plt.close(fig)
+
+
+def test_fixture_sides_keep_their_colours_whichever_pair_is_shown():
+    art = exportrow.load_article(FIXTURE)
+    sides = load_annotation(None, art).sides
+    c = exportrow.claims(art)
+    fig, _ = diverging_frames(c.pipe(framing.frame_counts, ["sylvania", "outlet"]), "sylvania", "outlet",
+                              sides=sides)
+    colours = {hex_of(p.get_facecolor()) for p in bars(fig) if p.get_width() < 0}
+    assert colours == {exportrow.colours.side_colours(sides)["sylvania"]}
+    plt.close(fig)
+
+
+def test_no_word_beyond_chance_is_said_and_drawn_grey():
+    words = exportrow.claims().pipe(framing.fightin_words, "seoul", "tokyo")
+    fig, alt = distinctive_words(words, "seoul", "tokyo")
+    assert fig._suptitle.get_text().startswith("No word separates Seoul from Tokyo beyond chance")
+    assert {hex_of(p.get_facecolor()) for p in bars(fig) if p.get_y() > -1 and abs(p.get_width()) < 10} - {
+        "#9A9A9A", "#EEEEEE"} == set()
+    drawn = [t.get_text().split(" (")[0] for t in fig.axes[0].get_yticklabels()]
+    assert "korea" not in drawn  # 3 vs 3: a tie leans to neither side and is not drawn
+    assert "korea (3 each)" in alt and "Seoul's claims give 98 words" in alt
+    plt.close(fig)
+
+
+def test_type_is_large_enough_to_project():
+    fig, _ = bar_periods(exportrow.figures().pipe(case_periods), source="Source: x")
+    assert fig._suptitle.get_fontsize() == TITLE_PT == 18
+    ax = fig.axes[0]
+    assert ax.yaxis.label.get_fontsize() >= LABEL_PT == 14
+    assert min(t.get_fontsize() for t in ax.get_xticklabels()) >= LABEL_PT
+    assert fig._supxlabel.get_fontsize() == SOURCE_PT == 12
+    plt.close(fig)
+
+
+def test_timeline_breaks_its_axis_around_the_crowded_weeks():
+    art = exportrow.load_article()
+    ev = exportrow.events(art)
+    close = weeks_before(art.published, 2)
+    fig, alt = timeline(ev, published=art.published.date(), close_up=close)
+    panels = [ax for ax in fig.axes if ax.get_yticks().size]
+    assert len(panels) == 2 and "broken into 2 panels" in alt
+    lo, hi = (mdates.num2date(x).date().isoformat() for x in panels[1].get_xlim())
+    assert lo <= "2019-06-24" and hi >= "2019-07-14"
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in panels[1].get_xticklabels() if t.get_text()]
+    assert "1 Jul\n2019" in ticks and all(any(m in t for m in ("Jun", "Jul")) for t in ticks)  # month names
+    labels = [t.get_text().replace("\n", " ") for t in panels[0].get_yticklabels()]
+    assert any("the week of Mon 1 to Sun 7 Jul 2019" in t for t in labels)  # an ISO week, in words
+    assert not any("W27" in t for t in labels)
+    plt.close(fig)
+
+
+def test_timeline_without_crowding_keeps_one_axis():
+    art = exportrow.load_article()
+    ev = exportrow.events(art)
+    fig, _ = timeline(ev[ev.date_start < "2019-06-01"], published=art.published.date(),
+                      close_up=weeks_before(art.published, 2))
+    assert len([ax for ax in fig.axes if ax.get_yticks().size]) == 1
+    plt.close(fig)
