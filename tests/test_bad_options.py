@@ -104,7 +104,7 @@ CATALOGUE = [
     Case("choice-format", "a figure format no notebook writes", [*R, "-p", "figure_format", "gif"],
          '-p figure_format \'gif\': not an allowed value; allowed: one of "png", "svg", "pdf"'),
     Case("choice-measure", "a measure notebook 01 does not know", [*R, "-p", "measure", "percent"],
-         'allowed: one of "count", "per_month" (declared by 01-enforcement-statistics)'),
+         'allowed: one of "per_month", "count" (declared by 01-enforcement-statistics)'),
     Case("choice-frames", "a frame column notebook 03 does not know", [*R, "-p", "frame_column", "tertiary"],
          'allowed: one of "primary", "both"'),
     Case("choice-background", "a prior background notebook 03 does not know",
