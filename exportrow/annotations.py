@@ -463,6 +463,20 @@ def _check(path: Path, article: Article, doc: dict) -> Annotation:
     return ann
 
 
+def _with_article_block(path: Path, article: Article, doc: dict) -> Article:
+    """The article with the ``published``, ``outlet`` and ``timezone`` of the ``article:`` block applied.
+
+    Options and the capture's front matter still win over the block; the block wins over the
+    capture's header (see :mod:`exportrow.article`).
+    """
+    from exportrow.article import MetadataError
+
+    try:
+        return article.with_annotation_block(doc.get("article"))
+    except MetadataError as exc:
+        raise AnnotationError([Problem(str(path), "article", exc.field, str(exc), exc.fix)]) from None
+
+
 _CACHE: dict[tuple, Annotation] = {}
 
 
@@ -499,6 +513,7 @@ def load_annotation(path: str | Path | None = None, article: Article | None = No
     doc, problems = _read_yaml(path)
     if problems:
         raise AnnotationError(problems)
+    article = _with_article_block(path, article, doc)
     ann = _check(path, article, doc)
     _CACHE[key] = ann
     return ann

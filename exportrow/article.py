@@ -223,18 +223,17 @@ class Article:
 
     @property
     def clock_note(self) -> str:
-        """Where the publication date and the time zone come from, in one sentence.
+        """When the article was published and on which clock, each with its source in brackets.
 
         Example:
             >>> print(load_article().clock_note)  # doctest: +NORMALIZE_WHITESPACE
-            Published 12 July 2019, 07:30 (JST), from the capture's date line;
-            time zone Asia/Tokyo, from the outlet table (Nikkei Asian Review).
+            Publication: 12 July 2019, 07:30 (JST) [the capture's date line].
+            Time zone: Asia/Tokyo [the outlet table (Nikkei Asian Review)].
         """
         if self.published is None:
-            return "No publication date yet: " + _missing_date_hint(self)
-        zone = (f"time zone {self.timezone}, from {self.timezone_from}" if self.timezone
-                else f"time zone unknown ({self.timezone_from})")
-        return f"Published {self.published_text}, from {self.published_from}; {zone}."
+            return "Publication: unknown. " + _missing_date_hint(self)
+        return (f"Publication: {self.published_text} [{self.published_from}]. "
+                f"Time zone: {self.timezone or 'unknown'} [{self.timezone_from}].")
 
     def with_metadata(self, source: str, *, published=None, outlet=None, timezone=None) -> Article:
         """A copy with the publication date, outlet or zone that ``source`` gives, weighed again.
