@@ -202,12 +202,22 @@ def parse_published(value) -> Published:
     return Published(date, time, offset, text)
 
 
+def _month_number(word: str) -> int | None:
+    w = word.lower()
+    if w in _MONTHS:
+        return _MONTHS.index(w) + 1
+    full = [m for m in _MONTHS if len(w) >= 3 and m.startswith(w) and (len(w) == 3 or w == "sept")]
+    return _MONTHS.index(full[0]) + 1 if full else None
+
+
 def header_published(date_text: str, time_text: str | None = None) -> Published:
     """Read the capture header's ``July 12, 2019`` and ``7:30 a.m.`` (or ``19:30``).
 
     Examples:
         >>> header_published("July 12, 2019", "7:30 p.m.").time
         datetime.time(19, 30)
+        >>> header_published("Aug. 9, 2024").date
+        datetime.date(2024, 8, 9)
         >>> header_published("February 30, 2019")
         Traceback (most recent call last):
         ...
@@ -218,9 +228,10 @@ def header_published(date_text: str, time_text: str | None = None) -> Published:
         exportrow.clock.ClockError: '13:10 p.m.': 13 is not an hour on a 12-hour clock (1-12 with a.m./p.m.)
     """
     m = re.fullmatch(r"([A-Za-z]+)\.? (\d{1,2}), (\d{1,4})", date_text.strip())
-    if not m or m.group(1).lower() not in _MONTHS:
+    month = _month_number(m.group(1)) if m else None
+    if not month:
         raise ClockError(f"{date_text!r} is not a date like 'July 12, 2019'")
-    date = _check_date(int(m.group(3)), _MONTHS.index(m.group(1).lower()) + 1, int(m.group(2)), date_text)
+    date = _check_date(int(m.group(3)), month, int(m.group(2)), date_text)
     if not time_text:
         return Published(date, text=date_text)
     t = re.fullmatch(r"(\d{1,2}):(\d{2})\s*(?:([ap])\.?\s?m\.?)?", time_text.strip(), re.I)
