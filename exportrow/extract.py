@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportrow.article import Article, Span, load_article
+from exportrow.article import Article, Span, load_article  # noqa: F401 - used by the doctests
 from exportrow.dates import DateResolutionError, find_date_expressions, resolve_date
 from exportrow.numbers import NumberMention, find_numbers
 
@@ -333,7 +333,7 @@ def _figure_lines(props: Proposals) -> list[str]:
                          "write it as `qualifier:` where the format has it, else in `note:`")
         lines.append(f"    quote: {_q(_sentence_text(f.sentence))}")
     lines += ["", "ignored_numbers:"] + (["  []"] if not props.ignored else [])
-    for m, sent, reason in props.ignored:
+    for _m, sent, reason in props.ignored:
         lines += [f"  - quote: {_q(_sentence_text(sent))}", f"    reason: TODO   # {reason}"]
     return lines + [""]
 
