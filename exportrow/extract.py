@@ -160,7 +160,7 @@ def _qualifier(sentence: str, at: int, end: int) -> tuple[str | None, str]:
     return None, ""
 
 
-def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int) -> tuple[str | None, str]:
+def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, published) -> tuple[str | None, str]:
     """The date expression that may date a number: whole spans only, never a day, never the end of a span."""
     text = sentence.text
     usable, notes = [], []
@@ -173,7 +173,7 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int) -> tuple
             notes.append(f"{words!r} is a span the resolver may not read; date the figure in a note")
             continue
         try:
-            if resolve_date(expr, "2000-01-01", tense="past").precision == "day":
+            if resolve_date(expr, published, tense="past").precision == "day":
                 continue  # a day dates an event, not the period of a count
         except DateResolutionError:
             continue
@@ -223,7 +223,7 @@ def _figures(article: Article, props: Proposals) -> None:
             if reason:
                 props.ignored.append((m, sent, reason))
                 continue
-            period, note = _period(sent, dates, m.end - sent.start)
+            period, note = _period(sent, dates, m.end - sent.start, article.published_date or "2100-01-01")
             qualifier, words = _qualifier(sent.text, at, m.end - sent.start)
             nxt = " ".join(sent.text[m.end - sent.start:].split()[:3])
             props.figures.append(FigureCandidate(m, sent, period, note, qualifier, words, nxt))
