@@ -163,13 +163,18 @@ def annotation_path_for(article: Article) -> Path:
 def safe_yaml(text: str):
     """Parse YAML with a safe loader only (libyaml's when available): no Python objects.
 
+    Dates stay text (``published: 2019-02-30`` then gets an accurate message where it is checked,
+    not a ValueError from the YAML reader).
+
     Example:
-        >>> safe_yaml("a: [1, two]")
-        {'a': [1, 'two']}
+        >>> safe_yaml("a: [1, two]\\nd: 2019-07-12")
+        {'a': [1, 'two'], 'd': '2019-07-12'}
     """
     import yaml
 
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    from exportrow.capture import yaml_loader
+
+    return yaml.load(text, Loader=yaml_loader())
 
 
 def article_path_for(annotation_path: str | Path) -> Path | None:

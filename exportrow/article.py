@@ -492,13 +492,20 @@ def _timestamp(art: Article, pub: Published | None, zone: str):
         return (ts.tz_convert(_tzinfo(zone)) if zone else ts), "minute"
     if not zone:
         return pd.Timestamp(moment), "minute"
-    try:
-        return pd.Timestamp(moment).tz_localize(_tzinfo(zone), ambiguous="raise", nonexistent="raise"), "minute"
-    except Exception as exc:  # pytz/pandas raise NonExistentTimeError or AmbiguousTimeError
-        what = ("never happened there: the clocks jumped forward" if "NonExistent" in type(exc).__name__
-                else "happened twice there: the clocks went back")
-        raise MetadataError(f"{art.path.name}: {pub.text!r} in {zone} {what}; write the time with its UTC offset",
-                            field="published", source="", fix="e.g. published: 2019-11-03T01:30:00-04:00") from None
+    tz = _tzinfo(zone)
+    if isinstance(tz, str):
+        import zoneinfo
+
+        local = [moment.replace(tzinfo=zoneinfo.ZoneInfo(zone), fold=f) for f in (0, 1)]
+        back = [t.astimezone(dt.UTC).astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None) for t in local]
+        what = ("never happened there: the clocks jumped forward" if back[0] != moment
+                else "happened twice there: the clocks went back" if local[0].utcoffset() != local[1].utcoffset()
+                else "")
+        if what:
+            raise MetadataError(f"{art.path.name}: {pub.text!r} in {zone} {what}; write the time with its UTC "
+                                "offset", field="published", source="",
+                                fix="e.g. published: 2019-11-03T01:30:00-04:00")
+    return pd.Timestamp(moment).tz_localize(tz), "minute"
 
 
 def _settle(art: Article) -> Article:

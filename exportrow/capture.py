@@ -29,7 +29,7 @@ from exportrow.clock import ClockError, header_published, parse_published
 from exportrow.errors import ExportrowError
 
 __all__ = ["ArticleFormatError", "Span", "Dateline", "Capture", "FRONT_MATTER_FIELDS", "find_dateline",
-           "parse_capture"]
+           "parse_capture", "yaml_loader"]
 
 #: The fields of a front-matter capture, and what each holds.
 FRONT_MATTER_FIELDS = {
@@ -86,7 +86,7 @@ def _dateline_pattern() -> re.Pattern:
     region = rf"(?:,\s*(?!(?:{_MONTH_NAMES})\b)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){{0,2}})?"
     date = rf"(?:,\s*(?P<date>(?:{_MONTH_NAMES})\.? \d{{1,2}}(?:, \d{{4}})?))?"
     source = r"(?:\s*\((?P<source>[A-Z][^()\n]{0,40})\))?"
-    dash = r"\s*(?:--|[\u2014\u2013\u2015\u2012-])\s+"
+    dash = r"\s*(?:--|[\u2014\u2013\u2015\u2012-])(?:\s+|$)"
     return re.compile(rf"(?P<caps>{caps}(?:\s*/\s*{caps})*)?(?P<mixed>{mixed})?{region}{date}{source}{dash}")
 
 
@@ -249,8 +249,8 @@ def _paragraph_blocks(raw: str, lines: list[tuple[int, str]]) -> list[Span]:
 
 
 @functools.cache
-def _front_matter_loader():
-    """A safe YAML loader that leaves dates as text, so that they are checked here with a clear message."""
+def yaml_loader():
+    """A safe YAML loader (libyaml's when available) that leaves dates as text, checked later with a clear message."""
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -275,7 +275,7 @@ def _read_front_matter(path, raw: str, lines: list[tuple[int, str]]) -> tuple[di
         raise ArticleFormatError(f"{path}: the front matter opened on line 1 is never closed; "
                                  "end it with a line '---' before the body")
     text = "\n".join(t for _, t in lines[1:close])
-    loader = _front_matter_loader()
+    loader = yaml_loader()
     try:
         for tok in yaml.scan(text, Loader=loader):
             if isinstance(tok, (yaml.AliasToken, yaml.AnchorToken)):

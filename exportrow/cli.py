@@ -20,6 +20,7 @@ examples:
   exportrow check my-article.yaml       check your own annotation file
   exportrow report --out reports/latest run every notebook, write an HTML report
   exportrow extract my-article.txt      draft an annotation for a new article
+  exportrow import page.html --out data/raw/my-article.txt   a saved web page as a capture
 """
 
 
@@ -123,10 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     metadata_args(p)
     p.set_defaults(func=_cmd_check)
 
-    from exportrow import extract, report  # each adds its own sub-command; neither imports Jupyter at load
+    from exportrow import extract, importer, report  # each adds its own sub-command; none imports Jupyter at load
 
     report.register(sub)
     extract.register(sub)
+    importer.register(sub)
     return parser
 
 

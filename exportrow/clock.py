@@ -228,9 +228,11 @@ def header_published(date_text: str, time_text: str | None = None) -> Published:
         exportrow.clock.ClockError: '13:10 p.m.': 13 is not an hour on a 12-hour clock (1-12 with a.m./p.m.)
     """
     m = re.fullmatch(r"([A-Za-z]+)\.? (\d{1,2}), (\d{1,4})", date_text.strip())
-    month = _month_number(m.group(1)) if m else None
-    if not month:
+    if not m:
         raise ClockError(f"{date_text!r} is not a date like 'July 12, 2019'")
+    month = _month_number(m.group(1))
+    if not month:
+        raise ClockError(f"{date_text!r}: {m.group(1)!r} is not an English month name (write e.g. 'July 12, 2019')")
     date = _check_date(int(m.group(3)), month, int(m.group(2)), date_text)
     if not time_text:
         return Published(date, text=date_text)
