@@ -126,7 +126,8 @@ def _anonymous_pattern() -> re.Pattern:
     who = r"(?:source|sources|official|officials|diplomat|diplomats|aide|aides|person|people|insider|insiders)"
     return re.compile(
         rf"\b(?:[Aa]n?|[Tt]wo|[Ss]everal) (?:(?:senior|government|unnamed|[A-Z][a-z]+)\s+){{0,3}}{who}"
-        rf"(?: (?:close to|familiar with|in|at|from) (?:the )?[A-Z]?[\w'’-]+(?: [A-Z][\w'’-]+)*)?"
+        rf"(?: (?:close to|familiar with|in|at|from) (?:the )?[A-Z]?[\w'’-]+(?: [A-Z][\w'’-]+)*"
+        rf"(?: (?:government|ministry|administration|presidency|cabinet|military|party|talks|matter|plans?))?)?"
         rf"|\b(?:Diplomats|Officials|Sources|People) (?:close to|familiar with|in|at) (?:the )?[\w'’-]+"
         rf"(?:, who (?:asked not to be named|declined to be named|spoke on condition of anonymity))?"
         rf"|\bwho (?:asked not to be named|declined to be named|spoke on condition of anonymity)")
@@ -165,11 +166,13 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
     text = sentence.text
     usable, notes = [], []
     for a, b, expr in dates:
-        lead = text[max(0, a - 40):a].lower()
-        if re.search(r"(?:ending|ended|through|until|till|to|since|from|before|after|by)\s+$", lead):
-            whole = re.search(r"(?:(?:during|over|in|for)\s+)?(?:the\s+)?[\w\s-]{0,30}?"
-                              r"(?:ending|ended|through|until|till|to|since|from|before|after|by)\s+$", lead)
-            words = (text[a - len(whole.group(0)):b] if whole else expr).strip()
+        lead = text[max(0, a - 60):a]
+        conn = re.search(r"\b(?:ending|ended|through|until|till|to|since|from|before|after|by)\s+$", lead, re.I)
+        if conn:
+            head = lead[:conn.start()]
+            preps = [m for m in re.finditer(r"\b(?:during|over|in|for|throughout|within)\b", head, re.I)
+                     if len(head) - m.start() < 40]
+            words = lead[preps[-1].start() if preps else conn.start():] + expr
             notes.append(f"{words!r} is a span the resolver may not read; date the figure in a note")
             continue
         try:
