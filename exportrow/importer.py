@@ -200,6 +200,19 @@ def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str 
         UsageError: ``out`` exists and may not be replaced (exit code 2).
         InputFileError, ImportError_: The page cannot be read or holds no article text (exit code 1).
         ArticleFormatError: The capture would not load (a bad ``--published`` or ``--timezone``).
+
+    Example:
+        >>> import tempfile
+        >>> tmp = Path(tempfile.mkdtemp())
+        >>> _ = (tmp / "page.html").write_text("<html><body><article><p>Twelve ships waited at the border "
+        ...                                    "on Monday, officials said.</p></article></body></html>")
+        >>> out = import_page(str(tmp / "page.html"), tmp / "a.txt", published="2024-05-14")
+        >>> out.read_text().splitlines()[1]
+        'published: "2024-05-14"'
+        >>> import_page(str(tmp / "page.html"), tmp / "a.txt")
+        Traceback (most recent call last):
+        ...
+        exportrow.errors.UsageError: ... exists; choose another --out, or add --force ...
     """
     from exportrow.article import load_article
     from exportrow.capture import parse_capture
