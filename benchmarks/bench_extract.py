@@ -34,7 +34,6 @@ from exportrow.annotations import load_annotation  # noqa: E402
 from exportrow.article import load_article  # noqa: E402
 from exportrow.extract import propose  # noqa: E402
 
-
 #: Fixture articles written after extract was tuned, and never used to tune it.
 HELD_OUT = ("harbour-times-2024-06-20-ferry-operators", "kbn-radio-2024-06-21-trawler-ban-bill")
 
