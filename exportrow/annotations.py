@@ -173,13 +173,18 @@ def annotation_path_for(article: Article) -> Path:
 def safe_yaml(text: str):
     """Parse YAML with a safe loader only (libyaml's when available): no Python objects.
 
+    Dates stay text (``published: 2019-02-30`` then gets an accurate message where it is checked,
+    not a ValueError from the YAML reader).
+
     Example:
-        >>> safe_yaml("a: [1, two]")
-        {'a': [1, 'two']}
+        >>> safe_yaml("a: [1, two]\\nd: 2019-07-12")
+        {'a': [1, 'two'], 'd': '2019-07-12'}
     """
     import yaml
 
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    from exportrow.capture import yaml_loader
+
+    return yaml.load(text, Loader=yaml_loader())
 
 
 def article_path_for(annotation_path: str | Path) -> Path | None:
@@ -485,6 +490,20 @@ def _check(path: Path, article: Article, doc: dict) -> Annotation:
     return ann
 
 
+def _with_article_block(path: Path, article: Article, doc: dict) -> Article:
+    """The article with the ``published``, ``outlet`` and ``timezone`` of the ``article:`` block applied.
+
+    Options and the capture's front matter still win over the block; the block wins over the
+    capture's header (see :mod:`exportrow.article`).
+    """
+    from exportrow.article import MetadataError
+
+    try:
+        return article.with_annotation_block(doc.get("article"))
+    except MetadataError as exc:
+        raise AnnotationError([Problem(str(path), "article", exc.field, str(exc), exc.fix)]) from None
+
+
 _CACHE: dict[tuple, Annotation] = {}
 
 
@@ -521,6 +540,7 @@ def load_annotation(path: str | Path | None = None, article: Article | None = No
     doc, problems = _read_yaml(path)
     if problems:
         raise AnnotationError(problems)
+    article = _with_article_block(path, article, doc)
     ann = _check(path, article, doc)
     _CACHE[key] = ann
     return ann

@@ -1,55 +1,79 @@
-"""Load a captured news article and point at its words.
+"""Load a captured news article, settle when and where it was published, and point at its words.
 
-The capture format is the one of the bundled Nikkei Asian Review page: an optional
-``print PRINT`` line, the title, bullet lines with the date, the outlet and time and a
-label, the body paragraphs (the first one opening with a dateline), and bullet lines of
-site navigation after the last paragraph. Only the body is article text; the rest is
-kept as metadata or dropped.
+An article file is a *capture* in one of three forms (see :mod:`exportrow.capture`): YAML front
+matter then the body (the documented form for new articles), the header of the bundled Nikkei
+page, or the body alone. Only the body is article text; a dateline at its start, the header
+and the front matter are kept as metadata.
 
-Every span in this package is a pair of 0-based, end-exclusive character offsets into
-the *raw* text, so ``article.raw[start:end]`` is always the passage itself.
+The publication date, the outlet and the time zone may each come from several places. The
+first that gives one wins, in this order (documented in ``docs/annotating.md``):
+
+1. command-line options (``--published``, ``--outlet``, ``--timezone``) and notebook parameters;
+2. the capture's front matter;
+3. the annotation's ``article:`` block (``published``, ``outlet``, ``timezone``);
+4. the capture's header (the bundled form's date and outlet bullets);
+5. for the date only, the dateline's date (when it has a year).
+
+The time zone then falls back to the outlet table and the dateline's city
+(:mod:`exportrow.clock`), else it is unknown and every output says so. A date without a time
+stays a date: ``published_precision`` is ``"day"`` and no output prints a time for it.
+
+Every span in this package is a pair of 0-based, end-exclusive character offsets into the
+*raw* text (the decoded file, without a byte-order mark), so ``article.raw[start:end]`` is
+always the passage itself.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from exportrow import paths
-from exportrow.errors import ExportrowError
+from exportrow.capture import ArticleFormatError, Dateline, Span, parse_capture
+from exportrow.clock import (
+    ClockError,
+    Published,
+    check_timezone,
+    city_zone,
+    format_published,
+    outlet_zone,
+    parse_published,
+)
+from exportrow.errors import EXIT_USAGE
 
-__all__ = ["Article", "ArticleFormatError", "Span", "load_article", "normalize"]
+__all__ = ["Article", "ArticleFormatError", "MetadataError", "Span", "load_article", "normalize", "SOURCES"]
 
-#: The capture prints a local time with no zone. It is read as the time at the outlet's home
-#: newsroom, looked up here (Nikkei: Tokyo, UTC+9); an outlet not listed is read as UTC.
-OUTLET_TIMEZONES = {"Nikkei Asian Review": "Asia/Tokyo", "Nikkei Asia": "Asia/Tokyo"}
-DEFAULT_TIMEZONE = "UTC"
+#: Where metadata may come from, strongest first.
+SOURCES = ("options", "front matter", "annotation", "capture header", "dateline")
+_FROM = {"options": "set by the user, overriding the capture",
+         "front matter": "the capture's front matter",
+         "annotation": "the annotation's article: block",
+         "capture header": "the capture's date line",
+         "dateline": "the dateline (nothing else dates the article)"}
 
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
            "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'}
 _DASHES = dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")
 _FOLD = {**_QUOTES, **_DASHES}
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december"]
 _ABBREVIATIONS = {"u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "a.m", "p.m", "jan", "feb",
                   "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
                   "st", "inc", "corp", "co", "ltd", "gov", "sen", "rep", "vs", "gen", "lt"}
 
 
-class ArticleFormatError(ExportrowError, ValueError):
-    """The article file is not in the capture format (says which file and what is missing)."""
+class MetadataError(ArticleFormatError):
+    """A publication date, outlet or time zone that cannot be used; says where it came from.
 
+    Given as an option or a notebook parameter it is a usage error (exit code 2).
+    """
 
-@dataclass(frozen=True)
-class Span:
-    """A passage of the raw text: ``raw[start:end] == text``."""
-
-    start: int
-    end: int
-    text: str
+    def __init__(self, message: str, *, field: str = "", source: str = "", fix: str = ""):
+        super().__init__(message)
+        self.field, self.source, self.fix = field, source, fix
+        if source == "options":
+            self.exit_code = EXIT_USAGE
 
 
 def normalize(text: str) -> tuple[str, list[int]]:
@@ -94,13 +118,21 @@ class Article:
 
     Attributes:
         path: The file it was read from.
-        raw: The file's text, unchanged.
+        raw: The file's text, decoded (a byte-order mark dropped).
         sha256: Hex digest of the file's bytes.
-        title, outlet, label, dateline: Metadata read from the capture.
-        published: Publication time, a timezone-aware ``pandas.Timestamp``.
+        title, outlet, label, dateline: Metadata read from the capture (``dateline`` is its words,
+            e.g. ``SEOUL, July 12 (Yonhap)``; ``dateline_city`` its city).
+        published: Publication time as a ``pandas.Timestamp``: aware when the zone is known, naive
+            when it is not, and midnight of the day when only the date is known (then
+            ``published_precision`` is ``"day"``: use :attr:`published_text` or
+            :attr:`published_iso` to print it, never a time). None until some source dates it.
+        published_precision: ``"minute"`` (a time of day is known), ``"day"``, or ``""`` (no date).
+        timezone: IANA zone (or ``UTC+09:00`` for an offset alone) of the outlet's clock, ``""`` if unknown.
+        published_from, outlet_from, timezone_from: Which source gave each, in words.
         paragraphs, sentences: Body spans; the dateline and capture noise are not in them.
         navigation: Site navigation lines dropped after the body.
-        date_span: Where the capture states the publication date.
+        date_span: Where the capture states the publication date, or None (an option, the annotation).
+        form: ``front matter``, ``header`` or ``body only``.
     """
 
     path: Path
@@ -114,8 +146,22 @@ class Article:
     paragraphs: list[Span]
     sentences: list[Span]
     navigation: list[str]
-    date_span: Span
+    date_span: Span | None
     published_from: str = "the capture's date line"
+    published_precision: str = "minute"
+    timezone: str = ""
+    timezone_from: str = ""
+    outlet_from: str = ""
+    form: str = "header"
+    byline: str = ""
+    url: str = ""
+    language: str = ""
+    front_matter: dict = field(default_factory=dict)
+    dateline_city: str = ""
+    dateline_source: str = ""
+    dateline_date: str = ""
+    dateline_span: Span | None = None
+    _layers: dict = field(default_factory=dict, repr=False)
     _body_start: int = field(default=0, repr=False)
     _folded: str = field(default="", repr=False)
     _where: list[int] = field(default_factory=list, repr=False)
@@ -135,22 +181,142 @@ class Article:
         """
         return "\n\n".join(p.text for p in self.paragraphs)
 
-    def with_published(self, published) -> Article:
-        """A copy whose publication time is ``published`` (relative dates then move with it).
+    @property
+    def timezone_known(self) -> bool:
+        """Whether the outlet's clock is known (a zone or a written UTC offset)."""
+        return bool(self.timezone)
+
+    @property
+    def published_date(self) -> dt.date | None:
+        """The publication date (in the outlet's zone when known), or None."""
+        return None if self.published is None else self.published.date()
+
+    @property
+    def published_iso(self) -> str:
+        """ISO 8601, as precise as known: a date, a local time without offset, or a time with its offset.
 
         Example:
-            >>> str(load_article().with_published("2019-07-19").published)
-            '2019-07-19 00:00:00+09:00'
+            >>> art = load_article()
+            >>> art.published_iso, art.with_published("2019-07-19").published_iso
+            ('2019-07-12T07:30:00+09:00', '2019-07-19')
         """
-        import dataclasses
+        if self.published is None:
+            return ""
+        if self.published_precision == "day":
+            return self.published.date().isoformat()
+        return self.published.isoformat()
 
-        import pandas as pd
+    @property
+    def published_text(self) -> str:
+        """The publication moment in words: ``12 July 2019, 07:30 (JST)``, ``... (date only)``,
+        or ``... (time zone unknown)``.
 
-        ts = pd.Timestamp(published)
-        if ts.tzinfo is None:
-            ts = ts.tz_localize(self.published.tzinfo)
-        return dataclasses.replace(self, published=ts,
-                                   published_from="set by the user, overriding the capture")
+        Example:
+            >>> load_article().published_text
+            '12 July 2019, 07:30 (JST)'
+        """
+        if self.published is None:
+            return "publication date unknown"
+        time = None if self.published_precision == "day" else self.published.time()
+        label = (self.published.tzname() or self.timezone) if self.timezone and self.published.tzinfo else ""
+        return format_published(self.published.date(), time, label)
+
+    @property
+    def clock_note(self) -> str:
+        """When the article was published and on which clock, each with its source in brackets.
+
+        Example:
+            >>> print(load_article().clock_note)  # doctest: +NORMALIZE_WHITESPACE
+            Publication: 12 July 2019, 07:30 (JST) [the capture's date line].
+            Time zone: Asia/Tokyo [the outlet table (Nikkei Asian Review)].
+        """
+        if self.published is None:
+            return "Publication: unknown. " + _missing_date_hint(self)
+        return (f"Publication: {self.published_text} [{self.published_from}]. "
+                f"Time zone: {self.timezone or 'unknown'} [{self.timezone_from}].")
+
+    def with_metadata(self, source: str, *, published=None, outlet=None, timezone=None) -> Article:
+        """A copy with the publication date, outlet or zone that ``source`` gives, weighed again.
+
+        ``source`` is one of :data:`SOURCES`; a value given by a stronger source still wins.
+
+        Raises:
+            MetadataError: A date or time that does not exist, or an unknown time zone.
+
+        Example:
+            >>> art = load_article().with_metadata("options", timezone="Asia/Seoul")
+            >>> str(art.published), art.timezone_from
+            ('2019-07-12 07:30:00+09:00', 'set by the user, overriding the capture')
+        """
+        if source not in SOURCES:
+            raise ValueError(f"source must be one of {SOURCES}, not {source!r}")
+        layer = dict(self._layers.get(source) or {})
+        where = "given as an option or notebook parameter" if source == "options" else f"in {_FROM[source]}"
+        if published not in (None, ""):
+            try:
+                layer["published"] = parse_published(published)
+            except ClockError as exc:
+                raise MetadataError(f"published {where}: {exc}", field="published", source=source,
+                                    fix="write an ISO date such as 2019-07-12") from None
+            layer["published_span"] = None
+        if outlet not in (None, ""):
+            layer["outlet"] = " ".join(str(outlet).split())
+        if timezone not in (None, ""):
+            try:
+                layer["timezone"] = check_timezone(timezone)
+            except ClockError as exc:
+                raise MetadataError(f"timezone {where}: {exc}", field="timezone", source=source,
+                                    fix="write an IANA zone such as Asia/Seoul") from None
+        return _settle(dataclasses.replace(self, _layers={**self._layers, source: layer}))
+
+    def with_published(self, published) -> Article:
+        """A copy whose publication date is ``published`` (relative dates then move with it).
+
+        Example:
+            >>> art = load_article().with_published("2019-07-19")
+            >>> art.published_text, art.published_precision, art.timezone
+            ('19 July 2019 (date only)', 'day', 'Asia/Tokyo')
+        """
+        return self.with_metadata("options", published=published)
+
+    def with_annotation_block(self, block) -> Article:
+        """A copy with the ``published``, ``outlet`` and ``timezone`` of an annotation's ``article:`` block.
+
+        Raises:
+            MetadataError: A bad value, or no source at all dates the article.
+
+        Example:
+            >>> art = load_article().with_annotation_block({"outlet": "Nikkei Asia"})
+            >>> art.outlet, art.outlet_from, art.timezone
+            ('Nikkei Asia', "the annotation's article: block", 'Asia/Tokyo')
+        """
+        from exportrow.files import excerpt
+
+        block = block if isinstance(block, dict) else {}
+        values = {}
+        for key in ("published", "outlet", "timezone"):
+            value = block.get(key)
+            if isinstance(value, (dt.date, dt.datetime)):
+                value = value.isoformat()
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int, float))):
+                raise MetadataError(f"must be text, not {excerpt(value)}", field=key, source="annotation",
+                                    fix=f"write e.g. `{key}: {_EXAMPLES[key]}` under article:")
+            values[key] = None if value is None else str(value)
+        try:
+            art = self.with_metadata("annotation", **values)
+        except MetadataError as exc:
+            exc.args = (str(exc).replace(f" in {_FROM['annotation']}", ""),)
+            raise
+        art.require_published()
+        return art
+
+    def require_published(self) -> None:
+        """Raise :class:`MetadataError` when no source gives the publication date."""
+        if self.published is None:
+            raise MetadataError(f"{self.path.name}: no publication date. " + _missing_date_hint(self),
+                                field="published", source="annotation",
+                                fix="add `published: YYYY-MM-DD` under article: in the annotation, "
+                                    "or to the capture's front matter, or pass --published")
 
     def find(self, quote: str, prefix: str | None = None, suffix: str | None = None) -> list[Span]:
         """Every place in the body where ``quote`` stands, as raw spans.
@@ -246,31 +412,165 @@ def _split_sentences(raw: str, para: Span) -> list[Span]:
     return [Span(para.start + a, para.start + b, raw[para.start + a:para.start + b]) for a, b in out]
 
 
-@functools.cache
-def _patterns() -> dict[str, re.Pattern]:
-    months = "|".join(m.capitalize() for m in _MONTHS)
-    return {
-        "bullet": re.compile(r"^\s*[\u2022\u00b7*]\s*(.*?)\s*$"),
-        "date": re.compile(r"^(" + months + r")\.? (\d{1,2}), (\d{4})$"),
-        "time": re.compile(r"^(\d{1,2}):(\d{2})\s*([ap])\.?m\.?$", re.I),
-        "dateline": re.compile(r"^([A-Z][A-Z./ ,'-]*[A-Z.])\s*[\u2014\u2013-]+\s+"),
-    }
+_EXAMPLES = {"published": "2019-07-12", "outlet": "Yonhap News Agency", "timezone": "Asia/Seoul"}
 
 
-def load_article(path: str | Path | None = None, *, timezone: str | None = None) -> Article:
-    """Read a captured article.
+def _missing_date_hint(art: Article) -> str:
+    date = (art._layers.get("dateline") or {}).get("date_text")
+    if date:
+        return (f"The dateline gives {date!r} but no year; give the date as --published, in the front "
+                "matter (published: YYYY-MM-DD) or in the annotation's article: block.")
+    return ("Give it as --published (or the notebook parameter `published`), in the front matter "
+            "(published: YYYY-MM-DD) or in the annotation's article: block.")
+
+
+def _first(layers: dict, key: str, sources=SOURCES) -> tuple[object, str]:
+    for src in sources:
+        value = (layers.get(src) or {}).get(key)
+        if value not in (None, ""):
+            return value, src
+    return None, ""
+
+
+def _tzinfo(zone: str):
+    m = re.fullmatch(r"UTC([+-])(\d\d):(\d\d)", zone)
+    if m:
+        sign = 1 if m.group(1) == "+" else -1
+        return dt.timezone(sign * dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3))))
+    return zone
+
+
+def _offset_label(offset: dt.timedelta) -> str:
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _table_zone(outlet: str, url: str, city: str, day: dt.date | None) -> tuple[str, str]:
+    """The zone from the outlet table, else from the dateline's city; else ("", why not)."""
+    import zoneinfo
+
+    entry = outlet_zone(outlet, url)
+    if entry and entry[1]:
+        return entry[1], f"the outlet table ({entry[0]})"
+    cities = [c.strip() for c in city.split("/") if c.strip()]
+    zones = [city_zone(c) for c in cities]
+    if cities and all(zones):
+        when = dt.datetime.combine(day or dt.date.today(), dt.time(12))
+        offsets = {zoneinfo.ZoneInfo(z).utcoffset(when) for z in zones}
+        if len(offsets) == 1:
+            why = f"the dateline's city {cities[0]}" if len(cities) == 1 else \
+                f"the dateline's first city {cities[0]} (its cities share one clock)"
+            return zones[0], why
+        return "", f"the dateline's cities {city} are in different time zones"
+    wire = f"{entry[0]} files from everywhere and " if entry else \
+        (f"the outlet {outlet!r} is not in the outlet table and " if outlet else "no outlet is given and ")
+    place = f"the dateline city {city!r} is not in the city table" if city else "there is no dateline city"
+    return "", wire + place
+
+
+def _zone(art: Article, pub: Published | None) -> tuple[str, str]:
+    explicit, src = _first(art._layers, "timezone", ("options", "front matter", "annotation"))
+    if explicit:
+        return explicit, _FROM[src]
+    zone, why = _table_zone(art.outlet, art.url, art.dateline_city, pub.date if pub else None)
+    if pub is not None and pub.offset is not None:
+        if zone:
+            import zoneinfo
+
+            local = dt.datetime.combine(pub.date, pub.time or dt.time(12), tzinfo=dt.timezone(pub.offset))
+            if local.astimezone(zoneinfo.ZoneInfo(zone)).utcoffset() == pub.offset:
+                return zone, why + ", agreeing with the offset written in the publication time"
+        return _offset_label(pub.offset), "the UTC offset written in the publication time"
+    return zone, why
+
+
+def _timestamp(art: Article, pub: Published | None, zone: str):
+    import pandas as pd
+
+    if pub is None:
+        return None, ""
+    if pub.time is None:
+        return pd.Timestamp(pub.date), "day"
+    moment = dt.datetime.combine(pub.date, pub.time)
+    if pub.offset is not None:
+        ts = pd.Timestamp(moment.replace(tzinfo=dt.timezone(pub.offset)))
+        return (ts.tz_convert(_tzinfo(zone)) if zone else ts), "minute"
+    if not zone:
+        return pd.Timestamp(moment), "minute"
+    tz = _tzinfo(zone)
+    if isinstance(tz, str):
+        import zoneinfo
+
+        local = [moment.replace(tzinfo=zoneinfo.ZoneInfo(zone), fold=f) for f in (0, 1)]
+        back = [t.astimezone(dt.UTC).astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None) for t in local]
+        what = ("never happened there: the clocks jumped forward" if back[0] != moment
+                else "happened twice there: the clocks went back" if local[0].utcoffset() != local[1].utcoffset()
+                else "")
+        if what:
+            raise MetadataError(f"{art.path.name}: {pub.text!r} in {zone} {what}; write the time with its UTC "
+                                "offset", field="published", source="",
+                                fix="e.g. published: 2019-11-03T01:30:00-04:00")
+    return pd.Timestamp(moment).tz_localize(tz), "minute"
+
+
+def _settle(art: Article) -> Article:
+    """Weigh the metadata of every source (strongest first) into the article's fields."""
+    layers = art._layers
+    pub, pub_src = _first(layers, "published")
+    outlet, outlet_src = _first(layers, "outlet", SOURCES[:4])
+    if outlet:
+        outlet_from = _FROM[outlet_src]
+    elif art.dateline_source:
+        outlet, outlet_from = art.dateline_source, "the dateline's credit"
+    else:
+        outlet, outlet_from = "", "no source names the outlet"
+    art = dataclasses.replace(art, outlet=outlet, outlet_from=outlet_from)
+    zone, zone_from = _zone(art, pub)
+    published, precision = _timestamp(art, pub, zone)
+    span = (layers.get(pub_src) or {}).get("published_span") if pub_src else None
+    return dataclasses.replace(art, published=published, published_precision=precision,
+                               published_from=_FROM.get(pub_src, ""), date_span=span,
+                               timezone=zone, timezone_from=zone_from)
+
+
+def _options_layer(published, outlet, timezone) -> dict:
+    layer = {}
+    if published not in (None, ""):
+        try:
+            layer["published"] = parse_published(published)
+        except ClockError as exc:
+            raise MetadataError(f"published given as an option or notebook parameter: {exc}",
+                                field="published", source="options") from None
+    if outlet not in (None, ""):
+        layer["outlet"] = " ".join(str(outlet).split())
+    if timezone not in (None, ""):
+        try:
+            layer["timezone"] = check_timezone(timezone)
+        except ClockError as exc:
+            raise MetadataError(f"timezone given as an option or notebook parameter: {exc}",
+                                field="timezone", source="options") from None
+    return layer
+
+
+def load_article(path: str | Path | None = None, *, published: str | None = None, outlet: str | None = None,
+                 timezone: str | None = None) -> Article:
+    """Read a captured article in any of the three capture forms.
 
     Args:
         path: The article file; None (or ``""``) means the bundled Nikkei article.
-        timezone: IANA zone of the outlet's newsroom. The capture gives a local time with
-            no zone, which is read as this zone's time. None looks the outlet up in
-            ``OUTLET_TIMEZONES`` (Nikkei Asian Review: Asia/Tokyo) and falls back to UTC.
+        published: ISO date or date-time overriding every other source (the ``--published`` option).
+        outlet: The outlet's name, overriding every other source (``--outlet``).
+        timezone: IANA zone of the outlet's clock, overriding every other source (``--timezone``).
 
     Returns:
-        The :class:`Article`.
+        The :class:`Article`. Its ``published`` is None when nothing in the file or the options
+        dates it; the annotation's ``article:`` block may still do so (see :func:`Article.with_annotation_block`).
 
     Raises:
-        ArticleFormatError: The file is missing, not UTF-8, or not in the capture format.
+        ArticleFormatError: The file is missing, not a regular file, too large, not UTF-8, or not
+            in a capture form; a date or time in it does not exist. The message names the line.
+        MetadataError: An option's value cannot be used (exit code 2).
 
     Example:
         >>> art = load_article()
@@ -284,99 +584,31 @@ def load_article(path: str | Path | None = None, *, timezone: str | None = None)
     """
     import hashlib
 
-    import pandas as pd
+    from exportrow.files import MAX_ARTICLE_BYTES, InputFileError, read_text
 
-    pat = _patterns()
-    _BULLET, _DATE, _TIME, _DATELINE = pat["bullet"], pat["date"], pat["time"], pat["dateline"]
+    options = _options_layer(published, outlet, timezone)
     path = Path(path) if path else paths.default_article()
-    where = f"{path}"
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleFormatError(f"{where}: cannot read the article ({exc.strerror}).") from None
+        raw, data = read_text(path, what="article", limit=MAX_ARTICLE_BYTES)
+    except InputFileError as exc:
+        raise ArticleFormatError(str(exc)) from None
+    cap = parse_capture(path, raw)
+    d: Dateline | None = cap.dateline
+    sentences = [s for para in cap.paragraphs for s in _split_sentences(raw, para)]
+    art = Article(path=path, raw=raw, sha256=hashlib.sha256(data).hexdigest(), title=cap.title, outlet="",
+                  label=cap.label, dateline=d.text if d else "", published=None, paragraphs=cap.paragraphs,
+                  sentences=sentences, navigation=cap.navigation, date_span=None, form=cap.form,
+                  byline=cap.byline, url=cap.url, language=cap.language, front_matter=cap.front_matter,
+                  dateline_city=d.city if d else "", dateline_source=d.source if d else "",
+                  dateline_date=d.date if d else "", dateline_span=cap.dateline_span,
+                  _layers={**cap.layers, "options": options}, _body_start=cap.body_start)
     try:
-        raw = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ArticleFormatError(
-            f"{where}: not UTF-8 (byte {exc.start}); re-save the file as UTF-8.") from None
-    lines = []
-    pos = 0
-    for line in raw.splitlines(keepends=True):
-        lines.append((pos, line.rstrip("\r\n")))
-        pos += len(line)
-    nonblank = [(p, t) for p, t in lines if t.strip()]
-    if nonblank and nonblank[0][1].strip().lower().startswith("print"):
-        nonblank = nonblank[1:]
-    if not nonblank or _BULLET.match(nonblank[0][1]):
-        raise ArticleFormatError(f"{where}: no title line found before the bullet lines.")
-    title = nonblank[0][1].strip()
-    i = 1
-    meta = []
-    while i < len(nonblank) and _BULLET.match(nonblank[i][1]):
-        meta.append(nonblank[i])
-        i += 1
-    body_lines = []
-    while i < len(nonblank) and not _BULLET.match(nonblank[i][1]):
-        body_lines.append(nonblank[i])
-        i += 1
-    navigation = [_BULLET.match(t).group(1) for _, t in nonblank[i:] if _BULLET.match(t)]
-    date = time = None
-    outlet = label = ""
-    date_span = None
-    for p, t in meta:
-        item = _BULLET.match(t).group(1)
-        if _DATE.match(item):
-            date = _DATE.match(item)
-            off = p + t.index(item)
-            date_span = Span(off, off + len(item), item)
-        elif item.startswith(","):
-            parts = [x.strip() for x in item.split(",") if x.strip()]
-            for part in parts:
-                if _TIME.match(part):
-                    time = _TIME.match(part)
-                elif not outlet:
-                    outlet = part
-        elif item:
-            label = item
-    if date is None:
-        raise ArticleFormatError(
-            f"{where}: no date bullet like '  \u2022 July 12, 2019' after the title.")
-    if not outlet:
-        raise ArticleFormatError(
-            f"{where}: no outlet bullet like '  \u2022 , Nikkei Asian Review , 7:30 a.m.'.")
-    if not body_lines:
-        raise ArticleFormatError(f"{where}: no body paragraphs after the bullet lines.")
-    month = _MONTHS.index(date.group(1).lower()) + 1
-    hour = minute = 0
-    if time:
-        hour, minute = int(time.group(1)) % 12, int(time.group(2))
-        if time.group(3).lower() == "p":
-            hour += 12
-    published = pd.Timestamp(dt.datetime(int(date.group(3)), month, int(date.group(2)),
-                                         hour, minute)).tz_localize(
-        timezone or OUTLET_TIMEZONES.get(outlet, DEFAULT_TIMEZONE))
-    paragraphs = []
-    dateline = ""
-    for k, (p, t) in enumerate(body_lines):
-        lead = len(t) - len(t.lstrip())
-        text = t.strip()
-        start = p + lead
-        if k == 0:
-            m = _DATELINE.match(text)
-            if m:
-                dateline = m.group(1)
-                start += m.end()
-                text = text[m.end():]
-        paragraphs.append(Span(start, start + len(text), text))
-    sentences = [s for para in paragraphs for s in _split_sentences(raw, para)]
-    body_start = body_lines[0][0]
-    body_end = paragraphs[-1].end
-    art = Article(path=path, raw=raw, sha256=hashlib.sha256(data).hexdigest(), title=title,
-                  outlet=outlet, label=label, dateline=dateline, published=published,
-                  paragraphs=paragraphs, sentences=sentences, navigation=navigation,
-                  date_span=date_span, _body_start=body_start)
-    # The searchable text is the body only, folded, with offsets into the raw text.
-    folded, where_ = normalize(raw[body_start:body_end])
+        art = _settle(art)
+    except MetadataError as exc:
+        raise ArticleFormatError(f"{path}: {exc}".replace(f"{path}: {path.name}: ", f"{path}: ")) from None
+    # The searchable text is the body only (with the dateline), folded, with offsets into the raw text.
+    body_end = cap.paragraphs[-1].end
+    folded, where_ = normalize(raw[cap.body_start:body_end])
     art._folded = folded
-    art._where = [body_start + w for w in where_]
+    art._where = [cap.body_start + w for w in where_]
     return art

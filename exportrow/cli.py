@@ -31,6 +31,7 @@ examples:
   exportrow report --out reports/latest run every notebook, write an HTML report
   exportrow extract my-article.txt      draft an annotation for a new article
   exportrow view --out article.html     the article with its annotated spans marked
+  exportrow import page.html --out data/raw/my-article.txt   a saved web page as a capture
 
 exit codes:
   0    success
@@ -91,6 +92,25 @@ def _article_args(p: argparse.ArgumentParser) -> None:
                    help="article file in the capture format (default: the bundled Nikkei article)")
     p.add_argument("--annotation", metavar="PATH", default=None,
                    help="annotation YAML (default: the one paired with the article)")
+    metadata_args(p)
+
+
+def metadata_args(p: argparse.ArgumentParser) -> None:
+    """Add ``--published``, ``--outlet``, ``--timezone``: they override the capture and the annotation."""
+    g = p.add_argument_group("article metadata (override the front matter, the annotation and the capture header)")
+    g.add_argument("--published", metavar="DATE", default=None,
+                   help="publication date (2019-07-12) or date-time with offset (2019-07-12T07:30:00+09:00)")
+    g.add_argument("--outlet", metavar="NAME", default=None, help="the outlet that published the article")
+    g.add_argument("--timezone", metavar="ZONE", default=None,
+                   help="IANA time zone of the outlet's clock, e.g. Asia/Seoul")
+
+
+def load_with_options(path, args):
+    """The article at ``path`` with the metadata options in ``args`` applied."""
+    from exportrow.article import load_article
+
+    return load_article(path, published=getattr(args, "published", None), outlet=getattr(args, "outlet", None),
+                        timezone=getattr(args, "timezone", None))
 
 
 def _cmd_tables(args) -> int:
@@ -99,7 +119,7 @@ def _cmd_tables(args) -> int:
     from exportrow.tables import all_tables, annotation
 
     check_out(args.out, "tables")  # refuse a bad folder before reading anything
-    ann = annotation(args.article, args.annotation)
+    ann = annotation(load_with_options(args.article, args), args.annotation)
     tables = all_tables(ann.article, ann.path, context=args.context)
     written = write_tables(tables, args.out, name=f"exportrow-{ann.article.name}")
     for p in written:
@@ -110,7 +130,6 @@ def _cmd_tables(args) -> int:
 
 def _cmd_check(args) -> int:
     from exportrow.annotations import article_path_for, load_annotation
-    from exportrow.article import load_article
 
     target = Path(args.annotation_file) if args.annotation_file else None
     article_path = args.article or (article_path_for(target) if target else None)
@@ -119,13 +138,14 @@ def _cmd_check(args) -> int:
               "or set `article: file:` to a file beside the annotation or in ../raw/",
               file=sys.stderr)
         return 2
-    article = load_article(article_path)
+    article = load_with_options(article_path, args)
     ann = load_annotation(target, article)
     for w in ann.warnings:
         print(f"warning: {w}", file=sys.stderr)
     print(f"OK {ann.path}: {len(ann.actors)} actors, {len(ann.figures)} figures, "
           f"{len(ann.claims)} claims, {len(ann.events)} events, "
           f"{len(ann.ignored_numbers)} ignored numbers; every quote found in {article.path.name}")
+    print(ann.article.clock_note)
     return 0
 
 
@@ -171,15 +191,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="YAML file (default: the bundled annotation)")
     p.add_argument("--article", metavar="PATH", default=None,
                    help="the article it annotates (default: named in the file's article: file:)")
+    metadata_args(p)
     p.set_defaults(func=_cmd_check)
 
-    from exportrow import extract, report  # each adds its own sub-command; neither imports Jupyter at load
+    from exportrow import extract, importer, report  # each adds its own sub-command; none imports Jupyter at load
 
     report.register(sub)
     extract.register(sub)
     from exportrow import view
 
     view.register(sub)
+    importer.register(sub)
     for command in sub.choices.values():  # --debug also after the command name
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="show the full traceback of any error (for bug reports)")
@@ -192,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     Example:
         >>> main(["check"])  # doctest: +ELLIPSIS
         OK ...: 17 actors, 5 figures, 24 claims, 13 events, 4 ignored numbers; every quote found in ...
+        Publication: 12 July 2019, 07:30 (JST) [the capture's date line]. Time zone: Asia/Tokyo [...].
         0
     """
     parser = build_parser()

@@ -1,31 +1,136 @@
 """``exportrow extract ARTICLE``: draft an annotation file for a new article.
 
-The draft lists candidates, never final data. It has candidate figures (numbers in digits and
-words, with their sentences), candidate dated expressions already resolved against the
-publication date, and candidate reporting verbs with their sentences. Every field a person
-must decide reads ``TODO``, and the file starts with ``draft: true``, which ``exportrow
-check`` refuses until someone has reviewed the entries and deleted that line.
+The draft lists candidates, never final data: candidate figures (numbers in digits and words,
+with the words that bound them, "more than 150", as a proposed qualifier), candidate dated
+expressions already resolved against the publication date, candidate claims (sentences with a
+reporting cue from :data:`CUES`), and candidate unnamed sources. A dateline is metadata, never
+a candidate. Every field a person must decide reads ``TODO``, and the file starts with
+``draft: true``, which ``exportrow check`` refuses until someone has reviewed the entries and
+deleted that line.
+
+:func:`propose` returns the candidates as data; ``benchmarks/bench_extract.py`` measures them
+against the gold annotations of the fixture articles.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportrow.article import Article, load_article
+from exportrow.article import Article, Span, load_article  # noqa: F401 - used by the doctests
 from exportrow.dates import DateResolutionError, find_date_expressions, resolve_date
-from exportrow.numbers import find_numbers
+from exportrow.numbers import NumberMention, find_numbers
 
-__all__ = ["draft_annotation", "CUES", "register"]
+__all__ = ["draft_annotation", "propose", "Proposals", "CUES", "CUE_SOURCES", "QUALIFIERS", "register"]
 
-#: Reporting verbs and phrases that usually introduce a claim.
-CUES = ("according to", "said", "says", "say", "told", "argues", "argued", "argue", "insists", "insisted",
-        "insist", "claims", "claimed", "cited", "cites", "warned", "warns", "noted", "added", "denied",
-        "rejects", "rejected", "questioned", "question", "views", "sees", "expects", "is expected to",
-        "reportedly", "widely seen as", "believes", "stressed", "charged", "accused")
+#: Where the cue lexicon comes from.
+CUE_SOURCES = {
+    "pareti2016": "Pareti, S. (2016). PARC 3.0: A Corpus of Attribution Relations. Proceedings of LREC 2016.",
+    "krestel2008": "Krestel, R., Bergler, S. & Witte, R. (2008). Minding the Source: Automatic Tagging of "
+                   "Reported Speech in Newspaper Articles. Proceedings of LREC 2008.",
+    "caldas1994": "Caldas-Coulthard, C. R. (1994). On reporting reporting: the representation of speech in "
+                  "factual and fictional narratives. In M. Coulthard (ed.), Advances in Written Text Analysis.",
+    "ap": "The Associated Press Stylebook, entry 'said': the neutral verb of attribution; verbs such as "
+          "claimed, admitted, insisted carry a judgement.",
+    "reuters": "Reuters Handbook of Journalism, on attribution: 'said' is neutral; 'according to' for "
+               "documents; loaded verbs signal doubt or emphasis.",
+    "entman1993": "Entman, R. M. (1993). Framing: Toward Clarification of a Fractured Paradigm. Journal of "
+                  "Communication 43(4): a frame suggests remedies (treatment recommendation).",
+}
+
+#: Reporting cues by kind, each with the sources that list it. Verbs appear in the forms news uses.
+CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # neutral verbs and phrases of attribution
+    "neutral": (("said", "says", "say", "told", "tells", "according to", "stated", "added", "noted", "reported",
+                 "reports", "citing", "cited", "cites", "announced", "announces", "confirmed", "wrote",
+                 "estimates", "estimated", "found", "finds"),
+                ("pareti2016", "krestel2008", "ap", "reuters")),
+    # verbs that carry a judgement of the speaker or of what is said
+    "loaded": (("claims", "claimed", "claim", "insists", "insisted", "insist", "admitted", "admits",
+                "conceded", "denied", "denies", "dismissed", "dismisses", "accused", "accusing", "accuses",
+                "charged", "warned", "warns", "argues", "argued", "argue", "suggested", "suggests",
+                "hinted", "rejected", "rejects", "questioned", "stressed", "urged", "vowed", "alleged",
+                "acknowledged", "complained", "called", "believes", "expects", "views", "sees",
+                "expressed concern", "expressed regret", "point to", "pointed to", "points to"),
+               ("caldas1994", "krestel2008", "ap", "reuters", "pareti2016")),
+    # the outlet's own voice: judgements no one is cited for, and prescriptions
+    "unattributed": (("widely seen as", "reportedly", "is expected to", "are expected to", "appear to",
+                      "appears to", "should"),
+                     ("pareti2016", "entman1993")),
+}
+
+#: Words that bound a number, by the qualifier they propose ("over 150" is a lower bound). A range
+#: "between 20,000 and 25,000" proposes a lower bound for its first number and an upper bound for its second.
+QUALIFIERS = {
+    "lower_bound": ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
+                    "no less than", "longer than", "greater than", "above", "exceeding"),
+    "upper_bound": ("fewer than", "less than", "under", "up to", "at most", "no more than", "nearly", "almost",
+                    "just under", "below", "shorter than"),
+    "approximate": ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
+                    "close to", "almost exactly"),
+}
+_AFTER = {"or more": "lower_bound", "or longer": "lower_bound", "or less": "upper_bound", "or fewer": "upper_bound",
+          "or so": "approximate"}
+_SCALE = ("hundred", "thousand", "million", "billion", "trillion")
+_TIME_UNITS = r"(?:days?|weeks?|months?|years?|hours?|decades?)"
 _WEEKDAY = re.compile(r"^(?:on |last |this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
                       re.I)
+
+
+@dataclass(frozen=True)
+class FigureCandidate:
+    """A number that may be a figure, with the whole date span near it and the words that bound it."""
+
+    mention: NumberMention
+    sentence: Span
+    period: str | None = None
+    period_note: str = ""
+    qualifier: str | None = None
+    qualifier_words: str = ""
+    next_words: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span of the article proposed as a date, a claim sentence, an ignored number or a source."""
+
+    start: int
+    end: int
+    text: str
+    sentence: Span | None = None
+    note: str = ""
+
+
+@dataclass
+class Proposals:
+    """Everything :func:`propose` finds, as data."""
+
+    figures: list[FigureCandidate] = field(default_factory=list)
+    ignored: list[tuple[NumberMention, Span, str]] = field(default_factory=list)
+    dates: list[Candidate] = field(default_factory=list)
+    claims: list[tuple[Span, str, str]] = field(default_factory=list)  # sentence, cue, attribution
+    anonymous: list[Candidate] = field(default_factory=list)
+
+
+@functools.cache
+def _cue_pattern() -> re.Pattern:
+    cues = sorted({c for words, _ in CUES.values() for c in words}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+
+
+@functools.cache
+def _anonymous_pattern() -> re.Pattern:
+    who = r"(?:source|sources|official|officials|diplomat|diplomats|aide|aides|person|people|insider|insiders)"
+    return re.compile(
+        rf"\b(?:[Aa]n?|[Tt]wo|[Ss]everal) (?:(?:senior|government|unnamed|[A-Z][a-z]+)\s+){{0,3}}{who}"
+        rf"(?: (?:close to|familiar with|in|at|from) (?:the )?[A-Z]?[\w'’-]+(?: [A-Z][\w'’-]+)*"
+        rf"(?: (?:government|ministry|administration|presidency|cabinet|military|party|talks|matter|plans?))?)?"
+        rf"|\b(?:Diplomats|Officials|Sources|People) (?:close to|familiar with|in|at) (?:the )?[\w'’-]+"
+        rf"(?:, who (?:asked not to be named|declined to be named|spoke on condition of anonymity))?"
+        rf"|\bwho (?:asked not to be named|declined to be named|spoke on condition of anonymity)")
 
 
 def _q(text: str) -> str:
@@ -35,6 +140,240 @@ def _q(text: str) -> str:
 
 def _sentence_text(span) -> str:
     return " ".join(span.text.replace("\u00a0", " ").split())
+
+
+def _qualifier(sentence: str, at: int, end: int) -> tuple[str | None, str]:
+    """The qualifier the words right before (or after) a number propose, and those words."""
+    before = " ".join(re.sub(r"[\"'\u201c\u201d\u2018\u2019(\[]", " ", sentence[:at]).lower().split()[-3:])
+    for kind, words in QUALIFIERS.items():
+        for w in sorted(words, key=len, reverse=True):
+            if re.search(rf"(?:^|\s){re.escape(w)}$", before):
+                return kind, w
+    m = re.search(r"\bbetween\s+$", sentence[:at].lower())
+    if m and re.match(r"\s*(?:and|to)\s+\d", sentence[end:end + 12].lower()):
+        return "lower_bound", "between ... and (the low end of a range)"
+    if re.search(r"\bbetween\s+[\d,.]+\s+(?:and|to)\s+$", sentence[:at].lower()):
+        return "upper_bound", "between ... and (the high end of a range)"
+    after = " ".join(sentence[end:].lower().split()[:3])
+    for w, kind in _AFTER.items():
+        if re.match(rf"(?:\w+\s+)?{re.escape(w)}\b", after):
+            return kind, w
+    return None, ""
+
+
+def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, published) -> tuple[str | None, str]:
+    """The date expression that may date a number: whole spans only, never a day, never the end of a span."""
+    text = sentence.text
+    usable, notes = [], []
+    for a, b, expr in dates:
+        lead = text[max(0, a - 60):a]
+        conn = re.search(r"\b(?:ending|ended|through|until|till|to|since|from|before|after|by)\s+$", lead, re.I)
+        if conn:
+            head = lead[:conn.start()]
+            preps = [m for m in re.finditer(r"\b(?:during|over|in|for|throughout|within)\b", head, re.I)
+                     if len(head) - m.start() < 40]
+            words = lead[preps[-1].start() if preps else conn.start():] + expr
+            notes.append(f"{words!r} is a span the resolver may not read; date the figure in a note")
+            continue
+        try:
+            if resolve_date(expr, published, tense="past").precision == "day":
+                continue  # a day dates an event, not the period of a count
+        except DateResolutionError:
+            continue
+        usable.append((a, b, expr))
+    after = [d for d in usable if d[0] >= at]
+    near = min(after or usable, key=lambda d: abs(d[0] - at), default=None)
+    if near is None:
+        return None, "; ".join(notes)
+    return near[2], ""
+
+
+def _ignore_reason(m: NumberMention, sentence: str, at: int) -> str | None:
+    """Why a number is probably not a figure, or None when it may be one."""
+    before = sentence[:at]
+    word = m.text.lower()
+    if m.form == "ordinal":
+        return f"why {m.text!r} is not a figure"
+    if m.form == "words" and m.value == 1:
+        return f"why {m.text!r} is not a figure"
+    if m.form == "words" and word in _SCALE and re.search(r"\d\s*$", before):
+        return f"{m.text!r} is the scale of the number before it: record it in that figure's unit"
+    if m.form == "words" and re.search(r"\bthe\s+$", before, re.I) and not re.search(
+            rf"^{re.escape(m.text)}\s+of\b", sentence[at:], re.I):
+        return f"'the {m.text}' names a known set, not a count"
+    if re.search(r"\d:$", before) or re.match(r":\d", sentence[at + len(m.text):]):
+        return f"{m.text!r} is part of a time of day"
+    return None
+
+
+def _dates_in(article: Article) -> list[Candidate]:
+    out = []
+    for para in article.paragraphs:
+        for a, b, expr in find_date_expressions(para.text):
+            out.append(Candidate(para.start + a, para.start + b, expr, article.sentence_at(para.start + a)))
+    return out
+
+
+def _figures(article: Article, props: Proposals) -> None:
+    spans = [(d.start, d.end) for d in props.dates]
+    for sent in article.sentences:
+        dates = find_date_expressions(sent.text)
+        for m in find_numbers(sent.text, sent.start):
+            if any(a <= m.start and m.end <= b for a, b in spans):
+                continue
+            at = m.start - sent.start
+            reason = _ignore_reason(m, sent.text, at)
+            if reason:
+                props.ignored.append((m, sent, reason))
+                continue
+            period, note = _period(sent, dates, m.end - sent.start, article.published_date or "2100-01-01")
+            qualifier, words = _qualifier(sent.text, at, m.end - sent.start)
+            nxt = " ".join(sent.text[m.end - sent.start:].split()[:3])
+            props.figures.append(FigureCandidate(m, sent, period, note, qualifier, words, nxt))
+
+
+def _claims(article: Article, props: Proposals) -> None:
+    anonymous = [(c.start, c.end) for c in props.anonymous]
+    answers = {p.start for p in article.paragraphs if re.match(r"A\s*:", p.text)}
+    answer_para = [p for p in article.paragraphs if p.start in answers]
+    for sent in article.sentences:
+        m = _cue_pattern().search(sent.text)
+        in_answer = any(p.start <= sent.start < p.end for p in answer_para)
+        if not m and not in_answer:
+            continue
+        cue = m.group(1) if m else "A:"
+        kind = next((k for k, (words, _) in CUES.items() if cue.lower() in words), "neutral")
+        quoted = "\u201c" in sent.text or '"' in sent.text or in_answer
+        if any(sent.start <= a < sent.end for a, _ in anonymous):
+            attribution = "anonymous_source"
+        elif quoted:
+            attribution = "direct_quote"
+        elif kind == "unattributed":
+            attribution = "unattributed"
+        else:
+            attribution = "indirect"
+        props.claims.append((sent, cue, attribution))
+
+
+def _anonymous(article: Article, props: Proposals) -> None:
+    for para in article.paragraphs:
+        for m in _anonymous_pattern().finditer(para.text):
+            start = para.start + m.start()
+            props.anonymous.append(Candidate(start, para.start + m.end(), m.group(0), article.sentence_at(start)))
+
+
+def propose(article: Article) -> Proposals:
+    """Every candidate figure, ignored number, date expression, claim sentence and unnamed source.
+
+    Example:
+        >>> p = propose(load_article())
+        >>> [(f.mention.text, f.period) for f in p.figures][:2]
+        [('156', 'from 2015 to this March'), ('Fourteen', '2015')]
+        >>> [c.text for c in p.anonymous]
+        ['a Japanese government source']
+    """
+    props = Proposals(dates=_dates_in(article))
+    _anonymous(article, props)
+    _figures(article, props)
+    _claims(article, props)
+    return props
+
+
+def _header(article: Article) -> list[str]:
+    meta = [f"  file: {article.path.name}", f"  sha256: {article.sha256}"]
+    given = {"published": article.published_iso if article.published_from.startswith("set by the user") else "",
+             "outlet": article.outlet if article.outlet_from.startswith("set by the user") else "",
+             "timezone": article.timezone if article.timezone_from.startswith("set by the user") else ""}
+    meta += [f"  {k}: {_q(v)}   # given as an option" for k, v in given.items() if v]
+    if article.published is None:
+        meta.append("  published: TODO   # the capture gives no date: YYYY-MM-DD")
+    return [
+        "# DRAFT annotation proposed by `exportrow extract`: candidates, not data. Review every entry.",
+        "# Replace each TODO, delete what is not a real figure, event or claim, add what was missed,",
+        "# shorten each quote to the words that state the thing, then delete `draft: true` and run",
+        "# `exportrow check` on this file. Guide: docs/annotating.md; codes: exportrow/coding-guide.md.",
+        f"# {article.clock_note}",
+        "draft: true",
+        "exportrow: 1",
+        "article:",
+        *meta,
+        "# sides: [TODO, TODO]   # the sides of this dispute; outlet and other are always available",
+        "",
+    ]
+
+
+def _actor_lines(article: Article, props: Proposals) -> list[str]:
+    outlet_quote = article.dateline_source or article.dateline or "TODO"
+    lines = ["actors:", "  - id: outlet",
+             f"    name: {_q((article.outlet or 'TODO') + ' (the outlet' + chr(39) + 's own voice)')}",
+             "    side: outlet", "    kind: outlet", f"    quote: {_q(outlet_quote)}"]
+    for i, c in enumerate(props.anonymous, 1):
+        lines += [f"  - id: unnamed_source_{i}          # TODO: a meaningful id",
+                  f"    name: TODO          # who they are, as the article describes them: {c.text!r}",
+                  "    side: TODO", "    kind: anonymous_source   # proposed: the article does not name them",
+                  f"    quote: {_q(' '.join(c.text.split()))}"]
+    lines += ["  # - id: TODO            # one entry per person, body or country the article names",
+              "  #   name: TODO", "  #   side: TODO",
+              "  #   kind: TODO          # government, ministry, officials, person, anonymous_source, court, company",
+              "  #   quote: TODO         # the words that name them", ""]
+    return lines
+
+
+def _figure_lines(props: Proposals) -> list[str]:
+    lines = ["figures:"] + (["  []"] if not props.figures else [])
+    for i, f in enumerate(props.figures, 1):
+        m = f.mention
+        value = int(m.value) if float(m.value).is_integer() else m.value
+        lines += [f"  - id: figure_{i}          # TODO: a meaningful id", "    quantity: TODO",
+                  f"    value: {value}         # written {m.text!r} ({m.form})",
+                  f"    unit: TODO          # the words after it: {f.next_words!r}", "    actor: TODO"]
+        if f.period:
+            lines.append(f"    period: {_q(f.period)}     # TODO: keep only if it dates this number")
+        elif f.period_note:
+            lines.append(f"    # period: none proposed: {f.period_note}")
+        if f.qualifier:
+            lines.append(f"    # qualifier: {f.qualifier}   # {f.qualifier_words!r} bounds this number; "
+                         "write it as `qualifier:` where the format has it, else in `note:`")
+        lines.append(f"    quote: {_q(_sentence_text(f.sentence))}")
+    lines += ["", "ignored_numbers:"] + (["  []"] if not props.ignored else [])
+    for _m, sent, reason in props.ignored:
+        lines += [f"  - quote: {_q(_sentence_text(sent))}", f"    reason: TODO   # {reason}"]
+    return lines + [""]
+
+
+def _event_lines(article: Article, props: Proposals) -> list[str]:
+    lines = ["events:"] + (["  []"] if not props.dates else [])
+    pub = article.published
+    for i, d in enumerate(props.dates, 1):
+        expr = d.text
+        lines += [f"  - id: event_{i}          # TODO: a meaningful id", "    actor: TODO",
+                  "    action: TODO          # PLOVER: CONSULT, ACCUSE, REJECT, SANCTION, ... or OTHER",
+                  "    description: TODO", f"    expression: {_q(expr)}"]
+        if pub is None:
+            lines.append("    # not resolved: no publication date yet (give --published or article: published:)")
+        elif _WEEKDAY.match(expr.strip()):
+            past = resolve_date(expr, pub, tense="past").timex
+            present = resolve_date(expr, pub, tense="present").timex
+            lines.append(f"    tense: TODO           # past resolves to {past}; present/future to {present}")
+        else:
+            try:
+                r = resolve_date(expr, pub)
+                lines.append(f"    # resolves to {r.timex} ({r.precision}) against {pub:%Y-%m-%d}")
+            except DateResolutionError as exc:
+                lines.append(f"    # does not resolve: {exc}")
+        lines.append(f"    quote: {_q(_sentence_text(d.sentence) if d.sentence else expr)}")
+    return lines + [""]
+
+
+def _claim_lines(props: Proposals) -> list[str]:
+    lines = ["claims:"] + (["  []"] if not props.claims else [])
+    for i, (sent, cue, attribution) in enumerate(props.claims, 1):
+        lines += [f"  - id: claim_{i}          # TODO: a meaningful id", "    actor: TODO",
+                  f"    attribution: {attribution}   # guessed: check (direct_quote, indirect, "
+                  "anonymous_source, unattributed)",
+                  f"    cue: {_q(cue)}", f"    quote: {_q(_sentence_text(sent))}   # TODO: only the claim's own words",
+                  "    frame: TODO           # Policy Frames Codebook code 1-15", "    entman: []"]
+    return lines
 
 
 def draft_annotation(article: Article) -> str:
@@ -47,111 +386,17 @@ def draft_annotation(article: Article) -> str:
         >>> "value: 156" in text and "resolves to 2019-W27 (week)" in text and 'cue: "argues"' in text
         True
     """
-    lines = [
-        "# DRAFT annotation proposed by `exportrow extract`: candidates, not data. Review every entry.",
-        "# Replace each TODO, delete what is not a real figure, event or claim, add what was missed,",
-        "# shorten each quote to the words that state the thing, then delete `draft: true` and run",
-        "# `exportrow check` on this file. Guide: docs/annotating.md; codes: exportrow/coding-guide.md.",
-        "draft: true",
-        "exportrow: 1",
-        "article:",
-        f"  file: {article.path.name}",
-        f"  sha256: {article.sha256}",
-        "# sides: [TODO, TODO]   # the sides of this dispute; outlet and other are always available",
-        "",
-        "actors:",
-        "  - id: outlet",
-        f"    name: {_q(article.outlet + ' (the outlet' + chr(39) + 's own voice)')}",
-        "    side: outlet",
-        "    kind: outlet",
-        f"    quote: {_q(article.dateline or 'TODO')}",
-        "  # - id: TODO            # one entry per person, body or country the article names",
-        "  #   name: TODO",
-        "  #   side: TODO",
-        "  #   kind: TODO          # government, ministry, officials, person, anonymous_source, court, company",
-        "  #   quote: TODO         # the words that name them",
-        "",
-    ]
-    figures, ignored, events = [], [], []
-    dates_in = []
-    for para in article.paragraphs:
-        for start, end, _ in find_date_expressions(para.text):
-            dates_in.append((para.start + start, para.start + end))
-    for sent in article.sentences:
-        text = _sentence_text(sent)
-        dates = find_date_expressions(sent.text)
-        for m in find_numbers(sent.text, sent.start):
-            if any(a <= m.start and m.end <= b for a, b in dates_in):
-                continue
-            if m.form == "ordinal" or (m.form == "words" and m.value == 1):
-                ignored.append((m, text))
-            else:
-                # the date expression nearest after the number, else the nearest before it
-                at = m.end - sent.start
-                after = [d for d in dates if d[0] >= at]
-                near = min(after or dates, key=lambda d: abs(d[0] - at), default=None)
-                figures.append((m, text, near[2] if near else None))
-        events += [(expr, text) for _, _, expr in dates]
-    lines.append("figures:")
-    if not figures:
-        lines.append("  []")
-    for i, (m, text, period) in enumerate(figures, 1):
-        value = int(m.value) if float(m.value).is_integer() else m.value
-        lines += [f"  - id: figure_{i}          # TODO: a meaningful id", "    quantity: TODO",
-                  f"    value: {value}         # written {m.text!r} ({m.form})", "    unit: TODO",
-                  "    actor: TODO"]
-        if period:
-            lines.append(f"    period: {_q(period)}     # TODO: keep only if it dates this number")
-        lines.append(f"    quote: {_q(text)}")
-    lines += ["", "ignored_numbers:"]
-    if not ignored:
-        lines.append("  []")
-    for m, text in ignored:
-        lines += [f"  - quote: {_q(text)}", f"    reason: TODO   # why {m.text!r} is not a figure"]
-    lines += ["", "events:"]
-    if not events:
-        lines.append("  []")
-    for i, (expr, text) in enumerate(events, 1):
-        lines += [f"  - id: event_{i}          # TODO: a meaningful id", "    actor: TODO",
-                  "    action: TODO          # PLOVER: CONSULT, ACCUSE, REJECT, SANCTION, ... or OTHER",
-                  "    description: TODO"]
-        lines.append(f"    expression: {_q(expr)}")
-        if _WEEKDAY.match(expr.strip()):
-            past = resolve_date(expr, article.published, tense="past").timex
-            present = resolve_date(expr, article.published, tense="present").timex
-            lines.append(f"    tense: TODO           # past resolves to {past}; present/future to {present}")
-        else:
-            try:
-                r = resolve_date(expr, article.published)
-                lines.append(f"    # resolves to {r.timex} ({r.precision}) against {article.published:%Y-%m-%d}")
-            except DateResolutionError as exc:
-                lines.append(f"    # does not resolve: {exc}")
-        lines.append(f"    quote: {_q(text)}")
-    lines += ["", "claims:"]
-    found = 0
-    for sent in article.sentences:
-        text = _sentence_text(sent)
-        low = text.lower()
-        cue = next((c for c in CUES if re.search(rf"\b{re.escape(c)}\b", low)), None)
-        if not cue:
-            continue
-        found += 1
-        quoted = "\u201c" in sent.text or '"' in sent.text
-        attribution = "direct_quote" if quoted else "unattributed" if cue == "widely seen as" else "indirect"
-        lines += [f"  - id: claim_{found}          # TODO: a meaningful id", "    actor: TODO",
-                  f"    attribution: {attribution}   # guessed: check (direct_quote, indirect, "
-                  "anonymous_source, unattributed)",
-                  f"    cue: {_q(cue)}", f"    quote: {_q(text)}   # TODO: only the claim's own words",
-                  "    frame: TODO           # Policy Frames Codebook code 1-15", "    entman: []"]
-    if not found:
-        lines.append("  []")
+    props = propose(article)
+    lines = [*_header(article), *_actor_lines(article, props), *_figure_lines(props), *_event_lines(article, props),
+             *_claim_lines(props)]
     return "\n".join(lines) + "\n"
 
 
 def _cmd_extract(args) -> int:
+    from exportrow.cli import load_with_options
     from exportrow.export import write_atomic
 
-    article = load_article(args.article)
+    article = load_with_options(args.article, args)
     text = draft_annotation(article)
     if not args.out:
         sys.stdout.write(text)
@@ -173,15 +418,19 @@ def register(sub) -> None:
         >>> import argparse
         >>> sub = argparse.ArgumentParser(prog="exportrow").add_subparsers()
         >>> register(sub)
-        >>> sub.choices["extract"].parse_args(["a.txt", "--out", "a.yaml"]).out
-        'a.yaml'
+        >>> sub.choices["extract"].parse_args(["a.txt", "--out", "a.yaml", "--published", "2024-05-10"]).published
+        '2024-05-10'
     """
+    from exportrow.cli import metadata_args
+
     p = sub.add_parser("extract", help="draft an annotation file for a new article (candidates to review)",
                        description="Propose a draft annotation for ARTICLE: candidate figures (numbers in "
-                                   "digits and words), dated expressions resolved against the publication "
-                                   "date, and reporting verbs, each with its sentence. The draft is never "
-                                   "final data: `exportrow check` refuses it until you review it.")
-    p.add_argument("article", metavar="ARTICLE", help="article file in the capture format")
+                                   "digits and words, with proposed qualifiers), dated expressions resolved "
+                                   "against the publication date, reporting cues and unnamed sources, each "
+                                   "with its sentence. The draft is never final data: `exportrow check` "
+                                   "refuses it until you review it.")
+    p.add_argument("article", metavar="ARTICLE", help="article file in a capture form (see docs/annotating.md)")
     p.add_argument("--out", metavar="FILE", help="write the draft here (default: print it)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    metadata_args(p)
     p.set_defaults(func=_cmd_extract)

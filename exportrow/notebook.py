@@ -32,7 +32,7 @@ class Inputs:
 
 
 def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: str,
-                published: str = "", figure_format: str = "png") -> Inputs:
+                published: str = "", figure_format: str = "png", *, outlet: str = "", timezone: str = "") -> Inputs:
     """Load and check a notebook's inputs from its parameters.
 
     Args:
@@ -40,8 +40,10 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
         annotation_path: Annotation file; ``""`` means the one paired with the article.
         output_dir: Output folder; ``""`` means ``reports/<name>`` (see :func:`exportrow.paths.output_dir`).
         name: The notebook's name, for the default output folder.
-        published: ISO date overriding the publication date; ``""`` keeps the article's.
+        published: ISO date (or date-time) overriding the publication date; ``""`` keeps the article's.
         figure_format: Checked here, before any work, so a typo fails at once.
+        outlet, timezone: The outlet's name and the IANA zone of its clock, overriding the capture
+            and the annotation's ``article:`` block; ``""`` keeps the article's.
 
     Example:
         >>> import tempfile
@@ -53,11 +55,10 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
 
     if figure_format not in FORMATS:
         raise ValueError(f"figure_format must be one of {', '.join(FORMATS)}, not {figure_format!r}")
-    article = load_article(article_path or None)
-    if published:
-        article = article.with_published(published)
+    article = load_article(article_path or None, published=published, outlet=outlet, timezone=timezone)
     annotation = load_annotation(annotation_path or None, article)
-    return Inputs(article, annotation, paths.output_dir(output_dir, name))
+    # the annotation's article: block may date a body-only capture: use the article as the annotation settled it
+    return Inputs(annotation.article, annotation, paths.output_dir(output_dir, name))
 
 
 def write_table(table: pd.DataFrame, out: Path, name: str) -> Path:
@@ -74,7 +75,10 @@ def write_table(table: pd.DataFrame, out: Path, name: str) -> Path:
 
 
 def citation(article: Article) -> str:
-    """A Markdown citation of the article; its outlet, title, dateline and file name are escaped.
+    """A Markdown citation of the article; its publication as precise as known and no more.
+
+    A date without a time says "date only"; a time whose zone is unknown says "time zone unknown".
+    The outlet, title, dateline and file name are escaped.
 
     Example:
         >>> citation(load_article())[:40]
@@ -82,10 +86,12 @@ def citation(article: Article) -> str:
         >>> import dataclasses
         >>> print(citation(dataclasses.replace(load_article(), outlet="<b>The *Daily*</b>"))[:40])
         *&lt;b&gt;The \\*Daily\\*&lt;/b&gt;*, 12 J
+        >>> citation(load_article().with_published("2019-07-19"))[:47]
+        '*Nikkei Asian Review*, 19 July 2019 (date only)'
     """
-    p = article.published
-    return (f"*{markdown_text(article.outlet)}*, {p.day} {p:%B %Y}, {p:%H:%M} ({p.tzname()}): "
-            f"\u201c{markdown_text(article.title)}\u201d. Dateline {markdown_text(article.dateline or 'none')}. "
+    return (f"*{markdown_text(article.outlet or 'outlet unknown')}*, {article.published_text}: "
+            f"\u201c{markdown_text(article.title or 'untitled')}\u201d. "
+            f"Dateline {markdown_text(article.dateline or 'none')}. "
             f"File {markdown_code(article.path.name)}, sha256 `{article.sha256[:12]}…`.")
 
 

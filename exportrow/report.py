@@ -528,9 +528,12 @@ def _write_index(results: list[NotebookResult], notebooks: list[Path], params: d
     from exportrow.export import write_atomic
 
     try:
-        art = load_article(params.get("article_path") or None)
-        source = (f"Source: {art.outlet}, {art.published.day} {art.published:%B %Y}, "
-                  f"\u201c{art.title}\u201d.")
+        from exportrow.annotations import load_annotation
+
+        art = load_article(params.get("article_path") or None, published=params.get("published"),
+                           outlet=params.get("outlet"), timezone=params.get("timezone"))
+        art = load_annotation(params.get("annotation_path") or None, art).article  # its article: block
+        source = f"Source: {art.outlet or 'outlet unknown'}, {art.published_text}, \u201c{art.title}\u201d."
     except Exception:  # a report of notebooks that take no article
         source = ""
     write_atomic(tmp / "index.html", _index(results, params, "exportrow report", source))
@@ -552,12 +555,13 @@ def _cmd_report(args) -> int:
     for k, v in params.items():  # kernels run in notebooks/: paths typed by the user are from here
         if k.endswith("_path") and isinstance(v, str) and v and not Path(v).is_absolute():
             params[k] = str(Path(v).resolve())
-    if params.get("article_path") or params.get("annotation_path"):
+    if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone")):
         # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.
         from exportrow.annotations import load_annotation
         from exportrow.article import load_article
 
-        article = load_article(params.get("article_path") or None)
+        article = load_article(params.get("article_path") or None, published=params.get("published"),
+                               outlet=params.get("outlet"), timezone=params.get("timezone"))
         load_annotation(params.get("annotation_path") or None, article)
     t0 = time.perf_counter()
     results, where = run_report(notebooks, out, params, jobs=args.jobs, timeout=args.timeout,
@@ -620,6 +624,9 @@ def register(sub) -> None:
                         "(text for str parameters). Repeatable. List them: papermill --help-notebook NOTEBOOK")
     p.add_argument("--article", metavar="PATH", help="shortcut for -p article_path PATH")
     p.add_argument("--annotation", metavar="PATH", help="shortcut for -p annotation_path PATH")
+    p.add_argument("--published", metavar="DATE", help="shortcut for -p published DATE (ISO date or date-time)")
+    p.add_argument("--outlet", metavar="NAME", help="shortcut for -p outlet NAME")
+    p.add_argument("--timezone", metavar="ZONE", help="shortcut for -p timezone ZONE (IANA, e.g. Asia/Seoul)")
     p.add_argument("--notebooks", nargs="+", metavar="NAME",
                    help="run only these notebooks (number, name or path; default: all numbered notebooks)")
     p.add_argument("--solutions", action="store_true", help="also run the exercise solutions notebooks")
@@ -636,4 +643,7 @@ def _with_shortcuts(args) -> int:
         args.parameters.append(("article_path", str(Path(args.article).resolve())))
     if args.annotation:
         args.parameters.append(("annotation_path", str(Path(args.annotation).resolve())))
+    for name in ("published", "outlet", "timezone"):  # the article's metadata, as every notebook declares it
+        if getattr(args, name, None):
+            args.parameters.append((name, getattr(args, name)))
     return _cmd_report(args)

@@ -332,14 +332,15 @@ def events(article: Article | None = None, annotation_file: str | Path | None = 
                      "start": start, "end": end})
     outlet = next((a["id"] for a in ann.actors if a["kind"] == "outlet"), None)
     day = art.published.date()
+    said = art.date_span  # None when an option or the annotation gives the date: no words of the capture
     rows.append({"event_id": "publication", "source": "article", "actor": outlet,
                  "side": "outlet" if outlet else None, "action": "OTHER",
-                 "description": f"{art.outlet} publishes the article",
-                 "expression": art.date_span.text, "date_start": day,
+                 "description": f"{art.outlet or 'The outlet'} publishes the article",
+                 "expression": said.text if said else art.published_iso, "date_start": day,
                  "date_end": day + dt.timedelta(days=1), "precision": "day",
                  "timex": day.isoformat(), "rule": f"publication date, {art.published_from}",
-                 "quote": art.date_span.text, "start": art.date_span.start,
-                 "end": art.date_span.end})
+                 "quote": said.text if said else None, "start": said.start if said else None,
+                 "end": said.end if said else None})
     table = _event_frame(rows, ann.sides)
     if context:
         extra = context_events(article=art)

@@ -80,5 +80,5 @@ def test_bad_article_files(tmp_path):
     p2.write_text("Title\n\n  • English Press\n\nBody.\n", encoding="utf-8")
     with pytest.raises(ArticleFormatError, match="no date bullet"):
         load_article(p2)
-    with pytest.raises(ArticleFormatError, match="cannot read"):
+    with pytest.raises(ArticleFormatError, match="no such article"):
         load_article(tmp_path / "missing.txt")

@@ -23,7 +23,9 @@ def art():
 
 def test_fixture_is_fictional_and_in_capture_format(art):
     assert art.outlet == "The Example Gazette" and art.dateline == "FREEDON/ZENDA"
-    assert str(art.published) == "2021-03-03 09:15:00+00:00"  # an outlet with no known newsroom zone: UTC
+    # an outlet and a dateline city in no table: the zone is unknown, never an invented UTC
+    assert str(art.published) == "2021-03-03 09:15:00" and art.timezone == ""
+    assert art.published_text == "3 March 2021, 09:15 (time zone unknown)"
     assert "invented" in art.paragraphs[0].text
     assert art.navigation == ["Weather", "Sports"]
 

@@ -80,8 +80,8 @@ def test_unknown_parameter_names_notebooks_and_their_parameters(tmp_path):
     res = report(tmp_path / "r", "-p", "colour", "red", "--notebooks", "01", "03")
     assert res.returncode == 2
     assert "parameter 'colour' is not declared by any selected notebook" in res.stderr
-    assert "01-enforcement-statistics: article_path, annotation_path, years" in res.stderr
-    assert "03-framing-comparison: article_path, annotation_path, side_a" in res.stderr
+    assert "01-enforcement-statistics: article_path, annotation_path, published, outlet, timezone, years" in res.stderr
+    assert "03-framing-comparison: article_path, annotation_path, published, outlet, timezone, side_a" in res.stderr
     assert "Traceback" not in res.stderr and not (tmp_path / "r").exists()
 
 

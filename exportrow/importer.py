@@ -1,0 +1,268 @@
+"""``exportrow import PAGE.html --out data/raw/NAME.txt``: a saved news web page becomes a front-matter capture.
+
+`trafilatura <https://trafilatura.readthedocs.io>`_ finds the page's main text and its metadata
+(title, date, site name, author, canonical URL); exportrow writes them as a capture in the
+documented front-matter form (:mod:`exportrow.capture`) and keeps the page's own sha256 in
+``page_sha256``, so that anyone can tell which saved page the capture came from.
+
+The page is hostile input: only its extracted text is kept (no markup, no script), it is read
+only if it is a regular file under :data:`~exportrow.files.MAX_PAGE_BYTES`, and the capture is
+parsed back before it is written. A URL argument is fetched once (with a time limit and the
+same size cap) when the machine has a network; nothing else here touches the network.
+
+Output files are never lost: an existing ``--out`` is refused unless ``--force`` is given, and
+even then only a capture that ``exportrow import`` itself wrote (its front matter says
+``imported_by: exportrow import``) is replaced. A hand-made capture may be the article an
+annotation's sha256 points at, so it is never overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import stat
+import sys
+from pathlib import Path
+
+from exportrow.errors import ExportrowError, UsageError
+from exportrow.files import MAX_PAGE_BYTES, InputFileError
+
+__all__ = ["ImportError_", "page_to_capture", "import_page", "register", "IMPORTED_BY"]
+
+#: The mark an imported capture carries in its front matter; ``--force`` replaces only files with it.
+IMPORTED_BY = "exportrow import"
+
+
+class ImportError_(ExportrowError, ValueError):
+    """The page holds no article text trafilatura can find, or cannot be fetched."""
+
+
+def read_page(path: str | Path) -> bytes:
+    """The bytes of a saved page: a regular file of at most :data:`MAX_PAGE_BYTES`.
+
+    Example:
+        >>> read_page("/dev/zero")
+        Traceback (most recent call last):
+        ...
+        exportrow.files.InputFileError: /dev/zero: the saved web page is not a regular file; name an .html file
+    """
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise InputFileError(f"{path}: no such saved web page; check the path") from None
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot read the saved web page ({exc.strerror})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputFileError(f"{path}: the saved web page is not a regular file; name an .html file")
+    if st.st_size > MAX_PAGE_BYTES:
+        raise InputFileError(f"{path}: the saved web page is {st.st_size:,} bytes, more than the "
+                             f"{MAX_PAGE_BYTES:,} accepted")
+    with open(path, "rb") as fh:
+        data = fh.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise InputFileError(f"{path}: the saved web page is more than the {MAX_PAGE_BYTES:,} bytes accepted")
+    return data
+
+
+def fetch_page(url: str, timeout: float = 30.0) -> bytes:
+    """Download one page (for a URL argument; the tests never call this)."""
+    import urllib.request
+
+    req = urllib.request.Request(url, headers={"User-Agent": "exportrow-import"})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:  # noqa: S310 - http(s) only, checked by caller
+            data = resp.read(MAX_PAGE_BYTES + 1)
+    except OSError as exc:
+        raise ImportError_(f"{url}: cannot fetch the page ({getattr(exc, 'reason', exc)}); save it from "
+                           "your browser and import the saved file instead") from None
+    if len(data) > MAX_PAGE_BYTES:
+        raise ImportError_(f"{url}: the page is more than the {MAX_PAGE_BYTES:,} bytes accepted")
+    return data
+
+
+def _published_time(tree, day: str) -> str:
+    """The page's own date-time with its offset, when it agrees with trafilatura's date; else ``day``."""
+    values = tree.xpath('//meta[@property="article:published_time" or @name="article:published_time" '
+                        'or @itemprop="datePublished"]/@content')
+    for v in values:
+        v = str(v).strip()
+        if re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)", v) and v[:10] == day:
+            return re.sub(r"\.\d+", "", v)
+    return day
+
+
+def _language(tree) -> str:
+    lang = tree.xpath("/html/@lang")
+    return str(lang[0]).strip()[:12] if lang else ""
+
+
+def page_to_capture(data: bytes, *, source: str = "", outlet: str = "", published: str = "",
+                    timezone: str = "") -> str:
+    """The front-matter capture (text) of a saved page's bytes.
+
+    Args:
+        data: The page as saved.
+        source: Where it came from (a file name or URL), for messages.
+        outlet, published, timezone: Override what the page says (the options of ``exportrow import``).
+
+    Raises:
+        ImportError_: trafilatura finds no article text.
+
+    Example:
+        >>> page = (b"<html lang='en'><head><title>T</title><meta property='og:site_name' content='Example Wire'>"
+        ...         b"</head><body><article><h1>Ships wait</h1><p>FREEDON (Example Wire) -- Twelve ships "
+        ...         b"waited at the border on Monday, officials said.</p><script>alert(1)</script>"
+        ...         b"<p>The queue cleared by the evening.</p></article></body></html>")
+        >>> print(page_to_capture(page, published="2024-05-14"))  # doctest: +ELLIPSIS
+        ---
+        title: "Ships wait"
+        outlet: "Example Wire"
+        published: "2024-05-14"
+        dateline: "FREEDON (Example Wire)"
+        language: "en"
+        page_sha256: "..."
+        imported_by: "exportrow import (trafilatura ...)"
+        ---
+        FREEDON (Example Wire) -- Twelve ships waited at the border on Monday, officials said.
+        <BLANKLINE>
+        The queue cleared by the evening.
+        <BLANKLINE>
+    """
+    import lxml.html
+    import trafilatura
+
+    from exportrow.capture import find_dateline
+
+    doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_tables=False,
+                                      include_images=False, favor_precision=True)
+    meta = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    text = (meta.get("text") or "").strip()
+    if not text:
+        raise ImportError_(f"{source or 'the page'}: trafilatura found no article text in it; is it the "
+                           "article's own page (not a list of headlines or a login page)?")
+    try:
+        tree = lxml.html.fromstring(data)
+    except (ValueError, lxml.etree.ParserError):
+        tree = None
+    title = " ".join((meta.get("title") or "").split())
+    lines = [" ".join(ln.split()) for ln in text.splitlines()]
+    paragraphs = [ln for ln in lines if ln]
+    if paragraphs and title and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise ImportError_(f"{source or 'the page'}: the page holds a title but no article text")
+    day = meta.get("date") or ""
+    fields = {
+        "title": title,
+        "outlet": outlet or meta.get("sitename") or "",
+        "published": published or (_published_time(tree, day) if tree is not None and day else day),
+        "timezone": timezone,
+        "url": meta.get("url") or (source if re.match(r"https?://", source) else ""),
+        "byline": meta.get("author") or "",
+        "dateline": (find_dateline(paragraphs[0]).text if find_dateline(paragraphs[0]) else ""),
+        "language": meta.get("language") or (_language(tree) if tree is not None else ""),
+        "page_sha256": hashlib.sha256(data).hexdigest(),
+        "imported_by": f"{IMPORTED_BY} (trafilatura {trafilatura.__version__})",
+    }
+    head = [f"{k}: {json.dumps(' '.join(str(v).split()), ensure_ascii=False)}" for k, v in fields.items() if v]
+    return "\n".join(["---", *head, "---", "\n\n".join(paragraphs), ""])
+
+
+def _check_out(out: Path, force: bool) -> None:
+    from exportrow import paths
+
+    if out.is_dir():
+        raise UsageError(f"{out} is a folder; name the capture file to write, e.g. data/raw/NAME.txt")
+    if out.resolve() == paths.default_article().resolve():
+        raise UsageError(f"{out} is the bundled article; it is never replaced. Choose another --out.")
+    if not out.exists() and not out.is_symlink():
+        return
+    if not force:
+        raise UsageError(f"{out} exists; choose another --out, or add --force to replace a capture that "
+                         "exportrow import wrote")
+    try:
+        head = out.read_text(encoding="utf-8", errors="replace")[:4000] if out.is_file() else ""
+    except OSError:
+        head = ""
+    if not re.search(rf"^imported_by: \"?{re.escape(IMPORTED_BY)}\b", head, re.M):
+        raise UsageError(f"{out} was not written by exportrow import; it is left as it is, even with --force "
+                         "(it may be the article an annotation's sha256 points at). Choose another --out.")
+
+
+def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str = "", published: str = "",
+                timezone: str = "") -> Path:
+    """Import ``page`` (a saved file, or an http(s) URL) into the capture file ``out``.
+
+    Raises:
+        UsageError: ``out`` exists and may not be replaced (exit code 2).
+        InputFileError, ImportError_: The page cannot be read or holds no article text (exit code 1).
+        ArticleFormatError: The capture would not load (a bad ``--published`` or ``--timezone``).
+
+    Example:
+        >>> import tempfile
+        >>> tmp = Path(tempfile.mkdtemp())
+        >>> _ = (tmp / "page.html").write_text("<html><body><article><p>Twelve ships waited at the border "
+        ...                                    "on Monday, officials said.</p></article></body></html>")
+        >>> out = import_page(str(tmp / "page.html"), tmp / "a.txt", published="2024-05-14")
+        >>> out.read_text().splitlines()[1]
+        'published: "2024-05-14"'
+        >>> import_page(str(tmp / "page.html"), tmp / "a.txt")
+        Traceback (most recent call last):
+        ...
+        exportrow.errors.UsageError: ... exists; choose another --out, or add --force ...
+    """
+    from exportrow.article import load_article
+    from exportrow.capture import parse_capture
+    from exportrow.export import write_atomic
+
+    out = Path(out)
+    _check_out(out, force)
+    data = fetch_page(page) if re.match(r"https?://", page) else read_page(page)
+    text = page_to_capture(data, source=page, outlet=outlet, published=published, timezone=timezone)
+    parse_capture(out, text)  # what we write must load: fail before writing, not after
+    write_atomic(out, text)
+    load_article(out)
+    return out
+
+
+def _cmd_import(args) -> int:
+    out = import_page(args.page, args.out, force=args.force, outlet=args.outlet or "",
+                      published=args.published or "", timezone=args.timezone or "")
+    from exportrow.article import load_article
+
+    art = load_article(out)
+    print(f"wrote {out}: {len(art.paragraphs)} paragraphs from {args.page}. {art.clock_note}")
+    if art.published is None:
+        print("the page gives no publication date: add `published:` to the front matter, or pass --published",
+              file=sys.stderr)
+    print(f"next: read it against the page, then `exportrow extract {out} --out NAME.yaml`")
+    return 0
+
+
+def register(sub) -> None:
+    """Add the ``import`` sub-command to the ``exportrow`` parser.
+
+    Example:
+        >>> import argparse
+        >>> sub = argparse.ArgumentParser(prog="exportrow").add_subparsers()
+        >>> register(sub)
+        >>> sub.choices["import"].parse_args(["page.html", "--out", "data/raw/a.txt"]).out
+        'data/raw/a.txt'
+    """
+    p = sub.add_parser("import", help="turn a saved news web page into a front-matter capture",
+                       description="Extract a saved news web page's main text and metadata (title, date, site "
+                                   "name, author, URL) with trafilatura and write them as a capture with YAML "
+                                   "front matter, keeping the page's own sha256. A URL is fetched once when you "
+                                   "have a network. An existing --out is never replaced unless --force is given, "
+                                   "and then only if exportrow import wrote it.")
+    p.add_argument("page", metavar="PAGE", help="saved web page (.html), or an http(s) URL")
+    p.add_argument("--out", metavar="FILE", required=True, help="capture file to write, e.g. data/raw/NAME.txt")
+    p.add_argument("--force", action="store_true", help="replace FILE if exportrow import wrote it")
+    g = p.add_argument_group("metadata (override what the page says)")
+    g.add_argument("--published", metavar="DATE", help="ISO date or date-time with offset")
+    g.add_argument("--outlet", metavar="NAME", help="the outlet's name")
+    g.add_argument("--timezone", metavar="ZONE", help="IANA time zone of the outlet's clock")
+    p.set_defaults(func=_cmd_import)
