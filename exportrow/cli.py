@@ -20,6 +20,8 @@ examples:
   exportrow check my-article.yaml       check your own annotation file
   exportrow report --out reports/latest run every notebook, write an HTML report
   exportrow extract my-article.txt      draft an annotation for a new article
+  exportrow worksheet my.yaml --out s.csv  a blank coding worksheet for a class
+  exportrow agree a.csv b.csv           inter-coder agreement (Krippendorff's alpha)
 """
 
 
@@ -107,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     report.register(sub)
     extract.register(sub)
+    from exportrow import agreement, worksheet  # coding worksheets and inter-coder agreement
+
+    worksheet.register(sub)
+    agreement.register(sub)
     return parser
 
 
