@@ -290,10 +290,11 @@ def match_units(codings: list[Coding]) -> pd.DataFrame:
         for k, u in taken.items():
             units[u]["ids"].add(claims[k]["claim_id"])
             rows.append({"_u": u, "coder": coding.coder, **claims[k]})
-    labels = [u["label"] for u in units]
-    for u in units:
-        if labels.count(u["label"]) > 1:
+    seen_labels: set = set()
+    for u in units:  # the same id for two different claims: the later one is told apart by its coder
+        if u["label"] in seen_labels:
             u["label"] = f"{u['label']} ({u['first']})"
+        seen_labels.add(u["label"])
     order = {c.coder: i for i, c in enumerate(codings)}
     table = pd.DataFrame(rows)
     if table.empty:
@@ -647,8 +648,10 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
             continue
         r = t.loc[fld]
         if r.verdict == "reliable":
+            surer = (f", though its interval reaches down to {r.ci_low:.3f}: more claims coded twice would make this "
+                     "surer") if r.ci_low < TENTATIVE else ""
             out.append(f"**{fld}**: alpha {r.alpha:.3f} (reliable, at least {RELIABLE:.3f}): {use} in notebook 03 "
-                       "can be read as they stand.")
+                       f"can be read as they stand{surer}.")
         elif r.verdict == "tentative":
             out.append(f"**{fld}**: alpha {r.alpha:.3f} (tentative, {TENTATIVE:.3f} to {RELIABLE:.3f}): read {use} "
                        "in notebook 03 as tentative; a small difference between the sides may be the coders'.")
@@ -801,11 +804,15 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
 
 
 def _cmd_agree(args) -> int:
-    if not 100 <= args.bootstrap <= 100_000:
-        raise UsageError(f"--bootstrap must be between 100 and 100000, not {args.bootstrap}")
-    result = agreement(args.codings, article=args.article, fields=args.fields or None, n_boot=args.bootstrap)
+    try:
+        if not 100 <= args.bootstrap <= 100_000:
+            raise UsageError(f"--bootstrap must be between 100 and 100000, not {args.bootstrap}")
+        result = agreement(args.codings, article=args.article, fields=args.fields or None, n_boot=args.bootstrap)
+        written = result.write(args.out, force=args.force)
+    except ExportrowError as exc:  # one clear message and the error's exit code, never a traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
     print(result.text())
-    written = result.write(args.out, force=args.force)
     print(f"wrote {', '.join(p.name for p in written)} to {Path(args.out)}", file=sys.stderr)
     return 0
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -553,12 +554,25 @@ def _locate(article, c: dict, label: str, problems: list[str]):
 
 
 def _cmd_worksheet(args) -> int:
+    try:
+        return _worksheet(args)
+    except ExportrowError as exc:  # one clear message and the error's exit code, never a traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+def _worksheet(args) -> int:
     from exportrow.agreement import find_article
     from exportrow.annotations import load_annotation
     from exportrow.article import load_article
+    from exportrow.files import read_text
 
     ann_path = Path(args.annotation_file)
-    article = load_article(args.article or find_article(ann_path))
+    read_text(ann_path, what="annotation file")  # a missing file: one line, before anything else
+    article_path = args.article or find_article(ann_path)
+    if article_path is None:
+        raise UsageError(f"{ann_path}: cannot find the article it annotates; name it with --article PATH")
+    article = load_article(article_path)
     ann = load_annotation(ann_path, article)
     ws = make_worksheet(ann)
     fmt = args.format or ("csv" if args.out and Path(args.out).suffix.lower() == ".csv" else "yaml")
