@@ -235,6 +235,8 @@ def read_codings(paths_: list, article=None) -> list[Coding]:
         raise AgreementError(f"{p} codes another article ({name or 'unnamed'}, sha256 {sha[:12]}…) than "
                              f"{art.path.name} (sha256 {art.sha256[:12]}…); name the right one with --article")
     codings = [read_coding(p, art) for p in files]
+    for c in codings:
+        c.coder = _printable(c.coder)
     seen: dict[str, int] = {}
     for c in codings:  # two files with the same name in different folders: tell the coders apart
         seen[c.coder] = seen.get(c.coder, 0) + 1
@@ -244,6 +246,20 @@ def read_codings(paths_: list, article=None) -> list[Coding]:
 
 
 # ---------------------------------------------------------------- matching claims into units
+
+
+def _printable(text: str, limit: int = 40) -> str:
+    """A coder's name fit for a terminal, a table header and a chart: no control characters, at most ``limit`` long.
+
+    Example:
+        >>> _printable("anna\x1b[2J  and ben" + "x" * 50)
+        'anna[2J and benxxxxxxxxxxxxxxxxxxxxxxxx…'
+    """
+    import unicodedata
+
+    text = "".join(ch for ch in str(text) if not unicodedata.category(ch).startswith("C"))
+    text = " ".join(text.split()) or "coder"
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -611,19 +627,32 @@ def compare(files, article=None, fields=None) -> Agreement | None:
     return agreement(files, article=article, fields=fields)
 
 
+def _md(text: str) -> str:
+    """Text from a file name or a worksheet, safe in Markdown: HTML escaped, Markdown punctuation made literal.
+
+    Example:
+        >>> print(_md("<img src=x> *a*_b"))
+        &lt;img src=x&gt; \\*a\\*\\_b
+    """
+    import html
+    import re
+
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", html.escape(str(text), quote=False))
+
+
 def codings_sentence(result: Agreement | None, files=()) -> str:
     """One sentence on what is compared; with a single coding, that there is nothing to compare and how to get more.
 
     Example:
         >>> print(codings_sentence(None, [paths.default_annotation()]))  # doctest: +ELLIPSIS
-        Only one coding of this article was found (`nikkei-...yaml`), and agreement needs two or more, ...
+        Only one coding of this article was found (nikkei-...yaml), and agreement needs two or more, ...
     """
     if result is None:
-        names = ", ".join(f"`{Path(f).name}`" for f in files) or "none"
+        names = ", ".join(_md(Path(f).name) for f in files) or "none"
         return (f"Only one coding of this article was found ({names}), and agreement needs two or more, so the "
                 "agreement sections below stay empty: make a worksheet with `exportrow worksheet`, have a second "
                 "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`.")
-    return (f"Comparing **{len(result.codings)}** codings ({', '.join(result.coders)}) of "
+    return (f"Comparing **{len(result.codings)}** codings ({', '.join(map(_md, result.coders))}) of "
             f"**{len(result.coverage)}** claims.")
 
 

@@ -36,6 +36,7 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
         'frame: alpha 0.700 (95% interval 0.500 to 0.900), tentative'
         >>> plt.close(fig)
     """
+    title, source = (text.replace("$", r"\$") for text in (title, source))  # no mathtext from file names
     rows = list(fields.itertuples())[::-1]
     lows = [r.ci_low for r in rows if not math.isnan(r.ci_low)] + [r.alpha for r in rows if not math.isnan(r.alpha)]
     left = min([-0.2, *lows]) - 0.05
