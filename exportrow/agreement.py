@@ -732,7 +732,7 @@ def codings_table(result: Agreement | None, files=(), article=None) -> pd.DataFr
     return pd.DataFrame(rows, columns=cols).astype({"claims": "Int64"})
 
 
-def frame_reliability(result: Agreement, column: str = "frame") -> pd.DataFrame:
+def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFrame:
     """Alpha per frame: for each frame any coder used, whether a claim has it or not (present or absent).
 
     Notebook 03 can show frames whose alpha is below :data:`TENTATIVE` with a warning.
@@ -740,14 +740,24 @@ def frame_reliability(result: Agreement, column: str = "frame") -> pd.DataFrame:
     (``claims``: units that at least one coder gave this frame).
 
     Args:
-        result: An :class:`Agreement`.
+        result: An :class:`Agreement`; or coding files (an empty table when there are fewer than two);
+            or None (an empty table).
         column: ``"frame"`` (primary frames) or ``"frame_secondary"``.
+        article: With coding files: the article they code (default: the one the first names).
+
+    Example:
+        >>> frame_reliability(find_codings(paths.default_annotation())[:1]).columns.tolist()[:3]
+        ['frame_code', 'frame', 'alpha']
     """
     if column not in ("frame", "frame_secondary"):
         raise UsageError(f"column must be 'frame' or 'frame_secondary', not {excerpt(column)}")
+    cols = ["frame_code", "frame", "alpha", "ci_low", "ci_high", "percent_agreement", "units", "claims", "verdict"]
+    if not isinstance(result, Agreement):
+        result = compare(list(result or []), article, [column])
+        if result is None:
+            return pd.DataFrame(columns=cols)
     values, coders = result.values, result.coders
     codes = sorted({int(v) for v in values[column].dropna() if str(v).isdigit()})
-    cols = ["frame_code", "frame", "alpha", "ci_low", "ci_high", "percent_agreement", "units", "claims", "verdict"]
     rows = []
     for code in codes:
         flag = values.assign(frame=[None if v is None else ("present" if v == str(code) else "absent")

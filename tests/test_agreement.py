@@ -292,3 +292,47 @@ def test_notebook_04_bad_field_is_named(run_notebook):
 
     with pytest.raises(papermill.PapermillExecutionError, match="unknown field 'frames'; did you mean 'frame'"):
         run_notebook("04-coding-reliability", fields=["frames"])
+
+
+def test_frame_reliability_from_files_and_with_one_coding():
+    fr = frame_reliability(THREE)
+    assert fr.set_index("frame_code").loc[2, "verdict"] == "unreliable"
+    assert frame_reliability([ANNOTATION]).empty and frame_reliability(None).empty
+
+
+def test_a_worksheet_filled_with_the_annotations_own_coding_agrees_perfectly(tmp_path):
+    # the bundled article: 24 claims matched by their words (the sheet's ids are c01 ...), answers translated
+    from exportrow import load_annotation
+    from exportrow.worksheet import worksheet_yaml
+
+    ann = load_annotation()
+    ws = make_worksheet(ann)
+    by_start = {c["span"].start: c for c in ann.claims}
+    sheet_id = {by_start[c["start"]]["id"]: c["id"] for c in ws.claims}
+    for c in ws.claims:
+        ref = by_start[c["start"]]
+        c.update(actor=ref["actor"], attribution=ref["attribution"], cue=ref["cue"], frame=ref["frame"],
+                 frame_secondary=ref.get("frame_secondary"), entman=list(ref.get("entman") or []),
+                 answers=sheet_id.get(ref.get("answers")))
+    p = tmp_path / "copy.yaml"
+    p.write_text(worksheet_yaml(ws), encoding="utf-8")
+    result = agreement([paths.default_annotation(), p], n_boot=100)
+    assert len(result.coverage) == len(ann.claims) and (result.coverage.found_by == 2).all()
+    t = result.fields
+    assert set(t.percent_agreement) == {100.0} and set(t.alpha.dropna()) == {1.0}
+    assert result.disagreements.empty
+
+
+def test_hostile_coder_names_and_cues_are_escaped(tmp_path, monkeypatch):
+    from exportrow.agreement import codings_sentence
+    from exportrow.notebook import show
+
+    text = CODER_B.read_text(encoding="utf-8").replace("coder:   ", 'coder: "<img src=x onerror=alert(1)>\\e[2J" #')
+    text = text.replace("cue: published", 'cue: "<b>published</b>"')
+    p = tmp_path / "evil.yaml"
+    p.write_text(text, encoding="utf-8")
+    result = agreement([ANNOTATION, p], n_boot=100)
+    assert result.coders[1] == "<img src=x onerror=alert(1)>[2J"  # no control characters
+    assert "<img" not in codings_sentence(result) and "&lt;img" in codings_sentence(result)
+    html = show(result.disagreements)._repr_mimebundle_()["text/html"]
+    assert "<img" not in html and "<b>" not in html and "&lt;b&gt;published" in html
