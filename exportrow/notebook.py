@@ -96,15 +96,15 @@ def show(table: pd.DataFrame, columns: list[str] | None = None):
         >>> html = shown._repr_mimebundle_()["text/html"]
         >>> "x" * 80 in html and "2019-07-12" in html and "00:00:00" not in html
         True
-        >>> "<b>" in show(pd.DataFrame({"<b>": ["<script>"]}))._repr_mimebundle_()["text/html"]
-        False
+        >>> html = show(pd.DataFrame({"<b>": ["<script>"], "n": [1.5]}))._repr_mimebundle_()["text/html"]
+        >>> "<b>" in html or "<script>" in html, "&lt;script&gt;" in html and "1.50" in html
+        (False, True)
     """
     t = table[list(columns)] if columns else table
     dates = {c: "{:%Y-%m-%d}" for c in t.columns if pd.api.types.is_datetime64_any_dtype(t[c])}
     floats = {c: "{:.2f}" for c in t.columns if pd.api.types.is_float_dtype(t[c])}
     styler = (t.style.hide(axis="index")
-              .format(na_rep="", escape="html")  # text from articles and coders is hostile until escaped
-              .format({**floats, **dates}, na_rep="")
+              .format({**floats, **dates}, na_rep="", escape="html")  # text from articles is hostile until escaped
               .format_index(escape="html", axis=1)
               .set_properties(**{"text-align": "left", "vertical-align": "top"})
               .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
