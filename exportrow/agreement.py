@@ -199,6 +199,12 @@ def read_codings(paths_: list, article=None) -> list[Coding]:
     Raises:
         AgreementError: Codings of different articles, or no article to be found.
         UsageError: Fewer than two codings, or the same file twice.
+
+    Example:
+        >>> read_codings([paths.default_annotation()])
+        Traceback (most recent call last):
+        ...
+        exportrow.errors.UsageError: agreement needs at least two codings, got 1 (...); name two or more ...
     """
     from exportrow.article import Article, load_article
     from exportrow.files import read_text
@@ -435,7 +441,15 @@ def _matrix(values: pd.DataFrame, coders: list[str], fld: str) -> tuple[list[str
 
 def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot: int = N_BOOT,
                 seed: int = SEED) -> pd.DataFrame:
-    """Agreement per field from a unit-by-coder table of values (see :func:`agreement`)."""
+    """Agreement per field from a unit-by-coder table of values (see :func:`agreement`).
+
+    Example (two coders agree on one claim of two: alpha 0, no better than chance):
+        >>> v = pd.DataFrame({"unit": ["u1", "u1", "u2", "u2"], "coder": ["a", "b", "a", "b"],
+        ...                   "frame": ["1", "1", "2", "1"]})
+        >>> t = field_table(v, ["a", "b"], ["frame"], n_boot=100)
+        >>> t[["field", "alpha", "percent_agreement", "units"]].values.tolist()
+        [['frame', 0.0, 50.0, 2]]
+    """
     rows = []
     for fld in fields or FIELDS:
         level, _ = FIELDS[fld]
@@ -568,10 +582,18 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
         AgreementError: Codings of different articles.
         exportrow.worksheet.WorksheetError, exportrow.annotations.AnnotationError: A coding has bad values.
 
-    Example:
+    Example (a coder who gives every claim frame 6 does not agree with the annotation):
+        >>> import tempfile
         >>> from exportrow import load_annotation
-        >>> ann = paths.default_annotation()
-        >>> result = agreement([ann, ann.with_name("copy.yaml")]) # doctest: +SKIP
+        >>> from exportrow.worksheet import make_worksheet, worksheet_yaml
+        >>> ws = make_worksheet(load_annotation())
+        >>> for c in ws.claims:
+        ...     c["frame"] = 6
+        >>> p = Path(tempfile.mkdtemp()) / "all-six.yaml"
+        >>> _ = p.write_text(worksheet_yaml(ws), encoding="utf-8")
+        >>> t = agreement([paths.default_annotation(), p], fields=["frame"], n_boot=100).fields
+        >>> t.verdict.tolist(), int(t.units[0]) == len(load_annotation().claims), int(t.coders[0])
+        (['unreliable'], True, 2)
     """
     chosen = _fields(fields)
     if codings and all(isinstance(c, Coding) for c in codings):
@@ -792,16 +814,19 @@ def _summary_text(result: Agreement) -> str:
               f"(seed {result.seed}); verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
               "(Krippendorff 2004). Resamples in which every coder used one value (alpha undefined) are left "
               "out of the interval."]
+    notes: dict[str, list[str]] = {}
     for r in t.itertuples():
         if r.note:
-            lines.append(f"note on {r.field}: {r.note}")
+            notes.setdefault(r.note, []).append(r.field)
+    for note, flds in notes.items():
+        lines.append(f"note on {'every field' if len(flds) == len(t) > 1 else ', '.join(flds)}: {note}")
     lines += result.notes
     partial = result.coverage[result.coverage.missing != ""]
     if len(partial):
         lines += ["", f"{len(partial)} claim(s) only some coders found:"]
         for r in partial.itertuples():
             lines.append(f"  {r.unit}: {excerpt(r.quote, 70)} found by {r.coders}; not by {r.missing}")
-    else:
+    elif len(result.coverage):
         lines += ["", "Every coder found every claim."]
     lines.append(f"{len(result.disagreements)} disagreement(s) on single claims and fields: see disagreements.csv.")
     return "\n".join(lines)

@@ -454,6 +454,16 @@ def read_worksheet(path: str | Path, article) -> Worksheet:
 
     Raises:
         WorksheetError: Lists every problem, each with the claim, the field, the value and a fix.
+
+    Example:
+        >>> import tempfile
+        >>> from exportrow import load_annotation
+        >>> ws = make_worksheet(load_annotation())
+        >>> ws.claims[0].update(actor=ws.actors[0]["id"], frame=1)
+        >>> p = write_worksheet(ws, Path(tempfile.mkdtemp()) / "sheet.csv", "csv")
+        >>> c = read_worksheet(p, load_annotation().article).coded[0]
+        >>> c["id"], c["side"] == ws.actors[0]["side"], c["frame"], c["span"].text == c["quote"]
+        ('c01', True, 1, True)
     """
     path = Path(path)
     ws = _parse(path)
