@@ -30,6 +30,7 @@ NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
 RESERVED = ("output_dir",)
 _ACTIVE: set = set()  # notebook clients running now, so that an interrupt can stop their kernels
 _ACTIVE_LOCK = threading.Lock()
+_STOPPING = threading.Event()  # set on an interrupt: a notebook that starts or reaches a cell after it stops at once
 
 
 class ReportError(UsageError):
@@ -218,7 +219,8 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
     client = NotebookClient(
         nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
         resources={"metadata": {"path": str(folder)}},
-        on_cell_executed=lambda cell, cell_index, execute_reply: progress.cell(name, cell_index, count))
+        on_cell_executed=lambda cell, cell_index, execute_reply: progress.cell(name, cell_index, count),
+        on_cell_start=_stop_if_interrupted)
     progress.line(f"{name}: started")
     with _ACTIVE_LOCK:
         _ACTIVE.add(client)
@@ -257,6 +259,12 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
         where = f"cell {res.cell} (In [{res.prompt}])" if res.cell is not None else "before any cell"
         progress.line(f"{name}: FAILED at {where} ({res.source}): {res.error}")
     return res
+
+
+def _stop_if_interrupted(**_) -> None:
+    """A kernel that started after an interrupt killed the others (it was not running yet) stops at its next cell."""
+    if _STOPPING.is_set():
+        raise RuntimeError("interrupted")
 
 
 def _question(nb) -> str:
@@ -352,6 +360,7 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
     out.parent.mkdir(parents=True, exist_ok=True)
     declared = declared or _declared(notebooks)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    _STOPPING.clear()
     progress = _Progress(len(notebooks), stream)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
     progress.line(f"running {len(notebooks)} notebook(s), {jobs} at a time, into {out}")
@@ -394,6 +403,7 @@ def _stop_kernels() -> None:
     import signal
 
     with _ACTIVE_LOCK:
+        _STOPPING.set()
         clients = list(_ACTIVE)
     for client in clients:
         pid = getattr(getattr(client.km, "provisioner", None), "pid", None)
