@@ -894,11 +894,11 @@ def register(sub) -> None:
     import argparse
 
     p = sub.add_parser("agree", help="inter-coder agreement between codings of one article (Krippendorff's alpha)",
-                       description="Compare two or more codings of one article's claims (annotation files or "
-                                   "filled worksheets, YAML or CSV): match the claims, then per field "
-                                   "Krippendorff's alpha with a bootstrap interval, percentage agreement, units and "
-                                   "coders; the claims only some coders found; the disagreements. Prints a table "
-                                   "and writes CSV tables into --out.",
+                       description="Compare two or more codings of one article's claims (annotation files or\n"
+                                   "filled worksheets, YAML or CSV): match the claims, then per field Krippendorff's\n"
+                                   "alpha with a bootstrap interval, percentage agreement, units and coders; list\n"
+                                   "the claims only some coders found and the disagreements. Prints a table and\n"
+                                   "writes CSV tables into --out. Exit codes: 0 done, 1 bad coding, 2 bad usage.",
                        epilog="examples:\n  exportrow agree class/*.csv\n"
                               "  exportrow agree data/annotations/ARTICLE.yaml sheet-anna.yaml --fields frame entman",
                        formatter_class=argparse.RawDescriptionHelpFormatter)

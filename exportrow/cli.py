@@ -20,7 +20,7 @@ examples:
   exportrow check my-article.yaml       check your own annotation file
   exportrow report --out reports/latest run every notebook, write an HTML report
   exportrow extract my-article.txt      draft an annotation for a new article
-  exportrow worksheet my.yaml --out s.csv  a blank coding worksheet for a class
+  exportrow worksheet my.yaml           a blank coding worksheet for a class
   exportrow agree a.csv b.csv           inter-coder agreement (Krippendorff's alpha)
 """
 

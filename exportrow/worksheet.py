@@ -606,10 +606,10 @@ def register(sub) -> None:
         'csv'
     """
     p = sub.add_parser("worksheet", help="make a blank coding worksheet (YAML or CSV) from an annotation",
-                       description="Make a blank coding worksheet from ANNOTATION: each claim's quote and sentence, "
-                                   "the coding fields empty, the allowed values listed and the coding guide linked. "
-                                   "It never shows the annotation's own coding. Coders fill it in (the CSV form in "
-                                   "a spreadsheet), then `exportrow agree` compares the filled copies.",
+                       description="Make a blank coding worksheet from ANNOTATION: each claim's quote and sentence,\n"
+                                   "the coding fields empty, the allowed values listed and the coding guide linked.\n"
+                                   "It never shows the annotation's own coding. Coders fill it in (the CSV form in a\n"
+                                   "spreadsheet), then `exportrow agree` compares the filled copies.",
                        epilog="examples:\n  exportrow worksheet data/annotations/ARTICLE.yaml --format csv "
                               "--out class/worksheet.csv\n  exportrow worksheet my-article.yaml --out sheet.yaml",
                        formatter_class=__import__("argparse").RawDescriptionHelpFormatter)
