@@ -607,8 +607,9 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
     values = _values(units, read)
     table = field_table(values, coders, chosen, n_boot=n_boot, seed=seed)
     notes = []
-    actor_lists = {c.actors for c in read if c.actors}
-    if "actor" in chosen and len(actor_lists) > 1:
+    lists = [set(c.actors) for c in read if c.actors]
+    common = set.intersection(*lists) if lists else set()
+    if "actor" in chosen and lists and not set(values.actor.dropna()) <= common:  # an actor some lists lack
         notes.append("The codings use different actor lists, so actor ids may name the same actor differently; "
                      "compare side instead.")
         table.loc[table.field == "actor", "note"] = "codings use different actor lists: compare side instead"

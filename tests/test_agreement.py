@@ -336,3 +336,14 @@ def test_hostile_coder_names_and_cues_are_escaped(tmp_path, monkeypatch):
     assert "<img" not in codings_sentence(result) and "&lt;img" in codings_sentence(result)
     html = show(result.disagreements)._repr_mimebundle_()["text/html"]
     assert "<img" not in html and "<b>" not in html and "&lt;b&gt;published" in html
+
+
+def test_actor_lists_that_differ_are_flagged(tmp_path):
+    text = CODER_B.read_text(encoding="utf-8").replace("  - {id: fr_gov,", "  - {id: freedonia,")
+    p = tmp_path / "renamed.yaml"
+    p.write_text(text.replace("actor: fr_gov", "actor: freedonia"), encoding="utf-8")
+    result = agreement([ANNOTATION, p], n_boot=100)
+    t = result.fields.set_index("field")
+    assert t.loc["actor", "note"] == "codings use different actor lists: compare side instead"
+    assert t.loc["side", "alpha"] == 1.0 and t.loc["actor", "alpha"] < 1.0
+    assert agreement(THREE, n_boot=100).fields.set_index("field").loc["actor", "note"] == ""
