@@ -32,6 +32,8 @@ examples:
   exportrow extract my-article.txt      draft an annotation for a new article
   exportrow view --out article.html     the article with its annotated spans marked
   exportrow import page.html --out data/raw/my-article.txt   a saved web page as a capture
+  exportrow worksheet my.yaml           a blank coding worksheet for a class
+  exportrow agree a.csv b.csv           inter-coder agreement (Krippendorff's alpha)
 
 exit codes:
   0    success
@@ -198,10 +200,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     report.register(sub)
     extract.register(sub)
-    from exportrow import view
+    from exportrow import agreement, view, worksheet
 
     view.register(sub)
     importer.register(sub)
+    worksheet.register(sub)  # coding worksheets and inter-coder agreement
+    agreement.register(sub)
     for command in sub.choices.values():  # --debug also after the command name
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="show the full traceback of any error (for bug reports)")

@@ -74,7 +74,8 @@ def discover(selected: list[str] | None = None, *, solutions: bool = False) -> l
 
     Example:
         >>> [p.name for p in discover()]
-        ['01-enforcement-statistics.ipynb', '02-claim-timeline.ipynb', '03-framing-comparison.ipynb']
+        ['01-enforcement-statistics.ipynb', '02-claim-timeline.ipynb', '03-framing-comparison.ipynb',
+         '04-coding-reliability.ipynb']
         >>> [p.name for p in discover(["02"])]
         ['02-claim-timeline.ipynb']
     """
@@ -555,6 +556,8 @@ def _cmd_report(args) -> int:
     for k, v in params.items():  # kernels run in notebooks/: paths typed by the user are from here
         if k.endswith("_path") and isinstance(v, str) and v and not Path(v).is_absolute():
             params[k] = str(Path(v).resolve())
+        if k.endswith("_paths") and isinstance(v, list):  # e.g. coding_paths of notebook 04
+            params[k] = [str(Path(x).resolve()) if isinstance(x, str) and x else x for x in v]
     if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone")):
         # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.
         from exportrow.annotations import load_annotation

@@ -47,14 +47,14 @@ def test_report_in_a_real_browser(good_report):
     ARTIFACTS.mkdir(exist_ok=True)
     try:
         pages = [out / "index.html", *sorted(out.glob("*/*.html"))]
-        assert len(pages) == 4
+        assert len(pages) == 5
         for page in pages:
             driver.get(page.as_uri())
             driver.execute_script("return document.readyState")
             errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
             assert errors == [], f"{page.name}: console errors {errors}"
             images = driver.execute_script(IMAGES_JS)
-            if page.name != "index.html":
+            if page.name not in ("index.html", "04-coding-reliability.html"):  # 04: one coding, so no chart yet
                 assert images, f"{page.name}: no images"
             for img in images:
                 assert img["complete"] and img["width"] > 0, f"{page.name}: broken image {img['src']}"

@@ -210,4 +210,5 @@ def test_notebook_parameters_change_the_output(run_notebook):
 
 def test_solution(run_notebook):
     nb, _ = run_notebook("solutions/03-framing-comparison-solutions")
-    assert "agreement: 100%" in outputs_text(nb)
+    text = outputs_text(nb)  # the solution compares field by field; it does not require agreeing with the annotator
+    assert text.count(" mine: ") == 5 and "agreement with the annotation: " in text

@@ -1,0 +1,916 @@
+"""Inter-coder agreement: how far independent codings of one article's claims agree, field by field.
+
+A *coding* is an annotation file or a filled worksheet (:mod:`exportrow.worksheet`), YAML or CSV.
+Claims are matched across codings by id when their words overlap, else by the largest overlap of
+their words in the article; claims that only some coders found are listed. For each field the
+table gives Krippendorff's alpha (with the level of measurement declared per field in
+:data:`FIELDS`), a bootstrap confidence interval, the percentage agreement, and the numbers of units
+and coders. Entman functions, of which a claim can have several, get one alpha each (present or
+absent); the free-text cue gets percentage agreement only.
+
+Alpha comes from the ``krippendorff`` package. The interval resamples claims (units) with
+replacement, :data:`N_BOOT` times from a fixed seed, so two runs give byte-identical tables.
+Verdicts use Krippendorff's own thresholds (Content Analysis, 2nd ed., 2004, p. 241): alpha >= 0.800
+reliable; 0.667 <= alpha < 0.800 for tentative conclusions only; below 0.667 not reliable.
+
+``import exportrow`` does not load this module; numpy and krippendorff load when it runs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from exportrow import paths
+from exportrow.annotations import ENTMAN, FRAMES
+from exportrow.errors import ExportrowError, UsageError
+from exportrow.files import excerpt
+
+__all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", "RELIABLE", "TENTATIVE",
+           "read_coding", "read_codings", "find_article", "find_codings", "agreement", "compare",
+           "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
+           "frame_reliability", "verdict", "register"]
+
+#: Fields compared, each with its level of measurement and what it is. ``text`` gets percentage agreement only.
+FIELDS = {
+    "actor": ("nominal", "who makes the claim (an actor id)"),
+    "side": ("nominal", "the actor's side (follows from the actor)"),
+    "attribution": ("nominal", "how the article attributes the claim"),
+    "cue": ("text", "the reporting verb or hedge, as written (case and spacing ignored)"),
+    "frame": ("nominal", "primary Policy Frames Codebook dimension"),
+    "frame_secondary": ("nominal", "secondary dimension; 'none' when a coder gave none"),
+    **{f"entman.{e}": ("nominal", f"Entman function {e.replace('_', ' ')}: present or absent")
+       for e in ENTMAN},
+    "answers": ("nominal", "the claim it answers; 'none' when it answers none"),
+}
+#: Krippendorff (2004, p. 241): rely on variables with alpha >= 0.800; draw tentative conclusions from >= 0.667.
+RELIABLE = 0.800
+TENTATIVE = 0.667
+N_BOOT = 1000
+SEED = 15
+_FIELD_COLUMNS = ["field", "level", "alpha", "ci_low", "ci_high", "percent_agreement", "units", "coders", "verdict",
+                  "note"]
+
+
+class AgreementError(ExportrowError, ValueError):
+    """Codings that cannot be compared: of different articles, or too few."""
+
+
+@dataclass
+class Coding:
+    """One coder's coding of one article's claims.
+
+    ``claims`` has one row per coded claim: ``claim_id, start, end, quote, actor, side, attribution,
+    cue, frame, frame_secondary, entman`` (a tuple of functions) and ``answers``.
+    """
+
+    path: Path
+    coder: str
+    kind: str
+    claims: pd.DataFrame
+    actors: tuple = ()
+
+
+def _stem_label(path: Path, article_name: str) -> str:
+    stem = path.stem
+    if stem.startswith(article_name):
+        rest = stem[len(article_name):].lstrip(".-_ ")
+        return rest or "annotation"
+    return stem
+
+
+def _recorded_article(path: Path) -> tuple[str, str]:
+    """(file name, sha256) that a coding file says it codes, read cheaply; ("", "") when unknown."""
+    from exportrow import worksheet
+
+    try:
+        if worksheet.is_worksheet(path):
+            ws = worksheet._parse(path)
+            return ws.article_file, ws.article_sha256
+        from exportrow.files import read_text
+
+        doc = _safe_yaml(read_text(path, what="coding")[0])
+        meta = doc.get("article") if isinstance(doc, dict) else None
+        if isinstance(meta, dict):
+            return str(meta.get("file") or ""), str(meta.get("sha256") or "")
+    except Exception:  # any unreadable file: reading it for real reports it properly
+        pass
+    return "", ""
+
+
+def _safe_yaml(text: str):
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def find_article(coding_path: str | Path) -> Path | None:
+    """The article a coding file codes: the file it names, looked for beside it, in ``../raw/`` and in ``data/raw/``.
+
+    Example:
+        >>> find_article(paths.default_annotation()) == paths.default_article()
+        True
+    """
+    coding_path = Path(coding_path)
+    name, _ = _recorded_article(coding_path)
+    if not name or Path(name).name != name:
+        return None
+    for folder in (coding_path.parent, coding_path.parent.parent / "raw", paths.DATA / "raw"):
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def find_codings(annotation_path: str | Path) -> list[Path]:
+    """An annotation and the other codings of its article kept beside it.
+
+    The naming convention: ``<article>.<coder>.yaml`` or ``<article>.<coder>.csv`` next to
+    ``<article>.yaml`` (for example ``data/annotations/<article>.coder-2.yaml``), each an annotation
+    or a filled worksheet.
+
+    Example:
+        >>> [p.name for p in find_codings(paths.default_annotation())][0] == paths.default_annotation().name
+        True
+    """
+    annotation_path = Path(annotation_path)
+    prefix = annotation_path.stem + "."
+    others = sorted(p for p in annotation_path.parent.iterdir()
+                    if p.name.startswith(prefix) and p.suffix.lower() in (".yaml", ".yml", ".csv") and p.is_file()
+                    and p != annotation_path)
+    return [annotation_path, *others]
+
+
+def _annotation_coding(path: Path, article, label: str) -> Coding:
+    from exportrow.annotations import load_annotation
+
+    ann = load_annotation(path, article)
+    side = ann.side_of
+    rows = [{"claim_id": c["id"], "start": c["span"].start, "end": c["span"].end, "quote": c["span"].text,
+             "actor": c["actor"], "side": side.get(c["actor"]), "attribution": c["attribution"],
+             "cue": c["cue"], "frame": c["frame"], "frame_secondary": c.get("frame_secondary"),
+             "entman": tuple(c.get("entman") or ()), "answers": c.get("answers")} for c in ann.claims]
+    return Coding(path, label, "annotation", _claim_frame(rows), tuple(a["id"] for a in ann.actors))
+
+
+def _worksheet_coding(path: Path, article, label: str | None) -> Coding:
+    from exportrow.worksheet import read_worksheet
+
+    ws = read_worksheet(path, article)
+    rows = [{"claim_id": c["id"], "start": c["span"].start, "end": c["span"].end, "quote": c["span"].text,
+             "actor": c["actor"], "side": c.get("side"), "attribution": c["attribution"], "cue": c["cue"],
+             "frame": c["frame"], "frame_secondary": c["frame_secondary"], "entman": tuple(c["entman"]),
+             "answers": c["answers"]} for c in ws.coded]
+    return Coding(path, ws.coder if ws.coder != path.stem else (label or ws.coder), "worksheet",
+                  _claim_frame(rows), tuple(a["id"] for a in ws.actors))
+
+
+def _claim_frame(rows: list[dict]) -> pd.DataFrame:
+    cols = ["claim_id", "start", "end", "quote", "actor", "side", "attribution", "cue", "frame", "frame_secondary",
+            "entman", "answers"]
+    return pd.DataFrame(rows, columns=cols).sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def read_coding(path: str | Path, article) -> Coding:
+    """Read one coding (annotation or filled worksheet, YAML or CSV) of ``article``.
+
+    Example:
+        >>> from exportrow import load_article
+        >>> c = read_coding(paths.default_annotation(), load_article())
+        >>> c.coder, c.kind, c.claims.columns[:4].tolist()
+        ('annotation', 'annotation', ['claim_id', 'start', 'end', 'quote'])
+    """
+    from exportrow.worksheet import is_worksheet
+
+    path = Path(path)
+    label = _stem_label(path, article.name)
+    if path.suffix.lower() == ".csv" or is_worksheet(path):
+        return _worksheet_coding(path, article, label)
+    return _annotation_coding(path, article, label)
+
+
+def read_codings(paths_: list, article=None) -> list[Coding]:
+    """Read codings of one article; the article is ``article`` or the one the first coding names.
+
+    Raises:
+        AgreementError: Codings of different articles, or no article to be found.
+        UsageError: Fewer than two codings, or the same file twice.
+
+    Example:
+        >>> read_codings([paths.default_annotation()])
+        Traceback (most recent call last):
+        ...
+        exportrow.errors.UsageError: agreement needs at least two codings, got 1 (...); name two or more ...
+    """
+    from exportrow.article import Article, load_article
+    from exportrow.files import read_text
+
+    files = [Path(p) for p in paths_]
+    if len(files) < 2:
+        raise UsageError(f"agreement needs at least two codings, got {len(files)}"
+                         + (f" ({files[0]})" if files else "")
+                         + "; name two or more annotation or worksheet files")
+    for p in files:  # a missing file gets its own one-line message before anything else
+        read_text(p, what="coding", limit=4_000_000)
+    resolved = [p.resolve() for p in files]
+    twice = sorted({str(p) for p, r in zip(files, resolved) if resolved.count(r) > 1})
+    if twice:
+        raise UsageError(f"the same file is named twice: {', '.join(twice)}; name each coding once")
+    recorded = [_recorded_article(p) for p in files]
+    known = [(p, r) for p, r in zip(files, recorded) if r[1]]
+    if len({r[1] for _, r in known}) > 1:
+        lines = [f"  {p}: {r[0] or 'unnamed'} (sha256 {r[1][:12]}…)" for p, r in known]
+        raise AgreementError("the codings are of different articles:\n" + "\n".join(lines)
+                             + "\ncompare codings of one article only")
+    if isinstance(article, Article):
+        art = article
+    elif article:
+        art = load_article(article)
+    else:
+        found = next((a for a in map(find_article, files) if a), None)
+        if found is None:
+            raise UsageError(f"cannot find the article that {files[0]} codes ({recorded[0][0] or 'not named'}); "
+                             "name it with --article PATH")
+        art = load_article(found)
+    if known and known[0][1][1] != art.sha256:
+        p, (name, sha) = known[0]
+        raise AgreementError(f"{p} codes another article ({name or 'unnamed'}, sha256 {sha[:12]}…) than "
+                             f"{art.path.name} (sha256 {art.sha256[:12]}…); name the right one with --article")
+    codings = [read_coding(p, art) for p in files]
+    for c in codings:
+        c.coder = _printable(c.coder)
+    seen: dict[str, int] = {}
+    for c in codings:  # two files with the same name in different folders: tell the coders apart
+        seen[c.coder] = seen.get(c.coder, 0) + 1
+        if seen[c.coder] > 1:
+            c.coder = f"{c.coder} ({seen[c.coder]})"
+    return codings
+
+
+# ---------------------------------------------------------------- matching claims into units
+
+
+def _printable(text: str, limit: int = 40) -> str:
+    """A coder's name fit for a terminal, a table header and a chart: no control characters, at most ``limit`` long.
+
+    Example:
+        >>> _printable("anna\x1b[2J  and ben" + "x" * 50)
+        'anna[2J and benxxxxxxxxxxxxxxxxxxxxxxxx…'
+    """
+    import unicodedata
+
+    text = "".join(ch for ch in str(text) if not unicodedata.category(ch).startswith("C"))
+    text = " ".join(text.split()) or "coder"
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match_units(codings: list[Coding]) -> pd.DataFrame:
+    """Match the claims of several codings into units: one row per unit and coder that coded it.
+
+    A claim joins the unit holding a claim with its id whose words overlap its own; else the unit
+    whose words overlap it most (each unit takes one claim per coder); else it starts a unit.
+    Columns: ``unit, unit_start, unit_quote, coder`` and the coding's claim columns.
+
+    Example:
+        >>> rows = [{"claim_id": "a", "start": 0, "end": 10}, {"claim_id": "b", "start": 20, "end": 30}]
+        >>> one = Coding(Path("1"), "one", "annotation", pd.DataFrame(rows))
+        >>> two = Coding(Path("2"), "two", "worksheet", pd.DataFrame([{"claim_id": "c01", "start": 5, "end": 12}]))
+        >>> match_units([one, two])[["unit", "coder", "claim_id"]].values.tolist()
+        [['a', 'one', 'a'], ['a', 'two', 'c01'], ['b', 'one', 'b']]
+    """
+    units: list[dict] = []
+    rows = []
+    for coding in codings:
+        claims = coding.claims.to_dict("records")
+        taken: dict[int, int] = {}
+        for k, c in enumerate(claims):
+            span = (c["start"], c["end"])
+            for u, unit in enumerate(units):
+                if u not in taken.values() and c["claim_id"] in unit["ids"] and _overlap(span, unit["span"]):
+                    taken[k] = u
+                    break
+        for k, c in enumerate(claims):
+            if k in taken:
+                continue
+            span = (c["start"], c["end"])
+            best = max(((_overlap(span, unit["span"]), -u) for u, unit in enumerate(units)
+                        if u not in taken.values()), default=(0, 0))
+            if best[0] > 0:
+                taken[k] = -best[1]
+            else:
+                units.append({"ids": set(), "span": span, "label": c["claim_id"], "quote": c.get("quote"),
+                              "first": coding.coder})
+                taken[k] = len(units) - 1
+        for k, u in taken.items():
+            units[u]["ids"].add(claims[k]["claim_id"])
+            rows.append({"_u": u, "coder": coding.coder, **claims[k]})
+    seen_labels: set = set()
+    for u in units:  # the same id for two different claims: the later one is told apart by its coder
+        if u["label"] in seen_labels:
+            u["label"] = f"{u['label']} ({u['first']})"
+        seen_labels.add(u["label"])
+    order = {c.coder: i for i, c in enumerate(codings)}
+    table = pd.DataFrame(rows)
+    if table.empty:
+        return pd.DataFrame(columns=["unit", "unit_start", "unit_quote", "coder", "claim_id"])
+    table.insert(0, "unit", [units[u]["label"] for u in table._u])
+    table.insert(1, "unit_start", [units[u]["span"][0] for u in table._u])
+    table.insert(2, "unit_quote", [units[u]["quote"] for u in table._u])
+    table["_order"] = table.coder.map(order)
+    return (table.sort_values(["unit_start", "_u", "_order"], kind="stable")
+            .drop(columns=["_u", "_order"]).reset_index(drop=True))
+
+
+def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
+    """One row per unit and coder, one column per field of :data:`FIELDS`, values as text (None: missing)."""
+    by_coder = {c.coder: dict(zip(units[units.coder == c.coder].claim_id, units[units.coder == c.coder].unit))
+                for c in codings}
+
+    def text(v):
+        if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+            return None
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        return " ".join(str(v).split()) or None
+
+    out = []
+    for r in units.to_dict("records"):
+        entman = r.get("entman") or ()
+        row = {"unit": r["unit"], "unit_start": r["unit_start"], "unit_quote": r["unit_quote"], "coder": r["coder"],
+               "actor": text(r.get("actor")), "side": text(r.get("side")), "attribution": text(r.get("attribution")),
+               "cue": (text(r.get("cue")) or "").lower().replace("\u2019", "'") or None,
+               "frame": text(r.get("frame")), "frame_secondary": text(r.get("frame_secondary")) or "none"}
+        row.update({f"entman.{e}": "present" if e in entman else "absent" for e in ENTMAN})
+        target = text(r.get("answers"))
+        row["answers"] = by_coder.get(r["coder"], {}).get(target, target) if target else "none"
+        out.append(row)
+    return pd.DataFrame(out, columns=["unit", "unit_start", "unit_quote", "coder", *FIELDS])
+
+
+# ---------------------------------------------------------------- alpha
+
+
+def alpha(data, level: str = "nominal") -> float:
+    """Krippendorff's alpha of a coders-by-units table of values (None or NaN for missing), via ``krippendorff``.
+
+    NaN when it is undefined: no unit coded by two coders, or a single value used throughout
+    (no variation, so no disagreement to expect).
+
+    Example (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability", nominal data with missing values):
+        >>> n = None
+        >>> round(alpha([[1, 2, 3, 3, 2, 1, 4, 1, 2, n, n, n], [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, n, 3],
+        ...              [n, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, n], [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, n]]), 3)
+        0.743
+    """
+    counts = _value_counts(data)
+    if counts is None:
+        return float("nan")
+    return _alpha_counts(counts, level)
+
+
+def _value_counts(data):
+    """Units-by-values counts of the pairable units (coded by two or more coders), or None when alpha is undefined."""
+    import numpy as np
+
+    cells = [[None if v is None or (isinstance(v, float) and math.isnan(v)) else str(v) for v in row] for row in data]
+    domain = sorted({v for row in cells for v in row if v is not None})
+    index = {v: i for i, v in enumerate(domain)}
+    n_units = max((len(r) for r in cells), default=0)
+    counts = np.zeros((n_units, len(domain)), dtype=np.int64)
+    for row in cells:
+        for u, v in enumerate(row):
+            if v is not None:
+                counts[u, index[v]] += 1
+    counts = counts[counts.sum(axis=1) >= 2]
+    if len(counts) == 0 or (counts.sum(axis=0) > 0).sum() < 2:
+        return None
+    return counts
+
+
+def _alpha_counts(counts, level: str = "nominal") -> float:
+    import krippendorff
+    import numpy as np
+
+    used = counts[:, counts.sum(axis=0) > 0]
+    if used.shape[1] < 2:
+        return float("nan")
+    return float(krippendorff.alpha(value_counts=used.astype(np.float64), level_of_measurement=level))
+
+
+def _bootstrap(counts, level: str, n_boot: int, seed: int) -> tuple[float, float, int]:
+    """Percentile interval (2.5 %, 97.5 %) of alpha over units resampled with replacement; and how many
+    resamples had no variation (alpha undefined, left out)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(counts), size=(n_boot, len(counts)))
+    values = [_alpha_counts(counts[p], level) for p in picks]
+    defined = np.array([v for v in values if not math.isnan(v)])
+    if len(defined) == 0:
+        return float("nan"), float("nan"), n_boot
+    low, high = np.percentile(defined, [2.5, 97.5])
+    return float(low), float(high), n_boot - len(defined)
+
+
+def verdict(value: float) -> str:
+    """Krippendorff's (2004) reading of an alpha, against the thresholds :data:`RELIABLE` and :data:`TENTATIVE`.
+
+    Example:
+        >>> verdict(0.85), verdict(0.7), verdict(0.2), verdict(float("nan"))
+        ('reliable', 'tentative', 'unreliable', 'undefined')
+    """
+    if value is None or math.isnan(value):
+        return "undefined"
+    return "reliable" if value >= RELIABLE else "tentative" if value >= TENTATIVE else "unreliable"
+
+
+def _matrix(values: pd.DataFrame, coders: list[str], fld: str) -> tuple[list[str], list[list]]:
+    units = list(dict.fromkeys(values.unit))
+    cell = {(u, c): (None if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v)
+            for u, c, v in zip(values.unit, values.coder, values[fld])}
+    return units, [[cell.get((u, c)) for u in units] for c in coders]
+
+
+def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot: int = N_BOOT,
+                seed: int = SEED) -> pd.DataFrame:
+    """Agreement per field from a unit-by-coder table of values (see :func:`agreement`).
+
+    Example (two coders agree on one claim of two: alpha 0, no better than chance):
+        >>> v = pd.DataFrame({"unit": ["u1", "u1", "u2", "u2"], "coder": ["a", "b", "a", "b"],
+        ...                   "frame": ["1", "1", "2", "1"]})
+        >>> t = field_table(v, ["a", "b"], ["frame"], n_boot=100)
+        >>> t[["field", "alpha", "percent_agreement", "units"]].values.tolist()
+        [['frame', 0.0, 50.0, 2]]
+    """
+    rows = []
+    for fld in fields or FIELDS:
+        level, _ = FIELDS[fld]
+        _, matrix = _matrix(values, coders, fld)
+        pairable = [[row[u] for row in matrix] for u in range(len(matrix[0]) if matrix else 0)]
+        pairable = [[v for v in col if v is not None] for col in pairable]
+        pairable = [col for col in pairable if len(col) >= 2]
+        agree = 100 * sum(len(set(col)) == 1 for col in pairable) / len(pairable) if pairable else float("nan")
+        coders_n = sum(any(v is not None for v in row) for row in matrix)
+        note, a, low, high = "", float("nan"), float("nan"), float("nan")
+        if not pairable:
+            note = "no claim coded by two coders"
+        elif level == "text":
+            note = "free text: percentage agreement only"
+        else:
+            counts = _value_counts(matrix)
+            if counts is None:
+                note = "undefined: every coder used one value throughout"
+            else:
+                a = _alpha_counts(counts)
+                low, high, _ = _bootstrap(counts, level, n_boot, seed)
+        rows.append({"field": fld, "level": level, "alpha": _round(a), "ci_low": _round(low), "ci_high": _round(high),
+                     "percent_agreement": _round(agree, 1), "units": len(pairable), "coders": coders_n,
+                     "verdict": "percentage only" if level == "text" else verdict(a), "note": note})
+    table = pd.DataFrame(rows, columns=_FIELD_COLUMNS)
+    return table.astype({"units": "int64", "coders": "int64"})
+
+
+def _round(x: float, digits: int = 3) -> float:
+    return float("nan") if x is None or math.isnan(x) else round(float(x), digits) + 0.0
+
+
+# ---------------------------------------------------------------- the result
+
+
+@dataclass
+class Agreement:
+    """The agreement between codings of one article's claims.
+
+    Attributes:
+        codings: The codings compared, in the order given.
+        values: One row per unit (matched claim) and coder: each field's value (None: not coded).
+        fields: One row per field: alpha, its bootstrap interval, percentage agreement, units, coders, verdict.
+        coverage: One row per unit: which coders found the claim and which did not.
+        disagreements: One row per unit and field on which the coders who coded it differ, one column per coder.
+        confusion: For two coders, one row per field and pair of values: how many units got them.
+    """
+
+    codings: list[Coding]
+    values: pd.DataFrame
+    fields: pd.DataFrame
+    coverage: pd.DataFrame
+    disagreements: pd.DataFrame
+    confusion: pd.DataFrame
+    n_boot: int = N_BOOT
+    seed: int = SEED
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def coders(self) -> list[str]:
+        return [c.coder for c in self.codings]
+
+    def text(self) -> str:
+        """A readable summary for the terminal: the field table, then the claims only some coders found."""
+        return _summary_text(self)
+
+    def write(self, out: str | Path, *, force: bool = False) -> list[Path]:
+        """Write ``agreement.csv``, ``coverage.csv``, ``disagreements.csv`` and (two coders) ``confusion.csv``."""
+        return _write(self, Path(out), force=force)
+
+
+def _coverage(values: pd.DataFrame, coders: list[str]) -> pd.DataFrame:
+    rows = []
+    for (unit, start, quote), g in values.groupby(["unit", "unit_start", "unit_quote"], sort=False):
+        found = [c for c in coders if c in set(g.coder)]
+        rows.append({"unit": unit, "start": start, "quote": quote, "found_by": len(found),
+                     "coders": "; ".join(found), "missing": "; ".join(c for c in coders if c not in found)})
+    table = pd.DataFrame(rows, columns=["unit", "start", "quote", "found_by", "coders", "missing"])
+    return table.astype({"start": "int64", "found_by": "int64"})
+
+
+def _disagreements(values: pd.DataFrame, coders: list[str], fields) -> pd.DataFrame:
+    rows = []
+    for (unit, quote), g in values.groupby(["unit", "unit_quote"], sort=False):
+        by = dict(zip(g.coder, g.to_dict("records")))
+        for fld in fields:
+            vals = {c: by[c][fld] for c in coders if c in by}
+            present = [v for v in vals.values() if v is not None]
+            if len(present) >= 2 and len(set(present)) > 1:
+                rows.append({"unit": unit, "quote": quote, "field": fld, **{c: vals.get(c) for c in coders}})
+    return pd.DataFrame(rows, columns=["unit", "quote", "field", *coders])
+
+
+def _confusion(values: pd.DataFrame, coders: list[str], fields) -> pd.DataFrame:
+    cols = ["field", "coder_a", "value_a", "coder_b", "value_b", "units"]
+    if len(coders) != 2:
+        return pd.DataFrame(columns=cols)
+    a, b = coders
+    wide = values.pivot(index="unit", columns="coder", values=list(fields)) if len(values) else None
+    rows = []
+    for fld in fields:
+        if wide is None:
+            break
+        pairs = wide[fld].dropna(subset=[c for c in (a, b) if c in wide[fld]]) if {a, b} <= set(wide[fld]) else None
+        if pairs is None:
+            continue
+        counts = pairs.groupby([a, b]).size()
+        for (va, vb), n in counts.items():
+            rows.append({"field": fld, "coder_a": a, "value_a": va, "coder_b": b, "value_b": vb, "units": int(n)})
+    return pd.DataFrame(rows, columns=cols)
+
+
+def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed: int = SEED) -> Agreement:
+    """Compare two or more codings of one article's claims, field by field.
+
+    Args:
+        codings: Paths of annotations or filled worksheets (YAML or CSV), or :class:`Coding` objects.
+        article: The article (path or :class:`~exportrow.article.Article`); None means the one the first
+            coding names.
+        fields: Fields to compare (names of :data:`FIELDS`; ``"entman"`` stands for the four functions);
+            None means all of them.
+        n_boot: Bootstrap resamples for the confidence interval.
+        seed: Seed of the bootstrap, so that two runs give the same interval.
+
+    Returns:
+        An :class:`Agreement`; ``exportrow agree`` prints its :meth:`~Agreement.text` and writes its tables.
+
+    Raises:
+        UsageError: Fewer than two codings, the same file twice, or an unknown field.
+        AgreementError: Codings of different articles.
+        exportrow.worksheet.WorksheetError, exportrow.annotations.AnnotationError: A coding has bad values.
+
+    Example (a coder who gives every claim frame 6 does not agree with the annotation):
+        >>> import tempfile
+        >>> from exportrow import load_annotation
+        >>> from exportrow.worksheet import make_worksheet, worksheet_yaml
+        >>> ws = make_worksheet(load_annotation())
+        >>> for c in ws.claims:
+        ...     c["frame"] = 6
+        >>> p = Path(tempfile.mkdtemp()) / "all-six.yaml"
+        >>> _ = p.write_text(worksheet_yaml(ws), encoding="utf-8")
+        >>> t = agreement([paths.default_annotation(), p], fields=["frame"], n_boot=100).fields
+        >>> t.verdict.tolist(), int(t.units[0]) == len(load_annotation().claims), int(t.coders[0])
+        (['unreliable'], True, 2)
+    """
+    chosen = _fields(fields)
+    if codings and all(isinstance(c, Coding) for c in codings):
+        if len(codings) < 2:
+            raise UsageError(f"agreement needs at least two codings, got {len(codings)}")
+        read = list(codings)
+    else:
+        read = read_codings(list(codings), article)
+    coders = [c.coder for c in read]
+    units = match_units(read)
+    values = _values(units, read)
+    table = field_table(values, coders, chosen, n_boot=n_boot, seed=seed)
+    notes = []
+    lists = [set(c.actors) for c in read if c.actors]
+    common = set.intersection(*lists) if lists else set()
+    if "actor" in chosen and lists and not set(values.actor.dropna()) <= common:  # an actor some lists lack
+        notes.append("The codings use different actor lists, so actor ids may name the same actor differently; "
+                     "compare side instead.")
+        table.loc[table.field == "actor", "note"] = "codings use different actor lists: compare side instead"
+    return Agreement(read, values, table, _coverage(values, coders), _disagreements(values, coders, chosen),
+                     _confusion(values, coders, chosen), n_boot, seed, notes)
+
+
+def _fields(fields) -> list[str]:
+    if not fields:
+        return list(FIELDS)
+    if isinstance(fields, str):
+        fields = [fields]
+    out = []
+    for f in fields:
+        if f == "entman":
+            out += [k for k in FIELDS if k.startswith("entman.")]
+        elif f in FIELDS:
+            out.append(f)
+        elif f"entman.{f}" in FIELDS:
+            out.append(f"entman.{f}")
+        else:
+            close = difflib.get_close_matches(str(f), [*FIELDS, "entman"], n=1)
+            raise UsageError(f"unknown field {excerpt(f)}; " + (f"did you mean {close[0]!r}?" if close else
+                             f"choose from: {', '.join([*FIELDS, 'entman'])}"))
+    return list(dict.fromkeys(out))
+
+
+def compare(files, article=None, fields=None) -> Agreement | None:
+    """:func:`agreement` for a notebook: None, not an error, when there are fewer than two codings.
+
+    Example:
+        >>> compare([paths.default_annotation()]) is None
+        True
+    """
+    fields = _fields(fields)  # a mistyped field fails even with a single coding
+    if len(files) < 2:
+        return None
+    return agreement(files, article=article, fields=fields)
+
+
+def _md(text: str) -> str:
+    """Text from a file name or a worksheet, safe in Markdown: HTML escaped, Markdown punctuation made literal.
+
+    Example:
+        >>> print(_md("<img src=x> *a*_b"))
+        &lt;img src=x&gt; \\*a\\*\\_b
+    """
+    import html
+    import re
+
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", html.escape(str(text), quote=False))
+
+
+def codings_sentence(result: Agreement | None, files=()) -> str:
+    """One sentence on what is compared; with a single coding, that there is nothing to compare and how to get more.
+
+    Example:
+        >>> print(codings_sentence(None, [paths.default_annotation()]))  # doctest: +ELLIPSIS
+        Only one coding of this article was found (nikkei-...yaml), and agreement needs two or more, ...
+    """
+    if result is None:
+        names = ", ".join(_md(Path(f).name) for f in files) or "none"
+        return (f"Only one coding of this article was found ({names}), and agreement needs two or more, so the "
+                "agreement sections below stay empty: make a worksheet with `exportrow worksheet`, have a second "
+                "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`.")
+    return (f"Comparing **{len(result.codings)}** codings ({', '.join(map(_md, result.coders))}) of "
+            f"**{len(result.coverage)}** claims.")
+
+
+def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -> list[str]:
+    """Sentences on what the agreement means for notebook 03's framing comparison, each computed from the tables.
+
+    Example:
+        >>> implications(None)[0][:60]
+        "With one coding, notebook 03's counts rest on one coder's re"
+    """
+    if result is None:
+        return ["With one coding, notebook 03's counts rest on one coder's reading, and nothing here measures how "
+                "far another coder would agree with it."]
+    t = result.fields.set_index("field")
+    uses = {"frame": "its frame counts and the diverging frames chart",
+            "side": "its voice shares (claims and words per side)",
+            "attribution": "its attribution mix (how each side is heard)",
+            "answers": "its pairs of charges and rebuttals"}
+    out = []
+    for fld, use in uses.items():
+        if fld not in t.index:
+            continue
+        r = t.loc[fld]
+        if r.verdict == "reliable":
+            surer = (f", though its interval reaches down to {r.ci_low:.3f}: more claims coded twice would make this "
+                     "surer") if r.ci_low < TENTATIVE else ""
+            out.append(f"**{fld}**: alpha {r.alpha:.3f} (reliable, at least {RELIABLE:.3f}): {use} in notebook 03 "
+                       f"can be read as they stand{surer}.")
+        elif r.verdict == "tentative":
+            out.append(f"**{fld}**: alpha {r.alpha:.3f} (tentative, {TENTATIVE:.3f} to {RELIABLE:.3f}): read {use} "
+                       "in notebook 03 as tentative; a small difference between the sides may be the coders'.")
+        elif r.verdict == "unreliable":
+            out.append(f"**{fld}**: alpha {r.alpha:.3f} (below {TENTATIVE:.3f}): {use} in notebook 03 are one "
+                       "coder's reading, which another coder did not reproduce; do not compare the sides on them.")
+        else:
+            out.append(f"**{fld}**: no alpha ({r.note or r.verdict}), so nothing here tells how far {use} in "
+                       "notebook 03 would hold for another coder.")
+    if frames is not None and len(frames):
+        weak = frames[frames.verdict.isin(["unreliable", "undefined"])]
+        if len(weak):
+            listed = "; ".join(f"{r.frame} ({'alpha ' + format(r.alpha, '.3f') if r.alpha == r.alpha else 'no alpha'})"
+                               for r in weak.itertuples())
+            out.append(f"Frames the coders did not apply alike (alpha below {TENTATIVE:.3f} or undefined): {listed}. "
+                       "A difference between the sides in these frames may come from the coding, not the article.")
+        else:
+            out.append(f"Every frame the coders used reaches alpha {TENTATIVE:.3f} or more.")
+    partial = result.coverage[result.coverage.missing != ""]
+    if len(partial):
+        out.append(f"{len(partial)} of {len(result.coverage)} claims were found by only some coders: what counts as "
+                   "a claim is itself a coding decision, and notebook 03 counts the annotation's claims only.")
+    widths = (t.ci_high - t.ci_low).dropna()
+    if len(widths) and widths.max() >= 0.2:
+        wide = widths.idxmax()
+        out.append(f"The widest interval, for {wide}, spans {widths.max():.3f}: with {int(t.loc[wide, 'units'])} "
+                   "claims, a few claims coded differently move alpha a lot.")
+    return out
+
+
+def codings_table(result: Agreement | None, files=(), article=None) -> pd.DataFrame:
+    """One row per coding compared: ``coder, kind, file, claims`` (claims it coded).
+
+    With no result (a single coding), the files are listed with what can be known without reading them.
+
+    Example:
+        >>> codings_table(None, [paths.default_annotation()]).kind.tolist()
+        ['annotation']
+    """
+    cols = ["coder", "kind", "file", "claims"]
+    if result is None:
+        from exportrow.worksheet import is_worksheet
+
+        name = article.name if article is not None else Path(files[0]).stem if files else ""
+        rows = [{"coder": _stem_label(Path(f), name), "kind": "worksheet" if is_worksheet(f) or str(f).endswith(".csv")
+                 else "annotation", "file": Path(f).name, "claims": None} for f in files]
+        return pd.DataFrame(rows, columns=cols).astype({"claims": "Int64"})
+    rows = [{"coder": c.coder, "kind": c.kind, "file": c.path.name, "claims": len(c.claims)} for c in result.codings]
+    return pd.DataFrame(rows, columns=cols).astype({"claims": "Int64"})
+
+
+def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFrame:
+    """Alpha per frame: for each frame any coder used, whether a claim has it or not (present or absent).
+
+    Notebook 03 can show frames whose alpha is below :data:`TENTATIVE` with a warning.
+    Columns: ``frame_code, frame, alpha, ci_low, ci_high, percent_agreement, units, claims, verdict``
+    (``claims``: units that at least one coder gave this frame).
+
+    Args:
+        result: An :class:`Agreement`; or coding files (an empty table when there are fewer than two);
+            or None (an empty table).
+        column: ``"frame"`` (primary frames) or ``"frame_secondary"``.
+        article: With coding files: the article they code (default: the one the first names).
+
+    Example:
+        >>> frame_reliability(find_codings(paths.default_annotation())[:1]).columns.tolist()[:3]
+        ['frame_code', 'frame', 'alpha']
+    """
+    if column not in ("frame", "frame_secondary"):
+        raise UsageError(f"column must be 'frame' or 'frame_secondary', not {excerpt(column)}")
+    cols = ["frame_code", "frame", "alpha", "ci_low", "ci_high", "percent_agreement", "units", "claims", "verdict"]
+    if not isinstance(result, Agreement):
+        result = compare(list(result or []), article, [column])
+        if result is None:
+            return pd.DataFrame(columns=cols)
+    values, coders = result.values, result.coders
+    codes = sorted({int(v) for v in values[column].dropna() if str(v).isdigit()})
+    rows = []
+    for code in codes:
+        flag = values.assign(frame=[None if v is None else ("present" if v == str(code) else "absent")
+                                    for v in values[column]])
+        t = field_table(flag, coders, ["frame"], n_boot=result.n_boot, seed=result.seed).iloc[0]
+        claims = flag[flag.frame == "present"].unit.nunique()
+        rows.append({"frame_code": code, "frame": FRAMES[code], "alpha": t.alpha, "ci_low": t.ci_low,
+                     "ci_high": t.ci_high, "percent_agreement": t.percent_agreement, "units": int(t.units),
+                     "claims": int(claims), "verdict": t.verdict})
+    return pd.DataFrame(rows, columns=cols)
+
+
+# ---------------------------------------------------------------- output
+
+
+def _fmt(x, digits=3) -> str:
+    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
+
+
+def _summary_text(result: Agreement) -> str:
+    t = result.fields
+    lines = [f"Agreement of {len(result.codings)} codings ({', '.join(result.coders)}) on "
+             f"{result.coverage.shape[0]} claims:", ""]
+    head = ("field", "alpha", "95% CI", "agree %", "units", "coders", "verdict")
+    rows = [(r.field, _fmt(r.alpha), f"{_fmt(r.ci_low)} to {_fmt(r.ci_high)}" if not math.isnan(r.ci_low) else "",
+             _fmt(r.percent_agreement, 1), str(r.units), str(r.coders), r.verdict) for r in t.itertuples()]
+    widths = [max(len(x[i]) for x in [head, *rows]) for i in range(len(head))]
+    for row in [head, tuple("-" * w for w in widths), *rows]:
+        lines.append("  ".join(c.ljust(w) if i in (0, 6) else c.rjust(w) for i, (c, w) in
+                               enumerate(zip(row, widths))).rstrip())
+    lines += ["", f"alpha: Krippendorff's, nominal; 95% CI: {result.n_boot} bootstrap resamples of the claims "
+              f"(seed {result.seed}); verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
+              "(Krippendorff 2004). Resamples in which every coder used one value (alpha undefined) are left "
+              "out of the interval."]
+    notes: dict[str, list[str]] = {}
+    for r in t.itertuples():
+        if r.note:
+            notes.setdefault(r.note, []).append(r.field)
+    for note, flds in notes.items():
+        lines.append(f"note on {'every field' if len(flds) == len(t) > 1 else ', '.join(flds)}: {note}")
+    lines += result.notes
+    partial = result.coverage[result.coverage.missing != ""]
+    if len(partial):
+        lines += ["", f"{len(partial)} claim(s) only some coders found:"]
+        for r in partial.itertuples():
+            lines.append(f"  {r.unit}: {excerpt(r.quote, 70)} found by {r.coders}; not by {r.missing}")
+    elif len(result.coverage):
+        lines += ["", "Every coder found every claim."]
+    lines.append(f"{len(result.disagreements)} disagreement(s) on single claims and fields: see disagreements.csv.")
+    return "\n".join(lines)
+
+
+_HEADERS = {"agreement.csv": ",".join(_FIELD_COLUMNS), "coverage.csv": "unit,start,quote,found_by,coders,missing",
+            "disagreements.csv": "unit,quote,field", "confusion.csv": "field,coder_a,value_a,coder_b,value_b,units"}
+
+
+def _ours(path: Path) -> bool:
+    """Whether an existing output file is one this command wrote (its first line is our header)."""
+    try:
+        with open(path, encoding="utf-8") as fh:
+            first = fh.readline().rstrip("\n")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return first.startswith(_HEADERS[path.name])
+
+
+def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
+    from exportrow.notebook import write_table
+
+    targets = ["agreement.csv", "coverage.csv", "disagreements.csv", "confusion.csv"]
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is a file; --out names a folder for the CSV tables")
+    for name in targets:
+        p = out / name
+        if (p.exists() or p.is_symlink()) and not force and (p.is_symlink() or not _ours(p)):
+            raise UsageError(f"{p} exists and was not written by exportrow agree; choose another --out, or add "
+                             "--force to replace it")
+    out.mkdir(parents=True, exist_ok=True)
+    written = [write_table(result.fields, out, "agreement"), write_table(result.coverage, out, "coverage"),
+               write_table(result.disagreements, out, "disagreements")]
+    if len(result.codings) == 2:
+        written.append(write_table(result.confusion, out, "confusion"))
+    elif (out / "confusion.csv").exists() and _ours(out / "confusion.csv"):
+        (out / "confusion.csv").unlink()  # our own, from an earlier run with two coders: it would mislead
+    return written
+
+
+def _cmd_agree(args) -> int:
+    try:
+        if not 100 <= args.bootstrap <= 100_000:
+            raise UsageError(f"--bootstrap must be between 100 and 100000, not {args.bootstrap}")
+        result = agreement(args.codings, article=args.article, fields=args.fields or None, n_boot=args.bootstrap)
+        written = result.write(args.out, force=args.force)
+    except ExportrowError as exc:  # one clear message and the error's exit code, never a traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    print(result.text())
+    print(f"wrote {', '.join(p.name for p in written)} to {Path(args.out)}", file=sys.stderr)
+    return 0
+
+
+def register(sub) -> None:
+    """Add the ``agree`` sub-command to the ``exportrow`` parser.
+
+    Example:
+        >>> import argparse
+        >>> sub = argparse.ArgumentParser(prog="exportrow").add_subparsers()
+        >>> register(sub)
+        >>> sub.choices["agree"].parse_args(["a.csv", "b.csv", "--fields", "frame", "entman"]).fields
+        ['frame', 'entman']
+    """
+    import argparse
+
+    p = sub.add_parser("agree", help="inter-coder agreement between codings of one article (Krippendorff's alpha)",
+                       description="Compare two or more codings of one article's claims (annotation files or\n"
+                                   "filled worksheets, YAML or CSV): match the claims, then per field Krippendorff's\n"
+                                   "alpha with a bootstrap interval, percentage agreement, units and coders; list\n"
+                                   "the claims only some coders found and the disagreements. Prints a table and\n"
+                                   "writes CSV tables into --out. Exit codes: 0 done, 1 bad coding, 2 bad usage.",
+                       epilog="examples:\n  exportrow agree class/*.csv\n"
+                              "  exportrow agree data/annotations/ARTICLE.yaml sheet-anna.yaml --fields frame entman",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("codings", nargs="+", metavar="CODING", help="two or more annotation or filled worksheet files")
+    p.add_argument("--article", metavar="PATH", default=None,
+                   help="the article coded (default: the one the first coding names)")
+    p.add_argument("--fields", nargs="+", metavar="FIELD",
+                   help=f"fields to compare (default: all): {', '.join(FIELDS)}; entman for all four functions")
+    p.add_argument("--out", default=str(paths.PROJECT_ROOT / "reports" / "agreement"), metavar="DIR",
+                   help="folder for the CSV tables (default: reports/agreement in the project)")
+    p.add_argument("--bootstrap", type=int, default=N_BOOT, metavar="N",
+                   help=f"bootstrap resamples for the confidence interval (default {N_BOOT})")
+    p.add_argument("--force", action="store_true", help="replace files in DIR that exportrow did not write")
+    p.set_defaults(func=_cmd_agree)

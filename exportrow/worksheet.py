@@ -1,0 +1,623 @@
+"""A blank coding worksheet made from an annotation, and filled worksheets read back.
+
+A worksheet lists each claim of an annotation (its quote and the sentence around it) with the coding
+fields empty: actor, attribution, cue, frame, secondary frame, Entman functions and answers. The
+allowed values stand in the sheet and the coding guide is linked. It never carries the annotation's
+own coding: the claims get neutral ids (``c01``, ``c02`` ... in article order), because an annotation's
+ids often name the side (``kr_...``, ``jp_...``). A coder's side follows from the actor they choose,
+and the quote form from the attribution, as in an annotation.
+
+Two forms: YAML (``exportrow worksheet ANNOTATION --out sheet.yaml``) and CSV for a spreadsheet
+(``--format csv``). Rows whose ``id`` starts with ``#`` carry the sheet's own data: the article it is
+for, the actors, the allowed values. A CSV re-saved by a spreadsheet (byte-order mark, ``;``
+separators, CRLF line ends) reads back the same. Cells that a spreadsheet would run as a formula
+(``=``, ``+``, ``-``, ``@``) are written with a leading ``'``, which is dropped on reading.
+
+:func:`read_worksheet` reads a filled worksheet back and checks every value; :mod:`exportrow.agreement`
+compares codings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exportrow.annotations import ATTRIBUTIONS, ENTMAN, FRAMES
+from exportrow.errors import ExportrowError, UsageError
+from exportrow.files import excerpt, read_text
+
+__all__ = ["Worksheet", "WorksheetError", "make_worksheet", "worksheet_yaml", "worksheet_csv", "read_worksheet",
+           "write_worksheet", "is_worksheet", "register", "CODING_FIELDS", "CSV_COLUMNS", "GUIDE"]
+
+#: The fields a coder fills in, in the order of the sheet.
+CODING_FIELDS = ("actor", "attribution", "cue", "frame", "frame_secondary", "entman", "answers")
+#: The CSV form's columns: the four Entman functions get a column each (``x`` or empty).
+CSV_COLUMNS = ("id", "start", "quote", "context", "actor", "attribution", "cue", "frame", "frame_secondary",
+               *ENTMAN, "answers", "note")
+#: Where the coding guide is, in the exportrow project and package.
+GUIDE = "exportrow/coding-guide.md"
+FORMAT_VERSION = 1
+_YAML_MARK = "# exportrow coding worksheet"
+_YES = ("x", "yes", "y", "1", "true", "\u2713", "\u2714")
+_NO = ("", "no", "n", "0", "false", "-")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+MAX_WORKSHEET_BYTES = 4_000_000
+
+
+class WorksheetError(ExportrowError, ValueError):
+    """A worksheet cannot be read or has bad values; ``.problems`` lists every one of them."""
+
+    def __init__(self, path, problems: list[str]):
+        self.problems = list(problems)
+        n = len(self.problems)
+        head = f"{path}: {n} problem{'s' if n != 1 else ''} in the coding worksheet:"
+        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]) if n > 1
+                         else f"{path}: {self.problems[0]}")
+
+
+@dataclass
+class Worksheet:
+    """A coding worksheet: the article it is for, the actors to choose from, and one row per claim.
+
+    Each claim is a dict with ``id``, ``start`` (offset of the quote in the article, or None for a
+    claim a coder added), ``quote``, ``context`` and the coding fields (``entman`` a list; the
+    others a value or None).
+    """
+
+    article_file: str
+    article_sha256: str
+    title: str
+    actors: list[dict]
+    sides: list[str]
+    claims: list[dict] = field(default_factory=list)
+    coder: str = ""
+    path: Path | None = None
+
+    @property
+    def coded(self) -> list[dict]:
+        """The claims with at least one coding field filled in (a blank row is a claim not coded)."""
+        return [c for c in self.claims if any(c.get(f) not in (None, "", []) for f in CODING_FIELDS)]
+
+
+def _context(article, span) -> str:
+    sents = [s.text for s in article.sentences if s.start < span.end and span.start < s.end]
+    return " ".join(sents) if sents else span.text
+
+
+def make_worksheet(annotation) -> Worksheet:
+    """A blank worksheet for the claims of a checked annotation (:func:`exportrow.load_annotation`).
+
+    Example:
+        >>> from exportrow import load_annotation
+        >>> ws = make_worksheet(load_annotation())
+        >>> c = ws.claims[0]
+        >>> c["id"], c["actor"], c["frame"], c["entman"], c["quote"] in c["context"]
+        ('c01', None, None, [], True)
+        >>> len(ws.actors) == len(load_annotation().actors), len(ws.claims) == len(load_annotation().claims)
+        (True, True)
+    """
+    art = annotation.article
+    spans = sorted((c["span"] for c in annotation.claims), key=lambda s: (s.start, s.end))
+    width = max(2, len(str(len(spans))))
+    claims = [{"id": f"c{k:0{width}d}", "start": s.start, "quote": s.text, "context": _context(art, s),
+               **{f: ([] if f == "entman" else None) for f in CODING_FIELDS}}
+              for k, s in enumerate(spans, 1)]
+    actors = [{"id": a["id"], "name": " ".join(str(a["name"]).split()), "side": a["side"]} for a in annotation.actors]
+    return Worksheet(article_file=art.path.name, article_sha256=art.sha256, title=art.title, actors=actors,
+                     sides=list(annotation.sides), claims=claims)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _scalar(value) -> str:
+    """A YAML scalar that reads back as the same text: double-quoted when needed, never a tag.
+
+    Example:
+        >>> _scalar('He said: "no" # really'), _scalar("c01"), _scalar(None)
+        ('"He said: \\\\"no\\\\" # really"', 'c01', '')
+    """
+    import yaml
+
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    text = str(value)
+    if re.fullmatch(r"[a-z][a-z0-9_.-]*", text) and yaml.safe_load(text) == text:
+        return text
+    return yaml.safe_dump(text, default_style='"', allow_unicode=True, width=1_000_000).strip()
+
+
+def _allowed_lines() -> list[str]:
+    frames = ", ".join(f"{k}: {_scalar(v)}" for k, v in FRAMES.items())
+    return [
+        "allowed:            # the values each field takes (for reading; changing them changes nothing)",
+        f"  attribution: [{', '.join(ATTRIBUTIONS)}]",
+        "  cue: the reporting verb or hedge as the article has it (free text)",
+        f"  frame: {{{frames}}}",
+        "  frame_secondary: a frame code, only when the claim clearly works in two frames; else empty",
+        f"  entman: [{', '.join(ENTMAN)}]   # any number of them, or []",
+        "  answers: the id of the claim in this sheet that this claim answers, or empty",
+    ]
+
+
+def worksheet_yaml(ws: Worksheet) -> str:
+    """The worksheet as YAML text, with instructions as comments.
+
+    Example:
+        >>> from exportrow import load_annotation
+        >>> text = worksheet_yaml(make_worksheet(load_annotation()))
+        >>> text.splitlines()[0]
+        '# exportrow coding worksheet: code each claim of one article, then compare codings with `exportrow agree`.'
+        >>> "\\n  - id: c01\\n    start: " in text and "    frame:\\n" in text
+        True
+    """
+    lines = [
+        f"{_YAML_MARK}: code each claim of one article, then compare codings with `exportrow agree`.",
+        f"# Coding guide: {GUIDE} (in the exportrow project). Read the article first.",
+        "# For each claim below, fill in actor, attribution, cue, frame, frame_secondary, entman and answers.",
+        "# Your side follows from the actor you choose. Leave every field of a claim empty if you think it is not",
+        "# a claim. Add a claim the sheet misses as a new entry with your own id and the exact words as quote.",
+        "# Do not edit id, start, quote or context: they tie your coding to the article.",
+        f"exportrow_worksheet: {FORMAT_VERSION}",
+        f"coder: {_scalar(ws.coder) or '            '}  # your name or initials (empty: the file name is used)",
+        "article:",
+        f"  file: {_scalar(ws.article_file)}",
+        f"  sha256: {ws.article_sha256}",
+        f"  title: {_scalar(ws.title)}",
+        f"coding_guide: {GUIDE}",
+        f"sides: [{', '.join(_scalar(s) for s in ws.sides)}]",
+        "actors:             # who can make a claim, and the side each is on; you may add one",
+    ]
+    for a in ws.actors:
+        lines.append(f"  - {{id: {_scalar(a['id'])}, side: {_scalar(a['side'])}, name: {_scalar(a['name'])}}}")
+    lines += _allowed_lines()
+    lines.append("claims:")
+    for c in ws.claims:
+        lines += [f"  - id: {_scalar(c['id'])}", f"    start: {_scalar(c.get('start'))}",
+                  f"    quote: {_scalar(c['quote'])}", f"    context: {_scalar(c['context'])}"]
+        for f in CODING_FIELDS:
+            value = c.get(f)
+            if f == "entman":
+                lines.append(f"    entman: [{', '.join(_scalar(v) for v in value or [])}]")
+            else:
+                lines.append(f"    {f}: {_scalar(value)}".rstrip())
+    if not ws.claims:
+        lines.append("  []")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(value) -> str:
+    """A CSV cell that no spreadsheet runs as a formula.
+
+    Example:
+        >>> _cell("=HYPERLINK(1)"), _cell("plain"), _cell(None)
+        ("'=HYPERLINK(1)", 'plain', '')
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def _uncell(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:2] in _FORMULA and text[1:2] else text
+
+
+def worksheet_csv(ws: Worksheet) -> str:
+    """The worksheet as CSV text for a spreadsheet: one row per claim, plus ``#`` rows that describe the sheet.
+
+    Example:
+        >>> from exportrow import load_annotation
+        >>> rows = list(csv.reader(io.StringIO(worksheet_csv(make_worksheet(load_annotation())))))
+        >>> ",".join(rows[0])
+        'id,start,quote,context,actor,attribution,cue,frame,frame_secondary,problem_definition,causal_interpretation,\
+moral_evaluation,treatment_recommendation,answers,note'
+        >>> [row[0] for row in rows[1:5]]
+        ['#worksheet', '#article', '#allowed', 'c01']
+    """
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+
+    def row(**cells):
+        w.writerow([_cell(cells.get(c)) for c in CSV_COLUMNS])
+
+    row(id="#worksheet", start=f"format {FORMAT_VERSION}",
+        quote="exportrow coding worksheet. Fill in the cells from actor to answers for each claim row, with the "
+              "values in the #allowed row. Leave a row empty if it is not a claim; add a row with your own id and "
+              "the exact words for a claim the sheet misses. Do not edit id, start, quote or context.",
+        context=f"Coding guide: {GUIDE} (in the exportrow project). Your side follows from the actor you choose.",
+        note="your notes")
+    row(id="#article", start=ws.article_sha256, quote=ws.title, context=f"file: {ws.article_file}")
+    actors = "\n".join(f"{a['id']}: {a['name']} [{a['side']}]" for a in ws.actors)
+    row(id="#allowed", start="do not edit", quote="the claim's words in the article", context="the sentence around it",
+        actor=actors, attribution=" | ".join(ATTRIBUTIONS), cue="the reporting verb or hedge as the article has it",
+        frame="\n".join(f"{k} {v}" for k, v in FRAMES.items()),
+        frame_secondary="a frame code, only when the claim clearly works in two frames; else empty",
+        answers="the id of the claim in this sheet that this claim answers, or empty", note="free text",
+        **dict.fromkeys(ENTMAN, "x if the claim does this; else empty"))
+    for c in ws.claims:
+        row(**{k: v for k, v in c.items() if k != "entman"}, **{e: "x" for e in c.get("entman") or []})
+    return buf.getvalue()
+
+
+def is_worksheet(path: str | Path) -> bool:
+    """Whether a file is an exportrow worksheet (its first line says so), without reading all of it.
+
+    Example:
+        >>> is_worksheet(__file__)
+        False
+    """
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(4096).decode("utf-8", errors="replace").removeprefix("\ufeff")
+    except OSError:
+        return False
+    first = head.split("\n", 1)[0].strip()
+    if first.startswith(_YAML_MARK) or re.search(r"^exportrow_worksheet:", head, re.M):
+        return True
+    return bool(re.match(r"""^["']?id["']?\s*[,;\t]""", first)) and "#worksheet" in head
+
+
+def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force: bool = False) -> Path:
+    """Write ``ws`` to ``out`` as YAML or CSV, atomically.
+
+    An existing file is replaced only when it is a blank worksheet (one exportrow wrote and nobody
+    filled in), or with ``force``: a coder's work, or any other file, is never overwritten by accident.
+
+    Raises:
+        UsageError: Unknown format, or ``out`` exists and is not a blank worksheet.
+
+    Example:
+        >>> import tempfile
+        >>> from exportrow import load_annotation
+        >>> p = Path(tempfile.mkdtemp()) / "sheet.csv"
+        >>> write_worksheet(make_worksheet(load_annotation()), p, "csv").name
+        'sheet.csv'
+        >>> _ = p.write_text("my notes")
+        >>> write_worksheet(make_worksheet(load_annotation()), p, "csv")
+        Traceback (most recent call last):
+        ...
+        exportrow.errors.UsageError: .../sheet.csv exists and is not a blank exportrow worksheet; ...
+    """
+    from exportrow.export import write_atomic
+
+    if fmt not in ("yaml", "csv"):
+        raise UsageError(f"--format must be yaml or csv, not {excerpt(fmt)}")
+    out = Path(out)
+    if out.is_dir():
+        raise UsageError(f"{out} is a folder; name the worksheet file, e.g. {out / ('worksheet.' + fmt)}")
+    if (out.exists() or out.is_symlink()) and not force and not _blank_worksheet(out):
+        raise UsageError(f"{out} exists and is not a blank exportrow worksheet; it may hold someone's coding. "
+                         "Choose another --out, or add --force to replace it.")
+    text = worksheet_yaml(ws) if fmt == "yaml" else "\ufeff" + worksheet_csv(ws)  # the mark tells Excel it is UTF-8
+    return write_atomic(out, text)
+
+
+def _blank_worksheet(path: Path) -> bool:
+    if not path.is_file() or path.is_symlink() or not is_worksheet(path):
+        return False
+    try:
+        return not _parse(path).coded
+    except ExportrowError:
+        return False
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _text_of(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _parse(path: Path) -> Worksheet:
+    """Read a worksheet's structure (no checks against vocabularies or the article)."""
+    text, _ = read_text(path, what="coding worksheet", limit=MAX_WORKSHEET_BYTES)
+    if not text.strip():
+        raise WorksheetError(path, ["the file is empty; make a worksheet with `exportrow worksheet ANNOTATION`"])
+    first = text.lstrip().split("\n", 1)[0]
+    if first.startswith("#") or first.startswith("exportrow_worksheet") or path.suffix.lower() in (".yaml", ".yml"):
+        return _parse_yaml(path, text)
+    return _parse_csv(path, text)
+
+
+def _parse_yaml(path: Path, text: str) -> Worksheet:
+    import yaml
+
+    try:
+        doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise WorksheetError(path, [f"not valid YAML{where}: {what}; check indentation, and put text holding "
+                                    "': ' or '#' in quotes"]) from None
+    if not isinstance(doc, dict) or "exportrow_worksheet" not in doc:
+        raise WorksheetError(path, ["not an exportrow coding worksheet (no `exportrow_worksheet:` line); make one "
+                                    "with `exportrow worksheet ANNOTATION`"])
+    meta = doc.get("article") if isinstance(doc.get("article"), dict) else {}
+    actors = doc.get("actors") or []
+    claims = doc.get("claims") or []
+    problems = []
+    if not isinstance(actors, list) or not all(isinstance(a, dict) for a in actors):
+        problems.append("actors: must be a list of entries like `- {id: x, side: y, name: z}`")
+        actors = []
+    if not isinstance(claims, list) or not all(isinstance(c, dict) for c in claims):
+        problems.append("claims: must be a list of entries, each starting `- id: ...`")
+        claims = []
+    if problems:
+        raise WorksheetError(path, problems)
+    sides = doc.get("sides") if isinstance(doc.get("sides"), list) else []
+    rows = []
+    for c in claims:
+        entman = c.get("entman")
+        row = {"id": _text_of(c.get("id")), "start": c.get("start"), "quote": c.get("quote"),
+               "context": c.get("context"), "note": c.get("note"),
+               **{f: _text_of(c.get(f)) for f in CODING_FIELDS if f != "entman"},
+               "entman": entman if isinstance(entman, list) else ([] if entman in (None, "") else entman)}
+        rows.append(row)
+    return Worksheet(article_file=str(meta.get("file") or ""), article_sha256=str(meta.get("sha256") or ""),
+                     title=str(meta.get("title") or ""),
+                     actors=[{k: _text_of(a.get(k)) for k in ("id", "side", "name")} for a in actors],
+                     sides=[str(s) for s in sides], claims=rows, coder=_text_of(doc.get("coder")) or "", path=path)
+
+
+def _dialect(header: str) -> str:
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    return max(counts, key=lambda d: (counts[d], d == ","))
+
+
+def _parse_csv(path: Path, text: str) -> Worksheet:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    delimiter = _dialect(text.split("\n", 1)[0])
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise WorksheetError(path, [f"not readable as CSV ({exc})"]) from None
+    header = [h.strip().strip("\ufeff").lower() for h in rows[0]] if rows else []
+    missing = [c for c in ("id", "quote", *CODING_FIELDS[:-2], *ENTMAN, "answers") if c not in header]
+    if missing:
+        raise WorksheetError(path, [f"not an exportrow coding worksheet: no column {', '.join(missing)} in the first "
+                                    "row; make one with `exportrow worksheet ANNOTATION --format csv`"])
+    recs = []
+    for line_no, cells in enumerate(rows[1:], 2):
+        if not any(c.strip() for c in cells):
+            continue
+        cells = [_uncell(c) for c in cells] + [""] * (len(header) - len(cells))
+        recs.append((line_no, dict(zip(header, cells))))
+    meta = {r["id"].strip(): r for _, r in recs if r["id"].strip().startswith("#")}
+    if "#worksheet" not in meta or "#article" not in meta:
+        raise WorksheetError(path, ["the rows #worksheet and #article are missing; make a new worksheet with "
+                                    "`exportrow worksheet ANNOTATION --format csv` and copy your coding into it"])
+    actors = []
+    for line in (meta.get("#allowed", {}).get("actor") or "").split("\n"):
+        m = re.match(r"^\s*([^:\s]+):\s*(.*?)\s*\[([^\]]+)\]\s*$", line)
+        if m:
+            actors.append({"id": m.group(1), "name": m.group(2), "side": m.group(3)})
+    art = meta["#article"]
+    file = re.sub(r"^file:\s*", "", (art.get("context") or "").strip())
+    claims = []
+    for line_no, r in recs:
+        if r["id"].strip().startswith("#"):
+            continue
+        entman = [e for e in ENTMAN if (r.get(e) or "").strip().lower() not in _NO]
+        bad = [f"{e}={r.get(e)!r}" for e in ENTMAN if (r.get(e) or "").strip().lower() not in (*_YES, *_NO)]
+        claims.append({"id": _text_of(r["id"]), "start": _text_of(r.get("start")), "quote": r.get("quote"),
+                       "context": r.get("context"), "note": r.get("note"), "_line": line_no,
+                       **{f: _text_of(r.get(f)) for f in CODING_FIELDS if f != "entman"},
+                       "entman": entman, "_entman_bad": bad})
+    return Worksheet(article_file=file, article_sha256=(art.get("start") or "").strip(), title=art.get("quote") or "",
+                     actors=actors, sides=sorted({a["side"] for a in actors}), claims=claims, coder="", path=path)
+
+
+def _close(word: str, options) -> str:
+    import difflib
+
+    options = [str(o) for o in options]
+    close = difflib.get_close_matches(str(word), options, n=1)
+    return f"did you mean {close[0]!r}?" if close else f"one of: {', '.join(options)}"
+
+
+def _frame_code(value: str):
+    """A frame code from ``5``, ``5.0``, ``"5 Legality ..."`` or a frame's name; None when it is none of them."""
+    m = re.fullmatch(r"(\d+)(?:\.0+)?(?:\s+(.*))?", value.strip())
+    if m and int(m.group(1)) in FRAMES and (not m.group(2) or m.group(2).lower() == FRAMES[int(m.group(1))].lower()):
+        return int(m.group(1))
+    by_name = {v.lower(): k for k, v in FRAMES.items()}
+    return by_name.get(value.strip().lower())
+
+
+def read_worksheet(path: str | Path, article) -> Worksheet:
+    """Read a filled worksheet (YAML or CSV) and check it against its article and the allowed values.
+
+    Every claim's quote must stand in the article (``start`` picks one place when it stands more than
+    once); every value must be an allowed one. All problems are reported together.
+
+    Args:
+        path: The worksheet file.
+        article: The :class:`~exportrow.article.Article` it codes (its sha256 must match the sheet's).
+
+    Returns:
+        The :class:`Worksheet`, with ``frame`` codes as ints, each claim's ``span`` located in the
+        article and its ``side`` from the actor. ``coder`` is the sheet's ``coder:`` or the file name.
+
+    Raises:
+        WorksheetError: Lists every problem, each with the claim, the field, the value and a fix.
+
+    Example:
+        >>> import tempfile
+        >>> from exportrow import load_annotation
+        >>> ws = make_worksheet(load_annotation())
+        >>> ws.claims[0].update(actor=ws.actors[0]["id"], frame=1)
+        >>> p = write_worksheet(ws, Path(tempfile.mkdtemp()) / "sheet.csv", "csv")
+        >>> c = read_worksheet(p, load_annotation().article).coded[0]
+        >>> c["id"], c["side"] == ws.actors[0]["side"], c["frame"], c["span"].text == c["quote"]
+        ('c01', True, 1, True)
+    """
+    path = Path(path)
+    ws = _parse(path)
+    where = "claims[{}]" if path.suffix.lower() in (".yaml", ".yml") else "row {}"
+    problems = []
+    if ws.article_sha256 and ws.article_sha256 != article.sha256:
+        raise WorksheetError(path, [f"made for another article ({ws.article_file or 'unnamed'}, sha256 "
+                                    f"{ws.article_sha256[:12]}…), not {article.path.name} (sha256 "
+                                    f"{article.sha256[:12]}…); compare codings of one article"])
+    if not ws.article_sha256:
+        problems.append("the article's sha256 is missing; make a new worksheet with `exportrow worksheet`")
+    actor_side = {}
+    for a in ws.actors:
+        if not a.get("id") or not a.get("side"):
+            problems.append(f"actors: an entry needs id and side, found {excerpt(a)}")
+            continue
+        actor_side[a["id"]] = a["side"]
+    seen: dict[str, int] = {}
+    for k, c in enumerate(ws.claims):
+        label = where.format(c.get("_line", k) if "row" in where else k)
+        if c["id"]:
+            label += f" ({c['id']})"
+            if c["id"] in seen:
+                problems.append(f"{label}: id: duplicate id; give each claim its own id")
+            seen[c["id"]] = k
+        else:
+            problems.append(f"{label}: id: missing; give the claim an id of your own, e.g. mine_1")
+        c["_label"] = label
+    ids = set(seen)
+    for c in ws.claims:
+        label = c["_label"]
+        c["span"] = _locate(article, c, label, problems)
+        if not any(c.get(f) not in (None, "", []) for f in CODING_FIELDS):
+            continue
+        for fld, allowed in (("actor", list(actor_side)), ("attribution", ATTRIBUTIONS)):
+            if c[fld] is not None and c[fld] not in allowed:
+                problems.append(f"{label}: {fld}: unknown value {excerpt(c[fld])}; {_close(c[fld], allowed)}")
+        c["side"] = actor_side.get(c["actor"]) if c["actor"] else None
+        for fld in ("frame", "frame_secondary"):
+            if c[fld] is None:
+                continue
+            code = _frame_code(c[fld])
+            if code is None:
+                problems.append(f"{label}: {fld}: unknown value {excerpt(c[fld])}; write a frame code 1-15 "
+                                f"(see the coding guide, {GUIDE})")
+            c[fld] = code
+        entman = c.get("entman")
+        if not isinstance(entman, list):
+            problems.append(f"{label}: entman: must be a list, e.g. [problem_definition]")
+            c["entman"] = []
+        else:
+            for e in entman:
+                if e not in ENTMAN:
+                    problems.append(f"{label}: entman: unknown value {excerpt(e)}; {_close(e, ENTMAN)}")
+        for bad in c.get("_entman_bad") or []:
+            problems.append(f"{label}: {bad.split('=')[0]}: unknown value {bad.split('=', 1)[1]}; write x, or "
+                            "leave the cell empty")
+        if c["answers"] is not None and c["answers"] not in ids:
+            problems.append(f"{label}: answers: unknown claim id {excerpt(c['answers'])}; name a claim id of this "
+                            "sheet, or leave it empty")
+    if not problems and not ws.coded:
+        problems.append("no claim is coded in it (every coding field is empty): fill in actor, attribution, cue, "
+                        "frame ... for the claims, or leave this file out")
+    if problems:
+        raise WorksheetError(path, problems)
+    ws.coder = ws.coder or path.stem
+    return ws
+
+
+def _locate(article, c: dict, label: str, problems: list[str]):
+    quote = c.get("quote")
+    if not isinstance(quote, str) or not quote.strip():
+        problems.append(f"{label}: quote: missing; copy the claim's exact words from the article")
+        return None
+    found = article.find(quote)
+    start = c.get("start")
+    try:
+        start = int(float(start)) if start not in (None, "") else None
+    except (TypeError, ValueError):
+        problems.append(f"{label}: start: {excerpt(start)} is not a number; leave the start the sheet gave, or "
+                        "empty for a claim you added")
+        return None
+    if start is not None:
+        at = [s for s in found if s.start == start]
+        found = at or found
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        problems.append(f"{label}: quote: not in the article: {excerpt(quote)}; nearest passage: "
+                        f"{excerpt(article.nearest(quote))}")
+    else:
+        problems.append(f"{label}: quote: stands {len(found)} times in the article (at offsets "
+                        f"{', '.join(str(s.start) for s in found)}); write the offset you mean under start")
+    return None
+
+
+# ---------------------------------------------------------------- command line
+
+
+def _cmd_worksheet(args) -> int:
+    try:
+        return _worksheet(args)
+    except ExportrowError as exc:  # one clear message and the error's exit code, never a traceback
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+def _worksheet(args) -> int:
+    from exportrow.agreement import find_article
+    from exportrow.annotations import load_annotation
+    from exportrow.article import load_article
+    from exportrow.files import read_text
+
+    ann_path = Path(args.annotation_file)
+    read_text(ann_path, what="annotation file")  # a missing file: one line, before anything else
+    article_path = args.article or find_article(ann_path)
+    if article_path is None:
+        raise UsageError(f"{ann_path}: cannot find the article it annotates; name it with --article PATH")
+    article = load_article(article_path)
+    ann = load_annotation(ann_path, article)
+    ws = make_worksheet(ann)
+    fmt = args.format or ("csv" if args.out and Path(args.out).suffix.lower() == ".csv" else "yaml")
+    if not args.out:
+        print(worksheet_yaml(ws) if fmt == "yaml" else worksheet_csv(ws), end="")
+        return 0
+    out = write_worksheet(ws, args.out, fmt, force=args.force)
+    print(f"wrote a blank {fmt.upper()} worksheet with {len(ws.claims)} claims to {out}; hand it out, collect the "
+          f"filled copies, then run `exportrow agree FILE FILE ...`")
+    return 0
+
+
+def register(sub) -> None:
+    """Add the ``worksheet`` sub-command to the ``exportrow`` parser.
+
+    Example:
+        >>> import argparse
+        >>> sub = argparse.ArgumentParser(prog="exportrow").add_subparsers()
+        >>> register(sub)
+        >>> sub.choices["worksheet"].parse_args(["a.yaml", "--format", "csv", "--out", "s.csv"]).format
+        'csv'
+    """
+    p = sub.add_parser("worksheet", help="make a blank coding worksheet (YAML or CSV) from an annotation",
+                       description="Make a blank coding worksheet from ANNOTATION: each claim's quote and sentence,\n"
+                                   "the coding fields empty, the allowed values listed and the coding guide linked.\n"
+                                   "It never shows the annotation's own coding. Coders fill it in (the CSV form in a\n"
+                                   "spreadsheet), then `exportrow agree` compares the filled copies.",
+                       epilog="examples:\n  exportrow worksheet data/annotations/ARTICLE.yaml --format csv "
+                              "--out class/worksheet.csv\n  exportrow worksheet my-article.yaml --out sheet.yaml",
+                       formatter_class=__import__("argparse").RawDescriptionHelpFormatter)
+    p.add_argument("annotation_file", metavar="ANNOTATION", help="annotation YAML whose claims are to be coded")
+    p.add_argument("--format", choices=("yaml", "csv"), default=None,
+                   help="yaml, or csv for a spreadsheet (default: from --out's suffix, else yaml)")
+    p.add_argument("--out", metavar="PATH", help="write the worksheet here (default: print it)")
+    p.add_argument("--article", metavar="PATH", default=None,
+                   help="the article it annotates (default: named in the file's article: file:)")
+    p.add_argument("--force", action="store_true", help="replace PATH even if it is not a blank worksheet")
+    p.set_defaults(func=_cmd_worksheet)

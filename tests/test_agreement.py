@@ -1,0 +1,349 @@
+"""exportrow agree: alpha against published and hand-computed values, matching, bad input, notebook 04."""
+
+import csv
+import io
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from conftest import FIXTURES, outputs_text
+
+from exportrow import load_article, paths
+from exportrow.agreement import Coding, agreement, alpha, find_codings, frame_reliability, implications, match_units
+from exportrow.errors import ExportrowError, UsageError
+from exportrow.files import InputFileError
+from exportrow.worksheet import WorksheetError, make_worksheet, worksheet_csv
+
+NAME = "example-gazette-2021-03-03-freedonia-sylvania-fishing"
+ARTICLE = FIXTURES / f"{NAME}.txt"
+ANNOTATION = FIXTURES / f"{NAME}.yaml"
+CODER_A = FIXTURES / f"{NAME}.coder-a.csv"
+CODER_B = FIXTURES / f"{NAME}.coder-b.yaml"
+THREE = [ANNOTATION, CODER_A, CODER_B]
+n = None
+
+
+def exportrow_cli(*args):
+    return subprocess.run([sys.executable, "-m", "exportrow.cli", *map(str, args)], capture_output=True, text=True)
+
+
+# ---------------------------------------------------------------- alpha itself
+
+
+def test_alpha_reproduces_krippendorffs_worked_example():
+    # Krippendorff, K. (2011). "Computing Krippendorff's Alpha-Reliability", Annenberg School for Communication,
+    # University of Pennsylvania, section C "Nominal data, any number of observers, missing values": 4 observers,
+    # 12 units, 7 values missing; nominal alpha = 0.743.
+    data = [[1, 2, 3, 3, 2, 1, 4, 1, 2, n, n, n],
+            [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, n, 3],
+            [n, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, n],
+            [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, n]]
+    assert round(alpha(data), 3) == 0.743
+    # the values are categories: as text they give the same alpha
+    assert alpha([[None if v is None else f"code {v}" for v in row] for row in data]) == alpha(data)
+
+
+def test_perfect_agreement_is_one():
+    assert alpha([["a", "b", "a", "c"], ["a", "b", "a", "c"]]) == 1.0
+
+
+def test_systematic_disagreement_is_negative():
+    # Coincidences: every unit pairs 1 with 2, so o(1,2) = o(2,1) = 4 and o(1,1) = o(2,2) = 0; n1 = n2 = 4, n = 8.
+    # alpha = 1 - (n - 1) * sum of o(c,k) for c != k / sum of n(c) n(k) for c != k = 1 - 7 * 8 / 32 = -0.75
+    assert alpha([[1, 2, 1, 2], [2, 1, 2, 1]]) == pytest.approx(-0.75)
+
+
+def test_missing_values_are_left_out():
+    # Unit 4 has one value only and is not pairable. Units 1-3: o(1,1) = 2, o(1,2) = o(2,1) = 1, o(2,2) = 2;
+    # n1 = n2 = 3, n = 6. alpha = 1 - 5 * 2 / (3 * 3 + 3 * 3) = 1 - 10/18 = 4/9
+    assert alpha([[1, 1, 2, n], [1, 2, 2, 2]]) == pytest.approx(4 / 9)
+    assert alpha([[1, 1, 2, n, n], [1, 2, 2, 2, n], [n, n, n, n, 1]]) == pytest.approx(4 / 9)
+
+
+def test_alpha_is_undefined_without_variation_or_pairs():
+    assert math.isnan(alpha([["a", "a", "a"], ["a", "a", "a"]]))
+    assert math.isnan(alpha([["a", n], [n, "b"]]))
+
+
+# ---------------------------------------------------------------- codings of the fixture article
+
+
+@pytest.fixture(scope="module")
+def three():
+    return agreement(THREE, n_boot=200)
+
+
+def test_fields_against_hand_computed_values(three):
+    t = three.fields.set_index("field")
+    # attribution: 7 pairable claims; 5 coded "indirect" by all three, one (direct_quote, direct_quote,
+    # anonymous_source), one (unattributed, unattributed) by the two coders who found it. n = 20 values:
+    # indirect 15, direct_quote 2, anonymous_source 1, unattributed 2. Disagreeing coincidences: 2.
+    # alpha = 1 - 19 * 2 / (20**2 - (15**2 + 2**2 + 1**2 + 2**2)) = 1 - 38/166 = 0.771
+    assert t.loc["attribution", "alpha"] == 0.771 and t.loc["attribution", "percent_agreement"] == 85.7
+    # frame: values 7 (7 times), 5, 6, 14 (3 each), 1 (2), 2 (2); one claim coded (2, 7, 2): 2 disagreeing pairs.
+    # alpha = 1 - 19 * 2 / (400 - (49 + 9 + 9 + 9 + 4 + 4)) = 1 - 38/316 = 0.880
+    assert t.loc["frame", "alpha"] == 0.880 and t.loc["frame", "verdict"] == "reliable"
+    assert (t.loc["frame", "units"], t.loc["frame", "coders"]) == (7, 3)
+    assert t.loc["side", "alpha"] == 1.0 and t.loc["actor", "alpha"] == 1.0
+    assert t.loc["cue", "level"] == "text" and math.isnan(t.loc["cue", "alpha"])
+    assert t.loc["cue", "percent_agreement"] == 85.7  # "published" against "has published"
+    assert t.loc["entman.moral_evaluation", "verdict"] == "unreliable"
+    assert t.loc["entman.treatment_recommendation", "verdict"] == "undefined"  # nobody used it
+    for r in t.itertuples():
+        if not math.isnan(r.alpha):
+            assert r.ci_low <= r.alpha + 1e-9 and r.alpha <= r.ci_high + 1e-9 or r.alpha == 1.0
+
+
+def test_claims_only_some_coders_found(three):
+    cov = three.coverage.set_index("unit")
+    assert len(cov) == 8
+    assert cov.loc["a1", "coders"] == "coder-a" and cov.loc["a1", "missing"] == "annotation; coder-b"
+    assert cov.loc["outlet_catch", "missing"] == "coder-a"
+    assert (cov.found_by == 3).sum() == 6
+
+
+def test_disagreements_name_claim_quote_and_each_coders_value(three):
+    d = three.disagreements
+    row = d[(d.unit == "fr_patrols_work") & (d.field == "frame")].iloc[0]
+    assert (row.quote, row["annotation"], row["coder-a"], row["coder-b"]) == (
+        "the seizures show its patrols work", "2", "7", "2")
+    assert set(d.field) == {"cue", "entman.moral_evaluation", "attribution", "frame", "frame_secondary"}
+
+
+def test_answers_are_compared_through_the_matched_claims(three):
+    v = three.values.set_index(["unit", "coder"])
+    assert v.loc[("sy_prove_nothing", "annotation"), "answers"] == "fr_seizure_record"
+    assert v.loc[("sy_prove_nothing", "coder-a"), "answers"] == "fr_seizure_record"  # the sheet said c01
+    assert three.fields.set_index("field").loc["answers", "alpha"] == 1.0
+
+
+def test_confusion_table_for_two_coders():
+    two = agreement([ANNOTATION, CODER_B], n_boot=200)
+    c = two.confusion
+    sec = c[c.field == "frame_secondary"].set_index(["value_a", "value_b"]).units
+    assert sec.to_dict() == {("none", "6"): 1, ("none", "none"): 6}
+    assert set(c.coder_a) == {"annotation"} and set(c.coder_b) == {"coder-b"}
+    assert agreement(THREE, n_boot=200).confusion.empty  # three coders: no confusion table
+
+
+def test_frame_reliability_for_notebook_03(three):
+    fr = frame_reliability(three).set_index("frame")
+    assert fr.loc["Capacity and resources", "verdict"] == "unreliable"
+    assert fr.loc["Legality, constitutionality and jurisprudence", "alpha"] == 1.0
+    assert fr.loc["Crime and punishment", "claims"] == 3
+    text = " ".join(implications(three, frame_reliability(three)))
+    assert "Capacity and resources (alpha 0.472)" in text and "**attribution**: alpha 0.771 (tentative" in text
+
+
+def test_outputs_are_byte_identical(tmp_path):
+    a = agreement(THREE, n_boot=300).write(tmp_path / "a")
+    b = agreement(THREE, n_boot=300).write(tmp_path / "b")
+    assert [p.name for p in a] == ["agreement.csv", "coverage.csv", "disagreements.csv"]
+    assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
+
+
+def test_fields_can_be_chosen():
+    t = agreement(THREE, fields=["frame", "entman"], n_boot=200).fields
+    assert t.field.tolist() == ["frame", "entman.problem_definition", "entman.causal_interpretation",
+                                "entman.moral_evaluation", "entman.treatment_recommendation"]
+    with pytest.raises(UsageError, match="unknown field 'frames'; did you mean 'frame'"):
+        agreement(THREE, fields=["frames"])
+
+
+def coding(coder, rows):
+    return Coding(Path(coder), coder, "worksheet", pd.DataFrame(rows))
+
+
+def test_claims_match_by_id_else_by_overlap():
+    one = coding("one", [{"claim_id": "x", "start": 0, "end": 40}, {"claim_id": "y", "start": 10, "end": 20}])
+    # "y" overlaps both of one's claims: the same id wins; "z" overlaps "x" most; "w" overlaps nothing
+    two = coding("two", [{"claim_id": "z", "start": 0, "end": 12}, {"claim_id": "y", "start": 5, "end": 15},
+                         {"claim_id": "w", "start": 50, "end": 60}])
+    units = match_units([one, two])
+    assert units[["unit", "coder", "claim_id"]].values.tolist() == [
+        ["x", "one", "x"], ["x", "two", "z"], ["y", "one", "y"], ["y", "two", "y"], ["w", "two", "w"]]
+    # the same id with no words in common is another claim
+    three = coding("three", [{"claim_id": "x", "start": 100, "end": 110}])
+    assert match_units([one, three]).unit.tolist() == ["x", "y", "x (three)"]
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def test_fewer_than_two_codings():
+    with pytest.raises(UsageError, match=r"agreement needs at least two codings, got 1 \(.*coder-a.csv\)"):
+        agreement([CODER_A])
+
+
+def test_missing_file():
+    with pytest.raises(InputFileError, match="nope.csv: no such coding"):
+        agreement([ANNOTATION, FIXTURES / "nope.csv"])
+
+
+def test_same_file_twice():
+    with pytest.raises(UsageError, match="the same file is named twice"):
+        agreement([CODER_A, CODER_A])
+
+
+def test_codings_of_different_articles():
+    with pytest.raises(ExportrowError, match="the codings are of different articles") as info:
+        agreement([paths.default_annotation(), CODER_A])
+    assert info.value.exit_code == 1 and "sha256 2c3fd1aff400" in str(info.value)
+
+
+def test_unknown_value_in_a_coding(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(CODER_B.read_text(encoding="utf-8").replace("frame: 2\n", "frame: 20\n"), encoding="utf-8")
+    with pytest.raises(WorksheetError, match=r"claims\[4\] \(c05\): frame: unknown value '20'"):
+        agreement([ANNOTATION, bad], article=ARTICLE)
+
+
+def test_empty_worksheet(tmp_path):
+    blank = tmp_path / "blank.csv"
+    blank.write_text(worksheet_csv(make_worksheet(__import__("exportrow").load_annotation(ANNOTATION,
+                                                                                          load_article(ARTICLE)))))
+    with pytest.raises(WorksheetError, match="no claim is coded in it"):
+        agreement([ANNOTATION, blank])
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    with pytest.raises(WorksheetError, match="empty.csv: the file is empty"):
+        agreement([ANNOTATION, empty])
+
+
+def test_cli_prints_a_table_writes_csv_and_never_overwrites_foreign_files(tmp_path):
+    out = tmp_path / "agree"
+    res = exportrow_cli("agree", *THREE, "--out", out, "--bootstrap", 200)
+    assert res.returncode == 0, res.stderr
+    assert "Agreement of 3 codings (annotation, coder-a, coder-b) on 8 claims:" in res.stdout
+    assert next(ln for ln in res.stdout.splitlines() if ln.startswith("frame ")).split()[1] == "0.880"
+    assert "a1: 'Sylvania’s permit rules, tightened last month' found by coder-a" in res.stdout
+    assert pd.read_csv(out / "agreement.csv").set_index("field").loc["attribution", "alpha"] == 0.771
+    assert exportrow_cli("agree", *THREE, "--out", out, "--bootstrap", 200).returncode == 0  # our own files
+    (out / "coverage.csv").write_text("someone's table\n")
+    res = exportrow_cli("agree", *THREE, "--out", out)
+    assert res.returncode == 2 and "coverage.csv exists and was not written by exportrow agree" in res.stderr
+    assert (out / "coverage.csv").read_text() == "someone's table\n"
+
+
+@pytest.mark.parametrize("args, code, message", [
+    ([CODER_A], 2, "error: agreement needs at least two codings, got 1"),
+    ([ANNOTATION, FIXTURES / "nope.csv"], 1, "nope.csv: no such coding"),
+    ([paths.default_annotation(), CODER_B], 1, "error: the codings are of different articles"),
+    ([ANNOTATION, CODER_B, "--fields", "colour"], 2, "error: unknown field 'colour'"),
+])
+def test_cli_bad_input_gets_one_clear_message(args, code, message, tmp_path):
+    res = exportrow_cli("agree", *args, "--out", tmp_path / "o")
+    assert res.returncode == code and message in res.stderr and "Traceback" not in res.stderr
+
+
+# ---------------------------------------------------------------- end to end and notebook 04
+
+
+def test_worksheet_to_filled_sheets_to_agree_to_notebook_04(tmp_path, run_notebook):
+    assert exportrow_cli("worksheet", ANNOTATION, "--format", "csv", "--out", tmp_path / "blank.csv").returncode == 0
+    rows = list(csv.reader(io.StringIO((tmp_path / "blank.csv").read_text(encoding="utf-8-sig"))))
+    head = rows[0]
+    codes = {"anna": ["7", "5", "7", "6", "2", "14", "1"], "ben": ["7", "5", "7", "6", "6", "14", "13"]}
+    for coder, frames in codes.items():  # two students fill in actor, attribution and frame; a spreadsheet saves
+        filled = [list(r) for r in rows]
+        for r, frame in zip(filled[4:], frames):
+            r[head.index("actor")], r[head.index("attribution")], r[head.index("frame")] = "fr_gov", "indirect", frame
+        buf = io.StringIO()
+        csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(filled)
+        (tmp_path / f"{coder}.csv").write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode())
+    sheets = [tmp_path / "anna.csv", tmp_path / "ben.csv"]
+    res = exportrow_cli("agree", *sheets, "--article", ARTICLE, "--out", tmp_path / "agree", "--fields", "frame")
+    assert res.returncode == 0, res.stderr
+    t = pd.read_csv(tmp_path / "agree" / "agreement.csv")
+    # 7 claims, 2 disagree: values 7 (4), 5 (2), 6 (3), 14 (2), 2, 1, 13 (1 each); n = 14, 4 disagreeing pairs.
+    # alpha = 1 - 13 * 4 / (14**2 - (16 + 4 + 9 + 4 + 1 + 1 + 1)) = 1 - 52/160 = 0.675
+    assert t.alpha.tolist() == [0.675] and t.verdict.tolist() == ["tentative"]
+    nb, out = run_notebook("04-coding-reliability", article_path=str(ARTICLE), annotation_path=str(ANNOTATION),
+                           coding_paths=[str(p) for p in sheets])
+    assert pd.read_csv(out / "agreement.csv").set_index("field").loc["frame", "alpha"] == 0.675
+    confusion = pd.read_csv(out / "confusion.csv")
+    assert set(confusion.coder_a) == {"anna"} and (out / "agreement.png").exists()
+    assert "Comparing **2** codings (anna, ben) of **7** claims." in outputs_text(nb)
+
+
+def test_notebook_04_on_the_fixture_finds_the_codings_beside_the_annotation(run_notebook):
+    assert [p.name for p in find_codings(ANNOTATION)] == [ANNOTATION.name, CODER_A.name, CODER_B.name]
+    nb, out = run_notebook("04-coding-reliability", article_path=str(ARTICLE), annotation_path=str(ANNOTATION))
+    text = outputs_text(nb)
+    assert "Comparing **3** codings (annotation, coder-a, coder-b) of **8** claims." in text
+    assert "Frames the coders did not apply alike" in text and "Capacity and resources" in text
+    assert sorted(p.name for p in out.iterdir()) == ["agreement.csv", "agreement.png", "coverage.csv",
+                                                     "disagreements.csv", "frame-reliability.csv"]
+    assert "South Korea" not in text and "Nikkei" not in text
+
+
+def test_notebook_04_with_a_single_coding_says_so_and_succeeds(run_notebook):
+    nb, out = run_notebook("04-coding-reliability")
+    text = outputs_text(nb)
+    assert "Only one coding of this article was found" in text and "agreement needs two or more" in text
+    assert list(out.iterdir()) == []
+
+
+def test_notebook_04_bad_field_is_named(run_notebook):
+    import papermill
+
+    with pytest.raises(papermill.PapermillExecutionError, match="unknown field 'frames'; did you mean 'frame'"):
+        run_notebook("04-coding-reliability", fields=["frames"])
+
+
+def test_frame_reliability_from_files_and_with_one_coding():
+    fr = frame_reliability(THREE)
+    assert fr.set_index("frame_code").loc[2, "verdict"] == "unreliable"
+    assert frame_reliability([ANNOTATION]).empty and frame_reliability(None).empty
+
+
+def test_a_worksheet_filled_with_the_annotations_own_coding_agrees_perfectly(tmp_path):
+    # the bundled article: 24 claims matched by their words (the sheet's ids are c01 ...), answers translated
+    from exportrow import load_annotation
+    from exportrow.worksheet import worksheet_yaml
+
+    ann = load_annotation()
+    ws = make_worksheet(ann)
+    by_start = {c["span"].start: c for c in ann.claims}
+    sheet_id = {by_start[c["start"]]["id"]: c["id"] for c in ws.claims}
+    for c in ws.claims:
+        ref = by_start[c["start"]]
+        c.update(actor=ref["actor"], attribution=ref["attribution"], cue=ref["cue"], frame=ref["frame"],
+                 frame_secondary=ref.get("frame_secondary"), entman=list(ref.get("entman") or []),
+                 answers=sheet_id.get(ref.get("answers")))
+    p = tmp_path / "copy.yaml"
+    p.write_text(worksheet_yaml(ws), encoding="utf-8")
+    result = agreement([paths.default_annotation(), p], n_boot=100)
+    assert len(result.coverage) == len(ann.claims) and (result.coverage.found_by == 2).all()
+    t = result.fields
+    assert set(t.percent_agreement) == {100.0} and set(t.alpha.dropna()) == {1.0}
+    assert result.disagreements.empty
+
+
+def test_hostile_coder_names_and_cues_are_escaped(tmp_path, monkeypatch):
+    from exportrow.agreement import codings_sentence
+    from exportrow.notebook import show
+
+    text = CODER_B.read_text(encoding="utf-8").replace("coder:   ", 'coder: "<img src=x onerror=alert(1)>\\e[2J" #')
+    text = text.replace("cue: published", 'cue: "<b>published</b>"')
+    p = tmp_path / "evil.yaml"
+    p.write_text(text, encoding="utf-8")
+    result = agreement([ANNOTATION, p], n_boot=100)
+    assert result.coders[1] == "<img src=x onerror=alert(1)>[2J"  # no control characters
+    assert "<img" not in codings_sentence(result) and "&lt;img" in codings_sentence(result)
+    html = show(result.disagreements)._repr_mimebundle_()["text/html"]
+    assert "<img" not in html and "<b>" not in html and "&lt;b&gt;published" in html
+
+
+def test_actor_lists_that_differ_are_flagged(tmp_path):
+    text = CODER_B.read_text(encoding="utf-8").replace("  - {id: fr_gov,", "  - {id: freedonia,")
+    p = tmp_path / "renamed.yaml"
+    p.write_text(text.replace("actor: fr_gov", "actor: freedonia"), encoding="utf-8")
+    result = agreement([ANNOTATION, p], n_boot=100)
+    t = result.fields.set_index("field")
+    assert t.loc["actor", "note"] == "codings use different actor lists: compare side instead"
+    assert t.loc["side", "alpha"] == 1.0 and t.loc["actor", "alpha"] < 1.0
+    assert agreement(THREE, n_boot=100).fields.set_index("field").loc["actor", "note"] == ""

@@ -1,0 +1,221 @@
+"""exportrow worksheet: a blank coding sheet from any annotation, read back from YAML or a spreadsheet's CSV."""
+
+import csv
+import io
+import subprocess
+import sys
+
+import pytest
+import yaml
+from conftest import FIXTURES
+
+from exportrow import load_annotation, load_article, paths
+from exportrow.errors import UsageError
+from exportrow.worksheet import (
+    CSV_COLUMNS,
+    WorksheetError,
+    is_worksheet,
+    make_worksheet,
+    read_worksheet,
+    worksheet_csv,
+    worksheet_yaml,
+    write_worksheet,
+)
+
+NAME = "example-gazette-2021-03-03-freedonia-sylvania-fishing"
+ARTICLE = FIXTURES / f"{NAME}.txt"
+ANNOTATION = FIXTURES / f"{NAME}.yaml"
+CODER_A = FIXTURES / f"{NAME}.coder-a.csv"
+CODER_B = FIXTURES / f"{NAME}.coder-b.yaml"
+
+
+@pytest.fixture(scope="module")
+def art():
+    return load_article(ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def ann(art):
+    return load_annotation(ANNOTATION, art)
+
+
+def exportrow_cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "exportrow.cli", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd)
+
+
+def test_blank_worksheet_lists_claims_in_article_order_with_empty_coding(ann):
+    ws = make_worksheet(ann)
+    assert [c["id"] for c in ws.claims] == [f"c0{k}" for k in range(1, 8)]
+    assert [c["start"] for c in ws.claims] == sorted(c["span"].start for c in ann.claims)
+    first = ws.claims[0]
+    assert first["quote"] == "Freedonia has published its record of seized fishing boats"
+    assert first["context"].endswith("that it lets unlicensed trawlers work the shared bay.")
+    for c in ws.claims:
+        assert (c["actor"], c["attribution"], c["cue"], c["frame"], c["frame_secondary"], c["entman"],
+                c["answers"]) == (None, None, None, None, None, [], None)
+    assert [a["id"] for a in ws.actors] == [a["id"] for a in ann.actors]
+    assert ws.coded == []
+
+
+def test_yaml_form_names_guide_article_and_allowed_values(ann, art):
+    text = worksheet_yaml(make_worksheet(ann))
+    doc = yaml.safe_load(text)
+    assert doc["exportrow_worksheet"] == 1 and doc["coding_guide"] == "exportrow/coding-guide.md"
+    assert (paths.PROJECT_ROOT / doc["coding_guide"]).exists()
+    assert doc["article"] == {"file": ARTICLE.name, "sha256": art.sha256, "title": art.title}
+    assert doc["allowed"]["attribution"] == ["direct_quote", "indirect", "anonymous_source", "unattributed"]
+    assert doc["allowed"]["frame"][14] == "External regulation and reputation"
+    assert {"id": "sy_official", "side": "sylvania", "name": "A Sylvanian official (unnamed)"} in doc["actors"]
+    assert doc["claims"][3]["quote"] == "prove nothing about the boats that were never stopped."
+
+
+def test_csv_form_opens_in_a_spreadsheet(ann):
+    rows = list(csv.reader(io.StringIO(worksheet_csv(make_worksheet(ann)))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert [r[0] for r in rows[1:]] == ["#worksheet", "#article", "#allowed", *[f"c0{k}" for k in range(1, 8)]]
+    assert all(len(r) == len(CSV_COLUMNS) for r in rows)
+    allowed = dict(zip(rows[0], rows[3]))
+    assert "sy_official: A Sylvanian official (unnamed) [sylvania]" in allowed["actor"].splitlines()
+    assert "5 Legality, constitutionality and jurisprudence" in allowed["frame"].splitlines()
+    assert "coding-guide.md" in rows[1][3]
+
+
+def scrambled_annotation(tmp_path):
+    """The fixture annotation with every claim coded differently (ids too): a worksheet must not change."""
+    doc = yaml.safe_load(ANNOTATION.read_text(encoding="utf-8"))
+    for k, c in enumerate(doc["claims"]):
+        c.update(id=f"other_{k}", actor="outlet", attribution="unattributed", cue="reportedly", frame=15,
+                 frame_secondary=3, entman=["treatment_recommendation"])
+        c.pop("answers", None)
+    for e in doc["events"]:
+        e.pop("claim", None)
+    p = tmp_path / "scrambled.yaml"
+    p.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    return p
+
+
+def test_worksheet_never_contains_the_reference_coding(ann, art, tmp_path):
+    other = load_annotation(scrambled_annotation(tmp_path), art)
+    assert [c["frame"] for c in other.claims] != [c["frame"] for c in ann.claims]
+    for render in (worksheet_yaml, worksheet_csv):
+        assert render(make_worksheet(ann)) == render(make_worksheet(other))
+    # and the bundled annotation's own claim ids (which name the side: kr_..., jp_...) never appear
+    seed = load_annotation()
+    text = worksheet_yaml(make_worksheet(seed)) + worksheet_csv(make_worksheet(seed))
+    assert [c["id"] for c in seed.claims if c["id"] in text] == []
+    claims = yaml.safe_load(worksheet_yaml(make_worksheet(seed)))["claims"]
+    assert all(c["frame"] is None and c["actor"] is None and c["entman"] == [] for c in claims)
+
+
+def test_blank_worksheet_read_back_is_an_empty_worksheet(ann, art, tmp_path):
+    for fmt in ("yaml", "csv"):
+        p = write_worksheet(make_worksheet(ann), tmp_path / f"blank.{fmt}", fmt)
+        assert is_worksheet(p)
+        with pytest.raises(WorksheetError, match="no claim is coded in it"):
+            read_worksheet(p, art)
+
+
+def test_spreadsheet_resave_reads_back(art):
+    raw = CODER_A.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b";" in raw.split(b"\n")[0] and b"\r\n" in raw  # as Excel saves it
+    ws = read_worksheet(CODER_A, art)
+    assert ws.coder == f"{NAME}.coder-a"  # no coder: line in a CSV: the file name
+    coded = {c["id"]: c for c in ws.coded}
+    assert sorted(coded) == ["a1", "c01", "c02", "c03", "c04", "c05", "c06"]
+    c05 = coded["c05"]
+    assert (c05["actor"], c05["side"], c05["attribution"], c05["cue"], c05["frame"], c05["entman"],
+            c05["answers"]) == ("fr_gov", "freedonia", "indirect", "argues", 7, ["moral_evaluation"], "c03")
+    assert coded["a1"]["span"].text == "Sylvania\u2019s permit rules, tightened last month"  # a claim the coder added
+    assert coded["a1"]["note"] == "=is a rule a claim? ask the class"  # the formula guard is dropped on reading
+
+
+def test_yaml_worksheet_reads_back(art):
+    ws = read_worksheet(CODER_B, art)
+    coded = {c["id"]: c for c in ws.coded}
+    assert len(coded) == 7
+    assert coded["c06"]["frame_secondary"] == 6 and coded["c02"]["entman"] == ["problem_definition",
+                                                                              "moral_evaluation"]
+
+
+def test_formula_cells_are_guarded_and_restored(ann, art, tmp_path):
+    ws = make_worksheet(ann)
+    ws.claims[0]["note"] = "=HYPERLINK(\"http://x\")"
+    ws.claims[0].update(actor="fr_gov", frame=7)
+    text = worksheet_csv(ws)
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+    p = tmp_path / "f.csv"
+    p.write_text(text, encoding="utf-8")
+    assert read_worksheet(p, art).claims[0]["note"] == "=HYPERLINK(\"http://x\")"
+
+
+def filled_csv(ann, tmp_path, **cells):
+    rows = list(csv.reader(io.StringIO(worksheet_csv(make_worksheet(ann)))))
+    row = rows[4]
+    for k, v in {"actor": "fr_gov", "attribution": "indirect", "frame": "7", **cells}.items():
+        row[rows[0].index(k)] = v
+    p = tmp_path / "filled.csv"
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    p.write_text(buf.getvalue(), encoding="utf-8")
+    return p
+
+
+def test_unknown_values_are_named_with_the_fix(ann, art, tmp_path):
+    p = filled_csv(ann, tmp_path, actor="fr_gv", attribution="quoted", frame="99", moral_evaluation="maybe",
+                   answers="c99")
+    with pytest.raises(WorksheetError) as info:
+        read_worksheet(p, art)
+    msg = str(info.value)
+    assert "5 problems" in msg and "row 5 (c01): actor: unknown value 'fr_gv'; did you mean 'fr_gov'?" in msg
+    assert "attribution: unknown value 'quoted'" in msg and "frame: unknown value '99'; write a frame code" in msg
+    assert "moral_evaluation: unknown value 'maybe'; write x" in msg and "answers: unknown claim id 'c99'" in msg
+
+
+def test_frame_written_with_its_name_is_accepted(ann, art, tmp_path):
+    ws = read_worksheet(filled_csv(ann, tmp_path, frame="7 Crime and punishment", frame_secondary="Morality"), art)
+    assert (ws.coded[0]["frame"], ws.coded[0]["frame_secondary"]) == (7, 3)
+
+
+def test_edited_quote_is_refused_with_the_nearest_passage(ann, art, tmp_path):
+    p = filled_csv(ann, tmp_path, quote="Freedonia has released its record")
+    with pytest.raises(WorksheetError, match="quote: not in the article: 'Freedonia has released its record'; "
+                                             "nearest passage: 'Freedonia has published its record'"):
+        read_worksheet(p, art)
+
+
+def test_worksheet_of_another_article_is_refused(ann, tmp_path):
+    with pytest.raises(WorksheetError, match="made for another article"):
+        read_worksheet(CODER_B, load_article())
+
+
+def test_never_overwrites_what_exportrow_did_not_write(ann, tmp_path):
+    ws = make_worksheet(ann)
+    mine = tmp_path / "notes.csv"
+    mine.write_text("my own notes", encoding="utf-8")
+    with pytest.raises(UsageError, match="exists and is not a blank exportrow worksheet"):
+        write_worksheet(ws, mine, "csv")
+    assert mine.read_text() == "my own notes"
+    filled = tmp_path / "filled.csv"
+    filled.write_bytes(CODER_A.read_bytes())
+    with pytest.raises(UsageError):
+        write_worksheet(ws, filled, "csv")  # a coder's work
+    assert filled.read_bytes() == CODER_A.read_bytes()
+    blank = write_worksheet(ws, tmp_path / "blank.csv", "csv")
+    assert write_worksheet(ws, blank, "csv") == blank  # a blank sheet exportrow wrote may be replaced
+    assert write_worksheet(ws, mine, "csv", force=True).read_text(encoding="utf-8").startswith("\ufeffid,")
+
+
+def test_cli_writes_both_forms_and_refuses_with_exit_2(tmp_path):
+    res = exportrow_cli("worksheet", ANNOTATION, "--out", tmp_path / "s.csv")
+    assert res.returncode == 0, res.stderr
+    assert "wrote a blank CSV worksheet with 7 claims" in res.stdout
+    res = exportrow_cli("worksheet", ANNOTATION, "--format", "yaml", "--out", tmp_path / "s.yaml")
+    assert res.returncode == 0 and yaml.safe_load((tmp_path / "s.yaml").read_text())["exportrow_worksheet"] == 1
+    (tmp_path / "x.csv").write_text("data", encoding="utf-8")
+    res = exportrow_cli("worksheet", ANNOTATION, "--out", tmp_path / "x.csv")
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert res.stderr.startswith(f"error: {tmp_path / 'x.csv'} exists and is not a blank exportrow worksheet")
+    res = exportrow_cli("worksheet", tmp_path / "missing.yaml")
+    assert res.returncode == 1 and "missing.yaml: no such annotation file" in res.stderr
+    assert "Traceback" not in res.stderr
