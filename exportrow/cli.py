@@ -103,10 +103,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the article it annotates (default: named in the file's article: file:)")
     p.set_defaults(func=_cmd_check)
 
-    from exportrow import extract, report  # each adds its own sub-command; neither imports Jupyter at load
+    from exportrow import extract, report, student  # each adds its own sub-command; none imports Jupyter at load
 
     report.register(sub)
     extract.register(sub)
+    student.register(sub)
     return parser
 
 
