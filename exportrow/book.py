@@ -282,14 +282,15 @@ def student_view(nb: dict, solution: dict | None = None, downloads: str = "") ->
                                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
         cells.append(cell)
     if downloads and cells:
-        cells.insert(1, {"cell_type": "markdown", "metadata": {}, "source": downloads})
+        cells.insert(1, {"id": "downloads", "cell_type": "markdown", "metadata": {}, "source": downloads})
     if solution is not None:
         at = next((i for i, c in enumerate(cells) if _is_exercise_heading(c)), None)
         if at is not None:
             end = next((j for j in range(at + 1, len(cells))
                         if cells[j]["cell_type"] == "markdown" and _text(cells[j]["source"]).lstrip().startswith("#")),
                        len(cells))
-            cells.insert(end, {"cell_type": "markdown", "metadata": {}, "source": solution_markdown(solution)})
+            cells.insert(end, {"id": "worked-solution", "cell_type": "markdown", "metadata": {},
+                               "source": solution_markdown(solution)})
     nb["cells"] = cells
     return nb
 
@@ -400,8 +401,9 @@ def _execute(path: Path, timeout: int = 300) -> dict:
     with tempfile.TemporaryDirectory(prefix="exportrow-book-") as tmp:
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
                                 resources={"metadata": {"path": str(path.parent)}})
-        try:  # the kernel writes its outputs into a temporary folder, never into reports/
-            client.execute(env={**os.environ, "EXPORTROW_OUTPUT_ROOT": tmp})
+        try:  # the kernel writes its outputs into a temporary folder, never into reports/; its log is dropped
+            with open(os.devnull, "w") as log:
+                client.execute(env={**os.environ, "EXPORTROW_OUTPUT_ROOT": tmp}, stderr=log)
         except Exception as exc:
             raise BookError(f"{path.relative_to(ROOT)}: the worked solution failed: "
                             f"{getattr(exc, 'ename', type(exc).__name__)}: {getattr(exc, 'evalue', exc)}") from None
