@@ -59,7 +59,8 @@ GUIDES = (("docs/teaching.md", "Course"), ("docs/annotating.md", "Guides"), ("ex
 _HASH = re.compile(r"(?:,\s*)?\bsha256\b[:\s]*`?[0-9a-f]{8,}…?`?", re.I)
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})")
 # Spans of a Markdown line that must not be touched: code, links and images, roles, HTML tags, autolinks, URLs.
-_PROTECTED = re.compile(r"(`+)[^`]*?\1|!?\[[^\]]*\]\([^)]*\)|\{[\w:-]+\}`[^`]*`|<[^>\n]+>|https?://\S+")
+_LINK = r'!?\[[^\]]*\]\((?:[^()"\s]|\([^()]*\))*(?:\s+"[^"]*")?\)'
+_PROTECTED = re.compile(r"(`+)[^`]*?\1|" + _LINK + r"|\{[\w:-]+\}`[^`]*`|<[^>\n]+>|https?://\S+")
 
 
 class BookError(ExportrowError):
@@ -88,7 +89,7 @@ def github_slug(title: str) -> str:
 
 def _plain(markdown: str) -> str:
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    return " ".join(re.sub(r"[*_`]", "", text).split())
+    return " ".join(re.sub(r"\*+|`", "", text).split())
 
 
 def read_glossary(path: str | Path = ROOT / GLOSSARY) -> list[Term]:
@@ -139,18 +140,25 @@ def _prose_lines(text: str):
             yield i, not re.match(r"\s*#{1,6}\s", line) and not line.startswith("    ")
 
 
-def _replace_first(line: str, pattern: re.Pattern, make) -> tuple[str, bool]:
-    """Replace the first match of ``pattern`` outside protected spans of ``line`` by ``make(match)``."""
-    pos = 0
-    for prot in [*_PROTECTED.finditer(line), None]:
-        end = prot.start() if prot else len(line)
-        m = pattern.search(line, pos, end)
-        if m:
-            return line[:m.start()] + make(m) + line[m.end():], True
-        if prot is None:
-            break
-        pos = prot.end()
-    return line, False
+def _protected(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` to leave alone: code blocks, headings, comments, code spans (even across lines),
+    links, roles, HTML tags and URLs."""
+    ranges, pos = [], 0
+    for (_, prose), line in zip(_prose_lines(text), text.split("\n")):
+        if not prose:
+            ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    ranges += [m.span() for m in _PROTECTED.finditer(text)]
+    return ranges
+
+
+def _link_first(text: str, pattern: re.Pattern, make) -> tuple[str, bool]:
+    """Replace the first match of ``pattern`` outside the protected ranges of ``text`` by ``make(match)``."""
+    ranges = _protected(text)
+    for m in pattern.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in ranges):
+            return text[:m.start()] + make(m) + text[m.end():], True
+    return text, False
 
 
 def link_terms(texts: list[str], terms: list[Term], page: str, glossary: str = GLOSSARY) -> list[str]:
@@ -160,8 +168,9 @@ def link_terms(texts: list[str], terms: list[Term], page: str, glossary: str = G
 
     Example:
         >>> t = Term("Z-score", ("z-score",), "z-score", 'How far a value lies from "zero".')
-        >>> print(link_terms(["# A z-score", "`z-score` and z-scores; a z-score"], [t], "notebooks/03.ipynb")[1])
-        `z-score` and [z-scores](../docs/glossary.md#z-score "How far a value lies from 'zero'."); a z-score
+        >>> print(link_terms(["# A z-score", "`a\\nz-score` and z-scores; a z-score"], [t], "notebooks/03.ipynb")[1])
+        `a
+        z-score` and [z-scores](../docs/glossary.md#z-score "How far a value lies from 'zero'."); a z-score
     """
     out = list(texts)
     target = os.path.relpath(glossary, os.path.dirname(page) or ".").replace(os.sep, "/")
@@ -172,15 +181,8 @@ def link_terms(texts: list[str], terms: list[Term], page: str, glossary: str = G
         def make(m, term=term, title=title):
             return f'[{m.group(0)}]({target}#{term.anchor} "{title}")'
 
-        done = False
         for k, text in enumerate(out):
-            lines = text.split("\n")
-            for i, prose in _prose_lines(text):
-                if prose:
-                    lines[i], done = _replace_first(lines[i], pattern, make)
-                    if done:
-                        break
-            out[k] = "\n".join(lines)
+            out[k], done = _link_first(text, pattern, make)
             if done:
                 break
     return out
@@ -208,7 +210,7 @@ def link_paths(text: str, page: str, pages: dict[str, str]) -> str:
     for i, prose in _prose_lines(text):
         if prose:
             pieces, pos = [], 0
-            for link in re.finditer(r"!?\[[^\]]*\]\([^)]*\)", lines[i]):  # code spans inside links stay as they are
+            for link in re.finditer(_LINK, lines[i]):  # code spans inside links stay as they are
                 pieces.append(re.sub(r"`([\w./-]+)`", make, lines[i][pos:link.start()]))
                 pieces.append(link.group(0))
                 pos = link.end()
@@ -443,7 +445,9 @@ def _conf(url: str, branch: str) -> str:
         "html_theme": "sphinx_book_theme",
         "html_title": "exportrow: a news article, read as data",
         "html_theme_options": options,
+        "html_context": {"default_mode": "light"},  # charts are drawn on white; readers can switch
         "html_static_path": ["_static"],
+        "html_favicon": "_static/favicon.svg",
         "html_css_files": ["exportrow-book.css"],
         "html_copy_source": False,
         "html_show_sourcelink": False,
@@ -473,6 +477,10 @@ p.downloads { font-size: .92em; }
 """
 
 
+_FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" '
+            'fill="#0072B2"/><path d="M3 5h10M3 8h7M3 11h10" stroke="#fff" stroke-width="1.6"/></svg>\n')
+
+
 def stage(dest: Path, *, url: str = "", branch: str = "main", jobs: int | None = None) -> list[str]:
     """Write the site's sources into ``dest`` (laid out as in the repository) and return the page names."""
     import nbformat
@@ -485,6 +493,7 @@ def stage(dest: Path, *, url: str = "", branch: str = "main", jobs: int | None =
              **{f"notebooks/{p.name}": f"notebooks/{p.name}" for p in books}}
     (dest / "_static").mkdir(parents=True)
     (dest / "_static" / "exportrow-book.css").write_text(_CSS, encoding="utf-8")
+    (dest / "_static" / "favicon.svg").write_text(_FAVICON, encoding="utf-8")
     (dest / "conf.py").write_text(_conf(url, branch), encoding="utf-8")
 
     def markdown_page(source: str, target: str, extra: str = "") -> None:
@@ -544,12 +553,10 @@ def stage(dest: Path, *, url: str = "", branch: str = "main", jobs: int | None =
 
 
 def _check_site_folder(out: Path) -> Path:
-    from exportrow.student import OutputFolderError, check_output_folder
+    """``out`` may be written: missing, empty, or an earlier site (it holds :data:`MARKER`); else a usage error."""
+    from exportrow.student import check_output_folder
 
-    try:
-        return check_output_folder(out, MARKER)
-    except OutputFolderError as exc:
-        raise BookError(str(exc).replace("student", "site")) from None
+    return check_output_folder(out, MARKER)
 
 
 def build_site(out: str | Path = SITE, *, url: str | None = None, branch: str = "main",
