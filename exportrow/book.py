@@ -481,8 +481,18 @@ _FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect w
             'fill="#0072B2"/><path d="M3 5h10M3 8h7M3 11h10" stroke="#fff" stroke-width="1.6"/></svg>\n')
 
 
-def stage(dest: Path, *, url: str = "", branch: str = "main", jobs: int | None = None) -> list[str]:
-    """Write the site's sources into ``dest`` (laid out as in the repository) and return the page names."""
+def stage(dest: Path, *, url: str = "", branch: str = "main", jobs: int | None = None,
+          run_solutions: bool = True) -> list[str]:
+    """Write the site's sources into ``dest`` (laid out as in the repository) and return the page names.
+
+    The worked solutions run in parallel (``jobs`` at a time) unless ``run_solutions`` is False.
+
+    Example:
+        >>> import tempfile
+        >>> pages = stage(Path(tempfile.mkdtemp()) / "src", run_solutions=False)
+        >>> pages[:3], "notebooks/01-enforcement-statistics" in pages
+        (['index', 'docs/teaching', 'docs/annotating'], True)
+    """
     import nbformat
 
     from exportrow.student import blank_notebook
@@ -516,7 +526,7 @@ def stage(dest: Path, *, url: str = "", branch: str = "main", jobs: int | None =
     for path, _ in GUIDES:
         markdown_page(path, path)
 
-    solutions = {p: _solution_for(p) for p in books}
+    solutions = {p: _solution_for(p) for p in books} if run_solutions else {}
     with cf.ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1)) as pool:
         futures = {p: pool.submit(_execute, s) for p, s in solutions.items() if s}
         executed = {p: f.result() for p, f in futures.items()}
@@ -565,7 +575,16 @@ def build_site(out: str | Path = SITE, *, url: str | None = None, branch: str = 
 
     ``url`` is the repository URL for the launch buttons (None: :func:`repository_url`; "": none). The site is
     built beside ``out`` and moved into place when complete; a non-empty ``out`` that exportrow did not write
-    is refused.
+    is refused, before any work.
+
+    Example:
+        >>> import tempfile
+        >>> mine = Path(tempfile.mkdtemp())
+        >>> _ = (mine / "notes.txt").write_text("mine")
+        >>> build_site(mine, url="")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.student.OutputFolderError: ... is not empty and was not written by exportrow ...
     """
     stream = stream or sys.stderr
     out = _check_site_folder(Path(out))
@@ -605,7 +624,17 @@ def build_site(out: str | Path = SITE, *, url: str | None = None, branch: str = 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m exportrow.book [--out DIR] [--repository-url URL] [--branch NAME]``."""
+    """``python -m exportrow.book [--out DIR] [--repository-url URL] [--branch NAME]``; returns the exit code.
+
+    Example:
+        >>> import tempfile
+        >>> mine = Path(tempfile.mkdtemp())
+        >>> _ = (mine / "notes.txt").write_text("mine")
+        >>> main(["--out", str(mine)])  # refused: exit code 2, and the folder is left as it was
+        2
+        >>> [p.name for p in mine.iterdir()]
+        ['notes.txt']
+    """
     parser = argparse.ArgumentParser(prog="python3 dev.py book", description="Build the course site (HTML).")
     parser.add_argument("--out", default=str(SITE), metavar="DIR", help="site folder (default: build/site)")
     parser.add_argument("--repository-url", default=None, metavar="URL",

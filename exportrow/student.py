@@ -290,7 +290,13 @@ question and the charts, and write your answers in the boxes.</p>
 
 
 def find_chromium() -> str | None:
-    """Debian's headless-capable Chromium, if installed (``chromium`` or ``chromium-browser``)."""
+    """Debian's headless-capable Chromium, if installed (``chromium`` or ``chromium-browser``); else None.
+
+    Example:
+        >>> found = find_chromium()
+        >>> found is None or Path(found).name.startswith("chromium")
+        True
+    """
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -302,6 +308,14 @@ def print_pdf(html_path: Path, pdf_path: Path, *, chromium: str | None = None, t
     """Print ``html_path`` to ``pdf_path`` with headless Chromium's print-to-PDF (no header or footer).
 
     Debian's Chromium is used as installed; nothing is downloaded. A failure raises :class:`PrintError`.
+
+    Example:
+        >>> import tempfile
+        >>> page = Path(tempfile.mkdtemp()) / "page.html"
+        >>> _ = page.write_text("<p>A worksheet</p>")
+        >>> pdf = print_pdf(page, page.with_suffix(".pdf")) if find_chromium() else None
+        >>> pdf is None or pdf.read_bytes().startswith(b"%PDF")
+        True
     """
     chromium = chromium or find_chromium()
     if not chromium:
