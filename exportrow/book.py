@@ -474,6 +474,7 @@ div.cell_output table td, div.cell_output table th { white-space: normal; }
 div.cell_output figure img { max-width: 100%; height: auto; }
 div.cell_output figcaption { font-size: .85em; color: var(--pst-color-text-muted); }
 p.downloads { font-size: .92em; }
+article.bd-article table.table td:first-child { white-space: nowrap; }
 """
 
 
