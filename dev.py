@@ -5,6 +5,8 @@
     python3 dev.py test     # build .venv if missing or stale, then lint and run every test
     python3 dev.py lock     # re-pin requirements/constraints.txt from the current .venv
     python3 dev.py notebooks  # re-execute the committed notebooks and store clean outputs
+    python3 dev.py book     # build the course site into build/site/ (index.html)
+    python3 dev.py exportrow COMMAND ...  # run the exportrow command in .venv without activating it
 
 Needs only Python 3.11+ with pip and venv. Extra arguments after the command are passed
 on (``python3 dev.py report -p show_derived False``, ``python3 dev.py test -k dates``).
@@ -25,6 +27,10 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
 STAMP = VENV / ".exportrow-installed"
+# The project's JupyterLab settings (no news pop-up), put where JupyterLab reads settings overrides;
+# Binder does the same with postBuild.
+LAB_SETTINGS = ROOT / "jupyter" / "exportrow.json"
+LAB_OVERRIDES = VENV / "share" / "jupyter" / "lab" / "settings" / "overrides.d" / "exportrow.json"
 
 
 def say(msg: str) -> None:
@@ -51,13 +57,16 @@ def ensure_env() -> None:
     if not PY.exists():
         say(f"creating the environment in {VENV.relative_to(ROOT) if VENV.is_relative_to(ROOT) else VENV}")
         subprocess.check_call([sys.executable, "-m", "venv", str(VENV)])
+    if not LAB_OVERRIDES.exists() or LAB_OVERRIDES.read_bytes() != LAB_SETTINGS.read_bytes():
+        LAB_OVERRIDES.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(LAB_SETTINGS, LAB_OVERRIDES)
     # Byte-compile the package even where PYTHONDONTWRITEBYTECODE is set: every kernel imports it.
     subprocess.call([str(PY), "-m", "compileall", "-q", str(ROOT / "exportrow")])
     if STAMP.exists() and STAMP.read_text() == wanted():
         return
     say("installing pinned packages (requirements/constraints.txt); first time takes a minute or two")
     rc = run([str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-              "-c", str(CONSTRAINTS), "--config-settings", "editable_mode=compat", "-e", ".[test]"])
+              "-c", str(CONSTRAINTS), "--config-settings", "editable_mode=compat", "-e", ".[test,book]"])
     if rc:
         sys.exit(f"[dev] pip install failed (exit {rc}); nothing else was run")
     # Build matplotlib's font cache now, so that no kernel prints "building the font cache" into a notebook.
@@ -95,6 +104,12 @@ def main(argv: list[str]) -> int:
     if command == "report":
         ensure_env()
         return run([str(BIN / "exportrow"), "report", *rest])
+    if command == "book":
+        ensure_env()
+        return run([str(PY), "-m", "exportrow.book", *rest])
+    if command == "exportrow":
+        ensure_env()
+        return run([str(BIN / "exportrow"), *rest])
     if command == "notebooks":
         ensure_env()
         books = rest or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").rglob("*.ipynb")

@@ -196,10 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
     metadata_args(p)
     p.set_defaults(func=_cmd_check)
 
-    from exportrow import extract, importer, report  # each adds its own sub-command; none imports Jupyter at load
+    from exportrow import extract, importer, report, student  # each adds its own sub-command; none imports Jupyter
 
     report.register(sub)
     extract.register(sub)
+    student.register(sub)
     from exportrow import agreement, view, worksheet
 
     view.register(sub)

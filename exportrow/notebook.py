@@ -131,15 +131,16 @@ def caveat_list(figures_table: pd.DataFrame, annotation: Annotation) -> str:
 def show(table: pd.DataFrame, columns: list[str] | None = None):
     """A table for reading in a notebook or the report: full quotes, left-aligned, ISO dates, no index.
 
-    The HTML comes from a pandas Styler with a fixed id, and the plain text from the table itself,
-    so the output is the same on every run (a Styler's own repr carries a memory address). Every
-    cell and column name is escaped (:func:`exportrow.escape.html_text`): text shows as typed.
+    The HTML carries its look in ``style`` attributes, which JupyterLab's sanitizer keeps in an untrusted
+    notebook (it removes ``<style>`` blocks), so a fresh clone shows the same table as the report: left-aligned,
+    top-aligned, long texts wrapped in a readable width. The output is the same on every run. Every cell and
+    column name is escaped (:func:`exportrow.escape.html_text`): text shows as typed.
 
     Example:
         >>> shown = show(pd.DataFrame({"quote": ["x" * 80], "d": pd.to_datetime(["2019-07-12"])}))
         >>> html = shown._repr_mimebundle_()["text/html"]
-        >>> "x" * 80 in html and "2019-07-12" in html and "00:00:00" not in html
-        True
+        >>> "x" * 80 in html and "2019-07-12" in html and "00:00:00" not in html, "<style" in html
+        (True, False)
         >>> html = show(pd.DataFrame({"<i>": ["<Month> <year>"]}))._repr_mimebundle_()["text/html"]
         >>> "&lt;Month&gt; &lt;year&gt;</td>" in html, "&lt;i&gt;</th>" in html, "<i>" in html
         (True, True, False)
@@ -148,18 +149,32 @@ def show(table: pd.DataFrame, columns: list[str] | None = None):
     dates = {c: "{:%Y-%m-%d}" for c in t.columns if pd.api.types.is_datetime64_any_dtype(t[c])}
     floats = {c: "{:.2f}" for c in t.columns if pd.api.types.is_float_dtype(t[c])}
     formats = {**floats, **dates}
-    styler = (t.style.hide(axis="index")
-              .format({c: _escaped(formats.get(c, "{}")) for c in t.columns}, na_rep="")
-              .format_index(html_text, axis=1)
-              .set_properties(**{"text-align": "left", "vertical-align": "top"})
-              .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
-              .set_uuid("exportrow"))
-    return _Table(styler.to_html(), t.to_string(index=False))
+    cells = {c: [_cell(v, formats.get(c, "{}")) for v in t[c]] for c in t.columns}
+    wide = {c for c, values in cells.items() if max((len(v) for v in values), default=0) > 40}
+    head = "".join(f'<th style="{_TH}">{html_text(c)}</th>' for c in t.columns)
+    rows = "".join("<tr>" + "".join(f'<td style="{_TD_WIDE if c in wide else _TD}">{html_text(cells[c][i])}</td>'
+                                    for c in t.columns) + "</tr>\n" for i in range(len(t)))
+    html = (f'<table class="exportrow-table" style="{_TABLE}">\n<thead><tr>{head}</tr></thead>\n'
+            f"<tbody>\n{rows}</tbody>\n</table>\n")
+    return _Table(html, t.to_string(index=False))
 
 
-def _escaped(fmt: str):
-    """A Styler formatter: the value formatted with ``fmt``, then escaped as HTML text."""
-    return lambda value: html_text(fmt.format(value))
+# Inline styles (JupyterLab keeps these on untrusted outputs): left- and top-aligned, no squeezing.
+_TABLE = "border-collapse:collapse;table-layout:auto;margin-left:0;margin-right:auto;font-size:0.92em"
+_TH = "text-align:left;vertical-align:bottom;padding:4px 8px;border-bottom:1px solid #888;white-space:nowrap"
+_TD = "text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #ddd;white-space:nowrap"
+_TD_WIDE = ("text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1px solid #ddd;white-space:normal;"
+            "min-width:16em;max-width:36em")
+
+
+def _cell(value, fmt: str) -> str:
+    """One table cell as text: empty for a missing value, else ``value`` formatted with ``fmt``."""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):  # lists and other containers
+        pass
+    return fmt.format(value)
 
 
 class _Table:

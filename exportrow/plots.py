@@ -98,7 +98,7 @@ def _render(fig, fmt: str) -> bytes:
 
 
 class _Shown:
-    """A displayed chart: PNG and HTML (with alt text) for notebooks, alt text as plain text."""
+    """A displayed chart, stored once: the PNG inside HTML (with its alt text), and the alt text as plain text."""
 
     def __init__(self, png: bytes, alt: str, caption: str, path: Path | None):
         self.png, self.alt, self.caption, self.path = png, alt, caption, path
@@ -109,7 +109,6 @@ class _Shown:
         return {
             "text/html": (f'<figure><img src="data:image/png;base64,{b64}" alt="{html_attribute(self.alt)}" '
                           f'style="max-width:100%">{cap}</figure>'),
-            "image/png": b64,
             "text/plain": f"[chart] {self.alt}",
         }
 

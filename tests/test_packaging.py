@@ -25,23 +25,56 @@ def pyproject_names() -> set[str]:
     return names
 
 
-def test_environment_yml_matches_pyproject():
-    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+def test_environment_yml_installs_the_tested_pins():
+    """conda and Binder get exactly what the tests run with: the tested Python and the pins, with every extra."""
+    text = (ROOT / "environment.yml").read_text()
+    env = yaml.safe_load(text)
     assert env["channels"] == ["conda-forge"]
-    assert "python=3.11" in env["dependencies"]
-    assert "  - python=3.11\n" in (ROOT / "environment.yml").read_text()  # Binder reads only this form
-    conda = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    python = f"python={sys.version_info.major}.{sys.version_info.minor}"
+    assert f"  - {python}\n" in text, f"environment.yml must pin {python}, the Python the tests run on"  # Binder form
+    conda = [d for d in env["dependencies"] if isinstance(d, str)]
+    assert conda == [python, "pip"], "every other package comes from the pins, through pip"
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    assert "-e ." in pip_section
-    assert conda == pyproject_names(), f"drift: {sorted(conda ^ pyproject_names())}"
+    assert pip_section[0] == "-c requirements/constraints.txt" and len(pip_section) == 2
+    assert re.fullmatch(r"-e \.\[([\w,-]+)\]", pip_section[1]), pip_section[1]
+    assert set(pip_section[1][5:-1].split(",")) == _extras()
+    requires = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert requires == f">={sys.version_info.major}.{sys.version_info.minor}"
 
 
-def test_every_dependency_is_pinned():
+def _extras() -> set[str]:
+    return set(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"])
+
+
+def test_dev_py_installs_every_extra():
+    found = re.search(r'"-e", "\.\[([\w,-]+)\]"', (ROOT / "dev.py").read_text())
+    assert found and set(found.group(1).split(",")) == _extras()
+
+
+def _pins() -> dict[str, str]:
     pins = {}
     for line in (ROOT / "requirements" / "constraints.txt").read_text().splitlines():
         if line and not line.startswith("#"):
             name, _, version = line.partition("==")
             pins[_name(name)] = version
+    return pins
+
+
+def test_the_pins_are_what_the_tests_run_with():
+    """Every package installed here is pinned at the version installed: the pins are a complete, tested lock."""
+    from importlib.metadata import distributions
+
+    installed = {_name(d.metadata["Name"]): d.version for d in distributions()}
+    for tool in ("exportrow", "pip", "setuptools", "wheel"):
+        installed.pop(tool, None)
+    pins = _pins()
+    drift = {n: (v, pins.get(n)) for n, v in installed.items() if pins.get(n) != v}
+    assert not drift, f"installed (version, pinned) differ; run python3 dev.py lock: {drift}"
+    assert not set(pins) - set(installed), f"pinned but not installed: {sorted(set(pins) - set(installed))}"
+
+
+def test_every_dependency_is_pinned():
+    pins = _pins()
     for name in pyproject_names():
         assert pins.get(name), f"{name} has no exact pin in requirements/constraints.txt"
 
@@ -53,8 +86,8 @@ def test_import_is_light():
 
 
 def test_ci_runs_the_readme_test_command():
-    readme = (ROOT / "README.md").read_text()
-    commands = re.findall(r"^(python3 dev\.py \w+)\s+#", readme, flags=re.M)
+    quickstart = (ROOT / "README.md").read_text().split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"^(python3 dev\.py \w+)\s+#", quickstart, flags=re.M)
     assert commands == ["python3 dev.py report", "python3 dev.py test"]
     ci = [ln for ln in (ROOT / ".ci" / "run").read_text().splitlines() if ln and not ln.startswith("#")]
     assert ci[-1] == "exec python3 dev.py test"
@@ -66,13 +99,14 @@ def test_readme_data_dictionary_is_current():
     assert block == dictionary.markdown(), "regenerate the README dictionary from exportrow/dictionary.py"
 
 
-@pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md", "docs/teaching.md", "docs/annotating.md"])
+@pytest.mark.parametrize("doc", ["README.md", "CONTRIBUTING.md", "docs/teaching.md", "docs/annotating.md",
+                                 "docs/glossary.md", "docs/references.md"])
 def test_every_path_the_docs_name_exists(doc):
     readme = (ROOT / doc).read_text()
     named = set(re.findall(r"`((?:[\w.-]+/)+[\w.-]*|[\w-]+\.(?:md|yml|yaml|toml|txt|py|ipynb|cfg|cff)|LICENSE)`",
                            readme))
-    generated = ("reports/", ".venv", "test-artifacts/")  # made by the commands, not committed
+    generated = ("reports/", ".venv", "test-artifacts/", "build/", "my-article")  # made by commands or by you
     named = {n for n in named if not n.startswith(generated) and "<" not in n and (n[0].islower() or n[0] == ".")}
     missing = sorted(n for n in named if not (ROOT / n).exists() and not (ROOT / "notebooks" / n).exists())
     assert not missing, f"README names files that do not exist: {missing}"
-    assert len(named) >= 3
+    assert len(named) >= (3 if doc == "README.md" else 1)

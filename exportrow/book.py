@@ -1,0 +1,658 @@
+"""The course site: ``python3 dev.py book`` (or ``python -m exportrow.book``) builds it into ``build/site/``.
+
+A static site made with Sphinx, MyST-NB (notebooks are read, never executed) and the book theme, all pure
+Python and pinned in ``requirements/constraints.txt``. Its pages: the README (home), the teaching guide, a page
+per numbered notebook, the annotation guide, the coding guide, the glossary and the references; navigation and
+full-text search come with the theme.
+
+The notebook pages are made from the **committed notebooks**, which carry their outputs. nbval checks in the test
+suite that those outputs are what the code gives today, so no kernel has to run and the site builds in seconds.
+Only the worked solutions, committed without outputs, are executed (in parallel) to show their results. Every
+page is made for students:
+
+- code cells are collapsed (a "Show code" toggle opens each), the exercise's worked solution sits in a closed
+  toggle below the exercise, and empty "# Your code here" cells are left out;
+- papermill's injected cell and machine details (the article file's sha256, the JSON-LD dump) are left out; the
+  downloads keep them: each notebook page links its notebook with outputs, a blank copy for students (outputs
+  cleared, solutions removed: :func:`exportrow.student.blank_notebook`) and the executed solution;
+- each glossary term (``docs/glossary.md``) is linked where a page first uses it, with its short definition as
+  the link's title; a code span naming a page of the site (`` `docs/teaching.md` ``) links to it;
+- the article's text is never published: no page includes or links ``data/raw/``, and pages show only the quotes
+  that the tables hold.
+
+Launch buttons (Binder, JupyterLab, from ``environment.yml``) and the repository button are made from one
+setting, the repository URL (``Repository`` under ``[project.urls]`` in ``pyproject.toml``, or
+``--repository-url``), and appear only when it is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as cf
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from exportrow import paths
+from exportrow.errors import ExportrowError
+
+__all__ = ["SITE", "MARKER", "GUIDES", "Term", "read_glossary", "link_terms", "link_paths", "github_slug",
+           "student_view", "solution_markdown", "repository_url", "stage", "build_site", "main"]
+
+ROOT = paths.PROJECT_ROOT
+SITE = ROOT / "build" / "site"
+MARKER = ".exportrow-site"
+NOTEBOOKS = ROOT / "notebooks"
+GLOSSARY = "docs/glossary.md"
+REFERENCES = "docs/references.md"
+#: Guides as (repository path, navigation caption), in the order of the navigation.
+GUIDES = (("docs/teaching.md", "Course"), ("docs/annotating.md", "Guides"), ("exportrow/coding-guide.md", "Guides"),
+          (GLOSSARY, "Reference"), (REFERENCES, "Reference"))
+_HASH = re.compile(r"(?:,\s*)?\bsha256\b[:\s]*`?[0-9a-f]{8,}…?`?", re.I)
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})")
+# Spans of a Markdown line that must not be touched: code, links and images, roles, HTML tags, autolinks, URLs.
+_LINK = r'!?\[[^\]]*\]\((?:[^()"\s]|\([^()]*\))*(?:\s+"[^"]*")?\)'
+_PROTECTED = re.compile(r"(`+)[^`]*?\1|" + _LINK + r"|\{[\w:-]+\}`[^`]*`|<[^>\n]+>|https?://\S+")
+
+
+class BookError(ExportrowError):
+    """The site could not be built: a solution failed, Sphinx failed or warned, or the folder is not ours."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: its heading, the words that name it in the text, its anchor and a one-line definition."""
+
+    name: str
+    aliases: tuple[str, ...]
+    anchor: str
+    short: str
+
+
+def github_slug(title: str) -> str:
+    """The anchor GitHub (and the site, ``myst_heading_slug_func = "github"``) gives a heading.
+
+    Example:
+        >>> github_slug("Krippendorff's alpha"), github_slug("Monroe, Colaresi & Quinn (2008)")
+        ('krippendorffs-alpha', 'monroe-colaresi--quinn-2008')
+    """
+    return re.sub(r"[^\w\- ]", "", title.lower().replace(" ", "-"))
+
+
+def _plain(markdown: str) -> str:
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return " ".join(re.sub(r"\*+|`", "", text).split())
+
+
+def read_glossary(path: str | Path = ROOT / GLOSSARY) -> list[Term]:
+    """The glossary's terms: each ``## Heading`` is a term; an ``*Also:*`` line lists other words for it.
+
+    Example:
+        >>> terms = {t.name: t for t in read_glossary()}
+        >>> terms["Log-odds"].anchor, "weighted log-odds" in terms["Log-odds"].aliases
+        ('log-odds', True)
+        >>> terms["Span"].short  # doctest: +ELLIPSIS
+        'The exact stretch of the article ...'
+    """
+    text = Path(path).read_text(encoding="utf-8")
+    terms = []
+    for block in re.split(r"^## ", text, flags=re.M)[1:]:
+        heading, _, body = block.partition("\n")
+        name = heading.strip()
+        also = re.search(r"^\*Also:\*\s*(.+)$", body, re.M)
+        aliases = [name] + ([a.strip() for a in also.group(1).rstrip(".").split(",")] if also else [])
+        paragraphs = [p for p in re.split(r"\n\s*\n", body) if p.strip() and not p.lstrip().startswith("*Also:*")]
+        first = _plain(paragraphs[0]) if paragraphs else ""
+        short = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
+        terms.append(Term(name, tuple(dict.fromkeys(a for a in aliases if a)), github_slug(name), short))
+    return terms
+
+
+def _term_pattern(term: Term) -> re.Pattern:
+    words = sorted(term.aliases, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?:s|es)?(?![\w-])", re.I)
+
+
+def _prose_lines(text: str):
+    """Yield (index, is_prose) for each line: prose is outside code fences, directives, headings and comments."""
+    fence, comment = None, False
+    for i, line in enumerate(text.split("\n")):
+        m = _FENCE.match(line)
+        if fence:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            yield i, False
+        elif m:
+            fence = m.group(1)
+            yield i, False
+        elif comment or line.lstrip().startswith("<!--"):
+            comment = "-->" not in line
+            yield i, False
+        else:
+            yield i, not re.match(r"\s*#{1,6}\s", line) and not line.startswith("    ")
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` to leave alone: code blocks, headings, comments, code spans (even across lines),
+    links, roles, HTML tags and URLs."""
+    ranges, pos = [], 0
+    for (_, prose), line in zip(_prose_lines(text), text.split("\n")):
+        if not prose:
+            ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    ranges += [m.span() for m in _PROTECTED.finditer(text)]
+    return ranges
+
+
+def _link_first(text: str, pattern: re.Pattern, make) -> tuple[str, bool]:
+    """Replace the first match of ``pattern`` outside the protected ranges of ``text`` by ``make(match)``."""
+    ranges = _protected(text)
+    for m in pattern.finditer(text):
+        if not any(a < m.end() and m.start() < b for a, b in ranges):
+            return text[:m.start()] + make(m) + text[m.end():], True
+    return text, False
+
+
+def link_terms(texts: list[str], terms: list[Term], page: str, glossary: str = GLOSSARY) -> list[str]:
+    """Link the first use of each term on a page (its Markdown ``texts``, in order) to its glossary entry.
+
+    Code, links, headings and code blocks are left alone; the link's title is the term's short definition.
+
+    Example:
+        >>> t = Term("Z-score", ("z-score",), "z-score", 'How far a value lies from "zero".')
+        >>> print(link_terms(["# A z-score", "`a\\nz-score` and z-scores; a z-score"], [t], "notebooks/03.ipynb")[1])
+        `a
+        z-score` and [z-scores](../docs/glossary.md#z-score "How far a value lies from 'zero'."); a z-score
+    """
+    out = list(texts)
+    target = os.path.relpath(glossary, os.path.dirname(page) or ".").replace(os.sep, "/")
+    for term in sorted(terms, key=lambda t: -max(len(a) for a in t.aliases)):
+        pattern = _term_pattern(term)
+        title = term.short.replace('"', "'")
+
+        def make(m, term=term, title=title):
+            return f'[{m.group(0)}]({target}#{term.anchor} "{title}")'
+
+        for k, text in enumerate(out):
+            out[k], done = _link_first(text, pattern, make)
+            if done:
+                break
+    return out
+
+
+def link_paths(text: str, page: str, pages: dict[str, str]) -> str:
+    """Turn code spans that name a page of the site (`` `docs/teaching.md` ``) into links to that page.
+
+    ``pages`` maps repository paths to the pages' source paths on the site.
+
+    Example:
+        >>> print(link_paths("See `docs/teaching.md` and `data/raw/`.", "index.md",
+        ...                  {"docs/teaching.md": "docs/teaching.md"}))
+        See [`docs/teaching.md`](docs/teaching.md) and `data/raw/`.
+    """
+    def make(m):
+        name = m.group(1)
+        for candidate in (name, os.path.normpath(os.path.join(os.path.dirname(page), name))):
+            if candidate in pages:
+                rel = os.path.relpath(pages[candidate], os.path.dirname(page) or ".").replace(os.sep, "/")
+                return f"[`{name}`]({rel})"
+        return m.group(0)
+
+    lines = text.split("\n")
+    for i, prose in _prose_lines(text):
+        if prose:
+            pieces, pos = [], 0
+            for link in re.finditer(_LINK, lines[i]):  # code spans inside links stay as they are
+                pieces.append(re.sub(r"`([\w./-]+)`", make, lines[i][pos:link.start()]))
+                pieces.append(link.group(0))
+                pos = link.end()
+            pieces.append(re.sub(r"`([\w./-]+)`", make, lines[i][pos:]))
+            lines[i] = "".join(pieces)
+    return "\n".join(lines)
+
+
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else str(value)
+
+
+def _machine_detail(text: str) -> bool:
+    """Whether an output is a machine-readable dump (JSON-LD) rather than something to read."""
+    text = text.strip()
+    if not text.startswith(("{", "[")):
+        return False
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return '"@context"' in text or '"@type"' in text or '"@id"' in text or isinstance(data, (dict, list)) and (
+        len(text) > 2000)
+
+
+def _is_blank_code(cell) -> bool:
+    code = re.sub(r"#.*", "", _text(cell.get("source", "")))
+    return cell.get("cell_type") == "code" and not code.strip()
+
+
+def _is_exercise_heading(cell) -> bool:
+    return cell.get("cell_type") == "markdown" and bool(
+        re.search(r"^#{1,6}\s+(exercises?|activity|your turn)\b", _text(cell.get("source", "")), re.I | re.M))
+
+
+def student_view(nb: dict, solution: dict | None = None, downloads: str = "") -> dict:
+    """Notebook ``nb`` as its page on the site shows it (a copy; ``nb`` is left as it was).
+
+    Code cells get MyST-NB's ``hide-input`` tag (collapsed, with a toggle); papermill's injected cell, stderr,
+    empty code cells, sha256 values and JSON-LD dumps are left out; a chart stored both as ``image/png`` and
+    inside ``text/html`` keeps only the HTML (which carries its alt text). ``downloads`` (Markdown) is put
+    under the opening cell, and the ``solution`` notebook, if given, in a closed toggle after the exercise.
+
+    Example:
+        >>> nb = {"cells": [
+        ...     {"cell_type": "markdown", "metadata": {}, "source": "# Title"},
+        ...     {"cell_type": "code", "metadata": {"tags": ["injected-parameters"]}, "source": "x = 1", "outputs": []},
+        ...     {"cell_type": "code", "metadata": {}, "source": "cite()", "outputs": [{"output_type": "display_data",
+        ...      "metadata": {}, "data": {"text/markdown": "File `a.txt`, sha256 `8111112eceb8…`."}}]},
+        ...     {"cell_type": "code", "metadata": {}, "source": "dump()", "outputs": [{"output_type": "stream",
+        ...      "name": "stdout", "text": '{"@context": "https://schema.org", "@type": "Claim"}'}]},
+        ...     {"cell_type": "markdown", "metadata": {}, "source": "## Exercise\\n\\nDo it."},
+        ...     {"cell_type": "code", "metadata": {}, "source": "# Your code here", "outputs": []}]}
+        >>> view = student_view(nb, downloads="Downloads: ...")
+        >>> [c["source"][:12] for c in view["cells"]]
+        ['# Title', 'Downloads: .', 'cite()', 'dump()', '## Exercise\\n']
+        >>> view["cells"][2]["outputs"][0]["data"]["text/markdown"], view["cells"][2]["metadata"]["tags"]
+        ('File `a.txt`.', ['hide-input'])
+        >>> "JSON-LD" in view["cells"][3]["outputs"][0]["data"]["text/markdown"]
+        True
+    """
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.get("cells", []):
+        tags = cell.setdefault("metadata", {}).get("tags", [])
+        if "injected-parameters" in tags or _is_blank_code(cell):
+            continue
+        if cell.get("cell_type") == "code":
+            cell["metadata"]["tags"] = [*tags, "hide-input"] if "hide-input" not in tags else tags
+            cell["outputs"] = [_student_output(o) for o in cell.get("outputs", [])
+                               if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+        cells.append(cell)
+    if downloads and cells:
+        cells.insert(1, {"id": "downloads", "cell_type": "markdown", "metadata": {}, "source": downloads})
+    if solution is not None:
+        at = next((i for i, c in enumerate(cells) if _is_exercise_heading(c)), None)
+        if at is not None:
+            end = next((j for j in range(at + 1, len(cells))
+                        if cells[j]["cell_type"] == "markdown" and _text(cells[j]["source"]).lstrip().startswith("#")),
+                       len(cells))
+            cells.insert(end, {"id": "worked-solution", "cell_type": "markdown", "metadata": {},
+                               "source": solution_markdown(solution)})
+    nb["cells"] = cells
+    return nb
+
+
+def _student_output(out: dict) -> dict:
+    out = copy.deepcopy(out)
+    note = ("*A machine-readable JSON-LD dump is left out of this page. It is in the notebook with outputs "
+            "(see Downloads above) and in the report's files.*")
+    if out.get("output_type") == "stream":
+        text = _text(out.get("text", ""))
+        if _machine_detail(text):
+            return {"output_type": "display_data", "metadata": {}, "data": {"text/markdown": note}}
+        out["text"] = _HASH.sub("", text)
+        return out
+    data = out.get("data", {})
+    if any(_machine_detail(_text(data.get(k, ""))) for k in ("text/plain", "application/json", "application/ld+json")):
+        return {"output_type": "display_data", "metadata": {}, "data": {"text/markdown": note}}
+    for key in ("text/markdown", "text/plain"):
+        if key in data:
+            data[key] = _HASH.sub("", _text(data[key]))
+    if "image/png" in data and "data:image/png;base64," in _text(data.get("text/html", "")):
+        del data["image/png"]  # the HTML carries the same chart and its alt text
+        out.get("metadata", {}).pop("image/png", None)
+    return out
+
+
+def _fence(text: str, info: str = "") -> str:
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}{info}\n{text.rstrip()}\n{ticks}"
+
+
+def solution_markdown(solution: dict) -> str:
+    """A worked-solution notebook as one Markdown block in a closed ``<details>`` toggle.
+
+    Its title cell is left out, headings inside become bold lines, code shows as code and each output under it
+    (text as text, HTML tables as they are).
+
+    Example:
+        >>> sol = {"cells": [{"cell_type": "markdown", "source": "# Solutions · 01"},
+        ...                  {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": "x: str = ''",
+        ...                   "outputs": []},
+        ...                  {"cell_type": "code", "metadata": {}, "source": "print(6 * 7)",
+        ...                   "outputs": [{"output_type": "stream", "name": "stdout", "text": "42\\n"}]}]}
+        >>> print(solution_markdown(sol))  # doctest: +NORMALIZE_WHITESPACE
+        <details class="solution">
+        <summary>Worked solution (try the exercise first)</summary>
+        <BLANKLINE>
+        ```python
+        print(6 * 7)
+        ```
+        <BLANKLINE>
+        ```text
+        42
+        ```
+        <BLANKLINE>
+        </details>
+    """
+    parts = ['<details class="solution">\n<summary>Worked solution (try the exercise first)</summary>']
+    for i, cell in enumerate(solution.get("cells", [])):
+        src = _text(cell.get("source", "")).strip()
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.get("cell_type") == "markdown":
+            if i == 0 and src.startswith("# "):
+                continue
+            parts.append(re.sub(r"^#{1,6}\s+(.+)$", r"**\1**", src, flags=re.M))
+        elif cell.get("cell_type") == "code" and "parameters" not in tags and "injected-parameters" not in tags:
+            parts.append(_fence(src, "python"))
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "stream" and out.get("name") == "stdout":
+                    parts.append(_fence(_HASH.sub("", _text(out["text"])), "text"))
+                elif out.get("output_type") in ("display_data", "execute_result"):
+                    data = out.get("data", {})
+                    if "text/html" in data:
+                        parts.append(_fence(_text(data["text/html"]), "{raw} html"))
+                    elif "text/markdown" in data:
+                        parts.append(_text(data["text/markdown"]))
+                    elif "text/plain" in data:
+                        parts.append(_fence(_text(data["text/plain"]), "text"))
+    parts.append("</details>")
+    return "\n\n".join(parts)
+
+
+def repository_url(pyproject: str | Path = ROOT / "pyproject.toml") -> str:
+    """The one setting launch buttons come from: ``Repository`` under ``[project.urls]`` ("" when unset).
+
+    Example:
+        >>> import tempfile
+        >>> p = Path(tempfile.mkdtemp()) / "pyproject.toml"
+        >>> _ = p.write_text('[project.urls]\\nRepository = "https://github.com/example/exportrow"\\n')
+        >>> repository_url(p), repository_url(p.with_name("missing.toml"))
+        ('https://github.com/example/exportrow', '')
+    """
+    try:
+        project = tomllib.loads(Path(pyproject).read_text(encoding="utf-8")).get("project", {})
+    except OSError:
+        return ""
+    urls = {k.lower(): v for k, v in project.get("urls", {}).items()}
+    return str(urls.get("repository", "")).strip()
+
+
+def _execute(path: Path, timeout: int = 300) -> dict:
+    """Run a solutions notebook in its own folder, with outputs written to a temporary folder."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    with tempfile.TemporaryDirectory(prefix="exportrow-book-") as tmp:
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
+                                resources={"metadata": {"path": str(path.parent)}})
+        try:  # the kernel writes its outputs into a temporary folder, never into reports/; its log is dropped
+            with open(os.devnull, "w") as log:
+                client.execute(env={**os.environ, "EXPORTROW_OUTPUT_ROOT": tmp}, stderr=log)
+        except Exception as exc:
+            raise BookError(f"{path.relative_to(ROOT)}: the worked solution failed: "
+                            f"{getattr(exc, 'ename', type(exc).__name__)}: {getattr(exc, 'evalue', exc)}") from None
+    return nb
+
+
+def _notebooks() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def _solution_for(path: Path) -> Path | None:
+    found = NOTEBOOKS / "solutions" / f"{path.stem}-solutions.ipynb"
+    return found if found.is_file() else None
+
+
+def _conf(url: str, branch: str) -> str:
+    options = {
+        "home_page_in_toc": True,
+        "show_navbar_depth": 1,
+        "use_download_button": False,
+        "use_fullscreen_button": False,
+        "navigation_with_keys": False,
+        "show_toc_level": 2,
+        "article_header_start": ["toggle-primary-sidebar"],
+    }
+    if url:
+        options.update({
+            "repository_url": url, "repository_branch": branch, "path_to_docs": "",
+            "use_repository_button": True,
+            "launch_buttons": {"binderhub_url": "https://mybinder.org", "notebook_interface": "jupyterlab"},
+        })
+    settings = {
+        "project": "exportrow",
+        "author": "exportrow contributors",
+        "copyright": "exportrow contributors. Code MIT, documentation CC BY 4.0; the article's text is Nikkei's",
+        "extensions": ["myst_nb"],
+        "html_theme": "sphinx_book_theme",
+        "html_title": "exportrow: a news article, read as data",
+        "html_theme_options": options,
+        "html_context": {"default_mode": "light"},  # charts are drawn on white; readers can switch
+        "html_static_path": ["_static"],
+        "html_favicon": "_static/favicon.svg",
+        "html_css_files": ["exportrow-book.css"],
+        "html_copy_source": False,
+        "html_show_sourcelink": False,
+        "html_last_updated_fmt": None,
+        "nb_execution_mode": "off",
+        "nb_output_stderr": "remove",
+        "nb_merge_streams": True,
+        "nb_render_markdown_format": "commonmark",
+        "myst_heading_anchors": 3,
+        "myst_heading_slug_func": "github",
+        "exclude_patterns": ["downloads/**", "_build", "**.ipynb_checkpoints"],
+        "suppress_warnings": ["myst.header"],
+        "language": "en",
+    }
+    return "".join(f"{k} = {v!r}\n" for k, v in settings.items())
+
+
+_CSS = """\
+details.solution { border: 1px solid var(--pst-color-border); border-left: 4px solid #009E73;
+                   border-radius: 4px; padding: .3em 1em; margin: 1.2em 0; }
+details.solution > summary { cursor: pointer; font-weight: 600; padding: .3em 0; }
+details.solution[open] > summary { margin-bottom: .6em; }
+div.cell_output table td, div.cell_output table th { white-space: normal; }
+div.cell_output figure img { max-width: 100%; height: auto; }
+div.cell_output figcaption { font-size: .85em; color: var(--pst-color-text-muted); }
+p.downloads { font-size: .92em; }
+article.bd-article table.table td:first-child { white-space: nowrap; }
+"""
+
+
+_FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" '
+            'fill="#0072B2"/><path d="M3 5h10M3 8h7M3 11h10" stroke="#fff" stroke-width="1.6"/></svg>\n')
+
+
+def stage(dest: Path, *, url: str = "", branch: str = "main", jobs: int | None = None,
+          run_solutions: bool = True) -> list[str]:
+    """Write the site's sources into ``dest`` (laid out as in the repository) and return the page names.
+
+    The worked solutions run in parallel (``jobs`` at a time) unless ``run_solutions`` is False.
+
+    Example:
+        >>> import tempfile
+        >>> pages = stage(Path(tempfile.mkdtemp()) / "src", run_solutions=False)
+        >>> pages[:3], "notebooks/01-enforcement-statistics" in pages
+        (['index', 'docs/teaching', 'docs/annotating'], True)
+    """
+    import nbformat
+
+    from exportrow.student import blank_notebook
+
+    terms = read_glossary()
+    books = _notebooks()
+    pages = {"README.md": "index.md", **{p: p for p, _ in GUIDES},
+             **{f"notebooks/{p.name}": f"notebooks/{p.name}" for p in books}}
+    (dest / "_static").mkdir(parents=True)
+    (dest / "_static" / "exportrow-book.css").write_text(_CSS, encoding="utf-8")
+    (dest / "_static" / "favicon.svg").write_text(_FAVICON, encoding="utf-8")
+    (dest / "conf.py").write_text(_conf(url, branch), encoding="utf-8")
+
+    def markdown_page(source: str, target: str, extra: str = "") -> None:
+        text = (ROOT / source).read_text(encoding="utf-8")
+        text = link_paths(text, target, pages)
+        if source not in (GLOSSARY, REFERENCES):
+            text = link_terms([text], terms, target)[0]
+        out = dest / target
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text.rstrip() + "\n" + extra, encoding="utf-8")
+
+    nav = [("Course", ["docs/teaching"] + [f"notebooks/{p.stem}" for p in books])]
+    for path, caption in GUIDES[1:]:
+        if nav[-1][0] != caption:
+            nav.append((caption, []))
+        nav[-1][1].append(path.removesuffix(".md"))
+    toctree = "".join(f"\n```{{toctree}}\n:hidden:\n:caption: {caption}\n\n" + "\n".join(entries) + "\n```\n"
+                      for caption, entries in nav)
+    markdown_page("README.md", "index.md", toctree)
+    for path, _ in GUIDES:
+        markdown_page(path, path)
+
+    solutions = {p: _solution_for(p) for p in books} if run_solutions else {}
+    with cf.ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1)) as pool:
+        futures = {p: pool.submit(_execute, s) for p, s in solutions.items() if s}
+        executed = {p: f.result() for p, f in futures.items()}
+    downloads = dest / "downloads"
+    downloads.mkdir()
+    for path in books:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        shutil.copyfile(path, downloads / path.name)
+        blank = downloads / f"{path.stem}-blank.ipynb"
+        blank.write_text(nbformat.writes(nbformat.from_dict(blank_notebook(nb))) + "\n", encoding="utf-8")
+        links = [f"{{download}}`notebook with outputs <../downloads/{path.name}>`",
+                 f"{{download}}`blank notebook for students <../downloads/{blank.name}>`"]
+        solution = executed.get(path)
+        if solution is not None:
+            from exportrow.nbtools import clean_notebook
+
+            sol = downloads / solutions[path].name
+            sol.write_text(nbformat.writes(nbformat.from_dict(clean_notebook(solution))) + "\n", encoding="utf-8")
+            links.append(f"{{download}}`worked solution <../downloads/{sol.name}>`")
+        note = ("**Downloads:** " + " · ".join(links) + ". The notebook with outputs also holds what this page "
+                "leaves out for readability (the article file's hash, machine-readable dumps).")
+        view = student_view(nb, solution, downloads=note)
+        texts = [_text(c["source"]) for c in view["cells"] if c["cell_type"] == "markdown"]
+        target = f"notebooks/{path.name}"
+        texts = link_terms([link_paths(t, target, pages) for t in texts], terms, target)
+        markdown = iter(texts)
+        for cell in view["cells"]:
+            if cell["cell_type"] == "markdown":
+                cell["source"] = next(markdown)
+        out = dest / target
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(nbformat.writes(nbformat.from_dict(view)) + "\n", encoding="utf-8")
+    return ["index", *(p.removesuffix(".md") for p, _ in GUIDES), *(f"notebooks/{p.stem}" for p in books)]
+
+
+def _check_site_folder(out: Path) -> Path:
+    """``out`` may be written: missing, empty, or an earlier site (it holds :data:`MARKER`); else a usage error."""
+    from exportrow.student import check_output_folder
+
+    return check_output_folder(out, MARKER)
+
+
+def build_site(out: str | Path = SITE, *, url: str | None = None, branch: str = "main",
+               stream=None) -> tuple[Path, list[str]]:
+    """Build the site into ``out`` and return it with Sphinx's warnings (the build fails on none of them).
+
+    ``url`` is the repository URL for the launch buttons (None: :func:`repository_url`; "": none). The site is
+    built beside ``out`` and moved into place when complete; a non-empty ``out`` that exportrow did not write
+    is refused, before any work.
+
+    Example:
+        >>> import tempfile
+        >>> mine = Path(tempfile.mkdtemp())
+        >>> _ = (mine / "notes.txt").write_text("mine")
+        >>> build_site(mine, url="")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.student.OutputFolderError: ... is not empty and was not written by exportrow ...
+    """
+    stream = stream or sys.stderr
+    out = _check_site_folder(Path(out))
+    url = repository_url() if url is None else url
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="exportrow-book-src-") as src:
+        src = Path(src)
+        print(f"[book] staging the pages{' (launch buttons for ' + url + ')' if url else ''}", file=stream)
+        stage(src / "site", url=url, branch=branch)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+        try:
+            print("[book] building with Sphinx", file=stream)
+            warnings = src / "warnings.txt"
+            cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", "-d", str(src / "doctrees"),
+                   "-w", str(warnings), str(src / "site"), str(tmp)]
+            res = subprocess.run(cmd, capture_output=True, text=True, cwd=src)
+            if res.returncode != 0:
+                raise BookError(f"Sphinx failed (exit {res.returncode}): {res.stderr.strip()[-2000:]}")
+            found = [ln for ln in warnings.read_text(encoding="utf-8").splitlines() if ln.strip()]
+            found = [ln.replace(str(src / "site") + os.sep, "") for ln in found]
+            shutil.rmtree(tmp / ".doctrees", ignore_errors=True)
+            (tmp / MARKER).write_text("Written by `python3 dev.py book`; it may replace this folder.\n",
+                                      encoding="utf-8")
+            tmp.chmod(0o755)
+            if out.exists():
+                _check_site_folder(out)
+                old = out.with_name(f".{out.name}.old-{os.getpid()}")
+                out.rename(old)
+                tmp.rename(out)
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                tmp.rename(out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    return out, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m exportrow.book [--out DIR] [--repository-url URL] [--branch NAME]``; returns the exit code.
+
+    Example:
+        >>> import tempfile
+        >>> mine = Path(tempfile.mkdtemp())
+        >>> _ = (mine / "notes.txt").write_text("mine")
+        >>> main(["--out", str(mine)])  # refused: exit code 2, and the folder is left as it was
+        2
+        >>> [p.name for p in mine.iterdir()]
+        ['notes.txt']
+    """
+    parser = argparse.ArgumentParser(prog="python3 dev.py book", description="Build the course site (HTML).")
+    parser.add_argument("--out", default=str(SITE), metavar="DIR", help="site folder (default: build/site)")
+    parser.add_argument("--repository-url", default=None, metavar="URL",
+                        help="repository for the launch buttons (default: Repository in pyproject.toml's "
+                             "[project.urls]; \"\" for none)")
+    parser.add_argument("--branch", default="main", help="branch the launch buttons open (default: main)")
+    args = parser.parse_args(argv)
+    try:
+        out, warnings = build_site(args.out, url=args.repository_url, branch=args.branch)
+    except ExportrowError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    print(f"site written to {out / 'index.html'}" + (f" with {len(warnings)} warning(s)" if warnings else ""))
+    return 1 if warnings else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,472 @@
+"""``exportrow student-edition``: the notebooks for a class, without answers, and a printable worksheet each.
+
+What it writes into ``--out DIR``::
+
+    notebooks/NN-*.ipynb        each notebook with its outputs cleared and its solutions removed
+    exportrow/coding-guide.md   documents the notebooks link to, so that their links work
+    worksheets/NN-*.html        a hand-out page: the notebook's question, its charts, its exercises and
+                                space to answer; no code
+    worksheets/NN-*.pdf         the same page printed by headless Chromium (Debian's ``chromium``)
+    .exportrow-student-edition  the marker that says exportrow wrote this folder
+
+The charts on the worksheets are the ones stored in the committed notebooks (the bundled article, default
+parameters). The folder is built beside ``DIR`` and moved into place only when everything is written. A folder
+that is not empty is replaced only if it holds the marker: exportrow never replaces what it did not write.
+
+Nothing here imports Jupyter or matplotlib at module load; ``mistune`` (a dependency of nbconvert) renders the
+notebooks' Markdown for the worksheets.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exportrow import paths
+from exportrow.errors import UsageError
+from exportrow.escape import csp_meta, html_attribute, html_text
+
+__all__ = ["MARKER", "OutputFolderError", "check_output_folder", "blank_notebook", "solution_free",
+           "Worksheet", "worksheet", "worksheet_html", "find_chromium", "print_pdf", "write_student_edition",
+           "register"]
+
+NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
+MARKER = ".exportrow-student-edition"
+#: Cell tags that mark a solution (removed from the student edition).
+SOLUTION_TAGS = ("solution", "solutions", "answer")
+_SOLUTION_SENTENCE = re.compile(r"[^.?!\n]*\bsolutions?/[^\s`)]*\.ipynb[^.\n]*\."
+                                r"(?:[ \t]*Try the exercise first\.)?[ \t]*")
+_DATA_PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=\s]+)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
+_ANSWER_LINES = 11
+_EXERCISE = re.compile(r"^(exercises?|activity|your turn)\b", re.I)
+
+
+class OutputFolderError(UsageError):
+    """The output folder holds files that exportrow did not write: nothing was written (exit code 2)."""
+
+
+def check_output_folder(out: str | Path, marker: str = MARKER) -> Path:
+    """Check that ``out`` may be (re)written: it is missing, empty, or marked as written by exportrow.
+
+    Example:
+        >>> import tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> check_output_folder(d / "new") == (d / "new").resolve(), check_output_folder(d) == d.resolve()
+        (True, True)
+        >>> _ = (d / "notes.txt").write_text("mine")
+        >>> check_output_folder(d)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.student.OutputFolderError: ... is not empty and was not written by exportrow ...
+        >>> _ = (d / MARKER).write_text("exportrow student edition\\n")
+        >>> check_output_folder(d) == d.resolve()
+        True
+    """
+    out = Path(out).expanduser().resolve()
+    if out.exists() and not out.is_dir():
+        raise OutputFolderError(f"{out} is a file, not a folder; choose a new folder with --out DIR")
+    if out.is_dir() and any(out.iterdir()) and not (out / marker).is_file():
+        raise OutputFolderError(f"{out} is not empty and was not written by exportrow (it has no {marker} "
+                                "file), so it is left as it is; choose a new or empty folder with --out DIR")
+    if out == Path(out.anchor):
+        raise OutputFolderError(f"{out} is the root of a file system; choose a new folder with --out DIR")
+    return out
+
+
+def _tags(cell) -> list[str]:
+    return list(cell.get("metadata", {}).get("tags", []))
+
+
+def solution_free(nb: dict) -> dict:
+    """A copy of notebook ``nb`` without solutions: no cell tagged as one, no sentence pointing to ``solutions/``,
+    and no cell papermill injected.
+
+    Example:
+        >>> nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "Do it. A worked solution is in "
+        ...                  "`solutions/01-x-solutions.ipynb`. Try the exercise first."},
+        ...                 {"cell_type": "code", "metadata": {"tags": ["solution"]}, "source": "42", "outputs": []}]}
+        >>> [c["source"] for c in solution_free(nb)["cells"]]
+        ['Do it.']
+    """
+    nb = copy.deepcopy(nb)
+    cells = []
+    for cell in nb.get("cells", []):
+        tags = _tags(cell)
+        if any(t in SOLUTION_TAGS for t in tags) or "injected-parameters" in tags:
+            continue
+        if cell.get("cell_type") == "markdown":
+            cell["source"] = _SOLUTION_SENTENCE.sub("", "".join(cell["source"])).rstrip()
+        cells.append(cell)
+    nb["cells"] = cells
+    return nb
+
+
+def blank_notebook(nb: dict) -> dict:
+    """Notebook ``nb`` as students get it: outputs cleared, solutions removed, metadata clean.
+
+    Example:
+        >>> nb = {"metadata": {}, "cells": [{"cell_type": "code", "metadata": {"tags": ["parameters"]},
+        ...       "execution_count": 3, "source": "x: int = 1  # a number", "outputs": [{"output_type": "stream",
+        ...       "name": "stdout", "text": "1"}]}]}
+        >>> cell = blank_notebook(nb)["cells"][0]
+        >>> cell["outputs"], cell["execution_count"], cell["metadata"]
+        ([], None, {'tags': ['parameters']})
+    """
+    from exportrow.nbtools import clean_notebook
+
+    nb = clean_notebook(solution_free(nb))
+    for cell in nb["cells"]:
+        if cell.get("cell_type") == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    return nb
+
+
+@dataclass
+class Chart:
+    """A chart stored in a notebook's output: PNG bytes, its alt text, and the heading of its section."""
+
+    png: bytes
+    alt: str
+    heading: str
+
+
+@dataclass
+class Worksheet:
+    """What a hand-out shows of one notebook."""
+
+    name: str
+    title: str
+    question: str
+    charts: list[Chart] = field(default_factory=list)
+    exercises: list[str] = field(default_factory=list)
+
+
+def _source(cell) -> str:
+    return "".join(cell.get("source", ""))
+
+
+def _charts(cell, heading: str) -> list[Chart]:
+    out = []
+    for o in cell.get("outputs", []):
+        data = o.get("data", {})
+        html = "".join(data.get("text/html", ""))
+        found = _DATA_PNG.search(html)
+        b64 = "".join(data["image/png"]) if "image/png" in data else (found.group(1) if found else "")
+        if not b64:
+            continue
+        alt = re.search(r'\balt="([^"]*)"', html)
+        text = "".join(data.get("text/plain", ""))
+        alt_text = (_unescape(alt.group(1)) if alt else text.removeprefix("[chart] ")).strip()
+        out.append(Chart(base64.b64decode("".join(b64.split())), alt_text, heading))
+    return out
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def worksheet(nb: dict, name: str) -> Worksheet:
+    """The parts of notebook ``nb`` that go on its hand-out.
+
+    The title is the first heading, the question the paragraph that opens with ``**Question.**``, the charts
+    every image among the outputs (with the heading of the section it is in), and the exercises every section
+    whose heading starts with "Exercise" (or a cell tagged ``exercise``), without pointers to the solutions.
+
+    Example:
+        >>> nb = {"cells": [{"cell_type": "markdown", "source": "# 01 · Title\\n\\n**Question.** Why?\\n\\nMore."},
+        ...                 {"cell_type": "markdown", "source": "## Exercise\\n\\nCount them. A worked solution "
+        ...                  "is in `solutions/01-x.ipynb`."}]}
+        >>> ws = worksheet(nb, "01-x")
+        >>> ws.title, ws.question, ws.exercises
+        ('01 · Title', 'Why?', ['Count them.'])
+    """
+    nb = solution_free(nb)
+    title, question, heading = name, "", ""
+    ws = Worksheet(name, title, question)
+    in_exercise = 0  # heading level of the exercise section we are in, 0 when outside one
+    for cell in nb.get("cells", []):
+        text = _source(cell)
+        if cell.get("cell_type") == "markdown":
+            headings = _HEADING.findall(text)
+            if headings and ws.title == name and headings[0][0] == "#":
+                ws.title = headings[0][1]
+            q = re.search(r"\*\*Question\.\*\*\s*(.+?)(?:\n\s*\n|$)", text, re.S)
+            if q and not ws.question:
+                ws.question = " ".join(q.group(1).split())
+            for level, words in headings:
+                if _EXERCISE.match(words.strip("*_ ")):
+                    in_exercise = len(level)
+                elif in_exercise and len(level) <= in_exercise:
+                    in_exercise = 0
+                heading = words
+            if in_exercise or "exercise" in _tags(cell):
+                body = _HEADING.sub("", text).strip() if in_exercise else text.strip()
+                if body:
+                    ws.exercises.append(body)
+        elif cell.get("cell_type") == "code":
+            ws.charts.extend(_charts(cell, heading))
+    return ws
+
+
+def _markdown(text: str) -> str:
+    import mistune
+
+    return mistune.create_markdown(escape=True, plugins=["table", "strikethrough"])(text)
+
+
+_CSS = """
+@page { size: A4; margin: 16mm 16mm 14mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.45;
+       color: #111; margin: 0; }
+header { display: flex; justify-content: space-between; align-items: baseline; border-bottom: 2px solid #111;
+         padding-bottom: 4pt; margin-bottom: 10pt; font-size: 9.5pt; color: #333; white-space: nowrap; }
+h1 { font-size: 17pt; line-height: 1.2; margin: 0 0 8pt; }
+h2 { font-size: 12.5pt; margin: 14pt 0 5pt; text-transform: uppercase; letter-spacing: .04em; color: #333; }
+.question { border-left: 4px solid #0072B2; padding: 4pt 10pt; background: #f2f7fb; }
+figure { margin: 8pt 0 12pt; break-inside: avoid; page-break-inside: avoid; text-align: center; }
+figure img { max-width: 100%; max-height: 150mm; border: 1px solid #ccc; }
+figcaption { font-size: 9.5pt; color: #333; text-align: left; margin-top: 3pt; }
+.exercise { break-inside: avoid-page; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: 9.5pt; background: #f3f3f3; padding: 0 2pt; }
+.answer { margin: 6pt 0 12pt; border: 1px solid #888; border-radius: 3pt; padding: 2pt 8pt 0;
+          break-inside: avoid; page-break-inside: avoid; }
+.answer .label { font-size: 8.5pt; color: #666; }
+.answer .line { height: 9mm; border-bottom: 1px solid #bbb; }
+.answer .line:last-child { border-bottom: none; }
+.note { font-size: 9pt; color: #444; margin: -4pt 0 8pt; }
+"""
+
+
+def worksheet_html(ws: Worksheet) -> str:
+    """The hand-out page for worksheet ``ws``: standalone HTML, A4, no script, images inline.
+
+    Example:
+        >>> page = worksheet_html(Worksheet("01-x", "01 · <Title>", "Why?", [], ["Count **them**."]))
+        >>> "<h1>01 · &lt;Title&gt;</h1>" in page, "<strong>them</strong>" in page, "<script" in page
+        (True, True, False)
+    """
+    figures = "".join(
+        f'<figure><img src="data:image/png;base64,{base64.b64encode(c.png).decode("ascii")}" '
+        f'alt="{html_attribute(c.alt)}"><figcaption>Chart {i}'
+        f'{f", from the section &ldquo;{html_text(c.heading)}&rdquo;" if c.heading else ""}</figcaption></figure>'
+        for i, c in enumerate(ws.charts, 1))
+    lines = '<div class="line"></div>' * _ANSWER_LINES
+    charts = f"<h2>Charts</h2>{figures}" if ws.charts else ""
+    exercises = "".join(
+        f'<section class="exercise"><h2>Exercise{f" {i}" if len(ws.exercises) > 1 else ""}</h2>'
+        f'{_markdown(text)}<div class="answer"><div class="label">Your answer</div>{lines}</div></section>'
+        for i, text in enumerate(ws.exercises, 1))
+    if not ws.exercises:
+        exercises = ('<section class="exercise"><h2>Notes</h2><div class="answer"><div class="label">What do the '
+                     f"charts show? What do they not show?</div>{lines}</div></section>")
+    question = f'<h2>Question</h2><div class="question">{_markdown(ws.question)}</div>' if ws.question else ""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">{csp_meta()}
+<title>Worksheet {html_text(ws.name)}</title><style>{_CSS}</style></head>
+<body>
+<header><span>Worksheet · exportrow</span>
+<span>Name ________________________ &nbsp; Date ______________</span></header>
+<h1>{html_text(ws.title)}</h1>
+<p class="note">Hand-out for the notebook <code>{html_text(ws.name)}.ipynb</code>. No code needed: work from the
+question and the charts, and write your answers in the boxes.</p>
+{question}
+{charts}
+{exercises}
+</body></html>
+"""
+
+
+def find_chromium() -> str | None:
+    """Debian's headless-capable Chromium, if installed (``chromium`` or ``chromium-browser``); else None.
+
+    Example:
+        >>> found = find_chromium()
+        >>> found is None or Path(found).name.startswith("chromium")
+        True
+    """
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class PrintError(UsageError):
+    """The worksheet PDF could not be printed (no Chromium, or Chromium failed)."""
+
+
+def print_pdf(html_path: Path, pdf_path: Path, *, chromium: str | None = None, timeout: int = 120) -> Path:
+    """Print ``html_path`` to ``pdf_path`` with headless Chromium's print-to-PDF (no header or footer).
+
+    Debian's Chromium is used as installed; nothing is downloaded. A failure raises :class:`PrintError`.
+
+    Example:
+        >>> import tempfile
+        >>> page = Path(tempfile.mkdtemp()) / "page.html"
+        >>> _ = page.write_text("<p>A worksheet</p>")
+        >>> pdf = print_pdf(page, page.with_suffix(".pdf")) if find_chromium() else None
+        >>> pdf is None or pdf.read_bytes().startswith(b"%PDF")
+        True
+    """
+    chromium = chromium or find_chromium()
+    if not chromium:
+        raise PrintError("printing the worksheets needs Debian's chromium (apt-get install chromium); "
+                         "or run with --no-pdf to write the HTML worksheets only")
+    with tempfile.TemporaryDirectory(prefix="exportrow-chromium-") as profile:
+        cmd = [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               "--no-first-run", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", f"--user-data-dir={profile}", "--no-pdf-header-footer",
+               f"--print-to-pdf={pdf_path}", Path(html_path).resolve().as_uri()]
+        try:
+            res = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired as exc:
+            raise PrintError(f"chromium did not print {html_path.name} within {timeout} s") from exc
+    if res.returncode != 0 or not pdf_path.is_file() or not pdf_path.read_bytes().startswith(b"%PDF"):
+        tail = " ".join(res.stderr.strip().splitlines()[-2:])
+        raise PrintError(f"chromium could not print {html_path.name} (exit {res.returncode}): {tail}")
+    return pdf_path
+
+
+def _notebooks(selected: list[str] | None) -> list[Path]:
+    every = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    if not selected:
+        return every
+    out = []
+    for want in selected:
+        hits = [nb for nb in every if want in (nb.stem, nb.name) or nb.stem.startswith(f"{want}-")]
+        if len(hits) != 1:
+            raise UsageError(f"no single notebook matches {want!r}; choose from: {', '.join(p.stem for p in every)}")
+        out.append(hits[0])
+    return out
+
+
+def _copy_linked_documents(nb: dict, source: Path, dest_root: Path) -> None:
+    """Copy the project files a notebook links to as ``](../path)`` so that the links work in the edition."""
+    root = source.parent.parent.resolve()
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "markdown":
+            continue
+        for target in re.findall(r"\]\(\.\./([^)#\s]+)", _source(cell)):
+            src = (root / target).resolve()
+            if src.is_file() and src.is_relative_to(root) and src.suffix in (".md", ".yaml", ".csv", ".txt"):
+                if src.is_relative_to(paths.DATA / "raw"):
+                    continue  # the article's text is not ours to hand out
+                dest = dest_root / src.relative_to(root)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(src, dest)
+
+
+def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *, pdf: bool = True,
+                          stream=None) -> Path:
+    """Write the student edition into ``out`` (see the module docstring) and return the folder.
+
+    Example:
+        >>> import io, tempfile
+        >>> d = write_student_edition(Path(tempfile.mkdtemp()) / "class", ["03"], pdf=False, stream=io.StringIO())
+        >>> for p in sorted(p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file()):
+        ...     print(p)
+        .exportrow-student-edition
+        exportrow/coding-guide.md
+        notebooks/03-framing-comparison.ipynb
+        worksheets/03-framing-comparison.html
+    """
+    import nbformat
+
+    stream = stream or sys.stderr
+    out = check_output_folder(out)
+    chosen = _notebooks(notebooks)
+    chromium = find_chromium() if pdf else None
+    if pdf and not chromium:
+        raise PrintError("printing the worksheets needs Debian's chromium (apt-get install chromium); "
+                         "or run with --no-pdf to write the HTML worksheets only")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        (tmp / MARKER).write_text("Written by `exportrow student-edition`; it may replace this folder.\n",
+                                  encoding="utf-8")
+        pages = []
+        for path in chosen:
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            blank = nbformat.from_dict(blank_notebook(nb))
+            target = tmp / "notebooks" / path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(nbformat.writes(blank) + "\n", encoding="utf-8")
+            _copy_linked_documents(blank, path, tmp)
+            page = tmp / "worksheets" / f"{path.stem}.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(worksheet_html(worksheet(nb, path.stem)), encoding="utf-8")
+            pages.append(page)
+        if pdf:  # one Chromium per page, two at a time: most of each run is Chromium starting up
+            import concurrent.futures as cf
+
+            with cf.ThreadPoolExecutor(max_workers=2) as pool:
+                list(pool.map(lambda page: print_pdf(page, page.with_suffix(".pdf"), chromium=chromium), pages))
+        for page in pages:
+            print(f"[student-edition] {page.stem}: notebook, worksheet{' (HTML and PDF)' if pdf else ' (HTML)'}",
+                  file=stream)
+        tmp.chmod(0o755)
+        _swap_into_place(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
+
+
+def _swap_into_place(tmp: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        check_output_folder(out)  # still ours (or empty) just before it is replaced
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        out.rename(old)
+    tmp.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _cmd(args) -> int:
+    try:
+        where = write_student_edition(args.out, args.notebooks, pdf=not args.no_pdf)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    print(f"student edition written to {where}")
+    return 0
+
+
+def register(sub) -> None:
+    """Add the ``student-edition`` sub-command to the ``exportrow`` parser.
+
+    Example:
+        >>> import argparse
+        >>> sub = argparse.ArgumentParser(prog="exportrow").add_subparsers()
+        >>> register(sub)
+        >>> sub.choices["student-edition"].parse_args(["--out", "class", "--no-pdf"]).no_pdf
+        True
+    """
+    import argparse
+
+    p = sub.add_parser(
+        "student-edition", help="the notebooks without outputs or solutions, and a printable worksheet each",
+        description="Write the notebooks with their outputs cleared and their solutions removed, and for each\n"
+                    "a printable worksheet (its question, its charts, its exercises and space to answer; no\n"
+                    "code) as HTML and as a PDF printed by headless Chromium. A folder that is not empty is\n"
+                    f"replaced only if an earlier run wrote it (it holds {MARKER}).",
+        epilog="examples:\n  exportrow student-edition --out reports/student-edition\n"
+               "  exportrow student-edition --out class-01 --notebooks 01\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", default=str(paths.PROJECT_ROOT / "reports" / "student-edition"), metavar="DIR",
+                   help="output folder (default: reports/student-edition in the project)")
+    p.add_argument("--notebooks", nargs="+", metavar="NAME",
+                   help="only these notebooks (number or name; default: all numbered notebooks)")
+    p.add_argument("--no-pdf", action="store_true",
+                   help="write the worksheets as HTML only (no Chromium needed)")
+    p.set_defaults(func=_cmd)

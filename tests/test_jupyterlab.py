@@ -1,0 +1,140 @@
+"""JupyterLab in a real browser: notebook 01 as a fresh clone shows it (untrusted), then run from the top.
+
+The test starts its own JupyterLab on a free port of this machine, with no token and its own settings, workspace,
+runtime and data folders, on a copy of the notebook (nothing in the project is touched), and stops it at the end.
+Only the project's settings (`jupyter/exportrow.json`, installed by dev.py into .venv) come from outside.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from conftest import NOTEBOOKS, ROOT
+from test_browser import ARTIFACTS, _browser
+
+NAME = "01-enforcement-statistics"
+
+# Every code cell's prompt, every table cell's alignment, every image, and every output shown as an error.
+STATE_JS = """
+const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputArea-prompt')]
+  .map(p => p.textContent.trim());
+const cells = [...document.querySelectorAll('.jp-OutputArea-output table td')];
+return {
+  prompts: prompts,
+  tables: document.querySelectorAll('.jp-OutputArea-output table').length,
+  aligned: cells.filter(td => getComputedStyle(td).textAlign === 'left').length,
+  cells: cells.length,
+  images: [...document.querySelectorAll('.jp-OutputArea-output img')]
+    .map(i => ({width: i.naturalWidth, alt: i.getAttribute('alt') || ''})),
+  errors: [...document.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+    .map(e => e.textContent.slice(0, 300)),
+  markdown: document.querySelectorAll('.jp-OutputArea-output.jp-RenderedMarkdown').length,
+  toasts: [...document.querySelectorAll('.Toastify__toast')].map(t => t.textContent),
+};
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str):
+    with urllib.request.urlopen(url, timeout=5) as r:  # noqa: S310 - a server this test started on 127.0.0.1
+        return json.loads(r.read().decode("utf-8"))
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """A JupyterLab server on a copy of notebook 01: its base URL. Stopped (with its kernels) afterwards."""
+    _browser().quit()  # skips here, before a server starts, when there is no browser
+    root = tmp_path / "project"
+    (root / "notebooks").mkdir(parents=True)
+    shutil.copyfile(NOTEBOOKS / f"{NAME}.ipynb", root / "notebooks" / f"{NAME}.ipynb")
+    dirs = {k: tmp_path / k.lower() for k in ("JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR",
+                                              "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR")}
+    for d in dirs.values():
+        d.mkdir()
+    docmanager = dirs["JUPYTERLAB_SETTINGS_DIR"] / "@jupyterlab" / "docmanager-extension"
+    docmanager.mkdir(parents=True)
+    (docmanager / "plugin.jupyterlab-settings").write_text('{"autosave": false}')  # never write the copy back
+    env = dict(os.environ, **{k: str(v) for k, v in dirs.items()},
+               EXPORTROW_OUTPUT_ROOT=str(tmp_path / "outputs"), JUPYTER_PLATFORM_DIRS="1")
+    port = _free_port()
+    log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 - closed below
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+         "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
+         "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0", "--allow-root"],
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(240):  # until the server answers, at most about two minutes
+            if proc.poll() is not None:
+                break
+            try:
+                _get(f"{base}/api/status")
+                break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.5)
+        if proc.poll() is not None:
+            pytest.fail(f"JupyterLab did not start: {(tmp_path / 'lab.log').read_text()[-2000:]}")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def test_project_settings_turn_off_the_news(lab):
+    settings = _get(f"{lab}/lab/api/settings/@jupyterlab/apputils-extension:notification")
+    defaults = {k: v.get("default") for k, v in settings["schema"]["properties"].items()}
+    assert settings["raw"] == "{}"  # nothing from the user: the defaults below are the project's overrides
+    assert defaults["fetchNews"] == "false" and defaults["checkForUpdates"] is False
+    assert (ROOT / "jupyter" / "exportrow.json").is_file()
+
+
+def test_notebook_01_renders_untrusted_then_runs_from_the_top(lab):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = _browser()
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        driver.get(f"{lab}/lab/tree/notebooks/{NAME}.ipynb")
+        wait = WebDriverWait(driver, 180)
+        # As a fresh clone opens it: stored outputs, untrusted, through JupyterLab's sanitizer.
+        wait.until(lambda d: d.execute_script(STATE_JS)["tables"] >= 2)
+        stored = driver.execute_script(STATE_JS)
+        assert stored["cells"] > 10 and stored["aligned"] == stored["cells"], "tables lost their left alignment"
+        assert stored["images"] and all(i["width"] > 0 and len(i["alt"]) > 20 for i in stored["images"])
+        trusted = driver.execute_script(
+            "return window.jupyterapp.shell.currentWidget.content.model.cells.get(2).trusted")
+        assert trusted is False  # what was checked above is what an untrusted notebook shows
+
+        wait.until(lambda d: d.execute_script(
+            "return window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === 'idle'"))
+        driver.execute_script("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        wait.until(lambda d: (lambda s: s["prompts"] and all(p.strip("[]:").isdigit() for p in s["prompts"])
+                              and len({p for p in s["prompts"]}) == len(s["prompts"]))(d.execute_script(STATE_JS)))
+        ran = driver.execute_script(STATE_JS)
+        assert ran["errors"] == [], ran["errors"]
+        assert ran["tables"] == stored["tables"] and ran["aligned"] == ran["cells"] > 10
+        assert ran["markdown"] >= 2  # the citation and the caveats
+        assert ran["images"] and all(i["width"] > 0 and len(i["alt"]) > 20 for i in ran["images"])
+        assert not [t for t in ran["toasts"] if "news" in t.lower()], ran["toasts"]
+        driver.execute_script("document.querySelector('.jp-OutputArea-output table').scrollIntoView()")
+        assert driver.save_screenshot(str(ARTIFACTS / "jupyterlab-01.png"))
+    finally:
+        driver.quit()

@@ -1,0 +1,128 @@
+"""`exportrow student-edition`: blank notebooks without solutions, a worksheet per notebook, a safe output folder."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import NOTEBOOKS
+
+from exportrow.student import MARKER, find_chromium, worksheet
+
+MAIN = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def edition(out, *args, **kw):
+    cmd = [sys.executable, "-m", "exportrow.cli", "student-edition", "--out", str(out), *args]
+    return subprocess.run(cmd, capture_output=True, text=True, **kw)
+
+
+@pytest.fixture(scope="module")
+def html_edition(tmp_path_factory):
+    out = tmp_path_factory.mktemp("class") / "edition"
+    res = edition(out, "--no-pdf")
+    assert res.returncode == 0, res.stderr
+    return out
+
+
+def load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_notebooks_have_no_outputs_and_no_solutions(html_edition):
+    names = sorted(p.stem for p in (html_edition / "notebooks").glob("*.ipynb"))
+    assert names == MAIN
+    assert not list(html_edition.rglob("*solutions*"))
+    for name in MAIN:
+        nb = load(html_edition / "notebooks" / f"{name}.ipynb")
+        original = load(NOTEBOOKS / f"{name}.ipynb")
+        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        assert code and all(c["outputs"] == [] and c["execution_count"] is None for c in code)
+        assert ["".join(c["source"]) for c in code] == ["".join(c["source"]) for c in original["cells"]
+                                                        if c["cell_type"] == "code"]
+        text = json.dumps(nb)
+        assert "solutions/" not in text and "injected-parameters" not in text
+        assert sum("parameters" in c["metadata"].get("tags", []) for c in code) == 1  # still runs with papermill
+
+
+def test_linked_documents_travel_with_the_notebooks(html_edition):
+    for nb in (html_edition / "notebooks").glob("*.ipynb"):
+        for target in re.findall(r"\]\(\.\./([^)#\s]+)", json.dumps(load(nb))):
+            assert (html_edition / target).is_file(), f"{nb.name} links {target}, which is not in the edition"
+    assert not (html_edition / "data").exists()  # the article's text is not handed out
+
+
+def test_worksheets_show_question_charts_and_exercises_but_no_code(html_edition):
+    charts = 0
+    for name in MAIN:
+        page = (html_edition / "worksheets" / f"{name}.html").read_text(encoding="utf-8")
+        ws = worksheet(load(NOTEBOOKS / f"{name}.ipynb"), name)
+        assert ws.question and ws.question.split()[0] in page
+        assert "Question" in page and page.count('class="answer"') == max(1, len(ws.exercises))
+        assert page.count("<img ") == len(ws.charts)
+        charts += len(ws.charts)
+        assert all(len(alt) > 20 for alt in re.findall(r'<img [^>]*alt="([^"]*)"', page))
+        assert "<script" not in page and "Content-Security-Policy" in page
+        assert "import exportrow" not in page and "<pre" not in page  # no code
+        assert "solutions/" not in page and "worked solution" not in page.lower()
+    assert charts >= 3  # the bundled notebooks' charts
+
+
+def test_exercise_text_comes_from_the_notebook():
+    nb = load(NOTEBOOKS / "01-enforcement-statistics.ipynb")
+    ws = worksheet(nb, "01-enforcement-statistics")
+    exercise = next("".join(c["source"]) for c in nb["cells"] if "".join(c["source"]).startswith("## Exercise"))
+    first_sentence = exercise.split("\n\n")[1].split(".")[0]
+    assert len(ws.exercises) == 1 and ws.exercises[0].startswith(first_sentence)
+
+
+@pytest.mark.skipif(not find_chromium(), reason="Debian's chromium is not installed: no PDF printed here")
+def test_pdf_worksheets_are_printed(tmp_path):
+    out = tmp_path / "class"
+    res = edition(out, "--notebooks", "01", "03")
+    assert res.returncode == 0, res.stderr
+    for name in ("01-enforcement-statistics", "03-framing-comparison"):
+        pdf = (out / "worksheets" / f"{name}.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
+        pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+        assert 1 <= pages <= 4, f"{name}: {pages} pages"
+    assert sorted(p.name for p in (out / "notebooks").iterdir()) == ["01-enforcement-statistics.ipynb",
+                                                                     "03-framing-comparison.ipynb"]
+
+
+def test_never_replaces_a_folder_it_did_not_write(tmp_path):
+    mine = tmp_path / "my-class"
+    mine.mkdir()
+    (mine / "grades.csv").write_text("alice,A\n")
+    res = edition(mine, "--no-pdf")
+    assert res.returncode == 2 and "not written by exportrow" in res.stderr and "Traceback" not in res.stderr
+    assert sorted(p.name for p in mine.iterdir()) == ["grades.csv"]
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("mine")
+    res = edition(a_file, "--no-pdf")
+    assert res.returncode == 2 and "is a file" in res.stderr and a_file.read_text() == "mine"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary folder left
+
+
+def test_replaces_its_own_folder(tmp_path):
+    out = tmp_path / "edition"
+    assert edition(out, "--no-pdf", "--notebooks", "01").returncode == 0
+    (out / "notebooks" / "stale.ipynb").write_text("{}")
+    res = edition(out, "--no-pdf", "--notebooks", "02")
+    assert res.returncode == 0, res.stderr
+    assert (out / MARKER).is_file()
+    assert sorted(p.name for p in (out / "notebooks").iterdir()) == ["02-claim-timeline.ipynb"]
+
+
+def test_without_chromium_it_says_what_to_do(tmp_path):
+    env = dict(os.environ, PATH=os.path.dirname(sys.executable))  # no chromium on this PATH
+    res = edition(tmp_path / "edition", "--notebooks", "01", env=env)
+    assert res.returncode == 2 and "chromium" in res.stderr and "--no-pdf" in res.stderr
+    assert "Traceback" not in res.stderr and not (tmp_path / "edition").exists()
+
+
+def test_unknown_notebook_is_a_usage_error(tmp_path):
+    res = edition(tmp_path / "edition", "--no-pdf", "--notebooks", "99")
+    assert res.returncode == 2 and "choose from" in res.stderr and "Traceback" not in res.stderr
