@@ -1,0 +1,220 @@
+"""The domain checks, one per section: what the schema cannot say.
+
+They run after the schema check, on entries the schema found well formed (an entry with a schema
+problem is left alone, so its problem is reported once, not as a cascade). Each checker finds the
+quotes in the article, follows id references, resolves dates, and checks that whatever it accepts
+the tables and the notebooks can use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exportrow.annotations.checker import Checker, shown
+from exportrow.annotations.model import Annotation, Problem
+from exportrow.annotations.validation import entry_label
+from exportrow.annotations.vocab import ALWAYS_SIDES, SECTIONS
+from exportrow.article import Span
+from exportrow.numbers import find_numbers
+
+__all__ = ["collect_ids", "entries", "check_top_level", "check_actors", "check_figures", "check_statements",
+           "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings"]
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+
+
+def collect_ids(chk: Checker, doc: dict) -> dict[str, set]:
+    """Every well-formed id by section (entries with other problems included), and duplicate-id problems.
+
+    Example:
+        >>> from pathlib import Path
+        >>> from exportrow.article import load_article
+        >>> chk = Checker(Path("a.yaml"), load_article())
+        >>> collect_ids(chk, {"actors": [{"id": "a"}], "claims": [{"id": "a"}, {"id": ["b"]}]})["claims"]
+        {'a'}
+        >>> chk.problems[0].message
+        'duplicate id (also in actors)'
+    """
+    seen: dict[str, str] = {}
+    out: dict[str, set] = {s: set() for s in SECTIONS}
+    for section in SECTIONS:
+        items = doc.get(section)
+        for k, item in enumerate(items if isinstance(items, list) else []):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str) or not _ID.fullmatch(ident):
+                continue
+            if ident in seen:
+                chk.add(entry_label(doc, section, k), "id", f"duplicate id (also in {seen[ident]})",
+                        "give each entry its own id")
+            seen[ident] = section
+            out[section].add(ident)
+    return out
+
+
+def entries(chk: Checker, doc: dict, section: str, broken: set) -> list[dict]:
+    """The section's well-formed entries, each with ``_label`` and the ``span`` of its quote (or None)."""
+    if (section,) in broken:
+        return []
+    out = []
+    for k, item in enumerate(doc.get(section) or []):
+        if (section, k) in broken:
+            continue
+        label = entry_label(doc, section, k)
+        out.append(dict(item, _label=label, span=chk.locate(label, item)))
+    return out
+
+
+def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> None:
+    """Draft flag, the article's hash, the declared sides and the caveats."""
+    if doc.get("draft"):
+        chk.add("draft", "", "this is a draft from `exportrow extract`, not checked data yet",
+                "review every entry (replace each TODO), then delete the line `draft: true`")
+    article = chk.article
+    meta = doc.get("article") if ("article",) not in broken else {}
+    recorded = (meta or {}).get("sha256")
+    if not recorded:
+        chk.add("article", "sha256", "missing the hash of the article it annotates",
+                f"add `sha256: {article.sha256}` under article:")
+    elif not re.fullmatch(r"[0-9a-fA-F]{64}", recorded):
+        chk.add("article", "sha256", f"{shown(recorded)} is not a SHA-256 hash (64 hex digits)",
+                f"write `sha256: {article.sha256}` if this file annotates {article.path.name}")
+    elif recorded.lower() != article.sha256:
+        chk.add("article", "sha256",
+                f"made for another article: recorded {recorded[:12]}…, but {article.path.name} "
+                f"has {article.sha256[:12]}…",
+                "point at the right article; if it really changed, check every quote and "
+                f"record `sha256: {article.sha256}`")
+    if doc.get("sides") is not None and ("sides",) not in broken:
+        ann.sides = tuple(dict.fromkeys([*doc["sides"], *ALWAYS_SIDES]))
+    if ("caveats",) not in broken:
+        ann.caveats = [" ".join(c.split()) for c in doc.get("caveats") or []]
+
+
+def check_actors(chk: Checker, ann: Annotation) -> None:
+    """Each actor's side is one of the declared sides."""
+    fix = f"one of the sides: {', '.join(ann.sides)} (declare others under `sides:`)"
+    for a in ann.actors:
+        chk.known(a["_label"], "side", a["side"], ann.sides, "side", fix)
+
+
+def _actor_ref(chk: Checker, ids: dict, label: str, fld: str, value) -> None:
+    chk.known(label, fld, value, ids["actors"], "actor id", "add the actor under actors:")
+
+
+def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
+    """Each figure's actor exists, its value stands in its quote, its period in its quote and resolves."""
+    for f in ann.figures:
+        label = f["_label"]
+        _actor_ref(chk, ids, label, "actor", f["actor"])
+        if f["span"] is None:
+            continue
+        value = f["value"]
+        hits = [m for m in find_numbers(f["span"].text, f["span"].start) if m.value == value]
+        if hits:
+            f["value_span"] = Span(hits[0].start, hits[0].end, hits[0].text)
+        else:
+            seen = ", ".join(m.text for m in find_numbers(f["span"].text)[:10]) or "none"
+            chk.add(label, "value", f"{shown(value)} does not appear in the quote as digits or words "
+                    f"(numbers there: {seen})", "fix `value:` or quote the words that state it")
+        if f.get("period") is not None:
+            f["period_span"] = chk.within(label, "period", f["period"], f["span"])
+            if f["period_span"] is not None:
+                f["date"] = chk.resolve(label, "period", f["period"], "past")
+
+
+def _derivable(ann: Annotation) -> set[str]:
+    """Ids of the remainders exportrow.tables derives from these (checked) figures."""
+    from exportrow.tables import _derive
+
+    stated = []
+    for f in ann.figures:
+        d, span = f.get("date"), f.get("span")
+        stated.append({"figure_id": f["id"], "quantity": f["quantity"], "value": f["value"], "unit": f["unit"],
+                       "start": d.start if d else None, "end": d.end if d else None, "actor": f["actor"],
+                       "start_offset": span.start if span else None, "end_offset": span.end if span else None})
+    return {r["figure_id"] for r in _derive(stated)}
+
+
+def _whole_months(fig: dict | None) -> bool:
+    d = fig.get("date") if fig else None
+    return d is not None and d.start.day == 1 and d.end.day == 1
+
+
+def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
+    """Each statement names figures that exist (or a remainder exportrow derives) and that its check can use."""
+    from exportrow.stats import _FACTOR_WORDS
+
+    by_id = {f["id"]: f for f in ann.figures}
+    derived = _derivable(ann) if not chk.problems else set()
+    for s in ann.statements:
+        label, check = s["_label"], s["check"]
+        for i in s["figures"]:
+            if i in by_id or i in derived:
+                continue
+            if i.endswith("_remainder") and i.removesuffix("_remainder") in ids["figures"]:
+                if not chk.problems:
+                    chk.add(label, "figures", f"{i!r} is not derived: the parts of "
+                            f"{i.removesuffix('_remainder')!r} (same quantity and unit, inside its period) do "
+                            "not leave exactly one gap", "name stated figures, or fix the parts' periods and units")
+            elif i not in ids["figures"]:
+                chk.add(label, "figures", f"unknown figure id {shown(i)}",
+                        "name a figure id, or <total id>_remainder for a derived remainder")
+        if check == "growth_factor" and s["span"] is not None and \
+                not any(w in s["span"].text.lower() for w in _FACTOR_WORDS):
+            chk.add(label, "quote", f"a growth_factor statement needs a growth word ({', '.join(_FACTOR_WORDS)}) "
+                    "in its quote", "quote the words that state the growth, or choose another check")
+        if check in ("period_length", "rate_increase"):
+            for i in s["figures"]:
+                if i in by_id and not _whole_months(by_id[i]) and by_id[i].get("span") is not None:
+                    chk.add(label, "figures", f"{check} needs figure {i!r} to have a period of whole months",
+                            f"give {i!r} a `period:` such as '2017' or 'from 2015 to this March'")
+
+
+def check_claims(chk: Checker, ann: Annotation, ids: dict) -> None:
+    """Each claim's actor and answered id exist, and its reporting verb stands in its sentence."""
+    every = set().union(*ids.values())
+    for c in ann.claims:
+        label = c["_label"]
+        _actor_ref(chk, ids, label, "actor", c["actor"])
+        chk.known(label, "answers", c.get("answers"), every, "id",
+                  "name the id of the claim, figure or event this claim answers")
+        if c["span"] is not None and c["attribution"] != "unattributed":
+            sent = chk.article.sentence_at(c["span"].start)
+            cue = c["cue"].split()[0]
+            if sent and cue.lower() not in sent.text.lower():
+                chk.add(label, "cue", f"reporting verb {shown(c['cue'])} is not in the claim's sentence",
+                        "write the verb as the article has it, e.g. 'argues', 'said'")
+
+
+def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
+    """Each event's actors and linked ids exist, and its dating words stand in its quote and resolve."""
+    for e in ann.events:
+        label = e["_label"]
+        _actor_ref(chk, ids, label, "actor", e["actor"])
+        _actor_ref(chk, ids, label, "recipient", e.get("recipient"))
+        for fld, section in (("figure", "figures"), ("claim", "claims"), ("same_as", "events")):
+            chk.known(label, fld, e.get(fld), ids[section], f"{fld} id", f"name an id from {section}:")
+        if e["span"] is None:
+            continue
+        e["expression_span"] = chk.within(label, "expression", e["expression"], e["span"])
+        if e["expression_span"] is not None:
+            e["date"] = chk.resolve(label, "expression", e["expression"], e.get("tense"))
+
+
+def check_ignored_numbers(chk: Checker, ann: Annotation) -> None:
+    """Each ignored-number quote holds a number."""
+    for i in ann.ignored_numbers:
+        if i["span"] is not None and not find_numbers(i["span"].text):
+            chk.add(i["_label"], "quote", "holds no number to ignore",
+                    "quote the words with the number, e.g. 'second deputy chief'")
+
+
+def coverage_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
+    """A warning for each number in the body that no entry accounts for."""
+    out = []
+    for start, _end, text in ann.uncovered_numbers():
+        sent = chk.article.sentence_at(start)
+        out.append(Problem(chk.file, "coverage", "", f"number {text!r} at offset {start} "
+                           "is neither a figure, a date nor ignored",
+                           f"add a figure or an ignored_numbers entry for: {sent.text if sent else text!r}"))
+    return out
