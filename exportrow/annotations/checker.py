@@ -14,10 +14,12 @@ from exportrow.article import Article, Span, normalize
 from exportrow.dates import DateResolutionError, ResolvedDate, resolve_date
 from exportrow.files import excerpt
 
-__all__ = ["Checker", "shown", "clip", "close_match", "MAX_SUGGEST"]
+__all__ = ["Checker", "shown", "clip", "close_match", "MAX_SUGGEST", "MAX_NEAREST"]
 
 #: Words longer than this get no "did you mean" (difflib's cost grows with the length).
 MAX_SUGGEST = 80
+#: Quotes not found get a "nearest passage" search, for the first this many of them in a file.
+MAX_NEAREST = 20
 
 
 def shown(value, limit: int = 60) -> str:
@@ -76,6 +78,7 @@ class Checker:
         self.article = article
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.searches_left = MAX_NEAREST
 
     def add(self, entry: str, fld: str, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.file, entry, fld, message, fix))
@@ -95,7 +98,8 @@ class Checker:
         if len(found) == 1:
             return found[0]
         if not found:
-            near = self.article.nearest(quote)
+            near = self.article.nearest(quote) if self.searches_left > 0 else ""
+            self.searches_left -= 1
             self.add(label, "quote", f"not in the article: {shown(quote)}",
                      f"nearest passage in the article: {shown(near, 200)}" if near else
                      "copy the words from the article's body (not its title or bullet lines)")

@@ -193,6 +193,9 @@ def schema_problems(doc: dict, file: str, name: str = "annotation") -> tuple[lis
         >>> sorted(broken)
         [('figures', 0)]
     """
+    crowded = _too_many(doc, file, name)
+    if crowded:  # checking each of a huge number of entries would take long: say so first
+        return crowded, {(k,) for k in doc}
     errors = sorted(validator(name).iter_errors(doc), key=lambda e: _order(doc, list(e.absolute_path)))
     problems, broken, seen = [], set(), set()
     for err in errors:
@@ -204,6 +207,18 @@ def schema_problems(doc: dict, file: str, name: str = "annotation") -> tuple[lis
                 seen.add((entry, fld, message))
                 problems.append(Problem(file, entry, fld, message, fix))
     return problems, broken
+
+
+def _too_many(doc: dict, file: str, name: str) -> list[Problem]:
+    """A problem for each top-level list longer than the schema allows (checked before anything else)."""
+    props = inlined(name).get("properties", {})
+    out = []
+    for key, value in doc.items():
+        limit = props.get(key, {}).get("maxItems") if isinstance(key, str) else None
+        if isinstance(value, list) and limit is not None and len(value) > limit:
+            out.append(Problem(file, key, "", f"has {len(value):,} entries; at most {limit:,} are accepted",
+                               "one article needs far fewer: is this the right file?"))
+    return out
 
 
 def _order(doc: dict, path: list) -> tuple:
