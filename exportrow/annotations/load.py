@@ -40,6 +40,8 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     """
     chk = Checker(path, article)
     chk.problems, broken = schema_problems(doc, str(path))
+    if ("*",) in broken:
+        raise AnnotationError(chk.problems)
     ann = Annotation(path=path, article=article)
     sec.check_top_level(chk, doc, ann, broken)
     ids = sec.collect_ids(chk, doc)

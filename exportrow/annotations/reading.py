@@ -17,10 +17,14 @@ from exportrow.annotations.checker import clip
 from exportrow.annotations.model import AnnotationError, Problem
 from exportrow.files import MAX_ANNOTATION_BYTES, InputFileError, excerpt, read_text
 
-__all__ = ["YAMLRefused", "safe_yaml", "read_yaml", "annotation_path_for", "article_path_for", "MAX_DEPTH"]
+__all__ = ["YAMLRefused", "scan_yaml", "safe_yaml", "read_yaml", "annotation_path_for", "article_path_for", "MAX_DEPTH",
+           "MAX_ITEMS", "MAX_VALUES"]
 
 #: Deepest nesting accepted (an annotation needs 4: file, section, entry, list of ids).
 MAX_DEPTH = 20
+#: Most items in one list or mapping, and most values in a file (the seed has about 2,000).
+MAX_ITEMS = 2_000
+MAX_VALUES = 100_000
 _MAX_DIGITS = 300
 _LONG_NUMBER = re.compile(r"[-+]?[0-9_.,eE+-]+")
 
@@ -75,7 +79,8 @@ def scan_yaml(text: str) -> None:
         exportrow.annotations.reading.YAMLRefused: line 1: a YAML anchor (&big) is not accepted; ...
     """
     yaml = _yaml()
-    frames: list[list] = []  # per open collection: [is_mapping, expecting_key, keys seen]
+    frames: list[list] = []  # per open collection: [is_mapping, expecting_key, keys seen, items, line]
+    values = 0
     for event in yaml.parse(text, Loader=_loader()):
         if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             frames.pop()
@@ -83,16 +88,31 @@ def scan_yaml(text: str) -> None:
         if not isinstance(event, yaml.NodeEvent):
             continue
         _refuse_node(event)
-        if frames and frames[-1][0]:
-            frame = frames[-1]
-            if frame[1]:
-                _check_key(event, frame[2])
-            frame[1] = not frame[1]
+        values += 1
+        if values > MAX_VALUES:
+            raise YAMLRefused(event.start_mark.line + 1, f"a file of more than {MAX_VALUES:,} values",
+                              "one article's annotation has a few thousand: is this the right file?")
+        if frames:
+            _count(event, frames[-1])
         if isinstance(event, yaml.CollectionStartEvent):
             if len(frames) >= MAX_DEPTH:
                 raise YAMLRefused(event.start_mark.line + 1, f"nesting deeper than {MAX_DEPTH} levels",
                                   "an annotation is a few levels deep: check the indentation")
-            frames.append([isinstance(event, yaml.MappingStartEvent), True, set()])
+            frames.append([isinstance(event, yaml.MappingStartEvent), True, set(), 0, event.start_mark.line + 1])
+
+
+def _count(event, frame: list) -> None:
+    """Count an item of the open collection ``frame``; check a mapping's keys."""
+    if frame[0]:
+        if frame[1]:
+            _check_key(event, frame[2])
+        frame[1] = not frame[1]
+        if not frame[1]:
+            return
+    frame[3] += 1
+    if frame[3] > MAX_ITEMS:
+        raise YAMLRefused(frame[4], f"a {'mapping' if frame[0] else 'list'} of more than {MAX_ITEMS:,} items",
+                          "one article needs far fewer: is this the right file?")
 
 
 def _check_key(event, seen: set) -> None:
