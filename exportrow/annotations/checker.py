@@ -50,15 +50,18 @@ def close_match(word, options) -> str | None:
     """The option nearest to ``word``, or None (none near, or ``word`` is not a short string).
 
     Example:
-        >>> close_match("jp_sauce", ["jp_source", "kr_gov"]), close_match(["a"], ["a"])
-        ('jp_source', None)
+        >>> close_match("jp_sauce", ["jp_source", "kr_gov"]), close_match("sanction", ["SANCTION"])
+        ('jp_source', 'SANCTION')
+        >>> close_match(["a"], ["a"]), close_match("x" * 1000, ["x"])
+        (None, None)
     """
     import difflib
 
     if isinstance(word, bool) or not isinstance(word, (str, int, float)) or len(str(word)) > MAX_SUGGEST:
         return None
-    found = difflib.get_close_matches(str(word), [str(o) for o in options], n=1)
-    return found[0] if found else None
+    by_folded = {str(o).casefold(): str(o) for o in options}
+    found = difflib.get_close_matches(str(word).casefold(), list(by_folded), n=1)
+    return by_folded[found[0]] if found else None
 
 
 class Checker:

@@ -1,18 +1,19 @@
 """Load an annotation file: read it, check it against the schema, then against its article.
 
-Results are cached per file version and article; every call hands out its own copy, so a caller
+Results are cached per file content and article; every call hands out its own copy, so a caller
 that changes the entries it got never changes what the next caller gets.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 from pathlib import Path
 
 from exportrow.annotations import sections as sec
 from exportrow.annotations.checker import Checker
 from exportrow.annotations.model import Annotation, AnnotationError
-from exportrow.annotations.reading import annotation_path_for, read_yaml
+from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
 from exportrow.annotations.validation import schema_problems
 from exportrow.article import Article, load_article
 
@@ -69,7 +70,7 @@ def load_annotation(path: str | Path | None = None, article: Article | None = No
 
     Returns:
         The checked :class:`Annotation`, a copy of its own for each call (results are cached
-        per file version and article).
+        per file content and article).
 
     Raises:
         AnnotationError: Lists every problem found, each with file, entry, field and fix.
@@ -85,20 +86,15 @@ def load_annotation(path: str | Path | None = None, article: Article | None = No
     """
     article = article or load_article()
     path = Path(path) if path else annotation_path_for(article)
-    try:
-        st = path.stat()
-        stamp = (st.st_mtime_ns, st.st_size, st.st_ino)
-    except (OSError, ValueError):
-        stamp = None
-    key = (str(path.resolve()) if stamp else str(path), stamp, article.sha256, str(article.published))
-    if stamp is None or key not in _CACHE:
-        doc, problems = read_yaml(path)
+    text, problems = read_source(path)
+    if problems:
+        raise AnnotationError(problems)
+    key = (str(path), hashlib.sha256(text.encode("utf-8")).hexdigest(), article.sha256, str(article.published))
+    if key not in _CACHE:
+        doc, problems = parse_document(str(path), text)
         if problems:
             raise AnnotationError(problems)
-        ann = check_document(path, article, doc)
-        if stamp is None:
-            return ann
-        _CACHE[key] = ann
+        _CACHE[key] = check_document(path, article, doc)
     return _copy(_CACHE[key], article)
 
 

@@ -17,8 +17,8 @@ from exportrow.annotations.checker import clip
 from exportrow.annotations.model import AnnotationError, Problem
 from exportrow.files import MAX_ANNOTATION_BYTES, InputFileError, excerpt, read_text
 
-__all__ = ["YAMLRefused", "scan_yaml", "safe_yaml", "read_yaml", "annotation_path_for", "article_path_for", "MAX_DEPTH",
-           "MAX_ITEMS", "MAX_VALUES"]
+__all__ = ["YAMLRefused", "scan_yaml", "safe_yaml", "read_source", "parse_document", "read_yaml",
+           "annotation_path_for", "article_path_for", "MAX_DEPTH", "MAX_ITEMS", "MAX_VALUES"]
 
 #: Deepest nesting accepted (an annotation needs 4: file, section, entry, list of ids).
 MAX_DEPTH = 20
@@ -175,6 +175,40 @@ def _parse(name: str, text: str):
                               "write numbers in digits of ordinary length")
 
 
+def read_source(path: str | Path, what: str = "annotation file") -> tuple[str | None, list[Problem]]:
+    """The text of a regular file of at most a few MB: ``(text, problems)``, one of them empty.
+
+    Example:
+        >>> read_source("/dev/null")[1][0].message
+        'the annotation file is not a regular file (a device)'
+    """
+    name = str(path)
+    try:
+        text, _ = read_text(path, what=what, limit=MAX_ANNOTATION_BYTES)
+    except InputFileError as exc:
+        message, _, fix = str(exc).removeprefix(f"{name}: ").partition("; ")
+        return None, _problem(name, message, fix or "check the path and the file's permissions")
+    return text, []
+
+
+def parse_document(name: str, text: str, template: str = "docs/annotation-template.yaml") -> tuple[object, list]:
+    """Parse the text of an annotation or context file: ``(mapping, problems)``, one of them empty.
+
+    Example:
+        >>> parse_document("a.yaml", "- a list")[1][0].message
+        'the top level is not a mapping'
+    """
+    if not text.strip():
+        return None, _problem(name, "the file is empty", f"start from {template}")
+    doc, problems = _parse(name, text)
+    if problems:
+        return None, problems
+    if not isinstance(doc, dict):
+        return None, _problem(name, "the top level is not a mapping",
+                              "the file needs keys such as article:, actors:, figures:")
+    return doc, []
+
+
 def read_yaml(path: str | Path, what: str = "annotation file",
               template: str = "docs/annotation-template.yaml") -> tuple[object, list[Problem]]:
     """Read a YAML mapping from a regular file of at most a few MB: ``(document, problems)``.
@@ -189,22 +223,10 @@ def read_yaml(path: str | Path, what: str = "annotation file",
         >>> doc, problems[0].message
         (None, 'line 1: a YAML anchor (&x) is not accepted')
     """
-    name = str(path)
-    try:
-        text, _ = read_text(path, what=what, limit=MAX_ANNOTATION_BYTES)
-    except InputFileError as exc:
-        message = str(exc).removeprefix(f"{name}: ")
-        return None, _problem(name, message, "check the path; `exportrow check` with no argument checks "
-                                             "the bundled annotation")
-    if not text.strip():
-        return None, _problem(name, "the file is empty", f"start from {template}")
-    doc, problems = _parse(name, text)
+    text, problems = read_source(path, what)
     if problems:
         return None, problems
-    if not isinstance(doc, dict):
-        return None, _problem(name, "the top level is not a mapping",
-                              "the file needs keys such as article:, actors:, figures:")
-    return doc, []
+    return parse_document(str(path), text, template)
 
 
 def annotation_path_for(article) -> Path:

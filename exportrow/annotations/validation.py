@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from exportrow.annotations.checker import close_match, shown
 from exportrow.annotations.model import Problem
-from exportrow.annotations.schema import inlined, validator
+from exportrow.annotations.schema import inlined, schema_dict, validator
 
 __all__ = ["schema_problems", "entry_label"]
 
+_ID_PATTERN = schema_dict("annotation")["$defs"]["id"]["pattern"]
 _TYPES = {"string": "text", "number": "a number", "integer": "a whole number", "array": "a list",
           "object": "a mapping (`key: value` lines)", "boolean": "true or false", "null": "empty"}
 
@@ -70,6 +71,12 @@ def _example(schema: dict, key: str) -> str:
     return f"write e.g. `{key}: {value}`" if key else f"e.g. {value}"
 
 
+def _hint(schema: dict, key: str) -> str:
+    """The rule's own description and example, as a fix."""
+    parts = [schema.get("description", "").rstrip("."), _example(schema, key)]
+    return "; ".join(p for p in parts if p)
+
+
 def _type_problem(err, key: str, required: bool) -> tuple[str, str]:
     want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
     value = err.instance
@@ -107,15 +114,15 @@ def _string_problem(err, key: str) -> tuple[str, str]:
                 else "shorten it")
     if not value.strip():
         return "is blank", f"write {_TYPES['string']} after `{key}:`, or delete the line" if key else "write text"
-    return (f"{shown(value)} is not an id",
-            "use letters, digits, _, - or ., starting with a letter or digit, e.g. `kr_gov`")
+    if err.validator == "pattern" and err.validator_value == _ID_PATTERN:
+        return (f"{shown(value)} is not an id",
+                "use letters, digits, _, - or ., starting with a letter or digit, e.g. `kr_gov`")
+    return f"{shown(value)} is not in the expected form", _hint(err.schema, key)
 
 
 def _list_problem(err, key: str) -> tuple[str, str]:
     n = len(err.instance)
-    hint = err.schema.get("description", "")
-    ex = _example(err.schema, key)
-    fix = "; ".join(x for x in (hint, ex) if x)
+    fix = _hint(err.schema, key)
     if err.validator == "minItems":
         return f"needs at least {err.validator_value} item{'s' * (err.validator_value != 1)}, has {n}", fix
     if err.validator == "maxItems":
@@ -148,9 +155,14 @@ def _describe(err, doc: dict, name: str) -> list[tuple[str, str, str, str]]:
     if err.validator == "required":
         missing = [k for k in err.validator_value if k not in err.instance]
         props = err.schema.get("properties", {})
-        return [(entry, f"{fld}.{k}" if fld else k, "missing required field",
-                 f"add `{k}:` to the entry" + (f" ({_example(props.get(k, {}), '')})"
-                                               if _example(props.get(k, {}), "") else "")) for k in missing]
+        out = []
+        for k in missing:
+            example = _example(props.get(k, {}), "")
+            fix = (f"add `{k}:` to the entry" if path else f"add `{k}:` at the top of the file") + \
+                (f" ({example})" if example else "")
+            out.append((entry, f"{fld}.{k}" if fld else k, "missing required field", fix) if path else
+                       (k, "", "missing required field", fix))
+        return out
     if err.validator == "additionalProperties":
         return _unknown_fields(err, entry, fld, top=not path)
     if err.validator == "type":
