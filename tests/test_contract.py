@@ -11,7 +11,9 @@ so the run time is predictable and every run tries the same mutants.
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import itertools
 import json
 import random
@@ -113,12 +115,13 @@ def exec_notebook(name: str, **params) -> dict:
     matplotlib.use("Agg")
     nb = json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))
     ns = {"__name__": "__main__", "display": lambda *a, **k: None}
-    for k, cell in enumerate(nb["cells"]):
-        if cell["cell_type"] != "code":
-            continue
-        exec(compile("".join(cell["source"]), f"{name}.ipynb[{k}]", "exec"), ns)  # noqa: S102
-        if "parameters" in cell.get("metadata", {}).get("tags", []):
-            ns.update(params)
+    with contextlib.redirect_stdout(io.StringIO()):
+        for k, cell in enumerate(nb["cells"]):
+            if cell["cell_type"] != "code":
+                continue
+            exec(compile("".join(cell["source"]), f"{name}.ipynb[{k}]", "exec"), ns)  # noqa: S102
+            if "parameters" in cell.get("metadata", {}).get("tags", []):
+                ns.update(params)
     return ns
 
 
