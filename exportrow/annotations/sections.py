@@ -52,7 +52,13 @@ def collect_ids(chk: Checker, doc: dict) -> dict[str, set]:
 
 
 def entries(chk: Checker, doc: dict, section: str, broken: set) -> list[dict]:
-    """The section's well-formed entries, each with ``_label`` and the ``span`` of its quote (or None)."""
+    """The section's well-formed entries, each with ``_label`` and the ``span`` of its quote (or None).
+
+    Example:
+        >>> chk, ann, ids = _demo()
+        >>> [(e["_label"], e["span"].text) for e in entries(chk, {"actors": [MOON]}, "actors", set())]
+        [('actors[moon]', 'Moon')]
+    """
     if (section,) in broken:
         return []
     out = []
@@ -65,7 +71,14 @@ def entries(chk: Checker, doc: dict, section: str, broken: set) -> list[dict]:
 
 
 def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> None:
-    """Draft flag, the article's hash, the declared sides and the caveats."""
+    """Draft flag, the article's hash, the declared sides and the caveats.
+
+    Example:
+        >>> chk, ann, ids = _demo()
+        >>> check_top_level(chk, {"draft": True, "sides": ["north"]}, ann, set())
+        >>> [p.entry for p in chk.problems], ann.sides
+        (['draft', 'article'], ('north', 'outlet', 'other'))
+    """
     if doc.get("draft"):
         chk.add("draft", "", "this is a draft from `exportrow extract`, not checked data yet",
                 "review every entry (replace each TODO), then delete the line `draft: true`")
@@ -91,7 +104,13 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
 
 
 def check_actors(chk: Checker, ann: Annotation) -> None:
-    """Each actor's side is one of the declared sides."""
+    """Each actor's side is one of the declared sides.
+
+    Example:
+        >>> chk, ann, ids = _demo(actors=[{**MOON, "side": "seul"}])
+        >>> check_actors(chk, ann); chk.problems[0].message, chk.problems[0].fix
+        ("unknown side 'seul'", "did you mean 'seoul'?")
+    """
     fix = f"one of the sides: {', '.join(ann.sides)} (declare others under `sides:`)"
     for a in ann.actors:
         chk.known(a["_label"], "side", a["side"], ann.sides, "side", fix)
@@ -102,7 +121,14 @@ def _actor_ref(chk: Checker, ids: dict, label: str, fld: str, value) -> None:
 
 
 def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
-    """Each figure's actor exists, its value stands in its quote, its period in its quote and resolves."""
+    """Each figure's actor exists, its value stands in its quote, its period in its quote and resolves.
+
+    Example:
+        >>> fig = {"id": "f", "quantity": "q", "value": 23, "unit": "cases", "actor": "moon", "quote": "22 in 2016"}
+        >>> chk, ann, ids = _demo(actors=[MOON], figures=[fig])
+        >>> check_figures(chk, ann, ids); chk.problems[0].message
+        '23 does not appear in the quote as digits or words (numbers there: 22, 2016)'
+    """
     for f in ann.figures:
         label = f["_label"]
         _actor_ref(chk, ids, label, "actor", f["actor"])
@@ -141,7 +167,14 @@ def _whole_months(fig: dict | None) -> bool:
 
 
 def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
-    """Each statement names figures that exist (or a remainder exportrow derives) and that its check can use."""
+    """Each statement names figures that exist (or a remainder exportrow derives) and that its check can use.
+
+    Example:
+        >>> st = {"id": "s", "check": "growth_factor", "figures": ["a", "b"], "quote": "22 in 2016"}
+        >>> chk, ann, ids = _demo(statements=[st])
+        >>> check_statements(chk, ann, ids); [p.message[:40] for p in chk.problems]
+        ["unknown figure id 'a'", "unknown figure id 'b'", 'a growth_factor statement needs a growth']
+    """
     from exportrow.stats import _FACTOR_WORDS
 
     by_id = {f["id"]: f for f in ann.figures}
@@ -171,7 +204,15 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
 
 
 def check_claims(chk: Checker, ann: Annotation, ids: dict) -> None:
-    """Each claim's actor and answered id exist, and its reporting verb stands in its sentence."""
+    """Each claim's actor and answered id exist, and its reporting verb stands in its sentence.
+
+    Example:
+        >>> claim = {"id": "c", "actor": "moon", "attribution": "indirect", "cue": "shouts", "frame": 1,
+        ...          "quote": "the shipments were made by a handful of domestic companies", "answers": "x"}
+        >>> chk, ann, ids = _demo(actors=[MOON], claims=[claim])
+        >>> check_claims(chk, ann, ids); [(p.field, p.message) for p in chk.problems]
+        [('answers', "unknown id 'x'"), ('cue', "reporting verb 'shouts' is not in the claim's sentence")]
+    """
     every = set().union(*ids.values())
     for c in ann.claims:
         label = c["_label"]
@@ -187,7 +228,15 @@ def check_claims(chk: Checker, ann: Annotation, ids: dict) -> None:
 
 
 def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
-    """Each event's actors and linked ids exist, and its dating words stand in its quote and resolve."""
+    """Each event's actors and linked ids exist, and its dating words stand in its quote and resolve.
+
+    Example:
+        >>> ev = {"id": "e", "actor": "moon", "action": "OTHER", "description": "d", "expression": "2017",
+        ...       "quote": "2017, the year Moon took office"}
+        >>> chk, ann, ids = _demo(actors=[MOON], events=[ev])
+        >>> check_events(chk, ann, ids); chk.problems, ann.events[0]["date"].timex
+        ([], '2017')
+    """
     for e in ann.events:
         label = e["_label"]
         _actor_ref(chk, ids, label, "actor", e["actor"])
@@ -202,7 +251,13 @@ def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
 
 
 def check_ignored_numbers(chk: Checker, ann: Annotation) -> None:
-    """Each ignored-number quote holds a number."""
+    """Each ignored-number quote holds a number.
+
+    Example:
+        >>> chk, ann, ids = _demo(ignored_numbers=[{"quote": "deputy chief", "reason": "r"}])
+        >>> check_ignored_numbers(chk, ann); chk.problems[0].message
+        'holds no number to ignore'
+    """
     for i in ann.ignored_numbers:
         if i["span"] is not None and not find_numbers(i["span"].text):
             chk.add(i["_label"], "quote", "holds no number to ignore",
@@ -210,7 +265,13 @@ def check_ignored_numbers(chk: Checker, ann: Annotation) -> None:
 
 
 def coverage_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
-    """A warning for each number in the body that no entry accounts for."""
+    """A warning for each number in the body that no entry accounts for.
+
+    Example:
+        >>> chk, ann, ids = _demo()
+        >>> len(coverage_warnings(chk, ann)), coverage_warnings(chk, ann)[0].message
+        (15, "number '156' at offset 887 is neither a figure, a date nor ignored")
+    """
     out = []
     for start, _end, text in ann.uncovered_numbers():
         sent = chk.article.sentence_at(start)
@@ -218,3 +279,21 @@ def coverage_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
                            "is neither a figure, a date nor ignored",
                            f"add a figure or an ignored_numbers entry for: {sent.text if sent else text!r}"))
     return out
+
+
+#: An actor for the examples.
+MOON = {"id": "moon", "name": "Moon", "side": "seoul", "kind": "person", "quote": "Moon"}
+
+
+def _demo(**sections) -> tuple[Checker, Annotation, dict]:
+    """A checker, an annotation of the bundled article with these entries, and their ids (for the examples)."""
+    from pathlib import Path
+
+    from exportrow.article import load_article
+
+    chk = Checker(Path("demo.yaml"), load_article())
+    ann = Annotation(Path("demo.yaml"), chk.article)
+    ids = collect_ids(chk, sections)
+    for name in SECTIONS:
+        setattr(ann, name, entries(chk, sections, name, set()))
+    return chk, ann, ids
