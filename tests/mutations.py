@@ -200,6 +200,17 @@ def dates(doc, c):
         e[key] = c.pick(EXPRESSIONS)
 
 
+def retype_item(doc, c):
+    """An item of a list (a side, a caveat, an Entman function, a statement's figure id) of another type."""
+    places = [(doc, k) for k in ("sides", "caveats") if isinstance(doc.get(k), list) and doc[k]]
+    for s, i in _entries(doc, ("claims", "statements")):
+        e = doc[s][i]
+        places += [(e, k) for k in ("entman", "figures") if isinstance(e, dict) and isinstance(e.get(k), list) and e[k]]
+    if places:
+        holder, key = c.pick(places)
+        holder[key][c.pick(range(len(holder[key])))] = c.value()
+
+
 def top_level(doc, c):
     key = c.pick(TOP_LEVEL)
     op = c.pick(["delete", "retype", "empty"])
@@ -212,7 +223,8 @@ def top_level(doc, c):
 
 
 OPERATIONS = (delete_field, retype_field, list_for_scalar, duplicate_entry, delete_entry, rename_field, swap_fields,
-              swap_across, unknown_key, unit_or_quantity, figure_value, reference, enum_value, dates, top_level)
+              swap_across, unknown_key, unit_or_quantity, figure_value, reference, enum_value, dates, retype_item,
+              top_level)
 #: Mutations that keep the document well formed more often, so that more mutants reach the tables.
 GENTLE = (unit_or_quantity, figure_value, reference, enum_value, dates, swap_across, delete_entry, duplicate_entry)
 

@@ -16,6 +16,7 @@ import copy
 import io
 import itertools
 import json
+import os
 import random
 
 import pytest
@@ -39,7 +40,10 @@ VALUES = st.one_of(st.sampled_from(ODD_VALUES), st.none(), st.booleans(), st.int
                    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12),
                    st.lists(st.text(max_size=4), max_size=3), st.dictionaries(st.text(max_size=4), st.integers(),
                                                                               max_size=2))
-BUDGET = settings(max_examples=90, derandomize=True, database=None, deadline=None, print_blob=False,
+#: Fixed, so every run takes the same time and tries the same mutants; raise it for a deeper search by hand:
+#: EXPORTROW_CONTRACT_EXAMPLES=2000 python -m pytest tests/test_contract.py
+EXAMPLES = int(os.environ.get("EXPORTROW_CONTRACT_EXAMPLES", "90"))
+BUDGET = settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None, print_blob=False,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 _names = itertools.count()
 

@@ -83,7 +83,7 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
         chk.add("draft", "", "this is a draft from `exportrow extract`, not checked data yet",
                 "review every entry (replace each TODO), then delete the line `draft: true`")
     article = chk.article
-    meta = doc.get("article") if ("article",) not in broken else {}
+    meta = doc.get("article") if _intact(broken, "article") else {}
     recorded = (meta or {}).get("sha256")
     if not recorded:
         chk.add("article", "sha256", "missing the hash of the article it annotates",
@@ -97,10 +97,15 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
                 f"has {article.sha256[:12]}…",
                 "point at the right article; if it really changed, check every quote and "
                 f"record `sha256: {article.sha256}`")
-    if doc.get("sides") is not None and ("sides",) not in broken:
+    if doc.get("sides") is not None and _intact(broken, "sides"):
         ann.sides = tuple(dict.fromkeys([*doc["sides"], *ALWAYS_SIDES]))
-    if ("caveats",) not in broken:
+    if _intact(broken, "caveats"):
         ann.caveats = [" ".join(c.split()) for c in doc.get("caveats") or []]
+
+
+def _intact(broken: set, key: str) -> bool:
+    """Whether the schema found nothing wrong anywhere under the top-level ``key``."""
+    return not any(place[0] == key for place in broken)
 
 
 def check_actors(chk: Checker, ann: Annotation) -> None:
@@ -243,7 +248,7 @@ def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
         _actor_ref(chk, ids, label, "recipient", e.get("recipient"))
         for fld, section in (("figure", "figures"), ("claim", "claims"), ("same_as", "events")):
             chk.known(label, fld, e.get(fld), ids[section], f"{fld} id", f"name an id from {section}:")
-        if e["span"] is None:
+        if e["span"] is None or e.get("expression") is None:  # undated events: the schema decides if allowed
             continue
         e["expression_span"] = chk.within(label, "expression", e["expression"], e["span"])
         if e["expression_span"] is not None:
