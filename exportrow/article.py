@@ -53,6 +53,8 @@ _FROM = {"options": "set by the user, overriding the capture",
          "annotation": "the annotation's article: block",
          "capture header": "the capture's date line",
          "dateline": "the dateline (nothing else dates the article)"}
+#: Longest quote for which :meth:`Article.nearest` searches a near passage.
+NEAREST_MAX_CHARS = 600
 
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
            "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"'}
@@ -350,14 +352,21 @@ class Article:
         return spans
 
     def nearest(self, quote: str) -> str:
-        """The body passage most like ``quote``, for error messages.
+        """The body passage most like ``quote``, for error messages; ``""`` for a quote too long to search.
+
+        The search compares the quote with every passage of its length, so its cost grows with the
+        square of the quote: quotes longer than ``NEAREST_MAX_CHARS`` are not searched.
 
         Example:
             >>> load_article().nearest("Seoul views the recent surge in arrests")
             'Seoul views the recent surge in busts'
+            >>> load_article().nearest("word " * 1000)
+            ''
         """
         import difflib
 
+        if len(quote) > NEAREST_MAX_CHARS:
+            return ""
         q = normalize(quote.strip())[0]
         words = q.split(" ")
         n = max(1, len(words))

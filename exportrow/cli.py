@@ -1,4 +1,4 @@
-"""The ``exportrow`` command line: tables, check, report, extract.
+"""The ``exportrow`` command line: tables, check, schema, report, extract.
 
 Run ``exportrow --help`` or ``exportrow COMMAND --help``.
 
@@ -27,7 +27,8 @@ _EPILOG = """\
 examples:
   exportrow tables                      write the tidy tables to data/processed/
   exportrow check                       check the bundled annotation file
-  exportrow check my-article.yaml       check your own annotation file
+  exportrow check my-article.yaml       check your own annotation file (or a context file)
+  exportrow schema                      print the annotation files' JSON Schema
   exportrow report --out reports/latest run every notebook, write an HTML report
   exportrow extract my-article.txt      draft an annotation for a new article
   exportrow view --out article.html     the article with its annotated spans marked
@@ -131,9 +132,11 @@ def _cmd_tables(args) -> int:
 
 
 def _cmd_check(args) -> int:
-    from exportrow.annotations import article_path_for, load_annotation
+    from exportrow.annotations import article_path_for, is_context_file, load_annotation
 
     target = Path(args.annotation_file) if args.annotation_file else None
+    if target and is_context_file(target):
+        return _check_context(target)
     article_path = args.article or (article_path_for(target) if target else None)
     if target and not args.article and article_path is None:
         print(f"{target}: cannot find the article it annotates; name it with --article PATH "
@@ -148,6 +151,21 @@ def _cmd_check(args) -> int:
           f"{len(ann.claims)} claims, {len(ann.events)} events, "
           f"{len(ann.ignored_numbers)} ignored numbers; every quote found in {article.path.name}")
     print(ann.article.clock_note)
+    return 0
+
+
+def _check_context(target: Path) -> int:
+    from exportrow.annotations import load_context
+
+    doc = load_context(target)
+    print(f"OK {target}: {len(doc['events'])} context events, each with its source")
+    return 0
+
+
+def _cmd_schema(args) -> int:
+    from exportrow.annotations import schema_text
+
+    sys.stdout.write(schema_text(args.which))
     return 0
 
 
@@ -185,7 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     _article_args(p)
     p.set_defaults(func=_cmd_tables)
 
-    p = sub.add_parser("check", help="validate an annotation file against its article",
+    p = sub.add_parser("check", help="validate an annotation file against its article (or a context file)",
                        description="Check an annotation file against its article and the "
                                    "schema. Lists every problem with file, entry, field and "
                                    "fix, and exits 1 when there are any.")
@@ -195,6 +213,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the article it annotates (default: named in the file's article: file:)")
     metadata_args(p)
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of annotation (or context) files",
+                       description="Print the JSON Schema that `exportrow check` validates against first. "
+                                   "Editors with YAML support validate and complete with it: put "
+                                   "`# yaml-language-server: $schema=PATH` on the file's first line.")
+    p.add_argument("which", nargs="?", choices=("annotation", "context"), default="annotation",
+                   help="which file's schema (default: annotation)")
+    p.set_defaults(func=_cmd_schema)
 
     from exportrow import extract, importer, report, student  # each adds its own sub-command; none imports Jupyter
 

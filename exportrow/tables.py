@@ -20,10 +20,10 @@ from exportrow.annotations import (
     SIDES,
     Annotation,
     load_annotation,
-    safe_yaml,
 )
+from exportrow.annotations.context import context_date, load_context
 from exportrow.article import Article, load_article
-from exportrow.dates import PRECISIONS, resolve_date
+from exportrow.dates import PRECISIONS
 
 __all__ = ["actors", "figures", "claims", "events", "context_events", "all_tables", "annotation"]
 
@@ -292,11 +292,11 @@ def context_events(folder: str | Path | None = None, article: Article | None = N
     folder = Path(folder) if folder else paths.context_dir()
     rows = []
     for path in sorted(folder.glob("*.yaml")):
-        doc = safe_yaml(path.read_text(encoding="utf-8")) or {}
+        doc = load_context(path)  # checked: AnnotationError names the file, the event and the field
         if article is not None and doc.get("article_sha256") != article.sha256:
             continue
         for e in doc.get("events", []):
-            d = resolve_date(str(e["date"]), str(e["date"])[:4] + "-01-01")
+            d = context_date(e["date"])
             rows.append({**e, "event_id": e["id"], "source": "context", "date_start": d.start,
                          "date_end": d.end, "precision": d.precision, "timex": d.timex, "mod": d.mod,
                          "duration": d.duration, "expression": str(e["date"]), "rule": "absolute date from the source"})

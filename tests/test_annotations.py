@@ -129,3 +129,46 @@ def test_check_command_lists_problems_without_traceback(seed_yaml, write_annotat
     assert "Traceback" not in res.stderr
     ok = subprocess.run([sys.executable, "-m", "exportrow.cli", "check"], capture_output=True, text=True)
     assert ok.returncode == 0 and "5 figures" in ok.stdout
+
+
+def test_cache_hands_out_copies(article, write_annotation, seed_yaml):
+    first = load_annotation(None, article)
+    first.figures[0]["value"] = 999
+    first.figures[0]["date"] = None
+    first.figures.clear()
+    first.actors[0]["side"] = "tokyo"
+    again = load_annotation(None, article)
+    assert [f["id"] for f in again.figures][:1] == ["cases_total"] and again.figures[0]["value"] == 156
+    assert again.figures[0]["date"].timex == "2015/2019-03"
+    assert again.actors[0]["side"] == "seoul"
+    assert again.article is article  # the caller's article, not a copy of another one
+    assert again is not load_annotation(None, article)
+
+
+def test_cache_follows_the_content_not_the_clock(article, write_annotation, seed_yaml):
+    path = write_annotation(seed_yaml)
+    assert load_annotation(path, article).figures[1]["value"] == 14
+    path.write_text(seed_yaml.replace("    value: 14\n", "    value: 13\n"))  # same size, maybe the same mtime
+    with pytest.raises(AnnotationError, match="13 does not appear"):
+        load_annotation(path, article)
+
+
+def test_public_api_of_the_package():
+    import exportrow.annotations as pkg
+
+    for name in ["load_annotation", "AnnotationError", "Annotation", "Problem", "annotation_path_for",
+                 "article_path_for", "safe_yaml", "SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES",
+                 "ENTMAN", "CHECKS", "load_context", "schema_text"]:
+        assert name in pkg.__all__ and hasattr(pkg, name), name
+
+
+def test_no_function_of_the_package_is_long():
+    import ast
+    from pathlib import Path
+
+    import exportrow.annotations as pkg
+
+    for module in Path(pkg.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                assert node.end_lineno - node.lineno <= 60, f"{module.name}:{node.name}"

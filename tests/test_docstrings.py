@@ -8,7 +8,7 @@ import pytest
 
 import exportrow
 
-MODULES = sorted(m.name for m in pkgutil.iter_modules(exportrow.__path__, "exportrow."))
+MODULES = sorted(m.name for m in pkgutil.walk_packages(exportrow.__path__, "exportrow."))
 
 
 def public_functions():

@@ -208,6 +208,8 @@ EVILTOWN — The minister said <script>alert("x")</script> and <img src=x onerro
 She added: "quotes' end" </p></mark></div> and 7 more.
 """
 
+#: Ids are plain words (the schema refuses markup in them, see tests/test_bad_input_files.py); every
+#: other text field carries markup.
 HOSTILE_YAML = """\
 exportrow: 1
 article:
@@ -215,25 +217,25 @@ article:
   sha256: {sha}
 sides: ['<b>side</b>"x']
 actors:
-  - id: 'a" onmouseover="alert(1)'
+  - id: a1
     name: '<script>alert(2)</script>'
     side: '<b>side</b>"x'
     kind: government
     quote: The minister
 claims:
-  - id: '<img src=x onerror=alert(3)>'
-    actor: 'a" onmouseover="alert(1)'
+  - id: c1
+    actor: a1
     attribution: unattributed
     cue: '"><script>alert(4)</script>'
     quote: <script>alert("x")</script> and <img src=x onerror="alert(1)">
     frame: 7
     entman: ['problem_definition']
 figures:
-  - id: 'f"><svg onload=alert(5)>'
+  - id: f1
     quantity: '<u>q</u>'
     value: 7
     unit: '</title><script>alert(6)</script>'
-    actor: 'a" onmouseover="alert(1)'
+    actor: a1
     quote: 7 more
 ignored_numbers:
   - quote: in 2020
@@ -259,7 +261,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path):
         if page is not view.html():
             assert parsed.text_of(claim) == '<script>alert("x")</script> and <img src=x onerror="alert(1)">'
     hover = next(attrs["title"] for ids, text, attrs in _Page(view.page()).segments if text.startswith("<script>"))
-    assert 'cue: “"><script>alert(4)</script>”' in hover and "<img src=x onerror=alert(3)>" in hover
+    assert 'cue: “"><script>alert(4)</script>”' in hover and "actor: a1 (<script>alert(2)</script>)" in hover
     assert "&lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;" in view.page()
 
 

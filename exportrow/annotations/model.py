@@ -1,0 +1,118 @@
+"""What a check produces: problems, the error that lists them, and the checked annotation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from exportrow.annotations.vocab import SIDES
+from exportrow.article import Article
+from exportrow.errors import ExportrowError
+from exportrow.numbers import find_numbers
+
+__all__ = ["Problem", "AnnotationError", "Annotation", "MAX_LISTED"]
+
+#: At most this many problems are printed; the rest are counted.
+MAX_LISTED = 100
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in an annotation (or context) file: where, what, and the nearest fix.
+
+    Example:
+        >>> print(Problem("a.yaml", "figures[x]", "value", "missing required field", "add `value:`"))
+        a.yaml: figures[x].value: missing required field
+            fix: add `value:`
+    """
+
+    file: str
+    entry: str
+    field: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.entry}" + (f".{self.field}" if self.field else "")
+        return f"{where}: {self.message}" + (f"\n    fix: {self.fix}" if self.fix else "")
+
+
+class AnnotationError(ExportrowError, ValueError):
+    """An annotation (or context) file has problems; ``.problems`` lists every one of them.
+
+    Example:
+        >>> err = AnnotationError([Problem("a.yaml", "file", "", "the file is empty", "")])
+        >>> str(err).splitlines()[0], len(err.problems)
+        ('1 problem in the annotation file:', 1)
+    """
+
+    def __init__(self, problems: list[Problem], what: str = "annotation file"):
+        self.problems = list(problems)
+        self.what = what
+        n = len(self.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} in the {what}:"
+        lines = [head, *(f"  - {p}" for p in self.problems[:MAX_LISTED])]
+        if n > MAX_LISTED:
+            lines.append(f"  ... and {n - MAX_LISTED} more; fix these first")
+        super().__init__("\n".join(lines))
+
+
+@dataclass
+class Annotation:
+    """A checked annotation: its entries with their spans and resolved dates.
+
+    Each entry is the YAML mapping plus ``span`` (:class:`~exportrow.article.Span`); figures
+    and events also get ``value_span`` / ``date`` (:class:`~exportrow.dates.ResolvedDate`).
+    :func:`~exportrow.annotations.load_annotation` hands out a fresh copy on every call.
+    """
+
+    path: Path
+    article: Article
+    actors: list[dict] = field(default_factory=list)
+    figures: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    ignored_numbers: list[dict] = field(default_factory=list)
+    statements: list[dict] = field(default_factory=list)
+    sides: tuple = SIDES
+    caveats: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def side_of(self) -> dict[str, str]:
+        """Each actor id's side.
+
+        Example:
+            >>> from exportrow.annotations import load_annotation
+            >>> load_annotation().side_of["kr_motie"]
+            'seoul'
+        """
+        return {a["id"]: a["side"] for a in self.actors}
+
+    def uncovered_numbers(self) -> list[tuple[int, int, str]]:
+        """Numbers in the body that are neither a figure's value nor a date nor ignored.
+
+        A number counts as covered when it is the value of a figure, stands inside the
+        dating words of a figure or an event (it is then a date, not a quantity), or stands
+        inside an ``ignored_numbers`` quote.
+
+        Example:
+            >>> from exportrow.annotations import load_annotation
+            >>> load_annotation().uncovered_numbers()
+            []
+        """
+        covered: list[tuple[int, int]] = []
+        for f in self.figures:
+            covered.append((f["value_span"].start, f["value_span"].end))
+            if f.get("period_span"):
+                covered.append((f["period_span"].start, f["period_span"].end))
+        for e in self.events:
+            if e.get("expression_span"):
+                covered.append((e["expression_span"].start, e["expression_span"].end))
+        covered += [(i["span"].start, i["span"].end) for i in self.ignored_numbers]
+        out = []
+        for para in self.article.paragraphs:
+            for m in find_numbers(para.text, para.start):
+                if not any(a <= m.start and m.end <= b for a, b in covered):
+                    out.append((m.start, m.end, m.text))
+        return out

@@ -1,0 +1,342 @@
+"""The domain checks, one per section: what the schema cannot say.
+
+They run after the schema check, on entries the schema found well formed (an entry with a schema
+problem is left alone, so its problem is reported once, not as a cascade). Each checker finds the
+quotes in the article, follows id references, resolves dates, and checks that whatever it accepts
+the tables and the notebooks can use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exportrow.annotations.checker import Checker, shown
+from exportrow.annotations.model import Annotation, Problem
+from exportrow.annotations.validation import entry_label
+from exportrow.annotations.vocab import ALWAYS_SIDES, CHECK_PERIODS, SECTIONS
+from exportrow.article import Span
+from exportrow.dates import part_of_wider, period_fault
+from exportrow.numbers import find_numbers
+
+__all__ = ["collect_ids", "entries", "check_top_level", "check_actors", "check_figures", "check_statements",
+           "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings"]
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
+
+
+def collect_ids(chk: Checker, doc: dict) -> dict[str, set]:
+    """Every well-formed id by section (entries with other problems included), and duplicate-id problems.
+
+    Example:
+        >>> from pathlib import Path
+        >>> from exportrow.article import load_article
+        >>> chk = Checker(Path("a.yaml"), load_article())
+        >>> collect_ids(chk, {"actors": [{"id": "a"}], "claims": [{"id": "a"}, {"id": ["b"]}]})["claims"]
+        {'a'}
+        >>> chk.problems[0].message
+        'duplicate id (also in actors)'
+    """
+    seen: dict[str, str] = {}
+    out: dict[str, set] = {s: set() for s in SECTIONS}
+    for section in SECTIONS:
+        items = doc.get(section)
+        for k, item in enumerate(items if isinstance(items, list) else []):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str) or not _ID.fullmatch(ident):
+                continue
+            if ident in seen:
+                chk.add(entry_label(doc, section, k), "id", f"duplicate id (also in {seen[ident]})",
+                        "give each entry its own id")
+            seen[ident] = section
+            out[section].add(ident)
+    return out
+
+
+def entries(chk: Checker, doc: dict, section: str, broken: set) -> list[dict]:
+    """The section's well-formed entries, each with ``_label`` and the ``span`` of its quote (or None).
+
+    Example:
+        >>> chk, ann, ids = _demo()
+        >>> [(e["_label"], e["span"].text) for e in entries(chk, {"actors": [MOON]}, "actors", set())]
+        [('actors[moon]', 'Moon')]
+    """
+    if (section,) in broken:
+        return []
+    out = []
+    for k, item in enumerate(doc.get(section) or []):
+        if (section, k) in broken:
+            continue
+        label = entry_label(doc, section, k)
+        out.append(dict(item, _label=label, span=chk.locate(label, item)))
+    return out
+
+
+def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> None:
+    """Draft flag, the article's hash, the declared sides and the caveats.
+
+    Example:
+        >>> chk, ann, ids = _demo()
+        >>> check_top_level(chk, {"draft": True, "sides": ["north"]}, ann, set())
+        >>> [p.entry for p in chk.problems], ann.sides
+        (['draft', 'article'], ('north', 'outlet', 'other'))
+    """
+    if doc.get("draft"):
+        chk.add("draft", "", "this is a draft from `exportrow extract`, not checked data yet",
+                "review every entry (replace each TODO), then delete the line `draft: true`")
+    article = chk.article
+    meta = doc.get("article") if _intact(broken, "article") else {}
+    recorded = (meta or {}).get("sha256")
+    if not recorded:
+        chk.add("article", "sha256", "missing the hash of the article it annotates",
+                f"add `sha256: {article.sha256}` under article:")
+    elif not re.fullmatch(r"[0-9a-fA-F]{64}", recorded):
+        chk.add("article", "sha256", f"{shown(recorded)} is not a SHA-256 hash (64 hex digits)",
+                f"write `sha256: {article.sha256}` if this file annotates {article.path.name}")
+    elif recorded.lower() != article.sha256:
+        chk.add("article", "sha256",
+                f"made for another article: recorded {recorded[:12]}…, but {article.path.name} "
+                f"has {article.sha256[:12]}…",
+                "point at the right article; if it really changed, check every quote and "
+                f"record `sha256: {article.sha256}`")
+    if doc.get("sides") is not None and _intact(broken, "sides"):
+        ann.sides = tuple(dict.fromkeys([*doc["sides"], *ALWAYS_SIDES]))
+    if _intact(broken, "caveats"):
+        ann.caveats = [" ".join(c.split()) for c in doc.get("caveats") or []]
+
+
+def _intact(broken: set, key: str) -> bool:
+    """Whether the schema found nothing wrong anywhere under the top-level ``key``."""
+    return not any(place[0] == key for place in broken)
+
+
+def check_actors(chk: Checker, ann: Annotation) -> None:
+    """Each actor's side is one of the declared sides.
+
+    Example:
+        >>> chk, ann, ids = _demo(actors=[{**MOON, "side": "seul"}])
+        >>> check_actors(chk, ann); chk.problems[0].message, chk.problems[0].fix
+        ("unknown side 'seul'", "did you mean 'seoul'?")
+    """
+    fix = f"one of the sides: {', '.join(ann.sides)} (declare others under `sides:`)"
+    for a in ann.actors:
+        chk.known(a["_label"], "side", a["side"], ann.sides, "side", fix)
+
+
+def _actor_ref(chk: Checker, ids: dict, label: str, fld: str, value) -> None:
+    chk.known(label, fld, value, ids["actors"], "actor id", "add the actor under actors:")
+
+
+def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
+    """Each figure's actor exists, its value stands in its quote, its period in its quote and resolves.
+
+    Example:
+        >>> fig = {"id": "f", "quantity": "q", "value": 23, "unit": "cases", "actor": "moon", "quote": "22 in 2016"}
+        >>> chk, ann, ids = _demo(actors=[MOON], figures=[fig])
+        >>> check_figures(chk, ann, ids); chk.problems[0].message
+        '23 does not appear in the quote as digits or words (numbers there: 22, 2016)'
+    """
+    for f in ann.figures:
+        label = f["_label"]
+        _actor_ref(chk, ids, label, "actor", f["actor"])
+        if f["span"] is None:
+            continue
+        value = f["value"]
+        hits = [m for m in find_numbers(f["span"].text, f["span"].start) if m.value == value]
+        if hits:
+            f["value_span"] = Span(hits[0].start, hits[0].end, hits[0].text)
+        else:
+            seen = ", ".join(m.text for m in find_numbers(f["span"].text)[:10]) or "none"
+            chk.add(label, "value", f"{shown(value)} does not appear in the quote as digits or words "
+                    f"(numbers there: {seen})", "fix `value:` or quote the words that state it")
+        if f.get("period") is not None:
+            f["period_span"] = chk.within(label, "period", f["period"], f["span"])
+            if f["period_span"] is not None:
+                f["date"] = chk.resolve(label, "period", f["period"], "past")
+            if f.get("date") is not None and (part := part_of_wider(chk.article, f["period_span"], "past", "period")):
+                chk.add(label, "period", *part)
+
+
+def _derivable(ann: Annotation) -> set[str]:
+    """Ids of the remainders exportrow.tables derives from these (checked) figures."""
+    from exportrow.tables import _derive
+
+    stated = []
+    for f in ann.figures:
+        d, span = f.get("date"), f.get("span")
+        stated.append({"figure_id": f["id"], "quantity": f["quantity"], "value": f["value"], "unit": f["unit"],
+                       "start": d.start if d else None, "end": d.end if d else None, "actor": f["actor"],
+                       "start_offset": span.start if span else None, "end_offset": span.end if span else None})
+    return {r["figure_id"] for r in _derive(stated)}
+
+
+def _growth_words() -> tuple[str, ...]:
+    """The growth words of the threshold table (:data:`exportrow.checks.RULES`), e.g. doubled, halved."""
+    from exportrow.checks import RULES
+
+    return tuple(w for r in RULES if r.check == "growth_factor" for w in r.words)
+
+
+def _has_growth_word(text: str) -> bool:
+    """Whether ``text`` holds a growth word of the threshold table as a whole word (as the check reads it).
+
+    Example:
+        >>> _has_growth_word("The number more than doubled"), _has_growth_word("a double-digit rise")
+        (True, True)
+        >>> _has_growth_word("redoubled efforts")
+        False
+    """
+    lowered = text.lower()
+    return any(re.search(rf"\b{w}\b", lowered) for w in _growth_words())
+
+
+def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
+    """A problem for each figure whose period lacks what the statement's check needs (see ``CHECK_PERIODS``).
+
+    A remainder (``<total>_remainder``) is judged by its total's period; a figure whose period did not
+    resolve already has its problem.
+    """
+    need = CHECK_PERIODS.get(s["check"])
+    if not need:
+        return
+    by_id = {f["id"]: f for f in ann.figures}
+    for i in s["figures"]:
+        fig = by_id.get(i.removesuffix("_remainder"))
+        if fig is None or fig.get("span") is None or (fig.get("period") is not None and not fig.get("date")):
+            continue
+        if fault := period_fault(fig.get("date"), need):
+            chk.add(s["_label"], "figures", f"check {s['check']} needs {need} for figure {i!r}, which {fault}",
+                    f"give {fig['id']} a `period:` of whole months from its quote, or choose another check")
+
+
+def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
+    """Each statement names figures that exist (or a remainder exportrow derives) and that its check can use.
+
+    A growth_factor statement needs a growth word of the threshold table in its wording (``compare_with``
+    when given, else its quote); a check that needs periods (``CHECK_PERIODS``) refuses figures without them.
+
+    Example:
+        >>> st = {"id": "s", "check": "growth_factor", "figures": ["a", "b"], "quote": "22 in 2016"}
+        >>> chk, ann, ids = _demo(statements=[st])
+        >>> check_statements(chk, ann, ids); [p.message[:40] for p in chk.problems]
+        ["unknown figure id 'a'", "unknown figure id 'b'", 'a growth_factor statement needs a growth']
+    """
+    by_id = {f["id"]: f for f in ann.figures}
+    derived = _derivable(ann) if not chk.problems else set()
+    for s in ann.statements:
+        label, check = s["_label"], s["check"]
+        for i in s["figures"]:
+            if i in by_id or i in derived:
+                continue
+            if i.endswith("_remainder") and i.removesuffix("_remainder") in ids["figures"]:
+                if not chk.problems:
+                    chk.add(label, "figures", f"{i!r} is not derived: the parts of "
+                            f"{i.removesuffix('_remainder')!r} (same quantity and unit, inside its period) do "
+                            "not leave exactly one gap", "name stated figures, or fix the parts' periods and units")
+            elif i not in ids["figures"]:
+                chk.add(label, "figures", f"unknown figure id {shown(i)}",
+                        "name a figure id, or <total id>_remainder for a derived remainder")
+        wording = s.get("compare_with") or (s["span"].text if s["span"] is not None else None)
+        if check == "growth_factor" and wording is not None and not _has_growth_word(wording):
+            chk.add(label, "compare_with" if s.get("compare_with") else "quote",
+                    f"a growth_factor statement needs a growth word ({', '.join(_growth_words())}) "
+                    "in its wording", "quote the words that state the growth, or choose another check")
+        _period_problems(chk, ann, s)
+
+
+def check_claims(chk: Checker, ann: Annotation, ids: dict) -> None:
+    """Each claim's actor and answered id exist, and its reporting verb stands in its sentence.
+
+    Example:
+        >>> claim = {"id": "c", "actor": "moon", "attribution": "indirect", "cue": "shouts", "frame": 1,
+        ...          "quote": "the shipments were made by a handful of domestic companies", "answers": "x"}
+        >>> chk, ann, ids = _demo(actors=[MOON], claims=[claim])
+        >>> check_claims(chk, ann, ids); [(p.field, p.message) for p in chk.problems]
+        [('answers', "unknown id 'x'"), ('cue', "reporting verb 'shouts' is not in the claim's sentence")]
+    """
+    every = set().union(*ids.values())
+    for c in ann.claims:
+        label = c["_label"]
+        _actor_ref(chk, ids, label, "actor", c["actor"])
+        chk.known(label, "answers", c.get("answers"), every, "id",
+                  "name the id of the claim, figure or event this claim answers")
+        if c["span"] is not None and c["attribution"] != "unattributed":
+            sent = chk.article.sentence_at(c["span"].start)
+            cue = c["cue"].split()[0]
+            if sent and cue.lower() not in sent.text.lower():
+                chk.add(label, "cue", f"reporting verb {shown(c['cue'])} is not in the claim's sentence",
+                        "write the verb as the article has it, e.g. 'argues', 'said'")
+
+
+def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
+    """Each event's actors and linked ids exist, and its dating words stand in its quote and resolve.
+
+    Example:
+        >>> ev = {"id": "e", "actor": "moon", "action": "OTHER", "description": "d", "expression": "2017",
+        ...       "quote": "2017, the year Moon took office"}
+        >>> chk, ann, ids = _demo(actors=[MOON], events=[ev])
+        >>> check_events(chk, ann, ids); chk.problems, ann.events[0]["date"].timex
+        ([], '2017')
+    """
+    for e in ann.events:
+        label = e["_label"]
+        _actor_ref(chk, ids, label, "actor", e["actor"])
+        _actor_ref(chk, ids, label, "recipient", e.get("recipient"))
+        for fld, section in (("figure", "figures"), ("claim", "claims"), ("same_as", "events")):
+            chk.known(label, fld, e.get(fld), ids[section], f"{fld} id", f"name an id from {section}:")
+        if e["span"] is None or e.get("expression") is None:  # undated events: the schema decides if allowed
+            continue
+        e["expression_span"] = chk.within(label, "expression", e["expression"], e["span"])
+        if e["expression_span"] is not None:
+            e["date"] = chk.resolve(label, "expression", e["expression"], e.get("tense"))
+        if e.get("date") is not None and (part := part_of_wider(chk.article, e["expression_span"], e.get("tense"),
+                                                                "expression")):
+            chk.add(label, "expression", *part)
+
+
+def check_ignored_numbers(chk: Checker, ann: Annotation) -> None:
+    """Each ignored-number quote holds a number.
+
+    Example:
+        >>> chk, ann, ids = _demo(ignored_numbers=[{"quote": "deputy chief", "reason": "r"}])
+        >>> check_ignored_numbers(chk, ann); chk.problems[0].message
+        'holds no number to ignore'
+    """
+    for i in ann.ignored_numbers:
+        if i["span"] is not None and not find_numbers(i["span"].text):
+            chk.add(i["_label"], "quote", "holds no number to ignore",
+                    "quote the words with the number, e.g. 'second deputy chief'")
+
+
+def coverage_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
+    """A warning for each number in the body that no entry accounts for.
+
+    Example:
+        >>> chk, ann, ids = _demo()
+        >>> len(coverage_warnings(chk, ann)), coverage_warnings(chk, ann)[0].message
+        (15, "number '156' at offset 887 is neither a figure, a date nor ignored")
+    """
+    out = []
+    for start, _end, text in ann.uncovered_numbers():
+        sent = chk.article.sentence_at(start)
+        out.append(Problem(chk.file, "coverage", "", f"number {text!r} at offset {start} "
+                           "is neither a figure, a date nor ignored",
+                           f"add a figure or an ignored_numbers entry for: {sent.text if sent else text!r}"))
+    return out
+
+
+#: An actor for the examples.
+MOON = {"id": "moon", "name": "Moon", "side": "seoul", "kind": "person", "quote": "Moon"}
+
+
+def _demo(**sections) -> tuple[Checker, Annotation, dict]:
+    """A checker, an annotation of the bundled article with these entries, and their ids (for the examples)."""
+    from pathlib import Path
+
+    from exportrow.article import load_article
+
+    chk = Checker(Path("demo.yaml"), load_article())
+    ann = Annotation(Path("demo.yaml"), chk.article)
+    ids = collect_ids(chk, sections)
+    for name in SECTIONS:
+        setattr(ann, name, entries(chk, sections, name, set()))
+    return chk, ann, ids

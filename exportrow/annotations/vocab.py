@@ -1,0 +1,35 @@
+"""The closed vocabularies of the annotation format, read from its schema.
+
+The schema (``exportrow/schema/annotation.schema.json``) declares them once; here they are
+tuples for the checks and the table categories.
+"""
+
+from __future__ import annotations
+
+from exportrow.annotations.schema import schema_dict, vocabulary
+
+__all__ = ["SIDES", "ALWAYS_SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "TENSES",
+           "CHECKS", "CHECK_PERIODS", "QUALIFIERS", "SECTIONS"]
+
+#: Sides of the seed article's dispute. Another article declares its own under ``sides:``;
+#: ``outlet`` (the article's own voice) and ``other`` are always available.
+SIDES = ("seoul", "tokyo", "washington", "outlet", "other")
+ALWAYS_SIDES = ("outlet", "other")
+ACTOR_KINDS = vocabulary("actor_kind")
+ATTRIBUTIONS = vocabulary("attribution")
+#: PLOVER event categories (Open Event Data Alliance), plus OTHER for what none fits.
+ACTIONS = vocabulary("action")
+#: Policy Frames Codebook (Boydstun et al. 2014) dimensions, by code.
+FRAMES = dict(zip(vocabulary("frame"), schema_dict()["$defs"]["frame"]["enumDescriptions"]))
+#: Entman (1993): the four functions a frame can perform.
+ENTMAN = vocabulary("entman")
+TENSES = vocabulary("tense")
+#: Kinds of quantitative statement that exportrow.stats.check_statements can check.
+CHECKS = vocabulary("check")
+#: What a check needs of each figure's period (see exportrow.dates.period_fault).
+CHECK_PERIODS = {"parts_within_total": "period", "period_length": "whole months", "rate_change": "whole months",
+                 "rate_increase": "whole months"}
+#: The article's own hedges on a number ("over 150").
+QUALIFIERS = vocabulary("qualifier")
+#: The sections of entries, in the order they are checked (actors first: the others name them).
+SECTIONS = ("actors", "figures", "statements", "ignored_numbers", "claims", "events")
