@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exportrow.article import Article, Span, load_article  # noqa: F401 - used by the doctests
-from exportrow.dates import DateResolutionError, find_date_expressions, resolve_date
+from exportrow.dates import DateResolutionError, TenseNeeded, find_date_expressions, resolve_date
 from exportrow.numbers import NumberMention, find_numbers
 
 __all__ = ["draft_annotation", "propose", "Proposals", "CUES", "CUE_SOURCES", "QUALIFIERS", "register"]
@@ -74,10 +74,7 @@ QUALIFIERS = {
 }
 _AFTER = {"or more": "lower_bound", "or longer": "lower_bound", "or less": "upper_bound", "or fewer": "upper_bound",
           "or so": "approximate"}
-_SCALE = ("hundred", "thousand", "million", "billion", "trillion")
 _TIME_UNITS = r"(?:days?|weeks?|months?|years?|hours?|decades?)"
-_WEEKDAY = re.compile(r"^(?:on |last |this |next )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$",
-                      re.I)
 
 
 @dataclass(frozen=True)
@@ -191,13 +188,10 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
 def _ignore_reason(m: NumberMention, sentence: str, at: int) -> str | None:
     """Why a number is probably not a figure, or None when it may be one."""
     before = sentence[:at]
-    word = m.text.lower()
     if m.form == "ordinal":
         return f"why {m.text!r} is not a figure"
     if m.form == "words" and m.value == 1:
         return f"why {m.text!r} is not a figure"
-    if m.form == "words" and word in _SCALE and re.search(r"\d\s*$", before):
-        return f"{m.text!r} is the scale of the number before it: record it in that figure's unit"
     if m.form == "words" and re.search(r"\bthe\s+$", before, re.I) and not re.search(
             rf"^{re.escape(m.text)}\s+of\b", sentence[at:], re.I):
         return f"'the {m.text}' names a known set, not a count"
@@ -332,13 +326,29 @@ def _figure_lines(props: Proposals) -> list[str]:
         elif f.period_note:
             lines.append(f"    # period: none proposed: {f.period_note}")
         if f.qualifier:
-            lines.append(f"    # qualifier: {f.qualifier}   # {f.qualifier_words!r} bounds this number; "
-                         "write it as `qualifier:` where the format has it, else in `note:`")
+            lines.append(_qualifier_line(f))
         lines.append(f"    quote: {_q(_sentence_text(f.sentence))}")
     lines += ["", "ignored_numbers:"] + (["  []"] if not props.ignored else [])
     for _m, sent, reason in props.ignored:
         lines += [f"  - quote: {_q(_sentence_text(sent))}", f"    reason: TODO   # {reason}"]
     return lines + [""]
+
+
+def _qualifier_line(f: FigureCandidate) -> str:
+    """The draft's proposed qualifier: the format's ``qualifier:`` when it has the words, else a comment.
+
+    Example:
+        >>> f = FigureCandidate(find_numbers("over 150")[0], None, qualifier="lower_bound", qualifier_words="over")
+        >>> _qualifier_line(f).strip()
+        "qualifier: over   # proposed: 'over' bounds this number (lower bound)"
+    """
+    from exportrow.annotations import QUALIFIERS as FORMAT_QUALIFIERS
+
+    words, kind = f.qualifier_words.lower(), f.qualifier.replace("_", " ")
+    if words in FORMAT_QUALIFIERS:
+        return f"    qualifier: {words}   # proposed: {words!r} bounds this number ({kind})"
+    return (f"    # qualifier: {f.qualifier}   # {f.qualifier_words!r} bounds this number; say so in `note:` "
+            f"(`qualifier:` takes {', '.join(FORMAT_QUALIFIERS)})")
 
 
 def _event_lines(article: Article, props: Proposals) -> list[str]:
@@ -351,18 +361,31 @@ def _event_lines(article: Article, props: Proposals) -> list[str]:
                   "    description: TODO", f"    expression: {_q(expr)}"]
         if pub is None:
             lines.append("    # not resolved: no publication date yet (give --published or article: published:)")
-        elif _WEEKDAY.match(expr.strip()):
-            past = resolve_date(expr, pub, tense="past").timex
-            present = resolve_date(expr, pub, tense="present").timex
-            lines.append(f"    tense: TODO           # past resolves to {past}; present/future to {present}")
         else:
-            try:
-                r = resolve_date(expr, pub)
-                lines.append(f"    # resolves to {r.timex} ({r.precision}) against {pub:%Y-%m-%d}")
-            except DateResolutionError as exc:
-                lines.append(f"    # does not resolve: {exc}")
+            lines.append(_resolution_line(expr, pub))
         lines.append(f"    quote: {_q(_sentence_text(d.sentence) if d.sentence else expr)}")
     return lines + [""]
+
+
+def _resolution_line(expr: str, pub) -> str:
+    """The draft's line on how ``expr`` resolves: its date, or both readings where the tense decides.
+
+    Example:
+        >>> import datetime as dt
+        >>> _resolution_line("June 1", dt.date(2024, 5, 14)).strip()
+        'tense: TODO           # past resolves to 2023-06-01; present/future to 2024-06-01'
+        >>> _resolution_line("last week", dt.date(2024, 5, 14)).strip()
+        '# resolves to 2024-W19 (week) against 2024-05-14'
+    """
+    try:
+        r = resolve_date(expr, pub)
+    except TenseNeeded:  # a weekday, a month and day, a bare month...: the tense decides
+        past = resolve_date(expr, pub, tense="past").timex
+        present = resolve_date(expr, pub, tense="present").timex
+        return f"    tense: TODO           # past resolves to {past}; present/future to {present}"
+    except DateResolutionError as exc:
+        return f"    # does not resolve: {exc}"
+    return f"    # resolves to {r.timex} ({r.precision}) against {pub:%Y-%m-%d}"
 
 
 def _claim_lines(props: Proposals) -> list[str]:

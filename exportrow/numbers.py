@@ -3,11 +3,13 @@
 Number words are joined into one number only where English joins them inside one number:
 "twenty-one", "one hundred and fifty-six", "two thousand and nineteen". Two numbers that
 merely stand side by side stay two ("one and two", "one two"). Digits followed by a scale
-word are one value: "1.5 million" is 1,500,000.
+word are one value: "1.5 million" is 1,500,000. In a range the scale word is written once and
+belongs to both ends: in "between 5 and 8 million" or "5 to 8 million" the 5 is 5,000,000.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -170,6 +172,33 @@ def parse_number(text: str) -> float | None:
     return found[0].value
 
 
+#: What joins the two ends of a range ("5 to 8 million", "5-8 million"); "and" only after "between".
+_RANGE_JOIN = re.compile(r"[\s\u00a0]*(?:to|or|-|\u2013|\u2014)[\s\u00a0]*", re.IGNORECASE)
+_RANGE_AND = re.compile(r"[\s\u00a0]+and[\s\u00a0]+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween[\s\u00a0]+$", re.IGNORECASE)
+_SCALED = re.compile(r"[\s\u00a0]+(" + "|".join(_SCALES) + r")$", re.IGNORECASE)
+
+
+def _share_scales(text: str, offset: int, found: list[NumberMention]) -> list[NumberMention]:
+    """The low end of a range in digits takes the scale word of its high end ("5 to 8 million": 5,000,000).
+
+    Only where the low end is smaller than the high end's digits, so "in 2019 and 2 million" stays apart.
+    """
+    out = list(found)
+    for k in range(len(out) - 1):
+        low, high = out[k], out[k + 1]
+        scale = _SCALED.search(high.text)
+        if low.form != "digits" or high.form != "digits" or not scale or not low.text[-1].isdigit():
+            continue
+        between = text[low.end - offset:high.start - offset]
+        joined = _RANGE_JOIN.fullmatch(between) or (
+            _RANGE_AND.fullmatch(between) and _BETWEEN.search(text[:low.start - offset]))
+        factor = _SCALES[scale.group(1).lower()]
+        if joined and Decimal(str(low.value)) < Decimal(str(high.value)) / factor:
+            out[k] = dataclasses.replace(low, value=_whole(Decimal(str(low.value)) * factor))
+    return out
+
+
 def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     """Every number in ``text``, in digits or words, with spans shifted by ``offset``.
 
@@ -184,6 +213,10 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         [1, 2, 2019, 105]
         >>> [(m.text, m.value) for m in find_numbers("1.5 million people, 2 billion yen")]
         [('1.5 million', 1500000), ('2 billion', 2000000000)]
+        >>> [(m.text, m.value) for m in find_numbers("between 5 and 8 million crowns; 1.5-2 billion")]
+        [('5', 5000000), ('8 million', 8000000), ('1.5', 1500000000), ('2 billion', 2000000000)]
+        >>> [m.value for m in find_numbers("in 2019 and 2 million more; 5 and 8 million")]
+        [2019, 2000000, 5, 8000000]
     """
     out = []
     for m in _pattern().finditer(text):
@@ -195,4 +228,4 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             out.append(NumberMention(offset + m.start(), offset + m.end(), m.group(0), _whole(digits), "digits"))
         else:
             out += _word_numbers(m.group(3), offset + m.start(3))
-    return out
+    return _share_scales(text, offset, out)

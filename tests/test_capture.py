@@ -220,10 +220,10 @@ def test_the_cue_lexicon_names_its_sources_and_holds_the_common_cues():
 def test_extract_attaches_whole_spans_and_proposes_bounds_and_unnamed_sources():
     art = load_article(ARTICLES / "northgate-wire-2024-07-02-catch-data.txt")
     draft = draft_annotation(art)
-    assert 'period: "this March"' not in draft
-    assert "'during the four years ending this March' is a span the resolver may not read" in draft
+    assert 'period: "this March"' not in draft and 'expression: "this March"' not in draft
+    assert 'period: "the four years ending this March"' in draft  # the whole span, never its end
     props = {f.mention.text: f for f in propose(art).figures}
-    assert props["150"].qualifier == "lower_bound" and props["150"].period is None
+    assert props["150"].qualifier == "lower_bound" and props["150"].period == "the four years ending this March"
     assert (props["20,000"].qualifier, props["25,000"].qualifier) == ("lower_bound", "upper_bound")
     assert props["3,000"].qualifier == "upper_bound" and props["12"].period == "from 2021 to 2023"
     wire = load_article(ARTICLES / "northgate-wire-2024-05-14-kelmark-port-fees.txt")
@@ -231,7 +231,9 @@ def test_extract_attaches_whole_spans_and_proposes_bounds_and_unnamed_sources():
     assert 'quote: "A source close to the Kelmark government"' in d and "kind: anonymous_source" in d
     assert "attribution: anonymous_source" in d and 'cue: "dismissed"' in d
     assert 'cue: "Citing"' in d  # the cue as the article writes it
-    assert "'million' is the scale of the number before it" in d
+    assert "value: 3200000         # written '3.2 million'" in d and "million' is the scale" not in d
+    assert "qualifier: over   # proposed" in d  # the format's own field, where it has the words
+    assert "tense: TODO           # past resolves to 2023-06-01; present/future to 2024-06-01" in d  # "from June 1"
 
 
 def test_extract_records_the_options_of_a_body_only_capture(tmp_path):

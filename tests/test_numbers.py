@@ -15,6 +15,11 @@ from exportrow.numbers import find_numbers, parse_number
     ("2 billion yen", [2_000_000_000]),
     ("1,024 and 2.5", [1024, 2.5]),
     ("its second deputy chief", [2]),
+    ("between 5 and 8 million crowns", [5_000_000, 8_000_000]),  # a range writes its scale once
+    ("5 to 8 million", [5_000_000, 8_000_000]),
+    ("12-15 thousand", [12_000, 15_000]),
+    ("in 2019 and 2 million more", [2019, 2_000_000]),  # not a range: the first is not below the second
+    ("5 and 8 million", [5, 8_000_000]),                # "and" joins a range only after "between"
 ])
 def test_numbers(text, values):
     assert [m.value for m in find_numbers(text)] == values
