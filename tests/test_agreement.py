@@ -110,14 +110,22 @@ def test_disagreements_name_claim_quote_and_each_coders_value(three):
     row = d[(d.unit == "fr_patrols_work") & (d.field == "frame")].iloc[0]
     assert (row.quote, row["annotation"], row["coder-a"], row["coder-b"]) == (
         "the seizures show its patrols work", "2", "7", "2")
-    assert set(d.field) == {"cue", "entman.moral_evaluation", "attribution", "frame", "frame_secondary"}
+    assert set(d.field) == {"cue", "entman.moral_evaluation", "attribution", "frame", "frame_secondary", "answers"}
+    # the annotation was re-coded without fr_patrols_work's `answers`; both coders still give one
+    row = d[(d.unit == "fr_patrols_work") & (d.field == "answers")].iloc[0]
+    assert (row["annotation"], row["coder-a"], row["coder-b"]) == ("none", "sy_repeated_violations",
+                                                                   "sy_repeated_violations")
 
 
 def test_answers_are_compared_through_the_matched_claims(three):
     v = three.values.set_index(["unit", "coder"])
     assert v.loc[("sy_prove_nothing", "annotation"), "answers"] == "fr_seizure_record"
     assert v.loc[("sy_prove_nothing", "coder-a"), "answers"] == "fr_seizure_record"  # the sheet said c01
-    assert three.fields.set_index("field").loc["answers", "alpha"] == 1.0
+    # answers: 7 pairable claims, n = 20 values: none 9, sy_unlicensed_trawlers 3, fr_seizure_record 3,
+    # sy_prove_nothing 3, sy_repeated_violations 2. One claim coded (none, sy_repeated_violations,
+    # sy_repeated_violations): 4 disagreeing ordered pairs / (3 - 1) = 2 disagreeing coincidences.
+    # alpha = 1 - 19 * 2 / (20**2 - (9**2 + 3**2 + 3**2 + 3**2 + 2**2)) = 1 - 38/288 = 0.868
+    assert three.fields.set_index("field").loc["answers", "alpha"] == 0.868
 
 
 def test_confusion_table_for_two_coders():

@@ -98,7 +98,7 @@ def test_hostile_report_runs_no_marker(hostile_report):
     ARTIFACTS.mkdir(exist_ok=True)
     try:
         pages = [hostile_report / "index.html", *sorted(hostile_report.glob("*/*.html"))]
-        assert len(pages) == 4
+        assert len(pages) == 5  # the index and notebooks 01 to 04
         for page in pages:
             driver.get(page.as_uri())
             found = driver.execute_script(HOSTILE_JS)

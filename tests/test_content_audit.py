@@ -336,4 +336,4 @@ def test_solutions_print_the_same_facts():
     s2 = printed("solutions/02-claim-timeline-solutions")
     assert "by hand: Wednesday 2019-07-10; library: 2019-07-10" in s2
     s3 = printed("solutions/03-framing-comparison-solutions")
-    assert "agreement: 100% of 6 fields" in s3
+    assert "agreement with the annotation: 100% of 6 fields" in s3

@@ -196,14 +196,14 @@ def test_hostile_fixture_passes_check_and_covers_every_field():
 def test_no_marker_appears_unescaped_in_any_page_or_output(hostile_report):
     markers = _raw_markers()
     pages = sorted(hostile_report.rglob("*.html"))
-    assert len(pages) == 4
+    assert len(pages) == 5  # the index and notebooks 01 to 04
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert problems_in(text) == [], page.name
         assert [m for m in markers if m in text] == [], page.name
         assert escape.csp_meta().split(" content=")[0][:20] in text or "Content-Security-Policy" in text
     notebooks = sorted(hostile_report.glob("*/*.ipynb"))
-    assert len(notebooks) == 3
+    assert len(notebooks) == 4
     seen = 0
     for path in notebooks:
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:

@@ -49,7 +49,7 @@ def test_blank_worksheet_lists_claims_in_article_order_with_empty_coding(ann):
     assert [c["id"] for c in ws.claims] == [f"c0{k}" for k in range(1, 8)]
     assert [c["start"] for c in ws.claims] == sorted(c["span"].start for c in ann.claims)
     first = ws.claims[0]
-    assert first["quote"] == "Freedonia has published its record of seized fishing boats"
+    assert first["quote"] == "its record of seized fishing boats"  # the claim's content, without its frame
     assert first["context"].endswith("that it lets unlicensed trawlers work the shared bay.")
     for c in ws.claims:
         assert (c["actor"], c["attribution"], c["cue"], c["frame"], c["frame_secondary"], c["entman"],
