@@ -5,9 +5,10 @@ chart's alt text, which lists every value it draws. The pixels are compared here
 ``compare_images`` and an RMS tolerance (0-255 scale) that absorbs how another build of the same matplotlib
 minor version rasterises text (anti-aliasing, hinting: measured 3.11.1 against 3.11.2, the images are identical;
 text drawn without any anti-aliasing, the largest rasteriser difference we could produce that keeps glyph widths,
-is RMS 10.4). Changes in what a chart draws stay above it: a lost hatching is RMS 20.8, a bar in another colour
-60. A FreeType that draws glyphs at other widths (matplotlib 3.10 bundles FreeType 2.6.1: RMS 32 here) is not a
-patch-level difference: requirements/constraints.txt pins matplotlib.
+is RMS 12.0 on the bar chart of the classroom layout, which has more text than the first one, RMS 10.4). Changes
+in what a chart draws stay above it: a lost hatching is RMS 22.3, a bar in another colour 24.5. A FreeType
+that draws glyphs at other widths (matplotlib 3.10 bundles FreeType 2.6.1: RMS 32 here) is not a patch-level
+difference: requirements/constraints.txt pins matplotlib.
 """
 
 import base64
@@ -18,7 +19,7 @@ import pytest
 from conftest import NOTEBOOKS
 
 MAIN = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
-TOL = 12.0  # RMS difference, 0-255 scale (matplotlib.testing.compare)
+TOL = 16.0  # RMS difference, 0-255 scale (matplotlib.testing.compare): above text rasterising, below a real change
 
 
 def chart_pngs(path) -> list[bytes]:
