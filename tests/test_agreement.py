@@ -289,7 +289,9 @@ def test_notebook_04_on_the_fixture_finds_the_codings_beside_the_annotation(run_
 
 
 def test_notebook_04_with_a_single_coding_says_so_and_succeeds(run_notebook):
-    nb, out = run_notebook("04-coding-reliability")
+    from exportrow import paths
+
+    nb, out = run_notebook("04-coding-reliability", coding_paths=[str(paths.default_annotation())])
     text = outputs_text(nb)
     assert "Only one coding of this article was found" in text and "agreement needs two or more" in text
     assert list(out.iterdir()) == []
