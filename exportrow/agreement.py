@@ -612,7 +612,10 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
     if "actor" in chosen and lists and not set(values.actor.dropna()) <= common:  # an actor some lists lack
         notes.append("The codings use different actor lists, so actor ids may name the same actor differently; "
                      "compare side instead.")
-        table.loc[table.field == "actor", "note"] = "codings use different actor lists: compare side instead"
+        actor = table.field == "actor"  # an alpha over ids that name different things would mislead: none is given
+        table.loc[actor, "note"] = "codings use different actor lists: compare side instead"
+        table.loc[actor, ["alpha", "ci_low", "ci_high"]] = float("nan")
+        table.loc[actor, "verdict"] = "not comparable"
     return Agreement(read, values, table, _coverage(values, coders), _disagreements(values, coders, chosen),
                      _confusion(values, coders, chosen), n_boot, seed, notes)
 

@@ -50,7 +50,9 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
         for i, r in enumerate(rows):
             if math.isnan(r.alpha):
                 why = "free text: percentage agreement only" if r.verdict == "percentage only" else \
-                    "no alpha: every coder used one value" if r.verdict == "undefined" else str(r.verdict)
+                    "no alpha: every coder used one value" if r.verdict == "undefined" else \
+                    "not comparable: the codings use different actor lists (read side)" \
+                    if r.verdict == "not comparable" else str(r.verdict)
                 ax.annotate(why, (left + 0.02, i), va="center", ha="left", fontsize=11, color="#444444",
                             style="italic")
                 continue

@@ -355,5 +355,6 @@ def test_actor_lists_that_differ_are_flagged(tmp_path):
     result = agreement([ANNOTATION, p], n_boot=100)
     t = result.fields.set_index("field")
     assert t.loc["actor", "note"] == "codings use different actor lists: compare side instead"
-    assert t.loc["side", "alpha"] == 1.0 and t.loc["actor", "alpha"] < 1.0
+    assert t.loc["side", "alpha"] == 1.0 and math.isnan(t.loc["actor", "alpha"])  # ids that differ: no alpha
+    assert t.loc["actor", "verdict"] == "not comparable"
     assert agreement(THREE, n_boot=100).fields.set_index("field").loc["actor", "note"] == ""
