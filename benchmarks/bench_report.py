@@ -4,9 +4,9 @@
 
 Prints, measured in the same run (best of N wall times each):
 - report / naive: ``exportrow report`` against the plain papermill command line run on the same
-  notebooks one after another, then ``jupyter nbconvert --to html`` on the results. Goal <= 0.6.
+  notebooks one after another, then ``jupyter nbconvert --to html`` on the results. Goal <= 0.35.
 - report / floor: against as many notebooks that only import pandas and matplotlib and draw one
-  chart, executed the same way (``exportrow report``). Goal <= 1.3.
+  chart, executed the same way (``exportrow report``). Goal <= 1.15.
 """
 
 from __future__ import annotations
@@ -84,8 +84,8 @@ def main() -> None:
     print(f"exportrow report        {best['report']:6.2f} s")
     print(f"naive papermill+nbconvert {best['naive']:6.2f} s")
     print(f"floor (pandas+1 chart)  {best['floor']:6.2f} s")
-    print(f"ratio report/naive      {best['report'] / best['naive']:6.2f}   (goal <= 0.60)")
-    print(f"ratio report/floor      {best['report'] / best['floor']:6.2f}   (goal <= 1.30)")
+    print(f"ratio report/naive      {best['report'] / best['naive']:6.2f}   (goal <= 0.35)")
+    print(f"ratio report/floor      {best['report'] / best['floor']:6.2f}   (goal <= 1.15)")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ itself. Nothing is cached outside a report run.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -23,10 +24,30 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["ENV", "folder", "get", "put"]
+__all__ = ["ENV", "folder", "get", "put", "using"]
 
 #: The environment variable that names the run's cache folder.
 ENV = "EXPORTROW_RUN_CACHE"
+_USING: list[Path] = []  # the report process's own folder (it sets ENV for its kernels only)
+
+
+@contextlib.contextmanager
+def using(where: Path):
+    """Use ``where`` as this process's run cache inside the block (the report, for its own checks).
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp()); os.chmod(d, 0o700)
+        >>> with using(d):
+        ...     folder() == d
+        True
+        >>> folder() is None
+        True
+    """
+    _USING.append(Path(where))
+    try:
+        yield
+    finally:
+        _USING.pop()
 
 
 def folder() -> Path | None:
@@ -42,7 +63,7 @@ def folder() -> Path | None:
         True
         >>> del os.environ[ENV]
     """
-    name = os.environ.get(ENV, "")
+    name = str(_USING[-1]) if _USING else os.environ.get(ENV, "")
     if not name:
         return None
     try:

@@ -37,7 +37,7 @@ from exportrow import paths
 from exportrow.article import Article, Span, load_article
 from exportrow.colours import OKABE_ITO, side_colours
 from exportrow.errors import ExportrowError, UsageError
-from exportrow.escape import html_text
+from exportrow.escape import CONTENT_SECURITY_POLICY, html_text
 
 __all__ = ["ArticleView", "Mark", "ViewError", "show_article", "article_page", "article_text", "escape",
            "is_bundled", "is_view_page", "check_output", "register", "LAYERS", "DEFAULT_LAYERS", "EXCERPTS", "CSP",
@@ -49,7 +49,7 @@ DEFAULT_LAYERS = ("figures", "claims", "dates")
 #: What an excerpt keeps: everything, the sentences that hold a mark, or the marked words alone.
 EXCERPTS = ("full", "sentences", "quotes")
 #: The standalone page's Content-Security-Policy: nothing is fetched, no script runs.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+CSP = CONTENT_SECURITY_POLICY  # the report's own: the article page is one of its pages
 #: Written into every page as ``<meta name="generator">``; `exportrow view` overwrites only such files.
 GENERATOR = "exportrow view"
 _MARKER = f'<meta name="generator" content="{GENERATOR}">'
@@ -323,13 +323,14 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
 
 
 def article_page(article: Article | str | Path | None = None, annotation=None, *, layers=DEFAULT_LAYERS,
-                 sides=None, excerpt: bool | str | None = None, labels: bool = True) -> str:
+                 sides=None, excerpt: bool | str | None = None, labels: bool = True, note: str = "") -> str:
     """The standalone HTML page of :func:`show_article`, for the report's article page.
 
     ``excerpt=None`` decides by the article: for the bundled Nikkei article, whose text is not ours
     to hand out, ``"quotes"`` when ``layers`` include claims (its claims, figures and dates mark
     every one of its sentences, so a sentence excerpt would be the whole text) and ``"sentences"``
-    otherwise; the full text for any other article.
+    otherwise; the full text for any other article. ``note`` is shown with the page's other notes
+    (the report says there how to get the full view locally).
 
     Example:
         >>> page = article_page()
@@ -343,6 +344,8 @@ def article_page(article: Article | str | Path | None = None, annotation=None, *
     if excerpt is None:
         excerpt = "full" if not is_bundled(article) else "quotes" if "claims" in layers else "sentences"
     view = show_article(article, annotation, layers=layers, sides=sides, labels=labels, excerpt=excerpt)
+    if note:
+        view.notes.append(note)
     return view.page()
 
 

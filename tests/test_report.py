@@ -233,3 +233,20 @@ def test_bad_inputs_are_checked_before_any_notebook_runs(tmp_path):
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert "figures[seizures_total].value: 91 does not appear in the quote" in res.stderr
     assert "started" not in res.stderr and not (tmp_path / "r").exists()
+
+
+def test_article_page_is_linked_first_and_an_excerpt_of_the_bundled_article(good):
+    out, _ = good
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="([^"]+)"', index)[0] == "article.html"
+    page = (out / "article.html").read_text(encoding="utf-8")
+    assert "Excerpt (sentences)" in page and "exportrow view --out article.html" in page
+    assert "Content-Security-Policy" in page and "<script" not in page
+    shown = int(re.search(r"Excerpt \(sentences\): (\d+)% of the body", page).group(1))
+    assert 10 < shown < 50  # Nikkei's text: a report handed out shows about a third of it
+
+
+def test_article_page_of_another_article_is_the_full_view(hostile_report):
+    page = (hostile_report / "article.html").read_text(encoding="utf-8")
+    assert "Excerpt (" not in page and "exportrow view --out" not in page
+    assert page.count("<mark") > 10
