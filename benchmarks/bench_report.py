@@ -63,10 +63,32 @@ def floor_notebooks(tmp: Path) -> list[Path]:
     return made
 
 
+def sweep_jobs(values: list[int], repeat: int) -> None:
+    """Best-of-``repeat`` times of the report and the floor for each ``--jobs`` value (how DEFAULT_JOBS was set)."""
+    exportrow = str(BIN / "exportrow")
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        floor_nbs = floor_notebooks(tmp)
+        runs = {(what, j): [] for what in ("report", "floor") for j in values}
+        for k in range(repeat):
+            for j in values:
+                runs["report", j].append(timed([exportrow, "report", "--jobs", str(j), "--out",
+                                                str(tmp / f"r{j}-{k}")]))
+                runs["floor", j].append(timed([exportrow, "report", "--jobs", str(j), "--out", str(tmp / f"f{j}-{k}"),
+                                               "--notebooks", *map(str, floor_nbs)]))
+    print(f"notebooks: {len(NOTEBOOKS)}, best of {repeat}")
+    for j in values:
+        print(f"--jobs {j}: report {min(runs['report', j]):6.2f} s   floor {min(runs['floor', j]):6.2f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--jobs", nargs="+", type=int, metavar="N",
+                    help="instead: time the report (and the floor) with each --jobs value, interleaved")
     args = ap.parse_args()
+    if args.jobs:
+        return sweep_jobs(args.jobs, args.repeat)
     exportrow = str(BIN / "exportrow")
     subprocess.check_call([sys.executable, "-m", "compileall", "-q", str(ROOT / "exportrow")])
     with tempfile.TemporaryDirectory() as d:

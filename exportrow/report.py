@@ -520,7 +520,7 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
         cache = pub.tmp / ".cache"  # checked annotations shared with the kernels; removed before publishing
         cache.mkdir(mode=0o700)
         try:
-            with _Preparation(params, cache) as prep:
+            with _Preparation(params, cache, codings=any("coding_paths" in d for d in declared.values())) as prep:
                 results = _run_all(notebooks, pub.tmp, params, declared, progress, timeout, jobs,
                                    env={runcache.ENV: str(cache)})
                 front = prep.result()
@@ -545,10 +545,11 @@ class _FrontMatter:
 
 class _Preparation:
     """Work this process does while the kernels start: check the annotation once (shared with the kernels
-    through the run's cache), draw the article page, load the HTML exporter."""
+    through the run's cache), and the other codings when a notebook compares them, draw the article page,
+    load the HTML exporter."""
 
-    def __init__(self, params: dict, cache: Path):
-        self.params, self.cache = params, cache
+    def __init__(self, params: dict, cache: Path, codings: bool = False):
+        self.params, self.cache, self.codings = params, cache, codings
         self._front = _FrontMatter()
         self._thread = threading.Thread(target=self._run, name="exportrow-prepare", daemon=True)
 
@@ -566,7 +567,25 @@ class _Preparation:
     def _run(self) -> None:
         with runcache.using(self.cache):
             self._front = _front_matter(self.params)
+            if self.codings:
+                _check_codings(self.params)
         _EXPORTER.load()
+
+
+def _check_codings(params: dict) -> None:
+    """Check the codings a notebook will compare (``coding_paths``, or those kept beside the annotation) once, for
+    the kernels; a bad one is left for the notebook to report."""
+    try:
+        from exportrow import agreement
+        from exportrow.annotations import load_annotation
+        from exportrow.article import load_article
+
+        art = load_article(params.get("article_path") or None, published=params.get("published"),
+                           outlet=params.get("outlet"), timezone=params.get("timezone"))
+        ann = load_annotation(params.get("annotation_path") or None, art)
+        agreement.read_codings(params.get("coding_paths") or agreement.find_codings(ann.path), ann.article)
+    except Exception:  # noqa: S110 - the notebook reads them again and reports any problem itself
+        pass
 
 
 def _front_matter(params: dict) -> _FrontMatter:

@@ -109,6 +109,14 @@ def put(key: tuple, value) -> None:
 
     Written to a temporary file and renamed, so a reader never sees half a file; a failure
     (full disk) only means the others check for themselves.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp()); os.chmod(d, 0o700)
+        >>> with using(d):
+        ...     put(("b", 2), [3]); get(("b", 2))
+        [3]
+        >>> put(("b", 2), [4]) is None and get(("b", 2)) is None  # outside a run: nothing is stored
+        True
     """
     path = _file(key)
     if path is None or path.exists():

@@ -151,10 +151,10 @@ class ArticleView:
         return _page(self)
 
     def save(self, path: str | Path, *, force: bool = False) -> Path:
-        """Write :meth:`page` to ``path`` (an existing file is replaced only if it is an exportrow page).
+        """Write :meth:`page` to ``path`` (an existing file is replaced only if `exportrow view` wrote it).
 
         Raises:
-            ViewError: ``path`` is a folder, or a file exportrow did not write (``force=True`` overrides).
+            OutputFolderError: ``path`` is a folder, a link, or a file exportrow did not write.
         """
         from exportrow.export import write_atomic
 
@@ -807,25 +807,22 @@ def is_view_page(path: str | Path) -> bool:
 
 
 def check_output(path: Path, *, force: bool = False) -> None:
-    """Refuse to write over a folder, or over a file exportrow did not write unless ``force``.
+    """Refuse to write over a folder, a link, or a file exportrow did not write (exportrow's one rule for output
+    files, :func:`exportrow.outdir.check_out_file`): a page `exportrow view` wrote is replaced, any other file
+    never, ``force`` or not.
 
     Raises:
-        ViewError: With the reason and the nearest fix.
+        OutputFolderError: With the reason and the nearest fix (a :class:`~exportrow.errors.UsageError`, exit 2).
 
     Example:
-        >>> check_output(paths.default_article())
+        >>> check_output(paths.default_article(), force=True)
         Traceback (most recent call last):
         ...
-        exportrow.view.ViewError: ...: exists and is not a page written by exportrow view; choose another --out, ...
-        >>> check_output(paths.default_article(), force=True)
+        exportrow.outdir.OutputFolderError: --out ...: exists and exportrow did not write it (it is not a page ...
     """
-    if path.is_dir():
-        raise ViewError(f"{path}: is a folder; name the page to write, e.g. {path / 'article.html'}")
-    if path.is_symlink() and not force:
-        raise ViewError(f"{path}: is a symbolic link; choose another file, or add --force to replace the link")
-    if path.exists() and not force and not is_view_page(path):
-        raise ViewError(f"{path}: exists and is not a page written by exportrow view; choose another --out, "
-                        "or add --force to replace it")
+    from exportrow.outdir import check_out_file
+
+    check_out_file(path, "a page written by exportrow view", is_view_page, force=force, edited=False)
 
 
 def _cmd_view(args) -> int:
@@ -894,5 +891,7 @@ def register(sub) -> None:
                         "[\u2026] stands for the rest (default: the full text)")
     p.add_argument("--no-labels", action="store_true", help="no id tags where claims and figures start")
     p.add_argument("--no-coverage", action="store_true", help="do not mark ignored and unannotated numbers")
-    p.add_argument("--force", action="store_true", help="replace --out even if exportrow did not write it")
+    p.add_argument("--force", action="store_true",
+                   help="no effect, kept for old scripts: a page exportrow view wrote is replaced anyway, and any "
+                        "other file never is")
     p.set_defaults(func=_cmd_view)

@@ -115,7 +115,8 @@ def test_hostile_report_runs_no_marker(hostile_report):
     driver = _browser()
     ARTIFACTS.mkdir(exist_ok=True)
     try:
-        pages = [hostile_report / "index.html", hostile_report / "article.html", *sorted(hostile_report.glob("*/*.html"))]
+        pages = [hostile_report / "index.html", hostile_report / "article.html",
+                 *sorted(hostile_report.glob("*/*.html"))]
         assert len(pages) == 6  # the index, the article page (the full view: not the bundled article), notebooks 01-04
         for page in pages:
             driver.get(page.as_uri())

@@ -284,7 +284,7 @@ def test_import_never_replaces_a_file_it_did_not_write(tmp_path):
     mine = tmp_path / "mine.txt"
     mine.write_text("My own capture.\n", encoding="utf-8")
     refused = run("import", PAGE, "--out", mine, "--force")
-    assert refused.returncode == 2 and "was not written by exportrow import" in refused.stderr
+    assert refused.returncode == 2 and "exportrow did not write it" in refused.stderr
     assert mine.read_text(encoding="utf-8") == "My own capture.\n"
     assert "Traceback" not in again.stderr + refused.stderr
 

@@ -12,7 +12,7 @@ from docutils.nodes import make_id
 from test_browser import ARTIFACTS, _browser
 
 from exportrow.book import MARKER, build_site, read_glossary
-from exportrow.student import OutputFolderError
+from exportrow.outdir import OutputFolderError
 
 MAIN = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 GUIDES = ["docs/teaching", "docs/annotating", "exportrow/coding-guide", "docs/glossary", "docs/references"]
@@ -176,7 +176,7 @@ def test_refuses_a_folder_it_did_not_write(tmp_path):
     mine = tmp_path / "my-site"
     mine.mkdir()
     (mine / "index.html").write_text("my own page")
-    with pytest.raises(OutputFolderError, match="not written by exportrow"):
+    with pytest.raises(OutputFolderError, match="files that exportrow did not write"):
         build_site(mine, url="")
     assert [p.name for p in mine.iterdir()] == ["index.html"]
     res = subprocess.run([sys.executable, "-m", "exportrow.book", "--out", str(mine)], capture_output=True, text=True)
