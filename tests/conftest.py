@@ -3,8 +3,10 @@ that many tests read (made once per test session, even when pytest-xdist runs th
 worker processes: the first worker to need one makes it under a file lock, the others wait and reuse it).
 
 Test tiers (``python3 dev.py test`` runs everything, ``python3 dev.py test --quick`` leaves out the tests
-marked ``slow``): the committed notebooks under nbval are marked slow here; other slow tests carry
-``@pytest.mark.slow`` or a module-level ``pytestmark``.
+marked ``slow``): the committed notebooks under nbval and every test using a fixture in ``SLOW_FIXTURES`` are
+marked slow here; other slow tests (another report, a browser, a build) carry ``@pytest.mark.slow`` or a
+module-level ``pytestmark``. The quick tier keeps unit tests, doctests, command-line checks and the tests that
+read the session's one shared report.
 """
 
 from __future__ import annotations
@@ -117,11 +119,15 @@ def report(out, *args, **kw):
     return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
 
+#: Fixtures that run notebooks, a second report, a browser or a server: a test that uses one is slow.
+SLOW_FIXTURES = {"run_notebook", "hostile_report", "lab", "site", "served"}
+
+
 def pytest_collection_modifyitems(config, items):
-    """The committed notebooks (nbval) belong to the full tier. (`dev.py test` distributes by file, so each
-    notebook runs in one worker, cell after cell, in one kernel.)"""
+    """The committed notebooks (nbval) and the tests that use a slow fixture belong to the full tier.
+    (`dev.py test` distributes by file, so each notebook runs in one worker, cell after cell, in one kernel.)"""
     for item in items:
-        if ".ipynb::" in item.nodeid:
+        if ".ipynb::" in item.nodeid or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 

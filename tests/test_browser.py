@@ -11,6 +11,8 @@ import pytest
 
 from exportrow import paths
 
+pytestmark = pytest.mark.slow  # starts Chromium: the full tier only
+
 ARTIFACTS = paths.PROJECT_ROOT / "test-artifacts"
 
 

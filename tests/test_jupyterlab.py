@@ -19,6 +19,8 @@ import pytest
 from conftest import NOTEBOOKS, ROOT
 from test_browser import ARTIFACTS, _browser
 
+pytestmark = pytest.mark.slow  # starts JupyterLab and Chromium: the full tier only
+
 NAME = "01-enforcement-statistics"
 
 # Every code cell's prompt, every table cell's alignment, every image, and every output shown as an error.

@@ -76,6 +76,7 @@ def test_notebook_03_on_the_fixture(run_notebook):
     assert "The article gives **Freedonia**" in outputs_text(nb)
 
 
+@pytest.mark.slow
 def test_report_on_the_fixture(tmp_path):
     res = report(tmp_path / "r", "--article", str(ARTICLE), "--annotation", str(ANNOTATION),
                  "-p", "side_a", "freedonia", "-p", "side_b", "sylvania")

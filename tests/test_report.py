@@ -49,6 +49,7 @@ def test_report_writes_every_notebook_with_html_and_outputs(good):
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.slow
 def test_two_reports_are_identical(good, tmp_path):
     out, _ = good
     again = tmp_path / "again-run"
@@ -61,6 +62,7 @@ def test_two_reports_are_identical(good, tmp_path):
     assert diffs(cmp) == []
 
 
+@pytest.mark.slow
 def test_parameters_reach_every_notebook_that_declares_them(tmp_path):
     out = tmp_path / "r"
     res = report(out, "-p", "figure_format", "svg", "-p", "years", "[2016, 2017]", "-p", "published", "2019-07-19",
@@ -85,6 +87,7 @@ def test_unknown_parameter_names_notebooks_and_their_parameters(tmp_path):
     assert "Traceback" not in res.stderr and not (tmp_path / "r").exists()
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_does_not_stop_the_others_or_replace_a_good_report(good):
     out, _ = good
     before = (out / "index.html").read_bytes()
@@ -143,6 +146,7 @@ def kernel_ended(pid, guard=60):
     return False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 143)],
                          ids=["SIGINT", "SIGTERM", "SIGHUP"])
 def test_interrupt_leaves_the_good_report_alone(good, sig, code):
@@ -181,6 +185,7 @@ def tiny_notebooks(folder):
     return {name: folder / f"{name}.ipynb" for name in books}
 
 
+@pytest.mark.slow
 def test_a_killed_report_takes_its_kernels_and_the_next_run_cleans_up(tmp_path):
     nb = tiny_notebooks(tmp_path)["00-sleepy"]
     out = tmp_path / "r" / "out"
@@ -195,6 +200,7 @@ def test_a_killed_report_takes_its_kernels_and_the_next_run_cleans_up(tmp_path):
     assert sorted(p.name for p in out.parent.iterdir()) == ["out"]  # the dead run's leftovers are gone
 
 
+@pytest.mark.slow
 def test_a_timeout_and_a_dead_kernel_say_where_and_why(tmp_path):
     nbs = tiny_notebooks(tmp_path)
     res = report(tmp_path / "r", "--notebooks", str(nbs["00-sleepy"]), str(nbs["00-dies"]), "--timeout", "2")
@@ -206,6 +212,7 @@ def test_a_timeout_and_a_dead_kernel_say_where_and_why(tmp_path):
     assert "cell None" not in res.stderr and "----" not in res.stderr
 
 
+@pytest.mark.slow
 def test_a_later_success_removes_a_stale_failed_report_and_modes_follow_the_umask(tmp_path):
     nb = tiny_notebooks(tmp_path)["00-tiny"]
     out = tmp_path / "r"

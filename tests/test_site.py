@@ -14,6 +14,8 @@ from test_browser import ARTIFACTS, _browser
 from exportrow.book import MARKER, build_site, read_glossary
 from exportrow.outdir import OutputFolderError
 
+pytestmark = pytest.mark.slow  # builds the course site with Sphinx, opens it in Chromium: the full tier only
+
 MAIN = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 GUIDES = ["docs/teaching", "docs/annotating", "exportrow/coding-guide", "docs/glossary", "docs/references"]
 #: The method terms the glossary must explain (issue 16), by their glossary heading.

@@ -11,6 +11,8 @@ from conftest import NOTEBOOKS
 
 from exportrow.student import MARKER, find_chromium, worksheet
 
+pytestmark = pytest.mark.slow  # writes student editions, prints PDFs with Chromium: the full tier only
+
 MAIN = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 
