@@ -5,6 +5,7 @@ import json
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 
 import pytest
 from conftest import NOTEBOOKS, ROOT
@@ -106,12 +107,37 @@ def test_every_required_term_is_in_the_glossary():
     assert not set(REQUIRED_TERMS) - names, sorted(set(REQUIRED_TERMS) - names)
 
 
+class _Prose(HTMLParser):
+    """Collects a page's running text, leaving out whole elements: code, outputs, headings, existing links."""
+
+    SKIP = {"pre", "code", "h1", "h2", "h3", "h4", "h5", "h6", "a", "summary", "script", "style"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[bool] = []  # for each open element: is it (or an ancestor) left out?
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        skip = tag in self.SKIP or "cell_output" in (dict(attrs).get("class") or "").split()
+        self.stack.append(skip or bool(self.stack and self.stack[-1]))
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.stack:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1]):
+            self.parts.append(data)
+
+
 def _prose_text(body: str) -> str:
-    """The page's running text: no code, outputs, headings or existing links."""
-    for tag in ("pre", "code", "h1", "h2", "h3", "h4", "h5", "h6", "a", "summary", "script", "style"):
-        body = re.sub(rf"<{tag}\b.*?</{tag}>", " ", body, flags=re.S)
-    body = re.sub(r'<div class="cell_output.*?</div>\s*</div>\s*</div>', " ", body, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+    """The page's running text: no code, outputs (a cell's whole output block), headings or existing links."""
+    parser = _Prose()
+    parser.feed(body)
+    return " ".join(parser.parts)
 
 
 def test_each_term_is_linked_where_a_page_first_uses_it(site):
