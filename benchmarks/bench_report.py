@@ -1,12 +1,15 @@
 """Benchmark (not a test): the headless report against the naive way and against the floor.
 
     .venv/bin/python benchmarks/bench_report.py [--repeat N]
+    .venv/bin/python benchmarks/bench_report.py --jobs 1 2 3 4 [--repeat N]   # how DEFAULT_JOBS was chosen
 
 Prints, measured in the same run (best of N wall times each):
 - report / naive: ``exportrow report`` against the plain papermill command line run on the same
   notebooks one after another, then ``jupyter nbconvert --to html`` on the results. Goal <= 0.35.
 - report / floor: against as many notebooks that only import pandas and matplotlib and draw one
   chart, executed the same way (``exportrow report``). Goal <= 1.15.
+
+benchmarks/README.md has the measurements and a profile of one run (benchmarks/profile_report.py).
 """
 
 from __future__ import annotations
