@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from exportrow import paths
 from exportrow.article import load_article
@@ -28,6 +29,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 _OUTPUTS: list = []
+
+# Property-based tests try a fixed, derandomized set of examples: every run takes the same time and tries the same
+# cases (a test may set its own budget, as tests/test_contract.py does).
+settings.register_profile("exportrow", max_examples=100, derandomize=True, database=None, deadline=None,
+                          print_blob=False)
+settings.load_profile("exportrow")
 
 
 def pytest_configure(config):
