@@ -271,6 +271,7 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
              env: dict | None = None) -> NotebookResult:
     """Start this notebook's kernel at once, wait for a turn (one of ``--jobs``), run it, save it."""
     import asyncio
+    import atexit
 
     import nbformat
     from papermill.iorw import load_notebook_node
@@ -302,6 +303,7 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
         while turns is not None and not turns.acquire(blocking=False):
             if stop.is_set():  # interrupted while waiting: stop this kernel here (nbclient would not)
                 await client._async_cleanup_kernel()
+                atexit.unregister(client._cleanup_kernel)  # nbclient's own exit hook: nothing left for it
                 raise _Stopped()
             await asyncio.sleep(0.02)
         current["turn"], current["t0"] = True, time.perf_counter()

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -162,6 +163,32 @@ def test_interrupt_leaves_the_good_report_alone(good, sig, code):
     assert sorted(p.name for p in out.parent.iterdir()) == ["latest"]  # no .tmp folder, no lock file
     assert kernel_ended(kernel)
     assert not list(runtime.glob("kernel-*.json"))  # connection files never reach the runtime folder
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    """Processes whose command line holds ``text`` (a report's kernels name their connection file in it)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if text in cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace"):
+                found.append(int(cmdline.parent.name))
+        except OSError:  # ended meanwhile
+            pass
+    return found
+
+
+@pytest.mark.slow
+def test_interrupt_while_notebooks_wait_for_a_turn(tmp_path):
+    """With --jobs 1 every kernel has started but only one runs: SIGTERM stops the waiting ones too, cleanly."""
+    out = tmp_path / "r" / "out"
+    proc, kernel, runtime = paused_report(out, "--jobs", "1")
+    os.kill(proc.pid, signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert kernel_ended(kernel)
+    assert not [pid for pid in _processes_mentioning(str(out.parent)) if not kernel_ended(pid)]
+    assert [p.name for p in out.parent.iterdir() if p != runtime] == []  # no report, no .tmp folder, no lock file
 
 
 def tiny_notebooks(folder):
