@@ -155,8 +155,15 @@ def shared(tmp_path_factory, name: str, make):
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not done.exists():
             folder.mkdir(exist_ok=True)
-            done.write_text(json.dumps(make(folder)), encoding="utf-8")
-    return folder, json.loads(done.read_text(encoding="utf-8"))
+            try:
+                result = make(folder)
+            except Exception as exc:  # stored, so that the other workers report it instead of trying again
+                result = {"shared_error": f"{type(exc).__name__}: {exc}"}
+            done.write_text(json.dumps(result), encoding="utf-8")
+    result = json.loads(done.read_text(encoding="utf-8"))
+    if isinstance(result, dict) and "shared_error" in result:
+        pytest.fail(f"making the shared {name} failed: {result['shared_error']}")
+    return folder, result
 
 
 def _report_result(res) -> dict:
