@@ -889,11 +889,10 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     targets = ["agreement.csv", "coverage.csv", "disagreements.csv", "confusion.csv"]
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} is a file; --out names a folder for the CSV tables")
-    for name in targets:
-        p = out / name
-        if (p.exists() or p.is_symlink()) and not force and (p.is_symlink() or not _ours(p)):
-            raise UsageError(f"{p} exists and was not written by exportrow agree; choose another --out, or add "
-                             "--force to replace it")
+    from exportrow.outdir import check_out_file
+
+    for name in targets:  # exportrow's one rule for output files: its own tables are replaced, nothing else ever
+        check_out_file(out / name, "a table that exportrow agree wrote", _ours, force=force, edited=False)
     out.mkdir(parents=True, exist_ok=True)
     written = [write_table(result.fields, out, "agreement"), write_table(result.coverage, out, "coverage"),
                write_table(result.disagreements, out, "disagreements")]
@@ -948,5 +947,7 @@ def register(sub) -> None:
                    help="folder for the CSV tables (default: reports/agreement in the project)")
     p.add_argument("--bootstrap", type=int, default=N_BOOT, metavar="N",
                    help=f"bootstrap resamples for the confidence interval (default {N_BOOT})")
-    p.add_argument("--force", action="store_true", help="replace files in DIR that exportrow did not write")
+    p.add_argument("--force", action="store_true",
+                   help="no effect, kept for old scripts: tables exportrow agree wrote are replaced anyway, and "
+                        "files it did not write never are")
     p.set_defaults(func=_cmd_agree)
