@@ -21,6 +21,10 @@ marker (or with the marker of the other kind), the project's own folders (root, 
    folder into place (an atomic exchange where Linux offers one); a stale ``<DIR>.failed`` of an
    earlier run is removed. On any failure or interrupt the temporary folder is removed and DIR is
    left exactly as it was.
+
+Commands that write one file (``extract``, ``import``, ``view``, ``worksheet``, ``agree``'s tables) follow the
+same idea through :func:`check_out_file`: a file exportrow did not write is never replaced, not even with
+``--force``; one it wrote that a person may have edited since only with ``--force``.
 """
 
 from __future__ import annotations
