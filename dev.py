@@ -2,7 +2,8 @@
 """Set up the environment when needed, then run the report or the test suite.
 
     python3 dev.py report   # build .venv if missing or stale, then run the full headless report
-    python3 dev.py test     # build .venv if missing or stale, then lint and run every test
+    python3 dev.py test     # build .venv if missing or stale, then lint and run every test (what CI runs)
+    python3 dev.py test --quick  # lint, unit tests, doctests and one report: the edit-test loop
     python3 dev.py lock     # re-pin requirements/constraints.txt from the current .venv
     python3 dev.py notebooks  # re-execute the committed notebooks and store clean outputs
     python3 dev.py book     # build the course site into build/site/ (index.html)
@@ -88,6 +89,27 @@ def ensure_browser() -> None:
                      "chromium", "chromium-driver"], env=env, stdout=subprocess.DEVNULL)
 
 
+#: Test worker processes (pytest-xdist). Two cores, yet three workers: much of the suite waits on kernels,
+#: browsers and servers, and a third worker fills those waits (benchmarks/README.md has the measurements).
+TEST_WORKERS = 3
+
+
+def test_options(quick: bool, rest: list[str]) -> list[str]:
+    """pytest's options for `dev.py test`: the tests run in worker processes, each test file in one of them
+    (``--dist loadfile``: a committed notebook's cells run in order in one kernel, and a module's fixtures are
+    made once). ``--quick`` leaves out the tests marked ``slow``. ``-n``/``-p no:xdist`` given by hand win."""
+    opts = []
+    if not any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in rest) and "no:xdist" not in rest:
+        workers = os.environ.get("EXPORTROW_TEST_WORKERS") or str(TEST_WORKERS)
+        opts += ["-n", workers, "--dist", "loadfile"]
+    if quick:
+        say("pytest --quick: unit tests, doctests and one shared report (the tests marked slow are left out)")
+        opts += ["-m", "not slow"]
+    else:
+        say("pytest: everything (unit tests, doctests, notebooks under nbval, reports, browsers)")
+    return opts
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] in ("-h", "--help", "help"):
         print(__doc__)
@@ -117,13 +139,15 @@ def main(argv: list[str]) -> int:
         return run([str(PY), "-m", "exportrow.nbtools", "refresh", *books])
     if command == "test":
         ensure_env()
-        ensure_browser()
+        quick = "--quick" in rest
+        rest = [a for a in rest if a != "--quick"]
+        if not quick:
+            ensure_browser()
         say("ruff check")
         rc = run([str(BIN / "ruff"), "check", "."])
         if rc:
             return rc
-        say("pytest: unit tests, doctests, notebooks (nbval)")
-        return run([str(PY), "-m", "pytest", *rest])
+        return run([str(PY), "-m", "pytest", *test_options(quick, rest), *rest])
     print(f"[dev] unknown command {command!r}\n{__doc__}", file=sys.stderr)
     return 2
 

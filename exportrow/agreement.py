@@ -405,6 +405,39 @@ def _alpha_counts(counts, level: str = "nominal") -> float:
     return float(krippendorff.alpha(value_counts=used.astype(np.float64), level_of_measurement=level))
 
 
+def _nominal_alphas(samples):
+    """Nominal alpha of each units-by-values count matrix in ``samples`` (shape: samples, units, values) at once.
+
+    The same arithmetic as ``krippendorff.alpha`` (coincidences, expected coincidences, nominal
+    distances), done for every bootstrap resample in one pass; NaN where a resample has fewer
+    than two values (alpha undefined).
+
+    Example:
+        >>> import numpy as np, krippendorff
+        >>> counts = np.array([[2, 0, 0], [1, 1, 0], [0, 2, 0], [0, 1, 1], [0, 0, 2]])
+        >>> round(float(_nominal_alphas(counts[None])[0]), 12) == round(_alpha_counts(counts), 12)
+        True
+        >>> _nominal_alphas(np.array([[[2, 0], [2, 0]]])).tolist()
+        [nan]
+    """
+    import numpy as np
+
+    samples = np.asarray(samples, dtype=np.float64)
+    m = samples.sum(axis=2)  # coders per unit
+    weight = 1.0 / (np.maximum(m, 2) - 1)
+    # coincidences: sum over units of (n_uc * n_uk - [c == k] n_uc) / (m_u - 1)
+    o = np.einsum("bu,buc,buk->bck", weight, samples, samples) - np.einsum("bu,buc->bc", weight, samples)[:, :, None] \
+        * np.eye(samples.shape[2])[None]
+    n_v = o.sum(axis=1)
+    n = n_v.sum(axis=1)
+    observed = o.sum(axis=(1, 2)) - np.trace(o, axis1=1, axis2=2)  # nominal distance: 1 off the diagonal
+    with np.errstate(divide="ignore", invalid="ignore"):
+        expected = (n ** 2 - (n_v ** 2).sum(axis=1)) / (n - 1)
+        alphas = 1 - observed / expected
+    alphas[(n_v > 0).sum(axis=1) < 2] = np.nan
+    return alphas
+
+
 def _bootstrap(counts, level: str, n_boot: int, seed: int) -> tuple[float, float, int]:
     """Percentile interval (2.5 %, 97.5 %) of alpha over units resampled with replacement; and how many
     resamples had no variation (alpha undefined, left out)."""
@@ -412,7 +445,7 @@ def _bootstrap(counts, level: str, n_boot: int, seed: int) -> tuple[float, float
 
     rng = np.random.default_rng(seed)
     picks = rng.integers(0, len(counts), size=(n_boot, len(counts)))
-    values = [_alpha_counts(counts[p], level) for p in picks]
+    values = _nominal_alphas(counts[picks]) if level == "nominal" else [_alpha_counts(counts[p], level) for p in picks]
     defined = np.array([v for v in values if not math.isnan(v)])
     if len(defined) == 0:
         return float("nan"), float("nan"), n_boot
@@ -856,11 +889,10 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     targets = ["agreement.csv", "coverage.csv", "disagreements.csv", "confusion.csv"]
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out} is a file; --out names a folder for the CSV tables")
-    for name in targets:
-        p = out / name
-        if (p.exists() or p.is_symlink()) and not force and (p.is_symlink() or not _ours(p)):
-            raise UsageError(f"{p} exists and was not written by exportrow agree; choose another --out, or add "
-                             "--force to replace it")
+    from exportrow.outdir import check_out_file
+
+    for name in targets:  # exportrow's one rule for output files: its own tables are replaced, nothing else ever
+        check_out_file(out / name, "a table that exportrow agree wrote", _ours, force=force, edited=False)
     out.mkdir(parents=True, exist_ok=True)
     written = [write_table(result.fields, out, "agreement"), write_table(result.coverage, out, "coverage"),
                write_table(result.disagreements, out, "disagreements")]
@@ -915,5 +947,7 @@ def register(sub) -> None:
                    help="folder for the CSV tables (default: reports/agreement in the project)")
     p.add_argument("--bootstrap", type=int, default=N_BOOT, metavar="N",
                    help=f"bootstrap resamples for the confidence interval (default {N_BOOT})")
-    p.add_argument("--force", action="store_true", help="replace files in DIR that exportrow did not write")
+    p.add_argument("--force", action="store_true",
+                   help="no effect, kept for old scripts: tables exportrow agree wrote are replaced anyway, and "
+                        "files it did not write never are")
     p.set_defaults(func=_cmd_agree)

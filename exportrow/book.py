@@ -49,7 +49,7 @@ __all__ = ["SITE", "MARKER", "GUIDES", "Term", "read_glossary", "link_terms", "l
 
 ROOT = paths.PROJECT_ROOT
 SITE = ROOT / "build" / "site"
-MARKER = ".exportrow-site"
+MARKER = ".exportrow.json"  # exportrow.outdir.MARKER, with the kind "site"
 NOTEBOOKS = ROOT / "notebooks"
 GLOSSARY = "docs/glossary.md"
 REFERENCES = "docs/references.md"
@@ -564,19 +564,20 @@ def stage(dest: Path, *, url: str = "", branch: str = "main", jobs: int | None =
 
 
 def _check_site_folder(out: Path) -> Path:
-    """``out`` may be written: missing, empty, or an earlier site (it holds :data:`MARKER`); else a usage error."""
-    from exportrow.student import check_output_folder
+    """``out`` may be written as the site: exportrow's one rule for output folders (:mod:`exportrow.outdir`)."""
+    from exportrow.outdir import check_out
 
-    return check_output_folder(out, MARKER)
+    return check_out(out, "site")
 
 
 def build_site(out: str | Path = SITE, *, url: str | None = None, branch: str = "main",
                stream=None) -> tuple[Path, list[str]]:
     """Build the site into ``out`` and return it with Sphinx's warnings (the build fails on none of them).
 
-    ``url`` is the repository URL for the launch buttons (None: :func:`repository_url`; "": none). The site is
-    built beside ``out`` and moved into place when complete; a non-empty ``out`` that exportrow did not write
-    is refused, before any work.
+    ``url`` is the repository URL for the launch buttons (None: :func:`repository_url`; "": none). ``out``
+    follows exportrow's one rule for output folders (:mod:`exportrow.outdir`): a non-empty folder that
+    exportrow did not publish, or a project folder, is refused before any work; the site is built beside
+    ``out`` under a lock and swapped into place when complete.
 
     Example:
         >>> import tempfile
@@ -585,42 +586,33 @@ def build_site(out: str | Path = SITE, *, url: str | None = None, branch: str = 
         >>> build_site(mine, url="")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        exportrow.student.OutputFolderError: ... is not empty and was not written by exportrow ...
+        exportrow.outdir.OutputFolderError: --out ...: the folder holds files that exportrow did not write ...
     """
+    from exportrow import outdir
+
     stream = stream or sys.stderr
     out = _check_site_folder(Path(out))
     url = repository_url() if url is None else url
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="exportrow-book-src-") as src:
+    with tempfile.TemporaryDirectory(prefix="exportrow-book-src-") as src, outdir.Publication(out, "site") as pub:
         src = Path(src)
         print(f"[book] staging the pages{' (launch buttons for ' + url + ')' if url else ''}", file=stream)
         stage(src / "site", url=url, branch=branch)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+        print("[book] building with Sphinx", file=stream)
+        warnings = src / "warnings.txt"
+        marker = (pub.tmp / MARKER).read_bytes()  # Sphinx writes into the folder: keep the marker aside
+        cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", "-d", str(src / "doctrees"),
+               "-w", str(warnings), str(src / "site"), str(pub.tmp)]
+        res = subprocess.run(cmd, capture_output=True, text=True, cwd=src)
+        if res.returncode != 0:
+            raise BookError(f"Sphinx failed (exit {res.returncode}): {res.stderr.strip()[-2000:]}")
+        found = [ln for ln in warnings.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        found = [ln.replace(str(src / "site") + os.sep, "") for ln in found]
+        shutil.rmtree(pub.tmp / ".doctrees", ignore_errors=True)
+        (pub.tmp / MARKER).write_bytes(marker)
         try:
-            print("[book] building with Sphinx", file=stream)
-            warnings = src / "warnings.txt"
-            cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", "-d", str(src / "doctrees"),
-                   "-w", str(warnings), str(src / "site"), str(tmp)]
-            res = subprocess.run(cmd, capture_output=True, text=True, cwd=src)
-            if res.returncode != 0:
-                raise BookError(f"Sphinx failed (exit {res.returncode}): {res.stderr.strip()[-2000:]}")
-            found = [ln for ln in warnings.read_text(encoding="utf-8").splitlines() if ln.strip()]
-            found = [ln.replace(str(src / "site") + os.sep, "") for ln in found]
-            shutil.rmtree(tmp / ".doctrees", ignore_errors=True)
-            (tmp / MARKER).write_text("Written by `python3 dev.py book`; it may replace this folder.\n",
-                                      encoding="utf-8")
-            tmp.chmod(0o755)
-            if out.exists():
-                _check_site_folder(out)
-                old = out.with_name(f".{out.name}.old-{os.getpid()}")
-                out.rename(old)
-                tmp.rename(out)
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                tmp.rename(out)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+            out = pub.publish()
+        except OSError as exc:
+            raise pub.write_error(exc, "site") from None
     return out, found
 
 

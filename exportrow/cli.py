@@ -169,6 +169,92 @@ def _cmd_schema(args) -> int:
     return 0
 
 
+def _cmd_report(args) -> int:
+    import time
+
+    from exportrow import outdir, report
+
+    out = outdir.check_out(args.out, "report")  # refuse a bad folder before anything else
+    outdir.check_out(outdir.failed_path(out), "report")
+    notebooks, declared, params = report.plan(args.notebooks, _report_parameters(args), solutions=args.solutions)
+    t0 = time.perf_counter()
+    results, where = report.run_report(notebooks, out, params, jobs=args.jobs, timeout=args.timeout,
+                                       declared=declared)
+    failed = [r for r in results if not r.ok]
+    took = time.perf_counter() - t0
+    if failed:
+        print(f"{len(failed)} of {len(results)} notebook(s) failed; the previous report in {args.out} was left "
+              f"as it was. Partial output: {where}", file=sys.stderr)
+        for r in failed:
+            print(f"  {r.name}, {r.where()}: {r.error}", file=sys.stderr)
+        return 1
+    print(f"report written to {where / 'index.html'} ({len(results)} notebooks, {took:.1f} s)")
+    return 0
+
+
+def _report_parameters(args) -> list[tuple[str, str]]:
+    """The ``-p NAME VALUE`` pairs, with the shortcuts (``--article PATH`` is ``-p article_path PATH``) added."""
+    pairs = [tuple(p) for p in args.parameters or []]
+    if args.article:
+        pairs.append(("article_path", str(Path(args.article).resolve())))
+    if args.annotation:
+        pairs.append(("annotation_path", str(Path(args.annotation).resolve())))
+    for name in ("published", "outlet", "timezone"):  # the article's metadata, as every notebook declares it
+        if getattr(args, name, None):
+            pairs.append((name, getattr(args, name)))
+    return pairs
+
+
+def _whole_number(minimum: int, what: str):
+    def parse(text: str) -> int:
+        if not text.strip().lstrip("+").isdigit() or int(text) < minimum:
+            raise argparse.ArgumentTypeError(f"must be a whole number{what}, not {text!r}")
+        return int(text)
+    return parse
+
+
+def _add_report(sub) -> None:
+    """The ``report`` sub-command (run by :func:`exportrow.report.plan` and :func:`exportrow.report.run_report`)."""
+    from exportrow.report import DEFAULT_JOBS, default_jobs
+
+    p = sub.add_parser(
+        "report", help="run every notebook headlessly and write an HTML report",
+        description="Execute the notebooks with papermill, in parallel, and write for each the executed\n"
+                    "notebook, an HTML rendering (offline: no scripts from the network) and its figures\n"
+                    "and tables, plus an index.html and the article's page (its annotated spans marked;\n"
+                    "for the bundled article an excerpt). A report replaces the one in --out only when\n"
+                    "every notebook succeeded; a failed run leaves its partial output in <out>.failed.\n\n"
+                    "--out must be a new or empty folder, or a report exportrow published (it carries a\n"
+                    ".exportrow.json marker); anything else is refused before any notebook runs, and so\n"
+                    "is a second report into the same folder while one is running. Every -p value is\n"
+                    "checked against the type and the allowed values in each notebook's parameters cell\n"
+                    "before any kernel starts. Ctrl-C, SIGTERM and SIGHUP stop every kernel and leave\n"
+                    "--out as it was.",
+        epilog="examples:\n  exportrow report\n  exportrow report -p measure per_month -p years '[2016, 2017]'\n"
+               "  exportrow report --notebooks 02 -p published 2019-07-19 --out reports/what-if\n"
+               "  exportrow report --article my.txt --annotation my.yaml --out reports/mine",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--out", default=str(paths.PROJECT_ROOT / "reports" / "latest"), metavar="DIR",
+                   help="report folder (default: reports/latest in the project)")
+    p.add_argument("-p", "--parameter", dest="parameters", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="set a parameter in every notebook that declares it; VALUE is read as YAML "
+                        "(text for str parameters). Repeatable. List them: papermill --help-notebook NOTEBOOK")
+    p.add_argument("--article", metavar="PATH", help="shortcut for -p article_path PATH")
+    p.add_argument("--annotation", metavar="PATH", help="shortcut for -p annotation_path PATH")
+    p.add_argument("--published", metavar="DATE", help="shortcut for -p published DATE (ISO date or date-time)")
+    p.add_argument("--outlet", metavar="NAME", help="shortcut for -p outlet NAME")
+    p.add_argument("--timezone", metavar="ZONE", help="shortcut for -p timezone ZONE (IANA, e.g. Asia/Seoul)")
+    p.add_argument("--notebooks", nargs="+", metavar="NAME",
+                   help="run only these notebooks (number, name or path; default: all numbered notebooks)")
+    p.add_argument("--solutions", action="store_true", help="also run the exercise solutions notebooks")
+    p.add_argument("--jobs", type=_whole_number(1, " of at least 1"), default=None, metavar="N",
+                   help=f"notebooks executed at once, at least 1 (default: {default_jobs()}, measured: every "
+                        f"kernel starts at once and {DEFAULT_JOBS} at a time keep two cores busy)")
+    p.add_argument("--timeout", type=_whole_number(1, " of seconds, more than 0"), default=600, metavar="SECONDS",
+                   help="time limit per cell, more than 0 (default 600)")
+    p.set_defaults(func=_cmd_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (documented by ``exportrow --help``).
 
@@ -222,9 +308,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which file's schema (default: annotation)")
     p.set_defaults(func=_cmd_schema)
 
-    from exportrow import extract, importer, report, student  # each adds its own sub-command; none imports Jupyter
+    from exportrow import extract, importer, student  # each adds its own sub-command; none imports Jupyter
 
-    report.register(sub)
+    _add_report(sub)
     extract.register(sub)
     student.register(sub)
     from exportrow import agreement, view, worksheet

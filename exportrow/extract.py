@@ -415,20 +415,41 @@ def draft_annotation(article: Article) -> str:
     return "\n".join(lines) + "\n"
 
 
+_DRAFT_HEADER = "# DRAFT annotation proposed by `exportrow extract`"
+
+
+def is_draft(path: str | Path) -> bool:
+    """Whether ``path`` is a draft that `exportrow extract` wrote and nobody has marked as reviewed yet
+    (its first line is the draft's header and it still says ``draft: true``): only such a file may be
+    replaced by ``extract --out FILE --force``.
+
+    Example:
+        >>> import tempfile
+        >>> p = Path(tempfile.mkdtemp()) / "a.yaml"
+        >>> _ = p.write_text(draft_annotation(load_article()))
+        >>> is_draft(p)
+        True
+        >>> _ = p.write_text(p.read_text().replace("draft: true\\n", ""))  # reviewed: the annotator's file now
+        >>> is_draft(p)
+        False
+    """
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        head = fh.read(20_000)
+    return head.startswith(_DRAFT_HEADER) and re.search(r"^draft: true\s*$", head, re.M) is not None
+
+
 def _cmd_extract(args) -> int:
     from exportrow.cli import load_with_options
     from exportrow.export import write_atomic
+    from exportrow.outdir import check_out_file
 
     article = load_with_options(args.article, args)
     text = draft_annotation(article)
     if not args.out:
         sys.stdout.write(text)
         return 0
-    out = Path(args.out)
-    if out.exists() and not args.force:
-        print(f"error: {out} exists; it may hold your reviewed annotation. Choose another --out, or add --force.",
-              file=sys.stderr)
-        return 1
+    out = check_out_file(args.out, "a draft annotation that exportrow extract wrote, still marked `draft: true`",
+                         is_draft, force=args.force)
     write_atomic(out, text)
     print(f"wrote a draft to {out}: review it, delete `draft: true`, then run `exportrow check {out}`")
     return 0
@@ -454,6 +475,8 @@ def register(sub) -> None:
                                    "refuses it until you review it.")
     p.add_argument("article", metavar="ARTICLE", help="article file in a capture form (see docs/annotating.md)")
     p.add_argument("--out", metavar="FILE", help="write the draft here (default: print it)")
-    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE if it is a draft extract wrote that still says `draft: true` (never a "
+                        "reviewed annotation or any other file)")
     metadata_args(p)
     p.set_defaults(func=_cmd_extract)

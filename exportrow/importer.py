@@ -172,24 +172,19 @@ def page_to_capture(data: bytes, *, source: str = "", outlet: str = "", publishe
 
 
 def _check_out(out: Path, force: bool) -> None:
+    """exportrow's one rule for output files (:func:`exportrow.outdir.check_out_file`): a new file, or with
+    ``--force`` a capture `exportrow import` wrote; never any other file (the bundled article least of all)."""
     from exportrow import paths
+    from exportrow.outdir import check_out_file
 
-    if out.is_dir():
-        raise UsageError(f"{out} is a folder; name the capture file to write, e.g. data/raw/NAME.txt")
     if out.resolve() == paths.default_article().resolve():
         raise UsageError(f"{out} is the bundled article; it is never replaced. Choose another --out.")
-    if not out.exists() and not out.is_symlink():
-        return
-    if not force:
-        raise UsageError(f"{out} exists; choose another --out, or add --force to replace a capture that "
-                         "exportrow import wrote")
-    try:
-        head = out.read_text(encoding="utf-8", errors="replace")[:4000] if out.is_file() else ""
-    except OSError:
-        head = ""
-    if not re.search(rf"^imported_by: \"?{re.escape(IMPORTED_BY)}\b", head, re.M):
-        raise UsageError(f"{out} was not written by exportrow import; it is left as it is, even with --force "
-                         "(it may be the article an annotation's sha256 points at). Choose another --out.")
+    check_out_file(out, "a capture that exportrow import wrote", _imported, force=force)
+
+
+def _imported(path: Path) -> bool:
+    head = path.read_text(encoding="utf-8", errors="replace")[:4000]
+    return re.search(rf"^imported_by: \"?{re.escape(IMPORTED_BY)}\b", head, re.M) is not None
 
 
 def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str = "", published: str = "",
@@ -212,7 +207,7 @@ def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str 
         >>> import_page(str(tmp / "page.html"), tmp / "a.txt")
         Traceback (most recent call last):
         ...
-        exportrow.errors.UsageError: ... exists; choose another --out, or add --force ...
+        exportrow.outdir.OutputFolderError: --out ...: exists (a capture that exportrow import wrote, perhaps edited ...
     """
     from exportrow.article import load_article
     from exportrow.capture import parse_capture

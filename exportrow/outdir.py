@@ -1,9 +1,10 @@
 """Output folders that exportrow owns: refuse any other, publish as a whole, one writer at a time.
 
-``exportrow report --out DIR`` and ``exportrow tables --out DIR`` replace DIR as a whole. So that
-this can never delete a user's files, a folder is replaced only when exportrow published it
+``exportrow report --out DIR``, ``exportrow tables --out DIR``, ``exportrow student-edition --out DIR``
+and the course site (``python3 dev.py book --out DIR``) replace DIR as a whole: one rule for all four.
+So that this can never delete a user's files, a folder is replaced only when exportrow published it
 itself: every published folder holds a small marker file, ``.exportrow.json``, naming the tool,
-the kind of folder (``report`` or ``tables``) and the version. Before anything runs,
+the kind of folder (see :data:`KINDS`) and the version. Before anything runs,
 :func:`check_out` refuses an empty path, an existing file, a non-empty folder without the
 marker (or with the marker of the other kind), the project's own folders (root, ``notebooks/``,
 ``data/``, ...), the home folder, ``/`` and every folder that contains one of those.
@@ -20,6 +21,10 @@ marker (or with the marker of the other kind), the project's own folders (root, 
    folder into place (an atomic exchange where Linux offers one); a stale ``<DIR>.failed`` of an
    earlier run is removed. On any failure or interrupt the temporary folder is removed and DIR is
    left exactly as it was.
+
+Commands that write one file (``extract``, ``import``, ``view``, ``worksheet``, ``agree``'s tables) follow the
+same idea through :func:`check_out_file`: a file exportrow did not write is never replaced, not even with
+``--force``; one it wrote that a person may have edited since only with ``--force``.
 """
 
 from __future__ import annotations
@@ -38,13 +43,19 @@ from pathlib import Path
 from exportrow import paths
 from exportrow.errors import ExportrowError, UsageError
 
-__all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "marker_text",
+__all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "check_out_file", "marker_text",
            "read_marker", "Publication", "folder_mode", "file_mode", "failed_path", "critical", "defer"]
 
 #: The marker file in every folder exportrow publishes.
 MARKER = ".exportrow.json"
-#: What a published folder holds.
-KINDS = {"report": "an exportrow report", "tables": "exportrow tables"}
+#: What a published folder holds, by kind.
+KINDS = {"report": "an exportrow report", "tables": "exportrow tables",
+         "student-edition": "an exportrow student edition", "site": "the exportrow course site"}
+#: Where each kind goes by example (in messages).
+_EXAMPLES = {"report": "reports/mine", "tables": "tables/mine", "student-edition": "reports/class-edition",
+             "site": "build/site"}
+#: The markers earlier versions wrote into a student edition and a course site: such a folder is still ours.
+LEGACY_MARKERS = {"student-edition": ".exportrow-student-edition", "site": ".exportrow-site"}
 #: Project folders that are never an output folder (relative to the project root).
 SOURCE_FOLDERS = (".", ".git", ".venv", "notebooks", "notebooks/solutions", "data", "data/raw", "data/annotations",
                   "data/context", "exportrow", "exportrow/templates", "tests", "tests/fixtures", "docs", "benchmarks",
@@ -196,8 +207,7 @@ def check_out(out: str | Path, kind: str, *, option: str = "--out") -> Path:
         exportrow.outdir.OutputFolderError: --out ...: the folder holds files that exportrow did not write ...
     """
     if not str(out).strip():
-        raise OutputFolderError(f"{option} is empty; name a folder, e.g. {option} "
-                                f"{'reports/mine' if kind == 'report' else 'tables/mine'}")
+        raise OutputFolderError(f"{option} is empty; name a folder, e.g. {option} {_EXAMPLES[kind]}")
     given = str(out)
     try:
         path = Path(out).expanduser().resolve()
@@ -225,8 +235,63 @@ def check_out(out: str | Path, kind: str, *, option: str = "--out") -> Path:
     return path
 
 
+def check_out_file(out: str | Path, what: str, written_by, *, force: bool = False, edited: bool = True,
+                   option: str = "--out") -> Path:
+    """The one rule for a single output file (`extract --out`, `import --out`, `view --out`): the path, or a refusal.
+
+    A file that exportrow did not write (``written_by(path)`` is false) is never replaced, not even with
+    ``--force``. A file it wrote that a person goes on to edit (``edited``: a draft annotation, a capture)
+    is replaced only with ``--force``; a page it generates (``edited=False``) is simply written again.
+    A folder, a symbolic link and an empty path are refused. (The project's own files, the bundled article and
+    annotation, were not written by these commands, so they are never replaced.)
+
+    Raises:
+        OutputFolderError: With the reason and the nearest fix (exit code 2); nothing was written.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp())
+        >>> mine, ours = d / "notes.yaml", d / "draft.yaml"
+        >>> _ = mine.write_text("my notes"); _ = ours.write_text("# DRAFT")
+        >>> is_draft = lambda p: p.read_text().startswith("# DRAFT")
+        >>> what = "a draft annotation that exportrow extract wrote"
+        >>> check_out_file(d / "new.yaml", what, is_draft).name
+        'new.yaml'
+        >>> check_out_file(ours, what, is_draft, force=True).name
+        'draft.yaml'
+        >>> check_out_file(ours, what, is_draft)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out .../draft.yaml: exists (a draft annotation that exportrow extract ...
+        >>> check_out_file(mine, what, is_draft, force=True)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out .../notes.yaml: exists and exportrow did not write it (it is not ...
+    """
+    if not str(out).strip():
+        raise OutputFolderError(f"{option} is empty; name the file to write")
+    path = Path(out).expanduser()
+    if path.is_symlink():
+        raise OutputFolderError(f"{option} {out}: is a symbolic link; exportrow does not write through links, "
+                                "so choose another file")
+    if path.is_dir():
+        raise OutputFolderError(f"{option} {out}: is a folder; name the file to write inside it")
+    if not path.exists():
+        return path
+    try:
+        ours = path.is_file() and written_by(path)
+    except OSError:
+        ours = False
+    if not ours:
+        raise OutputFolderError(f"{option} {out}: exists and exportrow did not write it (it is not {what}); it is "
+                                "left as it is, even with --force. Choose another file")
+    if edited and not force:
+        raise OutputFolderError(f"{option} {out}: exists ({what}, perhaps edited since); choose "
+                                "another file, or add --force to replace it")
+    return path
+
+
 def _example(kind: str) -> str:
-    return "--out reports/mine" if kind == "report" else "--out tables/mine"
+    return f"--out {_EXAMPLES[kind]}"
 
 
 def _check_existing(path: Path, given: str, kind: str, what: str, option: str) -> None:
@@ -241,6 +306,8 @@ def _check_existing(path: Path, given: str, kind: str, what: str, option: str) -
     if not entries:
         return
     marker = read_marker(path)
+    if marker is None and kind in LEGACY_MARKERS and (path / LEGACY_MARKERS[kind]).is_file():
+        return  # written by an earlier exportrow, before the one marker
     if marker is None:
         raise OutputFolderError(
             f"{option} {given}: the folder holds files that exportrow did not write ({_few(entries)}) and has "

@@ -2,16 +2,20 @@
 
 Before any kernel starts, the output folder is checked (:mod:`exportrow.outdir`: only a new,
 empty or exportrow-published folder is replaced) and every ``-p`` value is checked against the
-notebooks' parameters cells (:mod:`exportrow.parameters`).
+notebooks' parameters cells (:mod:`exportrow.parameters`). The command line's wiring is in
+:mod:`exportrow.cli`; :func:`plan` and :func:`run_report` are the steps it calls.
 
-The notebooks run in parallel, each in its own kernel whose working folder is set when
-the kernel starts (threads never change the process's working directory). Parameters are
-injected by papermill; kernels are shut down immediately when a notebook ends. Each kernel runs
-in its own process group and cannot outlive the report (:mod:`exportrow.kernels`). Everything is
-written into a temporary folder beside ``--out``, under a lock on ``--out``, and moved into place
-only when every notebook succeeded, so a failed or interrupted run never replaces a good report.
-On an interrupt every kernel is stopped and every worker thread has ended before the temporary
-folder is removed.
+How a run spends its time (see benchmarks/README.md for a profile): one kernel per notebook is
+started at once, each in its notebook's report folder, while this process checks the article's
+annotation once (the kernels then load the checked result instead of checking again, see
+:mod:`exportrow.runcache`), draws the article page and loads the HTML exporter. At most
+``--jobs`` notebooks execute at a time; a notebook's HTML is exported from the executed notebook
+in memory by one shared exporter. Parameters are injected by papermill; kernels are shut down
+immediately when a notebook ends. Each kernel runs in its own process group and cannot outlive
+the report (:mod:`exportrow.kernels`). Everything is written into a temporary folder beside
+``--out``, under a lock on ``--out``, and moved into place only when every notebook succeeded, so
+a failed or interrupted run never replaces a good report. On an interrupt every kernel is
+stopped and every worker thread has ended before the temporary folder is removed.
 """
 
 from __future__ import annotations
@@ -27,11 +31,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportrow import paths
+from exportrow import paths, runcache
 from exportrow.errors import UsageError
-from exportrow.escape import csp_meta, html_href, html_text
+from exportrow.escape import CONTENT_SECURITY_POLICY, html_href, html_text
 
-__all__ = ["register", "run_report", "discover", "parse_parameters", "ReportError", "NotebookResult"]
+__all__ = ["plan", "run_report", "discover", "parse_parameters", "article_page_html", "default_jobs",
+           "ReportError", "NotebookResult", "ARTICLE_PAGE", "DEFAULT_JOBS"]
 
 NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
 RESERVED = ("output_dir",)
@@ -186,13 +191,36 @@ class _Progress:
             self.stream.flush()
 
 
-def _html(nb) -> str:
-    from nbconvert import HTMLExporter
+class _Exporter:
+    """One HTML exporter for the whole run: its template is compiled once, and it works on the
+    executed notebook in memory. Exports take turns (they are pure Python, so they would anyway)."""
 
-    exporter = HTMLExporter(template_name="exportrow_offline",
-                            extra_template_basedirs=[str(Path(__file__).parent / "templates")])
-    body, _ = exporter.from_notebook_node(nb)
-    return body
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._exporter = None
+
+    def load(self) -> None:
+        """Import nbconvert and compile the template now (called while the kernels start)."""
+        with self._lock:
+            if self._exporter is None:
+                from nbconvert import HTMLExporter
+
+                self._exporter = HTMLExporter(template_name="exportrow_offline",
+                                              extra_template_basedirs=[str(Path(__file__).parent / "templates")])
+
+    def html(self, nb) -> str:
+        self.load()
+        with self._lock:
+            body, _ = self._exporter.from_notebook_node(nb)
+        return body
+
+
+def _html(nb) -> str:
+    """A notebook as the report's offline HTML page."""
+    return _EXPORTER.html(nb)
+
+
+_EXPORTER = _Exporter()
 
 
 class _Stopped(Exception):
@@ -239,7 +267,12 @@ class _TestPause:
 
 def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _Progress,
              timeout: int, stop: threading.Event, kernels_dir: Path, pause: _TestPause,
-             sockets: Path | None = None) -> NotebookResult:
+             sockets: Path | None = None, turns: threading.Semaphore | None = None,
+             env: dict | None = None) -> NotebookResult:
+    """Start this notebook's kernel at once, wait for a turn (one of ``--jobs``), run it, save it."""
+    import asyncio
+    import atexit
+
     import nbformat
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
@@ -253,7 +286,6 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
     if stop.is_set():  # the report is stopping: this notebook never starts
         res.error = "not run: the report was interrupted"
         return res
-    t0 = time.perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
     mine = {k: v for k, v in params.items() if k in declared}
     if "output_dir" in declared:
@@ -265,7 +297,17 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
             cell.id = "injected-parameters"
     count = len(nb.cells)
     res.question = _question(nb)
-    current: dict = {"cell": None}
+    current: dict = {"cell": None, "turn": False, "t0": time.perf_counter()}
+
+    async def on_kernel_ready(notebook):  # the kernel has started: wait for a turn to run the notebook
+        while turns is not None and not turns.acquire(blocking=False):
+            if stop.is_set():  # interrupted while waiting: stop this kernel here (nbclient would not)
+                await client._async_cleanup_kernel()
+                atexit.unregister(client._cleanup_kernel)  # nbclient's own exit hook: nothing left for it
+                raise _Stopped()
+            await asyncio.sleep(0.02)
+        current["turn"], current["t0"] = True, time.perf_counter()
+        progress.line(f"{name}: started")
 
     def on_start(cell, cell_index):
         if stop.is_set():
@@ -280,23 +322,24 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
         nb, connection_file=kernels_dir / f"kernel-{name}.json", sockets=sockets,
         timeout=timeout, kernel_name="python3",
         shutdown_kernel="immediate", resources={"metadata": {"path": str(folder)}},
-        on_cell_start=on_start, on_cell_executed=on_executed)
-    progress.line(f"{name}: started")
+        on_notebook_start=on_kernel_ready, on_cell_start=on_start, on_cell_executed=on_executed)
     # The kernel's own log (not the notebook's output) goes to a file; a crash shows its tail.
     log = tempfile.TemporaryFile(mode="w+", prefix=f"{name}-kernel-")
     try:
-        client.execute(stderr=log)
+        client.execute(stderr=log, **({"env": env} if env else {}))
         res.ok = True
     except Exception as exc:  # a cell error, a timeout, a dead or unstartable kernel: this notebook only
         res.error = _failure(exc, current["cell"], timeout, log)
     finally:
+        if current["turn"]:
+            turns.release()
         log.close()
         pause.reached.set()  # never leave a test pause waiting for a notebook that failed early
         _locate_failure(res, nb, current["cell"])
     if stop.is_set():  # the report is stopping: write nothing more into its temporary folder
         res.ok, res.error = False, "interrupted"
         return res
-    res.seconds = time.perf_counter() - t0
+    res.seconds = time.perf_counter() - current["t0"]
     try:
         cleaned = nbformat.from_dict(clean_notebook(nb))
         write_atomic(folder / f"{name}.ipynb", nbformat.writes(cleaned) + "\n")
@@ -386,8 +429,10 @@ def _error_text(exc) -> str:
     return f"{ename}: {evalue}"
 
 
-def _index(results: list[NotebookResult], params: dict, title: str, source: str = "") -> str:
-    """The report's front page; every text in it is escaped, and its policy allows no script.
+def _index(results: list[NotebookResult], params: dict, title: str, source: str = "", *, article: str = "",
+           article_what: str = "") -> str:
+    """The report's front page (``templates/report-index.html.j2``); every text in it is escaped, and its
+    policy allows no script. ``article`` is the article page's file name, linked first ("" for none).
 
     Example:
         >>> page = _index([NotebookResult("01-x", error="<script>x()</script>", files=["a:b.csv"])],
@@ -397,33 +442,42 @@ def _index(results: list[NotebookResult], params: dict, title: str, source: str 
     """
     from exportrow import __version__
 
-    esc = html_text
-    rows = []
-    for r in results:
-        links = " · ".join(f'<a href="{html_href(f"{r.name}/{f}")}">{esc(f)}</a>' for f in r.files
-                           if f not in (f"{r.name}.html",))
-        status = "ok" if r.ok else f"failed at {esc(r.where())}: {esc(r.error)}"
-        rows.append(f'<tr><td><a href="{html_href(f"{r.name}/{r.name}.html")}">{esc(r.name)}</a></td>'
-                    f"<td>{esc(r.question)}</td><td>{status}</td><td>{links}</td></tr>")
-    plist = "".join(f"<li><code>{esc(k)}</code> = <code>{esc(json.dumps(v))}</code></li>"
-                    for k, v in sorted(params.items())) or "<li>defaults only</li>"
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8">{csp_meta()}<title>{esc(title)}</title>
-<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.5}}
-td,th{{padding:.3em .8em;text-align:left;vertical-align:top}}code{{background:#f3f3f3}}</style></head>
-<body>
-<h1>{esc(title)}</h1>
-<p>{esc(source)}</p>
-<p>exportrow {esc(__version__)}. Each notebook was executed headlessly with papermill. Open a notebook's page to
-read it with its charts and tables; the files next to it are its outputs.</p>
-<h2>Parameters</h2><ul>{plist}</ul>
-<h2>Notebooks</h2>
-<table><tr><th>notebook</th><th>question</th><th>status</th><th>files</th></tr>
-{chr(10).join(rows)}
-</table>
-</body></html>
-"""
+    rows = [{"name": r.name, "page": f"{r.name}/{r.name}.html", "question": r.question, "ok": r.ok,
+             "where": r.where(), "error": r.error,
+             "files": [(f"{r.name}/{f}", f) for f in r.files if f != f"{r.name}.html"]} for r in results]
+    parameters = [(k, json.dumps(v)) for k, v in sorted(params.items())]
+    return _template("report-index.html.j2").render(
+        title=title, source=source, version=__version__, rows=rows, parameters=parameters, article=article,
+        article_what=article_what, csp=CONTENT_SECURITY_POLICY)
+
+
+def _template(name: str):
+    """A template of ``exportrow/templates``: autoescaped, with the :func:`~exportrow.escape.html_href` filter."""
+    import jinja2
+    from markupsafe import Markup
+
+    # Every value is escaped by exportrow's own helper (html_text), the one the rest of the report uses;
+    # autoescaping stays on as a second guard.
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+                             autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             finalize=lambda v: v if isinstance(v, Markup) else Markup(html_text(v)))
+    env.filters["href"] = lambda path: Markup(html_href(path))
+    return env.get_template(name)
+
+
+#: Notebooks executed at once by default, measured on two cores (benchmarks/README.md): kernels start
+#: together anyway, and a notebook waiting for a kernel's reply leaves the processor to another.
+DEFAULT_JOBS = 4
+
+
+def default_jobs() -> int:
+    """How many notebooks run at once by default: :data:`DEFAULT_JOBS`, or more on a machine with more cores.
+
+    Example:
+        >>> default_jobs() >= DEFAULT_JOBS
+        True
+    """
+    return max(DEFAULT_JOBS, os.cpu_count() or 1)
 
 
 def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | None = None,
@@ -463,20 +517,143 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
     declared = declared or _declared(notebooks)
     with outdir.Publication(out, "report") as pub:
         progress = _Progress(len(notebooks), stream)
-        jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
+        jobs = max(1, min(jobs or default_jobs(), len(notebooks)))
         progress.line(f"running {len(notebooks)} notebook(s), {jobs} at a time, into {pub.out}")
-        results = _run_all(notebooks, pub.tmp, params, declared, progress, timeout, jobs)
+        cache = pub.tmp / ".cache"  # checked annotations shared with the kernels; removed before publishing
+        cache.mkdir(mode=0o700)
         try:
-            _write_index(results, notebooks, params, pub.tmp)
+            with _Preparation(params, cache, codings=any("coding_paths" in d for d in declared.values())) as prep:
+                results = _run_all(notebooks, pub.tmp, params, declared, progress, timeout, jobs,
+                                   env={runcache.ENV: str(cache)})
+                front = prep.result()
+        finally:
+            shutil.rmtree(cache, ignore_errors=True)
+        try:
+            _write_index(results, notebooks, params, pub.tmp, front)
             where = pub.publish(failed=not all(r.ok for r in results))
         except OSError as exc:
             raise pub.write_error(exc, "report") from None
     return results, where
 
 
+@dataclass
+class _FrontMatter:
+    """What the index and the article page need from the article: made while the kernels start."""
+
+    source: str = ""
+    article_page: str = ""
+    article_what: str = ""
+
+
+class _Preparation:
+    """Work this process does while the kernels start: check the annotation once (shared with the kernels
+    through the run's cache), and the other codings when a notebook compares them, draw the article page,
+    load the HTML exporter."""
+
+    def __init__(self, params: dict, cache: Path, codings: bool = False):
+        self.params, self.cache, self.codings = params, cache, codings
+        self._front = _FrontMatter()
+        self._thread = threading.Thread(target=self._run, name="exportrow-prepare", daemon=True)
+
+    def __enter__(self) -> _Preparation:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._thread.join()
+
+    def result(self) -> _FrontMatter:
+        self._thread.join()
+        return self._front
+
+    def _run(self) -> None:
+        with runcache.using(self.cache):
+            self._front = _front_matter(self.params)
+            if self.codings:
+                _check_codings(self.params)
+        _EXPORTER.load()
+
+
+def _check_codings(params: dict) -> None:
+    """Check the codings a notebook will compare (``coding_paths``, or those kept beside the annotation) once, for
+    the kernels; a bad one is left for the notebook to report."""
+    try:
+        from exportrow import agreement
+        from exportrow.annotations import load_annotation
+        from exportrow.article import load_article
+
+        art = load_article(params.get("article_path") or None, published=params.get("published"),
+                           outlet=params.get("outlet"), timezone=params.get("timezone"))
+        ann = load_annotation(params.get("annotation_path") or None, art)
+        agreement.read_codings(params.get("coding_paths") or agreement.find_codings(ann.path), ann.article)
+    except Exception:  # noqa: S110 - the notebook reads them again and reports any problem itself
+        pass
+
+
+def _front_matter(params: dict) -> _FrontMatter:
+    """The source line and the article page of the report's article, or empty ones for notebooks that take none."""
+    try:
+        from exportrow.annotations import load_annotation
+        from exportrow.article import load_article
+
+        art = load_article(params.get("article_path") or None, published=params.get("published"),
+                           outlet=params.get("outlet"), timezone=params.get("timezone"))
+        ann = load_annotation(params.get("annotation_path") or None, art)
+        art = ann.article  # as its article: block settled it
+    except Exception:  # a report of notebooks that take no article; the notebooks report a bad one themselves
+        return _FrontMatter()
+    source = f"Source: {art.outlet or 'outlet unknown'}, {art.published_text}, \u201c{art.title}\u201d."
+    from exportrow.view import is_bundled
+
+    what = ("an excerpt: the sentences that hold a figure or a date, each marked in place (the text is its "
+            "publisher's)" if is_bundled(art) else
+            "the full text, with every figure, claim and date the annotation takes from it marked in place")
+    try:
+        page = article_page_html(art, ann)
+    except Exception as exc:  # the page is a help, never a reason to lose the report
+        page, what = _page_error(art, exc), "could not be drawn"
+    return _FrontMatter(source, page, what)
+
+
+#: The article page's file name in the report (linked first from the index).
+ARTICLE_PAGE = "article.html"
+_FULL_VIEW = ("The full view, with the claims and every paragraph, is for use on your own computer: "
+              "run exportrow view --out article.html (or exportrow.show_article() in JupyterLab).")
+
+
+def article_page_html(article, annotation) -> str:
+    """The report's article page: the annotated spans marked in place (:func:`exportrow.view.article_page`).
+
+    The bundled article's text is its publisher's, and a report is meant to be handed out: its page shows
+    only the sentences that hold a figure or a date (about a third of the body) and says how to get the
+    full view locally. Any other article is shown in full with every layer.
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> ann = load_annotation()
+        >>> page = article_page_html(ann.article, ann)
+        >>> "Excerpt (sentences)" in page and "exportrow view --out article.html" in page
+        True
+    """
+    from exportrow.view import article_page, is_bundled
+
+    if is_bundled(article):
+        return article_page(article, annotation, layers=("figures", "dates"), excerpt="sentences", note=_FULL_VIEW)
+    return article_page(article, annotation, excerpt="full")
+
+
+def _page_error(article, exc) -> str:
+    from exportrow.escape import csp_meta
+
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{csp_meta()}<title>Article</title></head>'
+            f"<body><p>The article page could not be drawn ({html_text(_error_text(exc))}); open the notebooks "
+            "from the index.</p></body></html>\n")
+
+
 def _run_all(notebooks: list[Path], tmp: Path, params: dict, declared: dict, progress: _Progress,
-             timeout: int, jobs: int) -> list[NotebookResult]:
-    """Run the notebooks in worker threads; on any interrupt stop every kernel and wait for every worker.
+             timeout: int, jobs: int, env: dict | None = None) -> list[NotebookResult]:
+    """Start every notebook's kernel at once and run at most ``jobs`` notebooks at a time, each in a worker thread;
+    on any interrupt stop every kernel and wait for every worker.
 
     The temporary folder is removed by the caller only after this returns or raises, so no
     worker can write into it afterwards (the Ctrl-C race of earlier versions).
@@ -489,13 +666,16 @@ def _run_all(notebooks: list[Path], tmp: Path, params: dict, declared: dict, pro
     kernels_dir.mkdir(mode=0o700)
     kernels.sweep_socket_dirs()
     sockets = kernels.socket_dir()  # the kernels' Unix sockets: private to this run, removed with it
-    pool = cf.ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="exportrow-notebook")
+    turns = threading.Semaphore(jobs)
+    kernel_env = dict(os.environ, **(env or {}))
+    # One thread per notebook: each starts its kernel now and lives until that kernel has ended.
+    pool = cf.ThreadPoolExecutor(max_workers=len(notebooks), thread_name_prefix="exportrow-notebook")
     futures: list[cf.Future] = []
     try:
         for nb in notebooks:
             futures.append(pool.submit(_run_one, nb, tmp / nb.stem, params, declared[nb.stem], progress,
                                        timeout, stop, kernels_dir, pause,
-                                       sockets / f"{len(futures):02d}" if sockets else None))
+                                       sockets / f"{len(futures):02d}" if sockets else None, turns, kernel_env))
             pause.in_main(progress)
         return [f.result() for f in futures]
     except BaseException:
@@ -524,129 +704,53 @@ def _wait_for_workers(pool: cf.ThreadPoolExecutor, stop: threading.Event) -> Non
             kernels.stop_all()
 
 
-def _write_index(results: list[NotebookResult], notebooks: list[Path], params: dict, tmp: Path) -> None:
-    from exportrow.article import load_article
+def _write_index(results: list[NotebookResult], notebooks: list[Path], params: dict, tmp: Path,
+                 front: _FrontMatter | None = None) -> None:
     from exportrow.export import write_atomic
 
-    try:
-        from exportrow.annotations import load_annotation
-
-        art = load_article(params.get("article_path") or None, published=params.get("published"),
-                           outlet=params.get("outlet"), timezone=params.get("timezone"))
-        art = load_annotation(params.get("annotation_path") or None, art).article  # its article: block
-        source = f"Source: {art.outlet or 'outlet unknown'}, {art.published_text}, \u201c{art.title}\u201d."
-    except Exception:  # a report of notebooks that take no article
-        source = ""
-    write_atomic(tmp / "index.html", _index(results, params, "exportrow report", source))
+    front = front or _FrontMatter()
+    if front.article_page:
+        write_atomic(tmp / ARTICLE_PAGE, front.article_page)
+    write_atomic(tmp / "index.html", _index(results, params, "exportrow report", front.source,
+                                            article=ARTICLE_PAGE if front.article_page else "",
+                                            article_what=front.article_what))
     _copy_linked_documents(notebooks, tmp)
     write_atomic(tmp / "run.json", json.dumps({
         "parameters": params, "notebooks": [r.name for r in results],
         "ok": all(r.ok for r in results)}, indent=2, sort_keys=True) + "\n")
 
 
-def _cmd_report(args) -> int:
-    from exportrow import outdir
+def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions: bool = False
+         ) -> tuple[list[Path], dict[str, dict], dict[str, object]]:
+    """Everything ``exportrow report`` checks before any kernel starts: the notebooks, their declared
+    parameters, and the typed ``-p`` values (paths made absolute: kernels run in their own folders).
 
-    out = outdir.check_out(args.out, "report")  # refuse a bad folder before anything else
-    outdir.check_out(outdir.failed_path(out), "report")
-    notebooks = discover(args.notebooks, solutions=args.solutions)
+    When the article or its annotation is set, both are loaded once here, so that a bad file gives
+    one clear message instead of a failure in every notebook.
+
+    Raises:
+        ReportError, ParameterError: an unknown notebook or parameter, a value of the wrong type.
+        ExportrowError: a bad article or annotation file.
+
+    Example:
+        >>> notebooks, declared, params = plan(["02"], [("published", "2019-07-19")])
+        >>> [p.name for p in notebooks], params
+        (['02-claim-timeline.ipynb'], {'published': '2019-07-19'})
+    """
+    notebooks = discover(selected, solutions=solutions)
     _fast_jupyter_imports()
     declared = _declared(notebooks)
-    params = parse_parameters(args.parameters or [], declared)
+    params = parse_parameters(pairs or [], declared)
     for k, v in params.items():  # kernels run in notebooks/: paths typed by the user are from here
         if k.endswith("_path") and isinstance(v, str) and v and not Path(v).is_absolute():
             params[k] = str(Path(v).resolve())
         if k.endswith("_paths") and isinstance(v, list):  # e.g. coding_paths of notebook 04
             params[k] = [str(Path(x).resolve()) if isinstance(x, str) and x else x for x in v]
     if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone")):
-        # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.
         from exportrow.annotations import load_annotation
         from exportrow.article import load_article
 
         article = load_article(params.get("article_path") or None, published=params.get("published"),
                                outlet=params.get("outlet"), timezone=params.get("timezone"))
         load_annotation(params.get("annotation_path") or None, article)
-    t0 = time.perf_counter()
-    results, where = run_report(notebooks, out, params, jobs=args.jobs, timeout=args.timeout,
-                                declared=declared)
-    failed = [r for r in results if not r.ok]
-    took = time.perf_counter() - t0
-    if failed:
-        print(f"{len(failed)} of {len(results)} notebook(s) failed; the previous report in {args.out} was left "
-              f"as it was. Partial output: {where}", file=sys.stderr)
-        for r in failed:
-            print(f"  {r.name}, {r.where()}: {r.error}", file=sys.stderr)
-        return 1
-    print(f"report written to {where / 'index.html'} ({len(results)} notebooks, {took:.1f} s)")
-    return 0
-
-
-def _jobs(text: str) -> int:
-    if not text.strip().lstrip("+").isdigit() or int(text) < 1:
-        raise __import__("argparse").ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
-    return int(text)
-
-
-def _timeout(text: str) -> int:
-    if not text.strip().lstrip("+").isdigit() or int(text) < 1:
-        raise __import__("argparse").ArgumentTypeError(
-            f"must be a whole number of seconds, more than 0, not {text!r}")
-    return int(text)
-
-
-def register(sub) -> None:
-    """Add the ``report`` sub-command to the ``exportrow`` parser.
-
-    Example:
-        >>> import argparse
-        >>> sub = argparse.ArgumentParser(prog="exportrow").add_subparsers()
-        >>> register(sub)
-        >>> sub.choices["report"].parse_args(["-p", "measure", "per_month", "--jobs", "3"]).parameters
-        [['measure', 'per_month']]
-    """
-    p = sub.add_parser(
-        "report", help="run every notebook headlessly and write an HTML report",
-        description="Execute the notebooks with papermill, in parallel, and write for each the executed\n"
-                    "notebook, an HTML rendering (offline: no scripts from the network) and its figures\n"
-                    "and tables, plus an index.html. A report replaces the one in --out only when every\n"
-                    "notebook succeeded; a failed run leaves its partial output in <out>.failed.\n\n"
-                    "--out must be a new or empty folder, or a report exportrow published (it carries a\n"
-                    ".exportrow.json marker); anything else is refused before any notebook runs, and so\n"
-                    "is a second report into the same folder while one is running. Every -p value is\n"
-                    "checked against the type and the allowed values in each notebook's parameters cell\n"
-                    "before any kernel starts. Ctrl-C, SIGTERM and SIGHUP stop every kernel and leave\n"
-                    "--out as it was.",
-        epilog="examples:\n  exportrow report\n  exportrow report -p measure per_month -p years '[2016, 2017]'\n"
-               "  exportrow report --notebooks 02 -p published 2019-07-19 --out reports/what-if\n"
-               "  exportrow report --article my.txt --annotation my.yaml --out reports/mine",
-        formatter_class=__import__("argparse").RawDescriptionHelpFormatter)
-    p.add_argument("--out", default=str(paths.PROJECT_ROOT / "reports" / "latest"), metavar="DIR",
-                   help="report folder (default: reports/latest in the project)")
-    p.add_argument("-p", "--parameter", dest="parameters", nargs=2, action="append", metavar=("NAME", "VALUE"),
-                   help="set a parameter in every notebook that declares it; VALUE is read as YAML "
-                        "(text for str parameters). Repeatable. List them: papermill --help-notebook NOTEBOOK")
-    p.add_argument("--article", metavar="PATH", help="shortcut for -p article_path PATH")
-    p.add_argument("--annotation", metavar="PATH", help="shortcut for -p annotation_path PATH")
-    p.add_argument("--published", metavar="DATE", help="shortcut for -p published DATE (ISO date or date-time)")
-    p.add_argument("--outlet", metavar="NAME", help="shortcut for -p outlet NAME")
-    p.add_argument("--timezone", metavar="ZONE", help="shortcut for -p timezone ZONE (IANA, e.g. Asia/Seoul)")
-    p.add_argument("--notebooks", nargs="+", metavar="NAME",
-                   help="run only these notebooks (number, name or path; default: all numbered notebooks)")
-    p.add_argument("--solutions", action="store_true", help="also run the exercise solutions notebooks")
-    p.add_argument("--jobs", type=_jobs, default=None, metavar="N",
-                   help=f"notebooks run at once, at least 1 (default: the machine's cores, {os.cpu_count()})")
-    p.add_argument("--timeout", type=_timeout, default=600, metavar="SECONDS",
-                   help="time limit per cell, more than 0 (default 600)")
-    p.set_defaults(func=_with_shortcuts)
-
-
-def _with_shortcuts(args) -> int:
-    args.parameters = list(args.parameters or [])
-    if args.article:
-        args.parameters.append(("article_path", str(Path(args.article).resolve())))
-    if args.annotation:
-        args.parameters.append(("annotation_path", str(Path(args.annotation).resolve())))
-    for name in ("published", "outlet", "timezone"):  # the article's metadata, as every notebook declares it
-        if getattr(args, name, None):
-            args.parameters.append((name, getattr(args, name)))
-    return _cmd_report(args)
+    return notebooks, declared, params

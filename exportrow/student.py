@@ -7,11 +7,12 @@ What it writes into ``--out DIR``::
     worksheets/NN-*.html        a hand-out page: the notebook's question, its charts, its exercises and
                                 space to answer; no code
     worksheets/NN-*.pdf         the same page printed by headless Chromium (Debian's ``chromium``)
-    .exportrow-student-edition  the marker that says exportrow wrote this folder
+    .exportrow.json             the marker that says exportrow wrote this folder (kind ``student-edition``)
 
 The charts on the worksheets are the ones stored in the committed notebooks (the bundled article, default
-parameters). The folder is built beside ``DIR`` and moved into place only when everything is written. A folder
-that is not empty is replaced only if it holds the marker: exportrow never replaces what it did not write.
+parameters). ``DIR`` follows exportrow's one rule for output folders (:mod:`exportrow.outdir`): a folder that is
+not empty is replaced only if exportrow published it (it holds the marker), never a project folder or the home
+folder; the edition is built beside ``DIR`` under a lock and swapped into place only when everything is written.
 
 Nothing here imports Jupyter or matplotlib at module load; ``mistune`` (a dependency of nbconvert) renders the
 notebooks' Markdown for the worksheets.
@@ -22,7 +23,6 @@ from __future__ import annotations
 import base64
 import copy
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -31,16 +31,18 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportrow import paths
+from exportrow import outdir, paths
 from exportrow.errors import UsageError
 from exportrow.escape import csp_meta, html_attribute, html_text
+from exportrow.outdir import OutputFolderError
 
 __all__ = ["MARKER", "OutputFolderError", "check_output_folder", "blank_notebook", "solution_free",
            "Worksheet", "worksheet", "worksheet_html", "find_chromium", "print_pdf", "write_student_edition",
            "register"]
 
 NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
-MARKER = ".exportrow-student-edition"
+#: The marker of every folder exportrow publishes (see :mod:`exportrow.outdir`).
+MARKER = outdir.MARKER
 #: Cell tags that mark a solution (removed from the student edition).
 SOLUTION_TAGS = ("solution", "solutions", "answer")
 _SOLUTION_SENTENCE = re.compile(r"[^.?!\n]*\bsolutions?/[^\s`)]*\.ipynb[^.\n]*\."
@@ -51,12 +53,8 @@ _ANSWER_LINES = 11
 _EXERCISE = re.compile(r"^(exercises?|activity|your turn)\b", re.I)
 
 
-class OutputFolderError(UsageError):
-    """The output folder holds files that exportrow did not write: nothing was written (exit code 2)."""
-
-
-def check_output_folder(out: str | Path, marker: str = MARKER) -> Path:
-    """Check that ``out`` may be (re)written: it is missing, empty, or marked as written by exportrow.
+def check_output_folder(out: str | Path) -> Path:
+    """Check that ``out`` may be (re)written as a student edition: exportrow's one rule for output folders.
 
     Example:
         >>> import tempfile
@@ -67,20 +65,9 @@ def check_output_folder(out: str | Path, marker: str = MARKER) -> Path:
         >>> check_output_folder(d)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        exportrow.student.OutputFolderError: ... is not empty and was not written by exportrow ...
-        >>> _ = (d / MARKER).write_text("exportrow student edition\\n")
-        >>> check_output_folder(d) == d.resolve()
-        True
+        exportrow.outdir.OutputFolderError: --out ...: the folder holds files that exportrow did not write ...
     """
-    out = Path(out).expanduser().resolve()
-    if out.exists() and not out.is_dir():
-        raise OutputFolderError(f"{out} is a file, not a folder; choose a new folder with --out DIR")
-    if out.is_dir() and any(out.iterdir()) and not (out / marker).is_file():
-        raise OutputFolderError(f"{out} is not empty and was not written by exportrow (it has no {marker} "
-                                "file), so it is left as it is; choose a new or empty folder with --out DIR")
-    if out == Path(out.anchor):
-        raise OutputFolderError(f"{out} is the root of a file system; choose a new folder with --out DIR")
-    return out
+    return outdir.check_out(out, "student-edition")
 
 
 def _tags(cell) -> list[str]:
@@ -374,7 +361,7 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
         >>> d = write_student_edition(Path(tempfile.mkdtemp()) / "class", ["03"], pdf=False, stream=io.StringIO())
         >>> for p in sorted(p.relative_to(d).as_posix() for p in d.rglob("*") if p.is_file()):
         ...     print(p)
-        .exportrow-student-edition
+        .exportrow.json
         exportrow/coding-guide.md
         notebooks/03-framing-comparison.ipynb
         worksheets/03-framing-comparison.html
@@ -382,17 +369,14 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
     import nbformat
 
     stream = stream or sys.stderr
-    out = check_output_folder(out)
+    out = check_output_folder(out)  # refuse a bad folder before any work
     chosen = _notebooks(notebooks)
     chromium = find_chromium() if pdf else None
     if pdf and not chromium:
         raise PrintError("printing the worksheets needs Debian's chromium (apt-get install chromium); "
                          "or run with --no-pdf to write the HTML worksheets only")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
-        (tmp / MARKER).write_text("Written by `exportrow student-edition`; it may replace this folder.\n",
-                                  encoding="utf-8")
+    with outdir.Publication(out, "student-edition") as pub:
+        tmp = pub.tmp
         pages = []
         for path in chosen:
             nb = json.loads(path.read_text(encoding="utf-8"))
@@ -413,23 +397,10 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
         for page in pages:
             print(f"[student-edition] {page.stem}: notebook, worksheet{' (HTML and PDF)' if pdf else ' (HTML)'}",
                   file=stream)
-        tmp.chmod(0o755)
-        _swap_into_place(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return out
-
-
-def _swap_into_place(tmp: Path, out: Path) -> None:
-    old = None
-    if out.exists():
-        check_output_folder(out)  # still ours (or empty) just before it is replaced
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        out.rename(old)
-    tmp.rename(out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        try:
+            return pub.publish()
+        except OSError as exc:
+            raise pub.write_error(exc, "student edition") from None
 
 
 def _cmd(args) -> int:
@@ -459,7 +430,7 @@ def register(sub) -> None:
         description="Write the notebooks with their outputs cleared and their solutions removed, and for each\n"
                     "a printable worksheet (its question, its charts, its exercises and space to answer; no\n"
                     "code) as HTML and as a PDF printed by headless Chromium. A folder that is not empty is\n"
-                    f"replaced only if an earlier run wrote it (it holds {MARKER}).",
+                    f"replaced only if exportrow published it (it holds {MARKER}); project folders are refused.",
         epilog="examples:\n  exportrow student-edition --out reports/student-edition\n"
                "  exportrow student-edition --out class-01 --notebooks 01\n",
         formatter_class=argparse.RawDescriptionHelpFormatter)

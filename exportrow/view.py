@@ -37,7 +37,7 @@ from exportrow import paths
 from exportrow.article import Article, Span, load_article
 from exportrow.colours import OKABE_ITO, side_colours
 from exportrow.errors import ExportrowError, UsageError
-from exportrow.escape import html_text
+from exportrow.escape import CONTENT_SECURITY_POLICY, html_text
 
 __all__ = ["ArticleView", "Mark", "ViewError", "show_article", "article_page", "article_text", "escape",
            "is_bundled", "is_view_page", "check_output", "register", "LAYERS", "DEFAULT_LAYERS", "EXCERPTS", "CSP",
@@ -49,7 +49,7 @@ DEFAULT_LAYERS = ("figures", "claims", "dates")
 #: What an excerpt keeps: everything, the sentences that hold a mark, or the marked words alone.
 EXCERPTS = ("full", "sentences", "quotes")
 #: The standalone page's Content-Security-Policy: nothing is fetched, no script runs.
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+CSP = CONTENT_SECURITY_POLICY  # the report's own: the article page is one of its pages
 #: Written into every page as ``<meta name="generator">``; `exportrow view` overwrites only such files.
 GENERATOR = "exportrow view"
 _MARKER = f'<meta name="generator" content="{GENERATOR}">'
@@ -151,10 +151,10 @@ class ArticleView:
         return _page(self)
 
     def save(self, path: str | Path, *, force: bool = False) -> Path:
-        """Write :meth:`page` to ``path`` (an existing file is replaced only if it is an exportrow page).
+        """Write :meth:`page` to ``path`` (an existing file is replaced only if `exportrow view` wrote it).
 
         Raises:
-            ViewError: ``path`` is a folder, or a file exportrow did not write (``force=True`` overrides).
+            OutputFolderError: ``path`` is a folder, a link, or a file exportrow did not write.
         """
         from exportrow.export import write_atomic
 
@@ -323,13 +323,14 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
 
 
 def article_page(article: Article | str | Path | None = None, annotation=None, *, layers=DEFAULT_LAYERS,
-                 sides=None, excerpt: bool | str | None = None, labels: bool = True) -> str:
+                 sides=None, excerpt: bool | str | None = None, labels: bool = True, note: str = "") -> str:
     """The standalone HTML page of :func:`show_article`, for the report's article page.
 
     ``excerpt=None`` decides by the article: for the bundled Nikkei article, whose text is not ours
     to hand out, ``"quotes"`` when ``layers`` include claims (its claims, figures and dates mark
     every one of its sentences, so a sentence excerpt would be the whole text) and ``"sentences"``
-    otherwise; the full text for any other article.
+    otherwise; the full text for any other article. ``note`` is shown with the page's other notes
+    (the report says there how to get the full view locally).
 
     Example:
         >>> page = article_page()
@@ -343,6 +344,8 @@ def article_page(article: Article | str | Path | None = None, annotation=None, *
     if excerpt is None:
         excerpt = "full" if not is_bundled(article) else "quotes" if "claims" in layers else "sentences"
     view = show_article(article, annotation, layers=layers, sides=sides, labels=labels, excerpt=excerpt)
+    if note:
+        view.notes.append(note)
     return view.page()
 
 
@@ -804,25 +807,22 @@ def is_view_page(path: str | Path) -> bool:
 
 
 def check_output(path: Path, *, force: bool = False) -> None:
-    """Refuse to write over a folder, or over a file exportrow did not write unless ``force``.
+    """Refuse to write over a folder, a link, or a file exportrow did not write (exportrow's one rule for output
+    files, :func:`exportrow.outdir.check_out_file`): a page `exportrow view` wrote is replaced, any other file
+    never, ``force`` or not.
 
     Raises:
-        ViewError: With the reason and the nearest fix.
+        OutputFolderError: With the reason and the nearest fix (a :class:`~exportrow.errors.UsageError`, exit 2).
 
     Example:
-        >>> check_output(paths.default_article())
+        >>> check_output(paths.default_article(), force=True)
         Traceback (most recent call last):
         ...
-        exportrow.view.ViewError: ...: exists and is not a page written by exportrow view; choose another --out, ...
-        >>> check_output(paths.default_article(), force=True)
+        exportrow.outdir.OutputFolderError: --out ...: exists and exportrow did not write it (it is not a page ...
     """
-    if path.is_dir():
-        raise ViewError(f"{path}: is a folder; name the page to write, e.g. {path / 'article.html'}")
-    if path.is_symlink() and not force:
-        raise ViewError(f"{path}: is a symbolic link; choose another file, or add --force to replace the link")
-    if path.exists() and not force and not is_view_page(path):
-        raise ViewError(f"{path}: exists and is not a page written by exportrow view; choose another --out, "
-                        "or add --force to replace it")
+    from exportrow.outdir import check_out_file
+
+    check_out_file(path, "a page written by exportrow view", is_view_page, force=force, edited=False)
 
 
 def _cmd_view(args) -> int:
@@ -891,5 +891,7 @@ def register(sub) -> None:
                         "[\u2026] stands for the rest (default: the full text)")
     p.add_argument("--no-labels", action="store_true", help="no id tags where claims and figures start")
     p.add_argument("--no-coverage", action="store_true", help="do not mark ignored and unannotated numbers")
-    p.add_argument("--force", action="store_true", help="replace --out even if exportrow did not write it")
+    p.add_argument("--force", action="store_true",
+                   help="no effect, kept for old scripts: a page exportrow view wrote is replaced anyway, and any "
+                        "other file never is")
     p.set_defaults(func=_cmd_view)

@@ -268,11 +268,12 @@ def is_worksheet(path: str | Path) -> bool:
 def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force: bool = False) -> Path:
     """Write ``ws`` to ``out`` as YAML or CSV, atomically.
 
-    An existing file is replaced only when it is a blank worksheet (one exportrow wrote and nobody
-    filled in), or with ``force``: a coder's work, or any other file, is never overwritten by accident.
+    exportrow's one rule for output files (:func:`exportrow.outdir.check_out_file`): a blank worksheet
+    (one exportrow wrote and nobody filled in) is replaced; a filled one, a coder's work, only with
+    ``force``; any other file never, ``force`` or not.
 
     Raises:
-        UsageError: Unknown format, or ``out`` exists and is not a blank worksheet.
+        UsageError: Unknown format, or ``out`` may not be replaced (an ``OutputFolderError``).
 
     Example:
         >>> import tempfile
@@ -281,10 +282,10 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force:
         >>> write_worksheet(make_worksheet(load_annotation()), p, "csv").name
         'sheet.csv'
         >>> _ = p.write_text("my notes")
-        >>> write_worksheet(make_worksheet(load_annotation()), p, "csv")
+        >>> write_worksheet(make_worksheet(load_annotation()), p, "csv", force=True)
         Traceback (most recent call last):
         ...
-        exportrow.errors.UsageError: .../sheet.csv exists and is not a blank exportrow worksheet; ...
+        exportrow.outdir.OutputFolderError: --out .../sheet.csv: exists and exportrow did not write it ...
     """
     from exportrow.export import write_atomic
 
@@ -293,9 +294,11 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force:
     out = Path(out)
     if out.is_dir():
         raise UsageError(f"{out} is a folder; name the worksheet file, e.g. {out / ('worksheet.' + fmt)}")
-    if (out.exists() or out.is_symlink()) and not force and not _blank_worksheet(out):
-        raise UsageError(f"{out} exists and is not a blank exportrow worksheet; it may hold someone's coding. "
-                         "Choose another --out, or add --force to replace it.")
+    if not _blank_worksheet(out):
+        from exportrow.outdir import check_out_file
+
+        check_out_file(out, "a coding worksheet that exportrow wrote, which may hold someone's coding",
+                       is_worksheet, force=force)
     text = worksheet_yaml(ws) if fmt == "yaml" else "\ufeff" + worksheet_csv(ws)  # the mark tells Excel it is UTF-8
     return write_atomic(out, text)
 
@@ -619,5 +622,7 @@ def register(sub) -> None:
     p.add_argument("--out", metavar="PATH", help="write the worksheet here (default: print it)")
     p.add_argument("--article", metavar="PATH", default=None,
                    help="the article it annotates (default: named in the file's article: file:)")
-    p.add_argument("--force", action="store_true", help="replace PATH even if it is not a blank worksheet")
+    p.add_argument("--force", action="store_true",
+                   help="replace PATH if it is a worksheet exportrow wrote that someone filled in (never any other "
+                        "file; a blank worksheet is replaced without it)")
     p.set_defaults(func=_cmd_worksheet)

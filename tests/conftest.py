@@ -1,13 +1,25 @@
-"""Shared fixtures: the seed article and a way to write broken copies of its annotation."""
+"""Shared fixtures: the seed article, a way to write broken copies of its annotation, and the reports
+that many tests read (made once per test session, even when pytest-xdist runs the tests in several
+worker processes: the first worker to need one makes it under a file lock, the others wait and reuse it).
+
+Test tiers (``python3 dev.py test`` runs everything, ``python3 dev.py test --quick`` leaves out the tests
+marked ``slow``): the committed notebooks under nbval and every test using a fixture in ``SLOW_FIXTURES`` are
+marked slow here; other slow tests (another report, a browser, a build) carry ``@pytest.mark.slow`` or a
+module-level ``pytestmark``. The quick tier keeps unit tests, doctests, command-line checks and the tests that
+read the session's one shared report.
+"""
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from exportrow import paths
 from exportrow.article import load_article
@@ -16,16 +28,35 @@ ROOT = paths.PROJECT_ROOT
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _outputs_to_tmp(tmp_path_factory):
-    """Notebooks run by the tests write into a temporary folder, never into reports/."""
-    old = os.environ.get("EXPORTROW_OUTPUT_ROOT")
-    os.environ["EXPORTROW_OUTPUT_ROOT"] = str(tmp_path_factory.mktemp("outputs"))
-    yield
-    if old is None:
-        os.environ.pop("EXPORTROW_OUTPUT_ROOT", None)
-    else:
-        os.environ["EXPORTROW_OUTPUT_ROOT"] = old
+_OUTPUTS: list = []
+
+# Property-based tests try a fixed, derandomized set of examples: every run takes the same time and tries the same
+# cases (a test may set its own budget, as tests/test_contract.py does).
+settings.register_profile("exportrow", max_examples=100, derandomize=True, database=None, deadline=None,
+                          print_blob=False)
+settings.load_profile("exportrow")
+
+
+def pytest_configure(config):
+    """Notebooks run by the tests write into a temporary folder of this process, never into reports/.
+
+    Set before any test (the committed notebooks under nbval start their kernels without fixtures), in each
+    xdist worker separately.
+    """
+    import tempfile
+
+    _OUTPUTS.append((os.environ.get("EXPORTROW_OUTPUT_ROOT"), tempfile.TemporaryDirectory(prefix="exportrow-out-")))
+    os.environ["EXPORTROW_OUTPUT_ROOT"] = _OUTPUTS[-1][1].name
+
+
+def pytest_unconfigure(config):
+    if _OUTPUTS:
+        old, folder = _OUTPUTS.pop()
+        if old is None:
+            os.environ.pop("EXPORTROW_OUTPUT_ROOT", None)
+        else:
+            os.environ["EXPORTROW_OUTPUT_ROOT"] = old
+        folder.cleanup()
 
 
 @pytest.fixture(scope="session")
@@ -95,13 +126,57 @@ def report(out, *args, **kw):
     return subprocess.run(cmd, capture_output=True, text=True, **kw)
 
 
+#: Fixtures that run notebooks, a second report, a browser or a server: a test that uses one is slow.
+SLOW_FIXTURES = {"run_notebook", "hostile_report", "lab", "site", "served"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """The committed notebooks (nbval) and the tests that use a slow fixture belong to the full tier.
+    (`dev.py test` distributes by file, so each notebook runs in one worker, cell after cell, in one kernel.)"""
+    for item in items:
+        if ".ipynb::" in item.nodeid or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+def shared(tmp_path_factory, name: str, make):
+    """``make(folder)`` run once per test session, whatever the number of xdist workers; its JSON result.
+
+    The folder and the result live beside the workers' own temporary folders; a file lock makes the
+    other workers wait for the first, so none of them starts a second copy of the same work. A failure
+    is stored too, so that every worker reports it instead of trying again.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        folder = tmp_path_factory.mktemp(name)
+        return folder, make(folder)
+    root = tmp_path_factory.getbasetemp().parent  # shared by the workers of this session
+    folder, done = root / name, root / f"{name}.json"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            folder.mkdir(exist_ok=True)
+            try:
+                result = make(folder)
+            except Exception as exc:  # stored, so that the other workers report it instead of trying again
+                result = {"shared_error": f"{type(exc).__name__}: {exc}"}
+            done.write_text(json.dumps(result), encoding="utf-8")
+    result = json.loads(done.read_text(encoding="utf-8"))
+    if isinstance(result, dict) and "shared_error" in result:
+        pytest.fail(f"making the shared {name} failed: {result['shared_error']}")
+    return folder, result
+
+
+def _report_result(res) -> dict:
+    return {"args": res.args, "returncode": res.returncode, "stdout": res.stdout, "stderr": res.stderr}
+
+
 @pytest.fixture(scope="session")
 def good_report(tmp_path_factory):
-    """One default report for the whole session: (folder, completed process)."""
-    out = tmp_path_factory.mktemp("reports") / "latest"
-    res = report(out)
+    """One default report for the whole session (shared by the xdist workers): (folder, completed process)."""
+    folder, result = shared(tmp_path_factory, "good-report", lambda d: _report_result(report(d / "latest")))
+    res = subprocess.CompletedProcess(**result)
     assert res.returncode == 0, res.stderr
-    return out, res
+    return folder / "latest", res
 
 
 HOSTILE_ARTICLE = FIXTURES / "hostile-gazette-2021-03-03-freedonia-sylvania-fishing.txt"
@@ -111,9 +186,14 @@ HOSTILE_SIDE = "freedonia<svg/onload=window.__xside=true>"  # a side name of the
 
 @pytest.fixture(scope="session")
 def hostile_report(tmp_path_factory):
-    """The report on the hostile fixture (a marker in every text field), by parameters alone: its folder."""
-    out = tmp_path_factory.mktemp("hostile") / "report"
-    res = report(out, "--article", str(HOSTILE_ARTICLE), "--annotation", str(HOSTILE_ANNOTATION),
-                 "-p", "side_a", HOSTILE_SIDE, "-p", "side_b", "sylvania")
-    assert res.returncode == 0, res.stderr
-    return out
+    """The report on the hostile fixture (a marker in every text field), by parameters alone: its folder.
+    Made once per session, shared by the xdist workers."""
+
+    def make(folder):
+        return _report_result(report(folder / "report", "--article", str(HOSTILE_ARTICLE), "--annotation",
+                                     str(HOSTILE_ANNOTATION), "-p", "side_a", HOSTILE_SIDE, "-p", "side_b",
+                                     "sylvania"))
+
+    folder, result = shared(tmp_path_factory, "hostile-report", make)
+    assert result["returncode"] == 0, result["stderr"]
+    return folder / "report"

@@ -231,9 +231,10 @@ def test_cli_prints_a_table_writes_csv_and_never_overwrites_foreign_files(tmp_pa
     assert pd.read_csv(out / "agreement.csv").set_index("field").loc["attribution", "alpha"] == 0.771
     assert exportrow_cli("agree", *THREE, "--out", out, "--bootstrap", 200).returncode == 0  # our own files
     (out / "coverage.csv").write_text("someone's table\n")
-    res = exportrow_cli("agree", *THREE, "--out", out)
-    assert res.returncode == 2 and "coverage.csv exists and was not written by exportrow agree" in res.stderr
-    assert (out / "coverage.csv").read_text() == "someone's table\n"
+    for force in ([], ["--force"]):  # one rule for output files: never a file exportrow did not write
+        res = exportrow_cli("agree", *THREE, "--out", out, *force)
+        assert res.returncode == 2 and "coverage.csv: exists and exportrow did not write it" in res.stderr
+        assert (out / "coverage.csv").read_text() == "someone's table\n"
 
 
 @pytest.mark.parametrize("args, code, message", [

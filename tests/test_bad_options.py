@@ -24,6 +24,8 @@ from exportrow import cli, paths
 from exportrow.outdir import MARKER, Publication, marker_text
 
 PROJECT = paths.PROJECT_ROOT
+ARTICLE = str(paths.default_article())
+PAGE = str(PROJECT / "tests" / "fixtures" / "pages" / "northgate-wire-kelmark-port-fees.html")
 
 
 def user_folder(sandbox: Path) -> None:
@@ -195,6 +197,25 @@ CATALOGUE = [
          "the folder holds an exportrow report, not exportrow tables", setup=marked("report")),
     Case("tables-locked", "another run is writing the tables", ["tables", "--out", "{sandbox}/tables"],
          "another exportrow run", setup=locked_tables),
+    # student-edition --out: the same rule (exportrow.outdir)
+    Case("edition-user-folder", "a folder of the user's files",
+         ["student-edition", "--no-pdf", "--out", "{sandbox}/mine"],
+         "the folder holds files that exportrow did not write", setup=user_folder),
+    Case("edition-notebooks", "the source notebooks", ["student-edition", "--no-pdf", "--out", "{project}/notebooks"],
+         "that is the project's notebooks/ folder"),
+    Case("edition-report", "a report folder is not a student edition",
+         ["student-edition", "--no-pdf", "--out", "{sandbox}/out"],
+         "the folder holds an exportrow report, not an exportrow student edition", setup=marked("report")),
+    # extract, import and view --out FILE: a file exportrow did not write is never replaced, not even with --force
+    Case("extract-user-file", "the user's own file, with --force", ["extract", ARTICLE, "--force", "--out",
+                                                                      "{sandbox}/a-file.txt"],
+         "exists and exportrow did not write it", setup=a_file),
+    Case("extract-folder", "a folder", ["extract", ARTICLE, "--out", "{sandbox}"], "is a folder"),
+    Case("import-user-file", "the user's own file, with --force", ["import", PAGE, "--force", "--out",
+                                                                     "{sandbox}/a-file.txt"],
+         "exists and exportrow did not write it", setup=a_file),
+    Case("view-user-file", "the user's own file, with --force", ["view", "--force", "--out", "{sandbox}/a-file.txt"],
+         "exists and exportrow did not write it", setup=a_file),
 ]
 
 

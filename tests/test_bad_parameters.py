@@ -27,6 +27,7 @@ def test_empty_date_window_draws_an_explained_empty_timeline(run_notebook):
     assert "Timeline with no events" in str(nb)
 
 
+@pytest.mark.slow
 def test_report_reads_dates_in_lists_as_text(tmp_path):
     res = report(tmp_path / "r", "--notebooks", "02", "-p", "date_window", "[2019-07-01, 2019-07-13]")
     assert res.returncode == 0, res.stderr

@@ -11,6 +11,8 @@ import pytest
 
 from exportrow import paths
 
+pytestmark = pytest.mark.slow  # starts Chromium: the full tier only
+
 ARTIFACTS = paths.PROJECT_ROOT / "test-artifacts"
 
 
@@ -46,15 +48,15 @@ def test_report_in_a_real_browser(good_report):
     driver = _browser()
     ARTIFACTS.mkdir(exist_ok=True)
     try:
-        pages = [out / "index.html", *sorted(out.glob("*/*.html"))]
-        assert len(pages) == 5
+        pages = [out / "index.html", out / "article.html", *sorted(out.glob("*/*.html"))]
+        assert len(pages) == 6  # the index, the article page and notebooks 01 to 04
         for page in pages:
             driver.get(page.as_uri())
             driver.execute_script("return document.readyState")
             errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
             assert errors == [], f"{page.name}: console errors {errors}"
             images = driver.execute_script(IMAGES_JS)
-            if page.name != "index.html":  # every notebook page has a chart (04: the bundled article has two codings)
+            if page.parent != out:  # every notebook page has a chart (04: the bundled article has two codings)
                 assert images, f"{page.name}: no images"
             for img in images:
                 assert img["complete"] and img["width"] > 0, f"{page.name}: broken image {img['src']}"
@@ -68,9 +70,27 @@ def test_report_in_a_real_browser(good_report):
         assert driver.save_screenshot(str(ARTIFACTS / "report-01-enforcement-statistics.png"))
         driver.get((out / "index.html").as_uri())
         assert "exportrow report" in driver.title
+        first = driver.find_element("css selector", "a").get_attribute("href")
+        assert first.endswith("/article.html")  # the article page is linked first
         assert driver.save_screenshot(str(ARTIFACTS / "report-index.png"))
+        driver.get(first)
+        marks = driver.execute_script(MARKS_JS)
+        assert len(marks) > 20 and all(m["width"] > 0 and m["height"] > 0 for m in marks)
+        assert all(m["title"] for m in marks), "a mark without hover text"
+        text = driver.find_element("tag name", "body").text
+        assert "Excerpt (sentences)" in text and "exportrow view --out article.html" in text  # Nikkei's text: excerpt
+        assert driver.save_screenshot(str(ARTIFACTS / "report-article.png"))
     finally:
         driver.quit()
+
+
+# Every mark on the article page: its size on screen and its hover text.
+MARKS_JS = """
+return [...document.querySelectorAll('mark')].map(m => {
+  const r = m.getBoundingClientRect();
+  return {width: r.width, height: r.height, title: m.getAttribute('title') || ''};
+});
+"""
 
 
 # Everything on a page that could run or come from a marker of the hostile fixture (window.__x...).
@@ -97,8 +117,9 @@ def test_hostile_report_runs_no_marker(hostile_report):
     driver = _browser()
     ARTIFACTS.mkdir(exist_ok=True)
     try:
-        pages = [hostile_report / "index.html", *sorted(hostile_report.glob("*/*.html"))]
-        assert len(pages) == 5  # the index and notebooks 01 to 04
+        pages = [hostile_report / "index.html", hostile_report / "article.html",
+                 *sorted(hostile_report.glob("*/*.html"))]
+        assert len(pages) == 6  # the index, the article page (the full view: not the bundled article), notebooks 01-04
         for page in pages:
             driver.get(page.as_uri())
             found = driver.execute_script(HOSTILE_JS)

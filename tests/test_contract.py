@@ -31,6 +31,8 @@ from exportrow import paths
 from exportrow.annotations import AnnotationError, load_annotation
 from exportrow.stats import case_periods, caveats, check_statements, statements
 
+pytestmark = pytest.mark.slow  # hundreds of mutated annotations, and notebooks on some of them: the full tier only
+
 FIXTURE_ARTICLE = FIXTURES / "example-gazette-2021-03-03-freedonia-sylvania-fishing.txt"
 SOURCES = {
     "seed": (paths.default_article(), paths.default_annotation()),

@@ -196,7 +196,7 @@ def test_hostile_fixture_passes_check_and_covers_every_field():
 def test_no_marker_appears_unescaped_in_any_page_or_output(hostile_report):
     markers = _raw_markers()
     pages = sorted(hostile_report.rglob("*.html"))
-    assert len(pages) == 5  # the index and notebooks 01 to 04
+    assert len(pages) == 6  # the index, the article page and notebooks 01 to 04
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert problems_in(text) == [], page.name

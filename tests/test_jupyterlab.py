@@ -1,14 +1,14 @@
 """JupyterLab in a real browser: notebook 01 as a fresh clone shows it (untrusted), then run from the top.
 
-The test starts its own JupyterLab on a free port of this machine, with no token and its own settings, workspace,
-runtime and data folders, on a copy of the notebook (nothing in the project is touched), and stops it at the end.
+The test starts its own JupyterLab on a port the system gives it (port 0, read back from the server's file: no
+other test can take it first), with no token and its own settings, workspace, runtime and data folders, on a copy
+of the notebook (nothing in the project is touched), and stops it at the end.
 Only the project's settings (`jupyter/exportrow.json`, installed by dev.py into .venv) come from outside.
 """
 
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +18,8 @@ import urllib.request
 import pytest
 from conftest import NOTEBOOKS, ROOT
 from test_browser import ARTIFACTS, _browser
+
+pytestmark = pytest.mark.slow  # starts JupyterLab and Chromium: the full tier only
 
 NAME = "01-enforcement-statistics"
 
@@ -41,10 +43,15 @@ return {
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _server_port(runtime, proc) -> int | None:
+    """The port the server was given by the system (it starts on port 0: no other test or program can take the
+    port between choosing and binding it), read from the server file it writes into its own runtime folder."""
+    for info in runtime.glob(f"jpserver-{proc.pid}.json"):
+        try:
+            return json.loads(info.read_text())["port"]
+        except (ValueError, KeyError, OSError):  # being written
+            return None
+    return None
 
 
 def _get(url: str):
@@ -68,23 +75,28 @@ def lab(tmp_path):
     (docmanager / "plugin.jupyterlab-settings").write_text('{"autosave": false}')  # never write the copy back
     env = dict(os.environ, **{k: str(v) for k, v in dirs.items()},
                EXPORTROW_OUTPUT_ROOT=str(tmp_path / "outputs"), JUPYTER_PLATFORM_DIRS="1")
-    port = _free_port()
     log = open(tmp_path / "lab.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--port=0", "--ServerApp.ip=127.0.0.1",
          "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={root}",
          "--LabApp.expose_app_in_browser=True", "--ServerApp.port_retries=0", "--allow-root"],
         cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    base = ""
     try:
         for _ in range(240):  # until the server answers, at most about two minutes
             if proc.poll() is not None:
                 break
+            port = _server_port(dirs["JUPYTER_RUNTIME_DIR"], proc)
             try:
-                _get(f"{base}/api/status")
-                break
+                if port:
+                    base = f"http://127.0.0.1:{port}"
+                    _get(f"{base}/api/status")
+                    break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
-                time.sleep(0.5)
+                pass
+            time.sleep(0.5)
+        else:
+            pytest.fail(f"JupyterLab did not answer within two minutes: {(tmp_path / 'lab.log').read_text()[-2000:]}")
         if proc.poll() is not None:
             pytest.fail(f"JupyterLab did not start: {(tmp_path / 'lab.log').read_text()[-2000:]}")
         yield base

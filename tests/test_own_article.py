@@ -76,6 +76,7 @@ def test_notebook_03_on_the_fixture(run_notebook):
     assert "The article gives **Freedonia**" in outputs_text(nb)
 
 
+@pytest.mark.slow
 def test_report_on_the_fixture(tmp_path):
     res = report(tmp_path / "r", "--article", str(ARTICLE), "--annotation", str(ANNOTATION),
                  "-p", "side_a", "freedonia", "-p", "side_b", "sylvania")
@@ -104,7 +105,10 @@ def test_check_refuses_a_draft_until_reviewed(tmp_path):
     res = subprocess.run([*cmd, "extract", str(ARTICLE), "--out", str(out)], capture_output=True, text=True)
     assert res.returncode == 0 and out.exists()
     again = subprocess.run([*cmd, "extract", str(ARTICLE), "--out", str(out)], capture_output=True, text=True)
-    assert again.returncode == 1 and "--force" in again.stderr  # never overwrites silently
+    assert again.returncode == 2 and "--force" in again.stderr  # never overwrites silently
+    forced = subprocess.run([*cmd, "extract", str(ARTICLE), "--out", str(out), "--force"], capture_output=True,
+                            text=True)
+    assert forced.returncode == 0, forced.stderr  # still a draft it wrote: --force replaces it
     chk = subprocess.run([*cmd, "check", str(out), "--article", str(ARTICLE)], capture_output=True, text=True)
     assert chk.returncode == 1 and "this is a draft from `exportrow extract`" in chk.stderr
     assert "unknown actor id 'TODO'" in chk.stderr and "Traceback" not in chk.stderr
@@ -115,3 +119,20 @@ def test_draft_flag_is_rejected_in_the_library(art, tmp_path):
     bad.write_text(ANNOTATION.read_text().replace("exportrow: 1", "draft: true\nexportrow: 1"))
     with pytest.raises(AnnotationError, match="draft"):
         load_annotation(bad, art)
+
+
+def test_extract_never_replaces_a_reviewed_annotation_or_a_file_it_did_not_write(tmp_path):
+    """One rule for output files (exportrow.outdir.check_out_file): --force replaces only a draft still marked
+    `draft: true`; a reviewed annotation and any other file are left as they are."""
+    cmd = [sys.executable, "-m", "exportrow.cli", "extract", str(ARTICLE), "--force", "--out"]
+    reviewed = tmp_path / "reviewed.yaml"
+    assert subprocess.run([*cmd, str(reviewed)], capture_output=True).returncode == 0
+    reviewed.write_text(reviewed.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    mine = tmp_path / "notes.txt"
+    mine.write_text("my notes\n", encoding="utf-8")
+    for path in (reviewed, mine, tmp_path):
+        before = path.read_bytes() if path.is_file() else None
+        res = subprocess.run([*cmd, str(path)], capture_output=True, text=True)
+        assert res.returncode == 2 and "Traceback" not in res.stderr, res.stderr
+        assert ("exportrow did not write it" in res.stderr) if path.is_file() else ("is a folder" in res.stderr)
+        assert before is None or path.read_bytes() == before

@@ -21,6 +21,8 @@ from conftest import FIXTURES, ROOT
 
 from exportrow.student import find_chromium
 
+pytestmark = pytest.mark.slow  # every README command in a copy of the project: the full tier only
+
 #: Commands that need a person or another service, and what the test runs in their place.
 NOT_RUN_AS_SHOWN = {
     "jupyter lab": ("opens JupyterLab for a person; tests/test_jupyterlab.py drives it in a browser",

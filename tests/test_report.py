@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -49,6 +50,7 @@ def test_report_writes_every_notebook_with_html_and_outputs(good):
     assert not [p for p in out.parent.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.slow
 def test_two_reports_are_identical(good, tmp_path):
     out, _ = good
     again = tmp_path / "again-run"
@@ -61,6 +63,7 @@ def test_two_reports_are_identical(good, tmp_path):
     assert diffs(cmp) == []
 
 
+@pytest.mark.slow
 def test_parameters_reach_every_notebook_that_declares_them(tmp_path):
     out = tmp_path / "r"
     res = report(out, "-p", "figure_format", "svg", "-p", "years", "[2016, 2017]", "-p", "published", "2019-07-19",
@@ -85,6 +88,7 @@ def test_unknown_parameter_names_notebooks_and_their_parameters(tmp_path):
     assert "Traceback" not in res.stderr and not (tmp_path / "r").exists()
 
 
+@pytest.mark.slow
 def test_a_failing_notebook_does_not_stop_the_others_or_replace_a_good_report(good):
     out, _ = good
     before = (out / "index.html").read_bytes()
@@ -143,6 +147,7 @@ def kernel_ended(pid, guard=60):
     return False
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143), (signal.SIGHUP, 143)],
                          ids=["SIGINT", "SIGTERM", "SIGHUP"])
 def test_interrupt_leaves_the_good_report_alone(good, sig, code):
@@ -158,6 +163,32 @@ def test_interrupt_leaves_the_good_report_alone(good, sig, code):
     assert sorted(p.name for p in out.parent.iterdir()) == ["latest"]  # no .tmp folder, no lock file
     assert kernel_ended(kernel)
     assert not list(runtime.glob("kernel-*.json"))  # connection files never reach the runtime folder
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    """Processes whose command line holds ``text`` (a report's kernels name their connection file in it)."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if text in cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace"):
+                found.append(int(cmdline.parent.name))
+        except OSError:  # ended meanwhile
+            pass
+    return found
+
+
+@pytest.mark.slow
+def test_interrupt_while_notebooks_wait_for_a_turn(tmp_path):
+    """With --jobs 1 every kernel has started but only one runs: SIGTERM stops the waiting ones too, cleanly."""
+    out = tmp_path / "r" / "out"
+    proc, kernel, runtime = paused_report(out, "--jobs", "1")
+    os.kill(proc.pid, signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143, err
+    assert "Traceback" not in err and "Exception ignored" not in err, err
+    assert kernel_ended(kernel)
+    assert not [pid for pid in _processes_mentioning(str(out.parent)) if not kernel_ended(pid)]
+    assert [p.name for p in out.parent.iterdir() if p != runtime] == []  # no report, no .tmp folder, no lock file
 
 
 def tiny_notebooks(folder):
@@ -181,6 +212,7 @@ def tiny_notebooks(folder):
     return {name: folder / f"{name}.ipynb" for name in books}
 
 
+@pytest.mark.slow
 def test_a_killed_report_takes_its_kernels_and_the_next_run_cleans_up(tmp_path):
     nb = tiny_notebooks(tmp_path)["00-sleepy"]
     out = tmp_path / "r" / "out"
@@ -195,6 +227,7 @@ def test_a_killed_report_takes_its_kernels_and_the_next_run_cleans_up(tmp_path):
     assert sorted(p.name for p in out.parent.iterdir()) == ["out"]  # the dead run's leftovers are gone
 
 
+@pytest.mark.slow
 def test_a_timeout_and_a_dead_kernel_say_where_and_why(tmp_path):
     nbs = tiny_notebooks(tmp_path)
     res = report(tmp_path / "r", "--notebooks", str(nbs["00-sleepy"]), str(nbs["00-dies"]), "--timeout", "2")
@@ -206,6 +239,7 @@ def test_a_timeout_and_a_dead_kernel_say_where_and_why(tmp_path):
     assert "cell None" not in res.stderr and "----" not in res.stderr
 
 
+@pytest.mark.slow
 def test_a_later_success_removes_a_stale_failed_report_and_modes_follow_the_umask(tmp_path):
     nb = tiny_notebooks(tmp_path)["00-tiny"]
     out = tmp_path / "r"
@@ -233,3 +267,20 @@ def test_bad_inputs_are_checked_before_any_notebook_runs(tmp_path):
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert "figures[seizures_total].value: 91 does not appear in the quote" in res.stderr
     assert "started" not in res.stderr and not (tmp_path / "r").exists()
+
+
+def test_article_page_is_linked_first_and_an_excerpt_of_the_bundled_article(good):
+    out, _ = good
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="([^"]+)"', index)[0] == "article.html"
+    page = (out / "article.html").read_text(encoding="utf-8")
+    assert "Excerpt (sentences)" in page and "exportrow view --out article.html" in page
+    assert "Content-Security-Policy" in page and "<script" not in page
+    shown = int(re.search(r"Excerpt \(sentences\): (\d+)% of the body", page).group(1))
+    assert 10 < shown < 50  # Nikkei's text: a report handed out shows about a third of it
+
+
+def test_article_page_of_another_article_is_the_full_view(hostile_report):
+    page = (hostile_report / "article.html").read_text(encoding="utf-8")
+    assert "Excerpt (" not in page and "exportrow view --out" not in page
+    assert page.count("<mark") > 10

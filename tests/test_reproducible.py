@@ -5,6 +5,8 @@ import hashlib
 import pytest
 from conftest import FIXTURES, NOTEBOOKS
 
+pytestmark = pytest.mark.slow  # each notebook run twice: the full tier only
+
 MAIN = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 #: Notebooks whose default run draws no figure run on the fixture article instead (04 needs two codings).
 FIXTURE = FIXTURES / "example-gazette-2021-03-03-freedonia-sylvania-fishing"

@@ -11,6 +11,8 @@ from conftest import NOTEBOOKS
 
 from exportrow.student import MARKER, find_chromium, worksheet
 
+pytestmark = pytest.mark.slow  # writes student editions, prints PDFs with Chromium: the full tier only
+
 MAIN = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 
@@ -97,13 +99,34 @@ def test_never_replaces_a_folder_it_did_not_write(tmp_path):
     mine.mkdir()
     (mine / "grades.csv").write_text("alice,A\n")
     res = edition(mine, "--no-pdf")
-    assert res.returncode == 2 and "not written by exportrow" in res.stderr and "Traceback" not in res.stderr
+    assert res.returncode == 2 and "files that exportrow did not write" in res.stderr and "Traceback" not in res.stderr
     assert sorted(p.name for p in mine.iterdir()) == ["grades.csv"]
     a_file = tmp_path / "notes.txt"
     a_file.write_text("mine")
     res = edition(a_file, "--no-pdf")
     assert res.returncode == 2 and "is a file" in res.stderr and a_file.read_text() == "mine"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary folder left
+
+
+def test_one_rule_for_output_folders(tmp_path):
+    """The edition follows exportrow's one rule (exportrow.outdir): project folders are refused, and a report or
+    a tables folder is not replaced by an edition; an edition of an earlier version (its old marker) still is."""
+    from exportrow import paths
+    from exportrow.outdir import marker_text
+
+    for folder in (paths.PROJECT_ROOT / "notebooks", paths.PROJECT_ROOT):
+        res = edition(folder, "--no-pdf")
+        assert res.returncode == 2 and "choose a folder of its own" in res.stderr, res.stderr
+    report = tmp_path / "report"
+    report.mkdir()
+    (report / MARKER).write_text(marker_text("report"))
+    res = edition(report, "--no-pdf", "--notebooks", "01")
+    assert res.returncode == 2 and "holds an exportrow report, not an exportrow student edition" in res.stderr
+    older = tmp_path / "older"
+    older.mkdir()
+    (older / ".exportrow-student-edition").write_text("Written by `exportrow student-edition`\n")
+    assert edition(older, "--no-pdf", "--notebooks", "01").returncode == 0
+    assert json.loads((older / MARKER).read_text())["kind"] == "student-edition"
 
 
 def test_replaces_its_own_folder(tmp_path):

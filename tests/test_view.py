@@ -364,7 +364,9 @@ def test_view_command_writes_and_refuses_to_overwrite_other_files(tmp_path, caps
     assert main(["view", "--out", str(mine)]) == 2
     assert "not a page written by exportrow view" in capsys.readouterr().err
     assert mine.read_text(encoding="utf-8") == "<p>my notes</p>"
-    assert main(["view", "--out", str(mine), "--force"]) == 0
+    assert main(["view", "--out", str(mine), "--force"]) == 2  # one rule for output files: never, even with --force
+    assert "exportrow did not write it" in capsys.readouterr().err
+    assert mine.read_text(encoding="utf-8") == "<p>my notes</p>"
     assert main(["view", "--out", str(tmp_path)]) == 2
     assert main(["view", "--out", str(out), "--layers", "claim"]) == 2
     assert "unknown layer 'claim'" in capsys.readouterr().err

@@ -193,17 +193,18 @@ def test_never_overwrites_what_exportrow_did_not_write(ann, tmp_path):
     ws = make_worksheet(ann)
     mine = tmp_path / "notes.csv"
     mine.write_text("my own notes", encoding="utf-8")
-    with pytest.raises(UsageError, match="exists and is not a blank exportrow worksheet"):
-        write_worksheet(ws, mine, "csv")
+    for force in (False, True):  # one rule for output files: never a file exportrow did not write
+        with pytest.raises(UsageError, match="exists and exportrow did not write it"):
+            write_worksheet(ws, mine, "csv", force=force)
     assert mine.read_text() == "my own notes"
     filled = tmp_path / "filled.csv"
     filled.write_bytes(CODER_A.read_bytes())
-    with pytest.raises(UsageError):
+    with pytest.raises(UsageError, match="add --force to replace it"):
         write_worksheet(ws, filled, "csv")  # a coder's work
     assert filled.read_bytes() == CODER_A.read_bytes()
     blank = write_worksheet(ws, tmp_path / "blank.csv", "csv")
     assert write_worksheet(ws, blank, "csv") == blank  # a blank sheet exportrow wrote may be replaced
-    assert write_worksheet(ws, mine, "csv", force=True).read_text(encoding="utf-8").startswith("\ufeffid,")
+    assert write_worksheet(ws, filled, "csv", force=True).read_text(encoding="utf-8").startswith("\ufeffid,")
 
 
 def test_cli_writes_both_forms_and_refuses_with_exit_2(tmp_path):
@@ -215,7 +216,7 @@ def test_cli_writes_both_forms_and_refuses_with_exit_2(tmp_path):
     (tmp_path / "x.csv").write_text("data", encoding="utf-8")
     res = exportrow_cli("worksheet", ANNOTATION, "--out", tmp_path / "x.csv")
     assert res.returncode == 2 and "Traceback" not in res.stderr
-    assert res.stderr.startswith(f"error: {tmp_path / 'x.csv'} exists and is not a blank exportrow worksheet")
+    assert res.stderr.startswith(f"error: --out {tmp_path / 'x.csv'}: exists and exportrow did not write it")
     res = exportrow_cli("worksheet", tmp_path / "missing.yaml")
     assert res.returncode == 1 and "missing.yaml: no such annotation file" in res.stderr
     assert "Traceback" not in res.stderr

@@ -103,9 +103,15 @@ def load_annotation(path: str | Path | None = None, article: Article | None = No
     article = _with_article_block(path, article, _BLOCKS[(str(path), digest)])
     key = (str(path), digest, article.sha256, str(article.published), article.timezone)
     if key not in _CACHE:
-        if doc is None:
-            doc, _ = parse_document(str(path), text)
-        _CACHE[key] = check_document(path, article, doc)
+        from exportrow import runcache  # a report's kernels share the check (see exportrow.runcache)
+
+        shared = runcache.get(("annotation", *key))
+        if shared is None:
+            if doc is None:
+                doc, _ = parse_document(str(path), text)
+            shared = check_document(path, article, doc)
+            runcache.put(("annotation", *key), shared)
+        _CACHE[key] = shared
     return _copy(_CACHE[key], article)
 
 
