@@ -386,7 +386,7 @@ def _error_text(exc) -> str:
     return f"{ename}: {evalue}"
 
 
-def _index(results: list[NotebookResult], params: dict, title: str, source: str = "") -> str:
+def _index(results: list[NotebookResult], params: dict, title: str, source: str = "", notes=()) -> str:
     """The report's front page; every text in it is escaped, and its policy allows no script.
 
     Example:
@@ -415,6 +415,7 @@ td,th{{padding:.3em .8em;text-align:left;vertical-align:top}}code{{background:#f
 <body>
 <h1>{esc(title)}</h1>
 <p>{esc(source)}</p>
+{"".join(f'<p class="note">{esc(n)}</p>' for n in notes)}
 <p>exportrow {esc(__version__)}. Each notebook was executed headlessly with papermill. Open a notebook's page to
 read it with its charts and tables; the files next to it are its outputs.</p>
 <h2>Parameters</h2><ul>{plist}</ul>
@@ -427,7 +428,8 @@ read it with its charts and tables; the files next to it are its outputs.</p>
 
 
 def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | None = None,
-               timeout: int = 600, stream=None, declared: dict | None = None) -> tuple[list[NotebookResult], Path]:
+               timeout: int = 600, stream=None, declared: dict | None = None,
+               notes: list[str] | None = None) -> tuple[list[NotebookResult], Path]:
     """Run the notebooks and publish the report into ``out`` only if all of them succeed.
 
     Returns the results and the folder the report was written to: ``out`` on success, or
@@ -467,7 +469,7 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
         progress.line(f"running {len(notebooks)} notebook(s), {jobs} at a time, into {pub.out}")
         results = _run_all(notebooks, pub.tmp, params, declared, progress, timeout, jobs)
         try:
-            _write_index(results, notebooks, params, pub.tmp)
+            _write_index(results, notebooks, params, pub.tmp, notes or [])
             where = pub.publish(failed=not all(r.ok for r in results))
         except OSError as exc:
             raise pub.write_error(exc, "report") from None
@@ -524,7 +526,8 @@ def _wait_for_workers(pool: cf.ThreadPoolExecutor, stop: threading.Event) -> Non
             kernels.stop_all()
 
 
-def _write_index(results: list[NotebookResult], notebooks: list[Path], params: dict, tmp: Path) -> None:
+def _write_index(results: list[NotebookResult], notebooks: list[Path], params: dict, tmp: Path,
+                 notes: list[str] = ()) -> None:
     from exportrow.article import load_article
     from exportrow.export import write_atomic
 
@@ -537,11 +540,12 @@ def _write_index(results: list[NotebookResult], notebooks: list[Path], params: d
         source = f"Source: {art.outlet or 'outlet unknown'}, {art.published_text}, \u201c{art.title}\u201d."
     except Exception:  # a report of notebooks that take no article
         source = ""
-    write_atomic(tmp / "index.html", _index(results, params, "exportrow report", source))
+    write_atomic(tmp / "index.html", _index(results, params, "exportrow report", source, notes))
     _copy_linked_documents(notebooks, tmp)
     write_atomic(tmp / "run.json", json.dumps({
         "parameters": params, "notebooks": [r.name for r in results],
-        "ok": all(r.ok for r in results)}, indent=2, sort_keys=True) + "\n")
+        "ok": all(r.ok for r in results), **({"notes": list(notes)} if notes else {})},
+        indent=2, sort_keys=True) + "\n")
 
 
 def _cmd_report(args) -> int:
@@ -558,17 +562,29 @@ def _cmd_report(args) -> int:
             params[k] = str(Path(v).resolve())
         if k.endswith("_paths") and isinstance(v, list):  # e.g. coding_paths of notebook 04
             params[k] = [str(Path(x).resolve()) if isinstance(x, str) and x else x for x in v]
-    if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone")):
+    if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone",
+                                   "side_a", "side_b", "sides")):
         # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.
         from exportrow.annotations import load_annotation
         from exportrow.article import load_article
+        from exportrow.sides import check_side_parameters
 
         article = load_article(params.get("article_path") or None, published=params.get("published"),
                                outlet=params.get("outlet"), timezone=params.get("timezone"))
-        load_annotation(params.get("annotation_path") or None, article)
+        check_side_parameters(load_annotation(params.get("annotation_path") or None, article), params)
+    notes = []
+    solutions = [nb for nb in notebooks if nb.parent.name == "solutions"]
+    if solutions:  # worked for the bundled article only: on another article they are skipped, and the index says so
+        from exportrow.notebook import is_worked_example
+
+        if not is_worked_example(params.get("article_path") or "", params.get("annotation_path") or ""):
+            notebooks = [nb for nb in notebooks if nb not in solutions]
+            notes.append(f"Solutions skipped ({', '.join(nb.stem for nb in solutions)}): they are worked for the "
+                         "bundled article, and this report runs on another article.")
+            print(f"note: {notes[-1]}", file=sys.stderr)
     t0 = time.perf_counter()
     results, where = run_report(notebooks, out, params, jobs=args.jobs, timeout=args.timeout,
-                                declared=declared)
+                                declared=declared, notes=notes)
     failed = [r for r in results if not r.ok]
     took = time.perf_counter() - t0
     if failed:
