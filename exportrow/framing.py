@@ -295,6 +295,12 @@ def words_finding(words: pd.DataFrame, side_a: str, side_b: str) -> str:
         'No word separates Seoul from Tokyo beyond chance (largest |z| 1.82, under 1.96)'
     """
     a, b = side_name(side_a), side_name(side_b)
+    totals = (int(words.total_a.iloc[0]), int(words.total_b.iloc[0])) if len(words) else (0, 0)
+    if len(words) and 0 in totals:
+        silent = a if totals[0] == 0 else b
+        return f"No word can set the sides apart: {silent}'s claims give no word to compare"
+    if words.empty:
+        return f"No word is used often enough in the claims of {a} and {b} to compare (see min_word_count)"
     strong = words[words.z.abs() >= Z_CRITICAL]
     if strong.empty:
         top = float(words.z.abs().max()) if len(words) else 0.0
@@ -407,18 +413,23 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
         top = f[f.claims == f.claims.max()].sort_values("frame_code")
         if len(top) == 1:
             most = f"most used frame: {top.frame.iloc[0]} ({top.claims.iloc[0]} of {n_claims})"
-        else:
-            names = ", ".join(top.frame.iloc[:-1]) + " and " + top.frame.iloc[-1]
-            most = f"most used frames, tied: {names} ({top.claims.iloc[0]} each of {n_claims})"
-        out.append(f"**{name[side]}**: {n_claims} claims, {n_words} words ({v.word_share:.0%} of all "
-                   f"claim words); heard through {heard}{quoted}; {most}.")
+        else:  # frame names hold commas and "and": a tie lists them with semicolons
+            most = f"most used frames, tied at {top.claims.iloc[0]} each of {n_claims}: {'; '.join(top.frame)}"
+        out.append(f"**{name[side]}**: {n_claims} claim{'s' * (n_claims != 1)}, {n_words} "
+                   f"word{'s' * (n_words != 1)} ({v.word_share:.0%} of all claim words); heard through "
+                   f"{heard}{quoted}; {most}.")
     pairs = claim_pairs(claims, [side_a, side_b])
     answered = pairs[pairs.rebuttal_id.notna()]
     for side, other in ((side_a, side_b), (side_b, side_a)):
         n = int((answered.rebuttal_side == side).sum())
         charges = answered[answered.rebuttal_side == side].charge_id.nunique()
-        out.append(f"The article gives **{name[side]}** {n} rebuttal{'s' * (n != 1)} to {charges} "
-                   f"of {name[other]}'s claims.")
+        if not (claims.side == other).any():
+            out.append(f"**{name[other]}** makes no claim for **{name[side]}** to answer.")
+        elif not n:
+            out.append(f"The article gives **{name[side]}** no rebuttal to {name[other]}'s claims.")
+        else:
+            out.append(f"The article gives **{name[side]}** {n} rebuttal{'s' * (n != 1)} to {charges} "
+                       f"of {name[other]}'s claims.")
     return out
 
 

@@ -197,7 +197,7 @@ def _hedge(text: str, qualifier) -> str:
 def _rate_title(what: str, labels, rates, derived, qualifiers=None) -> str:
     qualifiers = list(qualifiers) if qualifiers is not None else [None] * len(labels)
     stated = [(lab, r) for lab, r, d in zip(labels, rates, derived) if not d]
-    more = [(lab, r) for lab, r, d in zip(labels, rates, derived) if d]
+    more = [(lab, r, q) for lab, r, d, q in zip(labels, rates, derived, qualifiers) if d]
     hedges = [q for q, d in zip(qualifiers, derived) if not d and q is not None and not pd.isna(q)]
     if len(stated) >= 2 and hedges:  # a bound gives no direction: name the two rates as the article hedges them
         kept = [q for q, d in zip(qualifiers, derived) if not d]
@@ -215,7 +215,7 @@ def _rate_title(what: str, labels, rates, derived, qualifiers=None) -> str:
     else:
         text = f"{what} per month"
     if more:
-        text += "; " + ", ".join(f"{_rate(r)} in {lab} from a derived count" for lab, r in more)
+        text += "; " + ", ".join(f"{_hedge(_rate(r), q)} in {lab} from a derived count" for lab, r, q in more)
     return text
 
 
@@ -455,6 +455,8 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
         n = f"{len(art)} event{'s' * (len(art) != 1)}"
         if (b - a).days > 366:
             text = f"The article dates {n}, from {a:%Y} to {b.day} {b:%b %Y}"
+        elif a == b:
+            text = f"The article dates {n}, on {a.day} {a:%b %Y}"
         else:
             first = f"{a.day}" if (a.month, a.year) == (b.month, b.year) else f"{a.day} {a:%b}"
             text = f"The article dates {n} between {first} and {b.day} {b:%b %Y}"
@@ -463,7 +465,7 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
     if close_up and published is not None and len(art):
         c0, c1 = pd.Timestamp(close_up[0]), pd.Timestamp(close_up[1])
         near = art[(art.date_start >= c0) & (art.date_end <= c1)]
-        if len(near) > 1:
+        if 1 < len(near) < len(art):
             a, b = near.date_start.min(), near.date_end.max() - pd.Timedelta(days=1)
             first = f"{a.day}" if (a.month, a.year) == (b.month, b.year) else f"{a.day} {a:%b}"
             text += f"; {len(near)} of them between {first} and {b.day} {b:%b %Y}"

@@ -207,13 +207,14 @@ def hedged(value, qualifier=None) -> str:
     """A number as the article hedges it: ``48``, ``at least 150``, ``about 40`` (never truncated).
 
     Example:
-        >>> hedged(150, "lower_bound"), hedged(12.5), hedged(3, float("nan"))
-        ('at least 150', '12.5', '3')
+        >>> hedged(150, "lower_bound"), hedged(12.5), hedged(3, float("nan")), hedged(1400000, "approximate")
+        ('at least 150', '12.5', '3', 'about 1,400,000')
     """
     from exportrow.checks import fmt_number
 
     q = None if qualifier is None or pd.isna(qualifier) else str(qualifier)
-    return f"{HEDGES[q]} {fmt_number(value)}" if q in HEDGES else fmt_number(value)
+    number = f"{int(value):,}" if float(value).is_integer() and abs(value) >= 10_000 else fmt_number(value)
+    return f"{HEDGES[q]} {number}" if q in HEDGES else number
 
 
 def _plural(n: int, word: str, many: str | None = None) -> str:
@@ -315,13 +316,14 @@ def derived_overview(figures_table: pd.DataFrame) -> str:
         >>> print(derived_overview(figures()))  # doctest: +NORMALIZE_WHITESPACE
         `exportrow` derives 1 figure: `cases_total_remainder` = `cases_total - cases_2015 - cases_2016 -
         cases_2017`, what the total leaves for the months its parts do not cover (hatched in the chart below).
-        >>> print(derived_overview(figures().head(0)))  # doctest: +NORMALIZE_WHITESPACE
-        No figure is derived: the article gives no total with stated parts that leave exactly one period
-        uncovered, so every value below is the article's own.
+        >>> print(derived_overview(figures().head(0)))
+        Nothing to compute: the annotation records no figure.
     """
     from exportrow.escape import markdown_code
 
     derived = figures_table[figures_table.basis == "derived"]
+    if figures_table.empty:
+        return "Nothing to compute: the annotation records no figure."
     if derived.empty:
         return ("No figure is derived: the article gives no total with stated parts that leave exactly one period "
                 "uncovered, so every value below is the article's own.")
@@ -340,7 +342,14 @@ def chartable(periods: pd.DataFrame, measure: str = "per_month") -> bool:
         (True, False)
     """
     bars = periods[periods.months.notna()] if measure == "per_month" else periods
-    return len(bars) >= 2
+    return len(bars) >= 2 and not (measure == "per_month" and _overlap(bars))
+
+
+def _overlap(periods: pd.DataFrame) -> bool:
+    """Whether two of the periods overlap (the two ends of a range, say): on a time line their bars would hide
+    each other."""
+    spans = sorted(zip(periods.period_start, periods.period_end))
+    return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
 
 
 def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: str = "per_month") -> str:
@@ -367,7 +376,11 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         bars = periods[periods.months.notna()]
     else:
         unmeasured, bars = periods.head(0), periods
-    if len(bars) >= 2:
+    if len(bars) >= 2 and measure == "per_month" and _overlap(bars):
+        text = (f"**No chart**: periods of {name} overlap ({', '.join(dict.fromkeys(bars.label))}; the two ends of "
+                "a range, say), so their bars would hide each other on a time line; the tables above give them. "
+                "With `measure = \"count\"` they are drawn side by side.")
+    elif len(bars) >= 2:
         text = f"The chart shows {name}."
     elif len(bars) == 1:
         r = bars.iloc[0]

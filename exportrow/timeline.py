@@ -14,7 +14,7 @@ import pandas as pd
 from exportrow.escape import markdown_code, markdown_text
 
 __all__ = ["select_events", "explain_dates", "date_agreement", "weeks_before", "dated", "undated", "undated_note",
-           "exercise_event", "agreement_note", "timeline_note"]
+           "exercise_event", "agreement_note", "timeline_note", "close_up_adds"]
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last|this|next|ago|earlier|later|past|coming)\b", re.I)
@@ -242,8 +242,25 @@ def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = No
     if not len(near):
         return (f"No close-up: no event falls between {close_up[0]} and {last:%Y-%m-%d}, the {close_up_weeks} "
                 "weeks before publication and its week.")
+    if not close_up_adds(ev, close_up):
+        return (f"No close-up: every event shown falls between {close_up[0]} and {last:%Y-%m-%d}, so the timeline "
+                "above is the close-up.")
     return (f"The close-up shows the {len(near)} event{'s' * (len(near) != 1)} between {close_up[0]} and "
             f"{last:%Y-%m-%d}.")
+
+
+def close_up_adds(events_table: pd.DataFrame, close_up: list[str]) -> bool:
+    """Whether a close-up of ``close_up`` shows something the main timeline does not: some event lies outside it.
+
+    Example:
+        >>> from exportrow import events
+        >>> close_up_adds(events(), weeks_before("2019-07-12", 2)), close_up_adds(events().tail(1), ["2019-07-01",
+        ...                                                                                          "2019-07-15"])
+        (True, False)
+    """
+    ev = dated(events_table)
+    near = select_events(ev, window=close_up)
+    return len(near) > 0 and len(near) < len(ev)
 
 
 def weeks_before(published, weeks: int) -> list[str]:

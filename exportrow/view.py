@@ -178,7 +178,7 @@ def article_text(article: Article, width: int = 88) -> str:
     Example:
         >>> print(*article_text(load_article(), width=60).splitlines()[:4], sep=chr(10))
         South Korea-Japan row rages on, this time over export details
-        Nikkei Asian Review, 12 July 2019, 07:30 · English Press
+        Nikkei Asian Review, 12 July 2019, 07:30 (JST) · English Press
         <BLANKLINE>
         SEOUL/TOKYO — Seoul has pointed to its interceptions of
     """
@@ -189,11 +189,11 @@ def article_text(article: Article, width: int = 88) -> str:
 
 
 def _source_line(article: Article) -> str:
-    pub = article.published
+    """Outlet and publication, as precise as known: a date without a time gets no invented 00:00."""
     try:
-        when = f"{pub.day} {pub:%B %Y, %H:%M}"
+        when = article.published_text
     except (AttributeError, ValueError, TypeError):
-        when = str(pub)
+        when = str(article.published)
     return f"{article.outlet}, {when}"
 
 

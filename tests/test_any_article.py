@@ -343,8 +343,8 @@ def test_ties_are_reported_as_ties(tmp_path):
     p = variant(tmp_path, change)
     table = claims(load_article(p["article_path"]), p["annotation_path"])
     lines = framing.summary(table, "freedonia", "sylvania")
-    assert "most used frames, tied: Legality, constitutionality and jurisprudence and Crime and punishment " \
-           "(1 each of 2)" in lines[1]
+    assert "most used frames, tied at 1 each of 2: Legality, constitutionality and jurisprudence; Crime and " \
+           "punishment." in lines[1]
     words = table.pipe(framing.fightin_words, "freedonia", "sylvania", min_count=1, background="uniform")
     assert not (words[words.count_a == words.count_b].leans != "neither").any()  # a tie leans to neither side
 
