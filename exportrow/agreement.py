@@ -732,7 +732,7 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
     widths = (t.ci_high - t.ci_low).dropna()
     if len(widths) and widths.max() >= 0.2:
         wide = widths.idxmax()
-        out.append(f"The widest interval, for {wide}, spans {widths.max():.3f}: with {int(t.loc[wide, 'units'])} "
+        out.append(f"The widest interval, for {wide}, is {widths.max():.3f} wide: with {int(t.loc[wide, 'units'])} "
                    "claims, a few claims coded differently move alpha a lot.")
     return out
 

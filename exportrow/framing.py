@@ -464,9 +464,9 @@ def exercise_claim(claims: pd.DataFrame, article) -> str:
     Example:
         >>> from exportrow import claims, load_article
         >>> print(exercise_claim(claims(), load_article()))  # doctest: +NORMALIZE_WHITESPACE
-        **In this article.** Code the claim in this sentence: "Pompeo reportedly expressed an understanding of
-        South Korea’s position, which is to push Japan to walk back the curbs and resolve the situation
-        diplomatically." Its id, to find its row in `claims` afterwards: `us_understanding`.
+        **In this article.** Code the claim in these words: "Pompeo reportedly expressed an understanding of
+        South Korea’s position, which is to push \\[…\\]" Its id, to find its row in `claims` afterwards:
+        `us_understanding`.
         >>> print(exercise_claim(claims().head(0), load_article()))
         **In this article.** The annotation records no claim, so there is nothing to code here.
     """
@@ -476,10 +476,31 @@ def exercise_claim(claims: pd.DataFrame, article) -> str:
     unnamed = claims[claims.attribution == "anonymous_source"]
     paraphrase = claims[claims.attribution == "indirect"]
     pick = next(x for x in (relayed, unnamed, paraphrase, claims) if len(x)).iloc[0]
-    sentence = article.sentence_at(int(pick.start))
-    words = " ".join((sentence.text if sentence else pick.quote).split())
-    return (f"**In this article.** Code the claim in this sentence: \"{markdown_text(words)}\" Its id, to find its "
+    words = _claim_context(article, int(pick.start), int(pick.end))
+    return (f"**In this article.** Code the claim in these words: \"{markdown_text(words)}\" Its id, to find its "
             f"row in `claims` afterwards: {markdown_code(str(pick.claim_id))}.")
+
+
+def _claim_context(article, start: int, end: int, after: int = 4) -> str:
+    """The claim's sentence from its start to a few words past the claim, ``[…]`` for the rest.
+
+    Enough to see the reporting frame and where the claim might end, without handing out a whole paragraph.
+
+    Example:
+        >>> from exportrow import load_article
+        >>> art = load_article()
+        >>> at = art.raw.index("an understanding")
+        >>> _claim_context(art, at, at + len("an understanding of South Korea’s position"))
+        'Pompeo reportedly expressed an understanding of South Korea’s position, which is to push […]'
+    """
+    sentence = article.sentence_at(start)
+    if sentence is None:
+        return " ".join(article.raw[start:end].split())
+    tail = article.raw[end:sentence.end]
+    more = re.match(rf"(?:\W*\w+){{0,{after}}}", tail).group(0)
+    text = article.raw[sentence.start:end] + more
+    rest = tail[len(more):]
+    return " ".join(text.split()) + (" [\u2026]" if rest.strip(" .!?\"'\u201d") else rest.strip())
 
 
 def _quoted(texts, limit: int = 4) -> str:
