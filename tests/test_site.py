@@ -108,8 +108,21 @@ def _prose_text(body: str) -> str:
     """The page's running text: no code, outputs, headings or existing links."""
     for tag in ("pre", "code", "h1", "h2", "h3", "h4", "h5", "h6", "a", "summary", "script", "style"):
         body = re.sub(rf"<{tag}\b.*?</{tag}>", " ", body, flags=re.S)
-    body = re.sub(r'<div class="cell_output.*?</div>\s*</div>\s*</div>', " ", body, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+    return html.unescape(re.sub(r"<[^>]+>", " ", _without_outputs(body)))
+
+
+def _without_outputs(body: str) -> str:
+    """``body`` without its cells' outputs: each ``cell_output`` div up to its own closing tag (divs counted)."""
+    parts, i = [], 0
+    while (j := body.find('<div class="cell_output', i)) >= 0:
+        parts.append(body[i:j])
+        depth, i = 0, len(body)
+        for m in re.finditer(r"<div\b|</div>", body[j:]):
+            depth += 1 if m.group(0) == "<div" else -1
+            if depth == 0:
+                i = j + m.end()
+                break
+    return " ".join([*parts, body[i:]])
 
 
 def test_each_term_is_linked_where_a_page_first_uses_it(site):
@@ -155,6 +168,12 @@ def test_the_article_is_only_quoted_never_published(site):
         text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", data.decode("utf-8", "ignore"))).split())
         text = text.replace("\\n", " ")
         whole = [p for p in paragraphs if p in text]
+        if whole and "Excerpt (sentences)" in text:  # a notebook's opening excerpt: a few sentences, capped
+            from exportrow.notebook import EXCERPT_SHARE
+
+            body = sum(len(" ".join(p.text.split())) for p in art.paragraphs)
+            assert sum(map(len, whole)) <= EXCERPT_SHARE * body, f"{f.relative_to(out)}: more than an excerpt"
+            continue
         assert not whole, f"{f.relative_to(out)} holds whole paragraphs of the article: {whole[:1]}"
     assert "data/raw/nikkei" not in "".join(f.name for f in out.rglob("*"))
 
