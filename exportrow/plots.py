@@ -649,7 +649,7 @@ def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str) -> str:
         elif int(top.claims.iloc[0]) == 1:
             parts.append(f"{_side_name(side)}'s {total} claims use {len(top)} frames, one each")
         else:
-            parts.append(f"{_side_name(side)}'s claims lean most on {', '.join(names[:-1])} and {names[-1]} "
+            parts.append(f"{_side_name(side)}'s claims lean equally on {'; '.join(names)} "
                          f"({int(top.claims.iloc[0])} each of {total})")
     return "; ".join(parts)
 
