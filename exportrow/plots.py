@@ -611,8 +611,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         if len(panels) > 1:
             notes.append("The time line is broken (//): each panel shows its own stretch of time at its own scale.")
         if (ev.precision == "week").any():
-            notes.append("A week runs Monday to Sunday (ISO weeks): 'last week' is the week before the one the "
-                         "article was published in.")
+            notes.append("A week runs Monday to Sunday (ISO weeks): 'last week' or 'next week' is the whole week "
+                         "before or after the one the article was published in.")
         foot_text = " ".join(notes + ([source] if source else []))
         if foot_text:
             bottom.text(0.01, 0.03, _wrap(foot_text, int(width * 10.5)), ha="left", va="bottom",
