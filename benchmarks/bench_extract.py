@@ -11,8 +11,8 @@ and recall of
   or a gold figure's ``period`` (one to one);
 - claim sentences: a proposed sentence counts when a gold claim starts in it;
 - unnamed sources: a proposed source counts when it overlaps a gold actor of kind ``anonymous_source``;
-- qualifiers: of the gold figures with ``qualifier: ...`` in their note, how many got that qualifier
-  proposed, and how many qualifiers were proposed where the gold has none.
+- qualifiers: of the gold figures with a ``qualifier:`` (read as its kind: lower bound, upper bound,
+  approximate), how many got that kind proposed, and how many qualifiers were proposed where the gold has none.
 
 Targets (issue 11): precision >= 0.9 and recall >= 0.8 for figures and dates.
 
@@ -22,7 +22,6 @@ written afterwards and measured without changing extract: their line is the fair
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -30,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from exportrow import paths  # noqa: E402
-from exportrow.annotations import load_annotation  # noqa: E402
+from exportrow.annotations import QUALIFIER_KINDS, load_annotation  # noqa: E402
 from exportrow.article import load_article  # noqa: E402
 from exportrow.extract import propose  # noqa: E402
 
@@ -88,8 +87,7 @@ def measure(article_path: Path, annotation_path: Path) -> dict[str, tuple[int, i
     gold_anon = [(a["span"].start, a["span"].end) for a in ann.actors if a["kind"] == "anonymous_source"]
     prop_anon = [(c.start, c.end) for c in props.anonymous]
     out["unnamed sources"] = (overlap_matches(prop_anon, gold_anon), len(set(prop_anon)), len(set(gold_anon)))
-    gold_q = {f["value_span"].start: re.search(r"qualifier: (\w+)", f.get("note") or "") for f in ann.figures}
-    gold_q = {k: m.group(1) for k, m in gold_q.items() if m}
+    gold_q = {f["value_span"].start: QUALIFIER_KINDS[f["qualifier"]] for f in ann.figures if f.get("qualifier")}
     prop_q = {f.mention.start: f.qualifier for f in props.figures if f.qualifier}
     right = sum(1 for k, v in gold_q.items() if prop_q.get(k) == v)
     out["qualifiers"] = (right, len(prop_q), len(gold_q))

@@ -34,7 +34,7 @@ from exportrow.files import excerpt
 __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", "RELIABLE", "TENTATIVE",
            "read_coding", "read_codings", "find_article", "find_codings", "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
-           "frame_reliability", "verdict", "register"]
+           "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability"]
 
 #: Fields compared, each with its level of measurement and what it is. ``text`` gets percentage agreement only.
 FIELDS = {
@@ -765,7 +765,7 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
     widths = (t.ci_high - t.ci_low).dropna()
     if len(widths) and widths.max() >= 0.2:
         wide = widths.idxmax()
-        out.append(f"The widest interval, for {wide}, spans {widths.max():.3f}: with {int(t.loc[wide, 'units'])} "
+        out.append(f"The widest interval, for {wide}, is {widths.max():.3f} wide: with {int(t.loc[wide, 'units'])} "
                    "claims, a few claims coded differently move alpha a lot.")
     return out
 
@@ -827,6 +827,72 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
                      "ci_high": t.ci_high, "percent_agreement": t.percent_agreement, "units": int(t.units),
                      "claims": int(claims), "verdict": t.verdict})
     return pd.DataFrame(rows, columns=cols)
+
+
+def other_codings_reliability(annotation_path, article=None) -> pd.DataFrame | None:
+    """:func:`frame_reliability` of the annotation and the other codings kept beside it; None with one coding.
+
+    Notebook 03 uses it to warn about frames that coders did not apply alike.
+
+    Example:
+        >>> per_frame = other_codings_reliability(paths.default_annotation())
+        >>> per_frame is not None and {"frame", "alpha", "verdict"} <= set(per_frame.columns)
+        True
+    """
+    files = find_codings(annotation_path)
+    if len(files) < 2:
+        return None
+    return frame_reliability(files, article=article)
+
+
+def weak_frames(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = None) -> dict[str, str]:
+    """Frames the coders did not apply alike (alpha below :data:`TENTATIVE`, or none), by name, with their alpha.
+
+    With ``frames`` (notebook 03's counts), only the frames some compared claim has.
+
+    Example:
+        >>> t = pd.DataFrame({"frame": ["Economic", "Political"], "alpha": [0.9, 0.41],
+        ...                   "verdict": ["reliable", "unreliable"]})
+        >>> weak_frames(t)
+        {'Political': 'alpha 0.41'}
+    """
+    if per_frame is None or per_frame.empty:
+        return {}
+    weak = per_frame[per_frame.verdict.isin(["unreliable", "undefined"])]
+    if frames is not None:
+        used = set(frames.loc[frames.claims > 0, "frame"].astype(str))
+        weak = weak[weak.frame.isin(used)]
+    return {str(r.frame): (f"alpha {r.alpha:.2f}" if r.alpha == r.alpha else "no alpha") for r in weak.itertuples()}
+
+
+def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = None) -> str:
+    """Notebook 03's sentence on how far its frame counts would hold for another coder.
+
+    Example:
+        >>> print(frame_warning(None))  # doctest: +NORMALIZE_WHITESPACE
+        One coding of this article: nothing measures yet how far another coder would give these claims the
+        same frames (notebook 04 compares codings).
+        >>> t = pd.DataFrame({"frame": ["Economic", "Political"], "alpha": [0.9, 0.41],
+        ...                   "verdict": ["reliable", "unreliable"]})
+        >>> print(frame_warning(t))  # doctest: +NORMALIZE_WHITESPACE
+        **Warning: low agreement between coders.** Another coding of this article gives these claims other
+        frames: Political (alpha 0.41) stays below 0.667, Krippendorff's lowest threshold. A difference between
+        the sides in these frames may come from the coding, not the article; notebook 04 shows where the coders
+        differ.
+    """
+    if per_frame is None:
+        return ("One coding of this article: nothing measures yet how far another coder would give these claims "
+                "the same frames (notebook 04 compares codings).")
+    weak = weak_frames(per_frame, frames)
+    if not weak:
+        return (f"Another coding of this article exists: every frame drawn here reaches alpha {TENTATIVE:.3f} or "
+                "more between the coders (notebook 04 has the details).")
+    listed = "; ".join(f"{_md(name)} ({a})" for name, a in weak.items())
+    verb = "stays" if len(weak) == 1 else "stay"
+    return (f"**Warning: low agreement between coders.** Another coding of this article gives these claims other "
+            f"frames: {listed} {verb} below {TENTATIVE:.3f}, Krippendorff's lowest threshold. A difference "
+            "between the sides in these frames may come from the coding, not the article; notebook 04 shows where "
+            "the coders differ.")
 
 
 # ---------------------------------------------------------------- output

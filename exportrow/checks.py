@@ -14,6 +14,11 @@ Verdicts:
 - ``not_supported``: the figures do not meet the rule.
 - ``cannot_check``: a value is missing, a rate would start from zero, or no word of the
   table is in the statement; the explanation says which.
+
+A number the article gives only as a bound or an approximation (the figure's ``qualifier``:
+"over 150", "nearly 12", "about 40") is honoured: the check runs over every value the words allow.
+When the verdict is the same for all of them, it is at most ``approximate``; when the bound decides
+it (some allowed values would support the words and others would not), it is ``cannot_check``.
 """
 
 from __future__ import annotations
@@ -185,6 +190,82 @@ def _missing(f, fields=("value",)) -> str | None:
     return None
 
 
+#: How a qualifier is said in an explanation.
+_BOUND_WORDS = {"lower_bound": "at least", "upper_bound": "at most", "approximate": "about"}
+
+
+def _qualifier(f) -> str | None:
+    """The figure's qualifier kind (``lower_bound``, ``upper_bound``, ``approximate``), or None when exact."""
+    q = f.get("qualifier")
+    return None if q is None or pd.isna(q) else str(q)
+
+
+def _range(f) -> tuple[float, float]:
+    """The values a figure's words allow: its value, or from it up (a lower bound) or down to 0 (an upper bound).
+
+    Example:
+        >>> _range(pd.Series({"value": 150, "qualifier": "lower_bound"})), _range(pd.Series({"value": 12}))
+        ((150.0, inf), (12.0, 12.0))
+    """
+    v = float(f.value)
+    q = _qualifier(f)
+    if q == "lower_bound":
+        return v, math.inf
+    if q == "upper_bound":
+        return min(0.0, v), v
+    return v, v
+
+
+def _stated(f) -> str:
+    """A figure's value as the article hedges it: ``48``, ``at least 150``, ``about 40``."""
+    q = _qualifier(f)
+    return f"{_BOUND_WORDS[q]} {fmt_number(f.value)}" if q else fmt_number(f.value)
+
+
+def _said(f) -> str:
+    """A bounded figure as an explanation names it: ``2017 (at least 48)``."""
+    return f"{_named(f)} ({_BOUND_WORDS[_qualifier(f)]} {fmt_number(f.value)})"
+
+
+def _probe(verdict_of, lo: float, hi: float, breaks) -> set[str]:
+    """Every verdict ``verdict_of`` gives over ``[lo, hi]``, a function constant between its ``breaks``.
+
+    Example:
+        >>> sorted(_probe(lambda x: "a" if x < 2 else "b", 1, math.inf, [2]))
+        ['a', 'b']
+        >>> _probe(lambda x: "a" if x < 2 else "b", 3, 5, [2])
+        {'b'}
+    """
+    if lo > hi:
+        lo, hi = hi, lo
+    top = hi if math.isfinite(hi) else max([lo, *(b for b in breaks if math.isfinite(b))]) * 2 + 10
+    points = sorted({lo, top, *(b for b in breaks if lo < b < top)})
+    points += [(a + b) / 2 for a, b in zip(points, points[1:])]
+    return {verdict_of(x) for x in points if not math.isnan(x)}
+
+
+def _bounded(verdict: str, verdicts: set[str], figs, why: str) -> tuple[str, str]:
+    """The verdict once the figures' qualifiers are honoured, and the explanation with the reason.
+
+    ``verdicts`` holds every verdict the bounds allow. One verdict: at most ``approximate``. More than
+    one: the bound decides, and the statement ``cannot_check``. An approximate figure caps at ``approximate``.
+    """
+    bounds = [f for f in figs if _qualifier(f) in ("lower_bound", "upper_bound")]
+    approx = [f for f in figs if _qualifier(f) == "approximate"]
+    if bounds and len(verdicts) > 1:
+        return "cannot_check", (f"{why}; but the article gives {', '.join(_said(f) for f in bounds)} only as a "
+                                f"bound, and the values it allows give different verdicts "
+                                f"({', '.join(v for v in VERDICTS if v in verdicts)}): the bound decides it")
+    named = ", ".join(_said(f) for f in bounds + approx)
+    if not (bounds or approx) or verdict not in ("supported", "approximate"):
+        if bounds or approx:
+            why += f"; the verdict is the same for every value that {named} allows"
+        return verdict, why
+    kind = "a bound or an approximation" if bounds and approx else "a bound" if bounds else "an approximation"
+    return "approximate", (f"{why}; it rests on {named}, which the article gives only as {kind}, so the verdict "
+                           "is at most approximate")
+
+
 def _cap(verdict: str, derived: list[str]) -> tuple[str, str]:
     """At most ``approximate`` when the verdict rests on a derived figure; says so."""
     if not derived:
@@ -205,7 +286,7 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
         if (msg := _missing(f)):
             return "", "cannot_check", rule.rule, msg
     a, b = float(new.value), float(old.value)
-    value = f"{fmt_number(a)} / {fmt_number(b)}" + (f" = {a / b:.2f}x" if b else "")
+    value = f"{_stated(new)} / {_stated(old)}" + (f" = {a / b:.2f}x" if b else "")
     lowered = text.lower()
     more = re.search(rf"\b(?:more than|over|at least)\s+{word}\b", lowered) is not None
     nearly = re.search(rf"\b(?:nearly|almost)\s+{word}\b", lowered) is not None
@@ -227,21 +308,32 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
     threshold = (f"{label}: a factor above {f_txt}" if more else
                  f"{label}: a factor from {near_txt} up to {f_txt}" if nearly else
                  f"{label}: a factor of {f_txt} (supported from {lo}, approximate from {hi})")
+    def verdict_of(x: float) -> str:
+        if x <= 1:
+            return "not_supported"
+        if more:
+            return "supported" if x > target else "not_supported"
+        if nearly:
+            return ("supported" if NEARLY_FROM * target <= x < target else
+                    "approximate" if x >= target else "not_supported")
+        off = abs(x / target - 1)
+        return ("supported" if off <= FACTOR_TOLERANCE[0] else
+                "approximate" if off <= FACTOR_TOLERANCE[1] else "not_supported")
+
+    verdict = verdict_of(factor)
     if factor <= 1:
-        verdict = "not_supported"
         why = f"{label} needs a {'rise' if rule.direction == 'up' else 'fall'}; there is none: {how}"
     elif more:
-        verdict = "supported" if factor > target else "not_supported"
         why = f"{label} needs a factor above {fmt_number(target)}; {how}"
     elif nearly:
-        verdict = ("supported" if NEARLY_FROM * target <= factor < target else
-                   "approximate" if factor >= target else "not_supported")
         why = f"{label} needs a factor from {fmt_number(NEARLY_FROM * target)} up to {fmt_number(target)}; {how}"
     else:
-        off = abs(factor / target - 1)
-        verdict = ("supported" if off <= FACTOR_TOLERANCE[0] else
-                   "approximate" if off <= FACTOR_TOLERANCE[1] else "not_supported")
         why = f"{label} means about {fmt_number(target)} times; {how}"
+    (a_lo, a_hi), (b_lo, b_hi) = _range(new), _range(old)
+    lo, hi = (a_lo / b_hi, a_hi / b_lo if b_lo > 0 else math.inf) if rule.direction == "up" else \
+        (b_lo / a_hi if a_hi > 0 else math.inf, b_hi / a_lo if a_lo > 0 else math.inf)
+    breaks = [1, target, NEARLY_FROM * target, *(target * (1 + d * t) for t in FACTOR_TOLERANCE for d in (-1, 1))]
+    verdict, why = _bounded(verdict, _probe(verdict_of, lo, hi, breaks), (new, old), why)
     return value, verdict, threshold, why
 
 
@@ -253,15 +345,22 @@ def _parts(st, figs) -> tuple[str, str, str, str]:
             return "", "cannot_check", rule, msg
     s = sum(float(p.value) for p in parts)
     rest = float(total.value) - s
-    value = (f"{' + '.join(fmt_number(p.value) for p in parts)} = {fmt_number(s)} of {fmt_number(total.value)}; "
+    value = (f"{' + '.join(_stated(p) for p in parts)} = {fmt_number(s)} of {_stated(total)}; "
              f"{fmt_number(rest)} left")
     inside = all(total.period_start <= p.period_start and p.period_end <= total.period_end for p in parts)
     if not inside:
         return value, "not_supported", rule, "a stated part falls outside the total's period"
     if rest < 0:
-        return value, "not_supported", rule, f"the stated parts exceed the total by {fmt_number(-rest)} {total.unit}"
-    return value, "supported", rule, (f"the stated parts fit inside the total and leave {fmt_number(rest)} "
-                                      f"{total.unit} for the months the article does not break down")
+        verdict, why = "not_supported", f"the stated parts exceed the total by {fmt_number(-rest)} {total.unit}"
+    else:
+        verdict, why = "supported", (f"the stated parts fit inside the total and leave {fmt_number(rest)} "
+                                     f"{total.unit} for the months the article does not break down")
+    t_lo, t_hi = _range(total)
+    lo = t_lo - sum(_range(p)[1] for p in parts)
+    hi = t_hi - sum(_range(p)[0] for p in parts)
+    verdicts = _probe(lambda x: "not_supported" if x < 0 else "supported", lo, hi, [0])
+    verdict, why = _bounded(verdict, verdicts, figs, why)
+    return value, verdict, rule, why
 
 
 def months_in_words(text: str) -> float | None:
@@ -332,6 +431,9 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
     unit = f"{later.unit} a month"
     value = f"{new:.2f} vs {old:.2f} {unit}"
     rises = rule.direction == "up"
+    if old == 0 and any(_qualifier(f) for f in figs):
+        return value, "cannot_check", rule.rule, (f"the rate starts from 0 {unit}, and the article gives "
+                                                  "a count only as a bound or an approximation")
     if old == 0:
         if rises and new > 0 and rule.amount == 0:
             return value, "supported", rule.rule, f"the rate rose from 0 to {new:.2f} {unit}"
@@ -342,18 +444,26 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
     change = new / old - 1
     value += f" ({change:+.0%})"
     need = rule.amount
+
+    def verdict_of(x: float) -> str:
+        ok = (x > 0 and x >= need) if rises else (x < 0 and -x >= need - 1e-12)
+        return "supported" if ok else "not_supported"
+
     if rises:
-        ok = change > 0 and change >= need
         kind = "any rise" if need == 0 else f"a rise of at least {need:.0%}"
     else:
-        ok = change < 0 and -change >= need - 1e-12
         kind = "any fall" if need == 0 else ("a fall of at least a third" if abs(need - 1 / 3) < 1e-9
                                              else f"a fall of at least {need:.0%}")
     moved = "rose" if change > 0 else "fell" if change < 0 else "did not change"
     size = f" by {abs(change):.0%}" if change else ""
     why = (f"'{word}' needs {kind} in the rate per month; it {moved}{size}, from {old:.2f} in {_named(earlier)} "
            f"to {new:.2f} {unit} in {_named(later)}")
-    return value, "supported" if ok else "not_supported", rule.rule, why
+    (a_lo, a_hi), (b_lo, b_hi) = _range(later), _range(earlier)
+    m_new, m_old = float(later.months), float(earlier.months)
+    lo = (a_lo / m_new) / (b_hi / m_old) - 1
+    hi = (a_hi / m_new) / (b_lo / m_old) - 1 if b_lo > 0 else math.inf
+    verdict, why = _bounded(verdict_of(change), _probe(verdict_of, lo, hi, [0, need, -need]), (later, earlier), why)
+    return value, verdict, rule.rule, why
 
 
 _CHECKS = {"growth_factor": _growth, "parts_within_total": _parts, "period_length": _period,

@@ -176,10 +176,13 @@ def _cmd_report(args) -> int:
 
     out = outdir.check_out(args.out, "report")  # refuse a bad folder before anything else
     outdir.check_out(outdir.failed_path(out), "report")
-    notebooks, declared, params = report.plan(args.notebooks, _report_parameters(args), solutions=args.solutions)
+    notebooks, declared, params, notes = report.plan(args.notebooks, _report_parameters(args),
+                                                     solutions=args.solutions)
+    for note in notes:
+        print(f"note: {note}", file=sys.stderr)
     t0 = time.perf_counter()
     results, where = report.run_report(notebooks, out, params, jobs=args.jobs, timeout=args.timeout,
-                                       declared=declared)
+                                       declared=declared, notes=notes)
     failed = [r for r in results if not r.ok]
     took = time.perf_counter() - t0
     if failed:

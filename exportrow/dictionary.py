@@ -19,7 +19,8 @@ TABLE_DESCRIPTIONS = {
                 "exportrow.figures"),
     "claims": ("What each actor claims, how the article attributes it, and its frames.",
                "exportrow.claims"),
-    "events": ("Dated events, with the words that date them and the resolved interval.",
+    "events": ("Events, with the words that date them and the resolved interval (empty for an event the article "
+               "does not date).",
                "exportrow.events"),
 }
 
@@ -29,8 +30,9 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "actor_id": ("Identifier of the actor in the annotation file", "", A),
         "name": ("Name and role, as the annotator writes it", "", A),
         "side": ("Side the actor speaks for: seoul, tokyo, washington, outlet, other", "", A),
-        "kind": ("What the actor is: government, ministry, person, anonymous_source, ...", "", A),
-        "quote": ("Words of the article that name the actor", "", ART),
+        "kind": ("What the actor is: government, ministry, person, anonymous_source, international_body, parliament, "
+                 "media, ...", "", A),
+        "quote": ("Words of the article that name the actor (may be empty for the outlet's own voice)", "", ART),
         "start": ("Offset of the quote in the raw article text (0-based)", "characters", L),
         "end": ("Offset just after the quote (exclusive)", "characters", L),
     },
@@ -38,6 +40,8 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "figure_id": ("Identifier of the figure", "", A),
         "quantity": ("What is counted, e.g. illegal_export_cases", "", A),
         "value": ("The number as stated, or as computed for a derived figure", "see unit", A),
+        "qualifier": ("The article's hedge on the number: lower_bound (over, at least), upper_bound (up to, nearly), "
+                      "approximate (about); empty when exact", "", A),
         "unit": ("Unit of value, e.g. cases, materials", "", A),
         "period_start": ("First day of the period the figure covers", "date", L),
         "period_end": ("First day after the period (exclusive)", "date", L),
@@ -81,7 +85,7 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "action": ("PLOVER event category, or OTHER", "", A),
         "recipient": ("Who the action is aimed at", "", A),
         "description": ("What happens, in a few words", "", A),
-        "expression": ("The words that date the event", "", ART),
+        "expression": ("The words that date the event; empty when the article does not date it", "", ART),
         "tense": ("Tense of the event's verb, where it decides the date (a weekday, a month or day without a "
                   "year, a bare quarter or season): past = the latest on or before publication, present/future = "
                   "the first on or after", "", A),

@@ -20,6 +20,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exportrow.annotations.vocab import BOUNDS, QUALIFIER_KINDS
 from exportrow.article import Article, Span, load_article  # noqa: F401 - used by the doctests
 from exportrow.dates import DateResolutionError, TenseNeeded, find_date_expressions, resolve_date
 from exportrow.numbers import NumberMention, find_numbers
@@ -62,18 +63,12 @@ CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      ("pareti2016", "entman1993")),
 }
 
-#: Words that bound a number, by the qualifier they propose ("over 150" is a lower bound). A range
-#: "between 20,000 and 25,000" proposes a lower bound for its first number and an upper bound for its second.
-QUALIFIERS = {
-    "lower_bound": ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than",
-                    "no less than", "longer than", "greater than", "above", "exceeding"),
-    "upper_bound": ("fewer than", "less than", "under", "up to", "at most", "no more than", "nearly", "almost",
-                    "just under", "below", "shorter than"),
-    "approximate": ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
-                    "close to", "almost exactly"),
-}
-_AFTER = {"or more": "lower_bound", "or longer": "lower_bound", "or less": "upper_bound", "or fewer": "upper_bound",
-          "or so": "approximate"}
+#: Words that bound a number, by the qualifier they propose ("over 150" is a lower bound), as the annotation
+#: format declares them (:data:`exportrow.annotations.QUALIFIER_KINDS`). A range "between 20,000 and 25,000"
+#: proposes a lower bound for its first number and an upper bound for its second.
+QUALIFIERS = {kind: tuple(w for w, k in QUALIFIER_KINDS.items() if k == kind and w not in BOUNDS
+                          and not w.startswith("or ")) for kind in BOUNDS}
+_AFTER = {w: k for w, k in QUALIFIER_KINDS.items() if w.startswith("or ")}
 _TIME_UNITS = r"(?:days?|weeks?|months?|years?|hours?|decades?)"
 
 
@@ -297,10 +292,11 @@ def _header(article: Article) -> list[str]:
 
 
 def _actor_lines(article: Article, props: Proposals) -> list[str]:
-    outlet_quote = article.dateline_source or article.dateline or "TODO"
+    named = article.dateline_source or article.dateline
     lines = ["actors:", "  - id: outlet",
              f"    name: {_q((article.outlet or 'TODO') + ' (the outlet' + chr(39) + 's own voice)')}",
-             "    side: outlet", "    kind: outlet", f"    quote: {_q(outlet_quote)}"]
+             "    side: outlet", "    kind: outlet",
+             f"    quote: {_q(named)}" if named else "    # quote: not needed for the outlet's own voice"]
     for i, c in enumerate(props.anonymous, 1):
         lines += [f"  - id: unnamed_source_{i}          # TODO: a meaningful id",
                   f"    name: TODO          # who they are, as the article describes them: {c.text!r}",
@@ -308,7 +304,8 @@ def _actor_lines(article: Article, props: Proposals) -> list[str]:
                   f"    quote: {_q(' '.join(c.text.split()))}"]
     lines += ["  # - id: TODO            # one entry per person, body or country the article names",
               "  #   name: TODO", "  #   side: TODO",
-              "  #   kind: TODO          # government, ministry, officials, person, anonymous_source, court, company",
+              "  #   kind: TODO          # government, ministry, officials, person, anonymous_source, court, company,",
+              "  #                       # country, international_body, parliament, media",
               "  #   quote: TODO         # the words that name them", ""]
     return lines
 
@@ -335,20 +332,21 @@ def _figure_lines(props: Proposals) -> list[str]:
 
 
 def _qualifier_line(f: FigureCandidate) -> str:
-    """The draft's proposed qualifier: the format's ``qualifier:`` when it has the words, else a comment.
+    """The draft's proposed qualifier: the article's words when the format has them, else the kind of bound.
 
     Example:
         >>> f = FigureCandidate(find_numbers("over 150")[0], None, qualifier="lower_bound", qualifier_words="over")
         >>> _qualifier_line(f).strip()
         "qualifier: over   # proposed: 'over' bounds this number (lower bound)"
+        >>> f = FigureCandidate(find_numbers("25,000")[0], None, qualifier="upper_bound",
+        ...                     qualifier_words="between ... and (the high end of a range)")
+        >>> _qualifier_line(f).strip()
+        "qualifier: upper_bound   # proposed: 'between ... and (the high end of a range)' bounds this number"
     """
-    from exportrow.annotations import QUALIFIERS as FORMAT_QUALIFIERS
-
     words, kind = f.qualifier_words.lower(), f.qualifier.replace("_", " ")
-    if words in FORMAT_QUALIFIERS:
+    if words in QUALIFIER_KINDS:
         return f"    qualifier: {words}   # proposed: {words!r} bounds this number ({kind})"
-    return (f"    # qualifier: {f.qualifier}   # {f.qualifier_words!r} bounds this number; say so in `note:` "
-            f"(`qualifier:` takes {', '.join(FORMAT_QUALIFIERS)})")
+    return f"    qualifier: {f.qualifier}   # proposed: {f.qualifier_words!r} bounds this number"
 
 
 def _event_lines(article: Article, props: Proposals) -> list[str]:

@@ -14,11 +14,11 @@ from collections import Counter
 import pandas as pd
 
 from exportrow.annotations import FRAMES
-from exportrow.escape import markdown_text
+from exportrow.escape import markdown_code, markdown_text
 
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
            "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
-           "side_name"]
+           "side_name", "exercise_claim", "reading_questions", "claims_note"]
 
 #: |z| at or above this (two-sided 5%) is more than chance alone often gives.
 Z_CRITICAL = 1.96
@@ -295,6 +295,12 @@ def words_finding(words: pd.DataFrame, side_a: str, side_b: str) -> str:
         'No word separates Seoul from Tokyo beyond chance (largest |z| 1.82, under 1.96)'
     """
     a, b = side_name(side_a), side_name(side_b)
+    totals = (int(words.total_a.iloc[0]), int(words.total_b.iloc[0])) if len(words) else (0, 0)
+    if len(words) and 0 in totals:
+        silent = a if totals[0] == 0 else b
+        return f"No word can set the sides apart: {silent}'s claims give no word to compare"
+    if words.empty:
+        return f"No word is used often enough in the claims of {a} and {b} to compare (see min_word_count)"
     strong = words[words.z.abs() >= Z_CRITICAL]
     if strong.empty:
         top = float(words.z.abs().max()) if len(words) else 0.0
@@ -307,7 +313,8 @@ def words_finding(words: pd.DataFrame, side_a: str, side_b: str) -> str:
 _AUTHOR_TYPES = {"person": "Person", "anonymous_source": "Person", "outlet": "NewsMediaOrganization",
                  "government": "GovernmentOrganization", "ministry": "GovernmentOrganization",
                  "officials": "GovernmentOrganization", "court": "GovernmentOrganization",
-                 "company": "Organization", "country": "Country"}
+                 "parliament": "GovernmentOrganization", "international_body": "Organization",
+                 "media": "NewsMediaOrganization", "company": "Organization", "country": "Country"}
 
 
 def _claim_date(row) -> dict:
@@ -406,16 +413,129 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
         top = f[f.claims == f.claims.max()].sort_values("frame_code")
         if len(top) == 1:
             most = f"most used frame: {top.frame.iloc[0]} ({top.claims.iloc[0]} of {n_claims})"
-        else:
-            names = ", ".join(top.frame.iloc[:-1]) + " and " + top.frame.iloc[-1]
-            most = f"most used frames, tied: {names} ({top.claims.iloc[0]} each of {n_claims})"
-        out.append(f"**{name[side]}**: {n_claims} claims, {n_words} words ({v.word_share:.0%} of all "
-                   f"claim words); heard through {heard}{quoted}; {most}.")
+        else:  # frame names hold commas and "and": a tie lists them with semicolons
+            most = f"most used frames, tied at {top.claims.iloc[0]} each of {n_claims}: {'; '.join(top.frame)}"
+        out.append(f"**{name[side]}**: {n_claims} claim{'s' * (n_claims != 1)}, {n_words} "
+                   f"word{'s' * (n_words != 1)} ({v.word_share:.0%} of all claim words); heard through "
+                   f"{heard}{quoted}; {most}.")
     pairs = claim_pairs(claims, [side_a, side_b])
     answered = pairs[pairs.rebuttal_id.notna()]
     for side, other in ((side_a, side_b), (side_b, side_a)):
         n = int((answered.rebuttal_side == side).sum())
         charges = answered[answered.rebuttal_side == side].charge_id.nunique()
-        out.append(f"The article gives **{name[side]}** {n} rebuttal{'s' * (n != 1)} to {charges} "
-                   f"of {name[other]}'s claims.")
+        if not (claims.side == other).any():
+            out.append(f"**{name[other]}** makes no claim for **{name[side]}** to answer.")
+        elif not n:
+            out.append(f"The article gives **{name[side]}** no rebuttal to {name[other]}'s claims.")
+        else:
+            out.append(f"The article gives **{name[side]}** {n} rebuttal{'s' * (n != 1)} to {charges} "
+                       f"of {name[other]}'s claims.")
+    return out
+
+
+#: Words in a cue that say the article relays what someone else reports (the hardest claims to code).
+_RELAYED = re.compile(r"\b(?:reportedly|allegedly|reported|is said to|are said to)\b", re.I)
+
+
+def claims_note(claims: pd.DataFrame, sides: list[str]) -> str | None:
+    """A sentence that stands in for the comparison when the compared sides have no claim; else None.
+
+    Example:
+        >>> from exportrow import claims
+        >>> claims_note(claims(), ["seoul", "tokyo"]) is None
+        True
+        >>> print(claims_note(claims().head(0), ["seoul", "tokyo"]))
+        The annotation records no claim at all, so there is nothing to compare: no voice, no frames, no words.
+    """
+    if claims.empty:
+        return "The annotation records no claim at all, so there is nothing to compare: no voice, no frames, no words."
+    if not claims.side.isin(list(sides)).any():
+        names = " and ".join(markdown_text(side_name(s)) for s in sides)
+        return f"The annotation records no claim of {names}, so there is nothing to compare between them."
+    return None
+
+
+def exercise_claim(claims: pd.DataFrame, article) -> str:
+    """The claim notebook 03's exercise asks to code in this article, named by its sentence, not its coding.
+
+    It prefers a claim the article relays ("reportedly"), then one from an unnamed source, then a
+    paraphrase, then any claim: the harder the attribution, the more there is to discuss.
+
+    Example:
+        >>> from exportrow import claims, load_article
+        >>> print(exercise_claim(claims(), load_article()))  # doctest: +NORMALIZE_WHITESPACE
+        **In this article.** Code the claim in these words: "Pompeo reportedly expressed an understanding of
+        South Korea’s position, which is to push \\[…\\]" Its id, to find its row in `claims` afterwards:
+        `us_understanding`.
+        >>> print(exercise_claim(claims().head(0), load_article()))
+        **In this article.** The annotation records no claim, so there is nothing to code here.
+    """
+    if claims.empty:
+        return "**In this article.** The annotation records no claim, so there is nothing to code here."
+    relayed = claims[claims.cue.str.contains(_RELAYED, na=False)]
+    unnamed = claims[claims.attribution == "anonymous_source"]
+    paraphrase = claims[claims.attribution == "indirect"]
+    pick = next(x for x in (relayed, unnamed, paraphrase, claims) if len(x)).iloc[0]
+    words = _claim_context(article, int(pick.start), int(pick.end))
+    return (f"**In this article.** Code the claim in these words: \"{markdown_text(words)}\" Its id, to find its "
+            f"row in `claims` afterwards: {markdown_code(str(pick.claim_id))}.")
+
+
+def _claim_context(article, start: int, end: int, after: int = 4) -> str:
+    """The claim's sentence from its start to a few words past the claim, ``[…]`` for the rest.
+
+    Enough to see the reporting frame and where the claim might end, without handing out a whole paragraph.
+
+    Example:
+        >>> from exportrow import load_article
+        >>> art = load_article()
+        >>> at = art.raw.index("an understanding")
+        >>> _claim_context(art, at, at + len("an understanding of South Korea’s position"))
+        'Pompeo reportedly expressed an understanding of South Korea’s position, which is to push […]'
+    """
+    sentence = article.sentence_at(start)
+    if sentence is None:
+        return " ".join(article.raw[start:end].split())
+    tail = article.raw[end:sentence.end]
+    more = re.match(rf"(?:\W*\w+){{0,{after}}}", tail).group(0)
+    text = article.raw[sentence.start:end] + more
+    rest = tail[len(more):]
+    return " ".join(text.split()) + (" [\u2026]" if rest.strip(" .!?\"'\u201d") else rest.strip())
+
+
+def _quoted(texts, limit: int = 4) -> str:
+    items = [f"\u201c{markdown_text(' '.join(str(t).split()))}\u201d" for t in dict.fromkeys(texts)]
+    more = len(items) - limit
+    return ", ".join(items[:limit]) + (f" and {more} more" if more > 0 else "")
+
+
+def reading_questions(claims: pd.DataFrame) -> list[str]:
+    """Questions for reading notebook 03's tables, not verdicts; each example is this article's own.
+
+    Example:
+        >>> from exportrow import claims
+        >>> for line in reading_questions(claims()):
+        ...     print(line[:72])
+        **Volume is not endorsement.** A side with more claims may simply be the
+        **Paraphrase is the article's wording.** When a side is heard mostly thr
+        **Anonymous voices weigh differently.** An unnamed source's direct quote
+        **The outlet speaks too.** Judgements no one is cited for frame the whol
+    """
+    out = ["**Volume is not endorsement.** A side with more claims may simply be the side that published material "
+           "that week. Ask who supplied the material."]
+    para = claims[claims.attribution == "indirect"]
+    here = f" Here the paraphrases use {_quoted(para.cue)}." if len(para) else " This article has no paraphrase."
+    out.append("**Paraphrase is the article's wording.** When a side is heard mostly through indirect speech, the "
+               f"verbs and nouns are the outlet's choices.{here}")
+    unnamed = claims[claims.attribution == "anonymous_source"]
+    here = (f" Here {len(unnamed)} claim{'s come' if len(unnamed) != 1 else ' comes'} from an unnamed source or a "
+            "relay." if len(unnamed) else " This article has none.")
+    out.append("**Anonymous voices weigh differently.** An unnamed source's direct quote is vivid, but the reader "
+               "cannot check who said it. The same holds for words relayed with \"reportedly\": the article does not "
+               f"say who relays them.{here}")
+    own = claims[claims.attribution == "unattributed"]
+    here = (f" Here: {_quoted(own.quote, limit=2)}." if len(own) else
+            " The annotation records no such judgement in this article.")
+    out.append("**The outlet speaks too.** Judgements no one is cited for frame the whole dispute, and the reader "
+               f"cannot ask anyone about them.{here}")
     return out

@@ -13,9 +13,17 @@ import pandas as pd
 from exportrow import paths
 from exportrow.annotations import Annotation, load_annotation
 from exportrow.article import Article, load_article
+from exportrow.errors import ExportrowError
 from exportrow.escape import html_text, markdown_code, markdown_text
 
-__all__ = ["Inputs", "open_inputs", "write_table", "citation", "show", "markdown_list", "caveat_list"]
+__all__ = ["Inputs", "open_inputs", "write_table", "citation", "show", "markdown_list", "caveat_list",
+           "opening_excerpt", "is_worked_example", "worked_example", "NotTheWorkedExample", "EXCERPT_SENTENCES",
+           "EXCERPT_SHARE"]
+
+#: A notebook's opening excerpt shows at most this many sentences of the article ...
+EXCERPT_SENTENCES = 4
+#: ... and, for the bundled article (Nikkei's text, quoted for study), at most this share of its body.
+EXCERPT_SHARE = 0.15
 
 
 @dataclass
@@ -183,3 +191,101 @@ class _Table:
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/html": self.html, "text/plain": self.text}
+
+
+_LAYER_WORDS = {"figures": "figure", "claims": "claim", "dates": "date", "actors": "actor"}
+
+
+def opening_excerpt(inputs: Inputs, layers):
+    """A notebook's opening: a short excerpt of the article view, marked for the ``layers`` it works on.
+
+    It keeps the first sentences that hold a mark (at most :data:`EXCERPT_SENTENCES`; for the bundled
+    article, whose text is Nikkei's, at most :data:`EXCERPT_SHARE` of its body too) and shows what the
+    annotation states, not what exportrow computes from it, so it gives no exercise away. The HTML keeps
+    its look in ``style`` attributes (it renders in an untrusted notebook) and runs no script. When the
+    annotation marks nothing of these layers, a sentence says so instead.
+
+    Example:
+        >>> import tempfile
+        >>> view = opening_excerpt(open_inputs("", "", tempfile.mkdtemp(), "demo"), ["figures"])
+        >>> view.excerpt, view.derived, view.counts
+        ('sentences', [], {'figures': 5})
+        >>> "<style" in view._repr_html_(), view.notes[0].split(";")[0]
+        (False, "Excerpt (sentences): 13% of the body's characters are shown")
+    """
+    from IPython.display import Markdown
+
+    from exportrow.view import is_bundled, show_article
+
+    layers = list(layers)
+    art = inputs.article
+    view = show_article(art, inputs.annotation, layers=layers, excerpt="sentences", coverage=False, computed=False,
+                        max_sentences=EXCERPT_SENTENCES, max_share=EXCERPT_SHARE if is_bundled(art) else None)
+    if not view.marks:
+        what = " or ".join(f"{_LAYER_WORDS.get(x, x)}" for x in layers)
+        return Markdown(f"*No excerpt: the annotation marks no {what} in this article.*")
+    return view
+
+
+class NotTheWorkedExample(ExportrowError):
+    """A worked solution run on another article: the notebook stops in its first cell with this one sentence.
+
+    In a notebook the message shows alone, without a traceback (IPython calls ``_render_traceback_``),
+    and execution stops there, as papermill and ``exportrow report`` see it.
+    """
+
+    def _render_traceback_(self) -> list[str]:
+        return [str(self)]
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def is_worked_example(article_path: str = "", annotation_path: str = "") -> bool:
+    """Whether these parameters point at the bundled article and its annotation (by content, not by name).
+
+    The worked solutions are written for them; ``exportrow report --solutions`` runs them only then.
+
+    Example:
+        >>> from exportrow import paths
+        >>> is_worked_example(), is_worked_example(str(paths.default_article()))
+        (True, True)
+        >>> is_worked_example(str(paths.PROJECT_ROOT / "tests" / "fixtures" / "pages" / "latin1.html"))
+        False
+    """
+    from exportrow.annotations import annotation_path_for
+
+    try:
+        article = Path(article_path) if article_path else paths.default_article()
+        if _digest(article) != _digest(paths.default_article()):
+            return False
+        annotation = Path(annotation_path) if annotation_path else annotation_path_for(load_article(article))
+        return _digest(annotation) == _digest(paths.default_annotation())
+    except (OSError, ExportrowError):
+        return False
+
+
+def worked_example(article_path: str = "", annotation_path: str = "") -> Article:
+    """The bundled article, for a worked solution's first cell; any other article stops the notebook there.
+
+    Raises:
+        NotTheWorkedExample: The parameters name another article or annotation: one sentence, no traceback.
+
+    Example:
+        >>> worked_example().outlet
+        'Nikkei Asian Review'
+        >>> worked_example("elsewhere.txt")
+        Traceback (most recent call last):
+        ...
+        exportrow.notebook.NotTheWorkedExample: This worked solution is written for the bundled article ...
+    """
+    if not is_worked_example(article_path, annotation_path):
+        given = Path(article_path or annotation_path).name
+        raise NotTheWorkedExample(
+            f"This worked solution is written for the bundled article (Nikkei Asian Review, 12 July 2019) and its "
+            f"annotation, not for {given}, so it stops here: do the exercise in the notebook itself on your "
+            "article, whose exercise cell names what to work on.")
+    return load_article(article_path or None)

@@ -186,10 +186,25 @@ def _empty(message: str, title: str = "", width: float = 12):
     return fig
 
 
-def _rate_title(what: str, labels, rates, derived) -> str:
+def _hedge(text: str, qualifier) -> str:
+    """A number in a label, with the article's hedge: ``at least 4.8``."""
+    from exportrow.stats import HEDGES
+
+    q = None if qualifier is None or pd.isna(qualifier) else str(qualifier)
+    return f"{HEDGES[q]} {text}" if q in HEDGES else text
+
+
+def _rate_title(what: str, labels, rates, derived, qualifiers=None) -> str:
+    qualifiers = list(qualifiers) if qualifiers is not None else [None] * len(labels)
     stated = [(lab, r) for lab, r, d in zip(labels, rates, derived) if not d]
-    more = [(lab, r) for lab, r, d in zip(labels, rates, derived) if d]
-    if len(stated) >= 2:
+    more = [(lab, r, q) for lab, r, d, q in zip(labels, rates, derived, qualifiers) if d]
+    hedges = [q for q, d in zip(qualifiers, derived) if not d and q is not None and not pd.isna(q)]
+    if len(stated) >= 2 and hedges:  # a bound gives no direction: name the two rates as the article hedges them
+        kept = [q for q, d in zip(qualifiers, derived) if not d]
+        (l0, r0), (l1, r1) = stated[0], stated[-1]
+        text = (f"{what} per month: {_hedge(_rate(r0), kept[0])} in {l0}, {_hedge(_rate(r1), kept[-1])} in {l1} "
+                "(the article gives some counts only as bounds)")
+    elif len(stated) >= 2:
         (l0, r0), (l1, r1) = stated[0], stated[-1]
         verb = "rose" if r1 > r0 else "fell" if r1 < r0 else "stayed"
         text = f"{what} per month {verb} from {_rate(r0)} in {l0} to {_rate(r1)} in {l1}"
@@ -200,7 +215,7 @@ def _rate_title(what: str, labels, rates, derived) -> str:
     else:
         text = f"{what} per month"
     if more:
-        text += "; " + ", ".join(f"{_rate(r)} in {lab} from a derived count" for lab, r in more)
+        text += "; " + ", ".join(f"{_hedge(_rate(r), q)} in {lab} from a derived count" for lab, r, q in more)
     return text
 
 
@@ -257,6 +272,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
                      "No period to chart: the annotation states no dated figure for this quantity.", title or "")
         return fig, f"No chart of {what}: no period to draw."
     labels = p.label.tolist()
+    quals = p["qualifier"].tolist() if "qualifier" in p else [None] * len(p)
     counts = [float(c) for c in p["count"]]
     months = [int(m) if pd.notna(m) else None for m in p.months]
     rates = [c / m if m else float("nan") for c, m in zip(counts, months)]
@@ -268,7 +284,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     lengths = sorted({m for m in months if m})
     if title is None:
         if measure == "per_month":
-            title = _rate_title(what, labels, rates, derived)
+            title = _rate_title(what, labels, rates, derived, quals)
         elif len(lengths) > 1:
             title = f"{what} per period: counts over {lengths[0]} to {lengths[-1]} months, not comparable"
         else:
@@ -290,9 +306,10 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
                        linewidth=2.5, zorder=2)
             else:
                 ax.bar(left, height, width=span, align="edge", color=col, edgecolor="white", linewidth=2, zorder=2)
-            lines = [f"{fmt_count(c)} {unit}", f"in {m} months" if m else "length unknown"]
+            q = quals[i]
+            lines = [f"{_hedge(fmt_count(c), q)} {unit}", f"in {m} months" if m else "length unknown"]
             if measure == "per_month":
-                lines.append(f"= {_rate(r)} a month")
+                lines.append(f"= {_hedge(_rate(r), q)} a month")
             if d:
                 lines.append(p.source.iloc[i].replace("derived: ", "derived:\n"))
             ha, at = "center", mid
@@ -333,10 +350,10 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
                      fontsize=TITLE_PT)
         _source(fig, source, width)
     parts = []
-    for lab, c, m, r, d in zip(labels, counts, months, rates, derived):
+    for lab, c, m, r, d, q in zip(labels, counts, months, rates, derived, quals):
         basis = "count derived by exportrow, not stated in the article" if d else "count stated in the article"
-        rate = f", {_rate(r)} a month" if m else ""
-        parts.append(f"{lab}: {fmt_count(c)} {unit} in {m} months{rate} ({basis})")
+        rate = f", {_hedge(_rate(r), q)} a month" if m else ""
+        parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} in {m} months{rate} ({basis})")
     kind = ("Bars span their periods on a time line; height is the rate per month computed by exportrow, area the "
             "count" if measure == "per_month" else "Bars are counts per period; the periods differ in length, so "
             "they are not comparable" if len(lengths) > 1 else "Bars are counts per period")
@@ -438,6 +455,8 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
         n = f"{len(art)} event{'s' * (len(art) != 1)}"
         if (b - a).days > 366:
             text = f"The article dates {n}, from {a:%Y} to {b.day} {b:%b %Y}"
+        elif a == b:
+            text = f"The article dates {n}, on {a.day} {a:%b %Y}"
         else:
             first = f"{a.day}" if (a.month, a.year) == (b.month, b.year) else f"{a.day} {a:%b}"
             text = f"The article dates {n} between {first} and {b.day} {b:%b %Y}"
@@ -446,7 +465,7 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
     if close_up and published is not None and len(art):
         c0, c1 = pd.Timestamp(close_up[0]), pd.Timestamp(close_up[1])
         near = art[(art.date_start >= c0) & (art.date_end <= c1)]
-        if len(near) > 1:
+        if 1 < len(near) < len(art):
             a, b = near.date_start.min(), near.date_end.max() - pd.Timedelta(days=1)
             first = f"{a.day}" if (a.month, a.year) == (b.month, b.year) else f"{a.day} {a:%b}"
             text += f"; {len(near)} of them between {first} and {b.day} {b:%b %Y}"
@@ -592,8 +611,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         if len(panels) > 1:
             notes.append("The time line is broken (//): each panel shows its own stretch of time at its own scale.")
         if (ev.precision == "week").any():
-            notes.append("A week runs Monday to Sunday (ISO weeks): 'last week' is the week before the one the "
-                         "article was published in.")
+            notes.append("A week runs Monday to Sunday (ISO weeks): 'last week' or 'next week' is the whole week "
+                         "before or after the one the article was published in.")
         foot_text = " ".join(notes + ([source] if source else []))
         if foot_text:
             bottom.text(0.01, 0.03, _wrap(foot_text, int(width * 10.5)), ha="left", va="bottom",
@@ -630,13 +649,13 @@ def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str) -> str:
         elif int(top.claims.iloc[0]) == 1:
             parts.append(f"{_side_name(side)}'s {total} claims use {len(top)} frames, one each")
         else:
-            parts.append(f"{_side_name(side)}'s claims lean most on {', '.join(names[:-1])} and {names[-1]} "
+            parts.append(f"{_side_name(side)}'s claims lean equally on {'; '.join(names)} "
                          f"({int(top.claims.iloc[0])} each of {total})")
     return "; ".join(parts)
 
 
 def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: str | None = None,
-                     source: str = "", sides=None):
+                     source: str = "", sides=None, flagged: dict[str, str] | None = None):
     """Diverging bars of frame dimensions: ``side_a`` always to the left, ``side_b`` to the right.
 
     Only frames that either side uses are drawn. Swapping the sides mirrors the chart. Each
@@ -649,6 +668,8 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
         title: Chart title (None: the finding, computed from the counts).
         source: The source line under the chart.
         sides: Every side of the annotation, in order, so each side keeps its colour.
+        flagged: Frames the coders did not apply alike (name -> e.g. ``alpha 0.41``), marked under their label
+            (:func:`exportrow.agreement.weak_frames`).
 
     Returns:
         ``(figure, alt_text)``.
@@ -686,7 +707,9 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
                 ax.annotate(str(a), (-a, i), xytext=(-6, 0), textcoords="offset points", ha="right", va="center")
             if b:
                 ax.annotate(str(b), (b, i), xytext=(6, 0), textcoords="offset points", ha="left", va="center")
-        ax.set_yticks(list(y), [_wrap(f, 34) for f in wide.index])
+        flagged = flagged or {}
+        ax.set_yticks(list(y), [_wrap(f, 34) + (f"\n[coders differ: {flagged[f]}]" if f in flagged else "")
+                                for f in wide.index])
         m = max(1, int(wide.values.max()))
         ax.set_xlim(-m - 1, m + 1)
         step = 1 if m <= 8 else 2 if m <= 16 else 5
@@ -704,7 +727,8 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
     rows = list(zip(wide.index, wide[side_a], wide[side_b]))[::-1]
     alt = (f"{title}. Diverging bar chart of claims per frame dimension, {_side_name(side_a)} to the left and "
            f"{_side_name(side_b)} to the right. " + ". ".join(
-               f"{f}: {_side_name(side_a)} {a}, {_side_name(side_b)} {b}" for f, a, b in rows) + ".")
+               f"{f}: {_side_name(side_a)} {a}, {_side_name(side_b)} {b}"
+               + (f" (coders differ: {flagged[f]})" if f in flagged else "") for f, a, b in rows) + ".")
     return fig, alt
 
 

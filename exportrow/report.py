@@ -430,9 +430,10 @@ def _error_text(exc) -> str:
 
 
 def _index(results: list[NotebookResult], params: dict, title: str, source: str = "", *, article: str = "",
-           article_what: str = "") -> str:
+           article_what: str = "", notes=()) -> str:
     """The report's front page (``templates/report-index.html.j2``); every text in it is escaped, and its
-    policy allows no script. ``article`` is the article page's file name, linked first ("" for none).
+    policy allows no script. ``article`` is the article page's file name, linked first ("" for none);
+    ``notes`` are sentences shown under the source (e.g. that the solutions were skipped).
 
     Example:
         >>> page = _index([NotebookResult("01-x", error="<script>x()</script>", files=["a:b.csv"])],
@@ -448,7 +449,7 @@ def _index(results: list[NotebookResult], params: dict, title: str, source: str 
     parameters = [(k, json.dumps(v)) for k, v in sorted(params.items())]
     return _template("report-index.html.j2").render(
         title=title, source=source, version=__version__, rows=rows, parameters=parameters, article=article,
-        article_what=article_what, csp=CONTENT_SECURITY_POLICY)
+        article_what=article_what, notes=list(notes), csp=CONTENT_SECURITY_POLICY)
 
 
 def _template(name: str):
@@ -481,13 +482,15 @@ def default_jobs() -> int:
 
 
 def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | None = None,
-               timeout: int = 600, stream=None, declared: dict | None = None) -> tuple[list[NotebookResult], Path]:
+               timeout: int = 600, stream=None, declared: dict | None = None,
+               notes: list[str] | None = None) -> tuple[list[NotebookResult], Path]:
     """Run the notebooks and publish the report into ``out`` only if all of them succeed.
 
     Returns the results and the folder the report was written to: ``out`` on success, or
     ``<out>.failed`` (the previous ``out`` untouched) when a notebook failed. ``out`` must be new,
     empty or a report exportrow published (see :mod:`exportrow.outdir`); another run into the same
-    ``out`` is refused while this one holds its lock. An interrupt (Ctrl-C, SIGTERM, SIGHUP, all
+    ``out`` is refused while this one holds its lock. ``notes`` go on the index page and into
+    ``run.json``. An interrupt (Ctrl-C, SIGTERM, SIGHUP, all
     raised as ``KeyboardInterrupt`` by the command line) stops every kernel, waits for the worker
     threads, removes the temporary folder and re-raises.
 
@@ -529,7 +532,7 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
         finally:
             shutil.rmtree(cache, ignore_errors=True)
         try:
-            _write_index(results, notebooks, params, pub.tmp, front)
+            _write_index(results, notebooks, params, pub.tmp, front, notes or [])
             where = pub.publish(failed=not all(r.ok for r in results))
         except OSError as exc:
             raise pub.write_error(exc, "report") from None
@@ -705,7 +708,7 @@ def _wait_for_workers(pool: cf.ThreadPoolExecutor, stop: threading.Event) -> Non
 
 
 def _write_index(results: list[NotebookResult], notebooks: list[Path], params: dict, tmp: Path,
-                 front: _FrontMatter | None = None) -> None:
+                 front: _FrontMatter | None = None, notes: list[str] = ()) -> None:
     from exportrow.export import write_atomic
 
     front = front or _FrontMatter()
@@ -713,29 +716,32 @@ def _write_index(results: list[NotebookResult], notebooks: list[Path], params: d
         write_atomic(tmp / ARTICLE_PAGE, front.article_page)
     write_atomic(tmp / "index.html", _index(results, params, "exportrow report", front.source,
                                             article=ARTICLE_PAGE if front.article_page else "",
-                                            article_what=front.article_what))
+                                            article_what=front.article_what, notes=notes))
     _copy_linked_documents(notebooks, tmp)
     write_atomic(tmp / "run.json", json.dumps({
         "parameters": params, "notebooks": [r.name for r in results],
-        "ok": all(r.ok for r in results)}, indent=2, sort_keys=True) + "\n")
+        "ok": all(r.ok for r in results), **({"notes": list(notes)} if notes else {})},
+        indent=2, sort_keys=True) + "\n")
 
 
 def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions: bool = False
-         ) -> tuple[list[Path], dict[str, dict], dict[str, object]]:
+         ) -> tuple[list[Path], dict[str, dict], dict[str, object], list[str]]:
     """Everything ``exportrow report`` checks before any kernel starts: the notebooks, their declared
-    parameters, and the typed ``-p`` values (paths made absolute: kernels run in their own folders).
+    parameters, the typed ``-p`` values (paths made absolute: kernels run in their own folders), and
+    notes for the index (solutions are worked for the bundled article: on another one they are
+    skipped, and a note says so).
 
     When the article or its annotation is set, both are loaded once here, so that a bad file gives
     one clear message instead of a failure in every notebook.
 
     Raises:
         ReportError, ParameterError: an unknown notebook or parameter, a value of the wrong type.
-        ExportrowError: a bad article or annotation file.
+        ExportrowError: a bad article or annotation file, or a side name the annotation does not use.
 
     Example:
-        >>> notebooks, declared, params = plan(["02"], [("published", "2019-07-19")])
-        >>> [p.name for p in notebooks], params
-        (['02-claim-timeline.ipynb'], {'published': '2019-07-19'})
+        >>> notebooks, declared, params, notes = plan(["02"], [("published", "2019-07-19")])
+        >>> [p.name for p in notebooks], params, notes
+        (['02-claim-timeline.ipynb'], {'published': '2019-07-19'}, [])
     """
     notebooks = discover(selected, solutions=solutions)
     _fast_jupyter_imports()
@@ -746,11 +752,23 @@ def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions:
             params[k] = str(Path(v).resolve())
         if k.endswith("_paths") and isinstance(v, list):  # e.g. coding_paths of notebook 04
             params[k] = [str(Path(x).resolve()) if isinstance(x, str) and x else x for x in v]
-    if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone")):
+    if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone",
+                                   "side_a", "side_b", "sides")):
+        # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.
         from exportrow.annotations import load_annotation
         from exportrow.article import load_article
+        from exportrow.sides import check_side_parameters
 
         article = load_article(params.get("article_path") or None, published=params.get("published"),
                                outlet=params.get("outlet"), timezone=params.get("timezone"))
-        load_annotation(params.get("annotation_path") or None, article)
-    return notebooks, declared, params
+        check_side_parameters(load_annotation(params.get("annotation_path") or None, article), params)
+    notes = []
+    solutions = [nb for nb in notebooks if nb.parent.name == "solutions"]
+    if solutions:  # worked for the bundled article only: on another article they are skipped, and the index says so
+        from exportrow.notebook import is_worked_example
+
+        if not is_worked_example(params.get("article_path") or "", params.get("annotation_path") or ""):
+            notebooks = [nb for nb in notebooks if nb not in solutions]
+            notes.append(f"Solutions skipped ({', '.join(nb.stem for nb in solutions)}): they are worked for the "
+                         "bundled article, and this report runs on another article.")
+    return notebooks, declared, params, notes

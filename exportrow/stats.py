@@ -18,7 +18,8 @@ from exportrow.escape import markdown_text
 from exportrow.tables import BASES, _cat, _int, _str, annotation
 
 __all__ = ["statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
-           "credit_line", "rules_table", "VERDICTS", "CHECKS", "MEASURES"]
+           "credit_line", "rules_table", "VERDICTS", "CHECKS", "MEASURES", "hedged", "figures_overview",
+           "exercise_figures", "derived_overview", "chartable", "periods_note", "statements_note"]
 
 #: What a bar of :func:`exportrow.plots.bar_periods` shows: the rate per month (bars span their
 #: periods, so a bar's area is its count) or the raw count (bars not comparable across lengths).
@@ -138,9 +139,10 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
             computed by exportrow) or ``count`` (the figure's value).
 
     Returns:
-        Columns ``label, quantity, period_start, period_end, months, count, per_month, value,
-        unit, basis, figure_id, actor, side, source``; ``source`` says who states the count or
-        how it was derived (``derived: 156 − 14 − …``).
+        Columns ``label, quantity, period_start, period_end, months, count, qualifier, per_month, value,
+        unit, basis, figure_id, actor, side, source``; ``qualifier`` is the count's hedge (``lower_bound``
+        for "over 150", ...); ``source`` says who states the count or how it was derived
+        (``derived: 156 − 14 − …``).
 
     Example:
         >>> from exportrow import figures
@@ -185,6 +187,7 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
         "period_end": f.period_end.values,
         "months": _int(f.months.tolist()),
         "count": pd.array(count, dtype="Float64"),
+        "qualifier": _str([None if pd.isna(q) else str(q) for q in f.get("qualifier", pd.Series([None] * len(f)))]),
         "per_month": pd.array(rate, dtype="Float64"),
         "value": pd.array(rate if measure == "per_month" else count, dtype="Float64"),
         "unit": _str(f.unit.tolist()),
@@ -194,6 +197,233 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
         "side": _cat([None if pd.isna(x) else str(x) for x in f.side], sides) if sides else _str(f.side.tolist()),
         "source": _str([source(r) for r in f.itertuples()]),
     })
+
+
+#: How a figure's qualifier reads before its number.
+HEDGES = {"lower_bound": "at least", "upper_bound": "at most", "approximate": "about"}
+
+
+def hedged(value, qualifier=None) -> str:
+    """A number as the article hedges it: ``48``, ``at least 150``, ``about 40`` (never truncated).
+
+    Example:
+        >>> hedged(150, "lower_bound"), hedged(12.5), hedged(3, float("nan")), hedged(1400000, "approximate")
+        ('at least 150', '12.5', '3', 'about 1,400,000')
+    """
+    from exportrow.checks import fmt_number
+
+    q = None if qualifier is None or pd.isna(qualifier) else str(qualifier)
+    number = f"{int(value):,}" if float(value).is_integer() and abs(value) >= 10_000 else fmt_number(value)
+    return f"{HEDGES[q]} {number}" if q in HEDGES else number
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def _ids(ids) -> str:
+    """``a``, ``a and b``, ``a, b and c``, each as code (ids are the annotation's, escaped)."""
+    from exportrow.escape import markdown_code
+
+    items = [markdown_code(str(i)) for i in ids]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def _figure_words(r) -> str:
+    """A stated figure in words: ``22 cases in 2016``, ``at least 150 boats (no period)``."""
+    period = f" in {period_label(r)}" if pd.notna(r.period_start) and pd.notna(r.period_end) else " (no period)"
+    return f"{hedged(r.value, r.qualifier if hasattr(r, 'qualifier') else None)} {markdown_text(r.unit)}{period}"
+
+
+def figures_overview(figures_table: pd.DataFrame) -> str:
+    """What the article states in figures, in one Markdown paragraph computed from the table, for any shape.
+
+    Example:
+        >>> from exportrow import figures
+        >>> print(figures_overview(figures()))  # doctest: +NORMALIZE_WHITESPACE
+        The annotation records 5 figures the article states, of 2 quantities: illegal export cases (4),
+        materials under curbs (1). 4 have a period and can be placed on a time line; 1 has none
+        (`curbed_materials`).
+        >>> print(figures_overview(figures().head(0)))  # doctest: +NORMALIZE_WHITESPACE
+        The annotation records no figure: the article states no number that the annotator took as a quantity.
+        This notebook has nothing to count, chart or check for it.
+    """
+    stated = figures_table[figures_table.basis == "stated"]
+    if stated.empty:
+        return ("The annotation records no figure: the article states no number that the annotator took as a "
+                "quantity. This notebook has nothing to count, chart or check for it.")
+    quantities = stated.groupby("quantity", sort=False).size()
+    kinds = ", ".join(f"{markdown_text(str(q).replace('_', ' '))} ({n})" for q, n in quantities.items())
+    text = (f"The annotation records {_plural(len(stated), 'figure')} the article states, of "
+            f"{_plural(len(quantities), 'quantity', 'quantities')}: {kinds}.")
+    dated = stated[stated.period_start.notna()]
+    undated = stated[stated.period_start.isna()]
+    if dated.empty:
+        text += " None has a period, so none can be placed on a time line."
+    elif undated.empty:
+        text += f" {'Each has' if len(dated) > 1 else 'It has'} a period."
+    else:
+        text += (f" {len(dated)} {'have' if len(dated) > 1 else 'has'} a period and can be placed on a time line; "
+                 f"{len(undated)} {'have' if len(undated) > 1 else 'has'} none ({_ids(undated.figure_id)}).")
+    if "qualifier" in stated:
+        bounded = stated[stated.qualifier.notna()]
+        if len(bounded):
+            listed = ", ".join(f"{_ids([r.figure_id])} ({hedged(r.value, r.qualifier)})" for r in bounded.itertuples())
+            text += (f" {len(bounded)} {'are' if len(bounded) > 1 else 'is'} hedged in the article, given only as a "
+                     f"bound or an approximation: {listed}.")
+    return text
+
+
+def exercise_figures(figures_table: pd.DataFrame) -> str:
+    """What notebook 01's exercise can work on in this article, named from the table without its answers.
+
+    Example:
+        >>> from exportrow import figures
+        >>> print(exercise_figures(figures()))  # doctest: +NORMALIZE_WHITESPACE
+        **In this article.** For part 1: `cases_total`, 156 cases in Jan 2015–Mar 2019, over 51 months.
+        For part 2: the total `cases_total` (156 cases in Jan 2015–Mar 2019) and its stated parts `cases_2015`,
+        `cases_2016` and `cases_2017`.
+        >>> print(exercise_figures(figures().head(0)))
+        **In this article.** The annotation records no figure, so there is nothing to work on here.
+    """
+    stated = figures_table[figures_table.basis == "stated"]
+    if stated.empty:
+        return "**In this article.** The annotation records no figure, so there is nothing to work on here."
+    whole = stated[stated.months.notna() & (stated.months > 0)]
+    if len(whole):
+        r = whole.iloc[0]
+        one = f"For part 1: {_ids([r.figure_id])}, {_figure_words(r)}, over {_plural(int(r.months), 'month')}."
+    else:
+        one = ("For part 1: no figure here has a period of whole months, so there is no rate per month to work "
+               "out; say which words a rate would need.")
+    derived = figures_table[figures_table.basis == "derived"]
+    if len(derived):
+        total_id, *part_ids = str(derived.iloc[0].inputs).split(";")
+        total = stated.set_index("figure_id").loc[total_id]
+        two = (f"For part 2: the total {_ids([total_id])} ({_figure_words(total)}) and its stated parts "
+               f"{_ids(part_ids)}.")
+    else:
+        two = ("Part 2 does not apply here: the article gives no total with stated parts that leave exactly one "
+               "period uncovered.")
+    return f"**In this article.** {one} {two}"
+
+
+def derived_overview(figures_table: pd.DataFrame) -> str:
+    """Whether exportrow derives any figure here, and from what, in one Markdown sentence.
+
+    Example:
+        >>> from exportrow import figures
+        >>> print(derived_overview(figures()))  # doctest: +NORMALIZE_WHITESPACE
+        `exportrow` derives 1 figure: `cases_total_remainder` = `cases_total - cases_2015 - cases_2016 -
+        cases_2017`, what the total leaves for the months its parts do not cover (hatched in the chart below).
+        >>> print(derived_overview(figures().head(0)))
+        Nothing to compute: the annotation records no figure.
+    """
+    from exportrow.escape import markdown_code
+
+    derived = figures_table[figures_table.basis == "derived"]
+    if figures_table.empty:
+        return "Nothing to compute: the annotation records no figure."
+    if derived.empty:
+        return ("No figure is derived: the article gives no total with stated parts that leave exactly one period "
+                "uncovered, so every value below is the article's own.")
+    listed = "; ".join(f"{markdown_code(str(r.figure_id))} = {markdown_code(str(r.formula))}"
+                       for r in derived.itertuples())
+    return (f"`exportrow` derives {_plural(len(derived), 'figure')}: {listed}, what the total leaves for the months "
+            "its parts do not cover (hatched in the chart below).")
+
+
+def chartable(periods: pd.DataFrame, measure: str = "per_month") -> bool:
+    """Whether the periods make a chart worth drawing: at least two bars (with a length, for rates).
+
+    Example:
+        >>> from exportrow import figures
+        >>> chartable(figures().pipe(case_periods)), chartable(figures().pipe(case_periods, years=[2016]))
+        (True, False)
+    """
+    bars = periods[periods.months.notna()] if measure == "per_month" else periods
+    return len(bars) >= 2 and not (measure == "per_month" and _overlap(bars))
+
+
+def _overlap(periods: pd.DataFrame) -> bool:
+    """Whether two of the periods overlap (the two ends of a range, say): on a time line their bars would hide
+    each other."""
+    spans = sorted(zip(periods.period_start, periods.period_end))
+    return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
+
+
+def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: str = "per_month") -> str:
+    """What the chart of periods leaves out, and why, in Markdown: the chart itself when it is missing.
+
+    Example:
+        >>> from exportrow import figures
+        >>> print(periods_note(figures(), figures().pipe(case_periods)))  # doctest: +NORMALIZE_WHITESPACE
+        The chart shows illegal export cases. Not charted with them: materials under curbs (1 figure, no period);
+        it counts something else.
+        >>> print(periods_note(figures(), figures().pipe(case_periods, years=[2016])))  # doctest: +NORMALIZE_WHITESPACE
+        **No chart**: only one period of illegal export cases is left to draw (2016, 22 cases), and one bar
+        compares nothing; the tables above give it. Not charted with them: materials under curbs (1 figure, no
+        period); it counts something else.
+    """
+    stated = figures_table[figures_table.basis == "stated"]
+    quantity = main_quantity(figures_table)
+    if quantity is None:
+        why = "no figure" if stated.empty else "none of the figures has a period"
+        return f"**No chart**: {why}, so nothing can be placed on a time line."
+    name = markdown_text(quantity.replace("_", " "))
+    if measure == "per_month":
+        unmeasured = periods[periods.months.isna()]
+        bars = periods[periods.months.notna()]
+    else:
+        unmeasured, bars = periods.head(0), periods
+    if len(bars) >= 2 and measure == "per_month" and _overlap(bars):
+        text = (f"**No chart**: periods of {name} overlap ({', '.join(dict.fromkeys(bars.label))}; the two ends of "
+                "a range, say), so their bars would hide each other on a time line; the tables above give them. "
+                "With `measure = \"count\"` they are drawn side by side.")
+    elif len(bars) >= 2:
+        text = f"The chart shows {name}."
+    elif len(bars) == 1:
+        r = bars.iloc[0]
+        text = (f"**No chart**: only one period of {name} is left to draw ({r.label}, "
+                f"{hedged(r['count'], r.qualifier)} {markdown_text(r.unit)}), and one bar compares nothing; the "
+                "tables above give it.")
+    else:
+        text = (f"**No chart**: no period of {name} is left to draw with these parameters (`years`, "
+                "`show_derived`); the tables above give every figure.")
+    if len(unmeasured):
+        text += (f" Left out of a chart of rates: {', '.join(unmeasured.label)}, whose period is not a number of "
+                 "whole months, so it has no rate per month.")
+    others = stated[stated.quantity != quantity]
+    if len(others):
+        parts = []
+        for q, g in others.groupby("quantity", sort=False):
+            n_dated = int(g.period_start.notna().sum())
+            parts.append(f"{markdown_text(str(q).replace('_', ' '))} ({_plural(len(g), 'figure')}"
+                         + (", no period" if not n_dated else f", {n_dated} with a period") + ")")
+        text += (f" Not charted with them: {'; '.join(parts)}; {'they count' if len(parts) > 1 else 'it counts'} "
+                 "something else.")
+    return text
+
+
+def statements_note(checked: pd.DataFrame) -> str:
+    """A sentence that stands in for an empty table of statements, or tallies the verdicts.
+
+    Example:
+        >>> from exportrow import figures
+        >>> print(statements_note(statements().pipe(check_statements, figures())))
+        5 statements checked: 3 supported, 1 approximate, 1 not supported.
+        >>> print(statements_note(statements().head(0)))  # doctest: +NORMALIZE_WHITESPACE
+        The annotation lists no quantitative statement of the article to check (`statements:`), so there is no
+        verdict here.
+    """
+    if checked.empty:
+        return ("The annotation lists no quantitative statement of the article to check (`statements:`), so there "
+                "is no verdict here.")
+    words = {"supported": "supported", "approximate": "approximate", "not_supported": "not supported",
+             "cannot_check": "cannot be checked"}
+    counts = checked.verdict.value_counts()
+    tally = ", ".join(f"{int(counts[v])} {words[v]}" for v in VERDICTS if counts.get(v, 0))
+    return f"{_plural(len(checked), 'statement')} checked: {tally}."
 
 
 def caveats(figures_table: pd.DataFrame) -> list[str]:
@@ -212,9 +442,11 @@ def caveats(figures_table: pd.DataFrame) -> list[str]:
         total_id, *part_ids = r.inputs.split(";")
         total = fig.loc[total_id]
         parts = ", ".join(period_label(fig.loc[i]) for i in part_ids)
+        left = hedged(r.value, getattr(r, "qualifier", None))
+        left = f"**{left}**" if left == str(r.value) else f"{left.rsplit(' ', 1)[0]} **{r.value}**"
         out.append(
-            f"The article states {total.value} {total.unit} for {period_label(total)} but breaks down only "
-            f"{parts}. The remaining **{r.value}** {r.unit} ({period_label(r)}, {r.months} months) are "
+            f"The article states {hedged(total.value, total.get('qualifier'))} {total.unit} for {period_label(total)} "
+            f"but breaks down only {parts}. The remaining {left} {r.unit} ({period_label(r)}, {r.months} months) are "
             "derived here; the article does not say how they split between the calendar years inside "
             "that period, so no chart should split them.")
     return out
@@ -249,5 +481,6 @@ def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
         f = figures_table[(figures_table.quantity == q) & figures_table.period_start.notna()]
         left = f[f.figure_id.isin(_totals(f)) & ~f.figure_id.isin(periods.figure_id)]
         for r in left.itertuples():
-            text += f" Not drawn beside its parts: the total of {r.value} {r.unit} for {period_label(r)}."
+            text += (f" Not drawn beside its parts: the total of {hedged(r.value, getattr(r, 'qualifier', None))} "
+                     f"{r.unit} for {period_label(r)}.")
     return text

@@ -16,7 +16,9 @@ from exportrow.annotations import (
     ACTIONS,
     ACTOR_KINDS,
     ATTRIBUTIONS,
+    BOUNDS,
     FRAMES,
+    QUALIFIER_KINDS,
     SIDES,
     Annotation,
     load_annotation,
@@ -119,13 +121,16 @@ def _derive(stated: list[dict]) -> list[dict]:
         if len(gaps) != 1:
             continue
         start, end = gaps[0]
+        qualifier = _remainder_qualifier(total, parts)
+        if qualifier == "unbounded":  # e.g. "over 150" minus "at least 40": no number is left to state
+            continue
         ids = [total["figure_id"], *(p["figure_id"] for p in parts)]
         yearly = start.month == 1 and end.month == 1 and start.day == end.day == 1
         out.append({
             "figure_id": f"{total['figure_id']}_remainder",
             "quantity": total["quantity"],
             "value": total["value"] - sum(p["value"] for p in parts),
-            "unit": total["unit"],
+            "unit": total["unit"], "qualifier": qualifier,
             "start": start, "end": end,
             "precision": "year" if yearly else "month",
             "basis": "derived",
@@ -137,6 +142,33 @@ def _derive(stated: list[dict]) -> list[dict]:
     return out
 
 
+def _remainder_qualifier(total: dict, parts: list[dict]) -> str | None:
+    """The qualifier of ``total - sum(parts)``, from its inputs' qualifiers (None: exact).
+
+    The remainder can be larger than its value when the total is a lower bound or a part an upper
+    bound, and smaller in the opposite cases; when both can happen it has no value to state
+    (``unbounded``). Any approximate input makes it approximate.
+
+    Example:
+        >>> _remainder_qualifier({"qualifier": "lower_bound"}, [{}, {}])
+        'lower_bound'
+        >>> _remainder_qualifier({}, [{"qualifier": "lower_bound"}])
+        'upper_bound'
+        >>> _remainder_qualifier({"qualifier": "lower_bound"}, [{"qualifier": "lower_bound"}])
+        'unbounded'
+        >>> _remainder_qualifier({}, [{"qualifier": "approximate"}]), _remainder_qualifier({}, [{}]) is None
+        ('approximate', True)
+    """
+    kinds = [total.get("qualifier"), *(p.get("qualifier") for p in parts)]
+    higher = total.get("qualifier") == "lower_bound" or any(p.get("qualifier") == "upper_bound" for p in parts)
+    lower = total.get("qualifier") == "upper_bound" or any(p.get("qualifier") == "lower_bound" for p in parts)
+    if higher and lower:
+        return "unbounded"
+    if "approximate" in kinds:
+        return "approximate"
+    return "lower_bound" if higher else "upper_bound" if lower else None
+
+
 def figures(article: Article | None = None, annotation_file: str | Path | None = None) -> pd.DataFrame:
     """One row per figure, stated or derived, with its period and a per-month rate.
 
@@ -145,7 +177,12 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
     total minus the parts, for that gap (``basis = derived``, the ``formula`` recorded,
     ``input_spans`` pointing at the inputs' words, and no quote of its own).
 
-    Columns: ``figure_id, quantity, value, unit, period_start, period_end`` (exclusive),
+    ``qualifier`` keeps the article's hedge on the number as the kind of bound it sets:
+    ``lower_bound`` ("over 150": at least the value), ``upper_bound`` ("nearly 12", "up to 30": at
+    most the value) or ``approximate`` ("about 40"); empty when the number is exact. A remainder
+    derived from bounded inputs is bounded too (see :func:`_remainder_qualifier`).
+
+    Columns: ``figure_id, quantity, value, qualifier, unit, period_start, period_end`` (exclusive),
     ``precision, months, per_month, basis, formula, inputs, actor, side, quote, start, end,
     input_spans``.
 
@@ -164,7 +201,8 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         start, end, text = _span(f)
         stated.append({
             "figure_id": f["id"], "quantity": f["quantity"], "value": f["value"],
-            "unit": f["unit"], "start": d.start if d else None, "end": d.end if d else None,
+            "unit": f["unit"], "qualifier": QUALIFIER_KINDS.get(f.get("qualifier")),
+            "start": d.start if d else None, "end": d.end if d else None,
             "precision": d.precision if d else None, "basis": "stated",
             "formula": None, "inputs": None, "input_spans": None, "actor": f["actor"],
             "quote": text, "start_offset": start, "end_offset": end,
@@ -179,6 +217,7 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         "quantity": _str([r["quantity"] for r in rows]),
         "value": pd.array([int(v) for v in values] if integral else values,
                           dtype="Int64" if integral else "Float64"),
+        "qualifier": _cat([r.get("qualifier") for r in rows], BOUNDS),
         "unit": _str([r["unit"] for r in rows]),
         "period_start": _dates([r["start"] for r in rows]),
         "period_end": _dates([r["end"] for r in rows]),
@@ -305,7 +344,10 @@ def context_events(folder: str | Path | None = None, article: Article | None = N
 
 def events(article: Article | None = None, annotation_file: str | Path | None = None, *,
            context: bool = False) -> pd.DataFrame:
-    """One row per dated event, with the words that date it and the resolved interval.
+    """One row per event, with the words that date it and the resolved interval.
+
+    An event the article does not date (no ``expression`` in the annotation) has empty date columns:
+    notebook 02 lists such events apart, and no chart places them in time.
 
     ``date_end`` is exclusive; ``precision`` is day, week, month ... century; ``mod`` is the
     TIMEX3 modifier ("late July": END) and ``duration`` a span's length (``P4Y3M``); ``rule`` says
@@ -324,12 +366,12 @@ def events(article: Article | None = None, annotation_file: str | Path | None = 
     side = ann.side_of
     rows = []
     for e in ann.events:
-        d = e["date"]
+        d = e.get("date")  # None: the article does not date the event (no expression)
         start, end, text = _span(e)
         rows.append({**e, "event_id": e["id"], "source": "article", "side": side[e["actor"]],
-                     "date_start": d.start, "date_end": d.end, "precision": d.precision,
-                     "timex": d.timex, "mod": d.mod, "duration": d.duration, "rule": d.rule, "quote": text,
-                     "start": start, "end": end})
+                     "date_start": d and d.start, "date_end": d and d.end, "precision": d and d.precision,
+                     "timex": d and d.timex, "mod": d and d.mod, "duration": d and d.duration, "rule": d and d.rule,
+                     "quote": text, "start": start, "end": end})
     outlet = next((a["id"] for a in ann.actors if a["kind"] == "outlet"), None)
     day = art.published.date()
     said = art.date_span  # None when an option or the annotation gives the date: no words of the capture

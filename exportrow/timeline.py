@@ -7,9 +7,17 @@ DataFrame in, DataFrame out, so the steps chain with ``.pipe``::
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
-__all__ = ["select_events", "explain_dates", "date_agreement", "weeks_before"]
+from exportrow.escape import markdown_code, markdown_text
+
+__all__ = ["select_events", "explain_dates", "date_agreement", "weeks_before", "dated", "undated", "undated_note",
+           "exercise_event", "agreement_note", "timeline_note", "close_up_adds"]
+
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last|this|next|ago|earlier|later|past|coming)\b", re.I)
 
 
 def select_events(events_table: pd.DataFrame, *, window: list[str] | tuple | None = None,
@@ -101,12 +109,158 @@ def date_agreement(events_table: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for eid, r in t[t.same_as.notna()].iterrows():
         o = t.loc[r.same_as]
-        inner, outer = (r, o) if (r.date_end - r.date_start) <= (o.date_end - o.date_start) else (o, r)
+        if pd.isna(r.date_start) or pd.isna(o.date_start):  # an undated event: no dates to compare
+            agree = None
+        else:
+            inner, outer = (r, o) if (r.date_end - r.date_start) <= (o.date_end - o.date_start) else (o, r)
+            agree = bool(outer.date_start <= inner.date_start and inner.date_end <= outer.date_end)
         rows.append({"event": eid, "expression": r.expression, "timex": r.timex,
-                     "other": r.same_as, "other_expression": o.expression, "other_timex": o.timex,
-                     "agree": bool(outer.date_start <= inner.date_start and inner.date_end <= outer.date_end)})
+                     "other": r.same_as, "other_expression": o.expression, "other_timex": o.timex, "agree": agree})
     cols = ["event", "expression", "timex", "other", "other_expression", "other_timex", "agree"]
     return pd.DataFrame(rows, columns=cols).astype({"agree": "boolean"})
+
+
+def dated(events_table: pd.DataFrame) -> pd.DataFrame:
+    """The events that have a date (the article's words resolved, or a context source's date).
+
+    Example:
+        >>> from exportrow import events
+        >>> len(dated(events())) == len(events())
+        True
+    """
+    return events_table[events_table.date_start.notna()].reset_index(drop=True)
+
+
+def undated(events_table: pd.DataFrame) -> pd.DataFrame:
+    """The events the article reports without dating them (no ``expression`` in the annotation).
+
+    Example:
+        >>> from exportrow import events
+        >>> undated(events()).empty
+        True
+    """
+    return events_table[events_table.date_start.isna()].reset_index(drop=True)
+
+
+def undated_note(events_table: pd.DataFrame) -> str:
+    """One sentence on the events the article does not date, for notebook 02.
+
+    Example:
+        >>> from exportrow import events
+        >>> print(undated_note(events()))
+        The article dates every event the annotation records.
+    """
+    n = len(undated(events_table))
+    if not n:
+        return "The article dates every event the annotation records."
+    return (f"The article reports {n} event{'s' * (n != 1)} without dating {'them' if n != 1 else 'it'}: "
+            f"{'they are' if n != 1 else 'it is'} listed here, apart, and no chart places "
+            f"{'them' if n != 1 else 'it'} in time.")
+
+
+def _published(events_table: pd.DataFrame):
+    pub = events_table.loc[events_table.event_id == "publication", "date_start"]
+    return pub.iloc[0] if len(pub) else None
+
+
+def exercise_event(events_table: pd.DataFrame) -> str:
+    """The event notebook 02's exercise works on in this article, named without its resolved date.
+
+    It prefers a past-tense weekday, then any weekday, then other words that depend on the publication date
+    ("yesterday", "last month"); an article that dates everything in absolute words gets a sentence saying so.
+
+    Example:
+        >>> from exportrow import events
+        >>> print(exercise_event(events()))  # doctest: +NORMALIZE_WHITESPACE
+        **In this article.** Take `kang_pompeo_call` (Kang and Pompeo discuss the situation by phone), dated
+        by the words "Wednesday" (tense: past).
+        >>> print(exercise_event(events().head(0)))  # doctest: +NORMALIZE_WHITESPACE
+        **In this article.** The annotation dates no event in words that depend on the publication date (a
+        weekday, "yesterday", "last month"): every date here is absolute, so for part 1 resolve such words
+        yourself, e.g. `exportrow.resolve_date("yesterday", art.published)`, and expect part 2 to move nothing.
+    """
+    t = events_table[(events_table.source == "article") & (events_table.event_id != "publication")
+                     & events_table.expression.notna()]
+    weekday = t[t.expression.str.contains(_WEEKDAY)]
+    past = weekday[weekday.tense == "past"]
+    relative = t[t.expression.str.contains(_RELATIVE)]
+    pick = next((x for x in (past, weekday, relative) if len(x)), None)
+    if pick is None:
+        return ("**In this article.** The annotation dates no event in words that depend on the publication date "
+                "(a weekday, \"yesterday\", \"last month\"): every date here is absolute, so for part 1 resolve such "
+                "words yourself, e.g. `exportrow.resolve_date(\"yesterday\", art.published)`, and expect part 2 to "
+                "move nothing.")
+    r = pick.iloc[0]
+    tense = f" (tense: {markdown_text(r.tense)})" if pd.notna(r.tense) else ""
+    return (f"**In this article.** Take {markdown_code(str(r.event_id))} ({markdown_text(r.description)}), dated by "
+            f"the words \"{markdown_text(r.expression)}\"{tense}.")
+
+
+def agreement_note(agreement_table: pd.DataFrame) -> str:
+    """One sentence for the same-happening check: none to make, or how many pairs agree.
+
+    Example:
+        >>> from exportrow import events
+        >>> print(agreement_note(date_agreement(events())))
+        1 pair of events reports the same happening; its dates agree.
+    """
+    if agreement_table.empty:
+        return ("The annotation marks no two events as the same happening (`same_as`), so there are no dates to "
+                "cross-check.")
+    n, ok = len(agreement_table), int(agreement_table.agree.fillna(False).sum())
+    unknown = int(agreement_table.agree.isna().sum())
+    if n == 1:
+        what = ("its dates agree" if ok else "one of the two is undated, so nothing can be compared" if unknown
+                else "its dates do NOT agree: one of the two phrases, or its resolution, is wrong")
+        return f"1 pair of events reports the same happening; {what}."
+    text = f"{n} pairs of events report the same happening; {ok} agree"
+    if unknown:
+        text += f", {unknown} cannot be compared (an undated event)"
+    if n - ok - unknown:
+        text += f", and {n - ok - unknown} do NOT agree: a phrase, or its resolution, is wrong"
+    return text + "."
+
+
+def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = None, close_up_weeks: int = 0) -> str:
+    """What the timelines leave out, and why, in Markdown: the chart itself when nothing is left to draw.
+
+    Example:
+        >>> from exportrow import events
+        >>> t = events()
+        >>> print(timeline_note(t, close_up=weeks_before("2019-07-12", 2), close_up_weeks=2))
+        The close-up shows the 7 events between 2019-06-24 and 2019-07-14.
+        >>> print(timeline_note(t.head(0)))  # doctest: +NORMALIZE_WHITESPACE
+        **No timeline**: no dated event matches the chosen dates, sides and actors.
+    """
+    ev = dated(events_table)
+    if ev.empty:
+        return "**No timeline**: no dated event matches the chosen dates, sides and actors."
+    if not close_up_weeks:
+        return "No close-up: `close_up_weeks` is 0."
+    near = select_events(ev, window=close_up)
+    last = pd.Timestamp(close_up[1]) - pd.Timedelta(days=1)
+    if not len(near):
+        return (f"No close-up: no event falls between {close_up[0]} and {last:%Y-%m-%d}, the {close_up_weeks} "
+                "weeks before publication and its week.")
+    if not close_up_adds(ev, close_up):
+        return (f"No close-up: every event shown falls between {close_up[0]} and {last:%Y-%m-%d}, so the timeline "
+                "above is the close-up.")
+    return (f"The close-up shows the {len(near)} event{'s' * (len(near) != 1)} between {close_up[0]} and "
+            f"{last:%Y-%m-%d}.")
+
+
+def close_up_adds(events_table: pd.DataFrame, close_up: list[str]) -> bool:
+    """Whether a close-up of ``close_up`` shows something the main timeline does not: some event lies outside it.
+
+    Example:
+        >>> from exportrow import events
+        >>> close_up_adds(events(), weeks_before("2019-07-12", 2)), close_up_adds(events().tail(1), ["2019-07-01",
+        ...                                                                                          "2019-07-15"])
+        (True, False)
+    """
+    ev = dated(events_table)
+    near = select_events(ev, window=close_up)
+    return len(near) > 0 and len(near) < len(ev)
 
 
 def weeks_before(published, weeks: int) -> list[str]:

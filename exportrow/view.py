@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -107,7 +108,8 @@ class ArticleView:
         article: The :class:`~exportrow.article.Article`.
         annotation: The :class:`~exportrow.annotations.Annotation`, or None (text only).
         marks: Every mark drawn, in text order; ``data-m`` in the HTML numbers them.
-        layers, sides, excerpt, labels: How it was drawn (``excerpt``: one of :data:`EXCERPTS`).
+        layers, sides, excerpt, labels, computed: How it was drawn (``excerpt``: one of :data:`EXCERPTS`;
+            ``computed``: whether what exportrow computes, derived figures and resolved dates, is shown).
         pieces: For each paragraph, the raw ranges drawn; None where text was left out.
         derived: Figures computed by exportrow from stated ones (``figures`` layer only).
         counts: How many entries of each kind are marked.
@@ -122,20 +124,23 @@ class ArticleView:
     excerpt: str
     labels: bool
     colours: dict[str, str]
+    computed: bool = True
     pieces: list[list[tuple[int, int] | None]] = field(default_factory=list)
     derived: list[dict] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
-    def html(self) -> str:
-        """The view as an HTML fragment (its own scoped style, no script)."""
-        return _fragment(self)
+    def html(self, inline: bool = False) -> str:
+        """The view as an HTML fragment, no script: with its own scoped style, or (``inline``) its look in
+        ``style`` attributes only, which JupyterLab's sanitizer keeps in an untrusted notebook (it removes
+        ``<style>`` blocks, ``calc()`` and repeating gradients)."""
+        return _fragment(self, inline)
 
     def _repr_html_(self) -> str:
-        return self.html()
+        return self.html(inline=True)
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": self.html(), "text/plain": self.summary()}
+        return {"text/html": self.html(inline=True), "text/plain": self.summary()}
 
     def __repr__(self) -> str:
         return f"<{self.summary()}>"
@@ -173,7 +178,7 @@ def article_text(article: Article, width: int = 88) -> str:
     Example:
         >>> print(*article_text(load_article(), width=60).splitlines()[:4], sep=chr(10))
         South Korea-Japan row rages on, this time over export details
-        Nikkei Asian Review, 12 July 2019, 07:30 · English Press
+        Nikkei Asian Review, 12 July 2019, 07:30 (JST) · English Press
         <BLANKLINE>
         SEOUL/TOKYO — Seoul has pointed to its interceptions of
     """
@@ -184,11 +189,11 @@ def article_text(article: Article, width: int = 88) -> str:
 
 
 def _source_line(article: Article) -> str:
-    pub = article.published
+    """Outlet and publication, as precise as known: a date without a time gets no invented 00:00."""
     try:
-        when = f"{pub.day} {pub:%B %Y, %H:%M}"
+        when = article.published_text
     except (AttributeError, ValueError, TypeError):
-        when = str(pub)
+        when = str(article.published)
     return f"{article.outlet}, {when}"
 
 
@@ -228,7 +233,8 @@ def is_bundled(article: Article) -> bool:
 
 def show_article(article: Article | str | Path | None = None, annotation=None, *,
                  layers=DEFAULT_LAYERS, sides=None, excerpt: bool | str = False, labels: bool = True,
-                 coverage: bool = True) -> ArticleView:
+                 coverage: bool = True, computed: bool = True, max_sentences: int | None = None,
+                 max_share: float | None = None) -> ArticleView:
     """The article with its annotated spans marked, for JupyterLab or a standalone page.
 
     Args:
@@ -245,6 +251,11 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
             out when the article's text is not yours (see :func:`is_bundled`).
         labels: Put each claim's and figure's id in a small tag where it starts.
         coverage: Mark numbers the annotation ignores, and those it does not cover at all.
+        computed: Show what exportrow computes from the annotation: the derived figures and each date as
+            resolved. False keeps only what the annotation states (a notebook's opening excerpt, before
+            an exercise that asks for those values).
+        max_sentences, max_share: For a sentence excerpt, keep at most this many sentences (the first that
+            hold a mark), and at most this share of the body's characters (at least one sentence is kept).
 
     Returns:
         An :class:`ArticleView`.
@@ -258,6 +269,9 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
         ['figure', 'value']
         >>> [m.ids for m in view.marks if m.kind == "value"][:2]
         [('cases_total',), ('cases_2015',)]
+        >>> short = show_article(layers=["figures"], excerpt=True, max_sentences=2, computed=False)
+        >>> short.counts["figures"], short.derived, short.notes[0][:46]
+        (3, [], "Excerpt (sentences): 8% of the body's characte")
     """
     from exportrow.annotations import Annotation, annotation_path_for, load_annotation
 
@@ -292,8 +306,8 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
         if isinstance(excerpt, (bool, str, type(None))) else excerpt
     if mode not in EXCERPTS:
         raise ViewError(f"unknown excerpt {excerpt!r}; choose from: {', '.join(EXCERPTS)} (or True, False)")
-    marks, derived = ([], []) if annotation is None else _marks(annotation, layers, sides, coverage)
-    pieces = _pieces(article, marks, mode)
+    marks, derived = ([], []) if annotation is None else _marks(annotation, layers, sides, coverage, computed)
+    pieces, chosen = _pieces(article, marks, mode, max_sentences, max_share)
     shown = [p for para in pieces for p in para if p is not None]
     outside = [m for m in marks if not any(a <= m.start and m.end <= b for a, b in shown)]
     body = _paragraph_ranges(article)
@@ -303,7 +317,8 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
     if mode != "full":
         total = sum(b - a for a, b in body)
         kept = sum(b - a for a, b in shown)
-        notes.append(f"Excerpt ({mode}): {kept / total:.0%} of the body's characters are shown; "
+        some = f" ({chosen[0]} of the {chosen[1]} sentences that hold a mark)" if chosen[0] < chosen[1] else ""
+        notes.append(f"Excerpt ({mode}): {kept / total:.0%} of the body's characters are shown{some}; "
                      "[\u2026] marks text left out. The article's text belongs to its publisher.")
     hidden = set(outside)
     marks = [m for m in marks if m not in hidden]
@@ -318,8 +333,8 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
                 counts[name] = len({(m.start, m.end, i) for m in marks if m.kind in kinds for i in m.ids})
     colours = side_colours(all_sides)
     return ArticleView(article=article, annotation=annotation, marks=marks, layers=layers, sides=sides,
-                       excerpt=mode, labels=labels, colours=colours, pieces=pieces, derived=derived,
-                       counts=counts, notes=notes)
+                       excerpt=mode, labels=labels, colours=colours, computed=computed, pieces=pieces,
+                       derived=derived, counts=counts, notes=notes)
 
 
 def article_page(article: Article | str | Path | None = None, annotation=None, *, layers=DEFAULT_LAYERS,
@@ -362,7 +377,8 @@ def _fmt_date(d) -> str:
             f"resolved by exportrow: {d.rule}")
 
 
-def _marks(ann, layers, sides, coverage) -> tuple[list[Mark], list[dict]]:
+def _marks(ann, layers, sides, coverage, computed=True) -> tuple[list[Mark], list[dict]]:
+    from exportrow.annotations import QUALIFIER_KINDS
     from exportrow.numbers import find_numbers
 
     side_of = ann.side_of
@@ -378,7 +394,10 @@ def _marks(ann, layers, sides, coverage) -> tuple[list[Mark], list[dict]]:
     def who(actor) -> str:
         return f"{actor} ({names.get(actor, '?')}), side {side_of.get(actor, '?')}"
 
-    derived = _derived(ann) if "figures" in layers else []
+    def dated(words, d) -> str:
+        return f"\u201c{words}\u201d = {_fmt_date(d)}" if computed else f"\u201c{words}\u201d"
+
+    derived = _derived(ann) if "figures" in layers and computed else []
     if "claims" in layers:
         for c in ann.claims:
             lines = [f"CLAIM {c['id']}", f"actor: {who(c['actor'])}", f"attribution: {c['attribution']}",
@@ -394,10 +413,12 @@ def _marks(ann, layers, sides, coverage) -> tuple[list[Mark], list[dict]]:
         for f in ann.figures:
             side = side_of.get(f["actor"])
             feeds = [d for d in derived if f["id"] in d["inputs"]]
-            lines = [f"FIGURE {f['id']} (stated)", f"value: {f['value']} {f['unit']} (stated in the article)",
+            hedge = f" ({f['qualifier']}: {QUALIFIER_KINDS[f['qualifier']].replace('_', ' ')})" \
+                if f.get("qualifier") else ""
+            lines = [f"FIGURE {f['id']} (stated)", f"value: {f['value']} {f['unit']}{hedge} (stated in the article)",
                      f"quantity: {f['quantity']}", f"actor: {who(f['actor'])}"]
             if f.get("period") is not None:
-                lines.append(f"period: \u201c{f['period']}\u201d = {_fmt_date(f.get('date'))}")
+                lines.append(f"period: {dated(f['period'], f.get('date'))}")
             lines += [f"input of derived figure {d['figure_id']} = {d['value']} {d['unit']} (computed by exportrow)"
                       for d in feeds]
             add(f["span"], "figure", f["id"], side, "\n".join(lines))
@@ -407,11 +428,11 @@ def _marks(ann, layers, sides, coverage) -> tuple[list[Mark], list[dict]]:
         for f in ann.figures:
             if f.get("period_span") is not None:
                 add(f["period_span"], "date", f["id"], side_of.get(f["actor"]),
-                    f"DATE: period of figure {f['id']}\n\u201c{f['period']}\u201d = {_fmt_date(f.get('date'))}")
+                    f"DATE: period of figure {f['id']}\n{dated(f['period'], f.get('date'))}")
         for e in ann.events:
             if e.get("expression_span") is not None:
                 lines = [f"DATE of event {e['id']}: {e['action']}, {e['description']}", f"actor: {who(e['actor'])}",
-                         f"\u201c{e['expression']}\u201d = {_fmt_date(e.get('date'))}"]
+                         dated(e["expression"], e.get("date"))]
                 if e.get("tense"):
                     lines.append(f"tense: {e['tense']}")
                 add(e["expression_span"], "date", e["id"], side_of.get(e["actor"]), "\n".join(lines))
@@ -500,6 +521,53 @@ def _pattern(kind: str, c: str) -> str:
     return f"linear-gradient({c},{c})"
 
 
+#: Dashed and dotted bars in inline styles: a dash this long, repeated every tile (no repeating gradients there).
+_DASHES = {"date": (8, 12), "actor": (3, 6), "ignored": (3, 6)}
+
+
+@dataclass(frozen=True)
+class _Layer:
+    """One background layer of a mark: a bar under the text, or a claim's tint."""
+
+    image: str
+    size: str
+    position: str
+    repeat: str = "no-repeat"
+    clip: str = "border-box"
+
+
+def _bar(kind: str, c: str, h: int, left: int, right: int, bottom: int, inline: bool) -> _Layer:
+    """A mark's bar. In inline styles (a notebook) there is no ``calc()`` and no repeating gradient, so a
+    dashed bar is a short tile repeated along the text, and a solid bar keeps only its left inset."""
+    if not inline:
+        return _Layer(_pattern(kind, c), f"calc(100% - {left + right}px) {h}px", f"left {left}px bottom {bottom}px")
+    if kind in _DASHES:
+        dash, tile = _DASHES[kind]
+        return _Layer(f"linear-gradient(90deg,{c} {dash}px,transparent {dash}px)", f"{tile}px {h}px",
+                      f"left {left}px bottom {bottom}px", "repeat-x")
+    image = f"linear-gradient(90deg,transparent {left}px,{c} {left}px)" if left else f"linear-gradient({c},{c})"
+    return _Layer(image, f"100% {h}px", f"left 0 bottom {bottom}px")
+
+
+def _tint(c: str, pad: int, inline: bool) -> _Layer:
+    """A claim's tint over the text, not over the bars below it (inline: clipped to the content box)."""
+    image = f"linear-gradient({c},{c})"
+    if inline:
+        return _Layer(image, "100% 100%", "left 0 top 0", clip="content-box")
+    return _Layer(image, f"100% calc(100% - {pad}px)", "left 0 top 0")
+
+
+def _background(layers: list[_Layer], inline: bool) -> str:
+    """The CSS declarations that draw ``layers``, first on top."""
+    css = (f"background-image:{','.join(x.image for x in layers)};"
+           f"background-size:{','.join(x.size for x in layers)};"
+           f"background-position:{','.join(x.position for x in layers)}")
+    if inline:
+        css += (f";background-repeat:{','.join(x.repeat for x in layers)};"
+                f"background-clip:{','.join(x.clip for x in layers)}")
+    return css
+
+
 def _slots(marks: list[Mark]) -> dict[int, int]:
     """Bar slot of each slotted mark (by index): overlapping marks get different slots, outer ones first."""
     slot: dict[int, int] = {}
@@ -512,7 +580,7 @@ def _slots(marks: list[Mark]) -> dict[int, int]:
 
 
 def _render_range(view: ArticleView, a: int, b: int, index: dict[Mark, int], pad: int,
-                  slot: dict[Mark, int], started: set) -> str:
+                  slot: dict[Mark, int], started: set, inline: bool = False) -> str:
     """The raw text ``[a, b)`` as HTML: plain text, and a ``<mark>`` per segment covered by marks."""
     raw = view.article.raw
     inside = [m for m in view.marks if m.start < b and a < m.end]
@@ -524,8 +592,12 @@ def _render_range(view: ArticleView, a: int, b: int, index: dict[Mark, int], pad
         for m in cover:  # a tag with the id where a claim or figure starts
             if view.labels and m.kind in _LABELLED and m.start == x and m not in started:
                 started.add(m)
-                out.append(f'<span class="xr-tag" style="color:{_darken(_colour(view, m))}" '
-                           f'data-label="{escape(" ".join(m.ids))}"></span>')
+                label = escape(" ".join(m.ids))
+                if inline:  # no ::before in a style attribute: the id is the tag's own text
+                    out.append(f'<span class="xr-tag" style="color:{_darken(_colour(view, m))};{_TAG}">{label}</span>')
+                else:
+                    out.append(f'<span class="xr-tag" style="color:{_darken(_colour(view, m))}" '
+                               f'data-label="{label}"></span>')
         if not cover:
             out.append(text)
             continue
@@ -536,22 +608,15 @@ def _render_range(view: ArticleView, a: int, b: int, index: dict[Mark, int], pad
         if uncovered:
             text = f'<span class="xr-uncovered">{text}</span>'
         bars = sorted((m for m in cover if m in slot), key=lambda m: slot[m])
-        images, sizes, places = [], [], []
+        layers = []
         for m in bars:
             h = _HEIGHT[m.kind]
             long = y - x >= 3
             left = 3 if m.start == x and long else 0
             right = 3 if m.end == y and long else 0
-            images.append(_pattern(m.kind, _colour(view, m)))
-            sizes.append(f"calc(100% - {left + right}px) {h}px")
-            places.append(f"left {left}px bottom {pad - _GAP - slot[m] * _STEP - h}px")
-        for m in bars:
-            if m.kind == "claim":
-                images.append(f"linear-gradient({_rgba(_colour(view, m), 0.2)},{_rgba(_colour(view, m), 0.2)})")
-                sizes.append(f"100% calc(100% - {pad}px)")
-                places.append("left 0 top 0")
-        style = (f"padding-bottom:{pad}px;background-image:{','.join(images)};background-size:{','.join(sizes)};"
-                 f"background-position:{','.join(places)}") if images else ""
+            layers.append(_bar(m.kind, _colour(view, m), h, left, right, pad - _GAP - slot[m] * _STEP - h, inline))
+        layers += [_tint(_rgba(_colour(view, m), 0.2), pad, inline) for m in bars if m.kind == "claim"]
+        style = f"padding-bottom:{pad}px;{_background(layers, inline)}" if layers else ""
         kinds = " ".join(sorted({f"xr-{m.kind}" for m in cover}))
         title = "\n\n".join(m.hover for m in cover)
         ids = " ".join(str(index[m]) for m in cover)
@@ -560,13 +625,15 @@ def _render_range(view: ArticleView, a: int, b: int, index: dict[Mark, int], pad
     return "".join(out)
 
 
-def _pieces(article: Article, marks: list[Mark], mode: str) -> list[list[tuple[int, int] | None]]:
-    """For each paragraph, the raw ranges to draw; None stands for text left out of an excerpt."""
+def _pieces(article: Article, marks: list[Mark], mode: str, max_sentences: int | None = None,
+            max_share: float | None = None) -> tuple[list[list[tuple[int, int] | None]], tuple[int, int]]:
+    """For each paragraph, the raw ranges to draw (None stands for text left out of an excerpt), and for a
+    sentence excerpt how many of the sentences that hold a mark are kept, of how many."""
     ranges = _paragraph_ranges(article)
     if mode == "full":
-        return [[r] for r in ranges]
+        return [[r] for r in ranges], (0, 0)
     chosen = [m for m in marks if m.kind not in ("ignored", "uncovered")]
-    out = []
+    per_paragraph = []
     for k, (a, b) in enumerate(ranges):
         if mode == "quotes":
             units = sorted((max(a, m.start), min(b, m.end)) for m in chosen if m.start < b and a < m.end)
@@ -575,6 +642,21 @@ def _pieces(article: Article, marks: list[Mark], mode: str) -> list[list[tuple[i
             if k == 0 and a < units[0][0]:
                 units[0] = (a, units[0][1])  # the dateline goes with the first sentence
             units = [(s, e) for s, e in units if any(m.start < e and s < m.end for m in chosen)]
+        per_paragraph.append(units)
+    counted = (0, 0)
+    if mode == "sentences":
+        every = [u for units in per_paragraph for u in units]
+        body = sum(b - a for a, b in ranges) or 1
+        keep: set = set()
+        for u in every:
+            if keep and ((max_sentences is not None and len(keep) >= max_sentences) or (
+                    max_share is not None and (sum(e - s for s, e in keep) + u[1] - u[0]) / body > max_share)):
+                break
+            keep.add(u)
+        per_paragraph = [[u for u in units if u in keep] for units in per_paragraph]
+        counted = (len(keep), len(every))
+    out = []
+    for (a, b), units in zip(ranges, per_paragraph):
         runs: list[tuple[int, int]] = []
         for s, e in units:  # join units that overlap or stand apart by spaces and punctuation only
             if runs and _punctuation(article.raw[runs[-1][1]:s]):
@@ -593,7 +675,7 @@ def _pieces(article: Article, marks: list[Mark], mode: str) -> list[list[tuple[i
         if not runs or article.raw[cursor:b].strip():
             pieces.append(None)
         out.append(pieces)
-    return out
+    return out, counted
 
 
 def _punctuation(text: str) -> bool:
@@ -603,7 +685,7 @@ def _punctuation(text: str) -> bool:
 _ELIDED = '<span class="xr-elided" title="text left out of this excerpt">[\u2026]</span>'
 
 
-def _body(view: ArticleView) -> str:
+def _body(view: ArticleView, inline: bool = False) -> str:
     index = {m: i for i, m in enumerate(view.marks)}
     started: set = set()
     paras = []
@@ -614,7 +696,7 @@ def _body(view: ArticleView) -> str:
                 paras.append(f'<p class="xr-gap">{_ELIDED}</p>')
             skipped = True
             continue
-        skipped = False
+        skipped = pieces[-1] is None  # a paragraph that ends in [...] needs no gap of its own after it
         spans = [p for p in pieces if p is not None]
         a, b = spans[0][0], spans[-1][1]
         local = [m for m in view.marks if m.start < b and a < m.end]
@@ -627,7 +709,7 @@ def _body(view: ArticleView) -> str:
             if p is None:
                 parts.append(_ELIDED)
             else:
-                parts.append(_render_range(view, p[0], p[1], index, pad, slot, started))
+                parts.append(_render_range(view, p[0], p[1], index, pad, slot, started, inline))
         style = f' style="line-height:calc(1.65em + {pad}px)"' if pad else ""
         paras.append(f"<p{style}>{' '.join(parts)}</p>")
     return "\n".join(paras)
@@ -649,7 +731,7 @@ def _side_name(side: str) -> str:
     return "the outlet" if side == "outlet" else side.capitalize()
 
 
-def _legend(view: ArticleView) -> str:
+def _legend(view: ArticleView, inline: bool = False) -> str:
     shown_sides = [s for s in view.colours if any(m.side == s for m in view.marks)]
     shown_sides += [d["side"] for d in view.derived if d["side"] and d["side"] not in shown_sides]
     items = []
@@ -664,13 +746,12 @@ def _legend(view: ArticleView) -> str:
     def sample(kind, text, label, tint=""):
         h = _HEIGHT[kind]
         pad = _GAP + h
-        images, sizes, places = [_pattern(kind, grey)], [f"100% {h}px"], ["left 0 bottom 0"]
+        layers = [_bar(kind, grey, h, 0, 0, 0, inline)]
+        if not inline:  # the sample bar spans the sample
+            layers[0] = _Layer(_pattern(kind, grey), f"100% {h}px", "left 0 bottom 0")
         if tint:
-            images.append(f"linear-gradient({tint},{tint})")
-            sizes.append(f"100% calc(100% - {pad}px)")
-            places.append("left 0 top 0")
-        style = (f"padding-bottom:{pad}px;background-image:{','.join(images)};background-size:{','.join(sizes)};"
-                 f"background-position:{','.join(places)}")
+            layers.append(_tint(tint, pad, inline))
+        style = f"padding-bottom:{pad}px;{_background(layers, inline)}"
         kinds.append(f'<span class="xr-key"><span class="xr-sample" style="{style}">{text}</span> {label}</span>')
 
     if "claims" in view.layers:
@@ -682,7 +763,8 @@ def _legend(view: ArticleView) -> str:
             kinds.append('<span class="xr-key"><span class="xr-derived-value">N</span> derived value, computed by '
                          "exportrow: not in the article (listed below the text)</span>")
     if "dates" in view.layers:
-        sample("date", "date", "an event's date or a figure's period (dashed; the resolved date on hover)")
+        sample("date", "date", "an event's date or a figure's period (dashed; the resolved date on hover)"
+               if view.computed else "an event's date or a figure's period (dashed; its words on hover)")
     if "actors" in view.layers:
         sample("actor", "actor", "an actor named (dotted)")
     if "ignored numbers" in view.counts:
@@ -742,7 +824,59 @@ _CSS = """
 """
 
 
-def _fragment(view: ArticleView) -> str:
+#: An id tag's look, inline (the page draws it with ``.xr-tag::before``).
+_TAG = "font-size:.55em;font-weight:700;vertical-align:.55em;margin:0 .15em 0 .1em;letter-spacing:.02em;opacity:.9"
+#: The page's class rules as inline styles, for a notebook (JupyterLab keeps ``style`` attributes in untrusted
+#: output and removes ``<style>`` blocks); the first entries are the tags' own look inside the view.
+_INLINE = {
+    "h2": "font-size:1.3em;line-height:1.25;margin:.2em 0 .2em", "h3": "font-size:1em;margin:1.2em 0 .3em",
+    "p": "margin:0 0 .9em", "ul": "margin:.2em 0;padding-left:1.2em", "li": "margin:.3em 0",
+    "code": "font-size:.85em;background:#f1f1f1;padding:0 .2em;border-radius:3px",
+    "xrv": ("background:#fff;color:#1a1a1a;font-family:DejaVu Sans,Helvetica Neue,Arial,sans-serif;"
+            "font-size:16px;line-height:1.65;max-width:46em;padding:.6em 1em;text-align:left"),
+    "xr-source": "color:#444;font-size:.8em;margin:.2em 0", "xr-note": "color:#444;font-size:.8em;margin:.2em 0",
+    "xr-counts": "font-size:.8em;color:#333;margin:.3em 0 .6em",
+    "xr-legend": ("border:1px solid #ccc;border-radius:6px;padding:.4em .7em;margin:.6em 0 1em;font-size:.78em;"
+                  "line-height:1.5;background:#fafafa"),
+    "xr-legend-row": "margin:.25em 0", "xr-key": "display:inline-block;margin:.25em 1.1em .25em 0;white-space:nowrap",
+    "xr-swatch": "display:inline-block;width:1em;height:1em;border-radius:3px;vertical-align:-.15em;margin-right:.35em",
+    "xr-sample": "background-repeat:no-repeat;padding-left:2px;padding-right:2px", "xr-hint": "color:#555",
+    "xr-seg": "background-color:transparent;color:#1a1a1a;background-repeat:no-repeat;padding-left:0;padding-right:0",
+    "xr-value": "font-weight:700;border-radius:2px;padding:0 1px",
+    "xr-uncovered": "background:#F0E442;outline:2px dashed #1a1a1a;font-weight:700", "xr-ignored": "color:#555",
+    "xr-elided": "color:#666;font-weight:700", "xr-gap": "text-align:center;margin:0 0 .9em",
+    "xr-derived-value": ("display:inline-block;font-weight:700;border:2px dashed #555;border-radius:3px;"
+                         "padding:0 .2em;line-height:1.3"),
+}
+_START_TAG = re.compile(r'<([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"<>]*")*)(\s*/?)>')
+
+
+def _inline_styles(html: str) -> str:
+    """``html`` with each element's class rules (:data:`_INLINE`) written into its ``style`` attribute.
+
+    The element's own ``style`` comes last, so it wins. Only exportrow's own markup has attributes here:
+    every text from the article or the annotation is escaped, so it holds no ``<`` or ``"``.
+
+    Example:
+        >>> _inline_styles('<p class="xr-note" style="color:red">a &lt;b&gt;</p>')
+        '<p class="xr-note" style="color:#444;font-size:.8em;margin:.2em 0;color:red">a &lt;b&gt;</p>'
+    """
+    def one(m: re.Match) -> str:
+        tag, attrs, end = m.group(1), m.group(2), m.group(3)
+        found = dict(re.findall(r'\s+([a-z-]+)="([^"]*)"', attrs))
+        classes = found.get("class", "").split()
+        rules = [_INLINE[c] for c in classes if c in _INLINE]
+        if tag in _INLINE and not (tag == "p" and classes):
+            rules.insert(0, _INLINE[tag])
+        if not rules:
+            return m.group(0)
+        found["style"] = ";".join([*rules, *([found["style"]] if found.get("style") else [])])
+        return f"<{tag}" + "".join(f' {k}="{v}"' for k, v in found.items()) + f"{end}>"
+
+    return _START_TAG.sub(one, html)
+
+
+def _fragment(view: ArticleView, inline: bool = False) -> str:
     art = view.article
     title = f"<h2>{escape(art.title)}</h2>"
     label = f" · {escape(art.label)}" if art.label else ""
@@ -760,6 +894,9 @@ def _fragment(view: ArticleView) -> str:
         if view.sides:
             counts += " (sides: " + ", ".join(escape(s) for s in view.sides) + ")"
         counts += "</p>"
+    if inline:
+        return _inline_styles(f'<div class="xrv">{title}{source}{notes}{counts}{_legend(view, True)}'
+                              f'<div class="xr-text">\n{_body(view, True)}\n</div>{_derived_list(view)}</div>')
     return (f'<div class="xrv"><style>{_CSS}</style>{title}{source}{notes}{counts}{_legend(view)}'
             f'<div class="xr-text">\n{_body(view)}\n</div>{_derived_list(view)}</div>')
 

@@ -9,9 +9,9 @@ from conftest import report
     ("01-enforcement-statistics", {"figure_format": "gif"}, "figure_format must be one of png, svg, pdf, not 'gif'"),
     ("01-enforcement-statistics", {"years": [1990]}, "no period of illegal_export_cases starts in [1990]"),
     ("01-enforcement-statistics", {"measure": "percent"}, "measure must be 'count' or 'per_month'"),
-    ("02-claim-timeline", {"sides": ["narnia"]}, "unknown side(s) 'narnia'"),
+    ("02-claim-timeline", {"sides": ["narnia"]}, "sides 'narnia' is not a side of this annotation"),
     ("02-claim-timeline", {"actors": ["kang", "moon_jae_in"]}, "unknown actor(s) 'moon_jae_in'"),
-    ("03-framing-comparison", {"side_a": "narnia"}, "unknown side(s) 'narnia'; this annotation's sides are: seoul"),
+    ("03-framing-comparison", {"side_a": "narnia"}, "side_a 'narnia' is not a side of this annotation"),
     ("03-framing-comparison", {"frame_column": "tertiary"}, "frame_column must be 'primary' or 'both'"),
     ("03-framing-comparison", {"prior_background": "web"}, "background must be 'article', 'claims' or 'uniform'"),
 ])
@@ -21,10 +21,10 @@ def test_bad_parameter_is_named(run_notebook, name, params, message):
     assert message in str(info.value)
 
 
-def test_empty_date_window_draws_an_explained_empty_timeline(run_notebook):
+def test_empty_date_window_is_explained_in_a_sentence_not_an_empty_chart(run_notebook):
     nb, out = run_notebook("02-claim-timeline", date_window=["2030-01-01", "2031-01-01"])
-    assert (out / "timeline.png").exists()
-    assert "Timeline with no events" in str(nb)
+    assert not (out / "timeline.png").exists()
+    assert "**No timeline**: no dated event matches the chosen dates, sides and actors." in str(nb)
 
 
 @pytest.mark.slow

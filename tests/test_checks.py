@@ -121,3 +121,52 @@ def test_one_table_of_thresholds_shown_in_the_docs():
     assert {r.words[0] for r in RULES} >= {"surge", "soar", "jump", "rise", "increase", "plunge", "slump"}
     teaching = (paths.PROJECT_ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
     assert rules_markdown() in teaching
+
+
+def bounded(**values):
+    """A figures table like :func:`figs`, with a qualifier per figure: name=(value, qualifier)."""
+    table = figs(**{k: v[0] for k, v in values.items()})
+    table["qualifier"] = [v[1] for v in values.values()]
+    return table
+
+
+@pytest.mark.parametrize("new,old,words,verdict", [
+    ((10, "lower_bound"), (4, None), "more than doubled", "approximate"),  # at least 2.5x: holds for every value
+    ((8, "lower_bound"), (4, None), "doubled", "cannot_check"),            # 2x or far more: the bound decides
+    ((12, "upper_bound"), (4, None), "tripled", "cannot_check"),           # up to 3x, maybe far less
+    ((5, "upper_bound"), (4, None), "doubled", "not_supported"),           # at most 1.25x: never doubling
+    ((10, "approximate"), (4, None), "more than doubled", "approximate"),  # about 10: at most approximate
+    ((8, None), (4, "lower_bound"), "doubled", "cannot_check"),            # the earlier could be larger
+    ((9, None), (4, "upper_bound"), "more than doubled", "approximate"),   # the earlier at most 4: above 2.25x
+])
+def test_a_bounded_figure_gives_at_most_approximate_or_cannot_check(new, old, words, verdict):
+    got = check("growth_factor", f"the number {words}", bounded(new=new, old=old))
+    assert got[1] == verdict, got
+    if verdict == "cannot_check":
+        assert "the bound decides it" in got[3] and "only as a bound" in got[3]
+    elif verdict == "approximate":
+        assert "at most approximate" in got[3]
+
+
+def test_a_bounded_total_and_its_parts():
+    def table(total, a, b):
+        t = bounded(total=total, a=a, b=b)
+        t["period_start"] = pd.to_datetime(["2010-01-01", "2010-01-01", "2011-01-01"])
+        t["period_end"] = pd.to_datetime(["2013-01-01", "2011-01-01", "2012-01-01"])
+        return t
+
+    # "over 150" in all, 14 and 22 stated: at least 114 are left, whatever the total is
+    got = check("parts_within_total", "x", table((150, "lower_bound"), (14, None), (22, None)), ids="total;a;b")
+    assert got[1] == "approximate" and "at least 150" in got[3]
+    # "up to 100" in all, with parts of 60 and 30: the total may be smaller than its parts
+    got = check("parts_within_total", "x", table((100, "upper_bound"), (60, None), (30, None)), ids="total;a;b")
+    assert got[1] == "cannot_check" and "the bound decides it" in got[3]
+
+
+def test_a_bounded_rate():
+    table = bounded(new=(30, "lower_bound"), old=(12, None))  # 2.5 a month or more, against 1 a month
+    assert check("rate_change", "cases surged", table)[1] == "approximate"
+    table = bounded(new=(14, "lower_bound"), old=(12, None))  # +17% or far more: a surge or not
+    assert check("rate_change", "cases surged", table)[1] == "cannot_check"
+    table = bounded(new=(6, "upper_bound"), old=(12, None))  # at most half the rate: a fall for sure
+    assert check("rate_change", "cases rose", table)[1] == "not_supported"

@@ -203,7 +203,7 @@ def test_notebook_parameters_change_the_output(run_notebook):
     assert (words[words.leans != "neither"].z.abs() >= 1.96).all()
     assert (out / "frames.svg").exists() and (out / "distinctive-words.svg").exists()
     text = outputs_text(nb)
-    assert "Comparing **seoul** with **outlet**" in text
+    assert "Comparing **Seoul** with **the outlet**" in text
     chart_alt = next(line for line in text.splitlines() if "apart, by z-score" in line)
     assert chart_alt.count(": z ") == 6  # top_words=3 per side
 

@@ -39,6 +39,9 @@ return {
     .map(e => e.textContent.slice(0, 300)),
   markdown: document.querySelectorAll('.jp-OutputArea-output.jp-RenderedMarkdown').length,
   toasts: [...document.querySelectorAll('.Toastify__toast')].map(t => t.textContent),
+  marks: [...document.querySelectorAll('.jp-OutputArea-output mark')]
+    .map(m => ({bars: getComputedStyle(m).backgroundImage, title: m.getAttribute('title') || '',
+                height: m.getBoundingClientRect().height})),
 };
 """
 
@@ -134,6 +137,9 @@ def test_notebook_01_renders_untrusted_then_runs_from_the_top(lab):
         trusted = driver.execute_script(
             "return window.jupyterapp.shell.currentWidget.content.model.cells.get(2).trusted")
         assert trusted is False  # what was checked above is what an untrusted notebook shows
+        # The opening excerpt of the article view keeps its marks: bars, hover text, no <style> needed.
+        assert stored["marks"] and all("linear-gradient" in m["bars"] and "FIGURE" in m["title"] and m["height"] > 0
+                                       for m in stored["marks"] if "FIGURE" in m["title"]), stored["marks"][:3]
 
         wait.until(lambda d: d.execute_script(
             "return window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.status === 'idle'"))

@@ -92,10 +92,10 @@ def test_unknown_parameter_names_notebooks_and_their_parameters(tmp_path):
 def test_a_failing_notebook_does_not_stop_the_others_or_replace_a_good_report(good):
     out, _ = good
     before = (out / "index.html").read_bytes()
-    res = report(out, "-p", "sides", '["narnia"]')  # a list, as declared; only the notebook knows the sides
+    res = report(out, "-p", "actors", '["narnia"]')  # a list, as declared; only the notebook knows the actors
     assert res.returncode == 1
     assert "02-claim-timeline, cell" in res.stderr
-    assert "ValueError: unknown side(s) 'narnia'" in res.stderr
+    assert "ValueError: unknown actor(s) 'narnia'" in res.stderr
     assert "the previous report" in res.stderr
     assert (out / "index.html").read_bytes() == before  # good report untouched
     failed = out.with_name(out.name + ".failed")

@@ -11,6 +11,7 @@ import exportrow
 from exportrow import paths
 from exportrow.annotations import (
     ACTIONS,
+    ACTOR_KINDS,
     CHECKS,
     FRAMES,
     TENSES,
@@ -64,7 +65,21 @@ def test_vocabularies_come_from_the_schema():
     assert ACTIONS == tuple(defs["action"]["enum"]) and "SANCTION" in ACTIONS
     assert CHECKS == tuple(defs["check"]["enum"]) and TENSES == ("past", "present", "future")
     assert FRAMES[8] == "Security and defense" and list(FRAMES) == list(range(1, 16))
-    assert defs["qualifier"]["enum"] == ["over", "about", "nearly", "at least", "up to"]
+    assert defs["qualifier"]["enum"][:5] == ["over", "about", "nearly", "at least", "up to"]
+    from exportrow.annotations import BOUNDS, QUALIFIER_KINDS
+
+    assert [QUALIFIER_KINDS[w] for w in ("over", "about", "nearly", "at least", "up to")] == [
+        "lower_bound", "approximate", "upper_bound", "lower_bound", "upper_bound"]
+    assert set(QUALIFIER_KINDS.values()) == set(BOUNDS) and all(QUALIFIER_KINDS[k] == k for k in BOUNDS)
+    assert ACTOR_KINDS[-3:] == ("international_body", "parliament", "media") and "company" in ACTOR_KINDS
+
+
+def test_extract_proposes_the_qualifiers_of_the_format():
+    from exportrow.annotations import QUALIFIER_KINDS
+    from exportrow.extract import _AFTER, QUALIFIERS
+
+    proposed = {w: k for k, words in QUALIFIERS.items() for w in words} | _AFTER
+    assert proposed and all(QUALIFIER_KINDS[w] == k for w, k in proposed.items())
 
 
 @pytest.mark.parametrize("doc", ["docs/annotation-template.yaml", "docs/annotating.md"])

@@ -27,10 +27,12 @@ from exportrow.annotations.vocab import (
     ACTIONS,
     ACTOR_KINDS,
     ATTRIBUTIONS,
+    BOUNDS,
     CHECK_PERIODS,
     CHECKS,
     ENTMAN,
     FRAMES,
+    QUALIFIER_KINDS,
     QUALIFIERS,
     SIDES,
     TENSES,
@@ -40,6 +42,6 @@ __all__ = ["Annotation", "AnnotationError", "Problem", "load_annotation", "check
            "article_path_for", "safe_yaml", "read_yaml", "YAMLRefused", "load_context", "is_context_file",
            "schema_path", "schema_text",
            "SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "TENSES", "CHECKS", "CHECK_PERIODS",
-           "QUALIFIERS"]
+           "QUALIFIERS", "QUALIFIER_KINDS", "BOUNDS"]
 
 _ = _CACHE  # kept importable: benchmarks/bench_tables.py clears it

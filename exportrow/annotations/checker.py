@@ -95,8 +95,13 @@ class Checker:
         return False
 
     def locate(self, label: str, item: dict) -> Span | None:
-        """The one span of the entry's ``quote`` (with its prefix/suffix), or None and a problem."""
-        quote = item["quote"]
+        """The one span of the entry's ``quote`` (with its prefix/suffix), or None and a problem.
+
+        An entry the schema lets go without a quote (the outlet's own voice) has no span and no problem.
+        """
+        quote = item.get("quote")
+        if quote is None:
+            return None
         found = self.article.find(quote, item.get("prefix"), item.get("suffix"))
         if len(found) == 1:
             return found[0]

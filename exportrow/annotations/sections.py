@@ -158,12 +158,14 @@ def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
 
 def _derivable(ann: Annotation) -> set[str]:
     """Ids of the remainders exportrow.tables derives from these (checked) figures."""
+    from exportrow.annotations.vocab import QUALIFIER_KINDS
     from exportrow.tables import _derive
 
     stated = []
     for f in ann.figures:
         d, span = f.get("date"), f.get("span")
         stated.append({"figure_id": f["id"], "quantity": f["quantity"], "value": f["value"], "unit": f["unit"],
+                       "qualifier": QUALIFIER_KINDS.get(f.get("qualifier")),
                        "start": d.start if d else None, "end": d.end if d else None, "actor": f["actor"],
                        "start_offset": span.start if span else None, "end_offset": span.end if span else None})
     return {r["figure_id"] for r in _derive(stated)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from exportrow.annotations.schema import schema_dict, vocabulary
 
 __all__ = ["SIDES", "ALWAYS_SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "TENSES",
-           "CHECKS", "CHECK_PERIODS", "QUALIFIERS", "SECTIONS"]
+           "CHECKS", "CHECK_PERIODS", "QUALIFIERS", "QUALIFIER_KINDS", "BOUNDS", "SECTIONS"]
 
 #: Sides of the seed article's dispute. Another article declares its own under ``sides:``;
 #: ``outlet`` (the article's own voice) and ``other`` are always available.
@@ -29,7 +29,12 @@ CHECKS = vocabulary("check")
 #: What a check needs of each figure's period (see exportrow.dates.period_fault).
 CHECK_PERIODS = {"parts_within_total": "period", "period_length": "whole months", "rate_change": "whole months",
                  "rate_increase": "whole months"}
-#: The article's own hedges on a number ("over 150").
+#: The article's own hedges on a number ("over 150"): the words an annotation may write, and the kinds themselves.
 QUALIFIERS = vocabulary("qualifier")
+#: What each qualifier says of the true value: ``lower_bound`` (at least the number), ``upper_bound`` (at most
+#: it) or ``approximate`` ("over 150" -> lower_bound, "nearly 12" -> upper_bound, "about 40" -> approximate).
+QUALIFIER_KINDS = dict(zip(QUALIFIERS, schema_dict()["$defs"]["qualifier"]["enumDescriptions"]))
+#: The kinds of qualifier, as the figures table's ``qualifier`` column holds them.
+BOUNDS = ("lower_bound", "upper_bound", "approximate")
 #: The sections of entries, in the order they are checked (actors first: the others name them).
 SECTIONS = ("actors", "figures", "statements", "ignored_numbers", "claims", "events")

@@ -1,0 +1,130 @@
+"""The sides a notebook works on: the annotation's own, checked before any work.
+
+An annotation declares the sides of its dispute under ``sides:`` (``outlet``, the article's own
+voice, and ``other`` are always there; an annotation that declares none has the bundled article's,
+seoul, tokyo and washington). Notebook 03 compares two of them: by default the first two the
+annotation declares, so a report on any article needs ``side_a``/``side_b`` only to compare other
+sides. A side name that the annotation does not declare is refused with a message that lists its
+sides: in the notebook, and by ``exportrow report`` before any kernel starts
+(:func:`check_side_parameters`).
+"""
+
+from __future__ import annotations
+
+from exportrow.annotations.vocab import ALWAYS_SIDES
+from exportrow.errors import UsageError
+from exportrow.files import excerpt
+
+__all__ = ["SideError", "declared_sides", "compared_sides", "check_sides", "check_side_parameters",
+           "SIDE_PARAMETERS"]
+
+#: The notebook parameters that name sides: one side each, or a list of sides.
+SIDE_PARAMETERS = ("side_a", "side_b", "sides")
+
+
+class SideError(UsageError):
+    """A side that the annotation does not declare, or the same side twice (exit code 2: nothing ran)."""
+
+
+def declared_sides(annotation) -> list[str]:
+    """The sides of the dispute, in the annotation's order: its ``sides:`` without ``outlet`` and ``other``.
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> declared_sides(load_annotation())
+        ['seoul', 'tokyo', 'washington']
+    """
+    return [s for s in annotation.sides if s not in ALWAYS_SIDES]
+
+
+def _listed(annotation) -> str:
+    return ", ".join(annotation.sides)
+
+
+def _refuse(annotation, name: str, value) -> SideError:
+    where = getattr(annotation, "path", None)
+    of = f" ({where.name})" if where is not None else ""
+    return SideError(f"{name} {excerpt(value, 60)} is not a side of this annotation{of}; its sides are: "
+                     f"{_listed(annotation)}")
+
+
+def check_sides(annotation, sides, name: str = "sides") -> list[str]:
+    """``sides`` as a list, each checked against the annotation's sides (an empty list: every side).
+
+    Raises:
+        SideError: A side the annotation does not declare; the message lists its sides.
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> check_sides(load_annotation(), ["tokyo"])
+        ['tokyo']
+        >>> check_sides(load_annotation(), ["narnia"])
+        Traceback (most recent call last):
+        ...
+        exportrow.sides.SideError: sides 'narnia' is not a side of this annotation (...); its sides are: seoul, ...
+    """
+    if isinstance(sides, str):
+        sides = [sides]
+    out = []
+    for s in sides or []:
+        if not isinstance(s, str) or s not in annotation.sides:
+            raise _refuse(annotation, name, s)
+        out.append(s)
+    return out
+
+
+def compared_sides(annotation, side_a: str = "", side_b: str = "") -> tuple[str, str]:
+    """The two sides to compare: those given, else the annotation's first two declared sides.
+
+    An empty ``side_a`` is the first side the annotation declares; an empty ``side_b`` the next one
+    that is not ``side_a`` (the outlet's own voice when the annotation declares a single side).
+
+    Raises:
+        SideError: A side the annotation does not declare, or the same side twice.
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> ann = load_annotation()
+        >>> compared_sides(ann), compared_sides(ann, "washington"), compared_sides(ann, "", "seoul")
+        (('seoul', 'tokyo'), ('washington', 'seoul'), ('tokyo', 'seoul'))
+        >>> compared_sides(ann, "seoul", "seoul")
+        Traceback (most recent call last):
+        ...
+        exportrow.sides.SideError: side_a and side_b are both 'seoul'; choose two different sides of: seoul, ...
+    """
+    for name, value in (("side_a", side_a), ("side_b", side_b)):
+        if value:
+            check_sides(annotation, [value], name)
+    order = [*declared_sides(annotation), *(s for s in annotation.sides if s in ALWAYS_SIDES)]
+    a = side_a or next((s for s in order if s != side_b), "")
+    b = side_b or next((s for s in order if s != a), "")
+    if a == b:
+        raise SideError(f"side_a and side_b are both {excerpt(a, 60)}; choose two different sides of: "
+                        f"{_listed(annotation)}")
+    return a, b
+
+
+def check_side_parameters(annotation, params: dict) -> None:
+    """Refuse any side that ``params`` (``side_a``, ``side_b``, ``sides``) names and the annotation does not declare.
+
+    ``exportrow report`` calls this once, where it checks the article and the annotation up front, so a
+    wrong side name stops the report before any kernel starts.
+
+    Raises:
+        SideError: The first side refused, with the annotation's sides.
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> check_side_parameters(load_annotation(), {"side_a": "tokyo", "sides": ["seoul"], "years": [2016]})
+        >>> check_side_parameters(load_annotation(), {"side_b": "narnia"})
+        Traceback (most recent call last):
+        ...
+        exportrow.sides.SideError: side_b 'narnia' is not a side of this annotation (...); its sides are: ...
+    """
+    for name in SIDE_PARAMETERS:
+        value = params.get(name)
+        if value in (None, "", []):
+            continue
+        check_sides(annotation, value if isinstance(value, list) else [value], name)
+    if params.get("side_a") or params.get("side_b"):
+        compared_sides(annotation, params.get("side_a") or "", params.get("side_b") or "")
