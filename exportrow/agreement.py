@@ -193,8 +193,11 @@ def read_coding(path: str | Path, article) -> Coding:
     return _annotation_coding(path, article, label)
 
 
-def read_codings(paths_: list, article=None) -> list[Coding]:
+def read_codings(paths_: list, article=None, *, metadata: dict | None = None) -> list[Coding]:
     """Read codings of one article; the article is ``article`` or the one the first coding names.
+
+    ``metadata`` (``published``, ``outlet``, ``timezone``) overrides the article's own, as the
+    command-line options of the same names do (an :class:`~exportrow.article.Article` is used as it is).
 
     Raises:
         AgreementError: Codings of different articles, or no article to be found.
@@ -229,13 +232,13 @@ def read_codings(paths_: list, article=None) -> list[Coding]:
     if isinstance(article, Article):
         art = article
     elif article:
-        art = load_article(article)
+        art = load_article(article, **(metadata or {}))
     else:
         found = next((a for a in map(find_article, files) if a), None)
         if found is None:
             raise UsageError(f"cannot find the article that {files[0]} codes ({recorded[0][0] or 'not named'}); "
                              "name it with --article PATH")
-        art = load_article(found)
+        art = load_article(found, **(metadata or {}))
     if known and known[0][1][1] != art.sha256:
         p, (name, sha) = known[0]
         raise AgreementError(f"{p} codes another article ({name or 'unnamed'}, sha256 {sha[:12]}…) than "
@@ -595,7 +598,8 @@ def _confusion(values: pd.DataFrame, coders: list[str], fields) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed: int = SEED) -> Agreement:
+def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed: int = SEED,
+              metadata: dict | None = None) -> Agreement:
     """Compare two or more codings of one article's claims, field by field.
 
     Args:
@@ -606,6 +610,7 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
             None means all of them.
         n_boot: Bootstrap resamples for the confidence interval.
         seed: Seed of the bootstrap, so that two runs give the same interval.
+        metadata: ``published``, ``outlet`` and ``timezone`` overriding the article's own (``--published``...).
 
     Returns:
         An :class:`Agreement`; ``exportrow agree`` prints its :meth:`~Agreement.text` and writes its tables.
@@ -634,7 +639,7 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
             raise UsageError(f"agreement needs at least two codings, got {len(codings)}")
         read = list(codings)
     else:
-        read = read_codings(list(codings), article)
+        read = read_codings(list(codings), article, metadata=metadata)
     coders = [c.coder for c in read]
     units = match_units(read)
     values = _values(units, read)
@@ -973,7 +978,8 @@ def _cmd_agree(args) -> int:
     try:
         if not 100 <= args.bootstrap <= 100_000:
             raise UsageError(f"--bootstrap must be between 100 and 100000, not {args.bootstrap}")
-        result = agreement(args.codings, article=args.article, fields=args.fields or None, n_boot=args.bootstrap)
+        result = agreement(args.codings, article=args.article, fields=args.fields or None, n_boot=args.bootstrap,
+                           metadata=_metadata(args))
         written = result.write(args.out, force=args.force)
     except ExportrowError as exc:  # one clear message and the error's exit code, never a traceback
         print(f"error: {exc}", file=sys.stderr)
@@ -981,6 +987,11 @@ def _cmd_agree(args) -> int:
     print(result.text())
     print(f"wrote {', '.join(p.name for p in written)} to {Path(args.out)}", file=sys.stderr)
     return 0
+
+
+def _metadata(args) -> dict:
+    """The ``--published``, ``--outlet`` and ``--timezone`` options given, as keyword arguments of ``load_article``."""
+    return {k: getattr(args, k) for k in ("published", "outlet", "timezone") if getattr(args, k, None)}
 
 
 def register(sub) -> None:
@@ -1007,6 +1018,9 @@ def register(sub) -> None:
     p.add_argument("codings", nargs="+", metavar="CODING", help="two or more annotation or filled worksheet files")
     p.add_argument("--article", metavar="PATH", default=None,
                    help="the article coded (default: the one the first coding names)")
+    from exportrow.cli import metadata_args
+
+    metadata_args(p)
     p.add_argument("--fields", nargs="+", metavar="FIELD",
                    help=f"fields to compare (default: all): {', '.join(FIELDS)}; entman for all four functions")
     p.add_argument("--out", default=str(paths.PROJECT_ROOT / "reports" / "agreement"), metavar="DIR",

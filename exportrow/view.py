@@ -973,6 +973,10 @@ def _cmd_view(args) -> int:
             article_path = article_path_for(args.annotation)
             if article_path is None:
                 raise ViewError(f"{args.annotation}: cannot find the article it annotates; name the ARTICLE too")
+        if any(getattr(args, k, None) for k in ("published", "outlet", "timezone")):
+            from exportrow.cli import load_with_options
+
+            article_path = load_with_options(article_path, args)  # the options override the article's own
         out = Path(args.out)
         check_output(out, force=args.force)
         layers = [x.strip() for x in args.layers.split(",") if x.strip()]
@@ -1020,6 +1024,9 @@ def register(sub) -> None:
     p.add_argument("--annotation", metavar="PATH", default=None,
                    help="annotation YAML (default: the one paired with the article)")
     p.add_argument("--out", required=True, metavar="PAGE.html", help="the page to write")
+    from exportrow.cli import metadata_args
+
+    metadata_args(p)
     p.add_argument("--layers", default=",".join(DEFAULT_LAYERS), metavar="LIST",
                    help=f"comma-separated, from {', '.join(LAYERS)} (default: {','.join(DEFAULT_LAYERS)})")
     p.add_argument("--sides", default=None, metavar="LIST", help="mark only these sides (comma-separated)")

@@ -577,7 +577,7 @@ def _cmd_worksheet(args) -> int:
 def _worksheet(args) -> int:
     from exportrow.agreement import find_article
     from exportrow.annotations import load_annotation
-    from exportrow.article import load_article
+    from exportrow.cli import load_with_options
     from exportrow.files import read_text
 
     ann_path = Path(args.annotation_file)
@@ -585,7 +585,7 @@ def _worksheet(args) -> int:
     article_path = args.article or find_article(ann_path)
     if article_path is None:
         raise UsageError(f"{ann_path}: cannot find the article it annotates; name it with --article PATH")
-    article = load_article(article_path)
+    article = load_with_options(article_path, args)
     ann = load_annotation(ann_path, article)
     ws = make_worksheet(ann)
     fmt = args.format or ("csv" if args.out and Path(args.out).suffix.lower() == ".csv" else "yaml")
@@ -616,12 +616,15 @@ def register(sub) -> None:
                        epilog="examples:\n  exportrow worksheet data/annotations/ARTICLE.yaml --format csv "
                               "--out class/worksheet.csv\n  exportrow worksheet my-article.yaml --out sheet.yaml",
                        formatter_class=__import__("argparse").RawDescriptionHelpFormatter)
+    from exportrow.cli import metadata_args
+
     p.add_argument("annotation_file", metavar="ANNOTATION", help="annotation YAML whose claims are to be coded")
     p.add_argument("--format", choices=("yaml", "csv"), default=None,
                    help="yaml, or csv for a spreadsheet (default: from --out's suffix, else yaml)")
     p.add_argument("--out", metavar="PATH", help="write the worksheet here (default: print it)")
     p.add_argument("--article", metavar="PATH", default=None,
                    help="the article it annotates (default: named in the file's article: file:)")
+    metadata_args(p)
     p.add_argument("--force", action="store_true",
                    help="replace PATH if it is a worksheet exportrow wrote that someone filled in (never any other "
                         "file; a blank worksheet is replaced without it)")

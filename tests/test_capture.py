@@ -197,17 +197,46 @@ def test_no_date_anywhere_is_one_clear_problem(tmp_path):
 
 @pytest.mark.slow
 def test_options_reach_every_command_and_the_notebooks():
-    for cmd in ("check", "tables", "extract", "report"):
-        assert all(opt in run(cmd, "--help").stdout for opt in ("--published", "--outlet", "--timezone"))
+    for cmd in ("check", "tables", "extract", "report", "view", "worksheet", "agree"):
+        assert all(opt in run(cmd, "--help").stdout for opt in ("--published", "--outlet", "--timezone")), cmd
     import json
 
-    for nb in ("01-enforcement-statistics", "02-claim-timeline", "03-framing-comparison"):
+    for nb in ("01-enforcement-statistics", "02-claim-timeline", "03-framing-comparison", "04-coding-reliability"):
         cells = json.loads((ROOT / "notebooks" / f"{nb}.ipynb").read_text())["cells"]
         params = next("".join(c["source"]) for c in cells if "parameters" in c["metadata"].get("tags", []))
         code = "".join("".join(c["source"]) for c in cells)
         for name in ("published", "outlet", "timezone"):
             assert re.search(rf"^{name}: str = \"\"", params, re.M)
             assert f"{name}={name}" in code
+
+
+def test_view_worksheet_and_agree_take_the_metadata_of_a_body_only_capture(tmp_path):
+    """A body-only capture whose annotation does not date it: refused with the fix, then dated by --published."""
+    from exportrow.cli import main
+
+    name = "kelmark-ministry-2024-05-10-port-fees-release"
+    (tmp_path / f"{name}.txt").write_bytes((ARTICLES / f"{name}.txt").read_bytes())
+    ann = (ARTICLES / f"{name}.yaml").read_text(encoding="utf-8")
+    ann = re.sub(r"^  (published|outlet): .*\n", "", ann, flags=re.M)
+    assert "published:" not in ann.split("sides:")[0]
+    (tmp_path / f"{name}.yaml").write_text(ann, encoding="utf-8")
+    (tmp_path / f"{name}.coder-b.yaml").write_text(ann, encoding="utf-8")
+    a, b = tmp_path / f"{name}.yaml", tmp_path / f"{name}.coder-b.yaml"
+    commands = {
+        "view": ["view", "--annotation", a, "--out", tmp_path / "page.html"],
+        "worksheet": ["worksheet", a, "--out", tmp_path / "sheet.yaml"],
+        "agree": ["agree", a, b, "--bootstrap", "100", "--out", tmp_path / "agreement"],
+    }
+    meta = ["--published", "2024-05-10T15:00:00+02:00", "--outlet", "Kelmark Ministry", "--timezone", "Europe/Oslo"]
+    for cmd, argv in commands.items():
+        assert main([str(x) for x in argv]) == 1, cmd  # no date anywhere: one clear error, nothing written
+        assert main([str(x) for x in argv] + meta) == 0, cmd
+    page = (tmp_path / "page.html").read_text(encoding="utf-8")
+    assert "Kelmark Ministry" in page and "10 May 2024" in page
+    assert (tmp_path / "agreement" / "agreement.csv").is_file()
+    sheet = (tmp_path / "sheet.yaml").read_text(encoding="utf-8")
+    assert f"file: {name}.txt" in sheet and sheet.count("\n  - id: ") == len(load_annotation(a, load_article(
+        tmp_path / f"{name}.txt", published="2024-05-10")).claims) == 2
 
 
 # --- extract -----------------------------------------------------------------------------------------------------
