@@ -231,9 +231,12 @@ def pick_event(events_table: pd.DataFrame):
 _DATE_RULES = (
     "A weekday with no date (\u201con Wednesday\u201d) is the most recent such day on or before the publication "
     "date when the verb is in the past tense, and the first such day on or after it when the verb is in the "
-    "present or future tense. \u201cYesterday\u201d is the day before publication. \u201cLast week\u201d is the "
-    "Monday-to-Sunday week before the week of publication; \u201cthis January\u201d is that month of the "
-    "publication year. A month and day without a year (\u201cJuly 4\u201d) follow the weekday rule.")
+    "present or future tense; \u201clast Friday\u201d is the most recent Friday before publication, \u201cnext "
+    "Friday\u201d the first after it. \u201cYesterday\u201d is the day before publication. \u201cLast week\u201d, "
+    "\u201clast month\u201d, \u201cnext year\u201d are the unit before or after the one of publication (a week "
+    "runs Monday to Sunday). \u201cThis January\u201d is that month of the publication year, \u201clast "
+    "March\u201d the most recent March before the publication month. A month and day without a year "
+    "(\u201cJuly 4\u201d) follow the weekday rule.")
 
 
 def _day(ts) -> str:
