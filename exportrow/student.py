@@ -4,15 +4,20 @@ What it writes into ``--out DIR``::
 
     notebooks/NN-*.ipynb        each notebook with its outputs cleared and its solutions removed
     exportrow/coding-guide.md   documents the notebooks link to, so that their links work
-    worksheets/NN-*.html        a hand-out page: the notebook's question, its charts, its exercises and
-                                space to answer; no code
+    worksheets/NN-*.html        a hand-out page: the notebook's question, its exercise written for paper
+                                (:mod:`exportrow.handout`) with the article's words it needs and space to
+                                answer; then, under "Check your answer", what the notebook computes and
+                                its charts; no code
     worksheets/NN-*.pdf         the same page printed by headless Chromium (Debian's ``chromium``)
     .exportrow.json             the marker that says exportrow wrote this folder (kind ``student-edition``)
 
 The charts on the worksheets are the ones stored in the committed notebooks (the bundled article, default
-parameters). ``DIR`` follows exportrow's one rule for output folders (:mod:`exportrow.outdir`): a folder that is
-not empty is replaced only if exportrow published it (it holds the marker), never a project folder or the home
-folder; the edition is built beside ``DIR`` under a lock and swapped into place only when everything is written.
+parameters); an edition for another article (``--article``) prints none, and its notebooks' ``parameters`` cells
+point at that article.
+
+``DIR`` follows exportrow's one rule for output folders (:mod:`exportrow.outdir`): a folder that is not empty is
+replaced only if exportrow published it (it holds the marker), never a project folder or the home folder; the
+edition is built beside ``DIR`` under a lock and swapped into place only when everything is written.
 
 Nothing here imports Jupyter or matplotlib at module load; ``mistune`` (a dependency of nbconvert) renders the
 notebooks' Markdown for the worksheets.
@@ -556,11 +561,15 @@ def register(sub) -> None:
     p = sub.add_parser(
         "student-edition", help="the notebooks without outputs or solutions, and a printable worksheet each",
         description="Write the notebooks with their outputs cleared and their solutions removed, and for each\n"
-                    "a printable worksheet (its question, its charts, its exercises and space to answer; no\n"
-                    "code) as HTML and as a PDF printed by headless Chromium. A folder that is not empty is\n"
-                    f"replaced only if exportrow published it (it holds {MARKER}); project folders are refused.",
+                    "a printable worksheet (its question, its exercise written for paper with the article's\n"
+                    "words it needs and space to answer, then under 'Check your answer' what the notebook\n"
+                    "computes and its charts; no code) as HTML and as a PDF printed by headless Chromium.\n"
+                    "--article makes the worksheets for that article and points the notebooks at it.\n"
+                    "A folder that is not empty is replaced only if exportrow published it (it holds\n"
+                    f"{MARKER}); project folders are refused.",
         epilog="examples:\n  exportrow student-edition --out reports/student-edition\n"
-               "  exportrow student-edition --out class-01 --notebooks 01\n",
+               "  exportrow student-edition --out class-01 --notebooks 01\n"
+               "  exportrow student-edition --out my-class --article my.txt --annotation my.yaml\n",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--out", default=str(paths.PROJECT_ROOT / "reports" / "student-edition"), metavar="DIR",
                    help="output folder (default: reports/student-edition in the project)")
