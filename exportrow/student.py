@@ -4,15 +4,20 @@ What it writes into ``--out DIR``::
 
     notebooks/NN-*.ipynb        each notebook with its outputs cleared and its solutions removed
     exportrow/coding-guide.md   documents the notebooks link to, so that their links work
-    worksheets/NN-*.html        a hand-out page: the notebook's question, its charts, its exercises and
-                                space to answer; no code
+    worksheets/NN-*.html        a hand-out page: the notebook's question, its exercise written for paper
+                                (:mod:`exportrow.handout`) with the article's words it needs and space to
+                                answer; then, under "Check your answer", what the notebook computes and
+                                its charts; no code
     worksheets/NN-*.pdf         the same page printed by headless Chromium (Debian's ``chromium``)
     .exportrow.json             the marker that says exportrow wrote this folder (kind ``student-edition``)
 
 The charts on the worksheets are the ones stored in the committed notebooks (the bundled article, default
-parameters). ``DIR`` follows exportrow's one rule for output folders (:mod:`exportrow.outdir`): a folder that is
-not empty is replaced only if exportrow published it (it holds the marker), never a project folder or the home
-folder; the edition is built beside ``DIR`` under a lock and swapped into place only when everything is written.
+parameters); an edition for another article (``--article``) prints none, and its notebooks' ``parameters`` cells
+point at that article.
+
+``DIR`` follows exportrow's one rule for output folders (:mod:`exportrow.outdir`): a folder that is not empty is
+replaced only if exportrow published it (it holds the marker), never a project folder or the home folder; the
+edition is built beside ``DIR`` under a lock and swapped into place only when everything is written.
 
 Nothing here imports Jupyter or matplotlib at module load; ``mistune`` (a dependency of nbconvert) renders the
 notebooks' Markdown for the worksheets.
@@ -30,11 +35,15 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exportrow import outdir, paths
 from exportrow.errors import UsageError
 from exportrow.escape import csp_meta, html_attribute, html_text
 from exportrow.outdir import OutputFolderError
+
+if TYPE_CHECKING:  # the hand-outs need pandas: loaded only when a worksheet is made
+    from exportrow.handout import Handout
 
 __all__ = ["MARKER", "OutputFolderError", "check_output_folder", "blank_notebook", "solution_free",
            "Worksheet", "worksheet", "worksheet_html", "find_chromium", "print_pdf", "write_student_edition",
@@ -50,6 +59,8 @@ _SOLUTION_SENTENCE = re.compile(r"[^.?!\n]*\bsolutions?/[^\s`)]*\.ipynb[^.\n]*\.
 _DATA_PNG = re.compile(r"data:image/png;base64,([A-Za-z0-9+/=\s]+)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$", re.M)
 _ANSWER_LINES = 11
+_PART_LINES = 5  # lines of the box after each part of a paper exercise
+_LINE = '<div class="line"></div>'
 _EXERCISE = re.compile(r"^(exercises?|activity|your turn)\b", re.I)
 
 
@@ -136,6 +147,12 @@ class Worksheet:
     question: str
     charts: list[Chart] = field(default_factory=list)
     exercises: list[str] = field(default_factory=list)
+    #: the paper exercise (:mod:`exportrow.handout`); when set, it replaces the notebook's exercise text
+    handout: Handout | None = None
+    #: the article the sheet is about, one line (shown under the title)
+    article: str = ""
+    #: said where the charts would be, when there are none to print (e.g. they are of another article)
+    charts_note: str = ""
 
 
 def _source(cell) -> str:
@@ -234,32 +251,85 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: 9.5pt; background:
 .answer .line { height: 9mm; border-bottom: 1px solid #bbb; }
 .answer .line:last-child { border-bottom: none; }
 .note { font-size: 9pt; color: #444; margin: -4pt 0 8pt; }
+.article { font-size: 9.5pt; color: #333; margin: -4pt 0 6pt; }
+h3 { font-size: 11pt; margin: 12pt 0 4pt; break-after: avoid-page; page-break-after: avoid; }
+.exercise.paper { break-inside: auto; }
+.parts > li { margin-top: 6pt; break-inside: avoid; page-break-inside: avoid; }
+.parts .answer .line { height: 8mm; }
+blockquote { margin: 4pt 0 8pt; padding: 3pt 10pt; border-left: 3px solid #999; background: #f6f6f6; }
+table { border-collapse: collapse; margin: 4pt 0 8pt; font-size: 9.5pt; width: 100%; }
+th, td { border: 1px solid #bbb; padding: 2pt 5pt; text-align: left; vertical-align: top; }
+th { background: #eee; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+table.to-code td:nth-child(n+3) { width: 14%; }
+.lists { font-size: 9.5pt; border: 1px dashed #999; padding: 2pt 8pt; margin: 6pt 0; }
+.lists p { margin: 3pt 0; }
+ol.frames { columns: 2; margin: 2pt 0 4pt; padding-left: 18pt; }
+.check { break-before: page; page-break-before: always; }
 """
+
+
+def _answer_box(lines: int) -> str:
+    return f'<div class="answer"><div class="label">Your answer</div>{_LINE * lines}</div>'
+
+
+def _paper_exercises(handout: Handout) -> str:
+    """The hand-out's exercises as HTML (already escaped by :mod:`exportrow.handout`), a box after each part."""
+    out = []
+    for i, ex in enumerate(handout.exercises, 1):
+        number = f" {i}" if len(handout.exercises) > 1 else ""
+        parts = "".join(f"<li>{text}{_answer_box(lines) if lines else ''}</li>" for text, lines in
+                        (p if isinstance(p, tuple) else (p, _PART_LINES) for p in ex.parts))
+        body = f'<ol class="parts">{parts}</ol>' if parts else _answer_box(_ANSWER_LINES)
+        out.append(f'<section class="exercise paper"><h2>Exercise{number}</h2>{ex.intro}'
+                   f'<div class="material">{ex.material}</div>{body}</section>')
+    return "".join(out)
 
 
 def worksheet_html(ws: Worksheet) -> str:
     """The hand-out page for worksheet ``ws``: standalone HTML, A4, no script, images inline.
 
+    The exercises come first, with the material they need; the answers (the hand-out's check and the
+    notebook's charts, which show what the notebook computes) come after them, under "Check your answer",
+    on a page of their own.
+
     Example:
         >>> page = worksheet_html(Worksheet("01-x", "01 · <Title>", "Why?", [], ["Count **them**."]))
         >>> "<h1>01 · &lt;Title&gt;</h1>" in page, "<strong>them</strong>" in page, "<script" in page
         (True, True, False)
+        >>> from exportrow.handout import Exercise, Handout
+        >>> page = worksheet_html(Worksheet("01-x", "T", "Why?", handout=Handout([Exercise("<p>Do it.</p>",
+        ...     "<p>material</p>", ["one", "two"])], "<p>42</p>")))
+        >>> page.index("<h2>Exercise</h2>") < page.index("Check your answer") < page.index("<p>42</p>")
+        True
     """
     figures = "".join(
         f'<figure><img src="data:image/png;base64,{base64.b64encode(c.png).decode("ascii")}" '
         f'alt="{html_attribute(c.alt)}"><figcaption>Chart {i}'
-        f'{f", from the section &ldquo;{html_text(c.heading)}&rdquo;" if c.heading else ""}</figcaption></figure>'
+        f'{f", from the section &ldquo;{html_text(c.heading)}&rdquo;" if c.heading else ""}'
+        " of the notebook</figcaption></figure>"
         for i, c in enumerate(ws.charts, 1))
-    lines = '<div class="line"></div>' * _ANSWER_LINES
-    charts = f"<h2>Charts</h2>{figures}" if ws.charts else ""
-    exercises = "".join(
-        f'<section class="exercise"><h2>Exercise{f" {i}" if len(ws.exercises) > 1 else ""}</h2>'
-        f'{_markdown(text)}<div class="answer"><div class="label">Your answer</div>{lines}</div></section>'
-        for i, text in enumerate(ws.exercises, 1))
-    if not ws.exercises:
+    if ws.handout is not None:
+        exercises = _paper_exercises(ws.handout)
+    else:
+        exercises = "".join(
+            f'<section class="exercise"><h2>Exercise{f" {i}" if len(ws.exercises) > 1 else ""}</h2>'
+            f"{_markdown(text)}{_answer_box(_ANSWER_LINES)}</section>"
+            for i, text in enumerate(ws.exercises, 1))
+    if not exercises:
         exercises = ('<section class="exercise"><h2>Notes</h2><div class="answer"><div class="label">What do the '
-                     f"charts show? What do they not show?</div>{lines}</div></section>")
+                     f"charts show? What do they not show?</div>{_LINE * _ANSWER_LINES}</div>"
+                     "</section>")
+    check = ws.handout.check if ws.handout is not None else ""
+    charts = (f"<h3>The notebook&rsquo;s charts</h3>{figures}" if figures and check else figures)
+    note = f'<p class="note">{html_text(ws.charts_note)}</p>' if ws.charts_note else ""
+    after = ""
+    if check or figures or note:
+        heading = "Check your answer" if check or ws.exercises or ws.handout is not None else "Charts"
+        after = (f'<section class="check"><h2>{heading}</h2><p class="note">Only after you have written your '
+                 f"answers: what the notebook computes from the article.</p>{check}{charts}{note}</section>")
     question = f'<h2>Question</h2><div class="question">{_markdown(ws.question)}</div>' if ws.question else ""
+    article = f'<p class="article">{html_text(ws.article)}</p>' if ws.article else ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">{csp_meta()}
 <title>Worksheet {html_text(ws.name)}</title><style>{_CSS}</style></head>
@@ -267,11 +337,12 @@ def worksheet_html(ws: Worksheet) -> str:
 <header><span>Worksheet · exportrow</span>
 <span>Name ________________________ &nbsp; Date ______________</span></header>
 <h1>{html_text(ws.title)}</h1>
-<p class="note">Hand-out for the notebook <code>{html_text(ws.name)}.ipynb</code>. No code needed: work from the
-question and the charts, and write your answers in the boxes.</p>
+{article}<p class="note">Hand-out for the notebook <code>{html_text(ws.name)}.ipynb</code>. No code needed: work from
+the question and the material printed here, and write your answers in the boxes. Turn to &ldquo;Check your
+answer&rdquo; only when you are done.</p>
 {question}
-{charts}
 {exercises}
+{after}
 </body></html>
 """
 
@@ -352,9 +423,51 @@ def _copy_linked_documents(nb: dict, source: Path, dest_root: Path) -> None:
                 shutil.copyfile(src, dest)
 
 
+_ARTICLE_PARAMETERS = ("article_path", "annotation_path", "published", "outlet", "timezone")
+
+
+def with_parameters(nb: dict, values: dict[str, str]) -> dict:
+    """A copy of notebook ``nb`` whose ``parameters`` cell gives the ``str`` parameters in ``values`` those values
+    (each line keeps its type and its comment); other lines and cells are unchanged.
+
+    Example:
+        >>> nb = {"cells": [{"cell_type": "code", "metadata": {"tags": ["parameters"]},
+        ...        "source": 'article_path: str = ""  # the article\\nyears: list = []  # years'}]}
+        >>> print(with_parameters(nb, {"article_path": "/data/my article.txt"})["cells"][0]["source"])
+        article_path: str = "/data/my article.txt"  # the article
+        years: list = []  # years
+    """
+    nb = copy.deepcopy(nb)
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code" and "parameters" in _tags(cell):
+            lines = _source(cell).split("\n")
+            for i, line in enumerate(lines):
+                m = re.match(r"^(\w+): str = (?:\"[^\"]*\"|'[^']*')(.*)$", line)
+                if m and m.group(1) in values:
+                    lines[i] = f"{m.group(1)}: str = {json.dumps(str(values[m.group(1)]), ensure_ascii=False)}" \
+                               f"{m.group(2)}"
+            cell["source"] = "\n".join(lines)
+    return nb
+
+
+def _article_line(article) -> str:
+    """The article a worksheet is about, in one line: title, outlet, date."""
+    date = article.published_date
+    parts = [f"\u201c{' '.join(str(article.title).split())}\u201d" if article.title else article.name,
+             article.outlet or "", f"{date.day} {date:%B %Y}" if date else ""]
+    return "Article: " + ", ".join(p for p in parts if p)
+
+
 def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *, pdf: bool = True,
-                          stream=None) -> Path:
+                          stream=None, article: str | Path | None = None, annotation: str | Path | None = None,
+                          published: str | None = None, outlet: str | None = None,
+                          timezone: str | None = None) -> Path:
     """Write the student edition into ``out`` (see the module docstring) and return the folder.
+
+    ``article`` and ``annotation`` (default: the bundled article and its annotation) and the metadata
+    overrides ``published``, ``outlet``, ``timezone`` choose the article the worksheets' exercises work on;
+    the notebooks' ``parameters`` cells are set to them. The notebooks' stored charts are of the bundled
+    article with its own metadata, so for any other choice the worksheets print no chart and say how to draw them.
 
     Example:
         >>> import io, tempfile
@@ -375,19 +488,37 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
     if pdf and not chromium:
         raise PrintError("printing the worksheets needs Debian's chromium (apt-get install chromium); "
                          "or run with --no-pdf to write the HTML worksheets only")
+    from exportrow.article import load_article
+    from exportrow.handout import handout
+    from exportrow.tables import annotation as checked_annotation
+
+    given = {"article_path": article, "annotation_path": annotation, "published": published, "outlet": outlet,
+             "timezone": timezone}
+    given = {k: v for k, v in given.items() if v not in (None, "")}
+    for key in ("article_path", "annotation_path"):
+        if key in given:
+            given[key] = str(Path(given[key]).expanduser().resolve())
+    ann = checked_annotation(load_article(given.get("article_path"), published=published, outlet=outlet,
+                                          timezone=timezone), given.get("annotation_path"))
+    charts_note = "" if not given else (
+        "The notebook draws its charts for this article when it runs; they are not printed on this sheet.")
     with outdir.Publication(out, "student-edition") as pub:
         tmp = pub.tmp
         pages = []
         for path in chosen:
             nb = json.loads(path.read_text(encoding="utf-8"))
-            blank = nbformat.from_dict(blank_notebook(nb))
+            blank = nbformat.from_dict(blank_notebook(with_parameters(nb, given) if given else nb))
             target = tmp / "notebooks" / path.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(nbformat.writes(blank) + "\n", encoding="utf-8")
             _copy_linked_documents(blank, path, tmp)
             page = tmp / "worksheets" / f"{path.stem}.html"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(worksheet_html(worksheet(nb, path.stem)), encoding="utf-8")
+            ws = worksheet(nb, path.stem)
+            ws.handout, ws.article, ws.charts_note = handout(path.stem, ann), _article_line(ann.article), charts_note
+            if given:
+                ws.charts = []
+            page.write_text(worksheet_html(ws), encoding="utf-8")
             pages.append(page)
         if pdf:  # one Chromium per page, two at a time: most of each run is Chromium starting up
             import concurrent.futures as cf
@@ -405,7 +536,9 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
 
 def _cmd(args) -> int:
     try:
-        where = write_student_edition(args.out, args.notebooks, pdf=not args.no_pdf)
+        where = write_student_edition(args.out, args.notebooks, pdf=not args.no_pdf, article=args.article,
+                                      annotation=args.annotation, published=args.published, outlet=args.outlet,
+                                      timezone=args.timezone)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -428,11 +561,15 @@ def register(sub) -> None:
     p = sub.add_parser(
         "student-edition", help="the notebooks without outputs or solutions, and a printable worksheet each",
         description="Write the notebooks with their outputs cleared and their solutions removed, and for each\n"
-                    "a printable worksheet (its question, its charts, its exercises and space to answer; no\n"
-                    "code) as HTML and as a PDF printed by headless Chromium. A folder that is not empty is\n"
-                    f"replaced only if exportrow published it (it holds {MARKER}); project folders are refused.",
+                    "a printable worksheet (its question, its exercise written for paper with the article's\n"
+                    "words it needs and space to answer, then under 'Check your answer' what the notebook\n"
+                    "computes and its charts; no code) as HTML and as a PDF printed by headless Chromium.\n"
+                    "--article makes the worksheets for that article and points the notebooks at it.\n"
+                    "A folder that is not empty is replaced only if exportrow published it (it holds\n"
+                    f"{MARKER}); project folders are refused.",
         epilog="examples:\n  exportrow student-edition --out reports/student-edition\n"
-               "  exportrow student-edition --out class-01 --notebooks 01\n",
+               "  exportrow student-edition --out class-01 --notebooks 01\n"
+               "  exportrow student-edition --out my-class --article my.txt --annotation my.yaml\n",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--out", default=str(paths.PROJECT_ROOT / "reports" / "student-edition"), metavar="DIR",
                    help="output folder (default: reports/student-edition in the project)")
@@ -440,4 +577,11 @@ def register(sub) -> None:
                    help="only these notebooks (number or name; default: all numbered notebooks)")
     p.add_argument("--no-pdf", action="store_true",
                    help="write the worksheets as HTML only (no Chromium needed)")
+    p.add_argument("--article", metavar="PATH", default=None,
+                   help="the article the worksheets and notebooks work on (default: the bundled Nikkei article)")
+    p.add_argument("--annotation", metavar="PATH", default=None,
+                   help="its annotation YAML (default: the one paired with the article)")
+    from exportrow.cli import metadata_args
+
+    metadata_args(p)
     p.set_defaults(func=_cmd)

@@ -3,16 +3,23 @@
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 from conftest import NOTEBOOKS
 
+import exportrow
+from exportrow.escape import html_text
+from exportrow.handout import handout, pick_claim
+from exportrow.paths import PROJECT_ROOT
 from exportrow.student import MARKER, find_chromium, worksheet
+from exportrow.tables import annotation
 
 pytestmark = pytest.mark.slow  # writes student editions, prints PDFs with Chromium: the full tier only
 
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 MAIN = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 
@@ -61,9 +68,12 @@ def test_worksheets_show_question_charts_and_exercises_but_no_code(html_edition)
     for name in MAIN:
         page = (html_edition / "worksheets" / f"{name}.html").read_text(encoding="utf-8")
         ws = worksheet(load(NOTEBOOKS / f"{name}.ipynb"), name)
+        sheet = handout(name, annotation())
+        boxes = sum(1 for ex in sheet.exercises for p in ex.parts if not isinstance(p, tuple) or p[1])
         assert ws.question and ws.question.split()[0] in page
-        assert "Question" in page and page.count('class="answer"') == max(1, len(ws.exercises))
+        assert "Question" in page and page.count('class="answer"') == boxes
         assert page.count("<img ") == len(ws.charts)
+        assert page.index("<h2>Exercise") < page.index("<h2>Check your answer</h2>") < page.index("<img ")
         charts += len(ws.charts)
         assert all(len(alt) > 20 for alt in re.findall(r'<img [^>]*alt="([^"]*)"', page))
         assert "<script" not in page and "Content-Security-Policy" in page
@@ -73,6 +83,7 @@ def test_worksheets_show_question_charts_and_exercises_but_no_code(html_edition)
 
 
 def test_exercise_text_comes_from_the_notebook():
+    """A notebook without a paper exercise (exportrow.handout) gets its own exercise text on its sheet."""
     nb = load(NOTEBOOKS / "01-enforcement-statistics.ipynb")
     ws = worksheet(nb, "01-enforcement-statistics")
     exercise = next("".join(c["source"]) for c in nb["cells"] if "".join(c["source"]).startswith("## Exercise"))
@@ -90,8 +101,39 @@ def test_pdf_worksheets_are_printed(tmp_path):
         assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
         pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
         assert 1 <= pages <= 4, f"{name}: {pages} pages"
+    if shutil.which("pdftotext"):  # the printed words, in the order a reader meets them
+        text = subprocess.run(["pdftotext", str(out / "worksheets" / "01-enforcement-statistics.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        exercise, check = text.index("EXERCISE"), text.index("CHECK YOUR ANSWER")
+        assert exercise < text.index("Fourteen cases were caught in 2015") < check < text.index("3.06 a month")
+        assert "72 cases" not in text[:check] and "the cell below" not in text and "run the notebook" not in text
+        text = subprocess.run(["pdftotext", str(out / "worksheets" / "03-framing-comparison.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert text.index("Pompeo reportedly expressed") < text.index("CHECK YOUR ANSWER")
     assert sorted(p.name for p in (out / "notebooks").iterdir()) == ["01-enforcement-statistics.ipynb",
                                                                      "03-framing-comparison.ipynb"]
+
+
+def test_an_edition_for_another_article(tmp_path):
+    """--article: the sheets work on that article (no chart of the bundled one), the notebooks point at it."""
+    article = FIXTURES / "example-gazette-2021-03-03-freedonia-sylvania-fishing.txt"
+    out = tmp_path / "class"
+    res = edition(out, "--no-pdf", "--article", str(article))
+    assert res.returncode == 0, res.stderr
+    for name in MAIN:
+        page = (out / "worksheets" / f"{name}.html").read_text(encoding="utf-8")
+        assert "The Example Gazette" in page and "Nikkei" not in page and "<img " not in page
+        assert "they are not printed on this sheet" in page
+        nb = load(out / "notebooks" / f"{name}.ipynb")
+        params = next("".join(c["source"]) for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+        assert f"article_path: str = {json.dumps(str(article.resolve()))}  # article file" in params
+    page = (out / "worksheets" / "03-framing-comparison.html").read_text(encoding="utf-8")
+    claim = pick_claim(exportrow.claims(exportrow.load_article(article)))
+    assert page.index("<h2>Exercise") < page.index(html_text(claim.quote.split()[0])) < page.index(
+        "<h2>Check your answer</h2>")
+    res = edition(tmp_path / "bad", "--no-pdf", "--article", str(tmp_path / "missing.txt"))
+    assert res.returncode != 0 and "missing.txt" in res.stderr and "Traceback" not in res.stderr
+    assert not (tmp_path / "bad").exists()
 
 
 def test_never_replaces_a_folder_it_did_not_write(tmp_path):

@@ -1,0 +1,485 @@
+"""The paper version of each notebook's exercise, for the student edition's printed worksheets.
+
+A printed worksheet has no cells to run and no "cell below": its exercise must carry the material it needs
+(the article's own words) and keep the answers (derived values, resolved dates, the annotation's coding) for
+a "Check your answer" part that comes after it. The exercise texts here are written for paper; the notebooks
+keep their own. Each hand-out picks the same figure, event or claim as the notebook's exercise cell
+(:func:`exportrow.stats.exercise_figures`, :func:`exportrow.timeline.exercise_event`,
+:func:`exportrow.framing.exercise_claim`), so the sheet and the notebook work on the same thing.
+
+Every piece of text from an article or annotation is escaped here (:func:`exportrow.escape.html_text`): the
+fragments are HTML, ready for :func:`exportrow.student.worksheet_html`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from exportrow.escape import html_text
+
+__all__ = ["Exercise", "Handout", "handout", "HANDOUTS", "pick_rate_figure", "pick_event", "pick_claim",
+           "CLAIMS_TO_CODE"]
+
+#: How many claims the reliability sheet (04) asks a student to code by hand: a page, not the whole article.
+CLAIMS_TO_CODE = 5
+
+
+@dataclass
+class Exercise:
+    """One exercise on paper: its opening (HTML), the material it needs (HTML), and its parts (HTML, each
+    followed by a box to answer in)."""
+
+    intro: str
+    material: str = ""
+    parts: list[str | tuple[str, int]] = field(default_factory=list)  # (text, lines) for a box of other size
+
+
+@dataclass
+class Handout:
+    """What a printed worksheet holds beyond the notebook's question: the exercises first, then the answers."""
+
+    exercises: list[Exercise]
+    check: str = ""  # HTML shown under "Check your answer", after every exercise
+
+
+def _p(text: str) -> str:
+    return f"<p>{text}</p>"
+
+
+def _code(text) -> str:
+    return f"<code>{html_text(text)}</code>"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word if n == 1 else word + 's'}"
+
+
+def _table(header: list[str], rows: list[list[str]], cls: str = "") -> str:
+    """An HTML table from cells that are already HTML."""
+    head = "".join(f"<th>{h}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return f'<table{f" class={chr(34)}{cls}{chr(34)}" if cls else ""}><thead><tr>{head}</tr></thead>' \
+           f"<tbody>{body}</tbody></table>"
+
+
+def _quote(text: str, mark: str | None = None) -> str:
+    """The article's words as a block quote, ``mark`` (if found in them) in bold."""
+    text = " ".join(str(text).split())
+    at = text.find(mark) if mark else -1
+    if at < 0:
+        return f"<blockquote>{html_text(text)}</blockquote>"
+    return (f"<blockquote>{html_text(text[:at])}<strong>{html_text(mark)}</strong>"
+            f"{html_text(text[at + len(mark):])}</blockquote>")
+
+
+def _sentences(article, start: int, end: int) -> str:
+    """The body sentences that hold raw offsets ``start`` to ``end``; the span's own words if none does.
+
+    Example:
+        >>> from exportrow import load_article
+        >>> art = load_article()
+        >>> at = art.raw.index("Fourteen cases")
+        >>> _sentences(art, at, at + 14)[:40]
+        'Fourteen cases were caught in 2015 and 2'
+    """
+    found = [s for s in article.sentences if s.start < end and start < s.end]
+    if not found:
+        return " ".join(article.raw[start:end].split())
+    return " ".join(article.raw[found[0].start:found[-1].end].split())
+
+
+def _sentences_marked(article, start: int, end: int) -> str:
+    """As :func:`_sentences`, as HTML with the span's own words in bold (several claims can share a sentence).
+
+    Example:
+        >>> from exportrow import load_article
+        >>> art = load_article()
+        >>> at = art.raw.index("Fourteen cases")
+        >>> _sentences_marked(art, at, at + 14)[:47]
+        '<strong>Fourteen cases</strong> were caught in '
+    """
+    found = [s for s in article.sentences if s.start < end and start < s.end]
+    lo, hi = (found[0].start, found[-1].end) if found else (start, end)
+
+    def words(a: int, b: int) -> str:
+        return html_text(" ".join(article.raw[a:b].split()))
+
+    gap = " " if lo < start and article.raw[start - 1:start].isspace() else ""
+    after_gap = " " if end < hi and article.raw[end:end + 1].isspace() else ""
+    return (f"{words(lo, start)}{gap}<strong>{words(start, end)}</strong>{after_gap}"
+            f"{words(end, hi)}").strip()
+
+
+# ---------------------------------------------------------------------------------------------------- 01
+def pick_rate_figure(figures_table: pd.DataFrame):
+    """The stated figure part 1 of notebook 01's exercise works on (the first with whole months), or None.
+
+    Example:
+        >>> from exportrow import figures
+        >>> pick_rate_figure(figures()).figure_id
+        'cases_total'
+    """
+    stated = figures_table[figures_table.basis == "stated"]
+    whole = stated[stated.months.notna() & (stated.months > 0)]
+    return whole.iloc[0] if len(whole) else None
+
+
+def _figure_words(r) -> str:
+    from exportrow.checks import period_label
+    from exportrow.stats import hedged
+
+    period = f" in {period_label(r)}" if pd.notna(r.period_start) and pd.notna(r.period_end) else " (no period)"
+    return html_text(f"{hedged(r.value, r.qualifier)} {r.unit}{period}")
+
+
+def _enforcement(ann) -> Handout:
+    """Notebook 01: a rate per month by hand, and what a total leaves beyond its stated parts.
+
+    Example:
+        >>> from exportrow.tables import annotation
+        >>> h = _enforcement(annotation())
+        >>> "Fourteen cases were caught in 2015" in h.exercises[0].material, "72" in h.exercises[0].material
+        (True, False)
+        >>> "72 cases" in h.check
+        True
+    """
+    import exportrow
+    from exportrow.checks import period_label
+    from exportrow.stats import hedged
+
+    table = exportrow.figures(ann.article, ann.path)
+    stated = table[table.basis == "stated"]
+    if stated.empty:
+        return Handout([Exercise(_p("The annotation of this article records no figure, so this worksheet has no "
+                                    "figure to work on. Read the article: which numbers does it give, and what "
+                                    "would you need to know to compare them?"))])
+    rows = [[_code(r.figure_id), html_text(" ".join(str(r.quote).split())), html_text(hedged(r.value, r.qualifier)),
+             html_text(r.unit),
+             html_text(period_label(r)) if pd.notna(r.period_start) and pd.notna(r.period_end) else "no period"]
+            for r in stated.itertuples()]
+    material = (_p("<strong>The figures the article states</strong> (its own words, and what each says):")
+                + _table(["figure", "the article's words", "value", "unit", "period"], rows, "figures"))
+    one = pick_rate_figure(table)
+    if one is not None:
+        part1 = (f"Take {_code(one.figure_id)} ({_figure_words(one)}). Work out its rate per month by hand: its "
+                 "value divided by the number of months in its period. Why does a rate per month let you compare "
+                 "periods of different lengths, and a raw count not?")
+    else:
+        part1 = ("No figure here has a period of whole months, so there is no rate per month to work out. Which "
+                 "words would the article need to give for one?")
+    derived = table[table.basis == "derived"]
+    if len(derived):
+        d = derived.iloc[0]
+        total_id, *part_ids = str(d.inputs).split(";")
+        total = stated.set_index("figure_id").loc[total_id]
+        part2 = (f"The article gives a total, {_code(total_id)} ({_figure_words(total)}), and some of its parts: "
+                 f"{_and([_code(i) for i in part_ids])}. How much does the total leave for the months the parts do "
+                 "not cover, and how many months is that? What would you have to assume to split that number "
+                 "between the calendar years inside its period?")
+    else:
+        part2 = ("The article gives no total with stated parts that leave exactly one period uncovered. If it gave "
+                 "a total and its parts, what could you work out from them, and what not?")
+    check = []
+    if one is not None:
+        check.append(_p(f"<strong>Part 1.</strong> {_code(one.figure_id)}: {html_text(hedged(one.value))} "
+                        f"{html_text(one.unit)} over {_plural(int(one.months), 'month')} = "
+                        f"{one.per_month:.2f} a month (computed, rounded to two decimals)."))
+    if len(derived):
+        d = derived.iloc[0]
+        formula = " \u2212 ".join(html_text(x) for x in str(d.formula).split(" - "))
+        check.append(_p(f"<strong>Part 2.</strong> {formula} = {html_text(hedged(d.value))} {html_text(d.unit)}, "
+                        f"for {html_text(period_label(d))} ({_plural(int(d.months), 'month')}, "
+                        f"{d.per_month:.2f} a month). This figure is derived: the article does not state it, and "
+                        "it says nothing about how the number is spread over those months."))
+    timed = stated[stated.months.notna() & (stated.months > 0)]
+    if len(timed):
+        check.append(_p("Every stated figure with a period, as a rate per month (computed):")
+                     + _table(["figure", "value", "months", "a month"],
+                              [[_code(r.figure_id), html_text(hedged(r.value, r.qualifier)), str(int(r.months)),
+                                f"{r.per_month:.2f}"] for r in timed.itertuples()], "figures"))
+    return Handout([Exercise(_p("Work from the figures below, the article's own words; no computer needed."),
+                             material, [part1, part2])], "".join(check))
+
+
+# ---------------------------------------------------------------------------------------------------- 02
+def pick_event(events_table: pd.DataFrame):
+    """The event notebook 02's exercise works on: a past-tense weekday, else any weekday, else other words
+    that depend on the publication date; None when every date is absolute.
+
+    Example:
+        >>> from exportrow import events
+        >>> pick_event(events()).event_id
+        'kang_pompeo_call'
+    """
+    from exportrow.timeline import _RELATIVE, _WEEKDAY
+
+    t = events_table[(events_table.source == "article") & (events_table.event_id != "publication")
+                     & events_table.expression.notna()]
+    weekday = t[t.expression.str.contains(_WEEKDAY)]
+    past = weekday[weekday.tense == "past"]
+    relative = t[t.expression.str.contains(_RELATIVE)]
+    pick = next((x for x in (past, weekday, relative) if len(x)), None)
+    return None if pick is None else pick.iloc[0]
+
+
+_DATE_RULES = (
+    "A weekday with no date (\u201con Wednesday\u201d) is the most recent such day on or before the publication "
+    "date when the verb is in the past tense, and the first such day on or after it when the verb is in the "
+    "present or future tense; \u201clast Friday\u201d is the most recent Friday before publication, \u201cnext "
+    "Friday\u201d the first after it. \u201cYesterday\u201d is the day before publication. \u201cLast week\u201d, "
+    "\u201clast month\u201d, \u201cnext year\u201d are the unit before or after the one of publication (a week "
+    "runs Monday to Sunday). \u201cThis January\u201d is that month of the publication year, \u201clast "
+    "March\u201d the most recent March before the publication month. A month and day without a year "
+    "(\u201cJuly 4\u201d) follow the weekday rule.")
+
+
+def _day(ts) -> str:
+    return f"{ts:%A} {ts.day} {ts:%B %Y}"
+
+
+def _interval(start, end, precision) -> str:
+    last = end - pd.Timedelta(days=1)
+    if precision == "day" or start == last:
+        return _day(start)
+    return f"{start.day} {start:%B %Y} to {last.day} {last:%B %Y} ({precision})"
+
+
+def _timeline(ann) -> Handout:
+    """Notebook 02: date an event by hand from the publication date, then imagine the article a week later.
+
+    Example:
+        >>> from exportrow.tables import annotation
+        >>> h = _timeline(annotation())
+        >>> ex = h.exercises[0]
+        >>> "Friday 12 July 2019" in ex.material, "Wednesday" in ex.material, "10 July" in ex.material
+        (True, True, False)
+        >>> "Wednesday 10 July 2019" in h.check
+        True
+    """
+    import exportrow
+
+    art = ann.article
+    table = exportrow.events(art, ann.path)
+    dated = table[(table.source == "article") & (table.event_id != "publication") & table.expression.notna()]
+    if art.published_date is None:
+        return Handout([Exercise(_p("The article gives no publication date, so words such as \u201clast week\u201d "
+                                    "or \u201con Wednesday\u201d cannot be dated from it. Find such words in the "
+                                    "article: what would you need to know to date them?"))])
+    published = pd.Timestamp(art.published_date)
+    material = [_p(f"<strong>The article came out on {html_text(_day(published))}.</strong>"),
+                _p(f"<strong>How such words are read.</strong> {html_text(_DATE_RULES)}")]
+    pick = pick_event(table)
+    if pick is not None:
+        tense = f" (the verb is in the {html_text(pick.tense)} tense)" if pd.notna(pick.tense) else ""
+        material.append(_p(f"<strong>The event:</strong> {html_text(pick.description)}. The article dates it with "
+                           f"the words \u201c{html_text(pick.expression)}\u201d{tense}, in this sentence:")
+                        + _quote(_sentences(art, int(pick.start), int(pick.end)), str(pick.expression)))
+        part1 = ("Work out the date of this event by hand, from the publication date and the rules above alone. "
+                 "Write it with its weekday. Which rule did you use?")
+    else:
+        part1 = ("The annotation dates every event here in absolute words (a year, a month, a date with its "
+                 "year). Resolve \u201cyesterday\u201d and \u201clast Wednesday\u201d against the publication "
+                 "date yourself, with the rules above.")
+    later = published + pd.Timedelta(days=7)
+    part2 = (f"Suppose the article had come out one week later, on {html_text(_day(later))}. Which of the events "
+             "listed below would get another date, and which would stay put? Why?")
+    events_list = ""
+    if len(dated):
+        events_list = (_p("<strong>The events the article dates</strong> (the words it uses, without the dates "
+                          "they give):")
+                       + _table(["event", "dated by the words"],
+                                [[html_text(r.description), f"\u201c{html_text(r.expression)}\u201d"]
+                                 for r in dated.itertuples()], "events"))
+    check = []
+    if pick is not None:
+        check.append(_p(f"<strong>Part 1.</strong> \u201c{html_text(pick.expression)}\u201d resolves to "
+                        f"{html_text(_interval(pick.date_start, pick.date_end, pick.precision))}, by the rule: "
+                        f"{html_text(pick.rule)}."))
+    if len(dated):
+        moved = _moved(ann, dated, later)
+        stay = len(dated) - len(moved)
+        if moved:
+            check.append(_p(f"<strong>Part 2.</strong> Published on {html_text(_day(later))}, "
+                            f"{_plural(len(moved), 'event')} would move and {stay} would stay put: the words that "
+                            "move are the ones counted from the publication date.")
+                         + _table(["event", "words", "dated now", "a week later"], moved, "events"))
+        else:
+            check.append(_p(f"<strong>Part 2.</strong> Published on {html_text(_day(later))}, no event would move: "
+                            "every date here is given in absolute words."))
+    return Handout([Exercise(_p("Work from the article's words below; no computer needed."),
+                             "".join(material), [part1, part2 + events_list])], "".join(check))
+
+
+def _moved(ann, dated: pd.DataFrame, later) -> list[list[str]]:
+    """The rows (HTML cells) of the dated events whose dates move when the article comes out on ``later``."""
+    import exportrow
+
+    moved_art = ann.article.with_published(f"{later:%Y-%m-%d}")
+    other = exportrow.events(moved_art, ann.path).set_index("event_id")
+    rows = []
+    for r in dated.itertuples():
+        if r.event_id not in other.index:
+            continue
+        o = other.loc[r.event_id]
+        if (o.date_start, o.date_end) != (r.date_start, r.date_end):
+            rows.append([html_text(r.description), f"\u201c{html_text(r.expression)}\u201d",
+                         html_text(_interval(r.date_start, r.date_end, r.precision)),
+                         html_text(_interval(o.date_start, o.date_end, o.precision))])
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------- 03, 04
+def pick_claim(claims: pd.DataFrame):
+    """The claim notebook 03's exercise asks to code: relayed ("reportedly"), else from an unnamed source,
+    else a paraphrase, else any; None when there is none.
+
+    Example:
+        >>> from exportrow import claims
+        >>> pick_claim(claims()).claim_id
+        'us_understanding'
+    """
+    from exportrow.framing import _RELAYED
+
+    if claims.empty:
+        return None
+    relayed = claims[claims.cue.str.contains(_RELAYED, na=False)]
+    unnamed = claims[claims.attribution == "anonymous_source"]
+    paraphrase = claims[claims.attribution == "indirect"]
+    return next(x for x in (relayed, unnamed, paraphrase, claims) if len(x)).iloc[0]
+
+
+_ATTRIBUTION_WORDS = {"direct_quote": "a named source, in quotation marks", "indirect": "a named source, "
+                      "paraphrased", "anonymous_source": "a source the article does not name",
+                      "unattributed": "nobody named: the article's own voice"}
+
+
+def _coding_lists(ann) -> str:
+    """The choices a coder picks from, printed: sides, attribution types, frames, Entman functions."""
+    from exportrow.annotations import ATTRIBUTIONS, ENTMAN, FRAMES
+    from exportrow.framing import side_name
+
+    sides = _and([f"{_code(s)} ({html_text(side_name(s))})" for s in ann.sides])
+    attributions = _and([f"{_code(a)} ({html_text(_ATTRIBUTION_WORDS.get(a, a))})" for a in ATTRIBUTIONS])
+    frames = "".join(f"<li>{html_text(name)}</li>" for _, name in sorted(FRAMES.items()))
+    return (f'<div class="lists"><p><strong>Sides:</strong> {sides}.</p>'
+            f"<p><strong>Attribution types:</strong> {attributions}.</p>"
+            f"<p><strong>Entman functions</strong> (any number): {_and([_code(e) for e in ENTMAN])}.</p>"
+            f'<p><strong>Frames</strong> (by number; the coding guide defines each):</p><ol class="frames">{frames}'
+            "</ol></div>")
+
+
+def _entman(value) -> str:
+    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+        return "none"
+    items = value if isinstance(value, (list, tuple)) else str(value).split(";")
+    return ", ".join(str(i).strip() for i in items if str(i).strip()) or "none"
+
+
+def _frame(code, name) -> str:
+    return "none" if pd.isna(code) else f"{int(code)} {name}"
+
+
+def _coding_rows(c) -> list[list[str]]:
+    return [["the claim's words (its content)", f"\u201c{html_text(' '.join(str(c.quote).split()))}\u201d"],
+            ["side", f"{_code(c.side)} (said by {_code(c.actor)})"],
+            ["attribution type", _code(c.attribution)],
+            ["reporting verb or hedge (cue)", html_text(c.cue) if pd.notna(c.cue) else "none"],
+            ["primary frame", html_text(_frame(c.frame_code, c.frame))],
+            ["secondary frame", html_text(_frame(c.frame_secondary_code, c.frame_secondary))],
+            ["Entman functions", html_text(_entman(c.entman))]]
+
+
+def _framing(ann) -> Handout:
+    """Notebook 03: code one claim by hand from its sentence, then compare with the annotation's coding.
+
+    Example:
+        >>> from exportrow.tables import annotation
+        >>> h = _framing(annotation())
+        >>> "Pompeo reportedly expressed an understanding" in h.exercises[0].material
+        True
+        >>> "washington" in h.check, "moral_evaluation" in h.exercises[0].material
+        (True, True)
+    """
+    import exportrow
+
+    claims = exportrow.claims(ann.article, ann.path)
+    c = pick_claim(claims)
+    if c is None:
+        return Handout([Exercise(_p("The annotation of this article records no claim, so there is no claim to "
+                                    "code here. Read the article: who is quoted or paraphrased, and how?"))])
+    material = (_p("<strong>The sentence</strong> that holds the claim, as the article prints it:")
+                + _quote(_sentences(ann.article, int(c.start), int(c.end))) + _coding_lists(ann))
+    parts = [("Underline, in the sentence above, the words that are the claim's content: what is claimed, "
+              "without the reporting frame around it (who says it, and the verb that says so).", 0),
+             "Its side, its attribution type, and its reporting verb or hedge (the cue), as the article has it.",
+             "Its primary frame (and a secondary one, if any), and its Entman functions.",
+             "Now compare your coding with the annotation's, under \u201cCheck your answer\u201d. Where do you "
+             "disagree, and why? Which of you does the coding guide support?"]
+    check = (_p(f"<strong>The annotation's coding</strong> of this claim (its id: {_code(c.claim_id)}):")
+             + _table(["field", "coded as"], _coding_rows(c), "coding"))
+    return Handout([Exercise(_p("Code one claim yourself, before you look at how the annotation codes it. Use "
+                                "the lists below and the coding guide."), material, parts)], check)
+
+
+def _reliability(ann) -> Handout:
+    """Notebook 04: code a few claims by hand, then compare with the annotator.
+
+    Example:
+        >>> from exportrow.tables import annotation
+        >>> h = _reliability(annotation())
+        >>> h.exercises[0].material.count("<tr>") - 1, "<code>problem_definition</code>" in h.check
+        (5, True)
+    """
+    import exportrow
+
+    claims = exportrow.claims(ann.article, ann.path).sort_values("start", kind="stable")
+    if claims.empty:
+        return Handout([Exercise(_p("The annotation of this article records no claim, so there is nothing to "
+                                    "code and compare here."))])
+    chosen = claims.head(CLAIMS_TO_CODE)
+    blank = '<span class="blank"></span>'
+    rows = [[str(i), _sentences_marked(ann.article, int(c.start), int(c.end)), blank, blank, blank, blank]
+            for i, c in enumerate(chosen.itertuples(), 1)]
+    some = ("" if len(claims) <= CLAIMS_TO_CODE else
+            f" (the first {len(chosen)} of the {len(claims)} claims the annotation records)")
+    material = (_p(f"<strong>The claims to code</strong>, each in bold in its sentence{html_text(some)}:")
+                + _table(["#", "the sentence", "side", "attribution", "frame", "Entman"], rows, "to-code")
+                + _coding_lists(ann))
+    parts = [("Fill in the table above: for each claim, its side, attribution type, primary frame (its number) "
+              "and Entman functions. Work alone, with the coding guide at hand.", 0),
+             "Compare your coding with the annotator's, under \u201cCheck your answer\u201d. On which claims and "
+             "which fields do you disagree? Which of you does the coding guide support?",
+             "With the class: on which field do most of you disagree with each other? Why might that field be the "
+             "hardest to code the same way?"]
+    coded = [[str(i), _code(c.side), _code(c.attribution), html_text(_frame(c.frame_code, c.frame)),
+              _and([_code(e) for e in _entman(c.entman).split(", ")])]
+             for i, c in enumerate(chosen.itertuples(), 1)]
+    check = (_p("<strong>The annotator's coding</strong> of the same claims:")
+             + _table(["#", "side", "attribution", "frame", "Entman"], coded, "coding"))
+    return Handout([Exercise(_p("Code the claims yourself before you look at the annotation."), material, parts)],
+                   check)
+
+
+#: The paper exercise of each notebook, by its number.
+HANDOUTS = {"01": _enforcement, "02": _timeline, "03": _framing, "04": _reliability}
+
+
+def handout(name: str, ann) -> Handout | None:
+    """The paper exercise of notebook ``name`` (``01-...``) for the checked annotation ``ann``; None for a
+    notebook without one (its worksheet then uses the notebook's own exercise text).
+
+    Example:
+        >>> from exportrow.tables import annotation
+        >>> handout("03-framing-comparison", annotation()).exercises[0].parts[1][:9]
+        'Its side,'
+        >>> handout("07-something-else", annotation()) is None
+        True
+    """
+    make = HANDOUTS.get(name[:2])
+    return make(ann) if make else None

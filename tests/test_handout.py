@@ -1,0 +1,174 @@
+"""The printed worksheets' paper exercises (exportrow/handout.py): the exercise comes first with the material it
+needs, every answer comes after it under "Check your answer", and nothing on paper points at a notebook."""
+
+import html
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+from conftest import NOTEBOOKS
+
+import exportrow
+from exportrow import framing, stats
+from exportrow import timeline as tl
+from exportrow.handout import handout, pick_claim, pick_event, pick_rate_figure
+from exportrow.paths import PROJECT_ROOT
+from exportrow.student import worksheet, worksheet_html
+from exportrow.tables import annotation
+
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+ARTICLES = [None, FIXTURES / "example-gazette-2021-03-03-freedonia-sylvania-fishing.txt",
+            *sorted((FIXTURES / "articles").glob("*.txt"))]
+MAIN = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOK_ONLY = ["the cell below", "cell above", "run the notebook", "run this notebook", "the next section",
+                 "rows above", "tables below", "resolve_date", "exportrow worksheet", "# your code", "set `published`"]
+
+
+def text_of(page: str) -> str:
+    """A page's words as a reader sees them (tags, style and the embedded images left out)."""
+    page = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
+    page = re.sub(r"</?(?:code|strong|em|span)\b[^>]*>", "", page)  # inline: no space of their own
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+
+
+def page_for(name, ann, charts=True):
+    ws = worksheet(json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8")), name)
+    ws.handout = handout(name, ann)
+    if not charts:
+        ws.charts = []
+    return worksheet_html(ws)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    ann = annotation()
+    return ann, {name: page_for(name, ann) for name in MAIN}
+
+
+def split(page):
+    """The words a student works on, and the words under the heading "Check your answer"."""
+    at = page.index("<h2>Check your answer</h2>")
+    assert at > page.index("<h2>Exercise") > 0, "the exercise must come before the answers"
+    return text_of(page[:at]), text_of(page[at:])
+
+
+def test_every_main_notebook_has_a_paper_exercise(bundled):
+    ann, _ = bundled
+    assert all(handout(name, ann) is not None for name in MAIN)
+
+
+def test_01_states_the_figures_and_keeps_the_derived_answers_for_after(bundled):
+    ann, pages = bundled
+    before, after = split(pages["01-enforcement-statistics"])
+    for quote in ("There were 156 cases from 2015 to this March", "Fourteen cases were caught in 2015",
+                  "22 in 2016", "The number more than doubled to 48 in 2017"):
+        assert quote in before
+    # the answers: the rates, the derived remainder and its months, none before the check
+    for answer in ("3.06", "1.17", "72 cases", "15 months", "156 − 14 − 22 − 48", "derived"):
+        assert answer not in before, answer
+    assert "3.06 a month" in after and "= 72 cases" in after and "15 months" in after
+    assert pages["01-enforcement-statistics"].index("<img ") > pages["01-enforcement-statistics"].index(
+        "Check your answer")
+
+
+def test_02_gives_the_date_words_and_the_sentence_but_not_the_resolved_date(bundled):
+    ann, pages = bundled
+    before, after = split(pages["02-claim-timeline"])
+    event = pick_event(exportrow.events(ann.article, ann.path))
+    assert "Friday 12 July 2019" in before  # the publication date the student works from
+    assert "Kang Kyung-wha discussed the situation with U.S. Secretary of State Mike Pompeo by phone Wednesday" \
+        in before
+    assert f"“{event.expression}”" in before and event.description in before
+    for resolved in ("10 July", "Jul 2019", "2019-07-10", "17 July", "W27", "1 July 2019"):
+        assert resolved not in before, resolved
+    assert "resolves to Wednesday 10 July 2019" in after
+    assert "Wednesday 17 July 2019" in after  # part 2: a week later, the weekday moves
+    assert "5 events would move and 8 would stay put" in after
+
+
+def test_03_prints_the_picked_claims_sentence_and_keeps_its_coding_for_after(bundled):
+    ann, pages = bundled
+    before, after = split(pages["03-framing-comparison"])
+    claim = pick_claim(exportrow.claims(ann.article, ann.path))
+    assert claim.claim_id == "us_understanding"
+    assert ("Pompeo reportedly expressed an understanding of South Korea’s position, which is to push Japan to walk "
+            "back the curbs and resolve the situation diplomatically.") in before
+    assert "Crime and punishment" in before and "moral_evaluation" in before  # the lists to choose from
+    quote = " ".join(claim.quote.split())
+    assert f"“{quote}”" in after and f"“{quote}”" not in before  # the annotation's span is part of its coding
+    assert "us_understanding" not in before and "14 External regulation and reputation" in after
+    assert "anonymous_source" in after and re.search(r"side washington \(said by pompeo\)", after)
+
+
+def test_04_asks_to_code_claims_in_their_sentences_and_shows_the_annotator_after(bundled):
+    ann, pages = bundled
+    page = pages["04-coding-reliability"]
+    before, after = split(page)
+    assert "the first 5 of the 24 claims" in before
+    assert page.count('<span class="blank"></span>') == 5 * 4
+    assert "The annotator's coding" in after and "The annotator's coding" not in before
+
+
+@pytest.mark.parametrize("name", MAIN)
+def test_no_notebook_only_wording_on_paper(bundled, name):
+    _, pages = bundled
+    words = text_of(pages[name]).lower()
+    for phrase in NOTEBOOK_ONLY:
+        assert phrase.lower() not in words, f"{name}: {phrase!r} on paper"
+    assert "no code needed" in words and "check your answer" in words
+
+
+def test_the_sheet_works_on_what_the_notebook_picks():
+    """The paper exercise and the notebook's exercise cell name the same figure, event and claim."""
+    art = exportrow.load_article()
+    assert f"`{pick_rate_figure(exportrow.figures(art)).figure_id}`, 156" in stats.exercise_figures(
+        exportrow.figures(art))
+    assert f"`{pick_event(exportrow.events(art)).event_id}`" in tl.exercise_event(exportrow.events(art))
+    assert f"`{pick_claim(exportrow.claims(art)).claim_id}`" in framing.exercise_claim(exportrow.claims(art), art)
+
+
+@pytest.mark.parametrize("article", ARTICLES[1:], ids=lambda p: p.stem[:40])
+def test_any_article_gets_sheets_with_the_exercise_first(article):
+    ann = annotation(exportrow.load_article(article))
+    for name in MAIN:
+        page = page_for(name, ann, charts=False)
+        words = text_of(page)
+        assert "<script" not in page and "<h2>Exercise" in page
+        if "<h2>Check your answer</h2>" in page:
+            split(page)
+        for phrase in NOTEBOOK_ONLY:
+            assert phrase.lower() not in words.lower(), f"{article.name} {name}: {phrase!r}"
+    claim = pick_claim(exportrow.claims(ann.article, ann.path))
+    if claim is not None:  # the claim's sentence is on the sheet before the check; its coded span after
+        before, after = split(page_for("03-framing-comparison", ann, charts=False))
+        assert " ".join(claim.quote.split()) in before and f"“{' '.join(claim.quote.split())}”" in after
+    event = pick_event(exportrow.events(ann.article, ann.path))
+    if event is not None:
+        before, after = split(page_for("02-claim-timeline", ann, charts=False))
+        day = f"{event.date_start.day} {event.date_start:%B %Y}"
+        published = ann.article.published_date
+        before = before.replace(f"came out on {published:%A} {published.day} {published:%B %Y}", "")
+        assert event.expression in before and day not in before and day in after
+
+
+class Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attrs = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attrs += attrs
+
+
+def test_hostile_text_is_escaped():
+    hostile = FIXTURES / "hostile-gazette-2021-03-03-freedonia-sylvania-fishing.txt"
+    ann = annotation(exportrow.load_article(hostile))
+    for name in MAIN:
+        page = page_for(name, ann, charts=False)
+        parsed = Elements()
+        parsed.feed(page)
+        assert not parsed.tags & {"script", "a", "svg", "iframe", "img"}, (name, parsed.tags)
+        assert not [a for a, v in parsed.attrs if a.startswith("on") or "javascript" in (v or "")]
+        assert "&lt;script&gt;" in page or "&lt;img" in page or "&lt;a " in page  # the hostile words, as words
