@@ -32,7 +32,7 @@ from exportrow.errors import ExportrowError, UsageError
 from exportrow.files import excerpt
 
 __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", "RELIABLE", "TENTATIVE",
-           "read_coding", "read_codings", "find_article", "find_codings", "agreement", "compare",
+           "read_coding", "read_codings", "find_article", "find_codings", "blank_codings", "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability"]
 
@@ -126,23 +126,66 @@ def find_article(coding_path: str | Path) -> Path | None:
     return None
 
 
-def find_codings(annotation_path: str | Path) -> list[Path]:
+def find_codings(annotation_path: str | Path, article=None) -> list[Path]:
     """An annotation and the other codings of its article kept beside it.
 
-    The naming convention: ``<article>.<coder>.yaml`` or ``<article>.<coder>.csv`` next to
-    ``<article>.yaml`` (for example ``data/annotations/<article>.coder-2.yaml``), each an annotation
-    or a filled worksheet.
+    The naming convention: ``<article>.<coder>.yaml`` or ``<article>.<coder>.csv`` next to the
+    annotation (for example ``data/annotations/<article>.coder-2.yaml``), each an annotation or a
+    worksheet. ``<article>`` is the article file's name without its suffix (``article``, else the file
+    the annotation names); codings named after the annotation file, ``<annotation>.<coder>.yaml``, are
+    found too. A blank worksheet (nobody has filled it in yet) is listed: :func:`compare` leaves it
+    out and :func:`blank_codings` names it.
 
     Example:
         >>> [p.name for p in find_codings(paths.default_annotation())][0] == paths.default_annotation().name
         True
     """
     annotation_path = Path(annotation_path)
-    prefix = annotation_path.stem + "."
+    stems = [annotation_path.stem]
+    if article is not None:
+        stems.append(Path(article.path).stem)
+    else:
+        recorded, _ = _recorded_article(annotation_path)
+        if recorded and Path(recorded).name == recorded:
+            stems.append(Path(recorded).stem)
+    prefixes = tuple(dict.fromkeys(stem + "." for stem in stems if stem))
     others = sorted(p for p in annotation_path.parent.iterdir()
-                    if p.name.startswith(prefix) and p.suffix.lower() in (".yaml", ".yml", ".csv") and p.is_file()
+                    if p.stem.startswith(prefixes) and p.suffix.lower() in (".yaml", ".yml", ".csv") and p.is_file()
                     and p != annotation_path)
     return [annotation_path, *others]
+
+
+def blank_codings(files) -> list[Path]:
+    """The worksheets among ``files`` that nobody has filled in yet (every coding field empty).
+
+    Example:
+        >>> import tempfile
+        >>> from exportrow.annotations import load_annotation
+        >>> from exportrow.worksheet import make_worksheet, write_worksheet
+        >>> sheet = write_worksheet(make_worksheet(load_annotation()), Path(tempfile.mkdtemp()) / "a.anna.yaml")
+        >>> [p.name for p in blank_codings([paths.default_annotation(), sheet])]
+        ['a.anna.yaml']
+    """
+    from exportrow.worksheet import _blank_worksheet
+
+    return [Path(f) for f in files if _blank_worksheet(Path(f))]
+
+
+def _blank_note(blank) -> str:
+    """The sentence that names the blank worksheets left out; empty with none.
+
+    Example:
+        >>> print(_blank_note([Path("x/a.anna.yaml")]))
+        The worksheet a.anna.yaml is left out: nobody has filled it in yet (every coding field is empty).
+        >>> _blank_note([])
+        ''
+    """
+    if not blank:
+        return ""
+    names = ", ".join(_md(Path(f).name) for f in blank)
+    if len(blank) == 1:
+        return f"The worksheet {names} is left out: nobody has filled it in yet (every coding field is empty)."
+    return f"The worksheets {names} are left out: nobody has filled them in yet (every coding field is empty)."
 
 
 def _annotation_coding(path: Path, article, label: str) -> Coding:
@@ -681,11 +724,16 @@ def _fields(fields) -> list[str]:
 def compare(files, article=None, fields=None) -> Agreement | None:
     """:func:`agreement` for a notebook: None, not an error, when there are fewer than two codings.
 
+    A blank worksheet (:func:`blank_codings`) is left out: a coder who has not filled in a sheet yet
+    does not stop the notebook.
+
     Example:
         >>> compare([paths.default_annotation()]) is None
         True
     """
     fields = _fields(fields)  # a mistyped field fails even with a single coding
+    blank = set(blank_codings(files))
+    files = [f for f in files if Path(f) not in blank]
     if len(files) < 2:
         return None
     return agreement(files, article=article, fields=fields)
@@ -711,13 +759,16 @@ def codings_sentence(result: Agreement | None, files=()) -> str:
         >>> print(codings_sentence(None, [paths.default_annotation()]))  # doctest: +ELLIPSIS
         Only one coding of this article was found (nikkei-...yaml), and agreement needs two or more, ...
     """
+    blank = blank_codings(files)
+    note = (" " + _blank_note(blank)) if blank else ""
     if result is None:
-        names = ", ".join(_md(Path(f).name) for f in files) or "none"
+        names = ", ".join(_md(Path(f).name) for f in files if Path(f) not in blank) or "none"
         return (f"Only one coding of this article was found ({names}), and agreement needs two or more, so the "
                 "agreement sections below stay empty: make a worksheet with `exportrow worksheet`, have a second "
-                "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`.")
+                "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`."
+                + note)
     return (f"Comparing **{len(result.codings)}** codings ({', '.join(map(_md, result.coders))}) of "
-            f"**{len(result.coverage)}** claims.")
+            f"**{len(result.coverage)}** claims." + note)
 
 
 def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -> list[str]:
@@ -779,21 +830,25 @@ def codings_table(result: Agreement | None, files=(), article=None) -> pd.DataFr
     """One row per coding compared: ``coder, kind, file, claims`` (claims it coded).
 
     With no result (a single coding), the files are listed with what can be known without reading them.
+    A blank worksheet among ``files`` gets a row of its own, ``blank worksheet (left out)``.
 
     Example:
         >>> codings_table(None, [paths.default_annotation()]).kind.tolist()
         ['annotation']
     """
     cols = ["coder", "kind", "file", "claims"]
+    name = article.name if article is not None else Path(files[0]).stem if files else ""
+    blank = blank_codings(files)
+    left_out = [{"coder": _stem_label(Path(f), name), "kind": "blank worksheet (left out)", "file": Path(f).name,
+                 "claims": 0} for f in blank]
     if result is None:
         from exportrow.worksheet import is_worksheet
 
-        name = article.name if article is not None else Path(files[0]).stem if files else ""
         rows = [{"coder": _stem_label(Path(f), name), "kind": "worksheet" if is_worksheet(f) or str(f).endswith(".csv")
-                 else "annotation", "file": Path(f).name, "claims": None} for f in files]
-        return pd.DataFrame(rows, columns=cols).astype({"claims": "Int64"})
+                 else "annotation", "file": Path(f).name, "claims": None} for f in files if Path(f) not in blank]
+        return pd.DataFrame(rows + left_out, columns=cols).astype({"claims": "Int64"})
     rows = [{"coder": c.coder, "kind": c.kind, "file": c.path.name, "claims": len(c.claims)} for c in result.codings]
-    return pd.DataFrame(rows, columns=cols).astype({"claims": "Int64"})
+    return pd.DataFrame(rows + left_out, columns=cols).astype({"claims": "Int64"})
 
 
 def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFrame:
@@ -837,6 +892,8 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
 def other_codings_reliability(annotation_path, article=None) -> pd.DataFrame | None:
     """:func:`frame_reliability` of the annotation and the other codings kept beside it; None with one coding.
 
+    Blank worksheets are left out (:func:`compare`); :func:`frame_warning` names them.
+
     Notebook 03 uses it to warn about frames that coders did not apply alike.
 
     Example:
@@ -844,8 +901,9 @@ def other_codings_reliability(annotation_path, article=None) -> pd.DataFrame | N
         >>> per_frame is not None and {"frame", "alpha", "verdict"} <= set(per_frame.columns)
         True
     """
-    files = find_codings(annotation_path)
-    if len(files) < 2:
+    files = find_codings(annotation_path, article)
+    blank = blank_codings(files)
+    if len(files) - len(blank) < 2:
         return None
     return frame_reliability(files, article=article)
 
@@ -870,8 +928,11 @@ def weak_frames(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = No
     return {str(r.frame): (f"alpha {r.alpha:.2f}" if r.alpha == r.alpha else "no alpha") for r in weak.itertuples()}
 
 
-def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = None) -> str:
+def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = None, codings=()) -> str:
     """Notebook 03's sentence on how far its frame counts would hold for another coder.
+
+    ``codings``: the coding files found (:func:`find_codings`); a blank worksheet among them is named as
+    left out.
 
     Example:
         >>> print(frame_warning(None))  # doctest: +NORMALIZE_WHITESPACE
@@ -885,19 +946,21 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
         the sides in these frames may come from the coding, not the article; notebook 04 shows where the coders
         differ.
     """
+    blank = blank_codings(codings)
+    note = (" " + _blank_note(blank)) if blank else ""
     if per_frame is None:
         return ("One coding of this article: nothing measures yet how far another coder would give these claims "
-                "the same frames (notebook 04 compares codings).")
+                "the same frames (notebook 04 compares codings)." + note)
     weak = weak_frames(per_frame, frames)
     if not weak:
         return (f"Another coding of this article exists: every frame drawn here reaches alpha {TENTATIVE:.3f} or "
-                "more between the coders (notebook 04 has the details).")
+                "more between the coders (notebook 04 has the details)." + note)
     listed = "; ".join(f"{_md(name)} ({a})" for name, a in weak.items())
     verb = "stays" if len(weak) == 1 else "stay"
     return (f"**Warning: low agreement between coders.** Another coding of this article gives these claims other "
             f"frames: {listed} {verb} below {TENTATIVE:.3f}, Krippendorff's lowest threshold. A difference "
             "between the sides in these frames may come from the coding, not the article; notebook 04 shows where "
-            "the coders differ.")
+            "the coders differ." + note)
 
 
 # ---------------------------------------------------------------- output
