@@ -19,7 +19,8 @@ from exportrow.tables import BASES, _cat, _int, _str, annotation
 
 __all__ = ["statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
            "credit_line", "rules_table", "VERDICTS", "CHECKS", "MEASURES", "hedged", "figures_overview",
-           "exercise_figures", "derived_overview", "chartable", "periods_note", "statements_note"]
+           "exercise_figures", "derived_overview", "chartable", "periods_note", "statements_note", "period_years",
+           "check_years", "unknown_years", "years_allowed"]
 
 #: What a bar of :func:`exportrow.plots.bar_periods` shows: the rate per month (bars span their
 #: periods, so a bar's area is its count) or the raw count (bars not comparable across lengths).
@@ -133,7 +134,8 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
     Args:
         figures_table: The output of :func:`exportrow.figures`.
         quantity: Which quantity (None: :func:`main_quantity`).
-        years: Keep only periods that start in these years (None: all).
+        years: Keep only periods that start in these years (None: all). No period in them gives an empty
+            table, which :func:`periods_note` explains; :func:`check_years` refuses such years up front.
         show_derived: Keep derived periods.
         measure: What ``value`` holds: ``per_month`` (the count divided by the period's months,
             computed by exportrow) or ``count`` (the figure's value).
@@ -164,10 +166,7 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
     if not show_derived:
         f = f[f.basis == "stated"]
     if years is not None:
-        have = sorted(set(f.period_start.dt.year))
-        f = f[f.period_start.dt.year.isin(list(years))]
-        if f.empty:
-            raise ValueError(f"no period of {quantity} starts in {list(years)}; periods start in {have}")
+        f = f[f.period_start.dt.year.isin([y for y in years if _whole(y)])]
     f = f.sort_values("period_start")
 
     values = figures_table.set_index("figure_id").value
@@ -333,6 +332,82 @@ def derived_overview(figures_table: pd.DataFrame) -> str:
             "its parts do not cover (hatched in the chart below).")
 
 
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def period_years(figures_table: pd.DataFrame, *, show_derived: bool = True) -> list[int]:
+    """The calendar years in which a period of the charted quantity starts: the years ``years`` accepts.
+
+    Example:
+        >>> from exportrow import figures
+        >>> period_years(figures()), period_years(figures(), show_derived=False)
+        ([2015, 2016, 2017, 2018], [2015, 2016, 2017])
+    """
+    periods = case_periods(figures_table, show_derived=show_derived)
+    return sorted({int(y) for y in periods.period_start.dt.year})
+
+
+def unknown_years(figures_table: pd.DataFrame, years, *, show_derived: bool = True) -> list:
+    """The items of ``years`` that are not whole numbers, or in which no period of the charted quantity starts.
+
+    Example:
+        >>> from exportrow import figures
+        >>> unknown_years(figures(), [2016, 1850, "x", 2016.0])
+        [1850, 'x', 2016.0]
+    """
+    have = period_years(figures_table, show_derived=show_derived)
+    return [y for y in (years or []) if not _whole(y) or y not in have]
+
+
+def years_allowed(figures_table: pd.DataFrame, *, show_derived: bool = True) -> str:
+    """The allowed years in words, for messages.
+
+    Example:
+        >>> from exportrow import figures
+        >>> years_allowed(figures())
+        'whole numbers among 2015, 2016, 2017, 2018 (the years in which a period of illegal export cases starts)'
+    """
+    have = period_years(figures_table, show_derived=show_derived)
+    quantity = main_quantity(figures_table)
+    if not have:
+        return "none: no figure of this article has a period, so leave years empty"
+    name = str(quantity).replace("_", " ")
+    return f"whole numbers among {', '.join(map(str, have))} (the years in which a period of {name} starts)"
+
+
+def check_years(figures_table: pd.DataFrame, years, *, show_derived: bool = True) -> None:
+    """Refuse a ``years`` parameter with an item that is not a whole number or names no period's year.
+
+    ``exportrow report`` calls this before any kernel starts.
+
+    Raises:
+        ParameterError: The items refused and the allowed years.
+
+    Example:
+        >>> from exportrow import figures
+        >>> check_years(figures(), [2016, 2017])
+        >>> check_years(figures(), [2016, "x"])
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: -p years [2016, 'x']: 'x' is not a year of this article's periods; \
+allowed: whole numbers among 2015, 2016, 2017, 2018 (the years in which a period of illegal export cases starts)
+    """
+    from exportrow.files import excerpt
+    from exportrow.parameters import ParameterError
+
+    if not isinstance(years, list):
+        raise ParameterError(f"-p years {excerpt(years)}: not a list; allowed: a list of "
+                             + years_allowed(figures_table, show_derived=show_derived))
+    bad = unknown_years(figures_table, years, show_derived=show_derived)
+    if bad:
+        listed = ", ".join(excerpt(y) for y in bad)
+        verb = "is not a year" if len(bad) == 1 else "are not years"
+        shown = "[" + ", ".join(excerpt(y) for y in years[:20]) + (", ...]" if len(years) > 20 else "]")
+        raise ParameterError(f"-p years {shown}: {listed} {verb} of this article's periods; allowed: "
+                             + years_allowed(figures_table, show_derived=show_derived))
+
+
 def chartable(periods: pd.DataFrame, measure: str = "per_month") -> bool:
     """Whether the periods make a chart worth drawing: at least two bars (with a length, for rates).
 
@@ -352,8 +427,12 @@ def _overlap(periods: pd.DataFrame) -> bool:
     return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
 
 
-def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: str = "per_month") -> str:
+def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: str = "per_month", *,
+                 years=None, show_derived: bool = True) -> str:
     """What the chart of periods leaves out, and why, in Markdown: the chart itself when it is missing.
+
+    With ``years`` (the notebook's parameter), items that name no period's year are named first, with the
+    years that do.
 
     Example:
         >>> from exportrow import figures
@@ -364,6 +443,10 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         **No chart**: only one period of illegal export cases is left to draw (2016, 22 cases), and one bar
         compares nothing; the tables above give it. Not charted with them: materials under curbs (1 figure, no
         period); it counts something else.
+        >>> t = figures().pipe(case_periods, years=[1850])
+        >>> print(periods_note(figures(), t, years=[1850]).split(" **No chart**")[0])  # doctest: +NORMALIZE_WHITESPACE
+        `years` names 1850, in which no period of illegal export cases starts: periods start in 2015, 2016, 2017
+        and 2018.
     """
     stated = figures_table[figures_table.basis == "stated"]
     quantity = main_quantity(figures_table)
@@ -371,6 +454,13 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         why = "no figure" if stated.empty else "none of the figures has a period"
         return f"**No chart**: {why}, so nothing can be placed on a time line."
     name = markdown_text(quantity.replace("_", " "))
+    prefix = ""
+    bad = unknown_years(figures_table, years, show_derived=show_derived) if years else []
+    if bad:
+        have = [str(y) for y in period_years(figures_table, show_derived=show_derived)]
+        listed = markdown_text(", ".join(str(y) for y in bad))
+        starts = (", ".join(have[:-1]) + " and " + have[-1]) if len(have) > 1 else "".join(have)
+        prefix = f"`years` names {listed}, in which no period of {name} starts: periods start in {starts}. "
     if measure == "per_month":
         unmeasured = periods[periods.months.isna()]
         bars = periods[periods.months.notna()]
@@ -402,7 +492,7 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
                          + (", no period" if not n_dated else f", {n_dated} with a period") + ")")
         text += (f" Not charted with them: {'; '.join(parts)}; {'they count' if len(parts) > 1 else 'it counts'} "
                  "something else.")
-    return text
+    return prefix + text
 
 
 def statements_note(checked: pd.DataFrame) -> str:
