@@ -286,7 +286,8 @@ def _header(article: Article) -> list[str]:
         "exportrow: 1",
         "article:",
         *meta,
-        "# sides: [TODO, TODO]   # the sides of this dispute; outlet and other are always available",
+        "sides: [TODO_1, TODO_2]   # the sides of this dispute, e.g. [freedonia, sylvania]; outlet and other are "
+        "always there",
         "",
     ]
 
