@@ -11,7 +11,10 @@ absent); the free-text cue gets percentage agreement only.
 Alpha comes from the ``krippendorff`` package. The interval resamples claims (units) with
 replacement, :data:`N_BOOT` times from a fixed seed, so two runs give byte-identical tables.
 Verdicts use Krippendorff's own thresholds (Content Analysis, 2nd ed., 2004, p. 241): alpha >= 0.800
-reliable; 0.667 <= alpha < 0.800 for tentative conclusions only; below 0.667 not reliable.
+reliable; 0.667 <= alpha < 0.800 for tentative conclusions only; below 0.667 not reliable. Alpha is
+shown and stored cut to three decimals, rounded down (0.6666 is 0.666, never 0.667), and the verdict
+judges that value: as the thresholds have three decimals, it is the verdict of the unrounded alpha too,
+and a filter ``alpha >= 0.667`` on agreement.csv agrees with it. Intervals are rounded outward.
 
 ``import exportrow`` does not load this module; numpy and krippendorff load when it runs.
 """
@@ -550,15 +553,41 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
             else:
                 a = _alpha_counts(counts)
                 low, high, _ = _bootstrap(counts, level, n_boot, seed)
-        rows.append({"field": fld, "level": level, "alpha": _round(a), "ci_low": _round(low), "ci_high": _round(high),
+        shown = _down(a)  # the verdict judges the alpha shown, which never rounds up across a threshold
+        rows.append({"field": fld, "level": level, "alpha": shown, "ci_low": _down(low), "ci_high": _up(high),
                      "percent_agreement": _round(agree, 1), "units": len(pairable), "coders": coders_n,
-                     "verdict": "percentage only" if level == "text" else verdict(a), "note": note})
+                     "verdict": "percentage only" if level == "text" else verdict(shown), "note": note})
     table = pd.DataFrame(rows, columns=_FIELD_COLUMNS)
     return table.astype({"units": "int64", "coders": "int64"})
 
 
 def _round(x: float, digits: int = 3) -> float:
     return float("nan") if x is None or math.isnan(x) else round(float(x), digits) + 0.0
+
+
+def _down(x: float, digits: int = 3) -> float:
+    """``x`` cut to ``digits`` decimals, rounded down: an alpha shown, stored and judged never rises across a
+    threshold (0.6666 is 0.666, below 0.667, as the unrounded value is). The 1e-9 absorbs float noise.
+
+    Example:
+        >>> _down(0.66666), _down(0.675), _down(-0.0714), _down(1.0)
+        (0.666, 0.675, -0.072, 1.0)
+    """
+    if x is None or math.isnan(x):
+        return float("nan")
+    return math.floor(float(x) * 10 ** digits + 1e-9) / 10 ** digits + 0.0
+
+
+def _up(x: float, digits: int = 3) -> float:
+    """``x`` rounded up to ``digits`` decimals: the top of an interval, so that the interval shown holds the true one.
+
+    Example:
+        >>> _up(0.6661), _up(0.9)
+        (0.667, 0.9)
+    """
+    if x is None or math.isnan(x):
+        return float("nan")
+    return math.ceil(float(x) * 10 ** digits - 1e-9) / 10 ** digits + 0.0
 
 
 # ---------------------------------------------------------------- the result
@@ -917,7 +946,7 @@ def weak_frames(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = No
         >>> t = pd.DataFrame({"frame": ["Economic", "Political"], "alpha": [0.9, 0.41],
         ...                   "verdict": ["reliable", "unreliable"]})
         >>> weak_frames(t)
-        {'Political': 'alpha 0.41'}
+        {'Political': 'alpha 0.410'}
     """
     if per_frame is None or per_frame.empty:
         return {}
@@ -925,7 +954,7 @@ def weak_frames(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = No
     if frames is not None:
         used = set(frames.loc[frames.claims > 0, "frame"].astype(str))
         weak = weak[weak.frame.isin(used)]
-    return {str(r.frame): (f"alpha {r.alpha:.2f}" if r.alpha == r.alpha else "no alpha") for r in weak.itertuples()}
+    return {str(r.frame): (f"alpha {r.alpha:.3f}" if r.alpha == r.alpha else "no alpha") for r in weak.itertuples()}
 
 
 def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = None, codings=()) -> str:
@@ -942,7 +971,7 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
         ...                   "verdict": ["reliable", "unreliable"]})
         >>> print(frame_warning(t))  # doctest: +NORMALIZE_WHITESPACE
         **Warning: low agreement between coders.** Another coding of this article gives these claims other
-        frames: Political (alpha 0.41) stays below 0.667, Krippendorff's lowest threshold. A difference between
+        frames: Political (alpha 0.410) stays below 0.667, Krippendorff's lowest threshold. A difference between
         the sides in these frames may come from the coding, not the article; notebook 04 shows where the coders
         differ.
     """
@@ -983,8 +1012,9 @@ def _summary_text(result: Agreement) -> str:
                                enumerate(zip(row, widths))).rstrip())
     lines += ["", f"alpha: Krippendorff's, nominal; 95% CI: {result.n_boot} bootstrap resamples of the claims "
               f"(seed {result.seed}); verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
-              "(Krippendorff 2004). Resamples in which every coder used one value (alpha undefined) are left "
-              "out of the interval."]
+              "(Krippendorff 2004), judged on alpha as shown, cut to 3 decimals (rounded down, so never up across a "
+              "threshold; intervals rounded outward). Resamples in which every coder used one value (alpha "
+              "undefined) are left out of the interval."]
     notes: dict[str, list[str]] = {}
     for r in t.itertuples():
         if r.note:
