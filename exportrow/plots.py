@@ -194,7 +194,7 @@ def _hedge(text: str, qualifier) -> str:
     return f"{HEDGES[q]} {text}" if q in HEDGES else text
 
 
-def _rate_title(what: str, labels, rates, derived, qualifiers=None) -> str:
+def _rate_title(what: str, labels, rates, derived, qualifiers=None, word: str = "count") -> str:
     qualifiers = list(qualifiers) if qualifiers is not None else [None] * len(labels)
     stated = [(lab, r) for lab, r, d in zip(labels, rates, derived) if not d]
     more = [(lab, r, q) for lab, r, d, q in zip(labels, rates, derived, qualifiers) if d]
@@ -203,7 +203,7 @@ def _rate_title(what: str, labels, rates, derived, qualifiers=None) -> str:
         kept = [q for q, d in zip(qualifiers, derived) if not d]
         (l0, r0), (l1, r1) = stated[0], stated[-1]
         text = (f"{what} per month: {_hedge(_rate(r0), kept[0])} in {l0}, {_hedge(_rate(r1), kept[-1])} in {l1} "
-                "(the article gives some counts only as bounds)")
+                f"(the article gives some {word}s only as bounds)")
     elif len(stated) >= 2:
         (l0, r0), (l1, r1) = stated[0], stated[-1]
         verb = "rose" if r1 > r0 else "fell" if r1 < r0 else "stayed"
@@ -215,7 +215,7 @@ def _rate_title(what: str, labels, rates, derived, qualifiers=None) -> str:
     else:
         text = f"{what} per month"
     if more:
-        text += "; " + ", ".join(f"{_hedge(_rate(r), q)} in {lab} from a derived count" for lab, r, q in more)
+        text += "; " + ", ".join(f"{_hedge(_rate(r), q)} in {lab} from a derived {word}" for lab, r, q in more)
     return text
 
 
@@ -261,9 +261,12 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
 
     if measure not in MEASURES:
         raise ValueError(f"measure must be 'count' or 'per_month', not {measure!r}")
+    from exportrow.stats import value_kind
+
     if unit is None:
         units = periods.unit.dropna().unique().tolist() if "unit" in periods else []
         unit = units[0] if len(units) == 1 else "value"
+    word = value_kind(None if unit == "value" else unit, periods["count"] if "count" in periods else ())
     quantities = periods.quantity.dropna().unique().tolist() if "quantity" in periods else []
     what = quantities[0].replace("_", " ").capitalize() if len(quantities) == 1 else unit.capitalize()
     p = periods[periods.months.notna()] if measure == "per_month" else periods
@@ -284,9 +287,9 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     lengths = sorted({m for m in months if m})
     if title is None:
         if measure == "per_month":
-            title = _rate_title(what, labels, rates, derived, quals)
+            title = _rate_title(what, labels, rates, derived, quals, word)
         elif len(lengths) > 1:
-            title = f"{what} per period: counts over {lengths[0]} to {lengths[-1]} months, not comparable"
+            title = f"{what} per period: {word}s over {lengths[0]} to {lengths[-1]} months, not comparable"
         else:
             title = f"{what} per period ({lengths[0] if lengths else '?'} months each)"
     width = 12
@@ -330,33 +333,33 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             ax.tick_params(axis="x", which="major", length=0)
             pad = (edges[-1] - edges[0]) * 0.02
             ax.set_xlim(edges[0] - pad, edges[-1] + pad)
-            ax.set_ylabel(f"{unit.capitalize()} per month\n(computed: count \u00f7 months)")
-            ax.set_xlabel("Each bar spans its period on a time line: height = rate per month, area = count")
+            ax.set_ylabel(f"{unit.capitalize()} per month\n(computed: {word} \u00f7 months)")
+            ax.set_xlabel(f"Each bar spans its period on a time line: height = rate per month, area = {word}")
         else:
             ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
-            ax.set_ylabel(f"{unit.capitalize()} (count as reported)")
+            ax.set_ylabel(f"{unit.capitalize()} ({word} as reported)")
             ax.set_xlabel("Period" + (f" (lengths differ: {lengths[0]} to {lengths[-1]} months, so the bars are "
                                       "not comparable)" if len(lengths) > 1 else ""))
         handles = []
         for s in dict.fromkeys(shown_sides):
             col = palette.get(s, OKABE_ITO["grey"])
             if any(not d for d, x in zip(derived, shown_sides) if x == s):
-                handles.append(Patch(facecolor=col, edgecolor="white", label="count stated in the article"))
+                handles.append(Patch(facecolor=col, edgecolor="white", label=f"{word} stated in the article"))
             if any(d for d, x in zip(derived, shown_sides) if x == s):
                 handles.append(Patch(facecolor="white", edgecolor=col, hatch="//", linewidth=2,
-                                     label="hatched: count derived by exportrow, not in the article"))
+                                     label=f"hatched: {word} derived by exportrow, not in the article"))
         ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=LABEL_PT - 1)
         fig.suptitle(_wrap(_keep_together(title, labels), _title_chars(width)), x=0.01, ha="left",
                      fontsize=TITLE_PT)
         _source(fig, source, width)
     parts = []
     for lab, c, m, r, d, q in zip(labels, counts, months, rates, derived, quals):
-        basis = "count derived by exportrow, not stated in the article" if d else "count stated in the article"
+        basis = f"{word} derived by exportrow, not stated in the article" if d else f"{word} stated in the article"
         rate = f", {_hedge(_rate(r), q)} a month" if m else ""
         parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} in {m} months{rate} ({basis})")
-    kind = ("Bars span their periods on a time line; height is the rate per month computed by exportrow, area the "
-            "count" if measure == "per_month" else "Bars are counts per period; the periods differ in length, so "
-            "they are not comparable" if len(lengths) > 1 else "Bars are counts per period")
+    kind = (f"Bars span their periods on a time line; height is the rate per month computed by exportrow, area the "
+            f"{word}" if measure == "per_month" else f"Bars are {word}s per period; the periods differ in length, so "
+            "they are not comparable" if len(lengths) > 1 else f"Bars are {word}s per period")
     alt = f"{title}. {kind}. " + ". ".join(parts) + "."
     return fig, alt
 
@@ -369,15 +372,15 @@ def _keep_together(text: str, phrases) -> str:
 
 
 def fmt_count(v: float) -> str:
-    """A count for a label, never truncated: ``14``, ``2.5``.
+    """A value for a label as the notebooks' sentences write it, never truncated: ``14``, ``2.5``, ``40,000,000``.
 
     Example:
-        >>> fmt_count(14.0), fmt_count(2.5)
-        ('14', '2.5')
+        >>> fmt_count(14.0), fmt_count(2.5), fmt_count(40000000.0)
+        ('14', '2.5', '40,000,000')
     """
-    from exportrow.checks import fmt_number
+    from exportrow.stats import hedged
 
-    return fmt_number(v)
+    return hedged(v)
 
 
 def _date_words(start, end, precision) -> str:

@@ -7,6 +7,7 @@ Functions take a DataFrame first and return a new one, so they chain with ``.pip
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -20,7 +21,7 @@ from exportrow.tables import BASES, _cat, _int, _str, annotation
 __all__ = ["statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
            "credit_line", "rules_table", "VERDICTS", "CHECKS", "MEASURES", "hedged", "figures_overview",
            "exercise_figures", "derived_overview", "chartable", "periods_note", "statements_note", "period_years",
-           "check_years", "unknown_years", "years_allowed"]
+           "check_years", "unknown_years", "years_allowed", "value_kind", "quantity_kinds", "limits_note"]
 
 #: What a bar of :func:`exportrow.plots.bar_periods` shows: the rate per month (bars span their
 #: periods, so a bar's area is its count) or the raw count (bars not comparable across lengths).
@@ -200,6 +201,33 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
 
 #: How a figure's qualifier reads before its number.
 HEDGES = {"lower_bound": "at least", "upper_bound": "at most", "approximate": "about"}
+
+
+#: Units that measure an amount (a length, a volume, a mass, money, a share, a time) rather than count items.
+_MEASURE_UNITS = re.compile(
+    r"\b(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|miles?|feet|foot|inch(?:es)?|cubic|square|hectares?|acres?|"
+    r"(?:kilo|milli)?lit(?:re|er)s?|gallons?|barrels?|tonnes?|tons?|kg|kilograms?|grams?|pounds?|ounces?|"
+    r"dollars?|yen|won|euros?|yuan|renminbi|rupees?|francs?|usd|eur|jpy|krw|percent|per cent|percentage points?|"
+    r"degrees?|watts?|kwh|mwh|gwh|mw|gw|hours?|minutes?|seconds?|days?|weeks?|months?|years?)\b|[%$€£¥₩]", re.I)
+
+
+def value_kind(unit, values=()) -> str:
+    """What a quantity's figures are: ``count`` (items counted: cases, boats, people) or ``amount`` (a measure:
+    metres, cubic metres, dollars, per cent; or any value that is not a whole number).
+
+    Notebook 01's labels and sentences follow it: an amount is never called a count.
+
+    Example:
+        >>> value_kind("cases", [14, 22]), value_kind("metres", [2.4]), value_kind("cubic metres", [40000000])
+        ('count', 'amount', 'amount')
+        >>> value_kind("boats", [150]), value_kind("boats", [2.5]), value_kind(None, [3])
+        ('count', 'amount', 'count')
+    """
+    if unit is not None and not pd.isna(unit) and _MEASURE_UNITS.search(str(unit)):
+        return "amount"
+    if any(not float(v).is_integer() for v in values if v is not None and not pd.isna(v)):
+        return "amount"
+    return "count"
 
 
 def hedged(value, qualifier=None) -> str:
@@ -438,11 +466,11 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         >>> from exportrow import figures
         >>> print(periods_note(figures(), figures().pipe(case_periods)))  # doctest: +NORMALIZE_WHITESPACE
         The chart shows illegal export cases. Not charted with them: materials under curbs (1 figure, no period);
-        it counts something else.
+        it is another quantity.
         >>> print(periods_note(figures(), figures().pipe(case_periods, years=[2016])))  # doctest: +NORMALIZE_WHITESPACE
         **No chart**: only one period of illegal export cases is left to draw (2016, 22 cases), and one bar
         compares nothing; the tables above give it. Not charted with them: materials under curbs (1 figure, no
-        period); it counts something else.
+        period); it is another quantity.
         >>> t = figures().pipe(case_periods, years=[1850])
         >>> print(periods_note(figures(), t, years=[1850]).split(" **No chart**")[0])  # doctest: +NORMALIZE_WHITESPACE
         `years` names 1850, in which no period of illegal export cases starts: periods start in 2015, 2016, 2017
@@ -490,9 +518,52 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
             n_dated = int(g.period_start.notna().sum())
             parts.append(f"{markdown_text(str(q).replace('_', ' '))} ({_plural(len(g), 'figure')}"
                          + (", no period" if not n_dated else f", {n_dated} with a period") + ")")
-        text += (f" Not charted with them: {'; '.join(parts)}; {'they count' if len(parts) > 1 else 'it counts'} "
-                 "something else.")
+        text += (f" Not charted with them: {'; '.join(parts)}; {'they are' if len(parts) > 1 else 'it is'} "
+                 f"another quantit{'ies' if len(parts) > 1 else 'y'}.")
     return prefix + text
+
+
+def quantity_kinds(figures_table: pd.DataFrame) -> dict[str, str]:
+    """Each stated quantity's kind, ``count`` or ``amount`` (:func:`value_kind`), in the table's order.
+
+    Example:
+        >>> from exportrow import figures
+        >>> quantity_kinds(figures())
+        {'illegal_export_cases': 'count', 'materials_under_curbs': 'count'}
+    """
+    stated = figures_table[figures_table.basis == "stated"]
+    out = {}
+    for q, g in stated.groupby("quantity", sort=False, observed=True):
+        units = g.unit.dropna().unique().tolist()
+        out[str(q)] = value_kind(units[0] if len(units) == 1 else None, g.value)
+    return out
+
+
+def limits_note(figures_table: pd.DataFrame) -> str:
+    """Notebook 01's closing list of what no table can show, in Markdown, fitting the kind of the article's figures:
+    counts of items (cases, boats), amounts measured (metres, cubic metres, dollars), or both.
+
+    Example:
+        >>> from exportrow import figures
+        >>> print(limits_note(figures()).splitlines()[3][:60])
+        - **A rise in what is counted is not a rise in what happens.
+    """
+    kinds = set(quantity_kinds(figures_table).values())
+    items = ["**Other series measure other things.** Other bodies often publish their own figures, with other "
+             "definitions and periods. Do not mix them into these bars. Compare only series that share a definition."]
+    if "count" in kinds:
+        items += ["**A rise in what is counted is not a rise in what happens.** A count is what someone recorded: "
+                  "more counted can mean more of the thing itself, or more and better counting (for cases caught: "
+                  "more wrongdoing, or more and better enforcement), or both. The counts alone cannot tell these "
+                  "apart.",
+                  "**A count says nothing about size.** One item counted can be large or small, and the article may "
+                  "not say which."]
+    if "amount" in kinds:
+        items += ["**A measurement depends on how it was taken.** Where, when and by whom an amount was measured "
+                  "decides what it means, and the article may not say. Compare only amounts measured the same way.",
+                  "**A total over a period says nothing about when within it.** A rate per month spreads the "
+                  "period's amount evenly over its months; the article does not say that it came evenly."]
+    return "Some things no table can show:\n\n" + "\n".join(f"- {item}" for item in items)
 
 
 def statements_note(checked: pd.DataFrame) -> str:
@@ -558,11 +629,14 @@ def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
     """
     names = actors_table.set_index("actor_id").name
     who = list(dict.fromkeys(names.get(a, a) for a in periods.actor.dropna()))
-    text = f"Counts attributed to {' and '.join(who)}." if who else "Counts from the article."
+    units = periods.unit.dropna().unique().tolist() if "unit" in periods else []
+    word = value_kind(units[0] if len(units) == 1 else None, periods.get("count", ()))
+    noun = "Counts" if word == "count" else "Figures"
+    text = f"{noun} attributed to {' and '.join(who)}." if who else f"{noun} from the article."
     computed = ["Rates per month computed by exportrow"] if measure == "per_month" else []
     if (periods.basis == "derived").any():
         n = int((periods.basis == "derived").sum())
-        computed.append(f"hatched bar{'s' * (n > 1)}: count{'s' * (n > 1)} derived by exportrow, "
+        computed.append(f"hatched bar{'s' * (n > 1)}: {word}{'s' * (n > 1)} derived by exportrow, "
                         "not stated in the article")
     if computed:
         text += " " + "; ".join(computed)[0].upper() + "; ".join(computed)[1:] + "."
