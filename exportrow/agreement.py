@@ -11,7 +11,10 @@ absent); the free-text cue gets percentage agreement only.
 Alpha comes from the ``krippendorff`` package. The interval resamples claims (units) with
 replacement, :data:`N_BOOT` times from a fixed seed, so two runs give byte-identical tables.
 Verdicts use Krippendorff's own thresholds (Content Analysis, 2nd ed., 2004, p. 241): alpha >= 0.800
-reliable; 0.667 <= alpha < 0.800 for tentative conclusions only; below 0.667 not reliable.
+reliable; 0.667 <= alpha < 0.800 for tentative conclusions only; below 0.667 not reliable. Alpha is
+shown and stored cut to three decimals, rounded down (0.6666 is 0.666, never 0.667), and the verdict
+judges that value: as the thresholds have three decimals, it is the verdict of the unrounded alpha too,
+and a filter ``alpha >= 0.667`` on agreement.csv agrees with it. Intervals are rounded outward.
 
 ``import exportrow`` does not load this module; numpy and krippendorff load when it runs.
 """
@@ -32,7 +35,7 @@ from exportrow.errors import ExportrowError, UsageError
 from exportrow.files import excerpt
 
 __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", "RELIABLE", "TENTATIVE",
-           "read_coding", "read_codings", "find_article", "find_codings", "agreement", "compare",
+           "read_coding", "read_codings", "find_article", "find_codings", "blank_codings", "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability"]
 
@@ -126,23 +129,66 @@ def find_article(coding_path: str | Path) -> Path | None:
     return None
 
 
-def find_codings(annotation_path: str | Path) -> list[Path]:
+def find_codings(annotation_path: str | Path, article=None) -> list[Path]:
     """An annotation and the other codings of its article kept beside it.
 
-    The naming convention: ``<article>.<coder>.yaml`` or ``<article>.<coder>.csv`` next to
-    ``<article>.yaml`` (for example ``data/annotations/<article>.coder-2.yaml``), each an annotation
-    or a filled worksheet.
+    The naming convention: ``<article>.<coder>.yaml`` or ``<article>.<coder>.csv`` next to the
+    annotation (for example ``data/annotations/<article>.coder-2.yaml``), each an annotation or a
+    worksheet. ``<article>`` is the article file's name without its suffix (``article``, else the file
+    the annotation names); codings named after the annotation file, ``<annotation>.<coder>.yaml``, are
+    found too. A blank worksheet (nobody has filled it in yet) is listed: :func:`compare` leaves it
+    out and :func:`blank_codings` names it.
 
     Example:
         >>> [p.name for p in find_codings(paths.default_annotation())][0] == paths.default_annotation().name
         True
     """
     annotation_path = Path(annotation_path)
-    prefix = annotation_path.stem + "."
+    stems = [annotation_path.stem]
+    if article is not None:
+        stems.append(Path(article.path).stem)
+    else:
+        recorded, _ = _recorded_article(annotation_path)
+        if recorded and Path(recorded).name == recorded:
+            stems.append(Path(recorded).stem)
+    prefixes = tuple(dict.fromkeys(stem + "." for stem in stems if stem))
     others = sorted(p for p in annotation_path.parent.iterdir()
-                    if p.name.startswith(prefix) and p.suffix.lower() in (".yaml", ".yml", ".csv") and p.is_file()
+                    if p.stem.startswith(prefixes) and p.suffix.lower() in (".yaml", ".yml", ".csv") and p.is_file()
                     and p != annotation_path)
     return [annotation_path, *others]
+
+
+def blank_codings(files) -> list[Path]:
+    """The worksheets among ``files`` that nobody has filled in yet (every coding field empty).
+
+    Example:
+        >>> import tempfile
+        >>> from exportrow.annotations import load_annotation
+        >>> from exportrow.worksheet import make_worksheet, write_worksheet
+        >>> sheet = write_worksheet(make_worksheet(load_annotation()), Path(tempfile.mkdtemp()) / "a.anna.yaml")
+        >>> [p.name for p in blank_codings([paths.default_annotation(), sheet])]
+        ['a.anna.yaml']
+    """
+    from exportrow.worksheet import _blank_worksheet
+
+    return [Path(f) for f in files if _blank_worksheet(Path(f))]
+
+
+def _blank_note(blank) -> str:
+    """The sentence that names the blank worksheets left out; empty with none.
+
+    Example:
+        >>> print(_blank_note([Path("x/a.anna.yaml")]))
+        The worksheet a.anna.yaml is left out: nobody has filled it in yet (every coding field is empty).
+        >>> _blank_note([])
+        ''
+    """
+    if not blank:
+        return ""
+    names = ", ".join(_md(Path(f).name) for f in blank)
+    if len(blank) == 1:
+        return f"The worksheet {names} is left out: nobody has filled it in yet (every coding field is empty)."
+    return f"The worksheets {names} are left out: nobody has filled them in yet (every coding field is empty)."
 
 
 def _annotation_coding(path: Path, article, label: str) -> Coding:
@@ -507,15 +553,41 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
             else:
                 a = _alpha_counts(counts)
                 low, high, _ = _bootstrap(counts, level, n_boot, seed)
-        rows.append({"field": fld, "level": level, "alpha": _round(a), "ci_low": _round(low), "ci_high": _round(high),
+        shown = _down(a)  # the verdict judges the alpha shown, which never rounds up across a threshold
+        rows.append({"field": fld, "level": level, "alpha": shown, "ci_low": _down(low), "ci_high": _up(high),
                      "percent_agreement": _round(agree, 1), "units": len(pairable), "coders": coders_n,
-                     "verdict": "percentage only" if level == "text" else verdict(a), "note": note})
+                     "verdict": "percentage only" if level == "text" else verdict(shown), "note": note})
     table = pd.DataFrame(rows, columns=_FIELD_COLUMNS)
     return table.astype({"units": "int64", "coders": "int64"})
 
 
 def _round(x: float, digits: int = 3) -> float:
     return float("nan") if x is None or math.isnan(x) else round(float(x), digits) + 0.0
+
+
+def _down(x: float, digits: int = 3) -> float:
+    """``x`` cut to ``digits`` decimals, rounded down: an alpha shown, stored and judged never rises across a
+    threshold (0.6666 is 0.666, below 0.667, as the unrounded value is). The 1e-9 absorbs float noise.
+
+    Example:
+        >>> _down(0.66666), _down(0.675), _down(-0.0714), _down(1.0)
+        (0.666, 0.675, -0.072, 1.0)
+    """
+    if x is None or math.isnan(x):
+        return float("nan")
+    return math.floor(float(x) * 10 ** digits + 1e-9) / 10 ** digits + 0.0
+
+
+def _up(x: float, digits: int = 3) -> float:
+    """``x`` rounded up to ``digits`` decimals: the top of an interval, so that the interval shown holds the true one.
+
+    Example:
+        >>> _up(0.6661), _up(0.9)
+        (0.667, 0.9)
+    """
+    if x is None or math.isnan(x):
+        return float("nan")
+    return math.ceil(float(x) * 10 ** digits - 1e-9) / 10 ** digits + 0.0
 
 
 # ---------------------------------------------------------------- the result
@@ -681,11 +753,16 @@ def _fields(fields) -> list[str]:
 def compare(files, article=None, fields=None) -> Agreement | None:
     """:func:`agreement` for a notebook: None, not an error, when there are fewer than two codings.
 
+    A blank worksheet (:func:`blank_codings`) is left out: a coder who has not filled in a sheet yet
+    does not stop the notebook.
+
     Example:
         >>> compare([paths.default_annotation()]) is None
         True
     """
     fields = _fields(fields)  # a mistyped field fails even with a single coding
+    blank = set(blank_codings(files))
+    files = [f for f in files if Path(f) not in blank]
     if len(files) < 2:
         return None
     return agreement(files, article=article, fields=fields)
@@ -711,13 +788,16 @@ def codings_sentence(result: Agreement | None, files=()) -> str:
         >>> print(codings_sentence(None, [paths.default_annotation()]))  # doctest: +ELLIPSIS
         Only one coding of this article was found (nikkei-...yaml), and agreement needs two or more, ...
     """
+    blank = blank_codings(files)
+    note = (" " + _blank_note(blank)) if blank else ""
     if result is None:
-        names = ", ".join(_md(Path(f).name) for f in files) or "none"
+        names = ", ".join(_md(Path(f).name) for f in files if Path(f) not in blank) or "none"
         return (f"Only one coding of this article was found ({names}), and agreement needs two or more, so the "
                 "agreement sections below stay empty: make a worksheet with `exportrow worksheet`, have a second "
-                "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`.")
+                "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`."
+                + note)
     return (f"Comparing **{len(result.codings)}** codings ({', '.join(map(_md, result.coders))}) of "
-            f"**{len(result.coverage)}** claims.")
+            f"**{len(result.coverage)}** claims." + note)
 
 
 def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -> list[str]:
@@ -779,21 +859,25 @@ def codings_table(result: Agreement | None, files=(), article=None) -> pd.DataFr
     """One row per coding compared: ``coder, kind, file, claims`` (claims it coded).
 
     With no result (a single coding), the files are listed with what can be known without reading them.
+    A blank worksheet among ``files`` gets a row of its own, ``blank worksheet (left out)``.
 
     Example:
         >>> codings_table(None, [paths.default_annotation()]).kind.tolist()
         ['annotation']
     """
     cols = ["coder", "kind", "file", "claims"]
+    name = article.name if article is not None else Path(files[0]).stem if files else ""
+    blank = blank_codings(files)
+    left_out = [{"coder": _stem_label(Path(f), name), "kind": "blank worksheet (left out)", "file": Path(f).name,
+                 "claims": 0} for f in blank]
     if result is None:
         from exportrow.worksheet import is_worksheet
 
-        name = article.name if article is not None else Path(files[0]).stem if files else ""
         rows = [{"coder": _stem_label(Path(f), name), "kind": "worksheet" if is_worksheet(f) or str(f).endswith(".csv")
-                 else "annotation", "file": Path(f).name, "claims": None} for f in files]
-        return pd.DataFrame(rows, columns=cols).astype({"claims": "Int64"})
+                 else "annotation", "file": Path(f).name, "claims": None} for f in files if Path(f) not in blank]
+        return pd.DataFrame(rows + left_out, columns=cols).astype({"claims": "Int64"})
     rows = [{"coder": c.coder, "kind": c.kind, "file": c.path.name, "claims": len(c.claims)} for c in result.codings]
-    return pd.DataFrame(rows, columns=cols).astype({"claims": "Int64"})
+    return pd.DataFrame(rows + left_out, columns=cols).astype({"claims": "Int64"})
 
 
 def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFrame:
@@ -837,6 +921,8 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
 def other_codings_reliability(annotation_path, article=None) -> pd.DataFrame | None:
     """:func:`frame_reliability` of the annotation and the other codings kept beside it; None with one coding.
 
+    Blank worksheets are left out (:func:`compare`); :func:`frame_warning` names them.
+
     Notebook 03 uses it to warn about frames that coders did not apply alike.
 
     Example:
@@ -844,8 +930,9 @@ def other_codings_reliability(annotation_path, article=None) -> pd.DataFrame | N
         >>> per_frame is not None and {"frame", "alpha", "verdict"} <= set(per_frame.columns)
         True
     """
-    files = find_codings(annotation_path)
-    if len(files) < 2:
+    files = find_codings(annotation_path, article)
+    blank = blank_codings(files)
+    if len(files) - len(blank) < 2:
         return None
     return frame_reliability(files, article=article)
 
@@ -859,7 +946,7 @@ def weak_frames(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = No
         >>> t = pd.DataFrame({"frame": ["Economic", "Political"], "alpha": [0.9, 0.41],
         ...                   "verdict": ["reliable", "unreliable"]})
         >>> weak_frames(t)
-        {'Political': 'alpha 0.41'}
+        {'Political': 'alpha 0.410'}
     """
     if per_frame is None or per_frame.empty:
         return {}
@@ -867,11 +954,14 @@ def weak_frames(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = No
     if frames is not None:
         used = set(frames.loc[frames.claims > 0, "frame"].astype(str))
         weak = weak[weak.frame.isin(used)]
-    return {str(r.frame): (f"alpha {r.alpha:.2f}" if r.alpha == r.alpha else "no alpha") for r in weak.itertuples()}
+    return {str(r.frame): (f"alpha {r.alpha:.3f}" if r.alpha == r.alpha else "no alpha") for r in weak.itertuples()}
 
 
-def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = None) -> str:
+def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = None, codings=()) -> str:
     """Notebook 03's sentence on how far its frame counts would hold for another coder.
+
+    ``codings``: the coding files found (:func:`find_codings`); a blank worksheet among them is named as
+    left out.
 
     Example:
         >>> print(frame_warning(None))  # doctest: +NORMALIZE_WHITESPACE
@@ -881,23 +971,25 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
         ...                   "verdict": ["reliable", "unreliable"]})
         >>> print(frame_warning(t))  # doctest: +NORMALIZE_WHITESPACE
         **Warning: low agreement between coders.** Another coding of this article gives these claims other
-        frames: Political (alpha 0.41) stays below 0.667, Krippendorff's lowest threshold. A difference between
+        frames: Political (alpha 0.410) stays below 0.667, Krippendorff's lowest threshold. A difference between
         the sides in these frames may come from the coding, not the article; notebook 04 shows where the coders
         differ.
     """
+    blank = blank_codings(codings)
+    note = (" " + _blank_note(blank)) if blank else ""
     if per_frame is None:
         return ("One coding of this article: nothing measures yet how far another coder would give these claims "
-                "the same frames (notebook 04 compares codings).")
+                "the same frames (notebook 04 compares codings)." + note)
     weak = weak_frames(per_frame, frames)
     if not weak:
         return (f"Another coding of this article exists: every frame drawn here reaches alpha {TENTATIVE:.3f} or "
-                "more between the coders (notebook 04 has the details).")
+                "more between the coders (notebook 04 has the details)." + note)
     listed = "; ".join(f"{_md(name)} ({a})" for name, a in weak.items())
     verb = "stays" if len(weak) == 1 else "stay"
     return (f"**Warning: low agreement between coders.** Another coding of this article gives these claims other "
             f"frames: {listed} {verb} below {TENTATIVE:.3f}, Krippendorff's lowest threshold. A difference "
             "between the sides in these frames may come from the coding, not the article; notebook 04 shows where "
-            "the coders differ.")
+            "the coders differ." + note)
 
 
 # ---------------------------------------------------------------- output
@@ -920,8 +1012,9 @@ def _summary_text(result: Agreement) -> str:
                                enumerate(zip(row, widths))).rstrip())
     lines += ["", f"alpha: Krippendorff's, nominal; 95% CI: {result.n_boot} bootstrap resamples of the claims "
               f"(seed {result.seed}); verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
-              "(Krippendorff 2004). Resamples in which every coder used one value (alpha undefined) are left "
-              "out of the interval."]
+              "(Krippendorff 2004), judged on alpha as shown, cut to 3 decimals (rounded down, so never up across a "
+              "threshold; intervals rounded outward). Resamples in which every coder used one value (alpha "
+              "undefined) are left out of the interval."]
     notes: dict[str, list[str]] = {}
     for r in t.itertuples():
         if r.note:

@@ -245,10 +245,15 @@ def _claims(article: Article, props: Proposals) -> None:
 
 
 def _anonymous(article: Article, props: Proposals) -> None:
+    """Unnamed sources; a bare "who asked not to be named" is one only when no source stands before it in its
+    sentence ("An official in Kestral, who asked not to be named" is one source, not two)."""
     for para in article.paragraphs:
         for m in _anonymous_pattern().finditer(para.text):
             start = para.start + m.start()
-            props.anonymous.append(Candidate(start, para.start + m.end(), m.group(0), article.sentence_at(start)))
+            sentence = article.sentence_at(start)
+            if m.group(0).startswith("who ") and any(c.sentence == sentence for c in props.anonymous):
+                continue
+            props.anonymous.append(Candidate(start, para.start + m.end(), m.group(0), sentence))
 
 
 def propose(article: Article) -> Proposals:
@@ -286,7 +291,8 @@ def _header(article: Article) -> list[str]:
         "exportrow: 1",
         "article:",
         *meta,
-        "# sides: [TODO, TODO]   # the sides of this dispute; outlet and other are always available",
+        "sides: [TODO_1, TODO_2]   # the sides of this dispute, e.g. [freedonia, sylvania]; outlet and other are "
+        "always there",
         "",
     ]
 

@@ -155,7 +155,7 @@ def show(table: pd.DataFrame, columns: list[str] | None = None):
     """
     t = table[list(columns)] if columns else table
     dates = {c: "{:%Y-%m-%d}" for c in t.columns if pd.api.types.is_datetime64_any_dtype(t[c])}
-    floats = {c: "{:.2f}" for c in t.columns if pd.api.types.is_float_dtype(t[c])}
+    floats = {c: _number for c in t.columns if pd.api.types.is_float_dtype(t[c])}
     formats = {**floats, **dates}
     cells = {c: [_cell(v, formats.get(c, "{}")) for v in t[c]] for c in t.columns}
     wide = {c for c, values in cells.items() if max((len(v) for v in values), default=0) > 40}
@@ -175,14 +175,29 @@ _TD_WIDE = ("text-align:left;vertical-align:top;padding:4px 8px;border-bottom:1p
             "min-width:16em;max-width:36em")
 
 
-def _cell(value, fmt: str) -> str:
-    """One table cell as text: empty for a missing value, else ``value`` formatted with ``fmt``."""
+def _cell(value, fmt) -> str:
+    """One table cell as text: empty for a missing value, else ``value`` formatted with ``fmt`` (a format string,
+    or a function)."""
     try:
         if pd.isna(value):
             return ""
     except (TypeError, ValueError):  # lists and other containers
         pass
-    return fmt.format(value)
+    return fmt(value) if callable(fmt) else fmt.format(value)
+
+
+def _number(value) -> str:
+    """A float in a table as a reader writes it: a whole number without decimals (thousands separated from
+    10,000, as in the notebooks' sentences), any other with its own digits, never rounded across a threshold.
+
+    Example:
+        >>> _number(40000000.0), _number(150.0), _number(2.4), _number(0.666), _number(1.17)
+        ('40,000,000', '150', '2.4', '0.666', '1.17')
+    """
+    v = float(value)
+    if v.is_integer():
+        return f"{int(v):,}" if abs(v) >= 10_000 else str(int(v))
+    return f"{v:,.10g}" if abs(v) >= 10_000 else f"{v:.10g}"
 
 
 class _Table:

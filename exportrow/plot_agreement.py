@@ -59,7 +59,7 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
             if not math.isnan(r.ci_low):
                 ax.plot([r.ci_low, r.ci_high], [i, i], color="#0072B2", lw=3, solid_capstyle="butt", zorder=2)
             ax.plot([r.alpha], [i], "o", color="black", ms=8, zorder=3)
-            ax.annotate(f"{r.alpha:.2f}", (r.alpha, i), xytext=(0, 9), textcoords="offset points", ha="center",
+            ax.annotate(f"{r.alpha:.3f}", (r.alpha, i), xytext=(0, 9), textcoords="offset points", ha="center",
                         fontsize=11)
         ax.set_yticks(range(len(rows)), [str(r.field) for r in rows], fontsize=12)
         ax.set_ylim(-0.7, len(rows) - 0.3 + 0.6)

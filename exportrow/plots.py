@@ -194,7 +194,7 @@ def _hedge(text: str, qualifier) -> str:
     return f"{HEDGES[q]} {text}" if q in HEDGES else text
 
 
-def _rate_title(what: str, labels, rates, derived, qualifiers=None) -> str:
+def _rate_title(what: str, labels, rates, derived, qualifiers=None, word: str = "count") -> str:
     qualifiers = list(qualifiers) if qualifiers is not None else [None] * len(labels)
     stated = [(lab, r) for lab, r, d in zip(labels, rates, derived) if not d]
     more = [(lab, r, q) for lab, r, d, q in zip(labels, rates, derived, qualifiers) if d]
@@ -203,7 +203,7 @@ def _rate_title(what: str, labels, rates, derived, qualifiers=None) -> str:
         kept = [q for q, d in zip(qualifiers, derived) if not d]
         (l0, r0), (l1, r1) = stated[0], stated[-1]
         text = (f"{what} per month: {_hedge(_rate(r0), kept[0])} in {l0}, {_hedge(_rate(r1), kept[-1])} in {l1} "
-                "(the article gives some counts only as bounds)")
+                f"(the article gives some {word}s only as bounds)")
     elif len(stated) >= 2:
         (l0, r0), (l1, r1) = stated[0], stated[-1]
         verb = "rose" if r1 > r0 else "fell" if r1 < r0 else "stayed"
@@ -215,7 +215,7 @@ def _rate_title(what: str, labels, rates, derived, qualifiers=None) -> str:
     else:
         text = f"{what} per month"
     if more:
-        text += "; " + ", ".join(f"{_hedge(_rate(r), q)} in {lab} from a derived count" for lab, r, q in more)
+        text += "; " + ", ".join(f"{_hedge(_rate(r), q)} in {lab} from a derived {word}" for lab, r, q in more)
     return text
 
 
@@ -261,9 +261,12 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
 
     if measure not in MEASURES:
         raise ValueError(f"measure must be 'count' or 'per_month', not {measure!r}")
+    from exportrow.stats import value_kind
+
     if unit is None:
         units = periods.unit.dropna().unique().tolist() if "unit" in periods else []
         unit = units[0] if len(units) == 1 else "value"
+    word = value_kind(None if unit == "value" else unit, periods["count"] if "count" in periods else ())
     quantities = periods.quantity.dropna().unique().tolist() if "quantity" in periods else []
     what = quantities[0].replace("_", " ").capitalize() if len(quantities) == 1 else unit.capitalize()
     p = periods[periods.months.notna()] if measure == "per_month" else periods
@@ -284,9 +287,9 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     lengths = sorted({m for m in months if m})
     if title is None:
         if measure == "per_month":
-            title = _rate_title(what, labels, rates, derived, quals)
+            title = _rate_title(what, labels, rates, derived, quals, word)
         elif len(lengths) > 1:
-            title = f"{what} per period: counts over {lengths[0]} to {lengths[-1]} months, not comparable"
+            title = f"{what} per period: {word}s over {lengths[0]} to {lengths[-1]} months, not comparable"
         else:
             title = f"{what} per period ({lengths[0] if lengths else '?'} months each)"
     width = 12
@@ -330,33 +333,33 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             ax.tick_params(axis="x", which="major", length=0)
             pad = (edges[-1] - edges[0]) * 0.02
             ax.set_xlim(edges[0] - pad, edges[-1] + pad)
-            ax.set_ylabel(f"{unit.capitalize()} per month\n(computed: count \u00f7 months)")
-            ax.set_xlabel("Each bar spans its period on a time line: height = rate per month, area = count")
+            ax.set_ylabel(f"{unit.capitalize()} per month\n(computed: {word} \u00f7 months)")
+            ax.set_xlabel(f"Each bar spans its period on a time line: height = rate per month, area = {word}")
         else:
             ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
-            ax.set_ylabel(f"{unit.capitalize()} (count as reported)")
+            ax.set_ylabel(f"{unit.capitalize()} ({word} as reported)")
             ax.set_xlabel("Period" + (f" (lengths differ: {lengths[0]} to {lengths[-1]} months, so the bars are "
                                       "not comparable)" if len(lengths) > 1 else ""))
         handles = []
         for s in dict.fromkeys(shown_sides):
             col = palette.get(s, OKABE_ITO["grey"])
             if any(not d for d, x in zip(derived, shown_sides) if x == s):
-                handles.append(Patch(facecolor=col, edgecolor="white", label="count stated in the article"))
+                handles.append(Patch(facecolor=col, edgecolor="white", label=f"{word} stated in the article"))
             if any(d for d, x in zip(derived, shown_sides) if x == s):
                 handles.append(Patch(facecolor="white", edgecolor=col, hatch="//", linewidth=2,
-                                     label="hatched: count derived by exportrow, not in the article"))
+                                     label=f"hatched: {word} derived by exportrow, not in the article"))
         ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=LABEL_PT - 1)
         fig.suptitle(_wrap(_keep_together(title, labels), _title_chars(width)), x=0.01, ha="left",
                      fontsize=TITLE_PT)
         _source(fig, source, width)
     parts = []
     for lab, c, m, r, d, q in zip(labels, counts, months, rates, derived, quals):
-        basis = "count derived by exportrow, not stated in the article" if d else "count stated in the article"
+        basis = f"{word} derived by exportrow, not stated in the article" if d else f"{word} stated in the article"
         rate = f", {_hedge(_rate(r), q)} a month" if m else ""
         parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} in {m} months{rate} ({basis})")
-    kind = ("Bars span their periods on a time line; height is the rate per month computed by exportrow, area the "
-            "count" if measure == "per_month" else "Bars are counts per period; the periods differ in length, so "
-            "they are not comparable" if len(lengths) > 1 else "Bars are counts per period")
+    kind = (f"Bars span their periods on a time line; height is the rate per month computed by exportrow, area the "
+            f"{word}" if measure == "per_month" else f"Bars are {word}s per period; the periods differ in length, so "
+            "they are not comparable" if len(lengths) > 1 else f"Bars are {word}s per period")
     alt = f"{title}. {kind}. " + ". ".join(parts) + "."
     return fig, alt
 
@@ -369,15 +372,15 @@ def _keep_together(text: str, phrases) -> str:
 
 
 def fmt_count(v: float) -> str:
-    """A count for a label, never truncated: ``14``, ``2.5``.
+    """A value for a label as the notebooks' sentences write it, never truncated: ``14``, ``2.5``, ``40,000,000``.
 
     Example:
-        >>> fmt_count(14.0), fmt_count(2.5)
-        ('14', '2.5')
+        >>> fmt_count(14.0), fmt_count(2.5), fmt_count(40000000.0)
+        ('14', '2.5', '40,000,000')
     """
-    from exportrow.checks import fmt_number
+    from exportrow.stats import hedged
 
-    return fmt_number(v)
+    return hedged(v)
 
 
 def _date_words(start, end, precision) -> str:
@@ -420,9 +423,11 @@ def _panels(ev: pd.DataFrame, window, close_up) -> list[tuple[pd.Timestamp, pd.T
 
 
 def _date_axis(ax, start, end, inches: float = 10.0) -> None:
-    """Ticks a reader can name: years, months with their year, or Mondays with the month.
+    """Ticks a reader can name: years, months with their year, Mondays with the month, or days.
 
-    ``inches`` is the panel's width: ticks are spaced so that their labels never overlap.
+    ``inches`` is the panel's width: ticks are spaced so that their labels never overlap. A span of
+    two weeks or less gets days (every day, or every few days, each label at noon under its day's
+    point), so that even a few days' span has several labels, not one Monday.
     """
     import matplotlib.dates as mdates
     from matplotlib.ticker import FuncFormatter
@@ -439,8 +444,16 @@ def _date_axis(ax, start, end, inches: float = 10.0) -> None:
         ax.xaxis.set_major_locator(mdates.MonthLocator(interval=step))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{mdates.num2date(x):%b}\n{mdates.num2date(x):%Y}"))
     else:
-        weeks = max(1, -(-days // 7 // room(0.85)))
-        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=weeks))
+        if days > 14:
+            weeks = max(1, -(-days // 7 // room(0.85)))
+            ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=weeks))
+        else:  # a few days or weeks: days, spaced to fit, each label at noon under the day's point
+            from matplotlib.ticker import FixedLocator
+
+            step = max(1, -(-(days + 3) // room(0.85)))  # the panel shows a day more on each side
+            first = pd.Timestamp(start).normalize() - pd.Timedelta(days=1)
+            noons = [first + pd.Timedelta(days=d, hours=12) for d in range(0, days + 3, step)]
+            ax.xaxis.set_major_locator(FixedLocator(mdates.date2num(noons)))
         ax.xaxis.set_major_formatter(FuncFormatter(
             lambda x, _: f"{mdates.num2date(x).day} {mdates.num2date(x):%b}\n{mdates.num2date(x):%Y}"))
         if days <= 42:
@@ -448,8 +461,18 @@ def _date_axis(ax, start, end, inches: float = 10.0) -> None:
 
 
 def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
+    """The finding, counting what is drawn: the article's events, its publication's row, the context events.
+
+    Example:
+        >>> ev = pd.DataFrame({"event_id": ["a", "publication", "b"], "source": "article",
+        ...                    "date_start": pd.to_datetime(["2023-10-04", "2023-10-05", "2023-10-10"]),
+        ...                    "date_end": pd.to_datetime(["2023-10-05", "2023-10-06", "2023-10-11"])})
+        >>> _timeline_title(ev, pd.Timestamp("2023-10-05"), None)
+        'The article dates 2 events between 4 and 10 Oct 2023; one more row marks its publication (5 Oct 2023)'
+    """
     art = ev[(ev.source == "article") & (ev.event_id != "publication")]
     ctx = ev[ev.source == "context"]
+    pub = ev[ev.event_id == "publication"]
     if len(art):
         a, b = art.date_start.min(), art.date_end.max() - pd.Timedelta(days=1)
         n = f"{len(art)} event{'s' * (len(art) != 1)}"
@@ -469,6 +492,9 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
             a, b = near.date_start.min(), near.date_end.max() - pd.Timedelta(days=1)
             first = f"{a.day}" if (a.month, a.year) == (b.month, b.year) else f"{a.day} {a:%b}"
             text += f"; {len(near)} of them between {first} and {b.day} {b:%b %Y}"
+    if len(pub):  # a row of its own, so the counts in the title add up to the rows drawn
+        p = pub.date_start.iloc[0]
+        text += f"{'; one more row marks' if len(art) else ', only'} its publication ({p.day} {p:%b %Y})"
     if len(ctx):
         text += f" (and {len(ctx)} from outside sources, marked [context])"
     return text
@@ -503,7 +529,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         >>> from exportrow import events
         >>> fig, alt = timeline(events())
         >>> alt.split(". ")[0]
-        'The article dates 13 events, from 2015 to 12 Jul 2019'
+        'The article dates 13 events, from 2015 to 12 Jul 2019; one more row marks its publication (12 Jul 2019)'
         >>> plt.close(fig)
     """
     from matplotlib.lines import Line2D
@@ -568,14 +594,17 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                             ax.plot(edge, y, marker, ms=11, color=_readable(colour), zorder=4, clip_on=False)
             ax.set_xlim(lo, hi)
             _date_axis(ax, a, b, (width - 5) * ratios[k] / sum(ratios))
-            ax.set_ylim(-0.8, n - 0.2)
+            ax.set_ylim(-0.8, n + 0.3)  # the band above the top row holds the publication's label
             ax.grid(axis="x", color="#dddddd", zorder=0)
             ax.grid(axis="y", color="#f2f2f2", zorder=0)
             if pub_ts is not None and a <= pub_ts < b:
                 line = pub_ts + pd.Timedelta(hours=12)
                 ax.axvline(line, color=OKABE_ITO["black"], ls="--", lw=1.5, zorder=0)
-                ax.annotate(f"published\n{pub_ts.day} {pub_ts:%b %Y}", (line, n - 0.5), xytext=(-6, 0),
-                            textcoords="offset points", ha="right", va="top", fontsize=SOURCE_PT)
+                right = (line - lo) / (hi - lo) > 0.6  # near the right edge: the label reads leftwards
+                # in the band above the top row, where no event is drawn: never over a point
+                ax.annotate(f"published {pub_ts.day} {pub_ts:%b %Y}", (line, n - 0.3), xytext=(-5 if right else 5, 0),
+                            textcoords="offset points", ha="right" if right else "left", va="bottom",
+                            fontsize=SOURCE_PT)
             if k:
                 ax.tick_params(axis="y", left=False, labelleft=False)
                 ax.spines["left"].set_visible(False)
@@ -618,10 +647,12 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
             bottom.text(0.01, 0.03, _wrap(foot_text, int(width * 10.5)), ha="left", va="bottom",
                         fontsize=SOURCE_PT, color="#333333")
         top.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
+    n_pub = int((ev.event_id == "publication").sum())
     kinds = "events from the article" if (ev.source == "article").all() else "events (article and context)"
+    kinds += " and its publication" if n_pub else ""
     parts = [f"{'[context] ' if s == 'context' else ''}{d}: {_date_words(a, b, p)}"
              for d, s, a, b, p in zip(ev.description, ev.source, ev.date_start, ev.date_end, ev.precision)]
-    alt = (f"{title}. Timeline of {n} {kinds}"
+    alt = (f"{title}. Timeline of {n - n_pub} {kinds}"
            + (f"; dashed line: publication, {pub_ts:%Y-%m-%d}" if pub_ts is not None else "")
            + (f"; the time line is broken into {len(panels)} panels" if len(panels) > 1 else "")
            + ". " + ". ".join(parts) + ".")

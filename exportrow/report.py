@@ -577,6 +577,19 @@ class _Preparation:
         _EXPORTER.load()
 
 
+def _check_years(params: dict) -> None:
+    """Refuse ``-p years`` with an item that is no whole number or no year of the annotation's periods, before any
+    kernel starts (:func:`exportrow.stats.check_years`)."""
+    from exportrow.article import load_article
+    from exportrow.stats import check_years
+    from exportrow.tables import figures
+
+    article = load_article(params.get("article_path") or None, published=params.get("published"),
+                           outlet=params.get("outlet"), timezone=params.get("timezone"))
+    check_years(figures(article, params.get("annotation_path") or None), params["years"],
+                show_derived=params.get("show_derived", True) is not False)
+
+
 def _check_codings(params: dict) -> None:
     """Check the codings a notebook will compare (``coding_paths``, or those kept beside the annotation) once, for
     the kernels; a bad one is left for the notebook to report."""
@@ -762,6 +775,8 @@ def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions:
         article = load_article(params.get("article_path") or None, published=params.get("published"),
                                outlet=params.get("outlet"), timezone=params.get("timezone"))
         check_side_parameters(load_annotation(params.get("annotation_path") or None, article), params)
+    if params.get("years") not in (None, []):
+        _check_years(params)
     notes = []
     solutions = [nb for nb in notebooks if nb.parent.name == "solutions"]
     if solutions:  # worked for the bundled article only: on another article they are skipped, and the index says so

@@ -1,8 +1,8 @@
 """The sides a notebook works on: the annotation's own, checked before any work.
 
 An annotation declares the sides of its dispute under ``sides:`` (``outlet``, the article's own
-voice, and ``other`` are always there; an annotation that declares none has the bundled article's,
-seoul, tokyo and washington). Notebook 03 compares two of them: by default the first two the
+voice, and ``other`` are always there; an annotation that declares none has the sides its actors
+name, in their order, and never another article's). Notebook 03 compares two of them: by default the first two the
 annotation declares, so a report on any article needs ``side_a``/``side_b`` only to compare other
 sides. A side name that the annotation does not declare is refused with a message that lists its
 sides: in the notebook, and by ``exportrow report`` before any kernel starts

@@ -7,6 +7,7 @@ Functions take a DataFrame first and return a new one, so they chain with ``.pip
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +20,8 @@ from exportrow.tables import BASES, _cat, _int, _str, annotation
 
 __all__ = ["statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
            "credit_line", "rules_table", "VERDICTS", "CHECKS", "MEASURES", "hedged", "figures_overview",
-           "exercise_figures", "derived_overview", "chartable", "periods_note", "statements_note"]
+           "exercise_figures", "derived_overview", "chartable", "periods_note", "statements_note", "period_years",
+           "check_years", "unknown_years", "years_allowed", "value_kind", "quantity_kinds", "limits_note"]
 
 #: What a bar of :func:`exportrow.plots.bar_periods` shows: the rate per month (bars span their
 #: periods, so a bar's area is its count) or the raw count (bars not comparable across lengths).
@@ -133,7 +135,8 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
     Args:
         figures_table: The output of :func:`exportrow.figures`.
         quantity: Which quantity (None: :func:`main_quantity`).
-        years: Keep only periods that start in these years (None: all).
+        years: Keep only periods that start in these years (None: all). No period in them gives an empty
+            table, which :func:`periods_note` explains; :func:`check_years` refuses such years up front.
         show_derived: Keep derived periods.
         measure: What ``value`` holds: ``per_month`` (the count divided by the period's months,
             computed by exportrow) or ``count`` (the figure's value).
@@ -164,10 +167,7 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
     if not show_derived:
         f = f[f.basis == "stated"]
     if years is not None:
-        have = sorted(set(f.period_start.dt.year))
-        f = f[f.period_start.dt.year.isin(list(years))]
-        if f.empty:
-            raise ValueError(f"no period of {quantity} starts in {list(years)}; periods start in {have}")
+        f = f[f.period_start.dt.year.isin([y for y in years if _whole(y)])]
     f = f.sort_values("period_start")
 
     values = figures_table.set_index("figure_id").value
@@ -201,6 +201,33 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
 
 #: How a figure's qualifier reads before its number.
 HEDGES = {"lower_bound": "at least", "upper_bound": "at most", "approximate": "about"}
+
+
+#: Units that measure an amount (a length, a volume, a mass, money, a share, a time) rather than count items.
+_MEASURE_UNITS = re.compile(
+    r"\b(?:(?:kilo|centi|milli)?met(?:re|er)s?|km|cm|mm|miles?|feet|foot|inch(?:es)?|cubic|square|hectares?|acres?|"
+    r"(?:kilo|milli)?lit(?:re|er)s?|gallons?|barrels?|tonnes?|tons?|kg|kilograms?|grams?|pounds?|ounces?|"
+    r"dollars?|yen|won|euros?|yuan|renminbi|rupees?|francs?|usd|eur|jpy|krw|percent|per cent|percentage points?|"
+    r"degrees?|watts?|kwh|mwh|gwh|mw|gw|hours?|minutes?|seconds?|days?|weeks?|months?|years?)\b|[%$€£¥₩]", re.I)
+
+
+def value_kind(unit, values=()) -> str:
+    """What a quantity's figures are: ``count`` (items counted: cases, boats, people) or ``amount`` (a measure:
+    metres, cubic metres, dollars, per cent; or any value that is not a whole number).
+
+    Notebook 01's labels and sentences follow it: an amount is never called a count.
+
+    Example:
+        >>> value_kind("cases", [14, 22]), value_kind("metres", [2.4]), value_kind("cubic metres", [40000000])
+        ('count', 'amount', 'amount')
+        >>> value_kind("boats", [150]), value_kind("boats", [2.5]), value_kind(None, [3])
+        ('count', 'amount', 'count')
+    """
+    if unit is not None and not pd.isna(unit) and _MEASURE_UNITS.search(str(unit)):
+        return "amount"
+    if any(not float(v).is_integer() for v in values if v is not None and not pd.isna(v)):
+        return "amount"
+    return "count"
 
 
 def hedged(value, qualifier=None) -> str:
@@ -333,6 +360,82 @@ def derived_overview(figures_table: pd.DataFrame) -> str:
             "its parts do not cover (hatched in the chart below).")
 
 
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def period_years(figures_table: pd.DataFrame, *, show_derived: bool = True) -> list[int]:
+    """The calendar years in which a period of the charted quantity starts: the years ``years`` accepts.
+
+    Example:
+        >>> from exportrow import figures
+        >>> period_years(figures()), period_years(figures(), show_derived=False)
+        ([2015, 2016, 2017, 2018], [2015, 2016, 2017])
+    """
+    periods = case_periods(figures_table, show_derived=show_derived)
+    return sorted({int(y) for y in periods.period_start.dt.year})
+
+
+def unknown_years(figures_table: pd.DataFrame, years, *, show_derived: bool = True) -> list:
+    """The items of ``years`` that are not whole numbers, or in which no period of the charted quantity starts.
+
+    Example:
+        >>> from exportrow import figures
+        >>> unknown_years(figures(), [2016, 1850, "x", 2016.0])
+        [1850, 'x', 2016.0]
+    """
+    have = period_years(figures_table, show_derived=show_derived)
+    return [y for y in (years or []) if not _whole(y) or y not in have]
+
+
+def years_allowed(figures_table: pd.DataFrame, *, show_derived: bool = True) -> str:
+    """The allowed years in words, for messages.
+
+    Example:
+        >>> from exportrow import figures
+        >>> years_allowed(figures())
+        'whole numbers among 2015, 2016, 2017, 2018 (the years in which a period of illegal export cases starts)'
+    """
+    have = period_years(figures_table, show_derived=show_derived)
+    quantity = main_quantity(figures_table)
+    if not have:
+        return "none: no figure of this article has a period, so leave years empty"
+    name = str(quantity).replace("_", " ")
+    return f"whole numbers among {', '.join(map(str, have))} (the years in which a period of {name} starts)"
+
+
+def check_years(figures_table: pd.DataFrame, years, *, show_derived: bool = True) -> None:
+    """Refuse a ``years`` parameter with an item that is not a whole number or names no period's year.
+
+    ``exportrow report`` calls this before any kernel starts.
+
+    Raises:
+        ParameterError: The items refused and the allowed years.
+
+    Example:
+        >>> from exportrow import figures
+        >>> check_years(figures(), [2016, 2017])
+        >>> check_years(figures(), [2016, "x"])
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: -p years [2016, 'x']: 'x' is not a year of this article's periods; \
+allowed: whole numbers among 2015, 2016, 2017, 2018 (the years in which a period of illegal export cases starts)
+    """
+    from exportrow.files import excerpt
+    from exportrow.parameters import ParameterError
+
+    if not isinstance(years, list):
+        raise ParameterError(f"-p years {excerpt(years)}: not a list; allowed: a list of "
+                             + years_allowed(figures_table, show_derived=show_derived))
+    bad = unknown_years(figures_table, years, show_derived=show_derived)
+    if bad:
+        listed = ", ".join(excerpt(y) for y in bad)
+        verb = "is not a year" if len(bad) == 1 else "are not years"
+        shown = "[" + ", ".join(excerpt(y) for y in years[:20]) + (", ...]" if len(years) > 20 else "]")
+        raise ParameterError(f"-p years {shown}: {listed} {verb} of this article's periods; allowed: "
+                             + years_allowed(figures_table, show_derived=show_derived))
+
+
 def chartable(periods: pd.DataFrame, measure: str = "per_month") -> bool:
     """Whether the periods make a chart worth drawing: at least two bars (with a length, for rates).
 
@@ -352,18 +455,26 @@ def _overlap(periods: pd.DataFrame) -> bool:
     return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
 
 
-def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: str = "per_month") -> str:
+def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: str = "per_month", *,
+                 years=None, show_derived: bool = True) -> str:
     """What the chart of periods leaves out, and why, in Markdown: the chart itself when it is missing.
+
+    With ``years`` (the notebook's parameter), items that name no period's year are named first, with the
+    years that do.
 
     Example:
         >>> from exportrow import figures
         >>> print(periods_note(figures(), figures().pipe(case_periods)))  # doctest: +NORMALIZE_WHITESPACE
         The chart shows illegal export cases. Not charted with them: materials under curbs (1 figure, no period);
-        it counts something else.
+        it is another quantity.
         >>> print(periods_note(figures(), figures().pipe(case_periods, years=[2016])))  # doctest: +NORMALIZE_WHITESPACE
         **No chart**: only one period of illegal export cases is left to draw (2016, 22 cases), and one bar
         compares nothing; the tables above give it. Not charted with them: materials under curbs (1 figure, no
-        period); it counts something else.
+        period); it is another quantity.
+        >>> t = figures().pipe(case_periods, years=[1850])
+        >>> print(periods_note(figures(), t, years=[1850]).split(" **No chart**")[0])  # doctest: +NORMALIZE_WHITESPACE
+        `years` names 1850, in which no period of illegal export cases starts: periods start in 2015, 2016, 2017
+        and 2018.
     """
     stated = figures_table[figures_table.basis == "stated"]
     quantity = main_quantity(figures_table)
@@ -371,6 +482,13 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         why = "no figure" if stated.empty else "none of the figures has a period"
         return f"**No chart**: {why}, so nothing can be placed on a time line."
     name = markdown_text(quantity.replace("_", " "))
+    prefix = ""
+    bad = unknown_years(figures_table, years, show_derived=show_derived) if years else []
+    if bad:
+        have = [str(y) for y in period_years(figures_table, show_derived=show_derived)]
+        listed = markdown_text(", ".join(str(y) for y in bad))
+        starts = (", ".join(have[:-1]) + " and " + have[-1]) if len(have) > 1 else "".join(have)
+        prefix = f"`years` names {listed}, in which no period of {name} starts: periods start in {starts}. "
     if measure == "per_month":
         unmeasured = periods[periods.months.isna()]
         bars = periods[periods.months.notna()]
@@ -400,9 +518,52 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
             n_dated = int(g.period_start.notna().sum())
             parts.append(f"{markdown_text(str(q).replace('_', ' '))} ({_plural(len(g), 'figure')}"
                          + (", no period" if not n_dated else f", {n_dated} with a period") + ")")
-        text += (f" Not charted with them: {'; '.join(parts)}; {'they count' if len(parts) > 1 else 'it counts'} "
-                 "something else.")
-    return text
+        text += (f" Not charted with them: {'; '.join(parts)}; {'they are' if len(parts) > 1 else 'it is'} "
+                 f"another quantit{'ies' if len(parts) > 1 else 'y'}.")
+    return prefix + text
+
+
+def quantity_kinds(figures_table: pd.DataFrame) -> dict[str, str]:
+    """Each stated quantity's kind, ``count`` or ``amount`` (:func:`value_kind`), in the table's order.
+
+    Example:
+        >>> from exportrow import figures
+        >>> quantity_kinds(figures())
+        {'illegal_export_cases': 'count', 'materials_under_curbs': 'count'}
+    """
+    stated = figures_table[figures_table.basis == "stated"]
+    out = {}
+    for q, g in stated.groupby("quantity", sort=False, observed=True):
+        units = g.unit.dropna().unique().tolist()
+        out[str(q)] = value_kind(units[0] if len(units) == 1 else None, g.value)
+    return out
+
+
+def limits_note(figures_table: pd.DataFrame) -> str:
+    """Notebook 01's closing list of what no table can show, in Markdown, fitting the kind of the article's figures:
+    counts of items (cases, boats), amounts measured (metres, cubic metres, dollars), or both.
+
+    Example:
+        >>> from exportrow import figures
+        >>> print(limits_note(figures()).splitlines()[3][:60])
+        - **A rise in what is counted is not a rise in what happens.
+    """
+    kinds = set(quantity_kinds(figures_table).values())
+    items = ["**Other series measure other things.** Other bodies often publish their own figures, with other "
+             "definitions and periods. Do not mix them into these bars. Compare only series that share a definition."]
+    if "count" in kinds:
+        items += ["**A rise in what is counted is not a rise in what happens.** A count is what someone recorded: "
+                  "more counted can mean more of the thing itself, or more and better counting (for cases caught: "
+                  "more wrongdoing, or more and better enforcement), or both. The counts alone cannot tell these "
+                  "apart.",
+                  "**A count says nothing about size.** One item counted can be large or small, and the article may "
+                  "not say which."]
+    if "amount" in kinds:
+        items += ["**A measurement depends on how it was taken.** Where, when and by whom an amount was measured "
+                  "decides what it means, and the article may not say. Compare only amounts measured the same way.",
+                  "**A total over a period says nothing about when within it.** A rate per month spreads the "
+                  "period's amount evenly over its months; the article does not say that it came evenly."]
+    return "Some things no table can show:\n\n" + "\n".join(f"- {item}" for item in items)
 
 
 def statements_note(checked: pd.DataFrame) -> str:
@@ -468,11 +629,14 @@ def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
     """
     names = actors_table.set_index("actor_id").name
     who = list(dict.fromkeys(names.get(a, a) for a in periods.actor.dropna()))
-    text = f"Counts attributed to {' and '.join(who)}." if who else "Counts from the article."
+    units = periods.unit.dropna().unique().tolist() if "unit" in periods else []
+    word = value_kind(units[0] if len(units) == 1 else None, periods.get("count", ()))
+    noun = "Counts" if word == "count" else "Figures"
+    text = f"{noun} attributed to {' and '.join(who)}." if who else f"{noun} from the article."
     computed = ["Rates per month computed by exportrow"] if measure == "per_month" else []
     if (periods.basis == "derived").any():
         n = int((periods.basis == "derived").sum())
-        computed.append(f"hatched bar{'s' * (n > 1)}: count{'s' * (n > 1)} derived by exportrow, "
+        computed.append(f"hatched bar{'s' * (n > 1)}: {word}{'s' * (n > 1)} derived by exportrow, "
                         "not stated in the article")
     if computed:
         text += " " + "; ".join(computed)[0].upper() + "; ".join(computed)[1:] + "."

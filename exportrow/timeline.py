@@ -243,14 +243,32 @@ def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = No
         return (f"No close-up: no event falls between {close_up[0]} and {last:%Y-%m-%d}, the {close_up_weeks} "
                 "weeks before publication and its week.")
     if not close_up_adds(ev, close_up):
-        return (f"No close-up: every event shown falls between {close_up[0]} and {last:%Y-%m-%d}, so the timeline "
-                "above is the close-up.")
+        if len(near) == len(ev):
+            return (f"No close-up: every event shown falls between {close_up[0]} and {last:%Y-%m-%d}, so the "
+                    "timeline above is the close-up.")
+        if not _narrower(ev, close_up):
+            return (f"No close-up: the {close_up_weeks} weeks before publication and its week ({close_up[0]} to "
+                    f"{last:%Y-%m-%d}) are not a close-up of the timeline above, which spans less than twice as "
+                    "long: it shows every event at a larger scale already.")
+        return (f"No close-up: only one event falls between {close_up[0]} and {last:%Y-%m-%d}, and the timeline "
+                "above shows it.")
     return (f"The close-up shows the {len(near)} event{'s' * (len(near) != 1)} between {close_up[0]} and "
             f"{last:%Y-%m-%d}.")
 
 
+def _narrower(events_table: pd.DataFrame, close_up: list[str]) -> bool:
+    """Whether the close-up window spans at most half the time the main timeline spans (a real zoom)."""
+    ev = dated(events_table)
+    whole = ev.date_end.max() - ev.date_start.min()
+    return 2 * (pd.Timestamp(close_up[1]) - pd.Timestamp(close_up[0])) <= whole
+
+
 def close_up_adds(events_table: pd.DataFrame, close_up: list[str]) -> bool:
-    """Whether a close-up of ``close_up`` shows something the main timeline does not: some event lies outside it.
+    """Whether a close-up of ``close_up`` shows something the main timeline does not.
+
+    It must zoom in (its window spans at most half the time of the main timeline, :func:`_narrower`), leave some
+    event out (else the main timeline is the close-up) and hold two events or more (one event alone the main
+    timeline shows as well).
 
     Example:
         >>> from exportrow import events
@@ -259,8 +277,10 @@ def close_up_adds(events_table: pd.DataFrame, close_up: list[str]) -> bool:
         (True, False)
     """
     ev = dated(events_table)
+    if ev.empty:
+        return False
     near = select_events(ev, window=close_up)
-    return len(near) > 0 and len(near) < len(ev)
+    return 2 <= len(near) < len(ev) and _narrower(ev, close_up)
 
 
 def weeks_before(published, weeks: int) -> list[str]:

@@ -7,7 +7,6 @@ from conftest import report
 
 @pytest.mark.parametrize("name, params, message", [
     ("01-enforcement-statistics", {"figure_format": "gif"}, "figure_format must be one of png, svg, pdf, not 'gif'"),
-    ("01-enforcement-statistics", {"years": [1990]}, "no period of illegal_export_cases starts in [1990]"),
     ("01-enforcement-statistics", {"measure": "percent"}, "measure must be 'count' or 'per_month'"),
     ("02-claim-timeline", {"sides": ["narnia"]}, "sides 'narnia' is not a side of this annotation"),
     ("02-claim-timeline", {"actors": ["kang", "moon_jae_in"]}, "unknown actor(s) 'moon_jae_in'"),

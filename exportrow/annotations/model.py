@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportrow.annotations.vocab import SIDES
+from exportrow.annotations.vocab import ALWAYS_SIDES
 from exportrow.article import Article
 from exportrow.errors import ExportrowError
 from exportrow.numbers import find_numbers
@@ -74,7 +74,7 @@ class Annotation:
     events: list[dict] = field(default_factory=list)
     ignored_numbers: list[dict] = field(default_factory=list)
     statements: list[dict] = field(default_factory=list)
-    sides: tuple = SIDES
+    sides: tuple = ALWAYS_SIDES
     caveats: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 

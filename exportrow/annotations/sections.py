@@ -74,11 +74,18 @@ def entries(chk: Checker, doc: dict, section: str, broken: set) -> list[dict]:
 def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> None:
     """Draft flag, the article's hash, the declared sides and the caveats.
 
+    Without ``sides:``, the sides are those the actors name, in their order (never another article's).
+    A ``TODO`` placeholder under ``sides:`` (an ``exportrow extract`` draft) is a problem that says to
+    name the sides.
+
     Example:
         >>> chk, ann, ids = _demo()
         >>> check_top_level(chk, {"draft": True, "sides": ["north"]}, ann, set())
         >>> [p.entry for p in chk.problems], ann.sides
         (['draft', 'article'], ('north', 'outlet', 'other'))
+        >>> check_top_level(chk, {"actors": [{"side": "outlet"}, {"side": "south"}, {"side": "TODO"}]}, ann, set())
+        >>> ann.sides
+        ('south', 'outlet', 'other')
     """
     if doc.get("draft"):
         chk.add("draft", "", "this is a draft from `exportrow extract`, not checked data yet",
@@ -100,8 +107,29 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
                 f"record `sha256: {article.sha256}`")
     if doc.get("sides") is not None and _intact(broken, "sides"):
         ann.sides = tuple(dict.fromkeys([*doc["sides"], *ALWAYS_SIDES]))
+        todo = [s for s in doc["sides"] if is_placeholder(s)]
+        if todo:
+            chk.add("sides", "", f"{len(todo)} side{'s are' if len(todo) > 1 else ' is'} still a placeholder "
+                    f"({', '.join(map(shown, todo))})",
+                    "name the sides of this dispute, e.g. `sides: [freedonia, sylvania]` (outlet and other are "
+                    "always available), then give each actor one of them")
+    else:  # no sides declared: those the actors name, never the bundled article's
+        actors = doc.get("actors") if isinstance(doc.get("actors"), list) else []
+        named = [a.get("side") for a in actors if isinstance(a, dict)]
+        ann.sides = tuple(dict.fromkeys([*(s for s in named if isinstance(s, str) and s.strip()
+                                            and not is_placeholder(s) and s not in ALWAYS_SIDES), *ALWAYS_SIDES]))
     if _intact(broken, "caveats"):
         ann.caveats = [" ".join(c.split()) for c in doc.get("caveats") or []]
+
+
+def is_placeholder(value) -> bool:
+    """Whether a value is a ``TODO`` left by ``exportrow extract`` (``TODO``, ``TODO_1`` ...).
+
+    Example:
+        >>> is_placeholder("TODO_1"), is_placeholder("todo list"), is_placeholder(3)
+        (True, False, False)
+    """
+    return isinstance(value, str) and value.strip().startswith("TODO")
 
 
 def _intact(broken: set, key: str) -> bool:
@@ -118,7 +146,14 @@ def check_actors(chk: Checker, ann: Annotation) -> None:
         ("unknown side 'seul'", "did you mean 'seoul'?")
     """
     fix = f"one of the sides: {', '.join(ann.sides)} (declare others under `sides:`)"
+    declared = [s for s in ann.sides if not is_placeholder(s)]
     for a in ann.actors:
+        if is_placeholder(a["side"]):
+            choose = f"{', '.join(declared)}, or a side you add under `sides:`" if declared else \
+                "a side you name under `sides:`"
+            chk.add(a["_label"], "side", f"still a placeholder ({shown(a['side'])})",
+                    f"write the side this actor speaks for: {choose}")
+            continue
         chk.known(a["_label"], "side", a["side"], ann.sides, "side", fix)
 
 
@@ -337,7 +372,7 @@ def _demo(**sections) -> tuple[Checker, Annotation, dict]:
     from exportrow.article import load_article
 
     chk = Checker(Path("demo.yaml"), load_article())
-    ann = Annotation(Path("demo.yaml"), chk.article)
+    ann = Annotation(Path("demo.yaml"), chk.article, sides=("seoul", "tokyo", "washington", "outlet", "other"))
     ids = collect_ids(chk, sections)
     for name in SECTIONS:
         setattr(ann, name, entries(chk, sections, name, set()))

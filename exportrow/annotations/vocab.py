@@ -11,8 +11,9 @@ from exportrow.annotations.schema import schema_dict, vocabulary
 __all__ = ["SIDES", "ALWAYS_SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "TENSES",
            "CHECKS", "CHECK_PERIODS", "QUALIFIERS", "QUALIFIER_KINDS", "BOUNDS", "SECTIONS"]
 
-#: Sides of the seed article's dispute. Another article declares its own under ``sides:``;
-#: ``outlet`` (the article's own voice) and ``other`` are always available.
+#: Sides of the bundled article's dispute, as its annotation declares them (for its data dictionary). Every
+#: annotation has its own sides (``sides:``, else those its actors name); ``outlet`` (the article's own voice)
+#: and ``other`` are always available.
 SIDES = ("seoul", "tokyo", "washington", "outlet", "other")
 ALWAYS_SIDES = ("outlet", "other")
 ACTOR_KINDS = vocabulary("actor_kind")
