@@ -625,8 +625,14 @@ class Agreement:
         return _summary_text(self)
 
     def write(self, out: str | Path, *, force: bool = False) -> list[Path]:
-        """Write ``agreement.csv``, ``coverage.csv``, ``disagreements.csv`` and (two coders) ``confusion.csv``."""
-        return _write(self, Path(out), force=force)
+        """Write ``agreement.csv``, ``coverage.csv``, ``disagreements.csv`` and (two coders) ``confusion.csv``.
+
+        ``out`` follows exportrow's rule for output folders (:func:`exportrow.outdir.check_out_place`): not empty,
+        not the home folder, ``/`` or a project folder."""
+        from exportrow.outdir import check_out_place
+
+        check_out_place(out, _OUT_EXAMPLE)
+        return _write(self, Path(out).expanduser(), force=force)
 
 
 def _coverage(values: pd.DataFrame, coders: list[str]) -> pd.DataFrame:
@@ -1067,8 +1073,15 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     return written
 
 
+#: Where ``agree`` writes by example (in messages).
+_OUT_EXAMPLE = "reports/agreement"
+
+
 def _cmd_agree(args) -> int:
+    from exportrow.outdir import check_out_place
+
     try:
+        check_out_place(args.out, _OUT_EXAMPLE)  # before any work: the same rule as every command's --out
         if not 100 <= args.bootstrap <= 100_000:
             raise UsageError(f"--bootstrap must be between 100 and 100000, not {args.bootstrap}")
         result = agreement(args.codings, article=args.article, fields=args.fields or None, n_boot=args.bootstrap,

@@ -562,6 +562,45 @@ def _options_layer(published, outlet, timezone) -> dict:
     return layer
 
 
+#: C0 control characters other than tab, line feed and carriage return: not text (a NUL from a binary file,
+#: a form feed from a PDF); they would end up in drafts, tables and pages.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed",
+                  0x1B: "ESC"}
+
+
+def refuse_control_characters(path: Path, raw: str) -> None:
+    """Refuse an article that holds a control character (other than tab and line breaks), naming its line.
+
+    Raises:
+        ArticleFormatError: The file, line and column of the first one, how many there are, and the fix.
+
+    Example:
+        >>> refuse_control_characters(Path("a.txt"), "Title\\n\\nBody\\ttext.\\r\\n")
+        >>> refuse_control_characters(Path("a.txt"), "Title\\n\\nBo\\x00dy.")
+        Traceback (most recent call last):
+        ...
+        exportrow.capture.ArticleFormatError: a.txt, line 3, column 3: the article holds the control character \
+U+0000 (NUL), which is not text; fix: delete it (an editor may show it as ^@ or <0x00>) and save the file as \
+plain UTF-8 text, e.g. tr -d '\\000-\\010\\013\\014\\016-\\037' < a.txt > a-clean.txt
+    """
+    m = _CONTROL.search(raw)
+    if m is None:
+        return
+    line = raw.count("\n", 0, m.start()) + 1
+    column = m.start() - (raw.rfind("\n", 0, m.start()) + 1) + 1
+    code = ord(m.group())
+    name = _CONTROL_NAMES.get(code, "a control character")
+    more = len(_CONTROL.findall(raw)) - 1
+    also = f" (and {more:,} more)" if more else ""
+    caret = "^" + chr(code + 64)
+    raise ArticleFormatError(
+        f"{path}, line {line}, column {column}: the article holds the control character U+{code:04X} ({name}){also}, "
+        f"which is not text; fix: delete it (an editor may show it as {caret} or <0x{code:02x}>) and save the file "
+        f"as plain UTF-8 text, e.g. tr -d '\\000-\\010\\013\\014\\016-\\037' < {path.name} > "
+        f"{path.stem}-clean{path.suffix}")
+
+
 def load_article(path: str | Path | None = None, *, published: str | None = None, outlet: str | None = None,
                  timezone: str | None = None) -> Article:
     """Read a captured article in any of the three capture forms.
@@ -601,6 +640,7 @@ def load_article(path: str | Path | None = None, *, published: str | None = None
         raw, data = read_text(path, what="article", limit=MAX_ARTICLE_BYTES)
     except InputFileError as exc:
         raise ArticleFormatError(str(exc)) from None
+    refuse_control_characters(path, raw)
     cap = parse_capture(path, raw)
     d: Dateline | None = cap.dateline
     sentences = [s for para in cap.paragraphs for s in _split_sentences(raw, para)]

@@ -14,6 +14,11 @@ as markup, a link or a script. Ordinary text looks the same after escaping: ``<M
 - :data:`CONTENT_SECURITY_POLICY`, the second line of defence: the report's pages allow no
   script at all, only inline styles and ``data:`` images.
 
+Every one of them also drops Unicode's invisible bidirectional controls (:data:`BIDI_CONTROLS`:
+overrides, embeddings, isolates and direction marks): a right-to-left override in a title would
+otherwise flip the page's own text that follows it (the closing quote and full stop after a title).
+Letters keep their own direction, so right-to-left text still reads right to left.
+
 No heavy imports: this module is used by the library, the notebooks and the report.
 """
 
@@ -23,8 +28,13 @@ import html
 import re
 from urllib.parse import quote
 
-__all__ = ["html_text", "html_attribute", "html_href", "markdown_text", "markdown_code",
-           "CONTENT_SECURITY_POLICY", "csp_meta"]
+__all__ = ["html_text", "html_attribute", "html_href", "markdown_text", "markdown_code", "strip_bidi",
+           "BIDI_CONTROLS", "CONTENT_SECURITY_POLICY", "csp_meta"]
+
+#: Unicode's explicit bidirectional formatting characters: embeddings and overrides (U+202A-U+202E),
+#: isolates (U+2066-U+2069) and the direction marks (U+200E, U+200F, U+061C). Invisible, and able to
+#: reorder the text around them.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 #: What the report's pages may load: nothing but their own inline styles and ``data:`` images.
 #: No script of any kind (inline, ``javascript:`` links, event handlers, files, network), no
@@ -44,6 +54,18 @@ _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 _MD_URL = re.compile(r":(?=//)")
 
 
+def strip_bidi(text) -> str:
+    """``text`` without :data:`BIDI_CONTROLS`, so that it cannot reorder the text around it on a page.
+
+    Example:
+        >>> strip_bidi("Bellor\u202e rejected") == "Bellor rejected"
+        True
+        >>> strip_bidi("\u05e9\u05dc\u05d5\u05dd \u2067x\u2069") == "\u05e9\u05dc\u05d5\u05dd x"  # letters stay
+        True
+    """
+    return BIDI_CONTROLS.sub("", str(text))
+
+
 def html_text(text) -> str:
     """``text`` as HTML element content: it shows literally and is never markup.
 
@@ -56,8 +78,10 @@ def html_text(text) -> str:
         '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; AT&amp;T'
         >>> html_text(None), html_text(3.5)
         ('None', '3.5')
+        >>> html_text("\u201cTitle\u202e\u201d.") == "\u201cTitle\u201d."  # no override flips the quote and stop
+        True
     """
-    return html.escape(str(text), quote=True)
+    return html.escape(strip_bidi(text), quote=True)
 
 
 def html_attribute(text) -> str:
@@ -73,7 +97,7 @@ def html_attribute(text) -> str:
         >>> print('<img alt="' + html_attribute("5 > 3 & it's so") + '">')
         <img alt="5 &gt; 3 &amp; it&#x27;s so">
     """
-    return html.escape(str(text), quote=True)
+    return html.escape(strip_bidi(text), quote=True)
 
 
 def html_href(path) -> str:
@@ -114,7 +138,7 @@ def markdown_text(text) -> str:
         >>> print(markdown_text("two\\n\\n# lines"))
         two # lines
     """
-    text = " ".join(str(text).split())
+    text = " ".join(strip_bidi(text).split())
     text = html.escape(text, quote=False)
     text = _MD_INLINE.sub(r"\\\1", text)
     text = _MD_LEADING.sub(r"\\\1", text)
@@ -136,7 +160,7 @@ def markdown_code(text) -> str:
         >>> markdown_code("`x`")
         '`` `x` ``'
     """
-    text = " ".join(str(text).split())
+    text = " ".join(strip_bidi(text).split())
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}"

@@ -3,11 +3,13 @@
 ``exportrow report --out DIR``, ``exportrow tables --out DIR``, ``exportrow student-edition --out DIR``
 and the course site (``python3 dev.py book --out DIR``) replace DIR as a whole: one rule for all four.
 So that this can never delete a user's files, a folder is replaced only when exportrow published it
-itself: every published folder holds a small marker file, ``.exportrow.json``, naming the tool,
-the kind of folder (see :data:`KINDS`) and the version. Before anything runs,
-:func:`check_out` refuses an empty path, an existing file, a non-empty folder without the
-marker (or with the marker of the other kind), the project's own folders (root, ``notebooks/``,
-``data/``, ...), the home folder, ``/`` and every folder that contains one of those.
+itself and holds nothing else: every published folder holds a small marker file, ``.exportrow.json``,
+naming the tool, the kind of folder (see :data:`KINDS`), the version and every file and folder it wrote
+(``files``). Before anything runs, :func:`check_out` refuses an empty path, an existing file, a non-empty
+folder without the marker (or with the marker of the other kind), a marked folder that holds anything
+the marker does not list (a teacher's notes, a student's notebook: listed in the message, with the fix),
+the project's own folders (root, ``notebooks/``, ``data/``, ...), the home folder, ``/`` and every folder
+that contains one of those.
 
 :class:`Publication` does the rest, in this order:
 
@@ -43,8 +45,9 @@ from pathlib import Path
 from exportrow import paths
 from exportrow.errors import ExportrowError, UsageError
 
-__all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "check_out_file", "marker_text",
-           "read_marker", "Publication", "folder_mode", "file_mode", "failed_path", "critical", "defer"]
+__all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "check_out_place",
+           "check_out_file", "marker_text", "read_marker", "listing", "foreign_files", "Publication", "folder_mode",
+           "file_mode", "failed_path", "critical", "defer"]
 
 #: The marker file in every folder exportrow publishes.
 MARKER = ".exportrow.json"
@@ -114,19 +117,25 @@ class OutputWriteError(ExportrowError):
     """Writing an output failed (full disk, permissions); the previous output was left as it was (exit 1)."""
 
 
-def marker_text(kind: str, *, pid: int | None = None) -> str:
+def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = None) -> str:
     """The marker file's content: deterministic, so that two runs publish identical folders.
 
     A folder being written carries the writer's process id, so that a later run can tell the
-    leftovers of a dead run.
+    leftovers of a dead run. A published folder lists what exportrow wrote into it (``files``, see
+    :func:`listing`): anything else found there later is someone's own, and the folder is not replaced.
 
     Example:
-        >>> print(marker_text("tables"), end="")
+        >>> print(marker_text("tables", files=["a.csv", "figures/", "figures/b.png"]), end="")
         {
           "tool": "exportrow",
           "kind": "tables",
           "version": "0.1.0",
-          "note": "exportrow replaces this folder as a whole; keep your own files elsewhere"
+          "note": "exportrow replaces this folder as a whole; keep your own files elsewhere",
+          "files": [
+            "a.csv",
+            "figures/",
+            "figures/b.png"
+          ]
         }
     """
     from exportrow import __version__
@@ -135,7 +144,50 @@ def marker_text(kind: str, *, pid: int | None = None) -> str:
             "note": "exportrow replaces this folder as a whole; keep your own files elsewhere"}
     if pid is not None:
         data["pid"] = pid
+    if files is not None:
+        data["files"] = sorted(files)
     return json.dumps(data, indent=2) + "\n"
+
+
+def listing(folder: Path) -> list[str]:
+    """Every file and folder under ``folder`` (folders end in ``/``), relative and sorted, without the marker.
+
+    Symbolic links are listed as they are, never followed.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp())
+        >>> (d / "sub").mkdir(); _ = (d / "sub" / "x.txt").write_text("x"); _ = (d / MARKER).write_text("{}")
+        >>> listing(d)
+        ['sub/', 'sub/x.txt']
+    """
+    folder = Path(folder)
+    out = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        rel = Path(root).relative_to(folder)
+        for name in dirs:
+            path = Path(root) / name
+            out.append((rel / name).as_posix() + ("" if path.is_symlink() else "/"))
+        out.extend((rel / name).as_posix() for name in files)
+    return sorted(p for p in out if p != MARKER)
+
+
+def foreign_files(folder: Path, marker: dict | None = None) -> list[str]:
+    """What ``folder`` holds that its marker does not list: files exportrow did not write, sorted.
+
+    A folder an earlier version published (a marker without ``files``) counts as holding none of its own.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.csv").write_text("x"); _ = (d / MARKER).write_text(marker_text("tables", files=["a.csv"]))
+        >>> foreign_files(d)
+        []
+        >>> (d / "mine").mkdir(); _ = (d / "mine" / "notes.md").write_text("grading")
+        >>> foreign_files(d)
+        ['mine/', 'mine/notes.md']
+    """
+    marker = read_marker(folder) if marker is None else marker
+    ours = set((marker or {}).get("files") or [])
+    return [p for p in listing(folder) if p not in ours]
 
 
 def read_marker(folder: Path) -> dict | None:
@@ -151,13 +203,16 @@ def read_marker(folder: Path) -> dict | None:
     """
     path = Path(folder) / MARKER
     try:
-        if not path.is_file() or path.stat().st_size > 10_000:
+        if not path.is_file() or path.stat().st_size > 5_000_000:
             return None
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("tool") != "exportrow" or data.get("kind") not in KINDS:
         return None
+    files = data.get("files")
+    if files is not None and not (isinstance(files, list) and all(isinstance(f, str) for f in files)):
+        data["files"] = []  # a damaged list: nothing in the folder counts as exportrow's
     return data
 
 
@@ -206,32 +261,58 @@ def check_out(out: str | Path, kind: str, *, option: str = "--out") -> Path:
         ...
         exportrow.outdir.OutputFolderError: --out ...: the folder holds files that exportrow did not write ...
     """
-    if not str(out).strip():
-        raise OutputFolderError(f"{option} is empty; name a folder, e.g. {option} {_EXAMPLES[kind]}")
     given = str(out)
-    try:
-        path = Path(out).expanduser().resolve()
-    except (OSError, RuntimeError) as exc:  # a symlink loop
-        raise OutputFolderError(f"{option} {given}: cannot resolve the path ({exc})") from None
     what = KINDS[kind]
-    protected = _protected()
-    if path in protected:
-        raise OutputFolderError(f"{option} {given}: that is {protected[path]}; exportrow replaces its output folder "
-                                f"as a whole, so choose a folder of its own, e.g. {_example(kind)}")
-    for folder, name in protected.items():
-        if path in folder.parents:
-            raise OutputFolderError(f"{option} {given}: that folder contains {name}; choose a folder of its own, "
-                                    f"e.g. {_example(kind)}")
-    root = paths.PROJECT_ROOT.resolve()
-    for inner in (".git", ".venv"):
-        if (root / inner) in path.parents:
-            raise OutputFolderError(f"{option} {given}: that is inside the project's {inner}/ folder; choose a "
-                                    f"folder of its own, e.g. {_example(kind)}")
+    path = check_out_place(out, _EXAMPLES[kind], option=option,
+                           why="exportrow replaces its output folder as a whole, so choose a folder of its own")
     if path.exists() or path.is_symlink():
         _check_existing(path, given, kind, what, option)
         if os.path.ismount(path):
             raise OutputFolderError(f"{option} {given}: that folder is a mount point, which cannot be swapped for "
                                     f"a new one; name a folder inside it, e.g. {option} {Path(given) / kind}")
+    return path
+
+
+def check_out_place(out: str | Path, example: str, *, option: str = "--out",
+                    why: str = "choose a folder of its own") -> Path:
+    """The resolved output folder, unless it is empty, the home folder, ``/``, a project folder, or holds one of them.
+
+    The first half of :func:`check_out`, and all of the rule for a command that writes its own files into a folder
+    without replacing it (``exportrow agree``): nothing is created or changed here.
+
+    Raises:
+        OutputFolderError: Naming the folder, what it is, and an example (exit code 2).
+
+    Example:
+        >>> check_out_place("", "reports/agreement")
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out is empty; name a folder, e.g. --out reports/agreement
+        >>> check_out_place("~", "reports/agreement")
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out ~: that is your home folder; choose a folder of its own, e.g. \
+--out reports/agreement
+    """
+    if not str(out).strip():
+        raise OutputFolderError(f"{option} is empty; name a folder, e.g. {option} {example}")
+    given = str(out)
+    try:
+        path = Path(out).expanduser().resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise OutputFolderError(f"{option} {given}: cannot resolve the path ({exc})") from None
+    eg = f"e.g. {option} {example}"
+    protected = _protected()
+    if path in protected:
+        raise OutputFolderError(f"{option} {given}: that is {protected[path]}; {why}, {eg}")
+    for folder, name in protected.items():
+        if path in folder.parents:
+            raise OutputFolderError(f"{option} {given}: that folder contains {name}; choose a folder of its own, {eg}")
+    root = paths.PROJECT_ROOT.resolve()
+    for inner in (".git", ".venv"):
+        if (root / inner) in path.parents:
+            raise OutputFolderError(f"{option} {given}: that is inside the project's {inner}/ folder; choose a "
+                                    f"folder of its own, {eg}")
     return path
 
 
@@ -307,6 +388,8 @@ def _check_existing(path: Path, given: str, kind: str, what: str, option: str) -
         return
     marker = read_marker(path)
     if marker is None and kind in LEGACY_MARKERS and (path / LEGACY_MARKERS[kind]).is_file():
+        _check_foreign(path, given, kind, [p for p in listing(path) if p != LEGACY_MARKERS[kind]], option,
+                       older=True)
         return  # written by an earlier exportrow, before the one marker
     if marker is None:
         raise OutputFolderError(
@@ -319,6 +402,25 @@ def _check_existing(path: Path, given: str, kind: str, what: str, option: str) -
     if marker["kind"] != kind:
         raise OutputFolderError(f"{option} {given}: the folder holds {KINDS[marker['kind']]}, not {what}; "
                                 f"choose another folder, e.g. {_example(kind)}")
+    _check_foreign(path, given, kind, foreign_files(path, marker), option, older=marker.get("files") is None)
+
+
+def _check_foreign(path: Path, given: str, kind: str, foreign: list[str], option: str, *, older: bool) -> None:
+    """Refuse a folder exportrow published that now also holds files it did not write (they would be deleted)."""
+    if not foreign:
+        return
+    dirs = {p for p in foreign if p.endswith("/")}
+    tops = [p for p in foreign if not any(p != d and p.startswith(d) for d in dirs)]  # a folder, not its files
+    shown = ", ".join(tops[:8]) + (f" and {len(tops) - 8} more" if len(tops) > 8 else "")
+    if older:
+        raise OutputFolderError(
+            f"{option} {given}: an earlier exportrow published this folder without recording which files it wrote, "
+            f"so it cannot tell them from yours ({shown}) and will not replace it; nothing was run. Fix: move your "
+            f"own files out and delete the folder yourself, or choose another folder, e.g. {_example(kind)}")
+    raise OutputFolderError(
+        f"{option} {given}: the folder holds files that exportrow did not write: {shown}. exportrow replaces "
+        f"this folder as a whole and would delete them, so nothing was run. Fix: move them out of {given} "
+        f"(keep your own files elsewhere), or choose another folder, e.g. {_example(kind)}")
 
 
 def _few(names: list[str]) -> str:
@@ -524,7 +626,7 @@ class Publication:
         assert self.tmp is not None, "publish() inside the with block"
         target = failed_path(self.out) if failed else self.out
         check_out(target, self.kind, option=self.option)
-        (self.tmp / MARKER).write_text(marker_text(self.kind), encoding="utf-8")
+        (self.tmp / MARKER).write_text(marker_text(self.kind, files=listing(self.tmp)), encoding="utf-8")
         os.chmod(self.tmp, folder_mode())
         with critical():
             if target.exists():
@@ -539,6 +641,7 @@ class Publication:
                 self.tmp.rename(target)
             self.tmp = None
         stale = failed_path(self.out)
-        if not failed and stale.is_dir() and read_marker(stale) is not None:
+        marker = read_marker(stale) if not failed and stale.is_dir() else None
+        if marker is not None and marker.get("pid") is None and not foreign_files(stale, marker):
             shutil.rmtree(stale, ignore_errors=True)
         return target

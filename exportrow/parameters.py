@@ -110,6 +110,11 @@ def convert(name: str, raw: str, info: dict, notebook: str = "") -> object:
         Traceback (most recent call last):
         ...
         exportrow.parameters.ParameterError: -p min_word_count '-5': out of range; allowed: a whole number, at least 1
+        >>> convert("min_word_count", "99999999999999999999999", {"inferred_type_name": "int", "help": "at least 1"})
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: -p min_word_count '99999999999999999999999': too large (23 digits; a \
+whole number here is between -999999999999999999 and 999999999999999999); allowed: a whole number, at least 1
         >>> convert("show_derived", "maybe", {"inferred_type_name": "bool"}, "01-enforcement-statistics")
         Traceback (most recent call last):
         ...
@@ -127,6 +132,10 @@ def convert(name: str, raw: str, info: dict, notebook: str = "") -> object:
         raise ParameterError(f"-p {name} {excerpt(raw)}: {exc}; allowed: {allowed(rule)}{where}") from None
 
 
+#: The largest whole number ``-p`` accepts (18 digits: it fits a 64-bit integer with room to spare).
+_INT_LIMIT = 10 ** 18 - 1
+
+
 def _typed(raw: str, rule: dict) -> object:
     kind = rule["type"]
     if kind == "str":
@@ -137,6 +146,10 @@ def _typed(raw: str, rule: dict) -> object:
             return word in _TRUE
         raise ValueError("not true or false")
     if kind == "int":
+        if re.fullmatch(r"\s*[+-]?\d{19,}\s*", raw):
+            size = "too small" if raw.strip().startswith("-") else "too large"
+            raise ValueError(f"{size} ({len(raw.strip().lstrip('+-')):,} digits; a whole number here is "
+                             f"between -{_INT_LIMIT} and {_INT_LIMIT})")
         if not re.fullmatch(r"\s*[+-]?\d{1,18}\s*", raw):
             raise ValueError("not a whole number")
         return _bounded(int(raw), rule)

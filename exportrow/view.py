@@ -977,8 +977,8 @@ def _cmd_view(args) -> int:
             from exportrow.cli import load_with_options
 
             article_path = load_with_options(article_path, args)  # the options override the article's own
+        check_output(args.out, force=args.force)  # as given: an empty --out is named as such, not as "."
         out = Path(args.out)
-        check_output(out, force=args.force)
         layers = [x.strip() for x in args.layers.split(",") if x.strip()]
         sides = [x.strip() for x in args.sides.split(",") if x.strip()] if args.sides else None
         view = show_article(article_path, args.annotation, layers=layers, sides=sides, excerpt=args.excerpt or False,

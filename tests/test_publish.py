@@ -54,7 +54,12 @@ def test_full_disk_leaves_the_previous_tables_and_names_the_file(tables_out, mon
 
 
 def test_tables_replace_only_their_own_set(tables_out):
+    """A table an earlier run wrote (listed in the marker) goes; see tests/test_own_files_kept.py for a user's file."""
+    import json
+
     (tables_out / "old-table.csv").write_text("from an earlier version\n")
+    marker = json.loads((tables_out / MARKER).read_text())
+    (tables_out / MARKER).write_text(marker_text("tables", files=[*marker["files"], "old-table.csv"]))
     assert tables_cmd(tables_out).returncode == 0
     assert sorted(files(tables_out)) == TABLES
 
@@ -84,7 +89,8 @@ def test_next_run_removes_a_dead_runs_leftovers_only(tables_out):
 def test_the_committed_tables_folder_carries_the_marker():
     from exportrow import paths
 
-    assert (paths.DATA / "processed" / MARKER).read_text() == marker_text("tables")
+    assert (paths.DATA / "processed" / MARKER).read_text() == marker_text(
+        "tables", files=["actors.csv", "claims.csv", "datapackage.json", "events.csv", "figures.csv"])
 
 
 def test_a_bug_is_one_line_and_debug_shows_the_traceback(monkeypatch, capsys):

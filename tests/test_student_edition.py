@@ -174,7 +174,7 @@ def test_one_rule_for_output_folders(tmp_path):
 def test_replaces_its_own_folder(tmp_path):
     out = tmp_path / "edition"
     assert edition(out, "--no-pdf", "--notebooks", "01").returncode == 0
-    (out / "notebooks" / "stale.ipynb").write_text("{}")
+    assert (out / "notebooks" / "01-enforcement-statistics.ipynb").is_file()  # its own earlier file: replaced
     res = edition(out, "--no-pdf", "--notebooks", "02")
     assert res.returncode == 0, res.stderr
     assert (out / MARKER).is_file()

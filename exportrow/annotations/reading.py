@@ -169,6 +169,14 @@ def _parse(name: str, text: str):
         return safe_yaml(text), []
     except YAMLRefused as exc:
         return None, _problem(name, f"line {exc.line}: {exc.what} is not accepted", exc.fix)
+    except yaml.reader.ReaderError as exc:  # a control character (a NUL): not a matter of indentation or quotes
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        line = text.count("\n", 0, exc.position) + 1
+        caret = f"^{chr(char + 64)} or " if char < 32 else ""
+        return None, _problem(name, f"line {line}: holds the control character U+{char:04X}, which is not text "
+                              "(YAML does not accept it)",
+                              f"delete it (an editor may show it as {caret}<0x{char:02x}>) and save the file as "
+                              "plain UTF-8 text")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""

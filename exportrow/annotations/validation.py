@@ -106,18 +106,33 @@ def _enum_problem(err, key: str) -> tuple[str, str]:
     return f"unknown value {shown(err.instance)}", f"one of: {listed}"
 
 
-def _string_problem(err, key: str) -> tuple[str, str]:
+def _string_problem(err, key: str, required: bool = False) -> tuple[str, str]:
     value = err.instance
     if err.validator == "maxLength":
         return (f"is {len(value):,} characters long; at most {err.validator_value:,} are accepted",
                 "quote the fewest words that state the thing" if key in ("quote", "prefix", "suffix")
                 else "shorten it")
     if not value.strip():
-        return "is blank", f"write {_TYPES['string']} after `{key}:`, or delete the line" if key else "write text"
+        if not key:
+            return "is blank", "write text"
+        if required:  # deleting the line would only make it missing
+            example = _example(err.schema, key)
+            return "is blank", f"write {_TYPES['string']} after `{key}:`; the field is required" + \
+                (f" ({example})" if example else "")
+        return "is blank", f"write {_TYPES['string']} after `{key}:`, or delete the line"
     if err.validator == "pattern" and err.validator_value == _ID_PATTERN:
         return (f"{shown(value)} is not an id",
                 "use letters, digits, _, - or ., starting with a letter or digit, e.g. `kr_gov`")
     return f"{shown(value)} is not in the expected form", _hint(err.schema, key)
+
+
+def _number_problem(err, key: str) -> tuple[str, str]:
+    """A number beyond the schema's bound (a figure's value: 2**53 either side of 0, what a float holds exactly)."""
+    limit = abs(err.validator_value)
+    return (f"{shown(err.instance)} is beyond the {limit:,} accepted either side of 0 (2**53, the largest whole "
+            "number the tables and charts hold exactly)",
+            f"check `{key}:`; if the article really states such a number, leave the figure out and list its "
+            "words under ignored_numbers with a reason")
 
 
 def _list_problem(err, key: str) -> tuple[str, str]:
@@ -170,9 +185,11 @@ def _describe(err, doc: dict, name: str) -> list[tuple[str, str, str, str]]:
     if err.validator in ("enum", "const"):
         return [(entry, fld, *_enum_problem(err, key))]
     if err.validator in ("pattern", "minLength", "maxLength") and isinstance(err.instance, str):
-        return [(entry, fld, *_string_problem(err, key))]
+        return [(entry, fld, *_string_problem(err, key, parent_required))]
     if err.validator in ("minItems", "maxItems", "uniqueItems") and isinstance(err.instance, list):
         return [(entry, fld, *_list_problem(err, key))]
+    if err.validator in ("minimum", "maximum") and isinstance(err.instance, (int, float)):
+        return [(entry, fld, *_number_problem(err, key))]
     return [(entry, fld, f"does not fit the schema ({err.validator})", "see `exportrow schema`")]
 
 

@@ -1,0 +1,89 @@
+"""Warn about text that a spreadsheet would read as a formula when it opens the tables' CSV files.
+
+The tables (``exportrow tables``, the report's CSV files) are the record: every cell holds the article's
+or the annotation's words exactly as written, so exportrow does not alter them. A cell that starts with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return may instead be run as a formula by a spreadsheet
+that opens the file with a double-click ("CSV injection"). ``exportrow check`` therefore warns (it does not
+refuse) about each such text, naming the entry, the field and the file it lands in; the README says how to
+open the CSV files safely (import them with every column as text).
+"""
+
+from __future__ import annotations
+
+from exportrow.annotations.checker import shown
+from exportrow.annotations.model import Annotation, Problem
+
+__all__ = ["FORMULA_SIGNS", "starts_formula", "formula_warnings"]
+
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP's list).
+FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
+#: The table each section's text lands in.
+_TABLE = {"actors": "actors.csv", "figures": "figures.csv", "claims": "claims.csv", "events": "events.csv"}
+_NAMES = {"\t": "a tab", "\r": "a carriage return"}
+
+
+def starts_formula(text) -> str:
+    """The sign that would make a spreadsheet read ``text`` as a formula, or ``""``.
+
+    Leading spaces do not help: the tables fold white space, so ``" =1"`` becomes ``"=1"``.
+
+    Example:
+        >>> starts_formula("=HYPERLINK(1)"), starts_formula("  @SUM(1)"), starts_formula("\\tx")
+        ('=', '@', '\\t')
+        >>> starts_formula("said"), starts_formula("150 boats"), starts_formula(3)
+        ('', '', '')
+    """
+    if not isinstance(text, str):
+        return ""
+    if text[:1] in ("\t", "\r"):
+        return text[0]
+    head = text.lstrip()[:1]
+    return head if head and head in FORMULA_SIGNS else ""
+
+
+def formula_warnings(ann: Annotation) -> list[Problem]:
+    """A warning for each text of the annotation (or quoted from the article) that would start a formula cell.
+
+    Example:
+        >>> from pathlib import Path
+        >>> from exportrow.article import load_article
+        >>> ann = Annotation(Path("a.yaml"), load_article())
+        >>> ann.actors = [{"_label": "actors[bel]", "id": "bel", "name": "=HYPERLINK(1)", "quote": "Moon"}]
+        >>> print(formula_warnings(ann)[0])
+        a.yaml: actors[bel].name: starts with '=', so a spreadsheet that opens actors.csv may run it as a formula
+            fix: exportrow keeps the text as written (the tables are the record); open the CSV files as text \
+(README: Data dictionary, "Opening the CSV files in a spreadsheet"), or remove the sign if the article does not \
+have it
+        >>> ann.actors[0]["name"] = "Bellor"; formula_warnings(ann)
+        []
+    """
+    out, seen = [], set()
+    for section in ("actors", "figures", "statements", "ignored_numbers", "claims", "events"):
+        where = _TABLE.get(section, "the report's CSV files")
+        for entry in getattr(ann, section, []) or []:
+            label = entry.get("_label", section)
+            span = entry.get("span")
+            texts = [(key, value) for key, value in entry.items() if not str(key).startswith("_")]
+            if span is not None:
+                texts.append(("quote", span.text))  # the article's own words, as the tables write them
+            for key, value in texts:
+                for item in value if isinstance(value, list) else [value]:
+                    sign = starts_formula(item)
+                    if not sign or (label, key) in seen:
+                        continue
+                    seen.add((label, key))
+                    out.append(Problem(
+                        str(ann.path), label, str(key),
+                        f"starts with {_NAMES.get(sign, repr(sign))}, so a spreadsheet that opens {where} may run "
+                        "it as a formula",
+                        "exportrow keeps the text as written (the tables are the record); open the CSV files as "
+                        "text (README: Data dictionary, \"Opening the CSV files in a spreadsheet\"), or remove the "
+                        "sign if the article does not have it"))
+    for side in ann.sides if isinstance(ann.sides, (list, tuple)) else []:
+        if starts_formula(side) and ("sides", side) not in seen:
+            seen.add(("sides", side))
+            out.append(Problem(str(ann.path), "sides", "", f"the side {shown(side)} starts with "
+                               f"{_NAMES.get(starts_formula(side), repr(starts_formula(side)))}, so a spreadsheet "
+                               "that opens the tables may run it as a formula",
+                               "name the side with a word, e.g. `sides: [freedonia, sylvania]`"))
+    return out
