@@ -91,10 +91,30 @@ def _render(fig, fmt: str) -> bytes:
     # box would cost a second full draw.
     from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-    tight = None if isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine) else "tight"
+    engine = fig.get_layout_engine()
+    laid_out = isinstance(engine, ConstrainedLayoutEngine)
     with plt.rc_context({"svg.hashsalt": "exportrow"}):
-        fig.savefig(buf, format=fmt, metadata=_METADATA[fmt], bbox_inches=tight)
+        if laid_out and fmt == "png":
+            _laid_out_png(fig, engine, buf)
+        else:
+            fig.savefig(buf, format=fmt, metadata=_METADATA[fmt], bbox_inches=None if laid_out else "tight")
     return buf.getvalue()
+
+
+def _laid_out_png(fig, engine, buf) -> None:
+    """Save a constrained-layout figure as PNG with one draw instead of two, the same bytes.
+
+    ``savefig`` first draws the whole figure with drawing switched off, only so that the layout runs,
+    then draws it again for real with the layout switched off. Running the layout directly (on the
+    canvas's renderer at the figure's resolution, as that first pass does) gives the same positions
+    without drawing every artist once for nothing (tests/test_plots.py compares the bytes).
+    """
+    engine.execute(fig)
+    fig.set_layout_engine("none")
+    try:
+        fig.savefig(buf, format="png", metadata=_METADATA["png"], bbox_inches=None)
+    finally:
+        fig.set_layout_engine(engine)
 
 
 class _Shown:

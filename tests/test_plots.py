@@ -173,3 +173,25 @@ def test_timeline_without_crowding_keeps_one_axis():
                       close_up=weeks_before(art.published, 2))
     assert len([ax for ax in fig.axes if ax.get_yticks().size]) == 1
     plt.close(fig)
+
+
+def test_a_laid_out_chart_is_saved_with_the_bytes_savefig_gives():
+    """_render lays a constrained-layout figure out once and draws it once: the PNG is savefig's on the same new
+    figure, byte for byte, and the figure keeps its layout engine."""
+    import io
+
+    from exportrow.plots import _METADATA, _render
+
+    ev = exportrow.events()
+    charts = (lambda: bar_periods(exportrow.figures().pipe(case_periods)),
+              lambda: timeline(ev, published=ev.date_start.max(), close_up=weeks_before(pd.Timestamp("2019-07-12"), 2)))
+    for chart in charts:
+        fig, _alt = chart()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", metadata=_METADATA["png"], bbox_inches=None)
+        plt.close(fig)
+        fig, _alt = chart()
+        engine = fig.get_layout_engine()
+        assert _render(fig, "png") == buf.getvalue()
+        assert fig.get_layout_engine() is engine
+        plt.close(fig)
