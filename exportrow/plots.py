@@ -112,9 +112,26 @@ def _laid_out_png(fig, engine, buf) -> None:
     engine.execute(fig)
     fig.set_layout_engine("none")
     try:
-        fig.savefig(buf, format="png", metadata=_METADATA["png"], bbox_inches=None)
+        _png(fig, buf)
     finally:
         fig.set_layout_engine(engine)
+
+
+def _png(fig, buf) -> None:
+    """Draw ``fig`` as savefig would, then write the PNG with a fast compression, without an alpha channel
+    when the chart is opaque (every exportrow chart has a white background): the same pixels as savefig's
+    PNG in a smaller file, in about half the encoding time. No metadata, as in every exportrow figure."""
+    from PIL import Image
+
+    raw = io.BytesIO()
+    fig.savefig(raw, format="raw", bbox_inches=None)
+    dpi = fig.dpi if plt.rcParams["savefig.dpi"] == "figure" else plt.rcParams["savefig.dpi"]
+    width = int(fig.get_figwidth() * dpi)
+    data = raw.getvalue()
+    image = Image.frombuffer("RGBA", (width, len(data) // (4 * width)), data, "raw", "RGBA", 0, 1)
+    if image.getchannel("A").getextrema() == (255, 255):
+        image = image.convert("RGB")
+    image.save(buf, format="png", dpi=(dpi, dpi), compress_level=1)
 
 
 class _Shown:
