@@ -128,6 +128,9 @@ def _png(fig, buf) -> None:
     dpi = fig.dpi if plt.rcParams["savefig.dpi"] == "figure" else plt.rcParams["savefig.dpi"]
     width = int(fig.get_figwidth() * dpi)
     data = raw.getvalue()
+    if not width or len(data) % (4 * width):  # not the canvas size expected: let savefig write the PNG
+        fig.savefig(buf, format="png", metadata=_METADATA["png"], bbox_inches=None)
+        return
     image = Image.frombuffer("RGBA", (width, len(data) // (4 * width)), data, "raw", "RGBA", 0, 1)
     if image.getchannel("A").getextrema() == (255, 255):
         image = image.convert("RGB")
