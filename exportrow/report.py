@@ -192,8 +192,9 @@ class _Progress:
 
 
 class _Exporter:
-    """One HTML exporter for the whole run: its template is compiled once, and it works on the
-    executed notebook in memory. Exports take turns (they are pure Python, so they would anyway)."""
+    """One HTML exporter for the whole run (:class:`exportrow.htmlexport.ReportExporter`): its template is
+    compiled once, and it works on the executed notebook in memory. Exports take turns (they are pure
+    Python, so they would anyway)."""
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -203,10 +204,9 @@ class _Exporter:
         """Import nbconvert and compile the template now (called while the kernels start)."""
         with self._lock:
             if self._exporter is None:
-                from nbconvert import HTMLExporter
+                from exportrow.htmlexport import ReportExporter
 
-                self._exporter = HTMLExporter(template_name="exportrow_offline",
-                                              extra_template_basedirs=[str(Path(__file__).parent / "templates")])
+                self._exporter = ReportExporter()
 
     def html(self, nb) -> str:
         self.load()

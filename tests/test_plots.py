@@ -173,3 +173,34 @@ def test_timeline_without_crowding_keeps_one_axis():
                       close_up=weeks_before(art.published, 2))
     assert len([ax for ax in fig.axes if ax.get_yticks().size]) == 1
     plt.close(fig)
+
+
+def test_a_laid_out_chart_is_saved_with_the_pixels_savefig_gives():
+    """_render lays a constrained-layout figure out once, draws it once and writes an opaque chart without an alpha
+    channel: the same pixels as savefig's PNG of the same new figure, a smaller file, and the figure keeps its
+    layout engine."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from exportrow.plots import _METADATA, _render
+
+    ev = exportrow.events()
+    charts = (lambda: bar_periods(exportrow.figures().pipe(case_periods)),
+              lambda: timeline(ev, published=ev.date_start.max(), close_up=weeks_before(pd.Timestamp("2019-07-12"), 2)))
+    for chart in charts:
+        fig, _alt = chart()
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", metadata=_METADATA["png"], bbox_inches=None)
+        plt.close(fig)
+        fig, _alt = chart()
+        engine = fig.get_layout_engine()
+        ours = _render(fig, "png")
+        assert fig.get_layout_engine() is engine
+        plt.close(fig)
+        theirs, mine = Image.open(io.BytesIO(buf.getvalue())), Image.open(io.BytesIO(ours))
+        assert (theirs.mode, mine.mode) == ("RGBA", "RGB") and theirs.size == mine.size
+        assert np.array_equal(np.asarray(theirs.convert("RGB")), np.asarray(mine))
+        assert np.asarray(theirs)[..., 3].min() == 255  # the alpha channel dropped held nothing
+        assert mine.info.get("dpi") == theirs.info.get("dpi") and len(ours) < len(buf.getvalue())
