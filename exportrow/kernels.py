@@ -10,6 +10,7 @@ This module imports jupyter_client and nbclient: the report imports it only when
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import signal
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
+from nbclient.util import run_sync
 
 __all__ = ["LAUNCHER", "GuardedKernelManager", "ReportClient", "stop_all", "running", "socket_dir",
            "sweep_socket_dirs"]
@@ -67,6 +69,16 @@ class ReportClient(NotebookClient):
             km.ip = self._sockets
         return km
 
+    async def _async_cleanup_kernel(self) -> None:
+        # nbclient registers this at exit when it sets up a kernel; when the start itself is interrupted
+        # (Ctrl-C or SIGTERM while kernels start) the manager is already gone, and nbclient's version then
+        # fails an assertion at exit, printed as a traceback after the report's own one-line message.
+        if self.km is None:
+            return
+        await super()._async_cleanup_kernel()
+
+    _cleanup_kernel = run_sync(_async_cleanup_kernel)
+
     def execute(self, **kw):
         with _LOCK:
             _ACTIVE.add(self)
@@ -75,6 +87,8 @@ class ReportClient(NotebookClient):
         finally:
             with _LOCK:
                 _ACTIVE.discard(self)
+            if self.km is None:  # nothing left for nbclient's exit hook to stop
+                atexit.unregister(self._cleanup_kernel)
             Path(self._connection_file).unlink(missing_ok=True)
 
     @property

@@ -284,3 +284,19 @@ def test_article_page_of_another_article_is_the_full_view(hostile_report):
     page = (hostile_report / "article.html").read_text(encoding="utf-8")
     assert "Excerpt (" not in page and "exportrow view --out" not in page
     assert page.count("<mark") > 10
+
+
+def test_the_exit_hook_of_a_kernel_whose_start_was_interrupted_is_quiet(tmp_path):
+    """Ctrl-C or SIGTERM while kernels start leaves nbclient's exit hook with no kernel manager: it must do nothing
+    (nbclient's own hook fails an assertion there, printed as tracebacks after the report's one-line message)."""
+    import atexit
+
+    import nbformat
+
+    from exportrow.kernels import ReportClient
+
+    client = ReportClient(nbformat.v4.new_notebook(), connection_file=tmp_path / "kernel.json")
+    assert client.km is None
+    assert client._cleanup_kernel() is None  # nbclient's: AssertionError
+    atexit.register(client._cleanup_kernel)
+    atexit.unregister(client._cleanup_kernel)  # the hook nbclient registers is this one: unregister finds it
