@@ -249,7 +249,7 @@ def checksums(folder: Path, files: list[str]) -> dict[str, dict]:
 
     Example:
         >>> d = Path(tempfile.mkdtemp())
-        >>> _ = (d / "a.csv").write_text("x\n")
+        >>> _ = (d / "a.csv").write_text("x\\n")
         >>> checksums(d, ["a.csv", "figures/"])["a.csv"]["size"]
         2
     """
@@ -271,12 +271,12 @@ def edited_files(folder: Path, marker: dict | None = None) -> list[str]:
 
     Example:
         >>> d = Path(tempfile.mkdtemp())
-        >>> _ = (d / "a.csv").write_text("x\n"); _ = (d / "b.csv").write_text("y\n")
+        >>> _ = (d / "a.csv").write_text("x\\n"); _ = (d / "b.csv").write_text("y\\n")
         >>> sums = checksums(d, ["a.csv", "b.csv"])
         >>> _ = (d / MARKER).write_text(marker_text("tables", files=["a.csv", "b.csv"], sums=sums))
         >>> edited_files(d)
         []
-        >>> _ = (d / "b.csv").write_text("z\n")  # same size, other content
+        >>> _ = (d / "b.csv").write_text("z\\n")  # same size, other content
         >>> edited_files(d)
         ['b.csv']
     """
