@@ -22,6 +22,7 @@ and a filter ``alpha >= 0.667`` on agreement.csv agrees with it. Intervals are r
 from __future__ import annotations
 
 import difflib
+import json
 import math
 import sys
 from dataclasses import dataclass, field
@@ -1053,8 +1054,36 @@ def _ours(path: Path) -> bool:
     return first.startswith(_HEADERS[path.name])
 
 
+#: What ``agree`` records beside its tables: each one's size and SHA-256, so that a table edited since is noticed.
+_RECORD = ".exportrow-agree.json"
+
+
+def _recorded(out: Path) -> dict:
+    """The checksums ``agree`` recorded in ``out`` on its last run (``{}`` if none, or damaged: names only)."""
+    try:
+        data = json.loads((out / _RECORD).read_text(encoding="utf-8"))
+        sums = data["checksums"]
+        return {k: v for k, v in sums.items() if k in _HEADERS and isinstance(v, dict)}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def _edited(out: Path, name: str, record: dict) -> bool:
+    """Whether ``out/name``, a table ``agree`` wrote, has been changed since it wrote it."""
+    from exportrow.outdir import checksums
+
+    path = out / name
+    if name not in record or path.is_symlink() or not path.is_file():
+        return False
+    try:
+        return checksums(out, [name]).get(name) != record[name]
+    except OSError:
+        return True
+
+
 def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     from exportrow.notebook import write_table
+    from exportrow.outdir import OutputFolderError, checksums
 
     targets = ["agreement.csv", "coverage.csv", "disagreements.csv", "confusion.csv"]
     if out.exists() and not out.is_dir():
@@ -1063,6 +1092,13 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
 
     for name in targets:  # exportrow's one rule for output files: its own tables are replaced, nothing else ever
         check_out_file(out / name, "a table that exportrow agree wrote", _ours, force=force, edited=False)
+    record = _recorded(out)
+    edited = [name for name in targets if _edited(out, name, record)]
+    if edited and not force:
+        raise OutputFolderError(
+            f"--out {out}: tables that exportrow agree wrote have been changed since: {', '.join(edited)}; they "
+            "were left as they are and nothing was written. Fix: copy them elsewhere to keep the changes, choose "
+            "another folder (--out), or add --force to replace them")
     out.mkdir(parents=True, exist_ok=True)
     written = [write_table(result.fields, out, "agreement"), write_table(result.coverage, out, "coverage"),
                write_table(result.disagreements, out, "disagreements")]
@@ -1070,6 +1106,9 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
         written.append(write_table(result.confusion, out, "confusion"))
     elif (out / "confusion.csv").exists() and _ours(out / "confusion.csv"):
         (out / "confusion.csv").unlink()  # our own, from an earlier run with two coders: it would mislead
+    names = [p.name for p in written]
+    (out / _RECORD).write_text(json.dumps({"tool": "exportrow", "command": "agree", "checksums": checksums(
+        out, names)}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return written
 
 
@@ -1134,6 +1173,6 @@ def register(sub) -> None:
     p.add_argument("--bootstrap", type=int, default=N_BOOT, metavar="N",
                    help=f"bootstrap resamples for the confidence interval (default {N_BOOT})")
     p.add_argument("--force", action="store_true",
-                   help="no effect, kept for old scripts: tables exportrow agree wrote are replaced anyway, and "
-                        "files it did not write never are")
+                   help="replace tables exportrow agree wrote even when someone has edited them since; files it "
+                        "did not write are never replaced")
     p.set_defaults(func=_cmd_agree)

@@ -4,10 +4,13 @@
 and the course site (``python3 dev.py book --out DIR``) replace DIR as a whole: one rule for all four.
 So that this can never delete a user's files, a folder is replaced only when exportrow published it
 itself and holds nothing else: every published folder holds a small marker file, ``.exportrow.json``,
-naming the tool, the kind of folder (see :data:`KINDS`), the version and every file and folder it wrote
-(``files``). Before anything runs, :func:`check_out` refuses an empty path, an existing file, a non-empty
-folder without the marker (or with the marker of the other kind), a marked folder that holds anything
-the marker does not list (a teacher's notes, a student's notebook: listed in the message, with the fix),
+naming the tool, the kind of folder (see :data:`KINDS`), the version, every file and folder it wrote
+(``files``) and each written file's size and SHA-256 (``checksums``). Before anything runs, :func:`check_out`
+refuses an empty path, an existing file, a non-empty folder without the marker (or with the marker of the other
+kind), a marked folder that holds anything the marker does not list (a teacher's notes, a student's notebook:
+listed in the message, with the fix), a marked folder in which a file exportrow wrote has been changed since (a
+student's answers in a notebook, an edited table: :func:`edited_files`; a marker of an earlier version without
+checksums is checked by name only),
 the project's own folders (root, ``notebooks/``, ``data/``, ...), the home folder, ``/`` and every folder
 that contains one of those.
 
@@ -35,10 +38,12 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -46,7 +51,8 @@ from exportrow import paths
 from exportrow.errors import ExportrowError, UsageError
 
 __all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "check_out_place",
-           "check_out_file", "marker_text", "read_marker", "listing", "foreign_files", "Publication", "folder_mode",
+           "check_out_file", "marker_text", "read_marker", "listing", "foreign_files", "edited_files", "checksums",
+           "Publication", "folder_mode",
            "file_mode", "failed_path", "critical", "defer"]
 
 #: The marker file in every folder exportrow publishes.
@@ -117,12 +123,15 @@ class OutputWriteError(ExportrowError):
     """Writing an output failed (full disk, permissions); the previous output was left as it was (exit 1)."""
 
 
-def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = None) -> str:
+def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = None,
+                sums: dict[str, dict] | None = None) -> str:
     """The marker file's content: deterministic, so that two runs publish identical folders.
 
     A folder being written carries the writer's process id, so that a later run can tell the
     leftovers of a dead run. A published folder lists what exportrow wrote into it (``files``, see
     :func:`listing`): anything else found there later is someone's own, and the folder is not replaced.
+    ``sums`` (see :func:`checksums`) records what each written file held, so that one a person has edited
+    since is not replaced either.
 
     Example:
         >>> print(marker_text("tables", files=["a.csv", "figures/", "figures/b.png"]), end="")
@@ -137,6 +146,8 @@ def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = 
             "figures/b.png"
           ]
         }
+        >>> "checksums" in marker_text("tables", files=["a.csv"], sums={"a.csv": {"size": 1, "sha256": "ab"}})
+        True
     """
     from exportrow import __version__
 
@@ -146,6 +157,9 @@ def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = 
         data["pid"] = pid
     if files is not None:
         data["files"] = sorted(files)
+    if sums is not None:
+        data["checksums"] = {name: {"size": sums[name]["size"], "sha256": sums[name]["sha256"]}
+                             for name in sorted(sums)}
     return json.dumps(data, indent=2) + "\n"
 
 
@@ -213,7 +227,76 @@ def read_marker(folder: Path) -> dict | None:
     files = data.get("files")
     if files is not None and not (isinstance(files, list) and all(isinstance(f, str) for f in files)):
         data["files"] = []  # a damaged list: nothing in the folder counts as exportrow's
+    sums = data.get("checksums")
+    if sums is not None and not (isinstance(sums, dict) and all(
+            isinstance(v, dict) and isinstance(v.get("size"), int) and isinstance(v.get("sha256"), str)
+            for v in sums.values())):
+        data["files"] = []  # damaged checksums: likewise, nothing counts as exportrow's
     return data
+
+
+def _sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks (a report page may be megabytes)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def checksums(folder: Path, files: list[str]) -> dict[str, dict]:
+    """Size and SHA-256 of each regular file among ``files`` (relative to ``folder``; folders are skipped).
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.csv").write_text("x\\n")
+        >>> checksums(d, ["a.csv", "figures/"])["a.csv"]["size"]
+        2
+    """
+    out = {}
+    for name in files:
+        path = Path(folder) / name
+        if name.endswith("/") or path.is_symlink() or not path.is_file():
+            continue
+        out[name] = {"size": path.stat().st_size, "sha256": _sha256(path)}
+    return out
+
+
+def edited_files(folder: Path, marker: dict | None = None) -> list[str]:
+    """The files exportrow wrote into ``folder`` whose content has changed since (sorted): a person's edits.
+
+    Only files the marker lists with a checksum are looked at, the size first, so that the hash is read only
+    when needed. A file that is gone is not counted (nothing would be lost); one replaced by a link or
+    something else is. A marker of an earlier version, without checksums, gives none: names only, as before.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.csv").write_text("x\\n"); _ = (d / "b.csv").write_text("y\\n")
+        >>> sums = checksums(d, ["a.csv", "b.csv"])
+        >>> _ = (d / MARKER).write_text(marker_text("tables", files=["a.csv", "b.csv"], sums=sums))
+        >>> edited_files(d)
+        []
+        >>> _ = (d / "b.csv").write_text("z\\n")  # same size, other content
+        >>> edited_files(d)
+        ['b.csv']
+    """
+    marker = read_marker(folder) if marker is None else marker
+    sums = (marker or {}).get("checksums") or {}
+    ours = set((marker or {}).get("files") or [])
+    edited = []
+    for name in listing(folder):  # only what is there: a name in the marker never leads outside the folder
+        if name not in sums or name not in ours:
+            continue
+        path = Path(folder) / name
+        try:
+            st = os.lstat(path)
+            same = (stat.S_ISREG(st.st_mode) and st.st_size == sums[name]["size"]
+                    and _sha256(path) == sums[name]["sha256"])
+        except OSError:
+            same = False
+        if not same:
+            edited.append(name)
+    return edited
 
 
 def _protected() -> dict[Path, str]:
@@ -403,6 +486,19 @@ def _check_existing(path: Path, given: str, kind: str, what: str, option: str) -
         raise OutputFolderError(f"{option} {given}: the folder holds {KINDS[marker['kind']]}, not {what}; "
                                 f"choose another folder, e.g. {_example(kind)}")
     _check_foreign(path, given, kind, foreign_files(path, marker), option, older=marker.get("files") is None)
+    _check_edited(given, kind, edited_files(path, marker), option)
+
+
+def _check_edited(given: str, kind: str, edited: list[str], option: str) -> None:
+    """Refuse a folder in which a file exportrow wrote has been edited since (the edits would be lost)."""
+    if not edited:
+        return
+    shown = ", ".join(edited[:8]) + (f" and {len(edited) - 8} more" if len(edited) > 8 else "")
+    raise OutputFolderError(
+        f"{option} {given}: files that exportrow wrote have been changed since: {shown}. exportrow replaces this "
+        f"folder as a whole and would overwrite the changes, so nothing was run. Fix: copy them out of {given} "
+        f"to keep the changes and delete them there (exportrow writes them again), or choose another folder, "
+        f"e.g. {_example(kind)}")
 
 
 def _check_foreign(path: Path, given: str, kind: str, foreign: list[str], option: str, *, older: bool) -> None:
@@ -626,7 +722,9 @@ class Publication:
         assert self.tmp is not None, "publish() inside the with block"
         target = failed_path(self.out) if failed else self.out
         check_out(target, self.kind, option=self.option)
-        (self.tmp / MARKER).write_text(marker_text(self.kind, files=listing(self.tmp)), encoding="utf-8")
+        files = listing(self.tmp)
+        (self.tmp / MARKER).write_text(marker_text(self.kind, files=files, sums=checksums(self.tmp, files)),
+                                       encoding="utf-8")
         os.chmod(self.tmp, folder_mode())
         with critical():
             if target.exists():
@@ -642,6 +740,7 @@ class Publication:
             self.tmp = None
         stale = failed_path(self.out)
         marker = read_marker(stale) if not failed and stale.is_dir() else None
-        if marker is not None and marker.get("pid") is None and not foreign_files(stale, marker):
+        if (marker is not None and marker.get("pid") is None and not foreign_files(stale, marker)
+                and not edited_files(stale, marker)):
             shutil.rmtree(stale, ignore_errors=True)
         return target

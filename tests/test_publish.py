@@ -35,6 +35,7 @@ def tables_out(tmp_path):
 
 def test_full_disk_leaves_the_previous_tables_and_names_the_file(tables_out, monkeypatch, capsys):
     (tables_out / "figures.csv").write_bytes(b"an older set\n")  # so that a mix of old and new would show
+    (tables_out / MARKER).write_text(marker_text("tables", files=sorted(files(tables_out))[1:]))  # names only
     before = files(tables_out)
     real = export.write_atomic
 
@@ -88,9 +89,11 @@ def test_next_run_removes_a_dead_runs_leftovers_only(tables_out):
 
 def test_the_committed_tables_folder_carries_the_marker():
     from exportrow import paths
+    from exportrow.outdir import checksums
 
+    names = ["actors.csv", "claims.csv", "datapackage.json", "events.csv", "figures.csv"]
     assert (paths.DATA / "processed" / MARKER).read_text() == marker_text(
-        "tables", files=["actors.csv", "claims.csv", "datapackage.json", "events.csv", "figures.csv"])
+        "tables", files=names, sums=checksums(paths.DATA / "processed", names))
 
 
 def test_a_bug_is_one_line_and_debug_shows_the_traceback(monkeypatch, capsys):
