@@ -597,7 +597,9 @@ def _quarter_half(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
                 timex, precision = f"{year:04d}-H{(a + 5) // 6}", "half"
             else:
                 timex, precision = f"{year:04d}-{a:02d}/{end.year:04d}-{b:02d}", "month"
-            return ResolvedDate(start, end, precision, timex, f"{start:%B}-{end - dt.timedelta(days=1):%B %Y}")
+            last = end - dt.timedelta(days=1)
+            first = f"{start:%B}" if start.year == last.year else f"{start:%B %Y}"  # both years when they differ
+            return ResolvedDate(start, end, precision, timex, f"{first}-{last:%B %Y}")
 
         if m.group(3):
             return block(int(m.group(3)))

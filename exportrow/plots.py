@@ -442,7 +442,33 @@ def _date_words(start, end, precision) -> str:
 
 
 def _panels(ev: pd.DataFrame, window, close_up) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
-    """The stretches of time drawn side by side: one, or (with a close-up) before | close-up | after."""
+    """The stretches of time drawn side by side: one, or (with a close-up) before | close-up | after.
+
+    A break (``//``) says that time is left out, so panels never touch nor overlap: two whose stretches
+    meet, or come within a day of each other (their drawn margins would overlap), are one panel.
+
+    Example:
+        >>> T = pd.to_datetime
+        >>> ev = pd.DataFrame({"date_start": T(["2024-10-01", "2025-03-13", "2025-03-14", "2025-03-17"]),
+        ...                    "date_end": T(["2025-03-15", "2025-03-14", "2025-03-15", "2025-03-18"])})
+        >>> [(f"{a:%Y-%m-%d}", f"{b:%Y-%m-%d}") for a, b in _panels(ev, None, ["2025-02-24", "2025-03-17"])]
+        [('2024-10-01', '2025-03-18')]
+    """
+    return _merge_panels(_split_panels(ev, window, close_up))
+
+
+def _merge_panels(panels: list) -> list:
+    """Join neighbouring panels less than a day and a half apart: a break must leave some time out."""
+    out = [panels[0]]
+    for a, b in panels[1:]:
+        if a - out[-1][1] < pd.Timedelta(days=1.5):
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _split_panels(ev: pd.DataFrame, window, close_up) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
     lo, hi = ev.date_start.min(), ev.date_end.max()
     if window:
         return [(pd.Timestamp(window[0]), pd.Timestamp(window[1]))]
@@ -500,6 +526,23 @@ def _date_axis(ax, start, end, inches: float = 10.0) -> None:
             ax.xaxis.set_minor_locator(mdates.DayLocator())
 
 
+def _between(a, b) -> str:
+    """Two days for "between X and Y": the month and year once when shared, both years when they differ.
+
+    Example:
+        >>> T = pd.Timestamp
+        >>> _between(T("2023-10-04"), T("2023-10-10")), _between(T("2023-09-04"), T("2023-10-10"))
+        ('4 and 10 Oct 2023', '4 Sep and 10 Oct 2023')
+        >>> _between(T("2024-10-01"), T("2025-03-17"))
+        '1 Oct 2024 and 17 Mar 2025'
+    """
+    if a.year != b.year:
+        first = f"{a.day} {a:%b %Y}"
+    else:
+        first = f"{a.day}" if a.month == b.month else f"{a.day} {a:%b}"
+    return f"{first} and {b.day} {b:%b %Y}"
+
+
 def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
     """The finding, counting what is drawn: the article's events, its publication's row, the context events.
 
@@ -521,8 +564,7 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
         elif a == b:
             text = f"The article dates {n}, on {a.day} {a:%b %Y}"
         else:
-            first = f"{a.day}" if (a.month, a.year) == (b.month, b.year) else f"{a.day} {a:%b}"
-            text = f"The article dates {n} between {first} and {b.day} {b:%b %Y}"
+            text = f"The article dates {n} between {_between(a, b)}"
     else:
         text = "No event from the article in this view"
     if close_up and published is not None and len(art):
@@ -530,8 +572,7 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
         near = art[(art.date_start >= c0) & (art.date_end <= c1)]
         if 1 < len(near) < len(art):
             a, b = near.date_start.min(), near.date_end.max() - pd.Timedelta(days=1)
-            first = f"{a.day}" if (a.month, a.year) == (b.month, b.year) else f"{a.day} {a:%b}"
-            text += f"; {len(near)} of them between {first} and {b.day} {b:%b %Y}"
+            text += f"; {len(near)} of them between {_between(a, b)}"
     if len(pub):  # a row of its own, so the counts in the title add up to the rows drawn
         p = pub.date_start.iloc[0]
         text += f"{'; one more row marks' if len(art) else ', only'} its publication ({p.day} {p:%b %Y})"
@@ -544,10 +585,11 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
              window: list[str] | None = None, close_up: list[str] | None = None, sides=None):
     """Timeline of events, each drawn as its interval, coloured by side.
 
-    A day is a point, a week or a month a bar of that width, a year (or a longer range) a
-    light band. Context events (from outside the article) are hollow and labelled
-    ``[context]``. A dashed line marks the publication date. Each row names its date in words
-    at its precision ("the week of Mon 1 to Sun 7 Jul 2019", never a made-up day).
+    A day is a point, a week or a month a bar of that width, anything longer (a year, "since last
+    October") a light band; a span that runs to the publication day stops at the publication line.
+    Context events (from outside the article) are hollow and labelled ``[context]``. A dashed line
+    marks the publication date. Each row names its date in words at its precision ("the week of
+    Mon 1 to Sun 7 Jul 2019", never a made-up day).
 
     When ``close_up`` is given and events crowd into it, the time axis is broken: the
     close-up window gets its own panel at a larger scale between what comes before and after
@@ -591,6 +633,9 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                        (ev.side.cat.categories if hasattr(ev.side, "cat") else None), shown)
     if title is None:
         title = _timeline_title(ev, pub_ts, close_up)
+        if window:  # say that the chart shows a stretch of time only
+            a, b = pd.Timestamp(window[0]), pd.Timestamp(window[1]) - pd.Timedelta(days=1)
+            title = f"From {_between(a, b).replace(' and ', ' to ', 1)} only: {title[0].lower()}{title[1:]}"
     panels = _panels(ev, window, close_up)
     width = 15
     with classroom_style():
@@ -608,8 +653,11 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
             span = b - a
             outer = max(span * 0.05, pd.Timedelta(days=1))
             inner = max(span * 0.005, pd.Timedelta(hours=12))  # at a break, the panel stops at its edge
-            lo = a - (outer if k == 0 else inner)
-            hi = b + (outer if k == len(panels) - 1 else inner)
+            # ... and never reaches into its neighbour's time (a third of the time left out at most)
+            lo = a - (outer if k == 0 else min(inner, (a - panels[k - 1][1]) / 3))
+            hi = b + (outer if k == len(panels) - 1 else min(inner, (panels[k + 1][0] - b) / 3))
+            if window:  # a chosen stretch of time: the axis shows no day outside it, whose events are left out
+                lo, hi = a, b
             for i, r in ev.iterrows():
                 if r.date_end <= a or r.date_start >= b:
                     continue  # drawn in another panel
@@ -617,23 +665,27 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                 colour = palette.get(str(r.side), OKABE_ITO["grey"])
                 ctx = r.source == "context"
                 days = (r.date_end - r.date_start).days
+                end = _drawn_end(r.date_start, r.date_end, pub_ts)
+                drawn = (end - r.date_start) / pd.Timedelta(days=1)
                 if days <= 1:
                     ax.plot(r.date_start + pd.Timedelta(hours=12), y, "o", ms=12, color=colour,
                             mfc="white" if ctx else colour, mew=2.5, zorder=3, clip_on=False)
                 elif days <= 31:
-                    ax.barh(y, days, left=r.date_start, height=0.55, color="white" if ctx else colour,
+                    ax.barh(y, drawn, left=r.date_start, height=0.55, color="white" if ctx else colour,
                             edgecolor=colour, linewidth=2.5, zorder=2)
                 else:
-                    ax.barh(y, days, left=r.date_start, height=0.8, color="white" if ctx else colour,
+                    ax.barh(y, drawn, left=r.date_start, height=0.8, color="white" if ctx else colour,
                             alpha=1 if ctx else 0.3, edgecolor=colour, linewidth=2, ls="--" if ctx else "-",
                             zorder=1)
-                if days > 1 and (r.date_start < lo or r.date_end > hi):  # runs on beyond the panel: say so
+                if days > 1 and (r.date_start < lo or end > hi):  # runs on beyond the panel: say so
                     clipped = True
-                    for edge, marker, out in ((lo, "<", r.date_start < lo), (hi, ">", r.date_end > hi)):
+                    for edge, marker, out in ((lo, "<", r.date_start < lo), (hi, ">", end > hi)):
                         if out:
                             ax.plot(edge, y, marker, ms=11, color=_readable(colour), zorder=4, clip_on=False)
             ax.set_xlim(lo, hi)
             _date_axis(ax, a, b, (width - 5) * ratios[k] / sum(ratios))
+            if window:  # no tick names a day the axis leaves out (the end is exclusive)
+                _ticks_within(ax, a, b)
             ax.set_ylim(-0.8, n + 0.3)  # the band above the top row holds the publication's label
             ax.grid(axis="x", color="#dddddd", zorder=0)
             ax.grid(axis="y", color="#f2f2f2", zorder=0)
@@ -667,7 +719,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         if ((lengths > 1) & (lengths <= 31)).any():
             handles.append(Patch(facecolor="#444444", label="a week or a month: a bar that long"))
         if (lengths > 31).any():
-            handles.append(Patch(facecolor="#444444", alpha=0.3, edgecolor="#444444", label="a year or longer: a band"))
+            handles.append(Patch(facecolor="#444444", alpha=0.3, edgecolor="#444444",
+                                 label="longer than a month: a light band"))
         if (ev.source == "context").any():
             handles.append(Line2D([], [], marker="o", ls="", color="#444444", mfc="white", ms=10, mew=2,
                                   label="hollow: context, from outside the article"))
@@ -678,7 +731,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                       fontsize=SOURCE_PT + 1)
         notes = []
         if len(panels) > 1:
-            notes.append("The time line is broken (//): each panel shows its own stretch of time at its own scale.")
+            notes.append("The time line is broken (//): the time between two panels is left out, and each panel "
+                         "shows its own stretch of time at its own scale.")
         if (ev.precision == "week").any():
             notes.append("A week runs Monday to Sunday (ISO weeks): 'last week' or 'next week' is the whole week "
                          "before or after the one the article was published in.")
@@ -697,6 +751,33 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
            + (f"; the time line is broken into {len(panels)} panels" if len(panels) > 1 else "")
            + ". " + ". ".join(parts) + ".")
     return fig, alt
+
+
+def _drawn_end(start, end, published):
+    """Where a span is drawn to end: a span of days whose last day is the publication day ("since last
+    October") stops at the publication line (noon of that day), where the article's knowledge stops.
+
+    Example:
+        >>> T = pd.Timestamp
+        >>> _drawn_end(T("2024-10-01"), T("2025-03-15"), T("2025-03-14"))
+        Timestamp('2025-03-14 12:00:00')
+        >>> _drawn_end(T("2024-10-01"), T("2025-03-15"), T("2025-03-20"))
+        Timestamp('2025-03-15 00:00:00')
+    """
+    if published is None or (end - start) <= pd.Timedelta(days=1):
+        return end
+    day = pd.Timestamp(published).normalize()
+    return day + pd.Timedelta(hours=12) if end == day + pd.Timedelta(days=1) else end
+
+
+def _ticks_within(ax, start, end) -> None:
+    """Keep only the major ticks from ``start`` up to, not including, ``end``."""
+    import matplotlib.dates as mdates
+    from matplotlib.ticker import FixedLocator
+
+    a, b = mdates.date2num(start), mdates.date2num(end)
+    ticks = [t for t in ax.xaxis.get_major_locator()() if a <= t < b]  # the view is [start, end]
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
 
 
 def _readable(colour: str) -> str:
