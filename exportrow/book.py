@@ -397,18 +397,24 @@ def repository_url(pyproject: str | Path = ROOT / "pyproject.toml") -> str:
 def _execute(path: Path, timeout: int = 300) -> dict:
     """Run a solutions notebook in its own folder, with outputs written to a temporary folder."""
     import nbformat
-    from nbclient import NotebookClient
+
+    from exportrow.kernels import ReportClient, socket_dir
 
     nb = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory(prefix="exportrow-book-") as tmp:
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
-                                resources={"metadata": {"path": str(path.parent)}})
+        sockets = socket_dir()  # Unix sockets, as in the report: no TCP port another kernel can take first
+        client = ReportClient(nb, connection_file=Path(tmp) / "kernel.json", sockets=sockets / "k" if sockets else None,
+                              timeout=timeout, kernel_name="python3", shutdown_kernel="immediate",
+                              resources={"metadata": {"path": str(path.parent)}})
         try:  # the kernel writes its outputs into a temporary folder, never into reports/; its log is dropped
             with open(os.devnull, "w") as log:
                 client.execute(env={**os.environ, "EXPORTROW_OUTPUT_ROOT": tmp}, stderr=log)
         except Exception as exc:
             raise BookError(f"{path.relative_to(ROOT)}: the worked solution failed: "
                             f"{getattr(exc, 'ename', type(exc).__name__)}: {getattr(exc, 'evalue', exc)}") from None
+        finally:
+            if sockets:
+                shutil.rmtree(sockets, ignore_errors=True)
     return nb
 
 

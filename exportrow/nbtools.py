@@ -92,18 +92,25 @@ def refresh(path: str | Path, timeout: int = 300) -> Path:
         >>> nb["cells"][0]["outputs"][0]["data"]["text/plain"], metadata_problems(nb)
         ('42', [])
     """
+    import shutil
+
     import nbformat
-    from nbclient import NotebookClient
+
+    from exportrow.kernels import ReportClient, socket_dir
 
     path = Path(path)
     nb = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory() as tmp:
         old = os.environ.get("EXPORTROW_OUTPUT_ROOT")
         os.environ["EXPORTROW_OUTPUT_ROOT"] = tmp
+        sockets = socket_dir()  # Unix sockets, as in the report: no TCP port another kernel can take first
         try:
-            NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            ReportClient(nb, connection_file=Path(tmp) / "kernel.json", sockets=sockets / "k" if sockets else None,
+                         timeout=timeout, kernel_name="python3",
+                         resources={"metadata": {"path": str(path.parent)}}).execute()
         finally:
+            if sockets:
+                shutil.rmtree(sockets, ignore_errors=True)
             if old is None:
                 os.environ.pop("EXPORTROW_OUTPUT_ROOT", None)
             else:

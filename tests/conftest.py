@@ -47,9 +47,52 @@ def pytest_configure(config):
 
     _OUTPUTS.append((os.environ.get("EXPORTROW_OUTPUT_ROOT"), tempfile.TemporaryDirectory(prefix="exportrow-out-")))
     os.environ["EXPORTROW_OUTPUT_ROOT"] = _OUTPUTS[-1][1].name
+    _kernels_on_unix_sockets()
+
+
+_SOCKETS: list = []
+
+
+def _kernels_on_unix_sockets() -> None:
+    """Kernels the tests start (papermill through :func:`kernel_manager`, nbval) talk over Unix sockets.
+
+    Over TCP, jupyter_client picks free ports and the kernel binds them a moment later; a kernel another xdist
+    worker starts in between can take one first, and the kernel dies ("Address already in use", seen in CI as
+    "Kernel died before replying to kernel_info"). Sockets in a folder of this process, one name per kernel,
+    cannot collide. The report does the same (exportrow.kernels).
+    """
+    if _SOCKETS or not sys.platform.startswith(("linux", "darwin")):
+        return
+    import itertools
+    import tempfile
+
+    import nbval.kernel
+    from jupyter_client.manager import AsyncKernelManager, KernelManager
+
+    folder = tempfile.TemporaryDirectory(prefix="exk-")  # short: socket paths are limited to about 107 bytes
+    count = itertools.count()
+
+    class _OnSockets:
+        def __init__(self, *args, **kw):
+            super().__init__(*args, **kw)
+            self.transport = "ipc"
+            self.ip = os.path.join(folder.name, str(next(count)))
+
+    _SOCKETS.extend([folder, type("AsyncSocketKernelManager", (_OnSockets, AsyncKernelManager), {}),
+                     type("SocketKernelManager", (_OnSockets, KernelManager), {})])
+    nbval.kernel.KernelManager = _SOCKETS[2]  # nbval starts its kernels with this name
+
+
+def kernel_manager():
+    """The kernel manager class for ``papermill.execute_notebook(..., kernel_manager_class=...)`` in tests."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    return _SOCKETS[1] if _SOCKETS else AsyncKernelManager
 
 
 def pytest_unconfigure(config):
+    if _SOCKETS:
+        _SOCKETS[0].cleanup()
     if _OUTPUTS:
         old, folder = _OUTPUTS.pop()
         if old is None:
@@ -99,7 +142,8 @@ def run_notebook(tmp_path):
             params.setdefault("output_dir", str(out))
         executed = tmp_path / f"{name.replace('/', '-')}.ipynb"
         nb = papermill.execute_notebook(str(source), str(executed), parameters=params,
-                                        cwd=str(NOTEBOOKS), progress_bar=False, kernel_name="python3")
+                                        cwd=str(NOTEBOOKS), progress_bar=False, kernel_name="python3",
+                                        kernel_manager_class=kernel_manager())
         return nb, out
 
     return run

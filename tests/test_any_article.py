@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, NOTEBOOKS, report
+from conftest import FIXTURES, NOTEBOOKS, kernel_manager, report
 
 from exportrow.annotations import load_annotation
 from exportrow.article import load_article, normalize
@@ -161,7 +161,8 @@ def test_a_solution_on_another_article_stops_in_its_first_cell_with_one_sentence
         with pytest.raises(papermill.PapermillExecutionError):
             papermill.execute_notebook(str(NOTEBOOKS / "solutions" / f"{name}-solutions.ipynb"), str(executed),
                                        parameters={"article_path": str(EXAMPLE)}, cwd=str(NOTEBOOKS),
-                                       progress_bar=False, kernel_name="python3")
+                                       progress_bar=False, kernel_name="python3",
+                                       kernel_manager_class=kernel_manager())
         cells = [c for c in json.loads(executed.read_text())["cells"] if c["cell_type"] == "code"]
         errors = [(k, o) for k, c in enumerate(cells) for o in c["outputs"] if o["output_type"] == "error"]
         (k, error), = errors
