@@ -217,15 +217,9 @@ def pick_event(events_table: pd.DataFrame):
         >>> pick_event(events()).event_id
         'kang_pompeo_call'
     """
-    from exportrow.timeline import _RELATIVE, _WEEKDAY
+    from exportrow.timeline import exercise_event_row
 
-    t = events_table[(events_table.source == "article") & (events_table.event_id != "publication")
-                     & events_table.expression.notna()]
-    weekday = t[t.expression.str.contains(_WEEKDAY)]
-    past = weekday[weekday.tense == "past"]
-    relative = t[t.expression.str.contains(_RELATIVE)]
-    pick = next((x for x in (past, weekday, relative) if len(x)), None)
-    return None if pick is None else pick.iloc[0]
+    return exercise_event_row(events_table)
 
 
 _DATE_RULES = (

@@ -14,7 +14,7 @@ import pandas as pd
 from exportrow.escape import markdown_code, markdown_text
 
 __all__ = ["select_events", "explain_dates", "date_agreement", "weeks_before", "dated", "undated", "undated_note",
-           "exercise_event", "agreement_note", "timeline_note", "close_up_adds"]
+           "exercise_event", "exercise_event_row", "agreement_note", "timeline_note", "close_up_adds"]
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last|this|next|ago|earlier|later|past|coming)\b", re.I)
@@ -163,6 +163,25 @@ def _published(events_table: pd.DataFrame):
     return pub.iloc[0] if len(pub) else None
 
 
+def exercise_event_row(events_table: pd.DataFrame) -> pd.Series | None:
+    """The row of the event notebook 02's exercise (and its printed worksheet) works on, or None.
+
+    A past-tense weekday first, then any weekday, then other words that depend on the publication date.
+
+    Example:
+        >>> from exportrow import events
+        >>> exercise_event_row(events()).event_id, exercise_event_row(events().head(0))
+        ('kang_pompeo_call', None)
+    """
+    t = events_table[(events_table.source == "article") & (events_table.event_id != "publication")
+                     & events_table.expression.notna()]
+    weekday = t[t.expression.str.contains(_WEEKDAY)]
+    past = weekday[weekday.tense == "past"]
+    relative = t[t.expression.str.contains(_RELATIVE)]
+    pick = next((x for x in (past, weekday, relative) if len(x)), None)
+    return None if pick is None else pick.iloc[0]
+
+
 def exercise_event(events_table: pd.DataFrame) -> str:
     """The event notebook 02's exercise works on in this article, named without its resolved date.
 
@@ -179,18 +198,12 @@ def exercise_event(events_table: pd.DataFrame) -> str:
         weekday, "yesterday", "last month"): every date here is absolute, so for part 1 resolve such words
         yourself, e.g. `exportrow.resolve_date("yesterday", art.published)`, and expect part 2 to move nothing.
     """
-    t = events_table[(events_table.source == "article") & (events_table.event_id != "publication")
-                     & events_table.expression.notna()]
-    weekday = t[t.expression.str.contains(_WEEKDAY)]
-    past = weekday[weekday.tense == "past"]
-    relative = t[t.expression.str.contains(_RELATIVE)]
-    pick = next((x for x in (past, weekday, relative) if len(x)), None)
-    if pick is None:
+    r = exercise_event_row(events_table)
+    if r is None:
         return ("**In this article.** The annotation dates no event in words that depend on the publication date "
                 "(a weekday, \"yesterday\", \"last month\"): every date here is absolute, so for part 1 resolve such "
                 "words yourself, e.g. `exportrow.resolve_date(\"yesterday\", art.published)`, and expect part 2 to "
                 "move nothing.")
-    r = pick.iloc[0]
     tense = f" (tense: {markdown_text(r.tense)})" if pd.notna(r.tense) else ""
     return (f"**In this article.** Take {markdown_code(str(r.event_id))} ({markdown_text(r.description)}), dated by "
             f"the words \"{markdown_text(r.expression)}\"{tense}.")
