@@ -1068,22 +1068,10 @@ def _recorded(out: Path) -> dict:
         return {}
 
 
-def _edited(out: Path, name: str, record: dict) -> bool:
-    """Whether ``out/name``, a table ``agree`` wrote, has been changed since it wrote it."""
-    from exportrow.outdir import checksums
-
-    path = out / name
-    if name not in record or path.is_symlink() or not path.is_file():
-        return False
-    try:
-        return checksums(out, [name]).get(name) != record[name]
-    except OSError:
-        return True
-
-
 def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
+    from exportrow.export import write_atomic
     from exportrow.notebook import write_table
-    from exportrow.outdir import OutputFolderError, checksums
+    from exportrow.outdir import OutputFolderError, checksums, edited_files
 
     targets = ["agreement.csv", "coverage.csv", "disagreements.csv", "confusion.csv"]
     if out.exists() and not out.is_dir():
@@ -1093,7 +1081,8 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     for name in targets:  # exportrow's one rule for output files: its own tables are replaced, nothing else ever
         check_out_file(out / name, "a table that exportrow agree wrote", _ours, force=force, edited=False)
     record = _recorded(out)
-    edited = [name for name in targets if _edited(out, name, record)]
+    # the record is a marker of agree's own tables: outdir's check of edited files reads it as it reads a folder's
+    edited = [name for name in edited_files(out, {"files": list(record), "checksums": record}) if name in targets]
     if edited and not force:
         raise OutputFolderError(
             f"--out {out}: tables that exportrow agree wrote have been changed since: {', '.join(edited)}; they "
@@ -1107,8 +1096,8 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     elif (out / "confusion.csv").exists() and _ours(out / "confusion.csv"):
         (out / "confusion.csv").unlink()  # our own, from an earlier run with two coders: it would mislead
     names = [p.name for p in written]
-    (out / _RECORD).write_text(json.dumps({"tool": "exportrow", "command": "agree", "checksums": checksums(
-        out, names)}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    write_atomic(out / _RECORD, json.dumps({"tool": "exportrow", "command": "agree", "checksums": checksums(
+        out, names)}, indent=2, sort_keys=True) + "\n")
     return written
 
 
