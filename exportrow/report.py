@@ -577,15 +577,21 @@ class _Preparation:
         _EXPORTER.load()
 
 
+def _article(params: dict):
+    """The report's article as its parameters name it (``article_path``, ``published``, ``outlet``, ``timezone``)."""
+    from exportrow.article import load_article
+
+    return load_article(params.get("article_path") or None, published=params.get("published"),
+                        outlet=params.get("outlet"), timezone=params.get("timezone"))
+
+
 def _check_years(params: dict) -> None:
     """Refuse ``-p years`` with an item that is no whole number or no year of the annotation's periods, before any
     kernel starts (:func:`exportrow.stats.check_years`)."""
-    from exportrow.article import load_article
     from exportrow.stats import check_years
     from exportrow.tables import figures
 
-    article = load_article(params.get("article_path") or None, published=params.get("published"),
-                           outlet=params.get("outlet"), timezone=params.get("timezone"))
+    article = _article(params)
     check_years(figures(article, params.get("annotation_path") or None), params["years"],
                 show_derived=params.get("show_derived", True) is not False)
 
@@ -596,10 +602,8 @@ def _check_codings(params: dict) -> None:
     try:
         from exportrow import agreement
         from exportrow.annotations import load_annotation
-        from exportrow.article import load_article
 
-        art = load_article(params.get("article_path") or None, published=params.get("published"),
-                           outlet=params.get("outlet"), timezone=params.get("timezone"))
+        art = _article(params)
         ann = load_annotation(params.get("annotation_path") or None, art)
         agreement.read_codings(params.get("coding_paths") or agreement.find_codings(ann.path), ann.article)
     except Exception:  # noqa: S110 - the notebook reads them again and reports any problem itself
@@ -610,10 +614,8 @@ def _front_matter(params: dict) -> _FrontMatter:
     """The source line and the article page of the report's article, or empty ones for notebooks that take none."""
     try:
         from exportrow.annotations import load_annotation
-        from exportrow.article import load_article
 
-        art = load_article(params.get("article_path") or None, published=params.get("published"),
-                           outlet=params.get("outlet"), timezone=params.get("timezone"))
+        art = _article(params)
         ann = load_annotation(params.get("annotation_path") or None, art)
         art = ann.article  # as its article: block settled it
     except Exception:  # a report of notebooks that take no article; the notebooks report a bad one themselves
@@ -769,11 +771,9 @@ def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions:
                                    "side_a", "side_b", "sides")):
         # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.
         from exportrow.annotations import load_annotation
-        from exportrow.article import load_article
         from exportrow.sides import check_side_parameters
 
-        article = load_article(params.get("article_path") or None, published=params.get("published"),
-                               outlet=params.get("outlet"), timezone=params.get("timezone"))
+        article = _article(params)
         check_side_parameters(load_annotation(params.get("annotation_path") or None, article), params)
     if params.get("years") not in (None, []):
         _check_years(params)
