@@ -176,9 +176,9 @@ def test_timeline_without_crowding_keeps_one_axis():
 
 
 def test_a_laid_out_chart_is_saved_with_the_pixels_savefig_gives():
-    """_render lays a constrained-layout figure out once, draws it once and writes an opaque chart without an alpha
-    channel: the same pixels as savefig's PNG of the same new figure, a smaller file, and the figure keeps its
-    layout engine."""
+    """_render lays a constrained-layout figure out once, draws it once (savefig: twice) and writes an opaque chart
+    without an alpha channel: the same pixels as savefig's PNG of the same new figure, a smaller file, and the
+    figure keeps its layout engine."""
     import io
 
     import numpy as np
@@ -196,8 +196,11 @@ def test_a_laid_out_chart_is_saved_with_the_pixels_savefig_gives():
         plt.close(fig)
         fig, _alt = chart()
         engine = fig.get_layout_engine()
+        draws = []
+        fig.draw = lambda renderer, _draw=fig.draw, _draws=draws: _draws.append(renderer) or _draw(renderer)
         ours = _render(fig, "png")
         assert fig.get_layout_engine() is engine
+        assert len(draws) == 1  # savefig draws a laid-out figure twice, the first time with drawing switched off
         plt.close(fig)
         theirs, mine = Image.open(io.BytesIO(buf.getvalue())), Image.open(io.BytesIO(ours))
         assert (theirs.mode, mine.mode) == ("RGBA", "RGB") and theirs.size == mine.size
