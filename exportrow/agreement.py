@@ -32,7 +32,7 @@ import pandas as pd
 
 from exportrow import paths
 from exportrow.annotations import ENTMAN, FRAMES
-from exportrow.errors import ExportrowError, UsageError
+from exportrow.errors import SUGGEST_CUTOFF, ExportrowError, UsageError
 from exportrow.files import excerpt
 
 __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", "RELIABLE", "TENTATIVE",
@@ -751,7 +751,7 @@ def _fields(fields) -> list[str]:
         elif f"entman.{f}" in FIELDS:
             out.append(f"entman.{f}")
         else:
-            close = difflib.get_close_matches(str(f), [*FIELDS, "entman"], n=1)
+            close = difflib.get_close_matches(str(f), [*FIELDS, "entman"], n=1, cutoff=SUGGEST_CUTOFF)
             raise UsageError(f"unknown field {excerpt(f)}; " + (f"did you mean {close[0]!r}?" if close else
                              f"choose from: {', '.join([*FIELDS, 'entman'])}"))
     return list(dict.fromkeys(out))

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from exportrow.clock import ClockError, header_published, parse_published
-from exportrow.errors import ExportrowError
+from exportrow.errors import SUGGEST_CUTOFF, ExportrowError
 
 __all__ = ["ArticleFormatError", "Span", "Dateline", "Capture", "FRONT_MATTER_FIELDS", "find_dateline",
            "parse_capture", "yaml_loader"]
@@ -326,7 +326,7 @@ def _parse_front_matter(path, raw: str, lines: list[tuple[int, str]]) -> Capture
     for key, value in doc.items():
         line = key_lines.get(str(key), 2)
         if key not in FRONT_MATTER_FIELDS:
-            near = difflib.get_close_matches(str(key), list(FRONT_MATTER_FIELDS), n=1)
+            near = difflib.get_close_matches(str(key), list(FRONT_MATTER_FIELDS), n=1, cutoff=SUGGEST_CUTOFF)
             hint = f"did you mean '{near[0]}'?" if near else f"the fields are: {', '.join(FRONT_MATTER_FIELDS)}"
             raise ArticleFormatError(f"{path}, line {line}: unknown front matter field {str(key)[:40]!r}; {hint}")
         values[key] = _front_matter_value(path, key, value, line)

@@ -25,6 +25,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from exportrow.errors import SUGGEST_CUTOFF
+
 __all__ = ["OUTLETS", "NEWS_CITIES", "ClockError", "Published", "parse_published", "outlet_zone",
            "city_zone", "check_timezone", "format_published"]
 
@@ -320,7 +322,7 @@ def check_timezone(name: str) -> str:
         zoneinfo.ZoneInfo(text)
         return text
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        near = difflib.get_close_matches(str(name), sorted(zoneinfo.available_timezones()), n=1)
+        near = difflib.get_close_matches(str(name), sorted(zoneinfo.available_timezones()), n=1, cutoff=SUGGEST_CUTOFF)
         hint = f"did you mean {near[0]!r}?" if near else "write a name such as 'Asia/Seoul' or 'Asia/Tokyo'"
         raise ClockError(f"time zone {name!r} is not an IANA zone name; {hint}") from None
 

@@ -11,13 +11,17 @@ Exit codes: 0 success; 1 bad data or a failed notebook; 2 usage error or refused
 from __future__ import annotations
 
 __all__ = ["ExportrowError", "UsageError", "EXIT_OK", "EXIT_DATA", "EXIT_USAGE", "EXIT_INTERRUPTED",
-           "EXIT_TERMINATED"]
+           "EXIT_TERMINATED", "SUGGEST_CUTOFF"]
 
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
+
+#: How alike (difflib ratio) a wrong word and an allowed one must be for a "did you mean" (difflib's
+#: default, 0.6, offers 'REJECT' for 'MEET'); below it a message lists the allowed values instead.
+SUGGEST_CUTOFF = 0.75
 
 
 class ExportrowError(Exception):

@@ -244,6 +244,26 @@ def _interval(start, end, precision) -> str:
     return f"{start.day} {start:%B %Y} to {last.day} {last:%B %Y} ({precision})"
 
 
+def _write_as(pick) -> str:
+    """How part 1 asks for the date: with its weekday only when the words name one day (\u201clast week\u201d
+    names a week, which has no single weekday).
+
+    Example:
+        >>> from exportrow import events
+        >>> _write_as(pick_event(events()))
+        'Write it with its weekday.'
+        >>> _write_as(pd.Series({"date_start": pd.Timestamp("2024-05-13"), "date_end": pd.Timestamp("2024-05-20"),
+        ...                      "precision": "week"}))
+        'Write the week it names, from its Monday to its Sunday.'
+    """
+    start, end = pick.date_start, pick.date_end
+    if pd.notna(start) and pd.notna(end) and end - start == pd.Timedelta(days=1):
+        return "Write it with its weekday."
+    return {"week": "Write the week it names, from its Monday to its Sunday.",
+            "month": "Write the month it names, with its year.",
+            "year": "Write the year it names."}.get(pick.precision, "Write the first and last days it names.")
+
+
 def _timeline(ann) -> Handout:
     """Notebook 02: date an event by hand from the publication date, then imagine the article a week later.
 
@@ -275,7 +295,7 @@ def _timeline(ann) -> Handout:
                            f"the words \u201c{html_text(pick.expression)}\u201d{tense}, in this sentence:")
                         + _quote(_sentences(art, int(pick.start), int(pick.end)), str(pick.expression)))
         part1 = ("Work out the date of this event by hand, from the publication date and the rules above alone. "
-                 "Write it with its weekday. Which rule did you use?")
+                 f"{_write_as(pick)} Which rule did you use?")
     else:
         part1 = ("The annotation dates every event here in absolute words (a year, a month, a date with its "
                  "year). Resolve \u201cyesterday\u201d and \u201clast Wednesday\u201d against the publication "
@@ -379,9 +399,21 @@ def _frame(code, name) -> str:
     return "none" if pd.isna(code) else f"{int(code)} {name}"
 
 
-def _coding_rows(c) -> list[list[str]]:
+def _actor_name(ann, actor_id) -> str:
+    """The actor as a student should read it: its name from the annotation (escaped), its id only without one.
+
+    Example:
+        >>> from exportrow.tables import annotation
+        >>> _actor_name(annotation(), "pompeo"), _actor_name(annotation(), "nobody")
+        ('Mike Pompeo, U.S. Secretary of State', '<code>nobody</code>')
+    """
+    name = next((a.get("name") for a in ann.actors if a.get("id") == actor_id), None)
+    return html_text(" ".join(name.split())) if isinstance(name, str) and name.strip() else _code(actor_id)
+
+
+def _coding_rows(c, ann) -> list[list[str]]:
     return [["the claim's words (its content)", f"\u201c{html_text(' '.join(str(c.quote).split()))}\u201d"],
-            ["side", f"{_code(c.side)} (said by {_code(c.actor)})"],
+            ["side", f"{_code(c.side)} (said by {_actor_name(ann, c.actor)})"],
             ["attribution type", _code(c.attribution)],
             ["reporting verb or hedge (cue)", html_text(c.cue) if pd.notna(c.cue) else "none"],
             ["primary frame", html_text(_frame(c.frame_code, c.frame))],
@@ -416,7 +448,7 @@ def _framing(ann) -> Handout:
              "Now compare your coding with the annotation's, under \u201cCheck your answer\u201d. Where do you "
              "disagree, and why? Which of you does the coding guide support?"]
     check = (_p(f"<strong>The annotation's coding</strong> of this claim (its id: {_code(c.claim_id)}):")
-             + _table(["field", "coded as"], _coding_rows(c), "coding"))
+             + _table(["field", "coded as"], _coding_rows(c, ann), "coding"))
     return Handout([Exercise(_p("Code one claim yourself, before you look at how the annotation codes it. Use "
                                 "the lists below and the coding guide."), material, parts)], check)
 

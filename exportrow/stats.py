@@ -388,8 +388,43 @@ def unknown_years(figures_table: pd.DataFrame, years, *, show_derived: bool = Tr
     return [y for y in (years or []) if not _whole(y) or y not in have]
 
 
+def _total_starts(figures_table: pd.DataFrame, *, show_derived: bool = True) -> dict[int, list[str]]:
+    """Start years of totals (never a bar, see :func:`case_periods`) in which no charted period starts, with the
+    totals' ids: years a reader would look for in the allowed years and not find.
+
+    Example:
+        >>> from exportrow import figures
+        >>> _total_starts(figures())  # the total starts in 2015, as the 2015 bar does
+        {}
+    """
+    quantity = main_quantity(figures_table)
+    f = figures_table[(figures_table.quantity == quantity) & figures_table.period_start.notna()]
+    totals = f[f.figure_id.isin(_totals(f))]
+    if not show_derived:
+        totals = totals[totals.basis == "stated"]
+    have = period_years(figures_table, show_derived=show_derived)
+    out: dict[int, list[str]] = {}
+    for r in totals.sort_values("period_start").itertuples():
+        if int(r.period_start.year) not in have:
+            out.setdefault(int(r.period_start.year), []).append(str(r.figure_id))
+    return out
+
+
+def _totals_clause(starts: dict[int, list[str]]) -> str:
+    """Why a total's start year is not among the years: '' when there is no such year."""
+    if not starts:
+        return ""
+    years = " or ".join(map(str, starts))
+    ids = ", ".join(i for ids in starts.values() for i in ids)
+    it = "it is a total" if sum(map(len, starts.values())) == 1 else "they are totals"
+    return f"; not {years}, when {ids} starts: {it} over other periods, and a total is never a bar"
+
+
 def years_allowed(figures_table: pd.DataFrame, *, show_derived: bool = True) -> str:
-    """The allowed years in words, for messages.
+    """The allowed years in words, for messages: the years in which a charted period starts.
+
+    A total is never a bar beside its parts (:func:`case_periods`); a year in which only a total starts is named
+    as such.
 
     Example:
         >>> from exportrow import figures
@@ -398,10 +433,30 @@ def years_allowed(figures_table: pd.DataFrame, *, show_derived: bool = True) -> 
     """
     have = period_years(figures_table, show_derived=show_derived)
     quantity = main_quantity(figures_table)
+    starts = _total_starts(figures_table, show_derived=show_derived)
     if not have:
+        if starts:
+            return f"none: no period of {str(quantity).replace('_', ' ')} is charted{_totals_clause(starts)}"
         return "none: no figure of this article has a period, so leave years empty"
     name = str(quantity).replace("_", " ")
+    if starts:
+        return (f"whole numbers among {', '.join(map(str, have))} (the years in which a charted period of {name} "
+                f"starts{_totals_clause(starts)})")
     return f"whole numbers among {', '.join(map(str, have))} (the years in which a period of {name} starts)"
+
+
+def _as_typed(value) -> str:
+    """An item of ``-p years`` as the user wrote it in YAML (``true``, not Python's ``True``).
+
+    Example:
+        >>> _as_typed(True), _as_typed(None), _as_typed("x"), _as_typed(1850)
+        ('true', 'null', "'x'", '1850')
+    """
+    from exportrow.files import excerpt
+
+    if isinstance(value, bool):
+        return str(value).lower()
+    return "null" if value is None else excerpt(value)
 
 
 def check_years(figures_table: pd.DataFrame, years, *, show_derived: bool = True) -> None:
@@ -429,10 +484,11 @@ allowed: whole numbers among 2015, 2016, 2017, 2018 (the years in which a period
                              + years_allowed(figures_table, show_derived=show_derived))
     bad = unknown_years(figures_table, years, show_derived=show_derived)
     if bad:
-        listed = ", ".join(excerpt(y) for y in bad)
+        listed = ", ".join(_as_typed(y) for y in bad)
         verb = "is not a year" if len(bad) == 1 else "are not years"
-        shown = "[" + ", ".join(excerpt(y) for y in years[:20]) + (", ...]" if len(years) > 20 else "]")
-        raise ParameterError(f"-p years {shown}: {listed} {verb} of this article's periods; allowed: "
+        shown = "[" + ", ".join(_as_typed(y) for y in years[:20]) + (", ...]" if len(years) > 20 else "]")
+        charted = "charted " if _total_starts(figures_table, show_derived=show_derived) else ""
+        raise ParameterError(f"-p years {shown}: {listed} {verb} of this article's {charted}periods; allowed: "
                              + years_allowed(figures_table, show_derived=show_derived))
 
 
@@ -488,7 +544,10 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         have = [str(y) for y in period_years(figures_table, show_derived=show_derived)]
         listed = markdown_text(", ".join(str(y) for y in bad))
         starts = (", ".join(have[:-1]) + " and " + have[-1]) if len(have) > 1 else "".join(have)
-        prefix = f"`years` names {listed}, in which no period of {name} starts: periods start in {starts}. "
+        totals = _total_starts(figures_table, show_derived=show_derived)
+        charted = "charted " if totals else ""
+        prefix = (f"`years` names {listed}, in which no {charted}period of {name} starts: {charted}periods start in "
+                  f"{starts or 'no year'}{markdown_text(_totals_clause(totals))}. ")
     if measure == "per_month":
         unmeasured = periods[periods.months.isna()]
         bars = periods[periods.months.notna()]

@@ -337,7 +337,7 @@ def worksheet_html(ws: Worksheet) -> str:
 <header><span>Worksheet · exportrow</span>
 <span>Name ________________________ &nbsp; Date ______________</span></header>
 <h1>{html_text(ws.title)}</h1>
-{article}<p class="note">Hand-out for the notebook <code>{html_text(ws.name)}.ipynb</code>. No code needed: work from
+{article}<p class="note">Hand-out for the notebook {html_text(ws.name)}.ipynb. No code needed: work from
 the question and the material printed here, and write your answers in the boxes. Turn to &ldquo;Check your
 answer&rdquo; only when you are done.</p>
 {question}

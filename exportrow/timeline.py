@@ -240,8 +240,10 @@ def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = No
     Example:
         >>> from exportrow import events
         >>> t = events()
-        >>> print(timeline_note(t, close_up=weeks_before("2019-07-12", 2), close_up_weeks=2))
-        The close-up shows the 7 events between 2019-06-24 and 2019-07-14.
+        >>> close = weeks_before("2019-07-12", 2)
+        >>> print(timeline_note(t, close_up=close, close_up_weeks=2))  # doctest: +NORMALIZE_WHITESPACE
+        The close-up shows the 6 events the article dates between 2019-06-24 and 2019-07-14, and a row for its
+        publication.
         >>> print(timeline_note(t.head(0)))  # doctest: +NORMALIZE_WHITESPACE
         **No timeline**: no dated event matches the chosen dates, sides and actors.
     """
@@ -265,8 +267,14 @@ def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = No
                     "long: it shows every event at a larger scale already.")
         return (f"No close-up: only one event falls between {close_up[0]} and {last:%Y-%m-%d}, and the timeline "
                 "above shows it.")
-    return (f"The close-up shows the {len(near)} event{'s' * (len(near) != 1)} between {close_up[0]} and "
-            f"{last:%Y-%m-%d}.")
+    # counted as the close-up's title counts them: the article's events, its publication's row, context events
+    art = near[(near.source == "article") & (near.event_id != "publication")]
+    n_ctx, n_pub = int((near.source == "context").sum()), int((near.event_id == "publication").sum())
+    text = (f"The close-up shows the {len(art)} event{'s' * (len(art) != 1)} the article dates between "
+            f"{close_up[0]} and {last:%Y-%m-%d}")
+    if n_ctx:
+        text += f", {n_ctx} from outside sources"
+    return text + (", and a row for its publication." if n_pub else ".")
 
 
 def _narrower(events_table: pd.DataFrame, close_up: list[str]) -> bool:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exportrow.annotations import ATTRIBUTIONS, ENTMAN, FRAMES
-from exportrow.errors import ExportrowError, UsageError
+from exportrow.errors import SUGGEST_CUTOFF, ExportrowError, UsageError
 from exportrow.files import excerpt, read_text
 
 __all__ = ["Worksheet", "WorksheetError", "make_worksheet", "worksheet_yaml", "worksheet_csv", "read_worksheet",
@@ -428,8 +428,9 @@ def _close(word: str, options) -> str:
     import difflib
 
     options = [str(o) for o in options]
-    close = difflib.get_close_matches(str(word), options, n=1)
-    return f"did you mean {close[0]!r}?" if close else f"one of: {', '.join(options)}"
+    close = difflib.get_close_matches(str(word), options, n=1, cutoff=SUGGEST_CUTOFF)
+    listed = f"one of: {', '.join(options)}"
+    return f"did you mean {close[0]!r}? ({listed})" if close else listed
 
 
 def _frame_code(value: str):

@@ -125,6 +125,11 @@ CATALOGUE: list[Case] = [
          "claims[kr_interceptions].entman: must be a list, not the text 'moral_evaluation'", 1),
     Case("unknown-action", "an action that is not PLOVER", swap("    action: SANCTION\n", "    action: SANCTIONS\n"),
          "events[curbs_implemented].action: unknown value 'SANCTIONS'\n    fix: did you mean 'SANCTION'?", 1),
+    Case("far-action", "an action like no PLOVER code (no 'REJECT' for 'MEET')",
+         swap("    action: SANCTION\n", "    action: MEET\n"),
+         "events[curbs_implemented].action: unknown value 'MEET'\n    fix: one of: AGREE, CONSULT, SUPPORT, CONCEDE, "
+         "COOPERATE, AID, RETREAT, REQUEST, ACCUSE, REJECT, THREATEN, PROTEST, SANCTION, MOBILIZE, COERCE, ASSAULT, "
+         "OTHER\n", 1),
     Case("unknown-frame", "frame code 16", swap("    frame: 14\n", "    frame: 16\n"),
          "claims[outlet_relations_low].frame: unknown value 16", 1),
     Case("unknown-tense", "tense: yesterday", swap("    tense: past\n", "    tense: yesterday\n"),

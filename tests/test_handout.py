@@ -83,6 +83,7 @@ def test_02_gives_the_date_words_and_the_sentence_but_not_the_resolved_date(bund
     for resolved in ("10 July", "Jul 2019", "2019-07-10", "17 July", "W27", "1 July 2019"):
         assert resolved not in before, resolved
     assert "resolves to Wednesday 10 July 2019" in after
+    assert "Write it with its weekday. Which rule did you use?" in before
     assert "Wednesday 17 July 2019" in after  # part 2: a week later, the weekday moves
     assert "5 events would move and 8 would stay put" in after
 
@@ -98,7 +99,8 @@ def test_03_prints_the_picked_claims_sentence_and_keeps_its_coding_for_after(bun
     quote = " ".join(claim.quote.split())
     assert f"“{quote}”" in after and f"“{quote}”" not in before  # the annotation's span is part of its coding
     assert "us_understanding" not in before and "14 External regulation and reputation" in after
-    assert "anonymous_source" in after and re.search(r"side washington \(said by pompeo\)", after)
+    assert "anonymous_source" in after and "side washington (said by Mike Pompeo, U.S. Secretary of State)" in after
+    assert "said by pompeo" not in after
 
 
 def test_04_asks_to_code_claims_in_their_sentences_and_shows_the_annotator_after(bundled):
@@ -152,6 +154,33 @@ def test_any_article_gets_sheets_with_the_exercise_first(article):
         assert event.expression in before and day not in before and day in after
 
 
+VALMORA = FIXTURES / "articles" / "valmora-ledger-2024-05-20-opinion-grey-sound.txt"
+
+
+def test_a_week_is_asked_for_as_a_week_not_a_weekday():
+    ann = annotation(exportrow.load_article(VALMORA))
+    event = pick_event(exportrow.events(ann.article, ann.path))
+    assert (event.expression, event.precision) == ("last week", "week")
+    before, after = split(page_for("02-claim-timeline", ann, charts=False))
+    assert "Write the week it names, from its Monday to its Sunday. Which rule did you use?" in before
+    assert "weekday. Which rule" not in before
+    assert "resolves to 13 May 2024 to 19 May 2024 (week)" in after
+
+
+def test_the_coding_names_the_actor_by_its_name_not_its_id():
+    ann = annotation(exportrow.load_article(VALMORA))
+    claim = pick_claim(exportrow.claims(ann.article, ann.path))
+    assert claim.actor == "kl_ministers"
+    _, after = split(page_for("03-framing-comparison", ann, charts=False))
+    assert "side kelmark (said by Kelmark's ministers)" in after and "kl_ministers" not in after
+
+
+def test_the_note_names_the_notebook_file_as_plain_text():
+    """No <code> box around the file name: its padding printed as a space before the full stop."""
+    page = page_for("01-enforcement-statistics", annotation(), charts=False)
+    assert "Hand-out for the notebook 01-enforcement-statistics.ipynb. No code needed" in page
+
+
 class Elements(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -172,3 +201,7 @@ def test_hostile_text_is_escaped():
         assert not parsed.tags & {"script", "a", "svg", "iframe", "img"}, (name, parsed.tags)
         assert not [a for a, v in parsed.attrs if a.startswith("on") or "javascript" in (v or "")]
         assert "&lt;script&gt;" in page or "&lt;img" in page or "&lt;a " in page  # the hostile words, as words
+    claim = pick_claim(exportrow.claims(ann.article, ann.path))
+    name = next(a["name"] for a in ann.actors if a["id"] == claim.actor)
+    assert "<" in name and f"(said by {html.escape(name, quote=False)})" in page_for("03-framing-comparison", ann,
+                                                                                      charts=False)

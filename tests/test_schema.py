@@ -100,7 +100,8 @@ def test_schema_problems_are_all_reported_at_once(seed_yaml, write_annotation, a
     found = {(p.entry, p.field): p for p in info.value.problems}
     assert set(found) == {("actors[kr_motie]", "colour"), ("figures[cases_2015]", "value"),
                           ("claims[kr_few_companies]", "cue"), ("events[curbs_implemented]", "action")}
-    assert found[("events[curbs_implemented]", "action")].fix == "did you mean 'SANCTION'?"
+    assert found[("events[curbs_implemented]", "action")].fix == \
+        f"did you mean 'SANCTION'? (one of: {', '.join(ACTIONS)})"
     # document order: actors come first in the file, events last
     assert [p.entry for p in info.value.problems][0] == "actors[kr_motie]"
     assert [p.entry for p in info.value.problems][-1] == "events[curbs_implemented]"
@@ -153,3 +154,17 @@ def test_schema_round_trip_of_the_seed():
         used = {k for e in doc[section] for k in e}
         assert used <= set(defs[name]["properties"]), section
         assert set(defs[name]["required"]) <= used, section
+
+
+def test_an_action_like_no_code_gets_the_allowed_values_not_a_guess(tmp_path, capsys):
+    """'MEET' is as alike to 'REJECT' as difflib's default cutoff asks (0.6): no such guess, the list instead."""
+    (tmp_path / "example-gazette-2021-03-03-freedonia-sylvania-fishing.txt").write_bytes(
+        FIXTURE.with_suffix(".txt").read_bytes())
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert "    action: SANCTION\n" in text
+    path = tmp_path / FIXTURE.name
+    path.write_text(text.replace("    action: SANCTION\n", "    action: MEET\n", 1), encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"events[rules_tightened].action: unknown value 'MEET'\n    fix: one of: {', '.join(ACTIONS)}\n" in err
+    assert "did you mean" not in err

@@ -107,9 +107,11 @@ def test_pdf_worksheets_are_printed(tmp_path):
         exercise, check = text.index("EXERCISE"), text.index("CHECK YOUR ANSWER")
         assert exercise < text.index("Fourteen cases were caught in 2015") < check < text.index("3.06 a month")
         assert "72 cases" not in text[:check] and "the cell below" not in text and "run the notebook" not in text
+        assert "Hand-out for the notebook 01-enforcement-statistics.ipynb. No code needed" in text  # no gap
         text = subprocess.run(["pdftotext", str(out / "worksheets" / "03-framing-comparison.pdf"), "-"],
                               capture_output=True, text=True, check=True).stdout
         assert text.index("Pompeo reportedly expressed") < text.index("CHECK YOUR ANSWER")
+        assert "said by Mike Pompeo, U.S. Secretary of State)" in " ".join(text.split())
     assert sorted(p.name for p in (out / "notebooks").iterdir()) == ["01-enforcement-statistics.ipynb",
                                                                      "03-framing-comparison.ipynb"]
 

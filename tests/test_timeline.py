@@ -129,3 +129,23 @@ def test_context_sources_carry_titles_and_links():
         for s in e["sources"]:
             assert s["title"] and s["publisher"] and s["url"].startswith(("http://", "https://")), e["id"]
             assert str(s["date"])[:4] in ("2018", "2019"), e["id"]
+
+
+@pytest.mark.parametrize("context, outside", [(False, ""), (True, ", 4 from outside sources")])
+def test_the_close_up_note_counts_as_the_close_up_title(context, outside):
+    """Both count the article's events apart from its publication's row (the note said 7 against the title's 6 + 1)."""
+    import matplotlib.pyplot as plt
+
+    from exportrow.plots import timeline
+    from exportrow.timeline import timeline_note
+
+    t = exportrow.events(context=context)
+    close = weeks_before("2019-07-12", 2)
+    fig, alt = timeline(t.pipe(select_events, window=close), published=pd.Timestamp("2019-07-12"), window=close)
+    plt.close(fig)
+    assert alt.startswith("From 24 Jun to 14 Jul 2019 only: the article dates 6 events between 1 and 12 Jul 2019; "
+                          "one more row marks its publication (12 Jul 2019)"
+                          + (" (and 4 from outside sources, marked [context])" if context else "."))
+    assert timeline_note(t, close_up=close, close_up_weeks=2) == (
+        f"The close-up shows the 6 events the article dates between 2019-06-24 and 2019-07-14{outside}, and a row "
+        "for its publication.")

@@ -31,7 +31,8 @@ def test_a_year_with_only_a_derived_period_is_refused_without_derived_figures():
         check_years(exportrow.figures(), [2018], show_derived=False)
 
 
-@pytest.mark.parametrize("value, refused", [("[1850]", "1850 is not a year"), ("[2016, x]", "'x' is not a year")])
+@pytest.mark.parametrize("value, refused", [("[1850]", "1850 is not a year"), ("[2016, x]", "'x' is not a year"),
+                                            ("[true]", "-p years [true]: true is not a year")])
 def test_report_refuses_bad_years_before_any_kernel_starts(tmp_path, value, refused):
     res = report(tmp_path / "r", "--notebooks", "01", "-p", "years", value)
     assert res.returncode == 2
@@ -60,3 +61,59 @@ def test_notebook_01_explains_a_year_without_a_period(run_notebook):
     assert ("`years` names 1850, in which no period of illegal export cases starts: periods start in 2015, 2016, "
             "2017 and 2018. **No chart**: no period") in text
     assert not (out / "cases-by-period.png").exists()
+
+
+def test_a_bool_is_no_year_and_is_shown_as_written():
+    """bool is an int in Python; True must not pass as the year 1, and the message says `true`, as typed in -p."""
+    f = exportrow.figures()
+    assert f.pipe(case_periods, years=[True, 2016]).label.tolist() == ["2016"]
+    with pytest.raises(ParameterError) as info:
+        check_years(f, [2016, True, None])
+    assert str(info.value).startswith("-p years [2016, true, null]: true, null are not years of this article's periods")
+
+
+STATIONS = """---
+title: Charging stations spread
+outlet: KBN Radio News
+published: 2023-10-03
+---
+Kelmark has opened 90 charging stations since 2020, the energy ministry said. It opened 30 stations in 2021 and 40 \
+in 2022.
+"""
+
+
+def _stations(tmp_path):
+    """A total "since 2020" with parts for 2021 and 2022 only: the total starts in a year no bar starts in."""
+    import hashlib
+
+    article = tmp_path / "kbn-test-2023-10-03-stations.txt"
+    article.write_text(STATIONS, encoding="utf-8")
+    sha = hashlib.sha256(article.read_bytes()).hexdigest()
+    figure = "  - id: {}\n    quantity: stations_opened\n    value: {}\n    unit: stations\n    period: {}\n" \
+             "    actor: kl_ministry\n    quote: {}\n"
+    (tmp_path / "kbn-test-2023-10-03-stations.yaml").write_text(
+        f"exportrow: 1\narticle:\n  file: {article.name}\n  sha256: {sha}\nsides: [kelmark, ostravia]\n"
+        "actors:\n  - id: kl_ministry\n    name: Kelmark's energy ministry\n    side: kelmark\n    kind: ministry\n"
+        "    quote: the energy ministry\nfigures:\n"
+        + figure.format("stations_total", 90, "since 2020", "opened 90 charging stations since 2020")
+        + figure.format("stations_2021", 30, '"2021"', "opened 30 stations in 2021")
+        + figure.format("stations_2022", 40, '"2022"', "40 in 2022"), encoding="utf-8")
+    from exportrow.article import load_article
+
+    return exportrow.figures(load_article(article), tmp_path / "kbn-test-2023-10-03-stations.yaml")
+
+
+def test_a_year_only_a_total_starts_in_is_named_with_the_total(tmp_path):
+    f = _stations(tmp_path)
+    assert f.set_index("figure_id").period_start.dt.year.to_dict() == \
+        {"stations_total": 2020, "stations_2021": 2021, "stations_2022": 2022}
+    assert period_years(f) == [2021, 2022]
+    why = "not 2020, when stations_total starts: it is a total over other periods, and a total is never a bar"
+    with pytest.raises(ParameterError) as info:
+        check_years(f, [2020])
+    assert str(info.value) == ("-p years [2020]: 2020 is not a year of this article's charted periods; allowed: "
+                               "whole numbers among 2021, 2022 (the years in which a charted period of stations "
+                               f"opened starts; {why})")
+    note = periods_note(f, f.pipe(case_periods, years=[2020]), years=[2020])
+    assert note.startswith("`years` names 2020, in which no charted period of stations opened starts: charted periods "
+                           "start in 2021 and 2022; " + why.replace("_", "\\_") + ". **No chart**")

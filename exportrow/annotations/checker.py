@@ -12,6 +12,7 @@ from pathlib import Path
 from exportrow.annotations.model import Problem
 from exportrow.article import Article, Span, normalize
 from exportrow.dates import DateResolutionError, ResolvedDate, TenseNeeded, resolve_date
+from exportrow.errors import SUGGEST_CUTOFF
 from exportrow.files import excerpt
 
 __all__ = ["Checker", "shown", "clip", "close_match", "MAX_SUGGEST", "MAX_NEAREST"]
@@ -47,11 +48,13 @@ def clip(text: str, limit: int = 200) -> str:
 
 
 def close_match(word, options) -> str | None:
-    """The option nearest to ``word``, or None (none near, or ``word`` is not a short string).
+    """The option nearest to ``word``, or None (none near enough, or ``word`` is not a short string).
 
     Example:
         >>> close_match("jp_sauce", ["jp_source", "kr_gov"]), close_match("sanction", ["SANCTION"])
         ('jp_source', 'SANCTION')
+        >>> close_match("MEET", ["REJECT", "AGREE"]) is None  # alike only by chance letters
+        True
         >>> close_match(["a"], ["a"]), close_match("x" * 1000, ["x"])
         (None, None)
     """
@@ -60,7 +63,7 @@ def close_match(word, options) -> str | None:
     if isinstance(word, bool) or not isinstance(word, (str, int, float)) or len(str(word)) > MAX_SUGGEST:
         return None
     by_folded = {str(o).casefold(): str(o) for o in options}
-    found = difflib.get_close_matches(str(word).casefold(), list(by_folded), n=1)
+    found = difflib.get_close_matches(str(word).casefold(), list(by_folded), n=1, cutoff=SUGGEST_CUTOFF)
     return by_folded[found[0]] if found else None
 
 

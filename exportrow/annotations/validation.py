@@ -100,9 +100,9 @@ def _enum_problem(err, key: str) -> tuple[str, str]:
     near = close_match(err.instance, allowed) if isinstance(err.instance, str) else None
     if near is not None:
         near = next(a for a in allowed if str(a) == near)
-    if near is not None and near != err.instance:
-        return f"unknown value {shown(err.instance)}", f"did you mean {near!r}?"
     listed = ", ".join(map(str, allowed))
+    if near is not None and near != err.instance:
+        return f"unknown value {shown(err.instance)}", f"did you mean {near!r}? (one of: {listed})"
     return f"unknown value {shown(err.instance)}", f"one of: {listed}"
 
 
