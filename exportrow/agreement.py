@@ -1069,9 +1069,11 @@ def _recorded(out: Path) -> dict:
 
 
 def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
-    from exportrow.export import write_atomic
-    from exportrow.notebook import write_table
+    from exportrow.export import table_to_csv, write_atomic
     from exportrow.outdir import OutputFolderError, checksums, edited_files
+
+    def write_table(table: pd.DataFrame, folder: Path, name: str) -> Path:  # checked above, by agree's own rule
+        return write_atomic(folder / f"{name}.csv", table_to_csv(table))
 
     targets = ["agreement.csv", "coverage.csv", "disagreements.csv", "confusion.csv"]
     if out.exists() and not out.is_dir():

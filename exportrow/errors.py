@@ -36,6 +36,11 @@ class ExportrowError(Exception):
 
     exit_code = EXIT_DATA
 
+    def _render_traceback_(self) -> list[str]:
+        """In a notebook, the message alone (IPython shows this instead of a traceback): it names the file, the
+        entry and the fix; the code that found the problem is exportrow's, not the reader's."""
+        return [f"{type(self).__name__}: {self}"]
+
 
 class UsageError(ExportrowError, ValueError):
     """A bad option or a refused output path: nothing was run or written (exit code 2)."""

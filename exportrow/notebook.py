@@ -16,7 +16,7 @@ from exportrow.article import Article, load_article
 from exportrow.errors import ExportrowError
 from exportrow.escape import html_text, markdown_code, markdown_text
 
-__all__ = ["Inputs", "open_inputs", "write_table", "citation", "show", "markdown_list", "caveat_list",
+__all__ = ["Inputs", "open_inputs", "write_table", "write_output", "citation", "show", "markdown_list", "caveat_list",
            "opening_excerpt", "is_worked_example", "worked_example", "NotTheWorkedExample", "EXCERPT_SENTENCES",
            "EXCERPT_SHARE"]
 
@@ -72,14 +72,32 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
 def write_table(table: pd.DataFrame, out: Path, name: str) -> Path:
     """Write ``table`` as ``out/name.csv`` (atomic, byte-stable) and return the path.
 
+    A file already there is replaced only when this notebook's earlier run wrote it and nobody has changed it
+    since (:func:`exportrow.outdir.write_notebook_output`); anything else is left as it is, with an error.
+
     Example:
         >>> import tempfile
         >>> write_table(pd.DataFrame({"a": [1]}), Path(tempfile.mkdtemp()), "t").name
         't.csv'
     """
-    from exportrow.export import table_to_csv, write_atomic
+    from exportrow.export import table_to_csv
+    from exportrow.outdir import write_notebook_output
 
-    return write_atomic(Path(out) / f"{name}.csv", table_to_csv(table))
+    return write_notebook_output(Path(out) / f"{name}.csv", table_to_csv(table))
+
+
+def write_output(out: Path, name: str, text: str) -> Path:
+    """Write a notebook's output other than a table or a chart (a JSON-LD record) as ``out/name``, by the same rule
+    as :func:`write_table`.
+
+    Example:
+        >>> import tempfile
+        >>> write_output(Path(tempfile.mkdtemp()), "claims.jsonld", "{}\\n").name
+        'claims.jsonld'
+    """
+    from exportrow.outdir import write_notebook_output
+
+    return write_notebook_output(Path(out) / name, text)
 
 
 def citation(article: Article) -> str:
@@ -250,7 +268,7 @@ class NotTheWorkedExample(ExportrowError):
     """
 
     def _render_traceback_(self) -> list[str]:
-        return [str(self)]
+        return [str(self)]  # the sentence says what it is
 
 
 def _digest(path: Path) -> str:

@@ -51,18 +51,22 @@ from exportrow import paths
 from exportrow.errors import ExportrowError, UsageError
 
 __all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "check_out_place",
-           "check_out_file", "marker_text", "read_marker", "listing", "foreign_files", "edited_files", "checksums",
-           "Publication", "folder_mode",
+           "check_out_file", "check_notebook_folder", "write_notebook_output", "marker_text", "read_marker",
+           "listing", "foreign_files", "edited_files", "checksums", "Publication", "folder_mode",
            "file_mode", "failed_path", "critical", "defer"]
 
 #: The marker file in every folder exportrow publishes.
 MARKER = ".exportrow.json"
 #: What a published folder holds, by kind.
 KINDS = {"report": "an exportrow report", "tables": "exportrow tables",
-         "student-edition": "an exportrow student edition", "site": "the exportrow course site"}
+         "student-edition": "an exportrow student edition", "site": "the exportrow course site",
+         "notebook": "a notebook's outputs"}
 #: Where each kind goes by example (in messages).
 _EXAMPLES = {"report": "reports/mine", "tables": "tables/mine", "student-edition": "reports/class-edition",
-             "site": "build/site"}
+             "site": "build/site", "notebook": "outputs/mine"}
+#: What the marker tells a person who opens it, by kind.
+_NOTES = {"notebook": "a notebook writes its tables and figures here and replaces only the files listed; "
+                      "keep your own files elsewhere"}
 #: The markers earlier versions wrote into a student edition and a course site: such a folder is still ours.
 LEGACY_MARKERS = {"student-edition": ".exportrow-student-edition", "site": ".exportrow-site"}
 #: Project folders that are never an output folder (relative to the project root).
@@ -152,7 +156,7 @@ def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = 
     from exportrow import __version__
 
     data = {"tool": "exportrow", "kind": kind, "version": __version__,
-            "note": "exportrow replaces this folder as a whole; keep your own files elsewhere"}
+            "note": _NOTES.get(kind, "exportrow replaces this folder as a whole; keep your own files elsewhere")}
     if pid is not None:
         data["pid"] = pid
     if files is not None:
@@ -452,6 +456,129 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
         raise OutputFolderError(f"{option} {out}: exists ({what}, perhaps edited since); choose "
                                 "another file, or add --force to replace it")
     return path
+
+
+def check_notebook_folder(folder: str | Path) -> Path:
+    """A notebook's output folder (its ``output_dir``), checked before the notebook does any work.
+
+    A notebook does not replace its folder as a whole: it writes its tables and figures one by one
+    (:func:`write_notebook_output`), each over an earlier one only when exportrow wrote it there and nobody has
+    changed it since. This check refuses at once what would be refused later: the project's own folders, the
+    home folder and ``/``, a folder another exportrow command owns (a report, tables, a student edition), and
+    files of this folder's outputs that have been edited since. Files the folder holds besides its outputs are
+    left alone. The folder is created if new.
+
+    Raises:
+        OutputFolderError: With the folder, the reason and the fix.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp())
+        >>> check_notebook_folder(d / "new") == d / "new"
+        True
+        >>> _ = (d / "t").mkdir(); _ = (d / "t" / MARKER).write_text(marker_text("tables", files=[]))
+        >>> check_notebook_folder(d / "t")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: output_dir .../t: the folder holds exportrow tables, ...
+    """
+    folder = Path(folder).expanduser()
+    given = str(folder)
+    if not given.strip():
+        raise OutputFolderError("output_dir is empty; name a folder, e.g. output_dir = \"outputs/mine\"")
+    where = folder.resolve()
+    protected = _protected()
+    if where in protected:
+        raise OutputFolderError(f"output_dir {given}: that is {protected[where]}; a notebook writes its tables and "
+                                f"figures into a folder of their own, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+    if folder.exists() and not folder.is_dir():
+        raise OutputFolderError(f"output_dir {given}: that is a file, not a folder; name a new or empty folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputFolderError(f"output_dir {given}: cannot make the folder ({exc.strerror}); "
+                                "name one you may write into") from None
+    marker = read_marker(folder)
+    if marker is not None and marker.get("kind") != "notebook":
+        raise OutputFolderError(f"output_dir {given}: the folder holds {KINDS[marker['kind']]}, which exportrow "
+                                f"replaces as a whole; give the notebook a folder of its own, e.g. output_dir = "
+                                f"\"{_EXAMPLES['notebook']}\"")
+    if marker is not None:
+        edited = edited_files(folder, marker)
+        if edited:
+            raise OutputFolderError(
+                f"output_dir {given}: outputs this notebook wrote have been changed since: {_few(edited)}. Running "
+                f"it again would overwrite the changes, so it stops here. Fix: copy them out of {given} to keep the "
+                f"changes and delete them there, or choose another folder, e.g. output_dir = "
+                f"\"{_EXAMPLES['notebook']}\"")
+    return folder
+
+
+def write_notebook_output(path: str | Path, data: bytes | str) -> Path:
+    """Write one of a notebook's outputs (a table, a chart) and record it in its folder's marker.
+
+    A file already at ``path`` is replaced only when exportrow wrote it there (the marker lists it) and it is
+    unchanged since (its checksum); anything else there is someone's own and is left as it is, with an error
+    that says so. The marker (kind ``notebook``) records each file written with its size and SHA-256, sorted,
+    so that two runs leave identical folders. Writers of one folder take turns (a lock on the folder).
+
+    Raises:
+        OutputFolderError: The file there is not one exportrow wrote, or it was edited since.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp())
+        >>> write_notebook_output(d / "figures.csv", "a\\n1\\n").name
+        'figures.csv'
+        >>> write_notebook_output(d / "figures.csv", "a\\n2\\n").read_text()  # its own file: replaced
+        'a\\n2\\n'
+        >>> read_marker(d)["files"]
+        ['figures.csv']
+        >>> _ = (d / "notes.csv").write_text("mine")
+        >>> write_notebook_output(d / "notes.csv", "a\\n")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: output_dir ...: notes.csv is there and exportrow did not write it; ...
+        >>> (d / "notes.csv").read_text()
+        'mine'
+    """
+    from exportrow.export import write_atomic
+
+    path = Path(path)
+    folder, name = path.parent, path.name
+    data = data.encode("utf-8") if isinstance(data, str) else data
+    folder.mkdir(parents=True, exist_ok=True)
+    with _folder_lock(folder):
+        marker = read_marker(folder)
+        if marker is not None and marker.get("kind") != "notebook":
+            raise OutputFolderError(f"output_dir {folder}: the folder holds {KINDS[marker['kind']]}; give the "
+                                    f"notebook a folder of its own, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+        files = set((marker or {}).get("files") or [])
+        sums = dict((marker or {}).get("checksums") or {})
+        if path.exists() or path.is_symlink():
+            if name not in files or name not in sums:
+                raise OutputFolderError(
+                    f"output_dir {folder}: {name} is there and exportrow did not write it; it is left as it is. "
+                    f"Fix: move it out of the folder, or choose another folder for this notebook's outputs, "
+                    f"e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+            if name in edited_files(folder, {"files": [name], "checksums": {name: sums[name]}}):
+                raise OutputFolderError(
+                    f"output_dir {folder}: {name} has been changed since this notebook wrote it; it is left as it "
+                    f"is. Fix: copy it elsewhere to keep the changes and delete it there, or choose another folder")
+        write_atomic(path, data)
+        files.add(name)
+        sums[name] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        write_atomic(folder / MARKER, marker_text("notebook", files=sorted(files), sums=sums))
+    return path
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path):
+    """Hold an exclusive lock on ``folder`` itself (``flock`` on the folder; no file of its own is made)."""
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def _example(kind: str) -> str:

@@ -44,7 +44,8 @@ def context_dir() -> Path:
 
 
 def output_dir(value: str, name: str) -> Path:
-    """Resolve a notebook's ``output_dir`` parameter and create the folder.
+    """Resolve a notebook's ``output_dir`` parameter, check it and create the folder
+    (:func:`exportrow.outdir.check_notebook_folder`: never a project folder or one another command owns).
 
     ``""`` means ``reports/<name>`` in the project, or under ``$EXPORTROW_OUTPUT_ROOT``
     when that is set (the tests use it). A relative path is taken from the working
@@ -56,10 +57,11 @@ def output_dir(value: str, name: str) -> Path:
         >>> output_dir(d, "01-enforcement-statistics") == Path(d)
         True
     """
+    from exportrow.outdir import check_notebook_folder
+
     if value:
         out = Path(value)
     else:
         root = os.environ.get("EXPORTROW_OUTPUT_ROOT")
         out = (Path(root) if root else PROJECT_ROOT / "reports") / name
-    out.mkdir(parents=True, exist_ok=True)
-    return out
+    return check_notebook_folder(out)  # created if new; refused if it is not a folder a notebook may write into

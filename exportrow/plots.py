@@ -192,10 +192,10 @@ def show_figure(fig, alt: str, out_dir: str | Path | None = None, name: str = "f
     png = _render(fig, "png")
     path = None
     if out_dir is not None:
-        from exportrow.export import write_atomic
+        from exportrow.outdir import write_notebook_output
 
         data = png if fmt == "png" else _render(fig, fmt)  # a PNG file is the bytes shown
-        path = write_atomic(Path(out_dir) / f"{name}.{fmt}", data)
+        path = write_notebook_output(Path(out_dir) / f"{name}.{fmt}", data)
     plt.close(fig)
     return _Shown(png, alt, caption, path)
 

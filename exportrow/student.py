@@ -9,11 +9,15 @@ What it writes into ``--out DIR``::
                                 answer; then, under "Check your answer", what the notebook computes and
                                 its charts; no code
     worksheets/NN-*.pdf         the same page printed by headless Chromium (Debian's ``chromium``)
+    data/                       for another article (``--article``/``--annotation``): a copy of the article, its
+                                annotation and the codings kept beside it
     .exportrow.json             the marker that says exportrow wrote this folder (kind ``student-edition``)
 
 The charts on the worksheets are the ones stored in the committed notebooks (the bundled article, default
 parameters); an edition for another article (``--article``) prints none, and its notebooks' ``parameters`` cells
-point at that article.
+point at the copies in ``data/`` by paths relative to ``notebooks/`` (where JupyterLab runs a notebook), so the
+folder works wherever it is copied. Every notebook writes its tables and figures into ``notebooks/outputs/NN-*/``
+(its ``output_dir``), beside it, never into the exportrow installation.
 
 ``DIR`` follows exportrow's one rule for output folders (:mod:`exportrow.outdir`): a folder that is not empty is
 replaced only if exportrow published it (it holds the marker), never a project folder or the home folder; the
@@ -458,6 +462,39 @@ def _article_line(article) -> str:
     return "Article: " + ", ".join(p for p in parts if p)
 
 
+#: Where a student edition's notebooks write their tables and figures: a folder beside them (their ``output_dir``).
+EDITION_OUTPUTS = "outputs"
+#: Where a student edition keeps the article, annotation and codings it was made for (beside ``notebooks/``).
+EDITION_DATA = "data"
+
+
+def _edition_inputs(ann, given: dict, tmp: Path) -> dict[str, str]:
+    """Copy the article (when one was given) and its annotation with the codings beside it into the edition's
+    ``data/`` folder, and return the notebooks' ``article_path``/``annotation_path`` pointing there, relative
+    to the notebooks' folder: the edition works on any computer it is copied to. The bundled article is never
+    copied (its text is not ours to hand out); it comes with exportrow."""
+    from exportrow.agreement import find_codings
+
+    if not ({"article_path", "annotation_path"} & set(given)):
+        return {}
+    copies = {}
+    if "article_path" in given:
+        copies["article_path"] = [Path(ann.article.path)]
+    copies["annotation_path"] = find_codings(ann.path, ann.article)  # the annotation first, then other codings
+    names: dict[str, Path] = {}
+    for sources in copies.values():
+        for src in sources:
+            if src.name in names and names[src.name].resolve() != src.resolve():
+                raise UsageError(f"{src} and {names[src.name]} have the same file name; the student edition keeps "
+                                 "them side by side in one folder, so rename one of them")
+            names[src.name] = src
+    folder = tmp / EDITION_DATA
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, src in names.items():
+        shutil.copyfile(src, folder / name)
+    return {key: f"../{EDITION_DATA}/{sources[0].name}" for key, sources in copies.items()}
+
+
 def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *, pdf: bool = True,
                           stream=None, article: str | Path | None = None, annotation: str | Path | None = None,
                           published: str | None = None, outlet: str | None = None,
@@ -504,10 +541,13 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
         "The notebook draws its charts for this article when it runs; they are not printed on this sheet.")
     with outdir.Publication(out, "student-edition") as pub:
         tmp = pub.tmp
+        values = {**given, **_edition_inputs(ann, given, tmp)}
         pages = []
         for path in chosen:
             nb = json.loads(path.read_text(encoding="utf-8"))
-            blank = nbformat.from_dict(blank_notebook(with_parameters(nb, given) if given else nb))
+            # outputs go beside the edition's notebooks, never into the teacher's exportrow folder
+            mine = {**values, "output_dir": f"{EDITION_OUTPUTS}/{path.stem}"}
+            blank = nbformat.from_dict(blank_notebook(with_parameters(nb, mine)))
             target = tmp / "notebooks" / path.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(nbformat.writes(blank) + "\n", encoding="utf-8")

@@ -284,8 +284,8 @@ def test_notebook_04_on_the_fixture_finds_the_codings_beside_the_annotation(run_
     text = outputs_text(nb)
     assert "Comparing **3** codings (annotation, coder-a, coder-b) of **8** claims." in text
     assert "Frames the coders did not apply alike" in text and "Capacity and resources" in text
-    assert sorted(p.name for p in out.iterdir()) == ["agreement.csv", "agreement.png", "coverage.csv",
-                                                     "disagreements.csv", "frame-reliability.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [".exportrow.json", "agreement.csv", "agreement.png",
+                                                     "coverage.csv", "disagreements.csv", "frame-reliability.csv"]
     assert "South Korea" not in text and "Nikkei" not in text
 
 

@@ -49,8 +49,12 @@ def test_notebooks_have_no_outputs_and_no_solutions(html_edition):
         original = load(NOTEBOOKS / f"{name}.ipynb")
         code = [c for c in nb["cells"] if c["cell_type"] == "code"]
         assert code and all(c["outputs"] == [] and c["execution_count"] is None for c in code)
-        assert ["".join(c["source"]) for c in code] == ["".join(c["source"]) for c in original["cells"]
-                                                        if c["cell_type"] == "code"]
+        sources = ["".join(c["source"]) for c in original["cells"] if c["cell_type"] == "code"]
+        # the same code; the one change: outputs go beside the notebook, not into the exportrow folder
+        outputs = f'output_dir: str = "outputs/{name}"  #'
+        assert ["".join(c["source"]) for c in code] == [
+            re.sub(r'^output_dir: str = ""  #', outputs, src, flags=re.M) for src in sources]
+        assert outputs in "".join(code[0]["source"])
         text = json.dumps(nb)
         assert "solutions/" not in text and "injected-parameters" not in text
         assert sum("parameters" in c["metadata"].get("tags", []) for c in code) == 1  # still runs with papermill
@@ -128,7 +132,11 @@ def test_an_edition_for_another_article(tmp_path):
         assert "they are not printed on this sheet" in page
         nb = load(out / "notebooks" / f"{name}.ipynb")
         params = next("".join(c["source"]) for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
-        assert f"article_path: str = {json.dumps(str(article.resolve()))}  # article file" in params
+        assert f'article_path: str = "../data/{article.name}"  # article file' in params
+        assert f'annotation_path: str = "../data/{article.stem}.yaml"  # annotation' in params
+        assert f'output_dir: str = "outputs/{name}"  # folder for tables and figures' in params
+    assert sorted(p.name for p in (out / "data").iterdir()) == sorted(
+        p.name for p in FIXTURES.glob(f"{article.stem}.*"))  # the article, its annotation, the two other codings
     page = (out / "worksheets" / "03-framing-comparison.html").read_text(encoding="utf-8")
     claim = pick_claim(exportrow.claims(exportrow.load_article(article)))
     assert page.index("<h2>Exercise") < page.index(html_text(claim.quote.split()[0])) < page.index(
@@ -193,3 +201,26 @@ def test_without_chromium_it_says_what_to_do(tmp_path):
 def test_unknown_notebook_is_a_usage_error(tmp_path):
     res = edition(tmp_path / "edition", "--no-pdf", "--notebooks", "99")
     assert res.returncode == 2 and "choose from" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_an_edition_for_another_article_runs_wherever_it_is_copied(tmp_path):
+    """The edition carries its article and annotation and writes beside its notebooks: moved to another place (a
+    student's computer), a notebook runs from its folder and writes its tables there, not into exportrow's."""
+    import papermill
+    from conftest import kernel_manager
+
+    article = FIXTURES / "example-gazette-2021-03-03-freedonia-sylvania-fishing.txt"
+    res = edition(tmp_path / "teacher" / "class", "--no-pdf", "--notebooks", "01", "--article", str(article))
+    assert res.returncode == 0, res.stderr
+    moved = tmp_path / "student" / "class"
+    moved.parent.mkdir()
+    shutil.move(tmp_path / "teacher" / "class", moved)
+    shutil.rmtree(tmp_path / "teacher")
+    folder = moved / "notebooks"
+    papermill.execute_notebook(str(folder / "01-enforcement-statistics.ipynb"), str(tmp_path / "run.ipynb"),
+                               cwd=str(folder), progress_bar=False, kernel_name="python3",
+                               kernel_manager_class=kernel_manager())
+    figures = (folder / "outputs" / "01-enforcement-statistics" / "figures.csv").read_text(encoding="utf-8")
+    ids = [line.split(",")[0] for line in figures.splitlines()[1:]]
+    stated = exportrow.figures(exportrow.load_article(article))
+    assert figures.startswith("figure_id,") and ids == list(stated.figure_id)
