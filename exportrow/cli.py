@@ -196,15 +196,34 @@ def _cmd_report(args) -> int:
 
 
 def _report_parameters(args) -> list[tuple[str, str]]:
-    """The ``-p NAME VALUE`` pairs, with the shortcuts (``--article PATH`` is ``-p article_path PATH``) added."""
+    """The ``-p NAME VALUE`` pairs, with the shortcuts (``--article PATH`` is ``-p article_path PATH``) added.
+
+    A shortcut and a ``-p`` that give one parameter different values are refused (the same value twice is fine).
+
+    Example:
+        >>> args = build_parser().parse_args(["report", "--outlet", "A", "-p", "outlet", "B"])
+        >>> _report_parameters(args)
+        Traceback (most recent call last):
+        ...
+        exportrow.errors.UsageError: --outlet 'A' and -p outlet 'B' give outlet two different values; give it once
+    """
+    from exportrow.errors import UsageError
+    from exportrow.files import excerpt
+
     pairs = [tuple(p) for p in args.parameters or []]
-    if args.article:
-        pairs.append(("article_path", str(Path(args.article).resolve())))
-    if args.annotation:
-        pairs.append(("annotation_path", str(Path(args.annotation).resolve())))
-    for name in ("published", "outlet", "timezone"):  # the article's metadata, as every notebook declares it
-        if getattr(args, name, None):
-            pairs.append((name, getattr(args, name)))
+    shortcuts = [("article_path", "--article", args.article), ("annotation_path", "--annotation", args.annotation)]
+    shortcuts += [(name, f"--{name}", getattr(args, name, None)) for name in ("published", "outlet", "timezone")]
+    for name, option, given in shortcuts:
+        if not given:
+            continue
+        is_path = name.endswith("_path")
+        value = str(Path(given).resolve()) if is_path else given
+        for key, other in pairs:
+            same = (bool(other) and str(Path(other).resolve()) == value) if is_path else other == value
+            if key == name and not same:
+                raise UsageError(f"{option} {excerpt(given)} and -p {name} {excerpt(other)} give {name} two "
+                                 "different values; give it once")
+        pairs.append((name, value))
     return pairs
 
 
