@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -221,7 +222,7 @@ def _report_parameters(args) -> list[tuple[str, str]]:
         for key, other in pairs:
             same = (bool(other) and str(Path(other).resolve()) == value) if is_path else other == value
             if key == name and not same:
-                raise UsageError(f"{option} {excerpt(given)} and -p {name} {excerpt(other)} give {name} two "
+                raise UsageError(f"{option} {excerpt(given, 200)} and -p {name} {excerpt(other, 200)} give {name} two "
                                  "different values; give it once")
         pairs.append((name, value))
     return pairs
@@ -356,13 +357,15 @@ def main(argv: list[str] | None = None) -> int:
         Publication: 12 July 2019, 07:30 (JST) [the capture's date line]. Time zone: Asia/Tokyo [...].
         0
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
-    with _interrupts():
+    args = None
+    with _interrupts():  # from the start: building the parser imports pandas, long enough to be signalled in
         try:
+            _test_pause()
+            parser = build_parser()
+            args = parser.parse_args(argv)
+            if not getattr(args, "func", None):
+                parser.print_help()
+                return 0
             return args.func(args)
         except Terminated as exc:
             print(f"stopped by {exc}: unfinished output removed, earlier output left as it was", file=sys.stderr)
@@ -384,6 +387,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"internal error (a bug in exportrow): {type(exc).__name__}: {first}; "
                   "run the command again with --debug to see the traceback, and please report it", file=sys.stderr)
             return EXIT_DATA
+
+
+def _test_pause() -> None:
+    """A test hook (``EXPORTROW_TEST_PAUSE=start``): wait for a signal once the handlers are in place, before the
+    parser's imports load pandas, so that a test can signal a command at the very start, at a known point."""
+    if os.environ.get("EXPORTROW_TEST_PAUSE") != "start":
+        return
+    print(f"test pause: pandas {'loaded' if 'pandas' in sys.modules else 'not loaded yet'}; waiting for a signal",
+          file=sys.stderr, flush=True)
+    while True:
+        signal.pause()
 
 
 def _debug(args) -> None:
