@@ -2,7 +2,7 @@
 
 Every row points at the exact words of the source it comes from. Plotting, the report
 runner and the command line live in submodules that load matplotlib or papermill only
-when they are used; ``import exportrow`` itself needs pandas and PyYAML alone.
+when they are used; the tables need pandas and PyYAML alone, loaded when first used.
 
 Example:
     >>> import exportrow
@@ -11,16 +11,32 @@ Example:
     156
 """
 
-from exportrow.annotations import AnnotationError, load_annotation
-from exportrow.article import Article, ArticleFormatError, load_article
-from exportrow.dates import DateResolutionError, find_date_expressions, resolve_date
-from exportrow.tables import actors, all_tables, claims, context_events, events, figures
-from exportrow.view import show_article
-
 __version__ = "0.1.0"
+
+#: Each public name and the module it is loaded from when first used (PEP 562): ``import exportrow`` loads nothing
+#: heavy, so the ``exportrow`` command installs its Ctrl-C and SIGTERM handling before pandas loads.
+_EXPORTS = {"AnnotationError": "annotations", "load_annotation": "annotations", "Article": "article",
+            "ArticleFormatError": "article", "load_article": "article", "DateResolutionError": "dates",
+            "find_date_expressions": "dates", "resolve_date": "dates", "actors": "tables", "all_tables": "tables",
+            "claims": "tables", "context_events": "tables", "events": "tables", "figures": "tables",
+            "show_article": "view"}
 
 __all__ = ["Article", "ArticleFormatError", "AnnotationError", "DateResolutionError",
            "actors", "all_tables", "claims", "context_events", "events", "figures",
            "find_date_expressions", "load_annotation", "load_article", "resolve_date",
            "__version__"]
 __all__ += ["show_article"]
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'exportrow' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"exportrow.{_EXPORTS[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

@@ -865,12 +865,13 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
 def codings_table(result: Agreement | None, files=(), article=None) -> pd.DataFrame:
     """One row per coding compared: ``coder, kind, file, claims`` (claims it coded).
 
-    With no result (a single coding), the files are listed with what can be known without reading them.
-    A blank worksheet among ``files`` gets a row of its own, ``blank worksheet (left out)``.
+    With no result (a single coding), each file is read for its count of claims (``<NA>`` only when it cannot
+    be read, or no article is given or found). A blank worksheet among ``files`` gets a row of its own,
+    ``blank worksheet (left out)``.
 
     Example:
-        >>> codings_table(None, [paths.default_annotation()]).kind.tolist()
-        ['annotation']
+        >>> codings_table(None, [paths.default_annotation()])[["coder", "kind", "claims"]].to_dict("records")
+        [{'coder': 'annotation', 'kind': 'annotation', 'claims': 24}]
     """
     cols = ["coder", "kind", "file", "claims"]
     name = article.name if article is not None else Path(files[0]).stem if files else ""
@@ -881,10 +882,26 @@ def codings_table(result: Agreement | None, files=(), article=None) -> pd.DataFr
         from exportrow.worksheet import is_worksheet
 
         rows = [{"coder": _stem_label(Path(f), name), "kind": "worksheet" if is_worksheet(f) or str(f).endswith(".csv")
-                 else "annotation", "file": Path(f).name, "claims": None} for f in files if Path(f) not in blank]
+                 else "annotation", "file": Path(f).name, "claims": _claim_count(f, article)}
+                for f in files if Path(f) not in blank]
         return pd.DataFrame(rows + left_out, columns=cols).astype({"claims": "Int64"})
     rows = [{"coder": c.coder, "kind": c.kind, "file": c.path.name, "claims": len(c.claims)} for c in result.codings]
     return pd.DataFrame(rows + left_out, columns=cols).astype({"claims": "Int64"})
+
+
+def _claim_count(path, article) -> int | None:
+    """How many claims one coding codes; None when it cannot be read (the notebook has said why already)."""
+    from exportrow.article import load_article
+
+    try:
+        if article is None:
+            found = find_article(path)
+            if found is None:
+                return None
+            article = load_article(found)
+        return len(read_coding(path, article).claims)
+    except ExportrowError:
+        return None
 
 
 def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import signal
 import sys
 import threading
@@ -196,15 +197,34 @@ def _cmd_report(args) -> int:
 
 
 def _report_parameters(args) -> list[tuple[str, str]]:
-    """The ``-p NAME VALUE`` pairs, with the shortcuts (``--article PATH`` is ``-p article_path PATH``) added."""
+    """The ``-p NAME VALUE`` pairs, with the shortcuts (``--article PATH`` is ``-p article_path PATH``) added.
+
+    A shortcut and a ``-p`` that give one parameter different values are refused (the same value twice is fine).
+
+    Example:
+        >>> args = build_parser().parse_args(["report", "--outlet", "A", "-p", "outlet", "B"])
+        >>> _report_parameters(args)
+        Traceback (most recent call last):
+        ...
+        exportrow.errors.UsageError: --outlet 'A' and -p outlet 'B' give outlet two different values; give it once
+    """
+    from exportrow.errors import UsageError
+    from exportrow.files import excerpt
+
     pairs = [tuple(p) for p in args.parameters or []]
-    if args.article:
-        pairs.append(("article_path", str(Path(args.article).resolve())))
-    if args.annotation:
-        pairs.append(("annotation_path", str(Path(args.annotation).resolve())))
-    for name in ("published", "outlet", "timezone"):  # the article's metadata, as every notebook declares it
-        if getattr(args, name, None):
-            pairs.append((name, getattr(args, name)))
+    shortcuts = [("article_path", "--article", args.article), ("annotation_path", "--annotation", args.annotation)]
+    shortcuts += [(name, f"--{name}", getattr(args, name, None)) for name in ("published", "outlet", "timezone")]
+    for name, option, given in shortcuts:
+        if not given:
+            continue
+        is_path = name.endswith("_path")
+        value = str(Path(given).resolve()) if is_path else given
+        for key, other in pairs:
+            same = (bool(other) and str(Path(other).resolve()) == value) if is_path else other == value
+            if key == name and not same:
+                raise UsageError(f"{option} {excerpt(given, 200)} and -p {name} {excerpt(other, 200)} give {name} two "
+                                 "different values; give it once")
+        pairs.append((name, value))
     return pairs
 
 
@@ -337,13 +357,15 @@ def main(argv: list[str] | None = None) -> int:
         Publication: 12 July 2019, 07:30 (JST) [the capture's date line]. Time zone: Asia/Tokyo [...].
         0
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
-    with _interrupts():
+    args = None
+    with _interrupts():  # from the start: building the parser imports pandas, long enough to be signalled in
         try:
+            _test_pause()
+            parser = build_parser()
+            args = parser.parse_args(argv)
+            if not getattr(args, "func", None):
+                parser.print_help()
+                return 0
             return args.func(args)
         except Terminated as exc:
             print(f"stopped by {exc}: unfinished output removed, earlier output left as it was", file=sys.stderr)
@@ -365,6 +387,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"internal error (a bug in exportrow): {type(exc).__name__}: {first}; "
                   "run the command again with --debug to see the traceback, and please report it", file=sys.stderr)
             return EXIT_DATA
+
+
+def _test_pause() -> None:
+    """A test hook (``EXPORTROW_TEST_PAUSE=start``): wait for a signal once the handlers are in place, before the
+    parser's imports load pandas, so that a test can signal a command at the very start, at a known point."""
+    if os.environ.get("EXPORTROW_TEST_PAUSE") != "start":
+        return
+    print(f"test pause: pandas {'loaded' if 'pandas' in sys.modules else 'not loaded yet'}; waiting for a signal",
+          file=sys.stderr, flush=True)
+    while True:
+        signal.pause()
 
 
 def _debug(args) -> None:

@@ -235,8 +235,32 @@ def _palette(sides, shown) -> dict[str, str]:
 
 
 def _rate(v: float) -> str:
-    """A rate for a label: at most two decimals, no trailing zeros (4.0 -> '4', 1.1667 -> '1.17')."""
-    return f"{v:.2f}".rstrip("0").rstrip(".")
+    """A rate for a label: at most two decimals, no trailing zeros, thousands separated as the counts are
+    (from 10,000 on).
+
+    Example:
+        >>> _rate(4.0), _rate(1.1667), _rate(5000.0), _rate(125000.0), _rate(2500000 / 15)
+        ('4', '1.17', '5000', '125,000', '166,666.67')
+    """
+    return f"{v:{',' if abs(v) >= 10_000 else ''}.2f}".rstrip("0").rstrip(".")
+
+
+def _grouped_ticks():
+    """A tick formatter that writes values as the labels do: ``250,000`` where matplotlib would write ``250000``
+    or ``2.5`` under a ``1e6``; small values as before (``0``, ``0.5``), every tick with the same decimals."""
+    from matplotlib.ticker import Formatter
+
+    class GroupedTicks(Formatter):
+        def __call__(self, x, pos=None):
+            return self.format_ticks([x])[0]
+
+        def format_ticks(self, values):
+            values = [float(v) for v in values]
+            decimals = max((len(f"{v:.6f}".rstrip("0").split(".")[1]) for v in values), default=0)
+            sep = "," if any(abs(v) >= 10_000 for v in values) else ""
+            return [f"{v:{sep}.{decimals}f}" for v in values]
+
+    return GroupedTicks()
 
 
 def _empty(message: str, title: str = "", width: float = 12):
@@ -384,6 +408,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             ax.annotate("\n".join(lines), (at, height), xytext=(0, 5), textcoords="offset points", ha=ha,
                         va="bottom", fontsize=LABEL_PT - 1, linespacing=1.15)
         top = max(v for v in (rates if measure == "per_month" else counts) if v == v)
+        ax.yaxis.set_major_formatter(_grouped_ticks())
         ax.set_ylim(0, top * (1.75 if any(derived) else 1.45))
         if measure == "per_month":
             mids = [mdates.date2num(pd.Timestamp(s)) + (mdates.date2num(pd.Timestamp(e))

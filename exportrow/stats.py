@@ -577,8 +577,8 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
             n_dated = int(g.period_start.notna().sum())
             parts.append(f"{markdown_text(str(q).replace('_', ' '))} ({_plural(len(g), 'figure')}"
                          + (", no period" if not n_dated else f", {n_dated} with a period") + ")")
-        text += (f" Not charted with them: {'; '.join(parts)}; {'they are' if len(parts) > 1 else 'it is'} "
-                 f"another quantit{'ies' if len(parts) > 1 else 'y'}.")
+        text += (f" Not charted with them: {'; '.join(parts)}; "
+                 f"{'they are other quantities' if len(parts) > 1 else 'it is another quantity'}.")
     return prefix + text
 
 
