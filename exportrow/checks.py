@@ -429,16 +429,16 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
             return "", "cannot_check", rule.rule, f"{_named(f)} covers no whole month"
     new, old = _rate(later), _rate(earlier)
     unit = f"{later.unit} a month"
-    value = f"{new:.2f} vs {old:.2f} {unit}"
+    value = f"{_two(new)} vs {_two(old)} {unit}"
     rises = rule.direction == "up"
     if old == 0 and any(_qualifier(f) for f in figs):
         return value, "cannot_check", rule.rule, (f"the rate starts from 0 {unit}, and the article gives "
                                                   "a count only as a bound or an approximation")
     if old == 0:
         if rises and new > 0 and rule.amount == 0:
-            return value, "supported", rule.rule, f"the rate rose from 0 to {new:.2f} {unit}"
+            return value, "supported", rule.rule, f"the rate rose from 0 to {_two(new)} {unit}"
         if rises and new > 0:
-            return value, "cannot_check", rule.rule, (f"the rate rose from 0 to {new:.2f} {unit}; a rise from zero "
+            return value, "cannot_check", rule.rule, (f"the rate rose from 0 to {_two(new)} {unit}; a rise from zero "
                                                       "has no percentage, so the threshold cannot be applied")
         return value, "not_supported", rule.rule, f"the rate was 0 {unit} and did not {'rise' if rises else 'fall'}"
     change = new / old - 1
@@ -456,14 +456,24 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
                                              else f"a fall of at least {need:.0%}")
     moved = "rose" if change > 0 else "fell" if change < 0 else "did not change"
     size = f" by {abs(change):.0%}" if change else ""
-    why = (f"'{word}' needs {kind} in the rate per month; it {moved}{size}, from {old:.2f} in {_named(earlier)} "
-           f"to {new:.2f} {unit} in {_named(later)}")
+    why = (f"'{word}' needs {kind} in the rate per month; it {moved}{size}, from {_two(old)} in {_named(earlier)} "
+           f"to {_two(new)} {unit} in {_named(later)}")
     (a_lo, a_hi), (b_lo, b_hi) = _range(later), _range(earlier)
     m_new, m_old = float(later.months), float(earlier.months)
     lo = (a_lo / m_new) / (b_hi / m_old) - 1
     hi = (a_hi / m_new) / (b_lo / m_old) - 1 if b_lo > 0 else math.inf
     verdict, why = _bounded(verdict_of(change), _probe(verdict_of, lo, hi, [0, need, -need]), (later, earlier), why)
     return value, verdict, rule.rule, why
+
+
+def _two(v: float) -> str:
+    """A rate with two decimals, thousands separated from 10,000 on, as the charts write them.
+
+    Example:
+        >>> _two(3.0), _two(125000.0)
+        ('3.00', '125,000.00')
+    """
+    return f"{v:{',' if abs(v) >= 10_000 else ''}.2f}"
 
 
 _CHECKS = {"growth_factor": _growth, "parts_within_total": _parts, "period_length": _period,
