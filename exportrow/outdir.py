@@ -484,33 +484,71 @@ def check_notebook_folder(folder: str | Path) -> Path:
     folder = Path(folder).expanduser()
     given = str(folder)
     if not given.strip():
-        raise OutputFolderError("output_dir is empty; name a folder, e.g. output_dir = \"outputs/mine\"")
-    where = folder.resolve()
-    protected = _protected()
-    if where in protected:
-        raise OutputFolderError(f"output_dir {given}: that is {protected[where]}; a notebook writes its tables and "
-                                f"figures into a folder of their own, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+        raise OutputFolderError(f"output_dir is empty; name a folder, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+    check_out_place(folder, f'"{_EXAMPLES["notebook"]}"', option="output_dir",
+                    why="a notebook writes its tables and figures into a folder of their own")
     if folder.exists() and not folder.is_dir():
         raise OutputFolderError(f"output_dir {given}: that is a file, not a folder; name a new or empty folder")
+    _check_notebook_place(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputFolderError(f"output_dir {given}: cannot make the folder ({exc.strerror}); "
                                 "name one you may write into") from None
-    marker = read_marker(folder)
-    if marker is not None and marker.get("kind") != "notebook":
-        raise OutputFolderError(f"output_dir {given}: the folder holds {KINDS[marker['kind']]}, which exportrow "
-                                f"replaces as a whole; give the notebook a folder of its own, e.g. output_dir = "
-                                f"\"{_EXAMPLES['notebook']}\"")
+    marker = _notebook_marker(folder)
     if marker is not None:
         edited = edited_files(folder, marker)
         if edited:
             raise OutputFolderError(
-                f"output_dir {given}: outputs this notebook wrote have been changed since: {_few(edited)}. Running "
-                f"it again would overwrite the changes, so it stops here. Fix: copy them out of {given} to keep the "
-                f"changes and delete them there, or choose another folder, e.g. output_dir = "
+                f"output_dir {given}: outputs that a notebook wrote here have been changed since: {_few(edited)}. "
+                f"A notebook run would overwrite the changes, so it stops here. Fix: copy them out of {given} to "
+                f"keep the changes and delete them there, or choose another folder, e.g. output_dir = "
                 f"\"{_EXAMPLES['notebook']}\"")
     return folder
+
+
+def _check_notebook_place(folder: Path) -> None:
+    """Refuse a notebook folder inside the project's source folders, or inside a folder another exportrow command
+    owns and replaces as a whole (a report, tables, a student edition, the site), at any depth. Allowed there: a
+    student edition's ``notebooks/outputs/`` (its notebooks write there), and a report's folder while that report
+    runs this notebook (its temporary folder carries the pid of the report, which started this kernel)."""
+    given = str(folder)
+    where = folder.resolve()
+    root = paths.PROJECT_ROOT.resolve()
+    for rel in SOURCE_FOLDERS:
+        inner = (root / rel).resolve()
+        if rel != "." and (where == inner or inner in where.parents):
+            raise OutputFolderError(
+                f"output_dir {given}: that is inside the project's {rel}/ folder; a notebook writes its tables and "
+                f"figures into a folder of their own, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+    for above in [where, *where.parents]:
+        marker = read_marker(above) if above != where or where.exists() else None
+        if marker is None or marker["kind"] == "notebook":
+            continue
+        if marker.get("pid") in (os.getpid(), os.getppid()) and above != where:
+            return  # the report that runs this notebook, writing into its own temporary folder
+        if marker["kind"] == "student-edition" and (above / "notebooks" / "outputs") in [where, *where.parents]:
+            return  # where a student edition's notebooks write
+        inside = "the folder holds" if above == where else f"that folder is inside {above}, which holds"
+        raise OutputFolderError(
+            f"output_dir {given}: {inside} {KINDS[marker['kind']]}, which exportrow replaces as a whole; give the "
+            f"notebook a folder of its own, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+
+
+def _notebook_marker(folder: Path) -> dict | None:
+    """The marker of a notebook's folder (None in a folder without one); a ``.exportrow.json`` that exportrow
+    cannot read as its marker is someone else's file, or damaged, and is never written over."""
+    marker = read_marker(folder)
+    if marker is None and ((folder / MARKER).exists() or (folder / MARKER).is_symlink()):
+        raise OutputFolderError(
+            f"output_dir {folder}: its {MARKER} is not a marker exportrow can read (someone else's file, or "
+            f"damaged), so nothing is written there; it is left as it is. Fix: move it away, or choose another "
+            f"folder, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+    if marker is not None and marker["kind"] != "notebook":
+        raise OutputFolderError(f"output_dir {folder}: the folder holds {KINDS[marker['kind']]}, which exportrow "
+                                f"replaces as a whole; give the notebook a folder of its own, e.g. output_dir = "
+                                f"\"{_EXAMPLES['notebook']}\"")
+    return marker
 
 
 def write_notebook_output(path: str | Path, data: bytes | str) -> Path:
@@ -545,12 +583,10 @@ def write_notebook_output(path: str | Path, data: bytes | str) -> Path:
     path = Path(path)
     folder, name = path.parent, path.name
     data = data.encode("utf-8") if isinstance(data, str) else data
+    _check_notebook_place(folder)
     folder.mkdir(parents=True, exist_ok=True)
     with _folder_lock(folder):
-        marker = read_marker(folder)
-        if marker is not None and marker.get("kind") != "notebook":
-            raise OutputFolderError(f"output_dir {folder}: the folder holds {KINDS[marker['kind']]}; give the "
-                                    f"notebook a folder of its own, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+        marker = _notebook_marker(folder)
         files = set((marker or {}).get("files") or [])
         sums = dict((marker or {}).get("checksums") or {})
         if path.exists() or path.is_symlink():

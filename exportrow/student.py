@@ -468,19 +468,32 @@ EDITION_OUTPUTS = "outputs"
 EDITION_DATA = "data"
 
 
-def _edition_inputs(ann, given: dict, tmp: Path) -> dict[str, str]:
+def _edition_inputs(ann, given: dict, tmp: Path, notes: list[str]) -> dict[str, str]:
     """Copy the article (when one was given) and its annotation with the codings beside it into the edition's
     ``data/`` folder, and return the notebooks' ``article_path``/``annotation_path`` pointing there, relative
     to the notebooks' folder: the edition works on any computer it is copied to. The bundled article is never
-    copied (its text is not ours to hand out); it comes with exportrow."""
-    from exportrow.agreement import find_codings
+    copied (its text is not ours to hand out); it comes with exportrow.
+
+    Only files that read as codings of the article (an annotation or a worksheet, blank or filled) go with the
+    annotation; anything else beside it that happens to share its name (a file of grades) stays behind.
+    ``notes`` gets one line saying what went into ``data/`` and what was left out."""
+    from exportrow.agreement import blank_codings, find_codings, read_coding
+    from exportrow.errors import ExportrowError
 
     if not ({"article_path", "annotation_path"} & set(given)):
         return {}
     copies = {}
     if "article_path" in given:
         copies["article_path"] = [Path(ann.article.path)]
-    copies["annotation_path"] = find_codings(ann.path, ann.article)  # the annotation first, then other codings
+    codings, left_out = [Path(ann.path)], []
+    for other in find_codings(ann.path, ann.article)[1:]:
+        try:
+            if not blank_codings([other]):
+                read_coding(other, ann.article)
+            codings.append(other)
+        except (ExportrowError, OSError, ValueError):
+            left_out.append(other.name)
+    copies["annotation_path"] = codings  # the annotation first, then the other codings
     names: dict[str, Path] = {}
     for sources in copies.values():
         for src in sources:
@@ -492,6 +505,8 @@ def _edition_inputs(ann, given: dict, tmp: Path) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     for name, src in names.items():
         shutil.copyfile(src, folder / name)
+    notes.append(f"{EDITION_DATA}/: {', '.join(sorted(names))}" + (
+        f" (left out, not codings of this article: {', '.join(sorted(left_out))})" if left_out else ""))
     return {key: f"../{EDITION_DATA}/{sources[0].name}" for key, sources in copies.items()}
 
 
@@ -541,7 +556,8 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
         "The notebook draws its charts for this article when it runs; they are not printed on this sheet.")
     with outdir.Publication(out, "student-edition") as pub:
         tmp = pub.tmp
-        values = {**given, **_edition_inputs(ann, given, tmp)}
+        notes: list[str] = []
+        values = {**given, **_edition_inputs(ann, given, tmp, notes)}
         pages = []
         for path in chosen:
             nb = json.loads(path.read_text(encoding="utf-8"))
@@ -568,6 +584,8 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
         for page in pages:
             print(f"[student-edition] {page.stem}: notebook, worksheet{' (HTML and PDF)' if pdf else ' (HTML)'}",
                   file=stream)
+        for note in notes:
+            print(f"[student-edition] {note}", file=stream)
         try:
             return pub.publish()
         except OSError as exc:

@@ -88,3 +88,44 @@ def test_a_notebook_stops_with_one_sentence_and_leaves_the_file(tmp_path):
     assert error["ename"] == "OutputFolderError"
     assert error["traceback"] == [f"OutputFolderError: {error['evalue']}"]
     assert "figures.csv is there and exportrow did not write it" in error["evalue"]
+
+
+@pytest.mark.parametrize("where", ["tests/fixtures/harbor-bridge", "exportrow/newsub", ".git/hooks", "docs/x"])
+def test_a_folder_inside_a_project_folder_is_refused(where):
+    target = paths.PROJECT_ROOT / where
+    existed = target.exists()
+    with pytest.raises(OutputFolderError, match="inside the project's"):
+        paths.output_dir(str(target), "01-enforcement-statistics")
+    assert target.exists() == existed and not (target / MARKER).exists()
+
+
+def test_a_folder_inside_one_another_command_owns_is_refused(tmp_path):
+    """A report's notebook folder or a student edition's data: that command replaces the whole folder, and a
+    notebook writing in it would make its next run refuse the folder. A student edition's notebooks/outputs/ is
+    where its notebooks write."""
+    report = tmp_path / "r"
+    (report / "01-enforcement-statistics").mkdir(parents=True)
+    (report / MARKER).write_text(outdir.marker_text("report", files=["01-enforcement-statistics/"]))
+    edition = tmp_path / "se"
+    (edition / "data").mkdir(parents=True)
+    (edition / MARKER).write_text(outdir.marker_text("student-edition", files=["data/"]))
+    for folder in (report / "01-enforcement-statistics", report / "01-enforcement-statistics" / "new",
+                   edition / "data", edition / "notebooks"):
+        with pytest.raises(OutputFolderError, match="which exportrow replaces as a whole"):
+            check_notebook_folder(folder)
+        with pytest.raises(OutputFolderError):
+            write_table(pd.DataFrame({"a": [1]}), folder, "figures")
+        assert not (folder / "figures.csv").exists()
+    mine = edition / "notebooks" / "outputs" / "01-enforcement-statistics"
+    assert check_notebook_folder(mine) == mine
+    write_table(pd.DataFrame({"a": [1]}), mine, "figures")
+
+
+def test_a_marker_exportrow_cannot_read_is_never_written_over(tmp_path):
+    (tmp_path / MARKER).write_text("my own notes, not json {")
+    with pytest.raises(OutputFolderError, match="not a marker exportrow can read"):
+        check_notebook_folder(tmp_path)
+    with pytest.raises(OutputFolderError, match="not a marker exportrow can read"):
+        write_table(pd.DataFrame({"a": [1]}), tmp_path, "figures")
+    assert (tmp_path / MARKER).read_text() == "my own notes, not json {"
+    assert not (tmp_path / "figures.csv").exists()

@@ -224,3 +224,20 @@ def test_an_edition_for_another_article_runs_wherever_it_is_copied(tmp_path):
     ids = [line.split(",")[0] for line in figures.splitlines()[1:]]
     stated = exportrow.figures(exportrow.load_article(article))
     assert figures.startswith("figure_id,") and ids == list(stated.figure_id)
+
+
+def test_only_codings_travel_with_the_annotation(tmp_path):
+    """A teacher's other file beside the annotation that shares its name (grades) stays behind, and the command
+    says what went into data/ and what was left out."""
+    stem = "example-gazette-2021-03-03-freedonia-sylvania-fishing"
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    for src in FIXTURES.glob(f"{stem}.*"):
+        shutil.copyfile(src, mine / src.name)
+    (mine / f"{stem}.grades.csv").write_text("student,grade\nalice,A\n")
+    res = edition(tmp_path / "se", "--no-pdf", "--notebooks", "04", "--article", str(mine / f"{stem}.txt"))
+    assert res.returncode == 0, res.stderr
+    assert sorted(p.name for p in (tmp_path / "se" / "data").iterdir()) == [
+        f"{stem}.coder-a.csv", f"{stem}.coder-b.yaml", f"{stem}.txt", f"{stem}.yaml"]
+    assert f"left out, not codings of this article: {stem}.grades.csv" in res.stderr
+    assert (mine / f"{stem}.grades.csv").read_text() == "student,grade\nalice,A\n"
