@@ -88,10 +88,14 @@ def _sentences(article, start: int, end: int) -> str:
         >>> _sentences(art, at, at + 14)[:40]
         'Fourteen cases were caught in 2015 and 2'
     """
+    lo, hi = _sentence_bounds(article, start, end)
+    return " ".join(article.raw[lo:hi].split())
+
+
+def _sentence_bounds(article, start: int, end: int) -> tuple[int, int]:
+    """Raw offsets from the first to the last body sentence that holds ``start`` to ``end``; the span's own if none."""
     found = [s for s in article.sentences if s.start < end and start < s.end]
-    if not found:
-        return " ".join(article.raw[start:end].split())
-    return " ".join(article.raw[found[0].start:found[-1].end].split())
+    return (found[0].start, found[-1].end) if found else (start, end)
 
 
 def _sentences_marked(article, start: int, end: int) -> str:
@@ -104,8 +108,7 @@ def _sentences_marked(article, start: int, end: int) -> str:
         >>> _sentences_marked(art, at, at + 14)[:47]
         '<strong>Fourteen cases</strong> were caught in '
     """
-    found = [s for s in article.sentences if s.start < end and start < s.end]
-    lo, hi = (found[0].start, found[-1].end) if found else (start, end)
+    lo, hi = _sentence_bounds(article, start, end)
 
     def words(a: int, b: int) -> str:
         return html_text(" ".join(article.raw[a:b].split()))
