@@ -282,7 +282,8 @@ ignored_numbers: []
         "judges only the bare word 'fallen', so this statement gets cannot_check",
     ]
     assert "fix: drop the statement, or rephrase it" in r.stderr
-    assert "quote the bare words (e.g. `quote: fallen`) and say in `note:` that 'sharply' is not judged" in r.stderr
+    assert ("fix: drop the statement, or, to check 'fallen' alone, quote only words without 'sharply' and say in "
+            "`note:` that 'sharply' is not judged") in r.stderr
     import exportrow
     from exportrow.stats import check_statements, statements
 

@@ -50,7 +50,7 @@ def wording_warnings(ann: Annotation) -> list[Problem]:
         else:
             message = (f"'{w}' has no stated threshold: the check judges only the bare word '{word}', so this "
                        "statement gets cannot_check")
-            fix = (f"drop the statement, or, to check only the direction, quote the bare words (e.g. `quote: "
-                   f"{word}`) and say in `note:` that '{w}' is not judged")
+            fix = (f"drop the statement, or, to check '{word}' alone, quote only words without '{w}' and say in "
+                   f"`note:` that '{w}' is not judged")
         out.append(Problem(str(ann.path), s.get("_label", "statements"), field, message, fix))
     return out
