@@ -201,9 +201,9 @@ NEGATIONS = ("not", "never", "no", "no longer", "nor", "neither", "without", "ca
 NEGATION_WINDOW = 4
 #: Intensifiers and hedges that say how much without a stated threshold ("fallen sharply", "barely rose",
 #: "a slight increase"). One standing up to :data:`MODIFIER_WINDOW` words before or after the threshold word
-#: (in the same sentence, before a number, and after it before a preposition such as "to" or "by") gives
-#: ``cannot_check`` ("'sharply' has no stated threshold"), unless it is part of a phrase of the table
-#: ("nearly doubled", "almost doubled").
+#: (in the same sentence, with no number in between) gives ``cannot_check`` ("'sharply' has no stated
+#: threshold"), unless it is part of a phrase of the table ("nearly doubled", "almost doubled") or qualifies a
+#: number ("doubled to nearly 48").
 MODIFIERS = ("sharply", "sharp", "slightly", "slight", "barely", "steeply", "steep", "dramatically", "dramatic",
              "modestly", "modest", "significantly", "significant", "substantially", "substantial", "considerably",
              "considerable", "markedly", "marked", "greatly", "hugely", "huge", "massively", "massive", "enormously",
@@ -211,12 +211,10 @@ MODIFIERS = ("sharply", "sharp", "slightly", "slight", "barely", "steeply", "ste
              "little", "mildly", "mild", "rapidly", "rapid", "quickly", "swiftly", "slowly", "gradually", "gradual",
              "steadily", "steady", "precipitously", "noticeably", "notably", "vastly", "roughly", "nearly", "almost")
 #: How many words on either side of the threshold word are searched for a modifier.
-MODIFIER_WINDOW = 3
+MODIFIER_WINDOW = 4
 _NEGATION_TOKENS = {"didnt", "doesnt", "dont", "hasnt", "hadnt", "havent", "wasnt", "werent", "isnt", "arent", "wont",
                     "cant", "couldnt", "wouldnt"}
 _TABLE_PHRASE_WORDS = {"growth_factor": ("nearly", "almost")}  # "nearly doubled": the table has it
-_AFTER_STOPS = {"to", "from", "by", "in", "on", "at", "of", "since", "than", "between", "for", "during", "over",
-                "after", "before", "and", "but", "while", "as"}
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d[\d.,]*|[.!?;]")
 
 
@@ -278,10 +276,12 @@ def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
             break
         if not (i == 0 and w in _TABLE_PHRASE_WORDS.get(check, ())):
             near.append(w)
-    for w, _ in tokens[at + 1:at + 1 + MODIFIER_WINDOW]:
-        if w in ".!?;" or w[0].isdigit() or w in _AFTER_STOPS:
+    after = [w for w, _ in tokens[at + 1:at + 2 + MODIFIER_WINDOW]] + [""]
+    for w, nxt in zip(after[:MODIFIER_WINDOW], after[1:]):
+        if w in ".!?;" or w[0].isdigit():
             break
-        near.append(w)
+        if not nxt[:1].isdigit():  # "doubled to nearly 48": 'nearly' qualifies the number
+            near.append(w)
     mod = next((w for w in near if w in MODIFIERS), None)
     return ("modified", mod, word) if mod else None
 
@@ -324,8 +324,8 @@ def word_rules_markdown() -> str:
             f"or hedge has no stated threshold, so a statement with one up to {MODIFIER_WINDOW} words before or "
             f"after the threshold word (\"fallen sharply\", \"barely rose\") gets `cannot_check` too: "
             f"{quoted(MODIFIERS)}. \"nearly\" and \"almost\" just before a growth word are the table's own "
-            "phrase (\"nearly doubled\"). A number, or after the word a preposition or conjunction (\"rose "
-            "by\", \"doubled to\"), ends the search. `exportrow check` warns about each such statement, so you can "
+            "phrase (\"nearly doubled\"), and a modifier just before a number qualifies the number (\"doubled to "
+            "nearly 48\"); a number ends the search. `exportrow check` warns about each such statement, so you can "
             "rephrase or drop it.\n")
 
 

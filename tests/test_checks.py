@@ -206,6 +206,8 @@ def test_a_negated_threshold_word_never_gets_the_bare_words_verdict(kind, words,
     ("growth_factor", "The number dramatically doubled", "dramatically", "doubled"),
     ("rate_change", "Seizures increased significantly", "significantly", "increased"),
     ("rate_change", "Crossings fell, a sharp drop", "sharp", "fell"),
+    ("rate_change", "Crossings rose by only a little", "little", "rose"),
+    ("rate_change", "Crossings rose, but only slightly", "slightly", "rose"),
 ])
 def test_an_intensifier_or_hedge_without_a_threshold_gets_no_verdict(kind, words, modifier, word):
     new, old = (60, 100) if word in ("fallen", "decline", "fell") else (190, 100)
@@ -221,6 +223,7 @@ def test_an_intensifier_or_hedge_without_a_threshold_gets_no_verdict(kind, words
     ("growth_factor", "Crossings nearly doubled", 190, 100, "supported"),
     ("rate_change", "the recent surge in busts", 48, 22, "supported"),
     ("rate_change", "Crossings rose by 90% in 2024", 190, 100, "supported"),
+    ("rate_change", "Crossings rose roughly 90% in 2024", 190, 100, "supported"),  # 'roughly' qualifies the number
     ("rate_change", "Crossings fell; a sharp debate followed", 60, 100, "supported"),  # another sentence part
 ])
 def test_table_phrases_and_far_words_keep_their_verdicts(kind, words, new, old, verdict):
