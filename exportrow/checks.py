@@ -12,8 +12,10 @@ Verdicts:
   figure exportrow derived, which the article does not state (such a verdict is never
   more than ``approximate``).
 - ``not_supported``: the figures do not meet the rule.
-- ``cannot_check``: a value is missing, a rate would start from zero, or no word of the
-  table is in the statement; the explanation says which.
+- ``cannot_check``: a value is missing, a rate would start from zero, no word of the
+  table is in the statement, or the word is negated ("did not fall") or modified by an
+  intensifier or hedge with no stated threshold ("fallen sharply"; :data:`NEGATIONS`,
+  :data:`MODIFIERS`); the explanation says which.
 
 A number the article gives only as a bound or an approximation (the figure's ``qualifier``:
 "over 150", "nearly 12", "about 40") is honoured: the check runs over every value the words allow.
@@ -32,7 +34,8 @@ import pandas as pd
 from exportrow.numbers import find_numbers
 
 __all__ = ["VERDICTS", "RULES", "Rule", "check_one", "rules_table", "rules_markdown", "fmt_number", "period_label",
-           "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE"]
+           "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE", "NEGATIONS", "MODIFIERS", "unjudged_words",
+           "unjudged_reason", "word_rules_markdown"]
 
 VERDICTS = ("supported", "approximate", "not_supported", "cannot_check")
 
@@ -170,6 +173,12 @@ def _named(f) -> str:
 
 
 def _find_rule(text: str, check: str) -> tuple[Rule, str] | tuple[None, None]:
+    found = _find_rule_at(text, check)
+    return (found[0], found[1]) if found else (None, None)
+
+
+def _find_rule_at(text: str, check: str) -> tuple[Rule, str, int] | None:
+    """The first word of the threshold table in ``text`` (lower-cased): its rule, the word and where it starts."""
     lowered = text.lower()
     best = None
     for r in RULES:
@@ -179,7 +188,145 @@ def _find_rule(text: str, check: str) -> tuple[Rule, str] | tuple[None, None]:
             m = re.search(rf"\b{w}\b", lowered)
             if m and (best is None or m.start() < best[2]):
                 best = (r, w, m.start())
-    return (best[0], best[1]) if best else (None, None)
+    return best
+
+
+#: Words that deny a threshold word when one stands up to :data:`NEGATION_WINDOW` words before it in the same
+#: sentence ("did not fall", "never halved", "failed to double", "no longer rising", "hardly rose"); any word
+#: ending in "n't" ("didn't rise") counts too. A statement with one gets ``cannot_check``: the check judges only
+#: the bare word, and a negated word must never get the bare word's verdict.
+NEGATIONS = ("not", "never", "no", "no longer", "nor", "neither", "without", "cannot", "hardly", "scarcely",
+             "fail to", "failed to", "fails to", "failing to")
+#: How many words before the threshold word are searched for a negation.
+NEGATION_WINDOW = 4
+#: Intensifiers and hedges that say how much without a stated threshold ("fallen sharply", "barely rose",
+#: "a slight increase"). One standing up to :data:`MODIFIER_WINDOW` words before or after the threshold word
+#: (in the same sentence, with no number in between) gives ``cannot_check`` ("'sharply' has no stated
+#: threshold"), unless it is part of a phrase of the table ("nearly doubled", "almost doubled") or qualifies a
+#: number ("doubled to nearly 48").
+MODIFIERS = ("sharply", "sharp", "slightly", "slight", "barely", "steeply", "steep", "dramatically", "dramatic",
+             "modestly", "modest", "significantly", "significant", "substantially", "substantial", "considerably",
+             "considerable", "markedly", "marked", "greatly", "hugely", "huge", "massively", "massive", "enormously",
+             "enormous", "strongly", "strong", "marginally", "marginal", "moderately", "moderate", "somewhat",
+             "little", "mildly", "mild", "rapidly", "rapid", "quickly", "swiftly", "slowly", "gradually", "gradual",
+             "steadily", "steady", "precipitously", "noticeably", "notably", "vastly", "roughly", "nearly", "almost")
+#: How many words on either side of the threshold word are searched for a modifier.
+MODIFIER_WINDOW = 4
+_NEGATION_TOKENS = {"didnt", "doesnt", "dont", "hasnt", "hadnt", "havent", "wasnt", "werent", "isnt", "arent", "wont",
+                    "cant", "couldnt", "wouldnt"}
+_TABLE_PHRASE_WORDS = {"growth_factor": ("nearly", "almost")}  # "nearly doubled": the table has it
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d[\d.,]*|[.!?;]")
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """The words of ``text`` (lower-cased, curly apostrophes straightened) and sentence marks, with offsets."""
+    lowered = text.lower().replace("\u2019", "'")
+    return [(m.group(0), m.start()) for m in _TOKEN.finditer(lowered)]
+
+
+def _negation(words: list[str]) -> str | None:
+    """The negation among ``words`` (the words before the threshold word, nearest last), as the text says it."""
+    for i in range(len(words) - 1, -1, -1):
+        w, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if f"{w} {nxt}" in NEGATIONS:
+            return f"{w} {nxt}"
+        if w in NEGATIONS or w.endswith("n't") or w in _NEGATION_TOKENS:
+            return w
+    return None
+
+
+def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
+    """What in ``text`` the threshold word's verdict would not cover: ``(kind, word, threshold word)`` or None.
+
+    ``kind`` is ``negated`` (a word of :data:`NEGATIONS` before the threshold word) or ``modified`` (a word of
+    :data:`MODIFIERS` near it). Only ``growth_factor`` and ``rate_change`` statements use the table's words.
+
+    Example:
+        >>> unjudged_words("Crossings did not fall", "rate_change")
+        ('negated', 'not', 'fall')
+        >>> unjudged_words("The number failed to double", "growth_factor")
+        ('negated', 'failed to', 'double')
+        >>> unjudged_words("crossings had fallen sharply", "rate_change")
+        ('modified', 'sharply', 'fallen')
+        >>> unjudged_words("Crossings almost doubled", "growth_factor") is None  # a phrase of the table
+        True
+        >>> unjudged_words("The number more than doubled to nearly 48 in 2017", "growth_factor") is None
+        True
+    """
+    if check == "rate_increase":
+        check = "rate_change"
+    found = _find_rule_at(text, check) if check in ("growth_factor", "rate_change") else None
+    if not found:
+        return None
+    _, word, start = found
+    tokens = _tokens(text)
+    at = next((i for i, (_, s) in enumerate(tokens) if s == start), None)
+    if at is None:
+        return None
+    before = []
+    for w, _ in reversed(tokens[:at]):
+        if w in ".!?;" or len(before) == NEGATION_WINDOW:
+            break
+        before.insert(0, w)
+    if (neg := _negation(before)):
+        return "negated", neg, word
+    near = []
+    for i, w in enumerate(reversed(before[-MODIFIER_WINDOW:])):
+        if w[0].isdigit():
+            break
+        if not (i == 0 and w in _TABLE_PHRASE_WORDS.get(check, ())):
+            near.append(w)
+    after = [w for w, _ in tokens[at + 1:at + 2 + MODIFIER_WINDOW]] + [""]
+    for w, nxt in zip(after[:MODIFIER_WINDOW], after[1:]):
+        if w in ".!?;" or w[0].isdigit():
+            break
+        if not nxt[:1].isdigit():  # "doubled to nearly 48": 'nearly' qualifies the number
+            near.append(w)
+    mod = next((w for w in near if w in MODIFIERS), None)
+    return ("modified", mod, word) if mod else None
+
+
+def unjudged_reason(text: str, check: str) -> str | None:
+    """Why the check gives no verdict on ``text``'s threshold word (see :func:`unjudged_words`), or None.
+
+    Example:
+        >>> print(unjudged_reason("The number never halved", "growth_factor"))
+        'never' negates 'halved' in 'The number never halved'; the check judges only the bare word 'halved', \
+so it gives no verdict on a negated one
+        >>> print(unjudged_reason("Traffic rose sharply", "rate_change"))
+        'sharply' has no stated threshold; the check judges only the bare word 'rose' against the threshold \
+table, so it gives no verdict on 'Traffic rose sharply' as a whole
+    """
+    found = unjudged_words(text, check)
+    if found is None:
+        return None
+    kind, w, word = found
+    if kind == "negated":
+        return (f"'{w}' negates '{word}' in {text!r}; the check judges only the bare word '{word}', so it gives no "
+                "verdict on a negated one")
+    return (f"'{w}' has no stated threshold; the check judges only the bare word '{word}' against the threshold "
+            f"table, so it gives no verdict on {text!r} as a whole")
+
+
+def word_rules_markdown() -> str:
+    """The rule for negations and modifiers, as the docs state it (a test keeps docs/teaching.md in step).
+
+    Example:
+        >>> word_rules_markdown().startswith("A negated threshold word")
+        True
+    """
+    def quoted(words):
+        return ", ".join(f'"{w}"' for w in words)
+
+    return (f"A negated threshold word gets no verdict (`cannot_check`): the checks judge only the bare word. A "
+            f"negation is one of {quoted(NEGATIONS)} or a word ending in \"n't\", up to {NEGATION_WINDOW} words "
+            f"before the threshold word in the same sentence (\"did not fall\", \"never halved\"). An intensifier "
+            f"or hedge has no stated threshold, so a statement with one up to {MODIFIER_WINDOW} words before or "
+            f"after the threshold word (\"fallen sharply\", \"barely rose\") gets `cannot_check` too: "
+            f"{quoted(MODIFIERS)}. \"nearly\" and \"almost\" just before a growth word are the table's own "
+            "phrase (\"nearly doubled\"), and a modifier just before a number qualifies the number (\"doubled to "
+            "nearly 48\"); a number ends the search. `exportrow check` warns about each such statement, so you can "
+            "rephrase or drop it.\n")
 
 
 def _missing(f, fields=("value",)) -> str | None:
@@ -288,9 +435,10 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
     a, b = float(new.value), float(old.value)
     value = f"{_stated(new)} / {_stated(old)}" + (f" = {a / b:.2f}x" if b else "")
     lowered = text.lower()
-    more = re.search(rf"\b(?:more than|over|at least)\s+{word}\b", lowered) is not None
-    nearly = re.search(rf"\b(?:nearly|almost)\s+{word}\b", lowered) is not None
-    label = f"'{'more than ' if more else 'nearly ' if nearly else ''}{word}'"
+    m_more = re.search(rf"\b(?:more than|over|at least)\s+{word}\b", lowered)
+    m_nearly = re.search(rf"\b(?:nearly|almost)\s+{word}\b", lowered)
+    more, nearly = m_more is not None, m_nearly is not None
+    label = _label(m_more or m_nearly, word, "more than" if more else "nearly")
     if rule.direction == "up":
         if b <= 0:
             return value, "cannot_check", rule.rule, f"a growth factor from {fmt_number(b)} {old.unit} is undefined"
@@ -335,6 +483,22 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
     breaks = [1, target, NEARLY_FROM * target, *(target * (1 + d * t) for t in FACTOR_TOLERANCE for d in (-1, 1))]
     verdict, why = _bounded(verdict, _probe(verdict_of, lo, hi, breaks), (new, old), why)
     return value, verdict, threshold, why
+
+
+def _label(m, word: str, canonical: str) -> str:
+    """The article's own words for a growth phrase, and the table phrase they were read as when they differ.
+
+    Example:
+        >>> _label(re.search(r"almost doubled", "crossings almost doubled"), "doubled", "nearly")
+        "'almost doubled' (read as 'nearly doubled')"
+        >>> _label(None, "doubled", "nearly")
+        "'doubled'"
+    """
+    if m is None:
+        return f"'{word}'"
+    said = " ".join(m.group(0).split())
+    table = f"{canonical} {word}"
+    return f"'{said}'" + ("" if said == table else f" (read as '{table}')")
 
 
 def _parts(st, figs) -> tuple[str, str, str, str]:
@@ -512,6 +676,8 @@ def check_one(statement, figures_by_id: pd.DataFrame) -> tuple[str, str, str, st
         return "", "cannot_check", "", f"figure(s) {', '.join(missing)} not in the figures table"
     figs = [figures_by_id.loc[i] for i in ids]
     value, verdict, threshold, why = check(statement, figs)
+    if (unjudged := unjudged_reason(str(statement.wording), str(statement.check))):
+        return value, "cannot_check", threshold, unjudged
     derived = [f"the figure for {_named(f)}" for f in figs if str(f.get("basis")) == "derived"]
     if verdict in ("supported", "approximate", "not_supported"):
         verdict, note = _cap(verdict, derived)

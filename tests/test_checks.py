@@ -1,10 +1,13 @@
 """The statement checks: one function per kind, thresholds from one table, hard cases."""
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
 from exportrow import paths
-from exportrow.checks import RULES, check_one, rules_markdown, rules_table
+from exportrow.checks import RULES, check_one, rules_markdown, rules_table, word_rules_markdown
 
 
 def figs(**values):
@@ -170,3 +173,124 @@ def test_a_bounded_rate():
     assert check("rate_change", "cases surged", table)[1] == "cannot_check"
     table = bounded(new=(6, "upper_bound"), old=(12, None))  # at most half the rate: a fall for sure
     assert check("rate_change", "cases rose", table)[1] == "not_supported"
+
+
+# --- review 5, findings 1 and 4: negation and modifiers around the threshold word ---------------------------------
+
+@pytest.mark.parametrize("kind,words,new,old,negation,word", [
+    ("rate_change", "Crossings did not fall", 60, 100, "not", "fall"),          # old code: supported
+    ("growth_factor", "The number never halved", 60, 100, "never", "halved"),   # old code: approximate
+    ("growth_factor", "The number did not double", 190, 100, "not", "double"),  # old code: supported
+    ("growth_factor", "Exports failed to double", 200, 100, "failed to", "double"),
+    ("rate_change", "Prices are no longer rising", 20, 10, "no longer", "rising"),
+    ("rate_change", "Crossings didn\u2019t rise", 20, 10, "didn't", "rise"),
+    ("rate_change", "Crossings hardly rose", 19, 10, "hardly", "rose"),
+    ("rate_change", "Crossings hardly declined", 60, 100, "hardly", "declined"),
+    ("growth_factor", "The number has not yet doubled", 20, 10, "not", "doubled"),
+])
+def test_a_negated_threshold_word_never_gets_the_bare_words_verdict(kind, words, new, old, negation, word):
+    value, verdict, _, why = check(kind, words, figs(new=new, old=old))
+    assert verdict == "cannot_check"
+    assert why == (f"'{negation}' negates '{word}' in {words!r}; the check judges only the bare word '{word}', so it "
+                   "gives no verdict on a negated one")
+    assert value  # the numbers are still shown
+
+
+@pytest.mark.parametrize("kind,words,modifier,word", [
+    ("rate_change", "crossings had fallen sharply", "sharply", "fallen"),
+    ("rate_change", "Crossings rose slightly", "slightly", "rose"),
+    ("rate_change", "Crossings barely rose", "barely", "rose"),
+    ("rate_change", "Traffic rose sharply", "sharply", "rose"),
+    ("rate_change", "a steep decline in crossings", "steep", "decline"),
+    ("rate_change", "cases rose only modestly", "modestly", "rose"),
+    ("growth_factor", "The number dramatically doubled", "dramatically", "doubled"),
+    ("rate_change", "Seizures increased significantly", "significantly", "increased"),
+    ("rate_change", "Crossings fell, a sharp drop", "sharp", "fell"),
+    ("rate_change", "Crossings rose by only a little", "little", "rose"),
+    ("rate_change", "Crossings rose, but only slightly", "slightly", "rose"),
+])
+def test_an_intensifier_or_hedge_without_a_threshold_gets_no_verdict(kind, words, modifier, word):
+    new, old = (60, 100) if word in ("fallen", "decline", "fell") else (190, 100)
+    _, verdict, _, why = check(kind, words, figs(new=new, old=old))
+    assert verdict == "cannot_check"
+    assert why.startswith(f"'{modifier}' has no stated threshold; the check judges only the bare word '{word}'")
+    assert f"no verdict on {words!r} as a whole" in why
+
+
+@pytest.mark.parametrize("kind,words,new,old,verdict", [
+    ("growth_factor", "The number more than doubled to 48 in 2017", 48, 22, "supported"),
+    ("growth_factor", "The number more than doubled to nearly 48 in 2017", 48, 22, "supported"),  # nearly 48: a number
+    ("growth_factor", "Crossings nearly doubled", 190, 100, "supported"),
+    ("rate_change", "the recent surge in busts", 48, 22, "supported"),
+    ("rate_change", "Crossings rose by 90% in 2024", 190, 100, "supported"),
+    ("rate_change", "Crossings rose roughly 90% in 2024", 190, 100, "supported"),  # 'roughly' qualifies the number
+    ("rate_change", "Crossings fell; a sharp debate followed", 60, 100, "supported"),  # another sentence part
+])
+def test_table_phrases_and_far_words_keep_their_verdicts(kind, words, new, old, verdict):
+    assert check(kind, words, figs(new=new, old=old))[1] == verdict
+
+
+def test_an_explanation_quotes_the_articles_words_and_the_phrase_they_were_read_as():
+    _, verdict, threshold, why = check("growth_factor", "Crossings almost doubled", figs(new=190, old=100))
+    assert verdict == "supported"
+    assert why.startswith("'almost doubled' (read as 'nearly doubled') needs a factor from 1.5 up to 2;")
+    assert threshold.startswith("'almost doubled' (read as 'nearly doubled'): a factor from 1.5 up to 2")
+    _, _, _, why = check("growth_factor", "Crossings nearly doubled", figs(new=190, old=100))
+    assert why.startswith("'nearly doubled' needs")
+    _, verdict, _, why = check("growth_factor", "it at least doubled", figs(new=210, old=100))
+    assert verdict == "supported" and why.startswith("'at least doubled' (read as 'more than doubled') needs")
+
+
+def test_the_rule_for_negations_and_modifiers_is_documented():
+    teaching = (paths.PROJECT_ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
+    assert word_rules_markdown() in teaching
+    assert '"sharply"' in word_rules_markdown() and '"failed to"' in word_rules_markdown()
+
+
+def test_check_warns_about_negated_and_modified_statements(tmp_path):
+    src = tmp_path / "n.txt"
+    src.write_text("---\ntitle: Numbers test\noutlet: Riverside Courier\npublished: 2025-03-14\n---\n"
+                   "The ministry said 100 lorries crossed in 2023 and 60 in 2024.\n\n"
+                   "Crossings did not fall, the ministry said. Crossings had fallen sharply, critics said. "
+                   "Crossings fell, a mayor said.\n", encoding="utf-8")
+    import hashlib
+
+    sha = hashlib.sha256(src.read_bytes()).hexdigest()
+    (tmp_path / "n.yaml").write_text(f"""exportrow: 1
+article:
+  file: n.txt
+  sha256: {sha}
+sides: [a, b]
+actors:
+  - {{id: outlet, name: Riverside Courier, side: outlet, kind: outlet}}
+  - {{id: min, name: The ministry, side: a, kind: ministry, quote: The ministry}}
+figures:
+  - {{id: f23, quantity: lorries, value: 100, unit: lorries, period: "2023", actor: min,
+      quote: 100 lorries crossed in 2023}}
+  - {{id: f24, quantity: lorries, value: 60, unit: lorries, period: "2024", actor: min, quote: 60 in 2024}}
+statements:
+  - {{id: s1, check: rate_change, figures: [f24, f23], quote: Crossings did not fall}}
+  - {{id: s2, check: rate_change, figures: [f24, f23], quote: Crossings had fallen sharply}}
+  - {{id: s3, check: rate_change, figures: [f24, f23], quote: Crossings fell}}
+ignored_numbers: []
+""", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "exportrow.cli", "check", str(tmp_path / "n.yaml")],
+                       capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    warnings = [ln for ln in r.stderr.splitlines() if ln.startswith("warning:")]
+    assert warnings == [
+        "warning: " + str(tmp_path / "n.yaml") + ": statements[s1].quote: 'not' negates 'fall' in 'Crossings did not "
+        "fall': the check judges only the bare word 'fall', so this statement gets cannot_check",
+        "warning: " + str(tmp_path / "n.yaml") + ": statements[s2].quote: 'sharply' has no stated threshold: the check "
+        "judges only the bare word 'fallen', so this statement gets cannot_check",
+    ]
+    assert "fix: drop the statement, or rephrase it" in r.stderr
+    assert ("fix: drop the statement, or, to check 'fallen' alone, quote only words without 'sharply' and say in "
+            "`note:` that 'sharply' is not judged") in r.stderr
+    import exportrow
+    from exportrow.stats import check_statements, statements
+
+    a = exportrow.load_article(src)
+    t = statements(a, tmp_path / "n.yaml").pipe(check_statements, exportrow.figures(a, tmp_path / "n.yaml"))
+    assert t.set_index("statement_id")["verdict"].to_dict() == {
+        "s1": "cannot_check", "s2": "cannot_check", "s3": "supported"}

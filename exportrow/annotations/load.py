@@ -16,6 +16,7 @@ from exportrow.annotations.formulas import formula_warnings
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
 from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
 from exportrow.annotations.validation import schema_problems
+from exportrow.annotations.wording import wording_warnings
 from exportrow.article import Article, load_article
 
 __all__ = ["check_document", "load_annotation"]
@@ -61,7 +62,7 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     sec.check_statements(chk, ann, ids)
     if chk.problems:
         raise AnnotationError(chk.problems)
-    ann.warnings = sec.coverage_warnings(chk, ann) + formula_warnings(ann)
+    ann.warnings = sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
     return ann
 
 
