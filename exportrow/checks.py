@@ -152,17 +152,31 @@ def fmt_number(v) -> str:
 
 
 def period_label(figure) -> str:
-    """A short label for a figure's period: ``2016``, or ``Jan 2018–Mar 2019``.
+    """A short label for a figure's period: ``2016``, ``Mar 2025``, or ``Jan 2018–Mar 2019`` for whole months;
+    with days when the period is not a run of whole months: ``1–14 Mar 2025``, ``1 Jan–14 Mar 2025``.
 
     Example:
         >>> from exportrow import figures
         >>> [period_label(r) for r in figures().dropna(subset=["period_start"]).itertuples()][:2]
         ['Jan 2015–Mar 2019', '2015']
+        >>> from types import SimpleNamespace as F
+        >>> [period_label(F(period_start=pd.Timestamp(a), period_end=pd.Timestamp(b))) for a, b in [
+        ...     ("2025-03-01", "2025-03-15"), ("2025-01-01", "2025-03-15"), ("2024-12-30", "2025-01-06"),
+        ...     ("2025-03-14", "2025-03-15"), ("2025-03-01", "2025-04-01")]]
+        ['1–14 Mar 2025', '1 Jan–14 Mar 2025', '30 Dec 2024–5 Jan 2025', '14 Mar 2025', 'Mar 2025']
     """
     start, end = figure.period_start, figure.period_end
+    last = end - pd.Timedelta(days=1)
     if end == start + pd.DateOffset(years=1) and start.month == 1 and start.day == 1:
         return f"{start:%Y}"
-    return f"{start:%b %Y}\u2013{end - pd.Timedelta(days=1):%b %Y}"
+    if start.day == 1 and end.day == 1:  # whole months
+        return f"{start:%b %Y}" if end == start + pd.DateOffset(months=1) else f"{start:%b %Y}\u2013{last:%b %Y}"
+    if last == start:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (last.year, last.month):
+        return f"{start.day}\u2013{last.day} {last:%b %Y}"
+    first = f"{start.day} {start:%b}" if start.year == last.year else f"{start.day} {start:%b %Y}"
+    return f"{first}\u2013{last.day} {last:%b %Y}"
 
 
 def _named(f) -> str:

@@ -42,7 +42,12 @@ FORMS = ("a weekday, with tense (also 'Wednesday night', 'last/this/next Friday'
 
 
 class DateResolutionError(ExportrowError, ValueError):
-    """An expression the resolver does not understand or cannot date without guessing."""
+    """An expression the resolver does not understand or cannot date without guessing.
+
+    ``fix`` is the nearest fix for an annotation when it is not "use a supported form" (None).
+    """
+
+    fix: str | None = None
 
 
 class TenseNeeded(DateResolutionError):
@@ -257,8 +262,10 @@ def _unit_precision(unit: str) -> str:
     return unit if unit in PRECISIONS else "day"
 
 
-def _refuse(expression: str, why: str) -> DateResolutionError:
-    return DateResolutionError(f"cannot resolve {expression!r}: {why}")
+def _refuse(expression: str, why: str, fix: str | None = None) -> DateResolutionError:
+    error = DateResolutionError(f"cannot resolve {expression!r}: {why}")
+    error.fix = fix
+    return error
 
 
 # --------------------------------------------------------------------------- tense
@@ -301,9 +308,22 @@ _NO_VALUE = re.compile(
     rf"|the (?:past|last|next|coming) {_VAGUE_NUM_RE} \w+|{_VAGUE_NUM_RE} \w+ from now")
 
 
+#: "the coming weeks", "over the past months", "next years": a plural unit with no number says how long only
+#: vaguely (one week? three?), so reading it as one unit would be a guess.
+_VAGUE_PLURAL = re.compile(r"(?:the )?(?:past|last|next|coming|recent) (day|week|month|year|decade|centurie)s")
+_NO_VALUE_FIX = ("if the sentence gives a date or a number of units, date the event by those words (e.g. 'the next "
+                 "two weeks'); else leave out `expression:`, and the event is listed as undated")
+
+
 def _refusals(e: str, ctx: _Ctx, x: str) -> None:
     if _NO_VALUE.fullmatch(e):
-        raise _refuse(x, "it has no honest calendar value (no date follows from the publication date alone)")
+        raise _refuse(x, "it has no honest calendar value (no date follows from the publication date alone)",
+                      _NO_VALUE_FIX)
+    plural = _VAGUE_PLURAL.fullmatch(e)
+    if plural:
+        unit = plural.group(1).replace("centurie", "century")
+        raise _refuse(x, f"it has no honest calendar value (it gives no number of {unit}s, and reading it as one "
+                      f"{unit} would be a guess)", _NO_VALUE_FIX)
     if _ANOTHER_DATE.fullmatch(e):
         raise _refuse(x, "it is dated by another date in the text, and exportrow does not chain dates; date the "
                       "event by words that name its own date")
@@ -440,6 +460,17 @@ def _earlier_later(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
         return None
     unit = m.group(2) or m.group(3)
     whole = _relative_unit(f"this {unit}", ctx, x)
+    edge = {"earlier": whole.start == ctx.pub, "later": whole.end - dt.timedelta(days=1) == ctx.pub}
+    if edge.get(m.group(1)):
+        first = {"week": "Monday, the first day of its ISO week", "month": "the first day of the month",
+                 "year": "1 January"}[unit]
+        last = {"week": "Sunday, the last day of its ISO week", "month": "the last day of the month",
+                "year": "31 December"}[unit]
+        where = ("before", first) if m.group(1) == "earlier" else ("after", last)
+        raise _refuse(x, f"no day of this {unit} comes {where[0]} the publication day ({ctx.pub.isoformat()}, "
+                      f"{where[1]}), so the words cannot be dated from it",
+                      "check the publication date; if it is right, date the event by words that name its own date "
+                      "(e.g. 'last week'), else leave out `expression:` and the event is listed as undated")
     if m.group(1) == "later":
         start, end = ctx.pub, whole.end
         rule = f"'later this {unit}': from the publication day to the end of {whole.timex}"
@@ -935,12 +966,15 @@ def resolve_date(expression: str, published, *, tense: str | None = None, fiscal
       to / ended X" = the N whole years up to the end of X; "the past/last N days/weeks/months/
       years" (and "the last week": the seven days up to publication, unlike "last week") end on
       the publication day; "the next/coming N ..." start on it; "earlier this year" = start of
-      the year to publication, "later this year" = publication to the end of the year; "from X to
+      the year to publication, "later this year" = publication to the end of the year ("earlier" is
+      refused on the unit's first day, "later" on its last: nothing is earlier or later); "from X to
       Y" / "between X and Y" / "2015-18" = start of X to end of Y. A span is as precise as its
       vaguer end.
     - **Refused.** Words dated by another date in the text ("a year earlier", "the following
       week", "that day") and words with no calendar value ("now", "recently", "the day", "in
-      recent years"). A bare number is never a year unless it has four digits (1500-2199).
+      recent years", "the next few weeks", and a plural unit with no number: "in the coming weeks",
+      "over the past months" are never read as one week or one month). A bare number is never a
+      year unless it has four digits (1500-2199).
 
     Args:
         expression: The words that date something. A leading "in", "on", "at", "during", "over",
@@ -1046,7 +1080,7 @@ def _atom() -> str:
     months = rf"(?:last|this|next) {_F_MONTH_FULL}|{_F_MONTH},? (?:of )?{_F_YEAR}"
     ago = rf"\b{_NUM_RE} (?:day|week|month|year|decade)s? ago\b"
     span = (r"\bthe (?:past|last|next|coming) (?:" + _NUM_RE + r" (?:day|week|month|year|decade)s?"
-            r"|(?:week|month|year|decade)s?)\b|\b(?:past|coming) " + _NUM_RE + r" (?:day|week|month|year|decade)s\b"
+            r"|(?:week|month|year|decade))\b|\b(?:past|coming) " + _NUM_RE + r" (?:day|week|month|year|decade)s\b"
             r"|(?:earlier|later|so far) this (?:week|month|year)\b|(?:this|the) (?:week|month|year) so far")
     iso = rf"{_F_YEAR}-\d\d(?:-\d\d)?(?!\d)"
     return "|".join(f"(?:{p})" for p in (month_day, quarter, season, decade, weekday, days, units, months, ago,

@@ -18,7 +18,7 @@ from exportrow.escape import markdown_code, markdown_text
 
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
            "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
-           "side_name", "exercise_claim", "reading_questions", "claims_note"]
+           "side_name", "exercise_claim", "reading_questions", "claims_note", "PRIOR_STRENGTH_RANGE"]
 
 #: |z| at or above this (two-sided 5%) is more than chance alone often gives.
 Z_CRITICAL = 1.96
@@ -180,6 +180,12 @@ def tokens(text: str) -> list[str]:
     return [w for w in words if w not in STOPWORDS and len(w) > 1]
 
 
+#: The allowed weights of the prior (notebook 03's ``prior_strength``), in the words of its parameter comment. A prior
+#: is worth at most as many pseudo-words as a large background corpus: a million is a thousand times a long article,
+#: and beyond it the prior drowns every count (every z is 0); near the float limit (1e308) the sums overflow.
+PRIOR_STRENGTH_RANGE = "more than 0 and at most 1000000"
+
+
 def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background: str = "article",
                   article=None, prior_strength: float = 10.0, min_count: int = 2) -> pd.DataFrame:
     """Weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
@@ -202,7 +208,7 @@ def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background:
         side_a, side_b: The two sides compared.
         background: ``article``, ``claims`` or ``uniform``.
         article: The Article (needed for ``background="article"``; None: the bundled one).
-        prior_strength: a0, the total weight of the prior in pseudo-words.
+        prior_strength: a0, the total weight of the prior in pseudo-words (:data:`PRIOR_STRENGTH_RANGE`).
         min_count: Keep words used at least this often by the two sides together.
 
     Returns:
@@ -219,8 +225,9 @@ def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background:
     _sides(claims, [side_a, side_b])
     if background not in ("article", "claims", "uniform"):
         raise ValueError(f"background must be 'article', 'claims' or 'uniform', not {background!r}")
-    if prior_strength <= 0:
-        raise ValueError("prior_strength must be positive")
+    from exportrow.parameters import check_number
+
+    prior_strength = check_number("prior_strength", prior_strength, PRIOR_STRENGTH_RANGE)
     ya = Counter(w for q in claims.loc[claims.side == side_a, "quote"] for w in tokens(q))
     yb = Counter(w for q in claims.loc[claims.side == side_b, "quote"] for w in tokens(q))
     if background == "article":

@@ -5,7 +5,7 @@ comment each (papermill reads the type and the comment; ``papermill --help-noteb
 
     measure: str = "count"  # one of "count" (cases per period) or "per_month" (per month of the period)
     min_word_count: int = 2  # a word must occur this often to be compared; at least 1
-    prior_strength: float = 10.0  # weight of the Dirichlet prior, in pseudo-words; more than 0
+    prior_strength: float = 10.0  # weight of the Dirichlet prior, in pseudo-words; more than 0 and at most 1000000
     published: str = ""  # ISO date overriding the publication date; empty keeps the article's
 
 The type (``str``, ``int``, ``float``, ``bool``, ``list``) is checked for every value. The comment
@@ -14,7 +14,9 @@ may add, in plain words that stay readable:
 - ``one of "a", "b" or "c"``: the allowed texts, each quoted, separated by commas or "or"; a short
   explanation in brackets may follow each value (``"count" (cases per period)``);
 - ``at least N``, ``at most N``, ``more than N``, ``less than N``: bounds of a number;
-- ``ISO date`` (``str``) or ``ISO dates`` (``list``): a calendar date ``YYYY-MM-DD``, or empty.
+- ``ISO date`` (``str``) or ``ISO dates`` (``list``): a calendar date ``YYYY-MM-DD`` in a year of a news
+  article (:data:`exportrow.clock.NEWS_YEARS`), or empty;
+- ``[start, end]`` with ``ISO dates`` (``list``): a window, empty or two dates, the end after the start.
 
 Values that depend on the article (side names, actor ids) are checked by the notebook itself.
 """
@@ -29,7 +31,7 @@ import re
 from exportrow.errors import UsageError
 from exportrow.files import excerpt
 
-__all__ = ["ParameterError", "rules", "convert", "allowed", "MAX_VALUE_CHARS"]
+__all__ = ["ParameterError", "rules", "convert", "allowed", "check_number", "check_window", "MAX_VALUE_CHARS"]
 
 _VALUE = r'"[^"\n]*"(?:\s*\([^)"\n]*\))?'
 _CHOICES = re.compile(rf"\bone of\s+({_VALUE}(?:(?:\s*,\s*or\s+|\s*,\s*|\s+or\s+){_VALUE})*)")
@@ -41,7 +43,8 @@ _TRUE, _FALSE = {"true", "yes", "on"}, {"false", "no", "off"}
 
 
 class ParameterError(UsageError):
-    """A ``-p`` value the notebooks do not accept: nothing was run (exit 2)."""
+    """A ``-p`` value the notebooks do not accept: nothing was run (exit 2). Also raised inside a notebook by the
+    library's own checks of a parameter (one line in JupyterLab, no traceback)."""
 
 
 def rules(info: dict) -> dict:
@@ -64,6 +67,7 @@ def rules(info: dict) -> dict:
         "choices": re.findall(r'"([^"\n]*)"', re.sub(r"\([^)]*\)", "", m.group(1))) if m else [],
         "bounds": [(word, float(num)) for word, num in _BOUND.findall(text)],
         "dates": bool(re.search(r"\bISO dates?\b", text)),
+        "window": bool(re.search(r"\[start, end\]", text)) and bool(re.search(r"\bISO dates\b", text)),
         "example": example.group(1) if example else "",
     }
 
@@ -88,6 +92,12 @@ def allowed(rule: dict) -> str:
         return words + (f", {bounds}" if bounds else "")
     if kind == "list":
         items = " of ISO dates (YYYY-MM-DD)" if rule["dates"] else ""
+        if rule.get("window"):
+            from exportrow.clock import NEWS_YEARS
+
+            return (f"a list{items} in YAML form, [start, end] with the end (exclusive) after the start, in the years "
+                    f"{NEWS_YEARS[0]} to {NEWS_YEARS[1]}, e.g. {rule['example'] or '[2019-07-01, 2019-07-13]'}; "
+                    "or [] for every date")
         return f"a list{items} in YAML form, e.g. {rule['example'] or '[a, b]'}"
     if kind == "str" and rule["dates"]:
         return "an ISO date (YYYY-MM-DD), or empty"
@@ -132,6 +142,61 @@ whole number here is between -999999999999999999 and 999999999999999999); allowe
         raise ParameterError(f"-p {name} {excerpt(raw)}: {exc}; allowed: {allowed(rule)}{where}") from None
 
 
+def check_number(name: str, value, help: str) -> float:
+    """A number parameter checked inside a notebook against the bounds its comment states (``help``), as ``-p``
+    checks it before any kernel starts; a refusal is a :class:`ParameterError` (one line, no traceback).
+
+    Example:
+        >>> check_number("prior_strength", 10, "more than 0 and at most 1000000")
+        10.0
+        >>> check_number("prior_strength", 1e308, "more than 0 and at most 1000000")
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: prior_strength 1e+308: out of range; allowed: a number, more than 0 and \
+at most 1000000
+    """
+    rule = rules({"inferred_type_name": "float", "help": help})
+    try:
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError("not a finite number")
+        return _bounded(number, rule)
+    except (TypeError, ValueError) as exc:
+        why = str(exc) if isinstance(exc, ValueError) and "could not convert" not in str(exc) else "not a number"
+        raise ParameterError(f"{name} {excerpt(value)}: {why}; allowed: {allowed(rule)}") from None
+
+
+def check_window(name: str, value) -> list[str]:
+    """A ``[start, end]`` window of ISO dates (end exclusive) checked inside a notebook as ``-p`` checks it: two
+    calendar dates in years of a news article, the end after the start. Returns the two dates as ISO text.
+
+    Example:
+        >>> check_window("date_window", ["2025-03-01", "2025-03-20"])
+        ['2025-03-01', '2025-03-20']
+        >>> check_window("date_window", ["2025-03-20", "2025-03-01"])
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: date_window ['2025-03-20', '2025-03-01']: the window ends (2025-03-01) \
+before it starts (2025-03-20); write the earlier date first, and the end (exclusive) after the start; \
+allowed: [start, end], two ISO dates (YYYY-MM-DD) in the years 1000 to 2199, ...
+    """
+    try:
+        if isinstance(value, (str, bytes)) or not hasattr(value, "__len__"):
+            raise ValueError("not a list")
+        items = [w.isoformat()[:10] if hasattr(w, "isoformat") else w for w in value]
+        for item in items:
+            _date(item)
+        _window(items)
+    except ValueError as exc:
+        shown = repr(list(value)) if isinstance(value, (list, tuple)) and len(repr(list(value))) <= 80 else None
+        from exportrow.clock import NEWS_YEARS
+
+        raise ParameterError(f"{name} {shown or excerpt(value)}: {exc}; allowed: [start, end], two ISO dates "
+                             f"(YYYY-MM-DD) in the years {NEWS_YEARS[0]} to {NEWS_YEARS[1]}, the end (exclusive) "
+                             "after the start, or an empty list") from None
+    return items
+
+
 #: The largest whole number ``-p`` accepts (18 digits: it fits a 64-bit integer with room to spare).
 _INT_LIMIT = 10 ** 18 - 1
 
@@ -173,7 +238,22 @@ def _typed(raw: str, rule: dict) -> object:
         if rule["dates"]:
             for item in value:
                 _date(item)
+        if rule.get("window") and value:
+            _window(value)
     return value
+
+
+def _window(value: list) -> None:
+    """A ``[start, end]`` window (end exclusive) must hold two dates, the end after the start."""
+    if len(value) != 2:
+        raise ValueError(f"a window is [start, end], two ISO dates, not {len(value)} item{'s' * (len(value) != 1)}")
+    start, end = value
+    if end < start:
+        raise ValueError(f"the window ends ({end}) before it starts ({start}); write the earlier date first, and the "
+                         "end (exclusive) after the start")
+    if end == start:
+        raise ValueError(f"the window ends ({end}) on the day it starts: the end is exclusive, so it holds no day; "
+                         "end it at least one day after the start")
 
 
 def _text(raw: str, rule: dict) -> str:
@@ -188,9 +268,13 @@ def _date(value) -> None:
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise ValueError(f"{excerpt(value)} is not an ISO date")
     try:
-        dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a calendar date") from None
+    from exportrow.clock import NEWS_YEARS
+
+    if not NEWS_YEARS[0] <= day.year <= NEWS_YEARS[1]:
+        raise ValueError(f"year {day.year} is not a year of a news article (years {NEWS_YEARS[0]} to {NEWS_YEARS[1]})")
 
 
 def _bounded(value, rule: dict):

@@ -40,12 +40,10 @@ def select_events(events_table: pd.DataFrame, *, window: list[str] | tuple | Non
         ['kang_pompeo_call', 'kim_to_washington', 'publication']
     """
     t = events_table
-    if window:
-        if len(window) != 2:
-            raise ValueError(f"window must be [start, end] as ISO dates, not {window!r}")
-        start, end = (pd.Timestamp(w) for w in window)
-        if end <= start:
-            raise ValueError(f"window ends ({end.date()}) before it starts ({start.date()})")
+    if window is not None and len(window):
+        from exportrow.parameters import check_window
+
+        start, end = (pd.Timestamp(w) for w in check_window("date_window", window))
         t = t[(t.date_end > start) & (t.date_start < end)]
     for kind, wanted, known in (("side", sides, t.side.astype("string")), ("actor", actors, t.actor)):
         unknown = sorted(set(wanted or []) - set(known.dropna()))

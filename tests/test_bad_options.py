@@ -125,6 +125,28 @@ CATALOGUE = [
          "-p published 'July 19': 'July 19' is not an ISO date"),
     Case("date-window-item", "a word in a list of dates", [*R, "-p", "date_window", "[2019-07-01, soon]"],
          "-p date_window '[2019-07-01, soon]': 'soon' is not an ISO date; allowed: a list of ISO dates"),
+    # review 5, finding 8: a window's order and years, and a prior too large, are refused before any kernel starts
+    Case("date-window-reversed", "a window that ends before it starts",
+         [*R, "--notebooks", "02", "-p", "date_window", "[2025-03-20,2025-03-01]"],
+         "-p date_window '[2025-03-20,2025-03-01]': the window ends (2025-03-01) before it starts (2025-03-20); "
+         "write the earlier date first, and the end (exclusive) after the start; allowed: a list of ISO dates"),
+    Case("date-window-empty", "a window that ends on the day it starts (end exclusive: no day in it)",
+         [*R, "-p", "date_window", "[2025-03-20, 2025-03-20]"],
+         "-p date_window '[2025-03-20, 2025-03-20]': the window ends (2025-03-20) on the day it starts: the end is "
+         "exclusive, so it holds no day"),
+    Case("date-window-years", "a window over the whole calendar", [*R, "-p", "date_window", "[0001-01-01,9999-12-31]"],
+         "-p date_window '[0001-01-01,9999-12-31]': year 1 is not a year of a news article (years 1000 to 2199)"),
+    Case("date-window-one", "a window of one date", [*R, "-p", "date_window", "[2019-07-01]"],
+         "-p date_window '[2019-07-01]': a window is [start, end], two ISO dates, not 1 item"),
+    Case("published-far-future", "a publication date in year 9999 (blamed on -p, not on the annotation)",
+         [*R, "-p", "published", "9999-12-31"],
+         "-p published '9999-12-31': year 9999 is not a year of a news article (years 1000 to 2199); "
+         "allowed: an ISO date (YYYY-MM-DD), or empty"),
+    Case("float-huge", "a prior that would drown every count (1e308 overflowed in notebook 03)",
+         [*R, "-p", "prior_strength", "1e308"],
+         "-p prior_strength '1e308': out of range; allowed: a number, more than 0 and at most 1000000"),
+    Case("float-inf", "an infinite prior", [*R, "-p", "prior_strength", "inf"],
+         "-p prior_strength 'inf': not a finite number"),
     Case("param-unknown", "a parameter no selected notebook declares", [*R, "-p", "colour", "red"],
          "parameter 'colour' is not declared by any selected notebook"),
     Case("param-reserved", "output_dir is the report's to set", [*R, "-p", "output_dir", "/tmp/x"],

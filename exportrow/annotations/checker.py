@@ -141,6 +141,6 @@ class Checker:
         except (DateResolutionError, ValueError, OverflowError) as exc:
             self.add(label, fld, f"date cannot be parsed: {clip(exc)}",
                      "add `tense: past` (or present / future) to the entry" if isinstance(exc, TenseNeeded) else
-                     "use a supported form, e.g. 'Wednesday' with tense: past, 'last week', "
-                     "'this January', 'July 4' with tense: past, 'December 2017', '2016', 'since 2015'")
+                     getattr(exc, "fix", None) or "use a supported form, e.g. 'Wednesday' with tense: past, "
+                     "'last week', 'this January', 'July 4' with tense: past, 'December 2017', '2016', 'since 2015'")
             return None
