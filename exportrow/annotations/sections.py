@@ -272,7 +272,8 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
         ["unknown figure id 'a'", "unknown figure id 'b'", 'a growth_factor statement needs a growth']
     """
     by_id = {f["id"]: f for f in ann.figures}
-    rows = _derived_rows(ann) if not chk.problems else []
+    clean = not chk.problems  # remainders are derived (and said not to be) only from figures without problems
+    rows = _derived_rows(ann) if clean else []
     derived = {r["figure_id"] for r in rows}
     facts = _facts(ann, rows)
     for s in ann.statements:
@@ -281,7 +282,7 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
             if i in by_id or i in derived:
                 continue
             if i.endswith("_remainder") and i.removesuffix("_remainder") in ids["figures"]:
-                if not chk.problems:
+                if clean:
                     chk.add(label, "figures", f"{i!r} is not derived: the parts of "
                             f"{i.removesuffix('_remainder')!r} (same quantity and unit, inside its period) do "
                             "not leave exactly one gap", "name stated figures, or fix the parts' periods and units")
@@ -316,12 +317,20 @@ def _fig_said(fact: dict) -> str:
     return f"{fact['id']} ({shown(words, 40)})" if isinstance(words, str) else fact["id"]
 
 
-def _same_unit_example(first: dict, second: dict, facts: dict) -> str | None:
-    """``figures: [a, b]`` of the user's own figures in one unit, keeping one of the two if it can; or None."""
+def _same_unit_example(check: str, first: dict, second: dict, facts: dict) -> str | None:
+    """``figures: [a, b]`` of the user's own figures that ``check`` can compare, keeping one of the two; or None.
+
+    The other figure has the same unit and quantity, a period that does not overlap the kept one's (a
+    total is no example for its part), and for a growth factor a period of about the same length.
+    """
+    def fits(f: dict, keep: dict) -> bool:
+        a, b = (f["start"], f["end"]), (keep["start"], keep["end"])
+        return (f["id"] != keep["id"] and same_unit(f["unit"], keep["unit"]) and f["quantity"] == keep["quantity"]
+                and (listed_earlier_first(a, b) or listed_earlier_first(b, a))
+                and not (check in LENGTH_CHECKS and lengths_differ(a, b)))
+
     for keep in (second, first):
-        others = [f for f in facts.values() if f["id"] != keep["id"] and same_unit(f["unit"], keep["unit"])
-                  and f["quantity"] == keep["quantity"]]
-        for other in others:
+        for other in (f for f in facts.values() if fits(f, keep)):
             pair = [other, keep] if keep is second else [keep, other]
             if listed_earlier_first((pair[0]["start"], pair[0]["end"]), (pair[1]["start"], pair[1]["end"])):
                 pair.reverse()
@@ -350,7 +359,7 @@ def _comparison_problems(chk: Checker, s: dict, facts: dict) -> None:
         return
     first, second = (facts[i] for i in s["figures"])
     if not same_unit(first["unit"], second["unit"]):
-        example = _same_unit_example(first, second, facts)
+        example = _same_unit_example(check, first, second, facts)
         chk.add(s["_label"], "figures",
                 f"compares figures in different units: {first['id']} is in {shown(first['unit'], 40)}, "
                 f"{second['id']} in {shown(second['unit'], 40)}; {check} compares two values of the same unit",
