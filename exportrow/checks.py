@@ -12,8 +12,10 @@ Verdicts:
   figure exportrow derived, which the article does not state (such a verdict is never
   more than ``approximate``).
 - ``not_supported``: the figures do not meet the rule.
-- ``cannot_check``: a value is missing, a rate would start from zero, or no word of the
-  table is in the statement; the explanation says which.
+- ``cannot_check``: a value is missing, a rate would start from zero, no word of the
+  table is in the statement, or the two figures cannot be compared (different units, the
+  earlier listed first, or a growth factor over periods of unequal length: see
+  :mod:`exportrow.comparable`); the explanation says which.
 
 A number the article gives only as a bound or an approximation (the figure's ``qualifier``:
 "over 150", "nearly 12", "about 40") is honoured: the check runs over every value the words allow.

@@ -377,6 +377,13 @@ def comparison_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
 
     Neither is refused: two quantity names may be two spellings of one thing, and an article may really
     compare a week with a year. The verdict then says what it cannot judge (see :mod:`exportrow.comparable`).
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> ann = load_annotation()
+        >>> next(f for f in ann.figures if f["id"] == "cases_2016")["quantity"] = "seizures"
+        >>> [(w.entry, w.message[:58]) for w in comparison_warnings(Checker(ann.path, ann.article), ann)][:1]
+        [('statements[more_than_doubled]', "compares two quantities in one unit: cases_2017 counts 'il")]
     """
     facts = _facts(ann, _derived_rows(ann))
     out = []
