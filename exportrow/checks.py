@@ -13,9 +13,11 @@ Verdicts:
   more than ``approximate``).
 - ``not_supported``: the figures do not meet the rule.
 - ``cannot_check``: a value is missing, a rate would start from zero, no word of the
-  table is in the statement, or the word is negated ("did not fall") or modified by an
+  table is in the statement, the word is negated ("did not fall") or modified by an
   intensifier or hedge with no stated threshold ("fallen sharply"; :data:`NEGATIONS`,
-  :data:`MODIFIERS`); the explanation says which.
+  :data:`MODIFIERS`), or the two figures cannot be compared (different units, the
+  earlier listed first, or a growth factor over periods of unequal length: see
+  :mod:`exportrow.comparable`); the explanation says which.
 
 A number the article gives only as a bound or an approximation (the figure's ``qualifier``:
 "over 150", "nearly 12", "about 40") is honoured: the check runs over every value the words allow.
@@ -31,6 +33,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from exportrow.comparable import (
+    LENGTH_CHECKS,
+    LENGTH_TOLERANCE,
+    ORDERED_CHECKS,
+    length_text,
+    lengths_differ,
+    listed_earlier_first,
+    same_unit,
+)
 from exportrow.numbers import find_numbers
 
 __all__ = ["VERDICTS", "RULES", "Rule", "check_one", "rules_table", "rules_markdown", "fmt_number", "period_label",
@@ -654,6 +665,57 @@ def _two(v: float) -> str:
     return f"{v:{',' if abs(v) >= 10_000 else ''}.2f}"
 
 
+def _span(f) -> tuple:
+    return f.get("period_start"), f.get("period_end")
+
+
+def _comparison_fault(check: str, figs) -> str | None:
+    """Why two figures cannot be compared by ``check`` (see :mod:`exportrow.comparable`), or None.
+
+    Different units; the earlier figure listed first; or, for a growth factor (raw values), periods of
+    unequal length. ``exportrow check`` refuses the first two; this is the same rule at verdict time.
+
+    Example:
+        >>> def fig(name, unit, year):
+        ...     start = pd.Timestamp(f"{year}-01-01")
+        ...     return pd.Series({"unit": unit, "period_start": start, "period_end": start + pd.DateOffset(years=1)},
+        ...                      name=name)
+        >>> a, b = fig("rev", "crowns", 2024), fig("f23", "lorries", 2023)
+        >>> _comparison_fault("growth_factor", [a, b])[:70]
+        'the figures are in different units: rev is in crowns, f23 in lorries; '
+        >>> _comparison_fault("rate_change", [fig("f23", "lorries", 2023), fig("f24", "lorries", 2024)])[:60]
+        'the figures are listed earlier first: f23 (2023) ends before'
+        >>> _comparison_fault("growth_factor", [fig("f24", "lorries", 2024), b]) is None
+        True
+    """
+    if check not in ORDERED_CHECKS or len(figs) != 2:
+        return None
+    first, second = figs
+    if not same_unit(first.get("unit"), second.get("unit")):
+        return (f"the figures are in different units: {first.name} is in {first.get('unit')}, {second.name} in "
+                f"{second.get('unit')}; {check} compares two values of the same unit")
+    if listed_earlier_first(_span(first), _span(second)):
+        return (f"the figures are listed earlier first: {first.name} ({period_label(first)}) ends before "
+                f"{second.name} ({period_label(second)}) starts; {check} reads them as [later, earlier]")
+    if check in LENGTH_CHECKS and lengths_differ(_span(first), _span(second)):
+        return (f"{check} compares the two values, but their periods differ in length: {first.name} "
+                f"({period_label(first)}) covers {length_text(*_span(first))}, {second.name} "
+                f"({period_label(second)}) covers {length_text(*_span(second))}; counts of periods of unequal "
+                f"length (more than {LENGTH_TOLERANCE:.0%} apart) are not comparable, and exportrow does not guess "
+                "whether the words mean the counts or the rates (rate_change compares rates per month)")
+    return None
+
+
+def _quantities_note(check: str, figs) -> str:
+    """A note when the two figures compared count different quantities (in one unit), else ``""``."""
+    if check not in ORDERED_CHECKS or len(figs) != 2:
+        return ""
+    q = [f.get("quantity") for f in figs]
+    if any(v is None or pd.isna(v) for v in q) or q[0] == q[1]:
+        return ""
+    return f"; note: it compares two quantities, {q[0]} ({figs[0].name}) and {q[1]} ({figs[1].name})"
+
+
 _CHECKS = {"growth_factor": _growth, "parts_within_total": _parts, "period_length": _period,
            "rate_change": _rate_change, "rate_increase": _rate_change}
 
@@ -690,8 +752,11 @@ def check_one(statement, figures_by_id: pd.DataFrame) -> tuple[str, str, str, st
         return "", "cannot_check", "", f"figure(s) {', '.join(missing)} not in the figures table"
     figs = [figures_by_id.loc[i] for i in ids]
     value, verdict, threshold, why = check(statement, figs)
+    if (fault := _comparison_fault(statement.check, figs)):
+        return "", "cannot_check", threshold, fault
     if (unjudged := unjudged_reason(str(statement.wording), str(statement.check))):
         return value, "cannot_check", threshold, unjudged
+    why += _quantities_note(statement.check, figs) if verdict != "cannot_check" else ""
     derived = [f"the figure for {_named(f)}" for f in figs if str(f.get("basis")) == "derived"]
     if verdict in ("supported", "approximate", "not_supported"):
         verdict, note = _cap(verdict, derived)

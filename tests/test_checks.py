@@ -11,11 +11,14 @@ from exportrow.checks import RULES, check_one, rules_markdown, rules_table, word
 
 
 def figs(**values):
-    """A figures table: name=(value, months, basis), all periods in 2017-2018 (12 months each by default)."""
+    """A figures table: name=(value, months, basis), one period a year from 2010 (12 months each by default).
+
+    The first named is the latest, as statements list them (``figures: [later, earlier]``).
+    """
     rows = []
     for i, (name, spec) in enumerate(values.items()):
         value, months, basis = (spec + (12, "stated"))[:3] if isinstance(spec, tuple) else (spec, 12, "stated")
-        start = pd.Timestamp(f"{2010 + i}-01-01")
+        start = pd.Timestamp(f"{2010 + len(values) - 1 - i}-01-01")
         end = start + pd.DateOffset(months=12 if pd.isna(months) else months)
         rows.append({"figure_id": name, "value": value, "unit": "cases", "months": months, "basis": basis,
                      "period_start": start, "period_end": end})

@@ -62,7 +62,8 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     sec.check_statements(chk, ann, ids)
     if chk.problems:
         raise AnnotationError(chk.problems)
-    ann.warnings = sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
+    ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
+                    + sec.comparison_warnings(chk, ann))
     return ann
 
 

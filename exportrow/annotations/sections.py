@@ -15,11 +15,20 @@ from exportrow.annotations.model import Annotation, Problem
 from exportrow.annotations.validation import entry_label
 from exportrow.annotations.vocab import ALWAYS_SIDES, CHECK_PERIODS, SECTIONS
 from exportrow.article import Span
+from exportrow.comparable import (
+    LENGTH_CHECKS,
+    LENGTH_TOLERANCE,
+    ORDERED_CHECKS,
+    length_text,
+    lengths_differ,
+    listed_earlier_first,
+    same_unit,
+)
 from exportrow.dates import part_of_wider, period_fault
 from exportrow.numbers import find_numbers
 
 __all__ = ["collect_ids", "entries", "check_top_level", "check_actors", "check_figures", "check_statements",
-           "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings"]
+           "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings", "comparison_warnings"]
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
@@ -193,6 +202,11 @@ def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
 
 def _derivable(ann: Annotation) -> set[str]:
     """Ids of the remainders exportrow.tables derives from these (checked) figures."""
+    return {r["figure_id"] for r in _derived_rows(ann)}
+
+
+def _derived_rows(ann: Annotation) -> list[dict]:
+    """The remainders exportrow.tables derives from these (checked) figures, with their periods and units."""
     from exportrow.annotations.vocab import QUALIFIER_KINDS
     from exportrow.tables import _derive
 
@@ -203,7 +217,7 @@ def _derivable(ann: Annotation) -> set[str]:
                        "qualifier": QUALIFIER_KINDS.get(f.get("qualifier")),
                        "start": d.start if d else None, "end": d.end if d else None, "actor": f["actor"],
                        "start_offset": span.start if span else None, "end_offset": span.end if span else None})
-    return {r["figure_id"] for r in _derive(stated)}
+    return _derive(stated)
 
 
 def _growth_words() -> tuple[str, ...]:
@@ -258,14 +272,17 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
         ["unknown figure id 'a'", "unknown figure id 'b'", 'a growth_factor statement needs a growth']
     """
     by_id = {f["id"]: f for f in ann.figures}
-    derived = _derivable(ann) if not chk.problems else set()
+    clean = not chk.problems  # remainders are derived (and said not to be) only from figures without problems
+    rows = _derived_rows(ann) if clean else []
+    derived = {r["figure_id"] for r in rows}
+    facts = _facts(ann, rows)
     for s in ann.statements:
         label, check = s["_label"], s["check"]
         for i in s["figures"]:
             if i in by_id or i in derived:
                 continue
             if i.endswith("_remainder") and i.removesuffix("_remainder") in ids["figures"]:
-                if not chk.problems:
+                if clean:
                     chk.add(label, "figures", f"{i!r} is not derived: the parts of "
                             f"{i.removesuffix('_remainder')!r} (same quantity and unit, inside its period) do "
                             "not leave exactly one gap", "name stated figures, or fix the parts' periods and units")
@@ -278,6 +295,120 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
                     f"a growth_factor statement needs a growth word ({', '.join(_growth_words())}) "
                     "in its wording", "quote the words that state the growth, or choose another check")
         _period_problems(chk, ann, s)
+        _comparison_problems(chk, s, facts)
+
+
+def _facts(ann: Annotation, derived_rows: list[dict]) -> dict[str, dict]:
+    """What a comparison needs of each figure, stated or derived: unit, quantity, period and its words."""
+    out = {}
+    for f in ann.figures:
+        d = f.get("date")
+        out[f["id"]] = {"id": f["id"], "unit": f["unit"], "quantity": f["quantity"], "value": f["value"],
+                        "period": f.get("period"), "start": d.start if d else None, "end": d.end if d else None}
+    for r in derived_rows:
+        out[r["figure_id"]] = {"id": r["figure_id"], "unit": r["unit"], "quantity": r["quantity"],
+                               "value": r["value"], "period": None, "start": r["start"], "end": r["end"]}
+    return out
+
+
+def _fig_said(fact: dict) -> str:
+    """A figure as a message names it: ``f23 ('2023')``, or its id alone."""
+    words = fact.get("period")
+    return f"{fact['id']} ({shown(words, 40)})" if isinstance(words, str) else fact["id"]
+
+
+def _same_unit_example(check: str, first: dict, second: dict, facts: dict) -> str | None:
+    """``figures: [a, b]`` of the user's own figures that ``check`` can compare, keeping one of the two; or None.
+
+    The other figure has the same unit and quantity, a period that does not overlap the kept one's (a
+    total is no example for its part), and for a growth factor a period of about the same length.
+    """
+    def fits(f: dict, keep: dict) -> bool:
+        a, b = (f["start"], f["end"]), (keep["start"], keep["end"])
+        return (f["id"] != keep["id"] and same_unit(f["unit"], keep["unit"]) and f["quantity"] == keep["quantity"]
+                and (listed_earlier_first(a, b) or listed_earlier_first(b, a))
+                and not (check in LENGTH_CHECKS and lengths_differ(a, b)))
+
+    for keep in (second, first):
+        for other in (f for f in facts.values() if fits(f, keep)):
+            pair = [other, keep] if keep is second else [keep, other]
+            if listed_earlier_first((pair[0]["start"], pair[0]["end"]), (pair[1]["start"], pair[1]["end"])):
+                pair.reverse()
+            return f"`figures: [{pair[0]['id']}, {pair[1]['id']}]`"
+    return None
+
+
+def _comparison_problems(chk: Checker, s: dict, facts: dict) -> None:
+    """A problem when a statement's two figures are in different units, or listed earlier first.
+
+    See :mod:`exportrow.comparable` (periods that overlap or are unknown are taken as listed).
+
+    Example:
+        >>> import datetime as dt
+        >>> y = {k: {"id": k, "unit": u, "quantity": "q", "value": 1, "period": k[1:],
+        ...          "start": dt.date(int(k[1:]), 1, 1), "end": dt.date(int(k[1:]) + 1, 1, 1)}
+        ...      for k, u in (("y2023", "lorries"), ("y2024", "lorries"), ("r2024", "crowns"))}
+        >>> chk, ann, ids = _demo()
+        >>> _comparison_problems(chk, {"_label": "statements[s]", "check": "growth_factor",
+        ...                            "figures": ["y2023", "y2024"]}, y)
+        >>> chk.problems[0].fix
+        'write `figures: [y2024, y2023]` (the later figure first)'
+    """
+    check = s["check"]
+    if check not in ORDERED_CHECKS or len(s["figures"]) != 2 or not all(i in facts for i in s["figures"]):
+        return
+    first, second = (facts[i] for i in s["figures"])
+    if not same_unit(first["unit"], second["unit"]):
+        example = _same_unit_example(check, first, second, facts)
+        chk.add(s["_label"], "figures",
+                f"compares figures in different units: {first['id']} is in {shown(first['unit'], 40)}, "
+                f"{second['id']} in {shown(second['unit'], 40)}; {check} compares two values of the same unit",
+                (f"name two figures in one unit, e.g. {example}" if example else "name two figures in one unit")
+                + f"; if {first['id']} and {second['id']} are in one unit, write it the same way in both (`unit:`)")
+    if listed_earlier_first((first["start"], first["end"]), (second["start"], second["end"])):
+        chk.add(s["_label"], "figures",
+                f"lists the earlier figure first: {_fig_said(first)} ends before {_fig_said(second)} starts, "
+                f"but {check} reads `figures: [later, earlier]`",
+                f"write `figures: [{second['id']}, {first['id']}]` (the later figure first)")
+
+
+def comparison_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
+    """A warning for each statement that compares two quantities, or (growth_factor) periods of unequal length.
+
+    Neither is refused: two quantity names may be two spellings of one thing, and an article may really
+    compare a week with a year. The verdict then says what it cannot judge (see :mod:`exportrow.comparable`).
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> ann = load_annotation()
+        >>> next(f for f in ann.figures if f["id"] == "cases_2016")["quantity"] = "seizures"
+        >>> [(w.entry, w.message[:58]) for w in comparison_warnings(Checker(ann.path, ann.article), ann)][:1]
+        [('statements[more_than_doubled]', "compares two quantities in one unit: cases_2017 counts 'il")]
+    """
+    facts = _facts(ann, _derived_rows(ann))
+    out = []
+    for s in ann.statements:
+        if s["check"] not in ORDERED_CHECKS or len(s["figures"]) != 2 or not all(i in facts for i in s["figures"]):
+            continue
+        first, second = (facts[i] for i in s["figures"])
+        if not same_unit(first["unit"], second["unit"]):
+            continue
+        where = (chk.file, s["_label"], "figures")
+        if first["quantity"] != second["quantity"]:
+            out.append(Problem(*where, f"compares two quantities in one unit: {first['id']} counts "
+                               f"{shown(first['quantity'], 40)}, {second['id']} counts "
+                               f"{shown(second['quantity'], 40)}; the verdict treats them as one series",
+                               "if they measure the same thing, write the same `quantity:` in both; otherwise "
+                               "compare two figures of one quantity"))
+        spans = (first["start"], first["end"]), (second["start"], second["end"])
+        if s["check"] in LENGTH_CHECKS and lengths_differ(*spans):
+            out.append(Problem(*where, f"{s['check']} compares the counts of periods of unequal length: "
+                               f"{_fig_said(first)} covers {length_text(*spans[0])}, {_fig_said(second)} covers "
+                               f"{length_text(*spans[1])}; its verdict will be cannot_check",
+                               f"compare figures of periods of about the same length (within "
+                               f"{LENGTH_TOLERANCE:.0%}), or, if both periods are whole months, use "
+                               "`check: rate_change` to compare rates per month"))
+    return out
 
 
 def check_claims(chk: Checker, ann: Annotation, ids: dict) -> None:

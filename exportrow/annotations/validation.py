@@ -145,6 +145,33 @@ def _list_problem(err, key: str) -> tuple[str, str]:
     return "lists the same item twice", "keep each item once"
 
 
+def _own_figures_fix(err, doc: dict) -> str:
+    """The fix for a statement naming too few or too many figures, with the file's own figure ids.
+
+    The schema's own example names the bundled article's figures; a user's file gets its ids instead.
+
+    Example:
+        >>> doc = {"figures": [{"id": "f24"}, {"id": "f23"}],
+        ...        "statements": [{"id": "s", "check": "growth_factor", "figures": ["f24"], "quote": "q"}]}
+        >>> err = next(e for e in validator("annotation").iter_errors(doc) if e.validator == "minItems")
+        >>> _own_figures_fix(err, doc)
+        'growth_factor compares two figures: the later, then the earlier; write e.g. `figures: [f24, f23]`'
+    """
+    import re
+
+    n = err.validator_value
+    valid = [i for i in err.instance if isinstance(i, str) and re.fullmatch(_ID_PATTERN, i) and len(i) <= 40]
+    figures = doc.get("figures") if isinstance(doc.get("figures"), list) else []
+    pool = [f.get("id") for f in figures if isinstance(f, dict)]
+    ids = list(dict.fromkeys(valid))[:n]
+    ids += [i for i in dict.fromkeys(pool) if isinstance(i, str) and re.fullmatch(_ID_PATTERN, i)
+            and len(i) <= 40 and i not in ids][:n - len(ids)]
+    fill = ["later_figure", "earlier_figure"] if n == 2 else [f"figure_{k + 1}" for k in range(n)]
+    ids += fill[len(ids):n]
+    what = err.schema.get("description", "").rstrip(".")
+    return "; ".join(p for p in (what, f"write e.g. `figures: [{', '.join(ids)}]`") if p)
+
+
 def _unknown_fields(err, entry: str, fld: str, top: bool) -> list[tuple[str, str, str, str]]:
     allowed = list(err.schema.get("properties", {}))
     out = []
@@ -187,7 +214,10 @@ def _describe(err, doc: dict, name: str) -> list[tuple[str, str, str, str]]:
     if err.validator in ("pattern", "minLength", "maxLength") and isinstance(err.instance, str):
         return [(entry, fld, *_string_problem(err, key, parent_required))]
     if err.validator in ("minItems", "maxItems", "uniqueItems") and isinstance(err.instance, list):
-        return [(entry, fld, *_list_problem(err, key))]
+        message, fix = _list_problem(err, key)
+        if path[:1] == ["statements"] and key == "figures" and err.validator != "uniqueItems":
+            fix = _own_figures_fix(err, doc)
+        return [(entry, fld, message, fix)]
     if err.validator in ("minimum", "maximum") and isinstance(err.instance, (int, float)):
         return [(entry, fld, *_number_problem(err, key))]
     return [(entry, fld, f"does not fit the schema ({err.validator})", "see `exportrow schema`")]

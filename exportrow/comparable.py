@@ -1,0 +1,128 @@
+"""Whether two figures can be compared: one unit, periods of like length, the later one listed first.
+
+Growth words ("doubled", checked by ``growth_factor``) compare two values; rate words ("surged",
+``rate_change``) compare rates per month. Both comparisons need two figures in the same unit, and a
+statement lists them later first (``figures: [later, earlier]``). A growth factor compares the raw
+values, so it also needs periods of about the same length: within :data:`LENGTH_TOLERANCE` of each
+other (a 28-day February against a 31-day January passes; a week against a year does not). Rates per
+month do not need that: ``rate_change`` exists for periods of unequal length.
+
+The annotation checks (``exportrow check``) and the verdicts (:func:`exportrow.checks.check_one`)
+both ask the functions here, so they cannot disagree. What each does with a fault:
+
+- different units: ``exportrow check`` refuses the statement; the verdict is ``cannot_check``.
+- different quantities in one unit (``complaints`` and ``firms``, both counted in firms): a warning
+  (the names may be two spellings of one thing); the verdict notes it.
+- periods of unequal length under ``growth_factor``: a warning; the verdict is ``cannot_check``
+  (exportrow does not guess whether the words mean the counts or the rates).
+- the earlier figure listed first (its period ends before the other's starts): ``exportrow check``
+  refuses it with the order to write; the verdict is ``cannot_check``. Periods that overlap, or
+  that are unknown, are taken as listed.
+"""
+
+from __future__ import annotations
+
+__all__ = ["LENGTH_TOLERANCE", "ORDERED_CHECKS", "LENGTH_CHECKS", "unit_key", "same_unit", "period_days",
+           "length_text", "lengths_differ", "listed_earlier_first"]
+
+#: Two periods whose lengths differ by more than this share of the longer are of unequal length.
+LENGTH_TOLERANCE = 0.10
+#: Checks that compare two figures, the later first (``figures: [later, earlier]``), in one unit.
+ORDERED_CHECKS = ("growth_factor", "rate_change", "rate_increase")
+#: Checks that compare raw values, so need periods of about the same length.
+LENGTH_CHECKS = ("growth_factor",)
+
+
+def unit_key(unit) -> str:
+    """A unit as compared: case, spacing and a plural ``s`` do not count.
+
+    Example:
+        >>> unit_key(" Lorries "), unit_key("cases") == unit_key("Case"), unit_key("crowns") == unit_key("lorries")
+        ('lorrie', True, False)
+    """
+    words = " ".join(str(unit).casefold().split())
+    return words[:-1] if len(words) > 1 and words.endswith("s") else words
+
+
+def same_unit(a, b) -> bool:
+    """Whether two units are one unit (see :func:`unit_key`).
+
+    Example:
+        >>> same_unit("cases", "Cases"), same_unit("crowns", "lorries")
+        (True, False)
+    """
+    return unit_key(a) == unit_key(b)
+
+
+def _missing(value) -> bool:
+    return value is None or value != value  # NaT and NaN are not equal to themselves
+
+
+def period_days(start, end) -> int | None:
+    """Days in a period (``end`` is the first day after it), or None when either end is unknown.
+
+    Example:
+        >>> import datetime as dt
+        >>> period_days(dt.date(2024, 1, 1), dt.date(2025, 1, 1)), period_days(None, dt.date(2025, 1, 1))
+        (366, None)
+    """
+    if _missing(start) or _missing(end):
+        return None
+    return (end - start).days
+
+
+def length_text(start, end) -> str:
+    """A period's length in words: whole months as months, anything else in days.
+
+    Example:
+        >>> import datetime as dt
+        >>> year, week = (dt.date(2024, 1, 1), dt.date(2025, 1, 1)), (dt.date(2025, 3, 3), dt.date(2025, 3, 10))
+        >>> length_text(*year), length_text(*week)
+        ('12 months', '7 days')
+        >>> length_text(dt.date(2025, 2, 1), dt.date(2025, 3, 1))
+        '1 month'
+    """
+    days = period_days(start, end)
+    if days is None:
+        return "an unknown length"
+    if start.day == 1 and end.day == 1:
+        months = (end.year - start.year) * 12 + end.month - start.month
+        return f"{months} month{'s' * (months != 1)}"
+    return f"{days} day{'s' * (days != 1)}"
+
+
+def lengths_differ(first: tuple, second: tuple) -> bool:
+    """Whether two periods ``(start, end)`` differ in length by more than :data:`LENGTH_TOLERANCE`.
+
+    Unknown periods do not differ (nothing is known against them).
+
+    Example:
+        >>> import datetime as dt
+        >>> year, week = (dt.date(2024, 1, 1), dt.date(2025, 1, 1)), (dt.date(2025, 3, 3), dt.date(2025, 3, 10))
+        >>> lengths_differ(year, week), lengths_differ(year, (dt.date(2023, 1, 1), dt.date(2024, 1, 1)))
+        (True, False)
+        >>> lengths_differ((dt.date(2025, 1, 1), dt.date(2025, 2, 1)), (dt.date(2025, 2, 1), dt.date(2025, 3, 1)))
+        False
+        >>> lengths_differ(year, (None, None))
+        False
+    """
+    a, b = period_days(*first), period_days(*second)
+    if a is None or b is None:
+        return False
+    return abs(a - b) > LENGTH_TOLERANCE * max(a, b)
+
+
+def listed_earlier_first(first: tuple, second: tuple) -> bool:
+    """Whether the first period ``(start, end)`` ends before the second starts (so the order is reversed).
+
+    Overlapping or unknown periods are not (the listed order is taken as meant).
+
+    Example:
+        >>> import datetime as dt
+        >>> y23, y24 = (dt.date(2023, 1, 1), dt.date(2024, 1, 1)), (dt.date(2024, 1, 1), dt.date(2025, 1, 1))
+        >>> listed_earlier_first(y23, y24), listed_earlier_first(y24, y23), listed_earlier_first(y23, (None, None))
+        (True, False, False)
+    """
+    if _missing(first[1]) or _missing(second[0]) or _missing(first[0]) or _missing(second[1]):
+        return False
+    return first[1] <= second[0]
