@@ -301,11 +301,13 @@ def _timeline(ann) -> Handout:
                  f"{_write_as(pick)} Which rule did you use?")
     else:
         part1 = ("The annotation dates every event here in absolute words (a year, a month, a date with its "
-                 "year). Resolve \u201cyesterday\u201d and \u201clast Wednesday\u201d against the publication "
-                 "date yourself, with the rules above.")
+                 "year). " if len(dated) else "The annotation records no event in this article. ")
+        part1 += ("Resolve \u201cyesterday\u201d and \u201clast Wednesday\u201d against the publication "
+                  "date yourself, with the rules above.")
     later = published + pd.Timedelta(days=7)
-    part2 = (f"Suppose the article had come out one week later, on {html_text(_day(later))}. Which of the events "
-             "listed below would get another date, and which would stay put? Why?")
+    part2 = (f"Suppose the article had come out one week later, on {html_text(_day(later))}. "
+             + ("Which of the events listed below would get another date, and which would stay put? Why?" if len(dated)
+                else "Which dates from part 1 would change, and which would stay put? Why?"))
     events_list = ""
     if len(dated):
         events_list = (_p("<strong>The events the article dates</strong> (the words it uses, without the dates "

@@ -114,11 +114,13 @@ def citation(article: Article) -> str:
         *&lt;b&gt;The \\*Daily\\*&lt;/b&gt;*, 12 J
         >>> citation(load_article().with_published("2019-07-19"))[:47]
         '*Nikkei Asian Review*, 19 July 2019 (date only)'
+        >>> print(citation(dataclasses.replace(load_article(), dateline=None))[98:162])
+        export details”. The article has no dateline. File `nikkei-asian
     """
     return (f"*{markdown_text(article.outlet or 'outlet unknown')}*, {article.published_text}: "
             f"\u201c{markdown_text(article.title or 'untitled')}\u201d. "
-            f"Dateline {markdown_text(article.dateline or 'none')}. "
-            f"File {markdown_code(article.path.name)}, sha256 `{article.sha256[:12]}…`.")
+            + (f"Dateline {markdown_text(article.dateline)}. " if article.dateline else "The article has no dateline. ")
+            + f"File {markdown_code(article.path.name)}, sha256 `{article.sha256[:12]}…`.")
 
 
 def markdown_list(items: list[str]) -> str:

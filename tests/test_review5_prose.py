@@ -31,3 +31,42 @@ def test_notebook_04_exercise_names_your_annotation_not_the_bundled_folder():
     exercise = next(c for c in cells("04-coding-reliability.ipynb") if c.startswith("## Exercise"))
     assert "data/annotations" not in exercise
     assert "your annotation file, the one `annotation_path` names" in exercise
+
+
+def test_empty_article_gets_its_true_reason_in_every_sentence():
+    art = exportrow.load_article(EMPTY)
+    assert "The article has no dateline." in citation(art) and "Dateline none" not in citation(art)
+    events = exportrow.events(art)
+    assert tl.undated_note(events, events) == ("The annotation records no event in this article, only its "
+                                               "publication: there is nothing to date.")
+    assert "records no event" in tl.exercise_event(events) and "every date here is absolute" not in \
+        tl.exercise_event(events)
+    claims = exportrow.claims(art)
+    words = claims.pipe(framing.fightin_words, "valdmark", "ostrel")
+    finding = framing.words_finding(words, "valdmark", "ostrel", claims)
+    assert finding == "No word to compare: the annotation records no claim of Valdmark or Ostrel"
+    questions = framing.reading_questions(claims)
+    assert len(questions) == 1 and "Volume is not endorsement" not in questions[0]
+    assert questions[0].startswith("The annotation records no claim in this article")
+
+
+def test_empty_article_worksheet_does_not_claim_absolute_dates():
+    from exportrow.handout import handout
+    from exportrow.tables import annotation
+
+    ex = handout("02-claim-timeline", annotation(EMPTY)).exercises[0]
+    text = " ".join(ex.parts)
+    assert "The annotation records no event in this article." in text
+    assert "absolute words" not in text and "events listed below" not in text
+
+
+def test_a_view_emptied_by_the_selection_is_blamed_on_the_selection():
+    events = exportrow.events()
+    shown = tl.select_events(events, sides=["outlet"])
+    assert tl.undated_note(shown, events).startswith("No event from the article matches the chosen")
+
+
+def test_notebook_03_hides_the_all_zero_tables_when_there_is_no_claim():
+    src = "\n".join(cells("03-framing-comparison.ipynb"))
+    assert ".reset_index()\n     ) if not empty else Markdown(empty)" in src
+    assert "framing.words_finding(words, side_a, side_b, claims)" in src
