@@ -70,3 +70,23 @@ def test_notebook_03_hides_the_all_zero_tables_when_there_is_no_claim():
     src = "\n".join(cells("03-framing-comparison.ipynb"))
     assert ".reset_index()\n     ) if not empty else Markdown(empty)" in src
     assert "framing.words_finding(words, side_a, side_b, claims)" in src
+
+
+def test_timeline_legend_and_alt_read_a_span_as_a_date_range_not_a_duration():
+    import matplotlib.pyplot as plt
+
+    from exportrow.plots import timeline
+
+    events = exportrow.events()
+    fig, alt = timeline(events)
+    labels = [t.get_text() for t in fig.legends[0].get_texts()] if fig.legends else \
+        [t.get_text() for sub in fig.subfigs for lg in sub.legends for t in lg.get_texts()]
+    plt.close(fig)
+    assert "a bar: dated only to this week or month;\nit happened some time in it, not necessarily all of it" in labels
+    assert "a light band: dated only to this longer span;\nsome time in it, not necessarily all of it" in labels
+    assert not [x for x in labels if "a bar that long" in x]
+    assert alt.endswith("the event happened some time in it, not necessarily all of it.")
+    days = events[events.event_id.isin(["kang_pompeo_call", "publication"])]
+    fig, alt = timeline(days)
+    plt.close(fig)
+    assert "not how long it lasted" not in alt  # only points: nothing to misread
