@@ -236,13 +236,15 @@ def _palette(sides, shown) -> dict[str, str]:
 
 def _rate(v: float) -> str:
     """A rate for a label: at most two decimals, no trailing zeros, thousands separated as the counts are
-    (from 10,000 on).
+    (:func:`exportrow.stats.fmt_value`).
 
     Example:
-        >>> _rate(4.0), _rate(1.1667), _rate(5000.0), _rate(125000.0), _rate(2500000 / 15)
-        ('4', '1.17', '5000', '125,000', '166,666.67')
+        >>> _rate(4.0), _rate(1.1667), _rate(5000.0), _rate(125000.0), _rate(2500000 / 15), _rate(41000 / 12)
+        ('4', '1.17', '5,000', '125,000', '166,666.67', '3,416.67')
     """
-    return f"{v:{',' if abs(v) >= 10_000 else ''}.2f}".rstrip("0").rstrip(".")
+    from exportrow.stats import fmt_value
+
+    return fmt_value(v, 2)
 
 
 def _grouped_ticks():
@@ -257,7 +259,7 @@ def _grouped_ticks():
         def format_ticks(self, values):
             values = [float(v) for v in values]
             decimals = max((len(f"{v:.6f}".rstrip("0").split(".")[1]) for v in values), default=0)
-            sep = "," if any(abs(v) >= 10_000 for v in values) else ""
+            sep = "," if any(abs(v) >= 1_000 for v in values) else ""  # as fmt_value writes the labels
             return [f"{v:{sep}.{decimals}f}" for v in values]
 
     return GroupedTicks()
@@ -463,12 +465,12 @@ def fmt_count(v: float) -> str:
     """A value for a label as the notebooks' sentences write it, never truncated: ``14``, ``2.5``, ``40,000,000``.
 
     Example:
-        >>> fmt_count(14.0), fmt_count(2.5), fmt_count(40000000.0)
-        ('14', '2.5', '40,000,000')
+        >>> fmt_count(14.0), fmt_count(2.5), fmt_count(40000000.0), fmt_count(9800.0)
+        ('14', '2.5', '40,000,000', '9,800')
     """
-    from exportrow.stats import hedged
+    from exportrow.stats import fmt_value
 
-    return hedged(v)
+    return fmt_value(v)
 
 
 def _date_words(start, end, precision) -> str:

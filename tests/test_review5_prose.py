@@ -90,3 +90,30 @@ def test_timeline_legend_and_alt_read_a_span_as_a_date_range_not_a_duration():
     fig, alt = timeline(days)
     plt.close(fig)
     assert "not how long it lasted" not in alt  # only points: nothing to misread
+
+
+TEACHER = PROJECT_ROOT / "tests" / "fixtures" / "review5-teacher" / "harbour-bridge.txt"
+
+
+def test_one_number_format_in_worksheet_chart_and_tables():
+    import re
+
+    import matplotlib.pyplot as plt
+
+    from exportrow.handout import handout
+    from exportrow.notebook import _number
+    from exportrow.plots import bar_periods, fmt_count
+    from exportrow.stats import case_periods, fmt_value, hedged
+    from exportrow.tables import annotation
+
+    ann = annotation(TEACHER)
+    h = handout("01-enforcement-statistics", ann)
+    page = h.exercises[0].material + h.check
+    assert ">9,800<" in page and ">4,100<" in page and ">41,000<" in page
+    assert ">1,500,000<" in page and ">3,416.67<" in page and "= 3,416.67 a month" in page
+    assert not re.search(r"\b(9800|4100|1500000\.00|3416\.67)\b", page)
+    fig, alt = bar_periods(exportrow.figures(ann.article, ann.path).pipe(case_periods))
+    title = fig.axes[0].get_title(loc="left") or fig._suptitle.get_text()
+    plt.close(fig)
+    assert "3,416.67" in title + alt and "3416.67" not in title + alt
+    assert [fmt_value(9800), hedged(9800.0), fmt_count(9800.0), _number(9800.0)] == ["9,800"] * 4
