@@ -631,15 +631,20 @@ def limits_note(figures_table: pd.DataFrame) -> str:
         >>> from exportrow import figures
         >>> print(limits_note(figures()).splitlines()[3][:60])
         - **A rise in what is counted is not a rise in what happens.
+        >>> print(limits_note(figures()).splitlines()[3][173:275])
+        (here, for illegal export cases: more of them in fact, or more of them noticed and recorded), or both.
     """
-    kinds = set(quantity_kinds(figures_table).values())
+    by_kind = quantity_kinds(figures_table)
+    kinds = set(by_kind.values())
+    main = main_quantity(figures_table)
+    here = (f" (here, for {markdown_text(main.replace('_', ' '))}: more of them in fact, or more of them noticed and "
+            "recorded)" if main is not None and by_kind.get(main) == "count" else "")
     items = ["**Other series measure other things.** Other bodies often publish their own figures, with other "
              "definitions and periods. Do not mix them into these bars. Compare only series that share a definition."]
     if "count" in kinds:
         items += ["**A rise in what is counted is not a rise in what happens.** A count is what someone recorded: "
-                  "more counted can mean more of the thing itself, or more and better counting (for cases caught: "
-                  "more wrongdoing, or more and better enforcement), or both. The counts alone cannot tell these "
-                  "apart.",
+                  f"more counted can mean more of the thing itself, or more and better counting{here}, or both. "
+                  "The counts alone cannot tell these apart.",
                   "**A count says nothing about size.** One item counted can be large or small, and the article may "
                   "not say which."]
     if "amount" in kinds:

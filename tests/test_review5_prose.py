@@ -117,3 +117,17 @@ def test_one_number_format_in_worksheet_chart_and_tables():
     plt.close(fig)
     assert "3,416.67" in title + alt and "3416.67" not in title + alt
     assert [fmt_value(9800), hedged(9800.0), fmt_count(9800.0), _number(9800.0)] == ["9,800"] * 4
+
+
+def test_notebook_01_prose_about_the_bundled_article_comes_from_the_annotation():
+    from exportrow.stats import limits_note
+    from exportrow.tables import annotation
+
+    ann = annotation(TEACHER)
+    note = limits_note(exportrow.figures(ann.article, ann.path))
+    assert "(here, for lorry crossings: more of them in fact, or more of them noticed and recorded)" in note
+    assert "enforcement" not in note and "cases" not in note
+    assert "(here, for illegal export cases: more of them in fact" in limits_note(exportrow.figures())
+    head = cells("01-enforcement-statistics.ipynb")[0]
+    assert head.startswith("# 01 · The article's numbers: what do they say") and "Enforcement" not in head
+    assert "the files keep this name for every article" in head
