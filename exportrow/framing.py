@@ -293,15 +293,28 @@ def side_name(side: str) -> str:
     return "the outlet" if side == "outlet" else str(side).capitalize()
 
 
-def words_finding(words: pd.DataFrame, side_a: str, side_b: str) -> str:
+def words_finding(words: pd.DataFrame, side_a: str, side_b: str, claims: pd.DataFrame | None = None) -> str:
     """Whether any word separates the two sides beyond chance, in one sentence (chart title and notebook text).
+
+    With ``claims`` (the claims table), a side with no claim at all is named as the reason, not min_word_count.
 
     Example:
         >>> from exportrow import claims
         >>> words_finding(claims().pipe(fightin_words, "seoul", "tokyo"), "seoul", "tokyo")
         'No word separates Seoul from Tokyo beyond chance (largest |z| 1.82, under 1.96)'
+        >>> words_finding(claims().head(0).pipe(fightin_words, "seoul", "tokyo"), "seoul", "tokyo", claims().head(0))
+        'No word to compare: the annotation records no claim of Seoul or Tokyo'
+        >>> only_seoul = claims()[claims().side == "seoul"]
+        >>> words_finding(only_seoul.pipe(fightin_words, "seoul", "tokyo"), "seoul", "tokyo", only_seoul)
+        'No word can set the sides apart: the annotation records no claim of Tokyo'
     """
     a, b = side_name(side_a), side_name(side_b)
+    if claims is not None:
+        silent = [name for side, name in ((side_a, a), (side_b, b)) if not (claims.side == side).any()]
+        if len(silent) == 2:
+            return f"No word to compare: the annotation records no claim of {a} or {b}"
+        if silent:
+            return f"No word can set the sides apart: the annotation records no claim of {silent[0]}"
     totals = (int(words.total_a.iloc[0]), int(words.total_b.iloc[0])) if len(words) else (0, 0)
     if len(words) and 0 in totals:
         silent = a if totals[0] == 0 else b
@@ -527,7 +540,14 @@ def reading_questions(claims: pd.DataFrame) -> list[str]:
         **Paraphrase is the article's wording.** When a side is heard mostly thr
         **Anonymous voices weigh differently.** An unnamed source's direct quote
         **The outlet speaks too.** Judgements no one is cited for frame the whol
+        >>> print(reading_questions(claims().head(0))[0])  # doctest: +NORMALIZE_WHITESPACE
+        The annotation records no claim in this article, so there is nothing to read these questions against: how
+        many claims each side gets, whose wording a paraphrase is, who an unnamed source is, where the outlet speaks.
     """
+    if claims.empty:
+        return ["The annotation records no claim in this article, so there is nothing to read these questions "
+                "against: how many claims each side gets, whose wording a paraphrase is, who an unnamed source is, "
+                "where the outlet speaks."]
     out = ["**Volume is not endorsement.** A side with more claims may simply be the side that published material "
            "that week. Ask who supplied the material."]
     para = claims[claims.attribution == "indirect"]

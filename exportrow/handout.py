@@ -154,7 +154,7 @@ def _enforcement(ann) -> Handout:
     """
     import exportrow
     from exportrow.checks import period_label
-    from exportrow.stats import hedged
+    from exportrow.stats import fmt_value, hedged
 
     table = exportrow.figures(ann.article, ann.path)
     stated = table[table.basis == "stated"]
@@ -192,20 +192,20 @@ def _enforcement(ann) -> Handout:
     if one is not None:
         check.append(_p(f"<strong>Part 1.</strong> {_code(one.figure_id)}: {html_text(hedged(one.value))} "
                         f"{html_text(one.unit)} over {_plural(int(one.months), 'month')} = "
-                        f"{one.per_month:.2f} a month (computed, rounded to two decimals)."))
+                        f"{fmt_value(one.per_month, 2)} a month (computed, rounded to at most two decimals)."))
     if len(derived):
         d = derived.iloc[0]
         formula = " \u2212 ".join(html_text(x) for x in str(d.formula).split(" - "))
         check.append(_p(f"<strong>Part 2.</strong> {formula} = {html_text(hedged(d.value))} {html_text(d.unit)}, "
                         f"for {html_text(period_label(d))} ({_plural(int(d.months), 'month')}, "
-                        f"{d.per_month:.2f} a month). This figure is derived: the article does not state it, and "
-                        "it says nothing about how the number is spread over those months."))
+                        f"{fmt_value(d.per_month, 2)} a month). This figure is derived: the article does not state "
+                        "it, and it says nothing about how the number is spread over those months."))
     timed = stated[stated.months.notna() & (stated.months > 0)]
     if len(timed):
         check.append(_p("Every stated figure with a period, as a rate per month (computed):")
                      + _table(["figure", "value", "months", "a month"],
                               [[_code(r.figure_id), html_text(hedged(r.value, r.qualifier)), str(int(r.months)),
-                                f"{r.per_month:.2f}"] for r in timed.itertuples()], "figures"))
+                                fmt_value(r.per_month, 2)] for r in timed.itertuples()], "figures"))
     return Handout([Exercise(_p("Work from the figures below, the article's own words; no computer needed."),
                              material, [part1, part2])], "".join(check))
 
@@ -301,11 +301,13 @@ def _timeline(ann) -> Handout:
                  f"{_write_as(pick)} Which rule did you use?")
     else:
         part1 = ("The annotation dates every event here in absolute words (a year, a month, a date with its "
-                 "year). Resolve \u201cyesterday\u201d and \u201clast Wednesday\u201d against the publication "
-                 "date yourself, with the rules above.")
+                 "year). " if len(dated) else "The annotation records no event in this article. ")
+        part1 += ("Resolve \u201cyesterday\u201d and \u201clast Wednesday\u201d against the publication "
+                  "date yourself, with the rules above.")
     later = published + pd.Timedelta(days=7)
-    part2 = (f"Suppose the article had come out one week later, on {html_text(_day(later))}. Which of the events "
-             "listed below would get another date, and which would stay put? Why?")
+    part2 = (f"Suppose the article had come out one week later, on {html_text(_day(later))}. "
+             + ("Which of the events listed below would get another date, and which would stay put? Why?" if len(dated)
+                else "Which dates from part 1 would change, and which would stay put? Why?"))
     events_list = ""
     if len(dated):
         events_list = (_p("<strong>The events the article dates</strong> (the words it uses, without the dates "

@@ -114,11 +114,13 @@ def citation(article: Article) -> str:
         *&lt;b&gt;The \\*Daily\\*&lt;/b&gt;*, 12 J
         >>> citation(load_article().with_published("2019-07-19"))[:47]
         '*Nikkei Asian Review*, 19 July 2019 (date only)'
+        >>> print(citation(dataclasses.replace(load_article(), dateline=None))[98:162])
+        export details”. The article has no dateline. File `nikkei-asian
     """
     return (f"*{markdown_text(article.outlet or 'outlet unknown')}*, {article.published_text}: "
             f"\u201c{markdown_text(article.title or 'untitled')}\u201d. "
-            f"Dateline {markdown_text(article.dateline or 'none')}. "
-            f"File {markdown_code(article.path.name)}, sha256 `{article.sha256[:12]}…`.")
+            + (f"Dateline {markdown_text(article.dateline)}. " if article.dateline else "The article has no dateline. ")
+            + f"File {markdown_code(article.path.name)}, sha256 `{article.sha256[:12]}…`.")
 
 
 def markdown_list(items: list[str]) -> str:
@@ -206,16 +208,17 @@ def _cell(value, fmt) -> str:
 
 def _number(value) -> str:
     """A float in a table as a reader writes it: a whole number without decimals (thousands separated from
-    10,000, as in the notebooks' sentences), any other with its own digits, never rounded across a threshold.
+    1,000, as in the notebooks' sentences: :func:`exportrow.stats.fmt_value`), any other with its own digits,
+    never rounded across a threshold.
 
     Example:
-        >>> _number(40000000.0), _number(150.0), _number(2.4), _number(0.666), _number(1.17)
-        ('40,000,000', '150', '2.4', '0.666', '1.17')
+        >>> _number(40000000.0), _number(150.0), _number(2.4), _number(0.666), _number(1.17), _number(9800.0)
+        ('40,000,000', '150', '2.4', '0.666', '1.17', '9,800')
     """
+    from exportrow.stats import fmt_value
+
     v = float(value)
-    if v.is_integer():
-        return f"{int(v):,}" if abs(v) >= 10_000 else str(int(v))
-    return f"{v:,.10g}" if abs(v) >= 10_000 else f"{v:.10g}"
+    return fmt_value(v) if v.is_integer() else f"{v:,.10g}"
 
 
 class _Table:

@@ -236,13 +236,15 @@ def _palette(sides, shown) -> dict[str, str]:
 
 def _rate(v: float) -> str:
     """A rate for a label: at most two decimals, no trailing zeros, thousands separated as the counts are
-    (from 10,000 on).
+    (:func:`exportrow.stats.fmt_value`).
 
     Example:
-        >>> _rate(4.0), _rate(1.1667), _rate(5000.0), _rate(125000.0), _rate(2500000 / 15)
-        ('4', '1.17', '5000', '125,000', '166,666.67')
+        >>> _rate(4.0), _rate(1.1667), _rate(5000.0), _rate(125000.0), _rate(2500000 / 15), _rate(41000 / 12)
+        ('4', '1.17', '5,000', '125,000', '166,666.67', '3,416.67')
     """
-    return f"{v:{',' if abs(v) >= 10_000 else ''}.2f}".rstrip("0").rstrip(".")
+    from exportrow.stats import fmt_value
+
+    return fmt_value(v, 2)
 
 
 def _grouped_ticks():
@@ -257,7 +259,7 @@ def _grouped_ticks():
         def format_ticks(self, values):
             values = [float(v) for v in values]
             decimals = max((len(f"{v:.6f}".rstrip("0").split(".")[1]) for v in values), default=0)
-            sep = "," if any(abs(v) >= 10_000 for v in values) else ""
+            sep = "," if any(abs(v) >= 1_000 for v in values) else ""  # as fmt_value writes the labels
             return [f"{v:{sep}.{decimals}f}" for v in values]
 
     return GroupedTicks()
@@ -463,12 +465,12 @@ def fmt_count(v: float) -> str:
     """A value for a label as the notebooks' sentences write it, never truncated: ``14``, ``2.5``, ``40,000,000``.
 
     Example:
-        >>> fmt_count(14.0), fmt_count(2.5), fmt_count(40000000.0)
-        ('14', '2.5', '40,000,000')
+        >>> fmt_count(14.0), fmt_count(2.5), fmt_count(40000000.0), fmt_count(9800.0)
+        ('14', '2.5', '40,000,000', '9,800')
     """
-    from exportrow.stats import hedged
+    from exportrow.stats import fmt_value
 
-    return hedged(v)
+    return fmt_value(v)
 
 
 def _date_words(start, end, precision) -> str:
@@ -629,12 +631,22 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
     return text
 
 
+#: The timeline's legend for a bar (a week or a month) and a band (longer): a span an event is dated to, which
+#: the event need not fill, and the alt text's sentence saying the same.
+SPAN_BAR = "a bar: dated only to this week or month;\nit happened some time in it, not necessarily all of it"
+SPAN_BAND = "a light band: dated only to this longer span;\nsome time in it, not necessarily all of it"
+SPAN_ALT = ("A bar or band is the span the article's words date an event to, not how long it lasted: the event "
+            "happened some time in it, not necessarily all of it.")
+
+
 def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, source: str = "",
              window: list[str] | None = None, close_up: list[str] | None = None, sides=None):
     """Timeline of events, each drawn as its interval, coloured by side.
 
-    A day is a point, a week or a month a bar of that width, anything longer (a year, "since last
+    A day is a point, a week or a month a bar over it, anything longer (a year, "since last
     October") a light band; a span that runs to the publication day stops at the publication line.
+    A bar or band is the span the article's words date the event to, not how long it lasted ("earlier this
+    month" dates a one-day opening to some day in it): the legend and the alt text say so.
     Context events (from outside the article) are hollow and labelled ``[context]``. A dashed line
     marks the publication date. Each row names its date in words at its precision ("the week of
     Mon 1 to Sun 7 Jul 2019", never a made-up day).
@@ -765,10 +777,10 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         if (lengths <= 1).any():
             handles.append(Line2D([], [], marker="o", ls="", color="#444444", ms=10, label="a day: a point"))
         if ((lengths > 1) & (lengths <= 31)).any():
-            handles.append(Patch(facecolor="#444444", label="a week or a month: a bar that long"))
+            handles.append(Patch(facecolor="#444444", label=SPAN_BAR))
         if (lengths > 31).any():
             handles.append(Patch(facecolor="#444444", alpha=0.3, edgecolor="#444444",
-                                 label="longer than a month: a light band"))
+                                 label=SPAN_BAND))
         if (ev.source == "context").any():
             handles.append(Line2D([], [], marker="o", ls="", color="#444444", mfc="white", ms=10, mew=2,
                                   label="hollow: context, from outside the article"))
@@ -797,7 +809,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
     alt = (f"{title}. Timeline of {n - n_pub} {kinds}"
            + (f"; dashed line: publication, {pub_ts:%Y-%m-%d}" if pub_ts is not None else "")
            + (f"; the time line is broken into {len(panels)} panels" if len(panels) > 1 else "")
-           + ". " + ". ".join(parts) + ".")
+           + ". " + ". ".join(parts) + "."
+           + (f" {SPAN_ALT}" if ((ev.date_end - ev.date_start).dt.days > 1).any() else ""))
     return fig, alt
 
 

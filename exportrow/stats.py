@@ -7,6 +7,7 @@ Functions take a DataFrame first and return a new one, so they chain with ``.pip
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from exportrow.checks import VERDICTS, check_one, period_label, rules_table
 from exportrow.escape import markdown_text
 from exportrow.tables import BASES, _cat, _int, _str, annotation
 
-__all__ = ["statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
+__all__ = ["fmt_value", "statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
            "credit_line", "rules_table", "VERDICTS", "CHECKS", "MEASURES", "hedged", "figures_overview",
            "exercise_figures", "derived_overview", "chartable", "periods_note", "statements_note", "period_years",
            "check_years", "unknown_years", "years_allowed", "value_kind", "quantity_kinds", "limits_note"]
@@ -230,17 +231,41 @@ def value_kind(unit, values=()) -> str:
     return "count"
 
 
+def fmt_value(value, decimals: int | None = None) -> str:
+    """A number as the notebooks, charts and worksheets write it: thousands separated from 1,000 on, as articles
+    write them (``9,800``), no ``.0`` on a whole number, never in scientific notation. With ``decimals`` (a rate),
+    rounded to at most that many places, trailing zeros dropped: ``3,416.67``, ``1,500,000``.
+
+    The one formatter behind :func:`hedged`, :func:`exportrow.plots.fmt_count`, the charts' rates and ticks and
+    the printed worksheets.
+
+    Example:
+        >>> fmt_value(9800), fmt_value(41000.0), fmt_value(2.5), fmt_value(48), fmt_value(1234567.5)
+        ('9,800', '41,000', '2.5', '48', '1,234,567.5')
+        >>> fmt_value(3416.6666, 2), fmt_value(1500000.0, 2), fmt_value(1.1667, 2), fmt_value(4.0, 2)
+        ('3,416.67', '1,500,000', '1.17', '4')
+    """
+    v = float(value)
+    if decimals is not None and math.isfinite(v):
+        v = round(v, decimals)
+    if v.is_integer():
+        return f"{int(v):,}"
+    if decimals is not None:
+        return f"{v:,.{decimals}f}".rstrip("0").rstrip(".")
+    return f"{v:,.15g}" if abs(v) < 1e15 else f"{v:,.0f}"
+
+
 def hedged(value, qualifier=None) -> str:
     """A number as the article hedges it: ``48``, ``at least 150``, ``about 40`` (never truncated).
 
     Example:
         >>> hedged(150, "lower_bound"), hedged(12.5), hedged(3, float("nan")), hedged(1400000, "approximate")
         ('at least 150', '12.5', '3', 'about 1,400,000')
+        >>> hedged(9800), hedged(4100, "approximate")
+        ('9,800', 'about 4,100')
     """
-    from exportrow.checks import fmt_number
-
     q = None if qualifier is None or pd.isna(qualifier) else str(qualifier)
-    number = f"{int(value):,}" if float(value).is_integer() and abs(value) >= 10_000 else fmt_number(value)
+    number = fmt_value(value)
     return f"{HEDGES[q]} {number}" if q in HEDGES else number
 
 
@@ -606,15 +631,20 @@ def limits_note(figures_table: pd.DataFrame) -> str:
         >>> from exportrow import figures
         >>> print(limits_note(figures()).splitlines()[3][:60])
         - **A rise in what is counted is not a rise in what happens.
+        >>> print(limits_note(figures()).splitlines()[3][173:275])
+        (here, for illegal export cases: more of them in fact, or more of them noticed and recorded), or both.
     """
-    kinds = set(quantity_kinds(figures_table).values())
+    by_kind = quantity_kinds(figures_table)
+    kinds = set(by_kind.values())
+    main = main_quantity(figures_table)
+    here = (f" (here, for {markdown_text(main.replace('_', ' '))}: more of them in fact, or more of them noticed and "
+            "recorded)" if main is not None and by_kind.get(main) == "count" else "")
     items = ["**Other series measure other things.** Other bodies often publish their own figures, with other "
              "definitions and periods. Do not mix them into these bars. Compare only series that share a definition."]
     if "count" in kinds:
         items += ["**A rise in what is counted is not a rise in what happens.** A count is what someone recorded: "
-                  "more counted can mean more of the thing itself, or more and better counting (for cases caught: "
-                  "more wrongdoing, or more and better enforcement), or both. The counts alone cannot tell these "
-                  "apart.",
+                  f"more counted can mean more of the thing itself, or more and better counting{here}, or both. "
+                  "The counts alone cannot tell these apart.",
                   "**A count says nothing about size.** One item counted can be large or small, and the article may "
                   "not say which."]
     if "amount" in kinds:

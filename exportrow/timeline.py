@@ -140,14 +140,30 @@ def undated(events_table: pd.DataFrame) -> pd.DataFrame:
     return events_table[events_table.date_start.isna()].reset_index(drop=True)
 
 
-def undated_note(events_table: pd.DataFrame) -> str:
+def _reported(events_table: pd.DataFrame) -> pd.DataFrame:
+    """The events the article reports: its own rows, without the publication."""
+    return events_table[(events_table.source == "article") & (events_table.event_id != "publication")]
+
+
+def undated_note(events_table: pd.DataFrame, recorded: pd.DataFrame | None = None) -> str:
     """One sentence on the events the article does not date, for notebook 02.
+
+    ``events_table`` is the events shown; ``recorded`` (optional) every event the annotation records, so that an
+    empty view is blamed on the selection, not on the article.
 
     Example:
         >>> from exportrow import events
         >>> print(undated_note(events()))
         The article dates every event the annotation records.
+        >>> print(undated_note(events().head(0)))
+        The annotation records no event in this article, only its publication: there is nothing to date.
+        >>> print(undated_note(events().head(0), events()))
+        No event from the article matches the chosen dates, sides and actors, so none is listed here.
     """
+    if _reported(events_table).empty:
+        if recorded is not None and len(_reported(recorded)):
+            return "No event from the article matches the chosen dates, sides and actors, so none is listed here."
+        return "The annotation records no event in this article, only its publication: there is nothing to date."
     n = len(undated(events_table))
     if not n:
         return "The article dates every event the annotation records."
@@ -192,10 +208,18 @@ def exercise_event(events_table: pd.DataFrame) -> str:
         **In this article.** Take `kang_pompeo_call` (Kang and Pompeo discuss the situation by phone), dated
         by the words "Wednesday" (tense: past).
         >>> print(exercise_event(events().head(0)))  # doctest: +NORMALIZE_WHITESPACE
+        **In this article.** The annotation records no event, so the article gives nothing to date: for part 1
+        resolve words such as "yesterday" yourself, e.g. `exportrow.resolve_date("yesterday", art.published)`,
+        and expect part 2 to move nothing.
+        >>> print(exercise_event(events()[events().event_id == "cases_caught_2015"]))  # doctest: +NORMALIZE_WHITESPACE
         **In this article.** The annotation dates no event in words that depend on the publication date (a
         weekday, "yesterday", "last month"): every date here is absolute, so for part 1 resolve such words
         yourself, e.g. `exportrow.resolve_date("yesterday", art.published)`, and expect part 2 to move nothing.
     """
+    if _reported(events_table).empty:
+        return ("**In this article.** The annotation records no event, so the article gives nothing to date: for "
+                "part 1 resolve words such as \"yesterday\" yourself, e.g. "
+                "`exportrow.resolve_date(\"yesterday\", art.published)`, and expect part 2 to move nothing.")
     r = exercise_event_row(events_table)
     if r is None:
         return ("**In this article.** The annotation dates no event in words that depend on the publication date "

@@ -113,5 +113,5 @@ def test_a_span_since_last_october_stops_at_the_publication_line(main, close_up)
 
 def test_the_legend_names_the_length_of_the_band_drawn(main):
     texts = [t.get_text() for leg in main[0].findobj(Legend) for t in leg.get_texts()]
-    assert "longer than a month: a light band" in texts
+    assert "a light band: dated only to this longer span;\nsome time in it, not necessarily all of it" in texts
     assert not any("year" in t for t in texts)
