@@ -29,7 +29,8 @@ that contains one of those.
 
 Commands that write one file (``extract``, ``import``, ``view``, ``worksheet``, ``agree``'s tables) follow the
 same idea through :func:`check_out_file`: a file exportrow did not write is never replaced, not even with
-``--force``; one it wrote that a person may have edited since only with ``--force``.
+``--force``; one it wrote that a person may have edited since only with ``--force``, and one that a person has
+edited (the command can tell: a draft's checksum, a worksheet's coding) not even then.
 """
 
 from __future__ import annotations
@@ -404,12 +405,15 @@ def check_out_place(out: str | Path, example: str, *, option: str = "--out",
 
 
 def check_out_file(out: str | Path, what: str, written_by, *, force: bool = False, edited: bool = True,
-                   option: str = "--out") -> Path:
+                   option: str = "--out", unchanged=None, changed: str = "") -> Path:
     """The one rule for a single output file (`extract --out`, `import --out`, `view --out`): the path, or a refusal.
 
     A file that exportrow did not write (``written_by(path)`` is false) is never replaced, not even with
     ``--force``. A file it wrote that a person goes on to edit (``edited``: a draft annotation, a capture)
     is replaced only with ``--force``; a page it generates (``edited=False``) is simply written again.
+    Given ``unchanged`` (a test of the file, e.g. its recorded checksum), ``--force`` replaces only a file that passes
+    it: one that a person has changed since (``changed`` says how) is refused even with ``--force``, since the
+    changes would be lost.
     A folder, a symbolic link and an empty path are refused. (The project's own files, the bundled article and
     annotation, were not written by these commands, so they are never replaced.)
 
@@ -452,6 +456,19 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
     if not ours:
         raise OutputFolderError(f"{option} {out}: exists and exportrow did not write it (it is not {what}); it is "
                                 "left as it is, even with --force. Choose another file")
+    if edited and unchanged is not None:
+        try:
+            same = unchanged(path)
+        except OSError:
+            same = False
+        if not same:
+            raise OutputFolderError(
+                f"{option} {out}: exists and {changed or f'is {what}, changed since'}; it is left as it is, even "
+                "with --force, so that nothing in it is lost. Fix: move or rename it to keep it, then run the "
+                "command again, or choose another file")
+        if not force:
+            raise OutputFolderError(f"{option} {out}: exists ({what}, unchanged since); choose another file, or "
+                                    "add --force to replace it")
     if edited and not force:
         raise OutputFolderError(f"{option} {out}: exists ({what}, perhaps edited since); choose "
                                 "another file, or add --force to replace it")
