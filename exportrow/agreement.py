@@ -78,6 +78,7 @@ class Coding:
     kind: str
     claims: pd.DataFrame
     actors: tuple = ()
+    kinds: dict = field(default_factory=dict)  # actor id -> kind (an annotation's; a worksheet has none)
 
 
 def _stem_label(path: Path, article_name: str) -> str:
@@ -194,14 +195,17 @@ def _blank_note(blank) -> str:
 
 def _annotation_coding(path: Path, article, label: str) -> Coding:
     from exportrow.annotations import load_annotation
+    from exportrow.tables import heard_attribution
 
     ann = load_annotation(path, article)
     side = ann.side_of
+    kind = {a["id"]: a.get("kind") for a in ann.actors}
     rows = [{"claim_id": c["id"], "start": c["span"].start, "end": c["span"].end, "quote": c["span"].text,
-             "actor": c["actor"], "side": side.get(c["actor"]), "attribution": c["attribution"],
+             "actor": c["actor"], "side": side.get(c["actor"]),
+             "attribution": heard_attribution(c["attribution"], kind.get(c["actor"])),  # as the claims table shows it
              "cue": c["cue"], "frame": c["frame"], "frame_secondary": c.get("frame_secondary"),
              "entman": tuple(c.get("entman") or ()), "answers": c.get("answers")} for c in ann.claims]
-    return Coding(path, label, "annotation", _claim_frame(rows), tuple(a["id"] for a in ann.actors))
+    return Coding(path, label, "annotation", _claim_frame(rows), tuple(a["id"] for a in ann.actors), kind)
 
 
 def _worksheet_coding(path: Path, article, label: str | None) -> Coding:
@@ -719,6 +723,7 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
         read = list(codings)
     else:
         read = read_codings(list(codings), article, metadata=metadata)
+    read = _heard(read)
     coders = [c.coder for c in read]
     units = match_units(read)
     values = _values(units, read)
@@ -735,6 +740,38 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
         table.loc[actor, "verdict"] = "not comparable"
     return Agreement(read, values, table, _coverage(values, coders), _disagreements(values, coders, chosen),
                      _confusion(values, coders, chosen), n_boot, seed, notes)
+
+
+def _heard(codings: list[Coding]) -> list[Coding]:
+    """The codings with every attribution as the claims table shows it (:func:`exportrow.tables.heard_attribution`).
+
+    An annotation is read so already. A worksheet's actors have no kind: an actor id that an annotation in the
+    comparison declares (the worksheet was made from it) takes that kind, so that a coder who codes a quoted unnamed
+    source ``direct_quote`` (as the coding guide asks) and one who codes it ``anonymous_source`` (as the worksheet
+    describes it) agree, as both mean what the claims table shows.
+
+    Example:
+        >>> ann = Coding(Path("a"), "a", "annotation", pd.DataFrame(), ("src",), {"src": "anonymous_source"})
+        >>> ws = Coding(Path("w"), "w", "worksheet", pd.DataFrame({"actor": ["src"], "attribution": ["direct_quote"]}))
+        >>> _heard([ann, ws])[1].claims.attribution.tolist()
+        ['anonymous_source']
+    """
+    import dataclasses
+
+    from exportrow.tables import heard_attribution
+
+    kinds: dict = {}
+    for c in codings:
+        for actor, kind in c.kinds.items():
+            kinds.setdefault(actor, kind)
+    out = []
+    for c in codings:
+        if c.kind == "worksheet" and kinds and len(c.claims) and "attribution" in c.claims:
+            heard = [heard_attribution(a, kinds.get(actor)) if isinstance(a, str) else a
+                     for a, actor in zip(c.claims.attribution, c.claims.actor)]
+            c = dataclasses.replace(c, claims=c.claims.assign(attribution=heard))
+        out.append(c)
+    return out
 
 
 def _fields(fields) -> list[str]:
