@@ -70,6 +70,8 @@ _NOTES = {"notebook": "a notebook writes its tables and figures here and replace
                       "keep your own files elsewhere"}
 #: The markers earlier versions wrote into a student edition and a course site: such a folder is still ours.
 LEGACY_MARKERS = {"student-edition": ".exportrow-student-edition", "site": ".exportrow-site"}
+#: Where a student edition's notebooks write (``notebooks/outputs/``; :data:`exportrow.student.EDITION_OUTPUTS`).
+_EDITION_OUTPUTS = "outputs"
 #: Project folders that are never an output folder (relative to the project root).
 SOURCE_FOLDERS = (".", ".git", ".venv", "notebooks", "notebooks/solutions", "data", "data/raw", "data/annotations",
                   "data/context", "exportrow", "exportrow/templates", "tests", "tests/fixtures", "docs", "benchmarks",
@@ -693,6 +695,13 @@ def _check_foreign(path: Path, given: str, kind: str, foreign: list[str], option
             f"{option} {given}: an earlier exportrow published this folder without recording which files it wrote, "
             f"so it cannot tell them from yours ({shown}) and will not replace it; nothing was run. Fix: move your "
             f"own files out and delete the folder yourself, or choose another folder, e.g. {_example(kind)}")
+    ran = f"notebooks/{_EDITION_OUTPUTS}/"
+    if kind == "student-edition" and all(p.startswith(ran) for p in tops):  # the edition's own notebooks wrote them
+        raise OutputFolderError(
+            f"{option} {given}: the folder holds outputs that the edition's notebooks wrote when someone ran them "
+            f"(perhaps a student's work): {shown}. exportrow replaces this folder as a whole and would delete them, "
+            f"so nothing was run. Fix: copy {ran} out of {given} to keep them and delete it there, or write the new "
+            f"edition into another folder, e.g. {_example(kind)}")
     raise OutputFolderError(
         f"{option} {given}: the folder holds files that exportrow did not write: {shown}. exportrow replaces "
         f"this folder as a whole and would delete them, so nothing was run. Fix: move them out of {given} "
