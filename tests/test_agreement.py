@@ -85,12 +85,12 @@ def test_fields_against_hand_computed_values(three):
     assert t.loc["attribution", "alpha"] == 1.0 and t.loc["attribution", "percent_agreement"] == 100.0
     # frame: values 7 (7 times), 5, 6, 14 (3 each), 1 (2), 2 (2); one claim coded (2, 7, 2): 2 disagreeing pairs.
     # alpha = 1 - 19 * 2 / (400 - (49 + 9 + 9 + 9 + 4 + 4)) = 1 - 38/316 = 0.87975, cut to 0.879
-    assert t.loc["frame", "alpha"] == 0.879 and t.loc["frame", "verdict"] == "reliable"
+    assert t.loc["frame", "alpha"] == 0.879 and t.loc["frame", "verdict"] == "too few units"  # 7 < 10 units
     assert (t.loc["frame", "units"], t.loc["frame", "coders"]) == (7, 3)
     assert t.loc["side", "alpha"] == 1.0 and t.loc["actor", "alpha"] == 1.0
     assert t.loc["cue", "level"] == "text" and math.isnan(t.loc["cue", "alpha"])
     assert t.loc["cue", "percent_agreement"] == 85.7  # "published" against "has published"
-    assert t.loc["entman.moral_evaluation", "verdict"] == "unreliable"
+    assert t.loc["entman.moral_evaluation", "verdict"] == "too few units"  # review 5, finding 16
     assert t.loc["entman.treatment_recommendation", "verdict"] == "undefined"  # nobody used it
     for r in t.itertuples():
         if not math.isnan(r.alpha):
@@ -175,11 +175,12 @@ def test_confusion_table_for_two_coders():
 
 def test_frame_reliability_for_notebook_03(three):
     fr = frame_reliability(three).set_index("frame")
-    assert fr.loc["Capacity and resources", "verdict"] == "unreliable"
+    assert fr.loc["Capacity and resources", "verdict"] == "too few units"
     assert fr.loc["Legality, constitutionality and jurisprudence", "alpha"] == 1.0
     assert fr.loc["Crime and punishment", "claims"] == 3
     text = " ".join(implications(three, frame_reliability(three)))
-    assert "Capacity and resources (alpha 0.472)" in text and "**attribution**: alpha 1.000 (reliable" in text
+    assert "Per frame: 7 claims coded twice are fewer than 10, so no frame gets a verdict yet." in text
+    assert "**attribution**: alpha 1.000 on only 7 claims coded twice, fewer than 10" in text
 
 
 def test_outputs_are_byte_identical(tmp_path):
@@ -305,7 +306,7 @@ def test_worksheet_to_filled_sheets_to_agree_to_notebook_04(tmp_path, run_notebo
     t = pd.read_csv(tmp_path / "agree" / "agreement.csv")
     # 7 claims, 2 disagree: values 7 (4), 5 (2), 6 (3), 14 (2), 2, 1, 13 (1 each); n = 14, 4 disagreeing pairs.
     # alpha = 1 - 13 * 4 / (14**2 - (16 + 4 + 9 + 4 + 1 + 1 + 1)) = 1 - 52/160 = 0.675
-    assert t.alpha.tolist() == [0.675] and t.verdict.tolist() == ["tentative"]
+    assert t.alpha.tolist() == [0.675] and t.verdict.tolist() == ["too few units"]  # 7 claims: no verdict
     nb, out = run_notebook("04-coding-reliability", article_path=str(ARTICLE), annotation_path=str(ANNOTATION),
                            coding_paths=[str(p) for p in sheets])
     assert pd.read_csv(out / "agreement.csv").set_index("field").loc["frame", "alpha"] == 0.675
@@ -319,7 +320,7 @@ def test_notebook_04_on_the_fixture_finds_the_codings_beside_the_annotation(run_
     nb, out = run_notebook("04-coding-reliability", article_path=str(ARTICLE), annotation_path=str(ANNOTATION))
     text = outputs_text(nb)
     assert "Comparing **3** codings (annotation, coder-a, coder-b) of **8** claims." in text
-    assert "Frames the coders did not apply alike" in text and "Capacity and resources" in text
+    assert "Per frame: 7 claims coded twice are fewer than 10, so no frame gets a verdict yet." in text
     assert sorted(p.name for p in out.iterdir()) == [".exportrow.json", "agreement.csv", "agreement.png",
                                                      "coverage.csv", "disagreements.csv", "frame-reliability.csv"]
     assert "South Korea" not in text and "Nikkei" not in text
@@ -343,7 +344,7 @@ def test_notebook_04_bad_field_is_named(run_notebook):
 
 def test_frame_reliability_from_files_and_with_one_coding():
     fr = frame_reliability(THREE)
-    assert fr.set_index("frame_code").loc[2, "verdict"] == "unreliable"
+    assert fr.set_index("frame_code").loc[2, "verdict"] == "too few units"
     assert frame_reliability([ANNOTATION]).empty and frame_reliability(None).empty
 
 
@@ -394,4 +395,4 @@ def test_actor_lists_that_differ_are_flagged(tmp_path):
     assert t.loc["actor", "note"] == "codings use different actor lists: compare side instead"
     assert t.loc["side", "alpha"] == 1.0 and math.isnan(t.loc["actor", "alpha"])  # ids that differ: no alpha
     assert t.loc["actor", "verdict"] == "not comparable"
-    assert agreement(THREE, n_boot=100).fields.set_index("field").loc["actor", "note"] == ""
+    assert agreement(THREE, n_boot=100).fields.set_index("field").loc["actor", "verdict"] == "too few units"
