@@ -1,5 +1,6 @@
 """Bring your own article: a fictional article in tests/fixtures/ runs through everything by parameters alone."""
 
+import json
 import subprocess
 import sys
 
@@ -83,6 +84,12 @@ def test_report_on_the_fixture(tmp_path):
     assert res.returncode == 0, res.stderr
     figs = pd.read_csv(tmp_path / "r" / "01-enforcement-statistics" / "figures.csv").set_index("figure_id")
     assert figs.loc["seizures_total", "value"] == 90
+    # review 5, finding 17: the page handed to a class and run.json name the files, never the user's folders
+    index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    run = json.loads((tmp_path / "r" / "run.json").read_text(encoding="utf-8"))
+    assert (run["parameters"]["article_path"], run["parameters"]["annotation_path"]) == (ARTICLE.name, ANNOTATION.name)
+    assert f"<code>article_path</code> = <code>&quot;{ARTICLE.name}&quot;</code>" in index
+    assert str(ARTICLE.parent) not in index and str(ARTICLE.parent) not in json.dumps(run)
 
 
 def test_extract_drafts_candidates(art):
