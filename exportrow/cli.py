@@ -118,6 +118,7 @@ def load_with_options(path, args):
 
 
 def _cmd_tables(args) -> int:
+    from exportrow.annotations.formulas import formula_warnings
     from exportrow.export import write_tables
     from exportrow.outdir import check_out
     from exportrow.tables import all_tables, annotation
@@ -125,6 +126,8 @@ def _cmd_tables(args) -> int:
     args.out = _tables_out(args)
     check_out(args.out, "tables")  # refuse a bad folder before reading anything
     ann = annotation(load_with_options(args.article, args), args.annotation)
+    for w in formula_warnings(ann):  # as `exportrow check` warns: a spreadsheet may run these cells as formulas
+        print(f"warning: {w}", file=sys.stderr)
     tables = all_tables(ann.article, ann.path, context=args.context)
     written = write_tables(tables, args.out, name=f"exportrow-{ann.article.name}")
     for p in written:
@@ -227,6 +230,8 @@ def _cmd_report(args) -> int:
                                                      solutions=args.solutions)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
+    for w in report.formula_warnings(params):  # as `exportrow check` warns: the report links its CSV files
+        print(f"warning: {w}", file=sys.stderr)
     t0 = time.perf_counter()
     results, where = report.run_report(notebooks, out, params, jobs=args.jobs, timeout=args.timeout,
                                        declared=declared, notes=notes)

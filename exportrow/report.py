@@ -585,6 +585,23 @@ def _article(params: dict):
                         outlet=params.get("outlet"), timezone=params.get("timezone"))
 
 
+def formula_warnings(params: dict) -> list[str]:
+    """The warnings ``exportrow check`` gives for texts that a spreadsheet would run as a formula (they start with
+    ``=``, ``+``, ``-`` or ``@``), for the report's annotation: its CSV files are linked for download. None for the
+    bundled annotation, which has no such text.
+
+    Example:
+        >>> formula_warnings({})
+        []
+    """
+    if not (params.get("article_path") or params.get("annotation_path")):
+        return []
+    from exportrow.annotations import load_annotation
+    from exportrow.annotations.formulas import formula_warnings as warnings_of
+
+    return [str(w) for w in warnings_of(load_annotation(params.get("annotation_path") or None, _article(params)))]
+
+
 def _check_years(params: dict) -> None:
     """Refuse ``-p years`` with an item that is no whole number or no year of the annotation's periods, before any
     kernel starts (:func:`exportrow.stats.check_years`)."""
