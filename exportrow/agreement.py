@@ -16,6 +16,12 @@ shown and stored cut to three decimals, rounded down (0.6666 is 0.666, never 0.6
 judges that value: as the thresholds have three decimals, it is the verdict of the unrounded alpha too,
 and a filter ``alpha >= 0.667`` on agreement.csv agrees with it. Intervals are rounded outward.
 
+exportrow's own rule, :data:`MIN_UNITS`: a field gets a verdict only when at least 10 claims were coded by two or
+more coders. Krippendorff asks for enough units that the smallest category can show up and that the interval is
+narrow (2004, section 11.4.2, on sample sizes); on fewer units one claim coded otherwise moves alpha a lot, and a
+bootstrap interval over 3 claims can look exact (1.000 to 1.000) when it is not. Below 10 units the verdict is
+"too few units": alpha and its interval are still shown, flagged, and judge nothing.
+
 ``import exportrow`` does not load this module; numpy and krippendorff load when it runs.
 """
 
@@ -38,7 +44,8 @@ from exportrow.files import excerpt
 __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", "RELIABLE", "TENTATIVE",
            "read_coding", "read_codings", "find_article", "find_codings", "blank_codings", "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
-           "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability"]
+           "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability",
+           "MIN_UNITS", "TOO_FEW"]
 
 #: Fields compared, each with its level of measurement and what it is. ``text`` gets percentage agreement only.
 FIELDS = {
@@ -55,6 +62,10 @@ FIELDS = {
 #: Krippendorff (2004, p. 241): rely on variables with alpha >= 0.800; draw tentative conclusions from >= 0.667.
 RELIABLE = 0.800
 TENTATIVE = 0.667
+#: exportrow's rule: fewer claims coded by two or more coders than this get the verdict "too few units" (see above).
+MIN_UNITS = 10
+#: The verdict of an alpha on fewer than :data:`MIN_UNITS` units.
+TOO_FEW = "too few units"
 N_BOOT = 1000
 SEED = 15
 _FIELD_COLUMNS = ["field", "level", "alpha", "ci_low", "ci_high", "percent_agreement", "units", "coders", "verdict",
@@ -78,6 +89,7 @@ class Coding:
     kind: str
     claims: pd.DataFrame
     actors: tuple = ()
+    kinds: dict = field(default_factory=dict)  # actor id -> kind (an annotation's; a worksheet has none)
 
 
 def _stem_label(path: Path, article_name: str) -> str:
@@ -194,14 +206,17 @@ def _blank_note(blank) -> str:
 
 def _annotation_coding(path: Path, article, label: str) -> Coding:
     from exportrow.annotations import load_annotation
+    from exportrow.tables import heard_attribution
 
     ann = load_annotation(path, article)
     side = ann.side_of
+    kind = {a["id"]: a.get("kind") for a in ann.actors}
     rows = [{"claim_id": c["id"], "start": c["span"].start, "end": c["span"].end, "quote": c["span"].text,
-             "actor": c["actor"], "side": side.get(c["actor"]), "attribution": c["attribution"],
+             "actor": c["actor"], "side": side.get(c["actor"]),
+             "attribution": heard_attribution(c["attribution"], kind.get(c["actor"])),  # as the claims table shows it
              "cue": c["cue"], "frame": c["frame"], "frame_secondary": c.get("frame_secondary"),
              "entman": tuple(c.get("entman") or ()), "answers": c.get("answers")} for c in ann.claims]
-    return Coding(path, label, "annotation", _claim_frame(rows), tuple(a["id"] for a in ann.actors))
+    return Coding(path, label, "annotation", _claim_frame(rows), tuple(a["id"] for a in ann.actors), kind)
 
 
 def _worksheet_coding(path: Path, article, label: str | None) -> Coding:
@@ -555,9 +570,14 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
                 a = _alpha_counts(counts)
                 low, high, _ = _bootstrap(counts, level, n_boot, seed)
         shown = _down(a)  # the verdict judges the alpha shown, which never rounds up across a threshold
+        judged = "percentage only" if level == "text" else verdict(shown)
+        if judged not in ("percentage only", "undefined") and len(pairable) < MIN_UNITS:
+            judged = TOO_FEW
+            note = (f"only {len(pairable)} claim{'s' if len(pairable) != 1 else ''} coded by two or more coders; "
+                    f"exportrow gives a verdict from {MIN_UNITS}: alpha and its interval judge nothing yet")
         rows.append({"field": fld, "level": level, "alpha": shown, "ci_low": _down(low), "ci_high": _up(high),
                      "percent_agreement": _round(agree, 1), "units": len(pairable), "coders": coders_n,
-                     "verdict": "percentage only" if level == "text" else verdict(shown), "note": note})
+                     "verdict": judged, "note": note})
     table = pd.DataFrame(rows, columns=_FIELD_COLUMNS)
     return table.astype({"units": "int64", "coders": "int64"})
 
@@ -719,6 +739,7 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
         read = list(codings)
     else:
         read = read_codings(list(codings), article, metadata=metadata)
+    read = _heard(read)
     coders = [c.coder for c in read]
     units = match_units(read)
     values = _values(units, read)
@@ -735,6 +756,38 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
         table.loc[actor, "verdict"] = "not comparable"
     return Agreement(read, values, table, _coverage(values, coders), _disagreements(values, coders, chosen),
                      _confusion(values, coders, chosen), n_boot, seed, notes)
+
+
+def _heard(codings: list[Coding]) -> list[Coding]:
+    """The codings with every attribution as the claims table shows it (:func:`exportrow.tables.heard_attribution`).
+
+    An annotation is read so already. A worksheet's actors have no kind: an actor id that an annotation in the
+    comparison declares (the worksheet was made from it) takes that kind, so that a coder who codes a quoted unnamed
+    source ``direct_quote`` (as the coding guide asks) and one who codes it ``anonymous_source`` (as the worksheet
+    describes it) agree, as both mean what the claims table shows.
+
+    Example:
+        >>> ann = Coding(Path("a"), "a", "annotation", pd.DataFrame(), ("src",), {"src": "anonymous_source"})
+        >>> ws = Coding(Path("w"), "w", "worksheet", pd.DataFrame({"actor": ["src"], "attribution": ["direct_quote"]}))
+        >>> _heard([ann, ws])[1].claims.attribution.tolist()
+        ['anonymous_source']
+    """
+    import dataclasses
+
+    from exportrow.tables import heard_attribution
+
+    kinds: dict = {}
+    for c in codings:
+        for actor, kind in c.kinds.items():
+            kinds.setdefault(actor, kind)
+    out = []
+    for c in codings:
+        if c.kind == "worksheet" and kinds and len(c.claims) and "attribution" in c.claims:
+            heard = [heard_attribution(a, kinds.get(actor)) if isinstance(a, str) else a
+                     for a, actor in zip(c.claims.attribution, c.claims.actor)]
+            c = dataclasses.replace(c, claims=c.claims.assign(attribution=heard))
+        out.append(c)
+    return out
 
 
 def _fields(fields) -> list[str]:
@@ -838,17 +891,25 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
         elif r.verdict == "unreliable":
             out.append(f"**{fld}**: alpha {r.alpha:.3f} (below {TENTATIVE:.3f}): {use} in notebook 03 are one "
                        "coder's reading, which another coder did not reproduce; do not compare the sides on them.")
+        elif r.verdict == TOO_FEW:
+            out.append(f"**{fld}**: alpha {r.alpha:.3f} on only {int(r.units)} claims coded twice, fewer than "
+                       f"{MIN_UNITS} (exportrow's minimum for a verdict): nothing here tells yet how far {use} in "
+                       "notebook 03 would hold for another coder; have more claims coded twice.")
         else:
             out.append(f"**{fld}**: no alpha ({r.note or r.verdict}), so nothing here tells how far {use} in "
                        "notebook 03 would hold for another coder.")
     if frames is not None and len(frames):
         weak = frames[frames.verdict.isin(["unreliable", "undefined"])]
+        few = frames[frames.verdict == TOO_FEW]
+        if len(few):
+            out.append(f"Per frame: {int(few.units.max())} claims coded twice are fewer than {MIN_UNITS}, so no "
+                       "frame gets a verdict yet.")
         if len(weak):
             listed = "; ".join(f"{r.frame} ({'alpha ' + format(r.alpha, '.3f') if r.alpha == r.alpha else 'no alpha'})"
                                for r in weak.itertuples())
             out.append(f"Frames the coders did not apply alike (alpha below {TENTATIVE:.3f} or undefined): {listed}. "
                        "A difference between the sides in these frames may come from the coding, not the article.")
-        else:
+        elif not len(few):
             out.append(f"Every frame the coders used reaches alpha {TENTATIVE:.3f} or more.")
     partial = result.coverage[result.coverage.missing != ""]
     if len(partial):
@@ -974,7 +1035,7 @@ def weak_frames(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = No
     """
     if per_frame is None or per_frame.empty:
         return {}
-    weak = per_frame[per_frame.verdict.isin(["unreliable", "undefined"])]
+    weak = per_frame[per_frame.verdict.isin(["unreliable", "undefined"])]  # "too few units": see frame_warning
     if frames is not None:
         used = set(frames.loc[frames.claims > 0, "frame"].astype(str))
         weak = weak[weak.frame.isin(used)]
@@ -1004,6 +1065,12 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
     if per_frame is None:
         return ("One coding of this article: nothing measures yet how far another coder would give these claims "
                 "the same frames (notebook 04 compares codings)." + note)
+    few = per_frame[per_frame.verdict == TOO_FEW] if "units" in per_frame else per_frame.iloc[0:0]
+    if len(few):
+        return (f"**Too few claims to judge agreement.** Another coding of this article exists, but only "
+                f"{int(few.units.max())} claims were coded by both, fewer than {MIN_UNITS} (exportrow's minimum for a "
+                "verdict): nothing here tells yet whether another coder would give these claims the same frames; "
+                "notebook 04 shows where the coders differ." + note)
     weak = weak_frames(per_frame, frames)
     if not weak:
         return (f"Another coding of this article exists: every frame drawn here reaches alpha {TENTATIVE:.3f} or "
@@ -1037,8 +1104,9 @@ def _summary_text(result: Agreement) -> str:
     lines += ["", f"alpha: Krippendorff's, nominal; 95% CI: {result.n_boot} bootstrap resamples of the claims "
               f"(seed {result.seed}); verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
               "(Krippendorff 2004), judged on alpha as shown, cut to 3 decimals (rounded down, so never up across a "
-              "threshold; intervals rounded outward). Resamples in which every coder used one value (alpha "
-              "undefined) are left out of the interval."]
+              "threshold; intervals rounded outward); on fewer than "
+              f"{MIN_UNITS} claims coded twice, '{TOO_FEW}' (exportrow's rule: no verdict). Resamples in which every "
+              "coder used one value (alpha undefined) are left out of the interval."]
     notes: dict[str, list[str]] = {}
     for r in t.itertuples():
         if r.note:

@@ -118,18 +118,67 @@ def load_with_options(path, args):
 
 
 def _cmd_tables(args) -> int:
+    from exportrow.annotations.formulas import formula_warnings
     from exportrow.export import write_tables
     from exportrow.outdir import check_out
     from exportrow.tables import all_tables, annotation
 
+    args.out = _tables_out(args)
     check_out(args.out, "tables")  # refuse a bad folder before reading anything
     ann = annotation(load_with_options(args.article, args), args.annotation)
+    for w in formula_warnings(ann):  # as `exportrow check` warns: a spreadsheet may run these cells as formulas
+        print(f"warning: {w}", file=sys.stderr)
     tables = all_tables(ann.article, ann.path, context=args.context)
     written = write_tables(tables, args.out, name=f"exportrow-{ann.article.name}")
     for p in written:
         rows = f" ({len(tables[p.stem])} rows)" if p.stem in tables else ""
         print(f"wrote {p}{rows}")
     return 0
+
+
+def _tables_out(args) -> str:
+    """Where ``exportrow tables`` writes: ``--out``, by default the project's ``data/processed/``. That folder holds
+    the bundled article's tables as the project ships them (a test keeps them current), so only those tables go
+    there: for any other article, annotation, metadata or the context layer, name ``--out``.
+
+    Example:
+        >>> _tables_out(build_parser().parse_args(["tables"])) == str(paths.DATA / "processed")
+        True
+        >>> _tables_out(build_parser().parse_args(["tables", "--article", "my.txt"]))
+        Traceback (most recent call last):
+        ...
+        exportrow.errors.UsageError: tables: --out is not given, and the default, the project's data/processed/, \
+holds the bundled article's tables as the project ships them; tables made with --article 'my.txt' go into a \
+folder of their own: name it, e.g. --out tables/my
+    """
+    from exportrow.errors import UsageError
+    from exportrow.files import excerpt
+
+    shipped = paths.DATA / "processed"
+    out = args.out if args.out is not None else str(shipped)
+    try:
+        there = Path(out).expanduser().resolve() == shipped.resolve()
+    except (OSError, RuntimeError):
+        return out  # check_out reports a path it cannot resolve
+    if not there:
+        return out
+
+    def other(given, bundled):
+        return given is not None and Path(given).expanduser().resolve() != bundled.resolve()
+
+    why = [f"--article {excerpt(args.article, 200)}" if other(args.article, paths.default_article()) else "",
+           f"--annotation {excerpt(args.annotation, 200)}" if other(args.annotation, paths.default_annotation())
+           else "",
+           "--context" if args.context else "",
+           *(f"--{k}" for k in ("published", "outlet", "timezone") if getattr(args, k, None))]
+    why = [w for w in why if w]
+    if not why:
+        return out
+    stem = Path(args.article or args.annotation or "mine").stem or "mine"
+    given = ("--out is not given, and the default, the project's data/processed/," if args.out is None
+             else f"--out {excerpt(args.out, 200)} is the project's data/processed/, which")
+    raise UsageError(f"tables: {given} holds the bundled article's tables as the project ships them; tables made "
+                     f"with {' '.join(why)} go into a folder of their own: name it, e.g. --out tables/{stem}")
 
 
 def _cmd_check(args) -> int:
@@ -181,6 +230,8 @@ def _cmd_report(args) -> int:
                                                      solutions=args.solutions)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
+    for w in report.formula_warnings(params):  # as `exportrow check` warns: the report links its CSV files
+        print(f"warning: {w}", file=sys.stderr)
     t0 = time.perf_counter()
     results, where = report.run_report(notebooks, out, params, jobs=args.jobs, timeout=args.timeout,
                                        declared=declared, notes=notes)
@@ -304,9 +355,12 @@ def build_parser() -> argparse.ArgumentParser:
                                    "write byte-identical files. The set replaces --out as a whole, "
                                    "so --out must be new, empty or a tables folder exportrow wrote "
                                    "(it carries a .exportrow.json marker); a failed write leaves the "
-                                   "previous set intact.")
-    p.add_argument("--out", default=str(paths.DATA / "processed"), metavar="DIR",
-                   help="output folder (default: data/processed in the project)")
+                                   "previous set intact. The default, data/processed in the project, is "
+                                   "for the bundled article's tables only: for your own article, name --out.")
+    p.add_argument("--out", default=None, metavar="DIR",
+                   help="output folder (default: data/processed in the project, which holds the bundled "
+                        "article's tables as shipped: with --article, --annotation, --context, --published, "
+                        "--outlet or --timezone, name a folder of your own)")
     p.add_argument("--context", action="store_true",
                    help="add the context layer (events from outside the article) to events.csv")
     _article_args(p)

@@ -25,7 +25,8 @@ from exportrow.article import Article, Span, load_article  # noqa: F401 - used b
 from exportrow.dates import DateResolutionError, TenseNeeded, find_date_expressions, resolve_date
 from exportrow.numbers import NumberMention, find_numbers
 
-__all__ = ["draft_annotation", "propose", "Proposals", "CUES", "CUE_SOURCES", "QUALIFIERS", "register"]
+__all__ = ["draft_annotation", "propose", "Proposals", "CUES", "CUE_SOURCES", "QUALIFIERS", "register",
+           "unedited_draft"]
 
 #: Where the cue lexicon comes from.
 CUE_SOURCES = {
@@ -416,16 +417,55 @@ def draft_annotation(article: Article) -> str:
     props = propose(article)
     lines = [*_header(article), *_actor_lines(article, props), *_figure_lines(props), *_event_lines(article, props),
              *_claim_lines(props)]
-    return "\n".join(lines) + "\n"
+    return _with_checksum("\n".join(lines) + "\n")
 
 
 _DRAFT_HEADER = "# DRAFT annotation proposed by `exportrow extract`"
+#: The draft's second line records the SHA-256 of every other line: while it matches, nobody has edited the draft.
+_CHECKSUM = "# sha256 of every other line, so that `extract --force` never replaces an edited draft: "
+
+
+def _with_checksum(text: str) -> str:
+    """``text`` with a checksum line after its first line (see :func:`unedited_draft`)."""
+    import hashlib
+
+    first, rest = text.split("\n", 1)
+    return f"{first}\n{_CHECKSUM}{hashlib.sha256(text.encode('utf-8')).hexdigest()}\n{rest}"
+
+
+def unedited_draft(path: str | Path, fresh: str = "") -> bool:
+    """Whether the draft at ``path`` is exactly as `exportrow extract` wrote it: byte for byte ``fresh`` (the draft
+    it would write now), or matching the checksum it carries. A draft a person has edited, even one that still says
+    ``draft: true``, is not: ``extract --force`` leaves it alone.
+
+    Example:
+        >>> import tempfile
+        >>> p = Path(tempfile.mkdtemp()) / "a.yaml"
+        >>> _ = p.write_text(draft_annotation(load_article()), encoding="utf-8")
+        >>> unedited_draft(p)
+        True
+        >>> _ = p.write_text(p.read_text().replace("value: 156", "value: 157"), encoding="utf-8")  # a reviewer's edit
+        >>> is_draft(p), unedited_draft(p)
+        (True, False)
+    """
+    import hashlib
+
+    data = Path(path).read_bytes()
+    if fresh and data == fresh.encode("utf-8"):
+        return True
+    text = data.decode("utf-8", errors="replace")
+    first, _, rest = text.partition("\n")
+    line, _, rest = rest.partition("\n")
+    if not line.startswith(_CHECKSUM):
+        return False
+    recorded = line.removeprefix(_CHECKSUM).strip()
+    return hashlib.sha256(f"{first}\n{rest}".encode()).hexdigest() == recorded
 
 
 def is_draft(path: str | Path) -> bool:
     """Whether ``path`` is a draft that `exportrow extract` wrote and nobody has marked as reviewed yet
     (its first line is the draft's header and it still says ``draft: true``): only such a file may be
-    replaced by ``extract --out FILE --force``.
+    replaced by ``extract --out FILE --force``, and only while nobody has edited it (:func:`unedited_draft`).
 
     Example:
         >>> import tempfile
@@ -453,7 +493,9 @@ def _cmd_extract(args) -> int:
         sys.stdout.write(text)
         return 0
     out = check_out_file(args.out, "a draft annotation that exportrow extract wrote, still marked `draft: true`",
-                         is_draft, force=args.force)
+                         is_draft, force=args.force, unchanged=lambda p: unedited_draft(p, text),
+                         changed="is a draft that exportrow extract wrote and someone has edited since (perhaps a "
+                         "reviewer's work)")
     write_atomic(out, text)
     print(f"wrote a draft to {out}: review it, delete `draft: true`, then run `exportrow check {out}`")
     return 0
@@ -480,7 +522,7 @@ def register(sub) -> None:
     p.add_argument("article", metavar="ARTICLE", help="article file in a capture form (see docs/annotating.md)")
     p.add_argument("--out", metavar="FILE", help="write the draft here (default: print it)")
     p.add_argument("--force", action="store_true",
-                   help="replace FILE if it is a draft extract wrote that still says `draft: true` (never a "
-                        "reviewed annotation or any other file)")
+                   help="replace FILE if it is a draft extract wrote that nobody has edited since (never an "
+                        "edited draft, a reviewed annotation or any other file: move or rename those first)")
     metadata_args(p)
     p.set_defaults(func=_cmd_extract)

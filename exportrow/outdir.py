@@ -29,7 +29,8 @@ that contains one of those.
 
 Commands that write one file (``extract``, ``import``, ``view``, ``worksheet``, ``agree``'s tables) follow the
 same idea through :func:`check_out_file`: a file exportrow did not write is never replaced, not even with
-``--force``; one it wrote that a person may have edited since only with ``--force``.
+``--force``; one it wrote that a person may have edited since only with ``--force``, and one that a person has
+edited (the command can tell: a draft's checksum, a worksheet's coding) not even then.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ _NOTES = {"notebook": "a notebook writes its tables and figures here and replace
                       "keep your own files elsewhere"}
 #: The markers earlier versions wrote into a student edition and a course site: such a folder is still ours.
 LEGACY_MARKERS = {"student-edition": ".exportrow-student-edition", "site": ".exportrow-site"}
+#: Where a student edition's notebooks write (``notebooks/outputs/``; :data:`exportrow.student.EDITION_OUTPUTS`).
+_EDITION_OUTPUTS = "outputs"
 #: Project folders that are never an output folder (relative to the project root).
 SOURCE_FOLDERS = (".", ".git", ".venv", "notebooks", "notebooks/solutions", "data", "data/raw", "data/annotations",
                   "data/context", "exportrow", "exportrow/templates", "tests", "tests/fixtures", "docs", "benchmarks",
@@ -404,12 +407,15 @@ def check_out_place(out: str | Path, example: str, *, option: str = "--out",
 
 
 def check_out_file(out: str | Path, what: str, written_by, *, force: bool = False, edited: bool = True,
-                   option: str = "--out") -> Path:
+                   option: str = "--out", unchanged=None, changed: str = "") -> Path:
     """The one rule for a single output file (`extract --out`, `import --out`, `view --out`): the path, or a refusal.
 
     A file that exportrow did not write (``written_by(path)`` is false) is never replaced, not even with
     ``--force``. A file it wrote that a person goes on to edit (``edited``: a draft annotation, a capture)
     is replaced only with ``--force``; a page it generates (``edited=False``) is simply written again.
+    Given ``unchanged`` (a test of the file, e.g. its recorded checksum), ``--force`` replaces only a file that passes
+    it: one that a person has changed since (``changed`` says how) is refused even with ``--force``, since the
+    changes would be lost.
     A folder, a symbolic link and an empty path are refused. (The project's own files, the bundled article and
     annotation, were not written by these commands, so they are never replaced.)
 
@@ -452,6 +458,19 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
     if not ours:
         raise OutputFolderError(f"{option} {out}: exists and exportrow did not write it (it is not {what}); it is "
                                 "left as it is, even with --force. Choose another file")
+    if edited and unchanged is not None:
+        try:
+            same = unchanged(path)
+        except OSError:
+            same = False
+        if not same:
+            raise OutputFolderError(
+                f"{option} {out}: exists and {changed or f'is {what}, changed since'}; it is left as it is, even "
+                "with --force, so that nothing in it is lost. Fix: move or rename it to keep it, then run the "
+                "command again, or choose another file")
+        if not force:
+            raise OutputFolderError(f"{option} {out}: exists ({what}, unchanged since); choose another file, or "
+                                    "add --force to replace it")
     if edited and not force:
         raise OutputFolderError(f"{option} {out}: exists ({what}, perhaps edited since); choose "
                                 "another file, or add --force to replace it")
@@ -676,6 +695,13 @@ def _check_foreign(path: Path, given: str, kind: str, foreign: list[str], option
             f"{option} {given}: an earlier exportrow published this folder without recording which files it wrote, "
             f"so it cannot tell them from yours ({shown}) and will not replace it; nothing was run. Fix: move your "
             f"own files out and delete the folder yourself, or choose another folder, e.g. {_example(kind)}")
+    ran = f"notebooks/{_EDITION_OUTPUTS}/"
+    if kind == "student-edition" and all(p.startswith(ran) for p in tops):  # the edition's own notebooks wrote them
+        raise OutputFolderError(
+            f"{option} {given}: the folder holds outputs that the edition's notebooks wrote when someone ran them "
+            f"(perhaps a student's work): {shown}. exportrow replaces this folder as a whole and would delete them, "
+            f"so nothing was run. Fix: copy {ran} out of {given} to keep them and delete it there, or write the new "
+            f"edition into another folder, e.g. {_example(kind)}")
     raise OutputFolderError(
         f"{option} {given}: the folder holds files that exportrow did not write: {shown}. exportrow replaces "
         f"this folder as a whole and would delete them, so nothing was run. Fix: move them out of {given} "

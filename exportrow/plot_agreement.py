@@ -10,7 +10,7 @@ import math
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from exportrow.agreement import RELIABLE, TENTATIVE
+from exportrow.agreement import RELIABLE, TENTATIVE, TOO_FEW
 from exportrow.plots import _wrap, classroom_style
 
 __all__ = ["alpha_chart"]
@@ -56,11 +56,13 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
                 ax.annotate(why, (left + 0.02, i), va="center", ha="left", fontsize=11, color="#444444",
                             style="italic")
                 continue
+            few = r.verdict == TOO_FEW  # shown, but judged on too few claims: grey, hollow, and said so
             if not math.isnan(r.ci_low):
-                ax.plot([r.ci_low, r.ci_high], [i, i], color="#0072B2", lw=3, solid_capstyle="butt", zorder=2)
-            ax.plot([r.alpha], [i], "o", color="black", ms=8, zorder=3)
-            ax.annotate(f"{r.alpha:.3f}", (r.alpha, i), xytext=(0, 9), textcoords="offset points", ha="center",
-                        fontsize=11)
+                ax.plot([r.ci_low, r.ci_high], [i, i], color="#aaaaaa" if few else "#0072B2", lw=3,
+                        solid_capstyle="butt", zorder=2)
+            ax.plot([r.alpha], [i], "o", color="black", mfc="white" if few else "black", ms=8, zorder=3)
+            ax.annotate(f"{r.alpha:.3f}" + (f" ({TOO_FEW}: {r.units})" if few else ""), (r.alpha, i),
+                        xytext=(0, 9), textcoords="offset points", ha="center", fontsize=11)
         ax.set_yticks(range(len(rows)), [str(r.field) for r in rows], fontsize=12)
         ax.set_ylim(-0.7, len(rows) - 0.3 + 0.6)
         ax.set_xlim(left, 1.05)

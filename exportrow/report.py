@@ -585,6 +585,23 @@ def _article(params: dict):
                         outlet=params.get("outlet"), timezone=params.get("timezone"))
 
 
+def formula_warnings(params: dict) -> list[str]:
+    """The warnings ``exportrow check`` gives for texts that a spreadsheet would run as a formula (they start with
+    ``=``, ``+``, ``-`` or ``@``), for the report's annotation: its CSV files are linked for download. None for the
+    bundled annotation, which has no such text.
+
+    Example:
+        >>> formula_warnings({})
+        []
+    """
+    if not (params.get("article_path") or params.get("annotation_path")):
+        return []
+    from exportrow.annotations import load_annotation
+    from exportrow.annotations.formulas import formula_warnings as warnings_of
+
+    return [str(w) for w in warnings_of(load_annotation(params.get("annotation_path") or None, _article(params)))]
+
+
 def _check_years(params: dict) -> None:
     """Refuse ``-p years`` with an item that is no whole number or no year of the annotation's periods, before any
     kernel starts (:func:`exportrow.stats.check_years`)."""
@@ -722,6 +739,37 @@ def _wait_for_workers(pool: cf.ThreadPoolExecutor, stop: threading.Event) -> Non
             kernels.stop_all()
 
 
+def _shown_parameters(params: dict, base: Path) -> dict:
+    """The parameters as the report shows them (``index.html``, ``run.json``): a file parameter (``*_path``,
+    ``*_paths``) relative to ``base``, the folder that holds the report, when the file is inside it; else its file
+    name only. The kernels got absolute paths; nothing reads ``run.json`` back, and a rerun names its files itself,
+    so no absolute path of the user's (their home folder) goes into a report handed to a class.
+
+    Example:
+        >>> _shown_parameters({"article_path": "/home/ann/class/my.txt", "coding_paths": ["/tmp/x/a.csv"],
+        ...                    "outlet": "/not/a/path"}, Path("/home/ann/class"))
+        {'article_path': 'my.txt', 'coding_paths': ['a.csv'], 'outlet': '/not/a/path'}
+    """
+    def shown(value):
+        if not isinstance(value, str) or not value:
+            return value
+        path = Path(value)
+        if not path.is_absolute():
+            return value
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            return path.name
+    out = {}
+    for k, v in params.items():
+        if k.endswith("_path"):
+            v = shown(v)
+        elif k.endswith("_paths") and isinstance(v, list):
+            v = [shown(x) for x in v]
+        out[k] = v
+    return out
+
+
 def _write_index(results: list[NotebookResult], notebooks: list[Path], params: dict, tmp: Path,
                  front: _FrontMatter | None = None, notes: list[str] = ()) -> None:
     from exportrow.export import write_atomic
@@ -729,12 +777,13 @@ def _write_index(results: list[NotebookResult], notebooks: list[Path], params: d
     front = front or _FrontMatter()
     if front.article_page:
         write_atomic(tmp / ARTICLE_PAGE, front.article_page)
-    write_atomic(tmp / "index.html", _index(results, params, "exportrow report", front.source,
+    shown = _shown_parameters(params, tmp.parent)  # never the teacher's home folder in a page handed out
+    write_atomic(tmp / "index.html", _index(results, shown, "exportrow report", front.source,
                                             article=ARTICLE_PAGE if front.article_page else "",
                                             article_what=front.article_what, notes=notes))
     _copy_linked_documents(notebooks, tmp)
     write_atomic(tmp / "run.json", json.dumps({
-        "parameters": params, "notebooks": [r.name for r in results],
+        "parameters": shown, "notebooks": [r.name for r in results],
         "ok": all(r.ok for r in results), **({"notes": list(notes)} if notes else {})},
         indent=2, sort_keys=True) + "\n")
 

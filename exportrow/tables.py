@@ -27,7 +27,8 @@ from exportrow.annotations.context import context_date, load_context
 from exportrow.article import Article, load_article
 from exportrow.dates import PRECISIONS
 
-__all__ = ["actors", "figures", "claims", "events", "context_events", "all_tables", "annotation"]
+__all__ = ["actors", "figures", "claims", "events", "context_events", "all_tables", "annotation",
+           "heard_attribution"]
 
 BASES = ("stated", "derived")
 SOURCES = ("article", "context")
@@ -237,6 +238,23 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
     })
 
 
+def heard_attribution(attribution: str, actor_kind: str | None) -> str:
+    """The attribution a reader hears, as the claims table shows it: a claim of an actor the article does not name
+    (kind ``anonymous_source``) is ``anonymous_source``, even when the annotation codes its words ``direct_quote``
+    or ``indirect`` (as the coding guide asks); an ``unattributed`` claim stays so. ``exportrow agree`` compares
+    this value too.
+
+    Example:
+        >>> heard_attribution("direct_quote", "anonymous_source"), heard_attribution("direct_quote", "person")
+        ('anonymous_source', 'direct_quote')
+        >>> heard_attribution("unattributed", "anonymous_source")
+        'unattributed'
+    """
+    if actor_kind == "anonymous_source" and attribution != "unattributed":
+        return "anonymous_source"
+    return attribution
+
+
 def claims(article: Article | None = None, annotation_file: str | Path | None = None) -> pd.DataFrame:
     """One row per claim: who says what, how the article attributes it, and its frames.
 
@@ -255,16 +273,11 @@ def claims(article: Article | None = None, annotation_file: str | Path | None = 
     spans = [_span(c) for c in rows]
     names = list(FRAMES.values())
 
-    def attribution(c):  # a direct quote from an unnamed source is heard as anonymous
-        if kind.get(c["actor"]) == "anonymous_source" and c["attribution"] != "unattributed":
-            return "anonymous_source"
-        return c["attribution"]
-
     return pd.DataFrame({
         "claim_id": _str([c["id"] for c in rows]),
         "actor": _str([c["actor"] for c in rows]),
         "side": _cat([side[c["actor"]] for c in rows], ann.sides),
-        "attribution": _cat([attribution(c) for c in rows], ATTRIBUTIONS),
+        "attribution": _cat([heard_attribution(c["attribution"], kind.get(c["actor"])) for c in rows], ATTRIBUTIONS),
         "quote_form": _cat(["direct_quote" if c["attribution"] == "direct_quote" else "paraphrase"
                             for c in rows], ("direct_quote", "paraphrase")),
         "cue": _str([c["cue"] for c in rows]),

@@ -269,8 +269,9 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force:
     """Write ``ws`` to ``out`` as YAML or CSV, atomically.
 
     exportrow's one rule for output files (:func:`exportrow.outdir.check_out_file`): a blank worksheet
-    (one exportrow wrote and nobody filled in) is replaced; a filled one, a coder's work, only with
-    ``force``; any other file never, ``force`` or not.
+    (one exportrow wrote and nobody filled in) is replaced; one that holds any coding or note, a coder's work,
+    never, and neither is a worksheet that cannot be read (it may hold coding) or any other file, ``force`` or not
+    (``force`` is kept for older scripts and changes nothing).
 
     Raises:
         UsageError: Unknown format, or ``out`` may not be replaced (an ``OutputFolderError``).
@@ -294,22 +295,39 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force:
     out = Path(out)
     if out.is_dir():
         raise UsageError(f"{out} is a folder; name the worksheet file, e.g. {out / ('worksheet.' + fmt)}")
-    if not _blank_worksheet(out):
+    if not _blank_worksheet(out, notes=True):
         from exportrow.outdir import check_out_file
 
-        check_out_file(out, "a coding worksheet that exportrow wrote, which may hold someone's coding",
-                       is_worksheet, force=force)
+        check_out_file(out, "a coding worksheet that exportrow wrote", is_worksheet, force=force,
+                       unchanged=lambda p: False, changed=_filled(out))
     text = worksheet_yaml(ws) if fmt == "yaml" else "\ufeff" + worksheet_csv(ws)  # the mark tells Excel it is UTF-8
     return write_atomic(out, text)
 
 
-def _blank_worksheet(path: Path) -> bool:
+def _blank_worksheet(path: Path, *, notes: bool = False) -> bool:
+    """Whether ``path`` is a worksheet nobody has filled in: every coding field empty (with ``notes``, every note
+    too). A file that cannot be read as a worksheet is not blank: it may hold someone's coding."""
     if not path.is_file() or path.is_symlink() or not is_worksheet(path):
         return False
     try:
-        return not _parse(path).coded
+        ws = _parse(path)
     except ExportrowError:
         return False
+    return not ws.coded and not (notes and any(_text_of(c.get("note")) for c in ws.claims))
+
+
+def _filled(path: Path) -> str:
+    """Why a worksheet may not be replaced: what of a coder's work it holds (see :func:`write_worksheet`)."""
+    try:
+        ws = _parse(path)
+    except ExportrowError:
+        return ("is a coding worksheet that exportrow cannot read, so it cannot tell whether it holds someone's "
+                "coding")
+    coded = len(ws.coded)
+    if not coded:
+        return "is a coding worksheet with notes in it (someone's work)"
+    return (f"is a coding worksheet that someone has filled in ({coded} of {len(ws.claims)} claims coded"
+            f"{', by ' + excerpt(ws.coder) if ws.coder else ''})")
 
 
 # ---------------------------------------------------------------- reading
@@ -627,6 +645,7 @@ def register(sub) -> None:
                    help="the article it annotates (default: named in the file's article: file:)")
     metadata_args(p)
     p.add_argument("--force", action="store_true",
-                   help="replace PATH if it is a worksheet exportrow wrote that someone filled in (never any other "
-                        "file; a blank worksheet is replaced without it)")
+                   help="kept for older scripts; changes nothing: a blank worksheet exportrow wrote is replaced "
+                        "without it, and one that holds anyone's coding or notes, or any other file, never (move "
+                        "or rename it first)")
     p.set_defaults(func=_cmd_worksheet)

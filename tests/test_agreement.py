@@ -78,19 +78,19 @@ def three():
 
 def test_fields_against_hand_computed_values(three):
     t = three.fields.set_index("field")
-    # attribution: 7 pairable claims; 5 coded "indirect" by all three, one (direct_quote, direct_quote,
-    # anonymous_source), one (unattributed, unattributed) by the two coders who found it. n = 20 values:
-    # indirect 15, direct_quote 2, anonymous_source 1, unattributed 2. Disagreeing coincidences: 2.
-    # alpha = 1 - 19 * 2 / (20**2 - (15**2 + 2**2 + 1**2 + 2**2)) = 1 - 38/166 = 0.771
-    assert t.loc["attribution", "alpha"] == 0.771 and t.loc["attribution", "percent_agreement"] == 85.7
+    # attribution, as the claims table shows it (review 5, finding 5): 7 pairable claims; 5 coded "indirect" by all
+    # three; sy_prove_nothing, a quote of an unnamed official, coded direct_quote by the annotation and coder-a (as
+    # the coding guide asks) and anonymous_source by coder-b, is anonymous_source for all three; one (unattributed,
+    # unattributed) by the two coders who found it. No disagreeing pair: alpha 1.
+    assert t.loc["attribution", "alpha"] == 1.0 and t.loc["attribution", "percent_agreement"] == 100.0
     # frame: values 7 (7 times), 5, 6, 14 (3 each), 1 (2), 2 (2); one claim coded (2, 7, 2): 2 disagreeing pairs.
     # alpha = 1 - 19 * 2 / (400 - (49 + 9 + 9 + 9 + 4 + 4)) = 1 - 38/316 = 0.87975, cut to 0.879
-    assert t.loc["frame", "alpha"] == 0.879 and t.loc["frame", "verdict"] == "reliable"
+    assert t.loc["frame", "alpha"] == 0.879 and t.loc["frame", "verdict"] == "too few units"  # 7 < 10 units
     assert (t.loc["frame", "units"], t.loc["frame", "coders"]) == (7, 3)
     assert t.loc["side", "alpha"] == 1.0 and t.loc["actor", "alpha"] == 1.0
     assert t.loc["cue", "level"] == "text" and math.isnan(t.loc["cue", "alpha"])
     assert t.loc["cue", "percent_agreement"] == 85.7  # "published" against "has published"
-    assert t.loc["entman.moral_evaluation", "verdict"] == "unreliable"
+    assert t.loc["entman.moral_evaluation", "verdict"] == "too few units"  # review 5, finding 16
     assert t.loc["entman.treatment_recommendation", "verdict"] == "undefined"  # nobody used it
     for r in t.itertuples():
         if not math.isnan(r.alpha):
@@ -110,11 +110,47 @@ def test_disagreements_name_claim_quote_and_each_coders_value(three):
     row = d[(d.unit == "fr_patrols_work") & (d.field == "frame")].iloc[0]
     assert (row.quote, row["annotation"], row["coder-a"], row["coder-b"]) == (
         "the seizures show its patrols work", "2", "7", "2")
-    assert set(d.field) == {"cue", "entman.moral_evaluation", "attribution", "frame", "frame_secondary", "answers"}
+    assert set(d.field) == {"cue", "entman.moral_evaluation", "frame", "frame_secondary", "answers"}
     # the annotation was re-coded without fr_patrols_work's `answers`; both coders still give one
     row = d[(d.unit == "fr_patrols_work") & (d.field == "answers")].iloc[0]
     assert (row["annotation"], row["coder-a"], row["coder-b"]) == ("none", "sy_repeated_violations",
                                                                    "sy_repeated_violations")
+
+
+def test_attribution_is_compared_as_the_claims_table_shows_it(tmp_path):
+    """Review 5, finding 5: the annotation codes a quoted unnamed official `direct_quote` (the coding guide), the
+    claims table shows `anonymous_source`, and a second coder who follows the worksheet codes `anonymous_source`:
+    they agree."""
+    from exportrow import load_annotation
+    from exportrow.tables import claims
+    from exportrow.worksheet import worksheet_yaml
+
+    art = load_article(ARTICLE)
+    ann = load_annotation(ANNOTATION, art)
+    raw = {c["id"]: c["attribution"] for c in ann.claims}
+    assert raw["sy_prove_nothing"] == "direct_quote"
+    assert claims(art, ANNOTATION).set_index("claim_id").loc["sy_prove_nothing", "attribution"] == "anonymous_source"
+    for coded in ("anonymous_source", "direct_quote"):  # as the worksheet describes it, or as the coding guide asks
+        ws = make_worksheet(ann)
+        by_start = {c["span"].start: c for c in ann.claims}
+        for c in ws.claims:
+            ref = by_start[c["start"]]
+            c.update(actor=ref["actor"], attribution=coded if ref["id"] == "sy_prove_nothing" else ref["attribution"],
+                     frame=ref["frame"])
+        sheet = tmp_path / f"{coded}.yaml"
+        sheet.write_text(worksheet_yaml(ws), encoding="utf-8")
+        result = agreement([ANNOTATION, sheet], fields=["attribution"], n_boot=100)
+        assert result.disagreements.empty, result.disagreements
+        t = result.fields.set_index("field")
+        assert (t.loc["attribution", "alpha"], t.loc["attribution", "percent_agreement"]) == (1.0, 100.0)
+        v = result.values.set_index(["unit", "coder"]).attribution
+        assert v.loc[("sy_prove_nothing", "annotation")] == v.loc[("sy_prove_nothing", coded)] == "anonymous_source"
+    other = tmp_path / "other.yaml"  # a real difference is still one: unattributed against anonymous_source
+    other.write_text(worksheet_yaml(ws).replace("attribution: direct_quote", "attribution: unattributed"),
+                     encoding="utf-8")
+    d = agreement([ANNOTATION, other], fields=["attribution"], n_boot=100).disagreements
+    assert d[["unit", "annotation", "other"]].values.tolist() == [["sy_prove_nothing", "anonymous_source",
+                                                                   "unattributed"]]
 
 
 def test_answers_are_compared_through_the_matched_claims(three):
@@ -139,11 +175,12 @@ def test_confusion_table_for_two_coders():
 
 def test_frame_reliability_for_notebook_03(three):
     fr = frame_reliability(three).set_index("frame")
-    assert fr.loc["Capacity and resources", "verdict"] == "unreliable"
+    assert fr.loc["Capacity and resources", "verdict"] == "too few units"
     assert fr.loc["Legality, constitutionality and jurisprudence", "alpha"] == 1.0
     assert fr.loc["Crime and punishment", "claims"] == 3
     text = " ".join(implications(three, frame_reliability(three)))
-    assert "Capacity and resources (alpha 0.472)" in text and "**attribution**: alpha 0.771 (tentative" in text
+    assert "Per frame: 7 claims coded twice are fewer than 10, so no frame gets a verdict yet." in text
+    assert "**attribution**: alpha 1.000 on only 7 claims coded twice, fewer than 10" in text
 
 
 def test_outputs_are_byte_identical(tmp_path):
@@ -228,7 +265,7 @@ def test_cli_prints_a_table_writes_csv_and_never_overwrites_foreign_files(tmp_pa
     assert "Agreement of 3 codings (annotation, coder-a, coder-b) on 8 claims:" in res.stdout
     assert next(ln for ln in res.stdout.splitlines() if ln.startswith("frame ")).split()[1] == "0.879"
     assert "a1: 'Sylvania’s permit rules, tightened last month' found by coder-a" in res.stdout
-    assert pd.read_csv(out / "agreement.csv").set_index("field").loc["attribution", "alpha"] == 0.771
+    assert pd.read_csv(out / "agreement.csv").set_index("field").loc["attribution", "alpha"] == 1.0  # finding 5
     assert exportrow_cli("agree", *THREE, "--out", out, "--bootstrap", 200).returncode == 0  # our own files
     (out / "coverage.csv").write_text("someone's table\n")
     for force in ([], ["--force"]):  # one rule for output files: never a file exportrow did not write
@@ -269,7 +306,7 @@ def test_worksheet_to_filled_sheets_to_agree_to_notebook_04(tmp_path, run_notebo
     t = pd.read_csv(tmp_path / "agree" / "agreement.csv")
     # 7 claims, 2 disagree: values 7 (4), 5 (2), 6 (3), 14 (2), 2, 1, 13 (1 each); n = 14, 4 disagreeing pairs.
     # alpha = 1 - 13 * 4 / (14**2 - (16 + 4 + 9 + 4 + 1 + 1 + 1)) = 1 - 52/160 = 0.675
-    assert t.alpha.tolist() == [0.675] and t.verdict.tolist() == ["tentative"]
+    assert t.alpha.tolist() == [0.675] and t.verdict.tolist() == ["too few units"]  # 7 claims: no verdict
     nb, out = run_notebook("04-coding-reliability", article_path=str(ARTICLE), annotation_path=str(ANNOTATION),
                            coding_paths=[str(p) for p in sheets])
     assert pd.read_csv(out / "agreement.csv").set_index("field").loc["frame", "alpha"] == 0.675
@@ -283,7 +320,7 @@ def test_notebook_04_on_the_fixture_finds_the_codings_beside_the_annotation(run_
     nb, out = run_notebook("04-coding-reliability", article_path=str(ARTICLE), annotation_path=str(ANNOTATION))
     text = outputs_text(nb)
     assert "Comparing **3** codings (annotation, coder-a, coder-b) of **8** claims." in text
-    assert "Frames the coders did not apply alike" in text and "Capacity and resources" in text
+    assert "Per frame: 7 claims coded twice are fewer than 10, so no frame gets a verdict yet." in text
     assert sorted(p.name for p in out.iterdir()) == [".exportrow.json", "agreement.csv", "agreement.png",
                                                      "coverage.csv", "disagreements.csv", "frame-reliability.csv"]
     assert "South Korea" not in text and "Nikkei" not in text
@@ -307,7 +344,7 @@ def test_notebook_04_bad_field_is_named(run_notebook):
 
 def test_frame_reliability_from_files_and_with_one_coding():
     fr = frame_reliability(THREE)
-    assert fr.set_index("frame_code").loc[2, "verdict"] == "unreliable"
+    assert fr.set_index("frame_code").loc[2, "verdict"] == "too few units"
     assert frame_reliability([ANNOTATION]).empty and frame_reliability(None).empty
 
 
@@ -358,4 +395,4 @@ def test_actor_lists_that_differ_are_flagged(tmp_path):
     assert t.loc["actor", "note"] == "codings use different actor lists: compare side instead"
     assert t.loc["side", "alpha"] == 1.0 and math.isnan(t.loc["actor", "alpha"])  # ids that differ: no alpha
     assert t.loc["actor", "verdict"] == "not comparable"
-    assert agreement(THREE, n_boot=100).fields.set_index("field").loc["actor", "note"] == ""
+    assert agreement(THREE, n_boot=100).fields.set_index("field").loc["actor", "verdict"] == "too few units"

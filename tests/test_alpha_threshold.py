@@ -2,13 +2,18 @@
 
 import pandas as pd
 
-from exportrow.agreement import TENTATIVE, alpha, field_table
+from exportrow.agreement import MIN_UNITS, TENTATIVE, alpha, field_table
 from exportrow.plot_agreement import alpha_chart
 
 
 def _two_thirds():
-    a, b = ["1", "1", "2", "3"], ["1", "2", "2", "3"]
-    values = pd.DataFrame({"unit": [f"u{i}" for i in range(4)] * 2, "coder": ["a"] * 4 + ["b"] * 4, "frame": a + b})
+    # 10 units, exportrow's minimum for a verdict (MIN_UNITS); two disagree: (4, 3) and (1, 2). n = 20 values:
+    # 2 (11), 4 (7), 1 and 3 (1 each); 4 disagreeing coincidences. alpha = 1 - 19 * 4 / (400 - (121 + 49 + 1 + 1))
+    # = 1 - 76/228 = 2/3 exactly.
+    a = ["2", "4", "2", "4", "4", "2", "1", "4", "2", "2"]
+    b = ["2", "4", "2", "3", "4", "2", "2", "4", "2", "2"]
+    values = pd.DataFrame({"unit": [f"u{i}" for i in range(10)] * 2, "coder": ["a"] * 10 + ["b"] * 10,
+                           "frame": a + b})
     return a, b, values
 
 
@@ -25,6 +30,22 @@ def test_the_interval_is_rounded_outward():
     row = field_table(values, ["a", "b"], ["frame"], n_boot=200).iloc[0]
     assert row.ci_low <= row.alpha <= row.ci_high
     assert round(row.ci_low, 3) == row.ci_low and round(row.ci_high, 3) == row.ci_high
+
+
+def test_fewer_than_ten_units_get_no_verdict_but_keep_alpha_and_interval():
+    """Review 5, finding 16: 3 claims coded alike are alpha 1.000, 1.000 to 1.000, and judge nothing."""
+    values = pd.DataFrame({"unit": ["u1", "u2", "u3"] * 2, "coder": ["a"] * 3 + ["b"] * 3,
+                           "frame": ["1", "2", "5", "1", "2", "5"]})
+    row = field_table(values, ["a", "b"], ["frame"], n_boot=200).iloc[0]
+    assert (row.alpha, row.ci_low, row.ci_high, row.units) == (1.0, 1.0, 1.0, 3)
+    assert row.verdict == "too few units" and MIN_UNITS == 10
+    assert row.note == ("only 3 claims coded by two or more coders; exportrow gives a verdict from 10: alpha and its "
+                        "interval judge nothing yet")
+    fig, alt = alpha_chart(field_table(values, ["a", "b"], ["frame"], n_boot=200))
+    assert "1.000 (too few units: 3)" in [t.get_text() for ax in fig.axes for t in ax.texts]
+    assert "frame: alpha 1.000 (95% interval 1.000 to 1.000), too few units" in alt
+    _, _, ten = _two_thirds()
+    assert field_table(ten, ["a", "b"], ["frame"], n_boot=200).iloc[0].verdict == "unreliable"  # 10: judged
 
 
 def test_the_chart_labels_alpha_with_the_digits_it_is_judged_on():

@@ -26,6 +26,7 @@ from exportrow.outdir import MARKER, Publication, marker_text
 PROJECT = paths.PROJECT_ROOT
 ARTICLE = str(paths.default_article())
 PAGE = str(PROJECT / "tests" / "fixtures" / "pages" / "northgate-wire-kelmark-port-fees.html")
+FIXTURE_ARTICLE = str(PROJECT / "tests" / "fixtures" / "example-gazette-2021-03-03-freedonia-sylvania-fishing.txt")
 
 
 def user_folder(sandbox: Path) -> None:
@@ -219,6 +220,17 @@ CATALOGUE = [
          "the folder holds an exportrow report, not exportrow tables", setup=marked("report")),
     Case("tables-locked", "another run is writing the tables", ["tables", "--out", "{sandbox}/tables"],
          "another exportrow run", setup=locked_tables),
+    # the default --out, data/processed, holds the bundled article's tables as shipped (review 5, finding 7)
+    Case("tables-own-article-default", "your own article without --out",
+         ["tables", "--article", FIXTURE_ARTICLE],
+         "--out is not given, and the default, the project's data/processed/, holds the bundled article's tables as "
+         f"the project ships them; tables made with --article '{FIXTURE_ARTICLE}' go into a folder of their own: "
+         "name it, e.g. --out tables/example-gazette-2021-03-03-freedonia-sylvania-fishing"),
+    Case("tables-own-article-processed", "your own article with --out data/processed",
+         ["tables", "--article", FIXTURE_ARTICLE, "--out", "{project}/data/processed"],
+         "is the project's data/processed/, which holds the bundled article's tables"),
+    Case("tables-context-default", "the context layer without --out", ["tables", "--context"],
+         "tables made with --context go into a folder of their own: name it, e.g. --out tables/mine"),
     # student-edition --out: the same rule (exportrow.outdir)
     Case("edition-user-folder", "a folder of the user's files",
          ["student-edition", "--no-pdf", "--out", "{sandbox}/mine"],

@@ -226,7 +226,16 @@ def test_check_warns_about_text_a_spreadsheet_would_run_and_the_tables_keep_it_v
         "warning: a.yaml: events[seizures_period].quote: starts with '@', so a spreadsheet that opens events.csv "
         "may run it as a formula"]
     assert res.stderr.count(FORMULA_FIX) == 5
-    assert run("tables", "--article", article, "--annotation", annotation, "--out", tmp_path / "t").returncode == 0
+    tables = run("tables", "--article", article, "--annotation", annotation, "--out", tmp_path / "t")
+    assert tables.returncode == 0, tables.stderr
+    # review 5, finding 18: tables and report warn as check does (the report links its CSV files for download)
+    said = [ln.replace(f"{tmp_path}/", "") for ln in tables.stderr.splitlines() if ln.startswith("warning:")]
+    assert said == warnings
+    assert tables.stderr.count(FORMULA_FIX) == 5
+    from exportrow.report import formula_warnings
+
+    shown = formula_warnings({"article_path": str(article), "annotation_path": str(annotation)})
+    assert ["warning: " + w.splitlines()[0].replace(f"{tmp_path}/", "") for w in shown] == warnings
     import pandas as pd
 
     def table(name, key):

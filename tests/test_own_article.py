@@ -1,5 +1,6 @@
 """Bring your own article: a fictional article in tests/fixtures/ runs through everything by parameters alone."""
 
+import json
 import subprocess
 import sys
 
@@ -83,6 +84,12 @@ def test_report_on_the_fixture(tmp_path):
     assert res.returncode == 0, res.stderr
     figs = pd.read_csv(tmp_path / "r" / "01-enforcement-statistics" / "figures.csv").set_index("figure_id")
     assert figs.loc["seizures_total", "value"] == 90
+    # review 5, finding 17: the page handed to a class and run.json name the files, never the user's folders
+    index = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
+    run = json.loads((tmp_path / "r" / "run.json").read_text(encoding="utf-8"))
+    assert (run["parameters"]["article_path"], run["parameters"]["annotation_path"]) == (ARTICLE.name, ANNOTATION.name)
+    assert f"<code>article_path</code> = <code>&quot;{ARTICLE.name}&quot;</code>" in index
+    assert str(ARTICLE.parent) not in index and str(ARTICLE.parent) not in json.dumps(run)
 
 
 def test_extract_drafts_candidates(art):
@@ -112,6 +119,26 @@ def test_check_refuses_a_draft_until_reviewed(tmp_path):
     chk = subprocess.run([*cmd, "check", str(out), "--article", str(ARTICLE)], capture_output=True, text=True)
     assert chk.returncode == 1 and "this is a draft from `exportrow extract`" in chk.stderr
     assert "unknown actor id 'TODO'" in chk.stderr and "Traceback" not in chk.stderr
+
+
+def test_extract_force_never_replaces_an_edited_draft(tmp_path):
+    """Review 5, finding 6: a draft a reviewer has edited, still `draft: true`, is their work: --force leaves it."""
+    out = tmp_path / "draft.yaml"
+    cmd = [sys.executable, "-m", "exportrow.cli", "extract", str(ARTICLE), "--out", str(out)]
+    assert subprocess.run(cmd, capture_output=True).returncode == 0
+    assert out.read_text(encoding="utf-8").splitlines()[1].startswith("# sha256 of every other line")
+    edited = out.read_text(encoding="utf-8").replace("side: TODO", "side: freedonia", 1)
+    out.write_text(edited, encoding="utf-8")
+    res = subprocess.run([*cmd, "--force"], capture_output=True, text=True)
+    assert res.returncode == 2, res.stderr
+    assert (f"--out {out}: exists and is a draft that exportrow extract wrote and someone has edited since "
+            "(perhaps a reviewer's work); it is left as it is, even with --force") in res.stderr
+    assert "Fix: move or rename it" in res.stderr and out.read_text(encoding="utf-8") == edited
+    out.write_text(edited.replace("side: freedonia", "side: TODO", 1), encoding="utf-8")  # the edit undone
+    assert subprocess.run([*cmd, "--force"], capture_output=True).returncode == 0  # as extract wrote it: replaced
+    lost = out.read_text(encoding="utf-8").split("\n", 2)
+    out.write_text(lost[0] + "\n" + lost[2], encoding="utf-8")  # the checksum line deleted, nothing else changed
+    assert subprocess.run([*cmd, "--force"], capture_output=True).returncode == 2  # cannot tell: kept
 
 
 def test_draft_flag_is_rejected_in_the_library(art, tmp_path):

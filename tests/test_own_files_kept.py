@@ -120,6 +120,30 @@ def test_student_edition_rerun_keeps_a_students_notebook(tmp_path):
     assert (out / "notebooks" / "alice.ipynb").read_text() == "answers\n"
 
 
+def test_an_edition_whose_notebooks_were_run_is_refused_saying_what_the_outputs_are(tmp_path):
+    """Review 5, finding 15: outputs the edition's own notebooks wrote (a student ran one) are named as such."""
+    from exportrow.errors import UsageError
+    from exportrow.outdir import write_notebook_output
+
+    out = tmp_path / "se"
+    (out / "notebooks").mkdir(parents=True)
+    (out / "notebooks" / "01-enforcement-statistics.ipynb").write_text("{}")
+    (out / MARKER).write_text(marker_text("student-edition", files=["notebooks/",
+                                                                    "notebooks/01-enforcement-statistics.ipynb"]))
+    write_notebook_output(out / "notebooks" / "outputs" / "01-enforcement-statistics" / "figures.csv", "a\n1\n")
+    with pytest.raises(UsageError) as err:
+        check_out(out, "student-edition")
+    assert str(err.value) == (
+        f"--out {out}: the folder holds outputs that the edition's notebooks wrote when someone ran them (perhaps a "
+        "student's work): notebooks/outputs/. exportrow replaces this folder as a whole and would delete them, so "
+        f"nothing was run. Fix: copy notebooks/outputs/ out of {out} to keep them and delete it there, or write the "
+        "new edition into another folder, e.g. --out reports/class-edition")
+    (out / "notebooks" / "alice.ipynb").write_text("answers\n")  # and a file of a student's own: said as before
+    with pytest.raises(UsageError, match="the folder holds files that exportrow did not write: notebooks/alice.ipynb, "
+                                         "notebooks/outputs/"):
+        check_out(out, "student-edition")
+
+
 def test_a_folder_an_earlier_version_published_is_not_replaced(tmp_path):
     """Its marker does not list the files, so exportrow cannot tell them from the user's: refused, with the fix."""
     out = tmp_path / "old"

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import subprocess
 import sys
 
@@ -199,12 +200,33 @@ def test_never_overwrites_what_exportrow_did_not_write(ann, tmp_path):
     assert mine.read_text() == "my own notes"
     filled = tmp_path / "filled.csv"
     filled.write_bytes(CODER_A.read_bytes())
-    with pytest.raises(UsageError, match="add --force to replace it"):
-        write_worksheet(ws, filled, "csv")  # a coder's work
+    for force in (False, True):  # a coder's work: never replaced, not even with --force (review 5, finding 6)
+        with pytest.raises(UsageError, match=r"filled.csv: exists and is a coding worksheet that someone has filled "
+                                             r"in \(7 of 8 claims coded\); it is left as it is, even with --force.*"
+                                             r"Fix: move or rename it"):
+            write_worksheet(ws, filled, "csv", force=force)
     assert filled.read_bytes() == CODER_A.read_bytes()
     blank = write_worksheet(ws, tmp_path / "blank.csv", "csv")
     assert write_worksheet(ws, blank, "csv") == blank  # a blank sheet exportrow wrote may be replaced
-    assert write_worksheet(ws, filled, "csv", force=True).read_text(encoding="utf-8").startswith("\ufeffid,")
+
+
+def test_force_never_replaces_a_worksheet_with_any_coding(ann, tmp_path):
+    """Review 5, finding 6: one coded cell, or one note, is someone's work; a damaged worksheet may be too."""
+    ws = make_worksheet(ann)
+    one = make_worksheet(ann)
+    one.claims[2]["cue"] = "said"
+    sheet = write_worksheet(one, tmp_path / "one.yaml")
+    with_note = make_worksheet(ann)
+    with_note.claims[0]["note"] = "ask the teacher"
+    noted = write_worksheet(with_note, tmp_path / "noted.csv", "csv")
+    damaged = write_worksheet(ws, tmp_path / "damaged.yaml")
+    damaged.write_text(damaged.read_text(encoding="utf-8") + "  - id: [unclosed\n", encoding="utf-8")
+    for path, why in ((sheet, r"someone has filled in \(1 of 7 claims coded\)"), (noted, "with notes in it"),
+                      (damaged, "that exportrow cannot read, so it cannot tell whether it holds someone's coding")):
+        before = path.read_bytes()
+        res = exportrow_cli("worksheet", ANNOTATION, "--out", path, "--force")
+        assert res.returncode == 2 and re.search(why, res.stderr), res.stderr
+        assert "even with --force" in res.stderr and path.read_bytes() == before
 
 
 def test_cli_writes_both_forms_and_refuses_with_exit_2(tmp_path):
