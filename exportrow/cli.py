@@ -131,7 +131,8 @@ def _cmd_tables(args) -> int:
     tables = all_tables(ann.article, ann.path, context=args.context)
     written = write_tables(tables, args.out, name=f"exportrow-{ann.article.name}")
     for p in written:
-        rows = f" ({len(tables[p.stem])} rows)" if p.stem in tables else ""
+        n = len(tables[p.stem]) if p.stem in tables else None
+        rows = "" if n is None else f" ({n} row{'' if n == 1 else 's'})"
         print(f"wrote {p}{rows}")
     return 0
 
