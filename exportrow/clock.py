@@ -132,16 +132,17 @@ def _iso_pattern() -> re.Pattern:
                       r"\s*(?P<z>Z|[+-]\d{2}:?\d{2})?)?")
 
 
-#: The years of a news article: four digits, and no later than the last year the date resolver reads as a year
-#: (:mod:`exportrow.dates`; a later one leaves "next century" beyond the calendar). Publication dates (capture,
-#: ``-p published``) and ``-p date_window`` are refused outside them.
-NEWS_YEARS = (1000, 2199)
+#: The years of a news article: from 1700 (the tables hold dates as pandas timestamps, which begin in September
+#: 1677; 1700 leaves a few decades for periods an article reaches back to) to the last year the date resolver
+#: reads as a year (:mod:`exportrow.dates`; a later one leaves "next century" beyond the calendar). Publication
+#: dates (capture, ``-p published``) and ``-p date_window`` are refused outside them.
+NEWS_YEARS = (1700, 2199)
 
 
 def _check_date(year: int, month: int, day: int, text: str) -> dt.date:
-    if year < NEWS_YEARS[0]:
+    if year < 1000:
         raise ClockError(f"{text!r}: year {year} is not a year of a news article; write four digits, e.g. 2019")
-    if year > NEWS_YEARS[1]:
+    if not NEWS_YEARS[0] <= year <= NEWS_YEARS[1]:
         raise ClockError(f"{text!r}: year {year} is not a year of a news article (years {NEWS_YEARS[0]} to "
                          f"{NEWS_YEARS[1]})")
     if not 1 <= month <= 12:

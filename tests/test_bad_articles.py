@@ -73,7 +73,7 @@ CATALOGUE = [
      "message": "line 4: published: '0000-07-12': year 0 is not a year of a news article", "exit_code": 1},
     {"id": "front-matter-year-9999", "wrong": "published in year 9999 (review 5: dates beyond the resolver's years)",
      "content": FRONT.format(extra="published: 9999-12-31\n"),
-     "message": "line 4: published: '9999-12-31': year 9999 is not a year of a news article (years 1000 to 2199)",
+     "message": "line 4: published: '9999-12-31': year 9999 is not a year of a news article (years 1700 to 2199)",
      "exit_code": 1},
     {"id": "front-matter-not-iso", "wrong": "published as 'July 12, 2019', not ISO 8601",
      "content": FRONT.format(extra="published: July 12, 2019\n"),

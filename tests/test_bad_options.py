@@ -136,12 +136,12 @@ CATALOGUE = [
          "-p date_window '[2025-03-20, 2025-03-20]': the window ends (2025-03-20) on the day it starts: the end is "
          "exclusive, so it holds no day"),
     Case("date-window-years", "a window over the whole calendar", [*R, "-p", "date_window", "[0001-01-01,9999-12-31]"],
-         "-p date_window '[0001-01-01,9999-12-31]': year 1 is not a year of a news article (years 1000 to 2199)"),
+         "-p date_window '[0001-01-01,9999-12-31]': year 1 is not a year of a news article (years 1700 to 2199)"),
     Case("date-window-one", "a window of one date", [*R, "-p", "date_window", "[2019-07-01]"],
          "-p date_window '[2019-07-01]': a window is [start, end], two ISO dates, not 1 item"),
     Case("published-far-future", "a publication date in year 9999 (blamed on -p, not on the annotation)",
          [*R, "-p", "published", "9999-12-31"],
-         "-p published '9999-12-31': year 9999 is not a year of a news article (years 1000 to 2199); "
+         "-p published '9999-12-31': year 9999 is not a year of a news article (years 1700 to 2199); "
          "allowed: an ISO date (YYYY-MM-DD), or empty"),
     Case("float-huge", "a prior that would drown every count (1e308 overflowed in notebook 03)",
          [*R, "-p", "prior_strength", "1e308"],

@@ -25,8 +25,9 @@ def test_a_reversed_window_is_a_parameter_error():
 
 
 @pytest.mark.parametrize("window, why", [
-    (["0001-01-01", "9999-12-31"], "year 1 is not a year of a news article (years 1000 to 2199)"),
-    (["2019-07-01", "9999-12-31"], "year 9999 is not a year of a news article (years 1000 to 2199)"),
+    (["0001-01-01", "9999-12-31"], "year 1 is not a year of a news article (years 1700 to 2199)"),
+    (["1500-01-01", "2019-07-01"], "year 1500 is not a year of a news article (years 1700 to 2199)"),  # before pandas
+    (["2019-07-01", "9999-12-31"], "year 9999 is not a year of a news article (years 1700 to 2199)"),
     (["2019-07-01"], "a window is [start, end], two ISO dates, not 1 item"),
     (["2019-07-01", "2019-07-01"], "the window ends (2019-07-01) on the day it starts: the end is exclusive, so it "
                                    "holds no day; end it at least one day after the start"),
