@@ -86,6 +86,9 @@ def _type_problem(err, key: str, required: bool) -> tuple[str, str]:
     fix = _example(err.schema, key)
     if "string" in want and isinstance(value, (int, float)) and not isinstance(value, bool):
         fix = f'put it in quotes: `{key}: "{shown(value)}"`'
+    elif "string" in want and isinstance(value, bool):  # YAML 1.1 reads yes/no/on/off unquoted as true/false
+        fix = (f'put the word you wrote in quotes, e.g. `{key}: "off"`: without quotes YAML reads yes, no, on, '
+               "off, true and false as true/false")
     elif isinstance(value, list) and "array" not in want:
         fix = "write one value, not a list" + (f"; {fix}" if fix else "")
     elif value is None:
@@ -122,7 +125,7 @@ def _string_problem(err, key: str, required: bool = False) -> tuple[str, str]:
         return "is blank", f"write {_TYPES['string']} after `{key}:`, or delete the line"
     if err.validator == "pattern" and err.validator_value == _ID_PATTERN:
         return (f"{shown(value)} is not an id",
-                "use letters, digits, _, - or ., starting with a letter or digit, e.g. `kr_gov`")
+                "use letters, digits, _, - or ., starting with a letter or digit, e.g. `fr_gov`")
     return f"{shown(value)} is not in the expected form", _hint(err.schema, key)
 
 
