@@ -287,7 +287,7 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
         res.error = "not run: the report was interrupted"
         return res
     folder.mkdir(parents=True, exist_ok=True)
-    mine = {k: v for k, v in params.items() if k in declared}
+    mine = _kernel_parameters({k: v for k, v in params.items() if k in declared}, folder)
     if "output_dir" in declared:
         mine["output_dir"] = "."  # the kernel runs in the notebook's report folder
     nb = load_notebook_node(str(path))  # papermill's loader: adds the metadata it expects
@@ -737,6 +737,36 @@ def _wait_for_workers(pool: cf.ThreadPoolExecutor, stop: threading.Event) -> Non
         except KeyboardInterrupt:  # interrupted again while waiting: stop harder, keep waiting
             stop.set()
             kernels.stop_all()
+
+
+def _kernel_parameters(params: dict, folder: Path) -> dict:
+    """The parameters a kernel running in ``folder`` gets: a file parameter (``*_path``, ``*_paths``) relative to
+    that folder, so the executed notebook, and its page, never show the absolute path of the user's file (their
+    home folder), and still open it from the report (the report's temporary folder and the report itself sit in
+    the same folder, so the relative path holds in both). Both ends are resolved first, so a link on the way
+    cannot send ``..`` somewhere else.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp()); (d / "class" / "r" / "01").mkdir(parents=True)
+        >>> _ = (d / "class" / "my.txt").write_text("x")
+        >>> _kernel_parameters({"article_path": str(d / "class" / "my.txt"), "coding_paths": [],
+        ...                     "outlet": "/not/a/path"}, d / "class" / "r" / "01")
+        {'article_path': '../../my.txt', 'coding_paths': [], 'outlet': '/not/a/path'}
+    """
+    here = folder.resolve()
+
+    def relative(value):
+        if not isinstance(value, str) or not value or not Path(value).is_absolute():
+            return value
+        return os.path.relpath(Path(value).resolve(), here)
+    out = {}
+    for k, v in params.items():
+        if k.endswith("_path"):
+            v = relative(v)
+        elif k.endswith("_paths") and isinstance(v, list):
+            v = [relative(x) for x in v]
+        out[k] = v
+    return out
 
 
 def _shown_parameters(params: dict, base: Path) -> dict:

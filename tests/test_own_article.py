@@ -1,6 +1,7 @@
 """Bring your own article: a fictional article in tests/fixtures/ runs through everything by parameters alone."""
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -79,7 +80,9 @@ def test_notebook_03_on_the_fixture(run_notebook):
 
 @pytest.mark.slow
 def test_report_on_the_fixture(tmp_path):
-    res = report(tmp_path / "r", "--article", str(ARTICLE), "--annotation", str(ANNOTATION),
+    # the teacher's files and the report side by side in her folder (review 5, finding 17)
+    article, annotation = (shutil.copy(p, tmp_path / p.name) for p in (ARTICLE, ANNOTATION))
+    res = report(tmp_path / "r", "--article", str(article), "--annotation", str(annotation),
                  "-p", "side_a", "freedonia", "-p", "side_b", "sylvania")
     assert res.returncode == 0, res.stderr
     figs = pd.read_csv(tmp_path / "r" / "01-enforcement-statistics" / "figures.csv").set_index("figure_id")
@@ -89,7 +92,14 @@ def test_report_on_the_fixture(tmp_path):
     run = json.loads((tmp_path / "r" / "run.json").read_text(encoding="utf-8"))
     assert (run["parameters"]["article_path"], run["parameters"]["annotation_path"]) == (ARTICLE.name, ANNOTATION.name)
     assert f"<code>article_path</code> = <code>&quot;{ARTICLE.name}&quot;</code>" in index
-    assert str(ARTICLE.parent) not in index and str(ARTICLE.parent) not in json.dumps(run)
+    assert str(tmp_path) not in index and str(tmp_path) not in json.dumps(run)
+    # ... and neither do the executed notebooks and their pages: the kernels got paths relative to their folder
+    for nb in sorted((tmp_path / "r").glob("0*/0*.ipynb")):
+        injected = next(c for c in json.loads(nb.read_text(encoding="utf-8"))["cells"]
+                        if "injected-parameters" in c["metadata"].get("tags", []))
+        assert f'article_path = "../../{ARTICLE.name}"' in "".join(injected["source"]), nb.name
+        for page in (nb, nb.with_suffix(".html")):
+            assert str(tmp_path) not in page.read_text(encoding="utf-8"), page
 
 
 def test_extract_drafts_candidates(art):
