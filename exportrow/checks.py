@@ -45,8 +45,8 @@ from exportrow.comparable import (
 from exportrow.numbers import find_numbers
 
 __all__ = ["VERDICTS", "RULES", "Rule", "check_one", "rules_table", "rules_markdown", "fmt_number", "period_label",
-           "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE", "NEGATIONS", "MODIFIERS", "unjudged_words",
-           "unjudged_reason", "word_rules_markdown"]
+           "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE", "NEGATIONS", "FORECASTS", "MODIFIERS",
+           "unjudged_words", "threshold_clause", "unjudged_reason", "word_rules_markdown"]
 
 VERDICTS = ("supported", "approximate", "not_supported", "cannot_check")
 
@@ -217,42 +217,93 @@ def _find_rule_at(text: str, check: str) -> tuple[Rule, str, int] | None:
 
 
 #: Words that deny a threshold word when one stands up to :data:`NEGATION_WINDOW` words before it in the same
-#: sentence ("did not fall", "never halved", "failed to double", "no longer rising", "hardly rose"); any word
-#: ending in "n't" ("didn't rise") counts too. A statement with one gets ``cannot_check``: the check judges only
-#: the bare word, and a negated word must never get the bare word's verdict.
+#: clause ("did not fall", "never halved", "failed to double", "no longer rising", "hardly rose", "less than
+#: doubled", "have yet to double", "nobody expected it to fall"); any word ending in "n't" ("didn't rise") counts
+#: too. A statement with one gets ``cannot_check``: the check judges only the bare word, and a negated word must
+#: never get the bare word's verdict. "not only", "not just", "not surprisingly", "no wonder" and "no doubt" are
+#: not negations.
 NEGATIONS = ("not", "never", "no", "no longer", "nor", "neither", "without", "cannot", "hardly", "scarcely",
-             "fail to", "failed to", "fails to", "failing to")
-#: How many words before the threshold word are searched for a negation.
+             "fail to", "failed to", "fails to", "failing to", "less than", "fewer than", "at most", "short of",
+             "far from", "yet to", "nobody", "none", "nothing")
+#: Words that make the threshold word a forecast or a possibility ("are expected to double", "may double",
+#: "would double under the plan") when one stands up to :data:`NEGATION_WINDOW` words before it in the same
+#: clause. The figures are past values, so such a statement gets ``cannot_check``.
+FORECASTS = ("expected to", "expect to", "expects to", "set to", "likely to", "unlikely to", "forecast to",
+             "forecasts to", "projected to", "predicted to", "plan to", "plans to", "planned to", "could", "may",
+             "might", "would", "will", "shall", "should")
+#: How many words before the threshold word are searched for a negation or a forecast.
 NEGATION_WINDOW = 4
 #: Intensifiers and hedges that say how much without a stated threshold ("fallen sharply", "barely rose",
 #: "a slight increase"). One standing up to :data:`MODIFIER_WINDOW` words before or after the threshold word
-#: (in the same sentence, with no number in between) gives ``cannot_check`` ("'sharply' has no stated
-#: threshold"), unless it is part of a phrase of the table ("nearly doubled", "almost doubled") or qualifies a
-#: number ("doubled to nearly 48").
+#: (in the same clause, with no number in between) gives ``cannot_check`` ("'sharply' has no stated
+#: threshold"), unless it is part of a phrase of the table ("nearly doubled", "almost doubled"), qualifies a
+#: number or a quantifier ("doubled to nearly 48", "rose by almost half", "fell nearly every month"), or
+#: belongs to a phrase after a preposition (:data:`PHRASE_STARTS`: "rose despite a strong yen").
 MODIFIERS = ("sharply", "sharp", "slightly", "slight", "barely", "steeply", "steep", "dramatically", "dramatic",
              "modestly", "modest", "significantly", "significant", "substantially", "substantial", "considerably",
              "considerable", "markedly", "marked", "greatly", "hugely", "huge", "massively", "massive", "enormously",
              "enormous", "strongly", "strong", "marginally", "marginal", "moderately", "moderate", "somewhat",
              "little", "mildly", "mild", "rapidly", "rapid", "quickly", "swiftly", "slowly", "gradually", "gradual",
-             "steadily", "steady", "precipitously", "noticeably", "notably", "vastly", "roughly", "nearly", "almost")
+             "steadily", "steady", "precipitously", "noticeably", "notably", "vastly", "nearly", "almost")
+#: Words just before the threshold word that mean "about": the bare word already means about N times, so
+#: "roughly doubled" gets the verdict of "doubled" (its explanation quotes the article's words).
+ABOUT_WORDS = ("roughly", "approximately", "about", "around")
+#: Conjunctions that end the clause of the threshold word (as a comma, a semicolon or a full stop does);
+#: "yet" only as a conjunction ("small, yet rising"), not in "not yet" or "yet to".
+CONJUNCTIONS = ("but", "though", "although", "while", "whereas", "despite", "after", "before", "yet")
+#: Words after the threshold word that start another phrase: the search for a modifier stops there.
+PHRASE_STARTS = ("despite", "after", "before", "in", "on", "at", "over", "across", "during", "since", "among",
+                 "amid", "against", "under", "every", "each", "for", "from", "as", "because", "when", "with")
 #: How many words on either side of the threshold word are searched for a modifier.
 MODIFIER_WINDOW = 4
 _NEGATION_TOKENS = {"didnt", "doesnt", "dont", "hasnt", "hadnt", "havent", "wasnt", "werent", "isnt", "arent", "wont",
                     "cant", "couldnt", "wouldnt"}
+_NOT_NEGATIONS = {"not only", "not just", "not merely", "not surprisingly", "not least", "no wonder", "no doubt"}
 _TABLE_PHRASE_WORDS = {"growth_factor": ("nearly", "almost")}  # "nearly doubled": the table has it
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d[\d.,]*|[.!?;]")
+_NUMBER_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
+                 "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                 "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+                 "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds",
+                 "thousand", "thousands", "million", "millions", "billion", "dozen", "dozens", "every", "each", "all"}
+_BREAKS = {".", "!", "?", ";", ",", ":"}
+_AUXILIARIES = {"not", "never", "has", "have", "had", "is", "are", "was", "were", "be", "been"}
+_MONTH_BEFORE = {"in", "since", "from", "of", "until", "by", "to", "through", "last", "this", "next", "early", "late",
+                 "mid", "between", "and"}
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+(?:[.,]\d+)*|[.!?;,:]")
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
-    """The words of ``text`` (lower-cased, curly apostrophes straightened) and sentence marks, with offsets."""
+    """The words of ``text`` (lower-cased, curly apostrophes straightened) and clause marks, with offsets."""
     lowered = text.lower().replace("\u2019", "'")
     return [(m.group(0), m.start()) for m in _TOKEN.finditer(lowered)]
+
+
+def _ends_clause(tokens: list[tuple[str, int]], i: int) -> bool:
+    """Whether token ``i`` ends a clause: a mark, or a conjunction ("yet" only when it is not an adverb)."""
+    w = tokens[i][0]
+    if w in _BREAKS:
+        return True
+    if w != "yet":
+        return w in CONJUNCTIONS
+    before = tokens[i - 1][0] if i else ""
+    after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+    return not (after == "to" or before in _AUXILIARIES or before.endswith("n't") or before in _NEGATION_TOKENS)
+
+
+def _numberish(words: list[str], i: int) -> bool:
+    """Whether ``words[i:]`` starts with a number: digits, a number word ("half", "forty") or "a third"."""
+    w = words[i] if i < len(words) else ""
+    if w[:1].isdigit() or w in _NUMBER_WORDS:
+        return True
+    return w in ("a", "an") and i + 1 < len(words) and words[i + 1] in _NUMBER_WORDS
 
 
 def _negation(words: list[str]) -> str | None:
     """The negation among ``words`` (the words before the threshold word, nearest last), as the text says it."""
     for i in range(len(words) - 1, -1, -1):
         w, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if f"{w} {nxt}" in _NOT_NEGATIONS:
+            continue
         if f"{w} {nxt}" in NEGATIONS:
             return f"{w} {nxt}"
         if w in NEGATIONS or w.endswith("n't") or w in _NEGATION_TOKENS:
@@ -260,24 +311,26 @@ def _negation(words: list[str]) -> str | None:
     return None
 
 
-def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
-    """What in ``text`` the threshold word's verdict would not cover: ``(kind, word, threshold word)`` or None.
+def _forecast(tokens: list[tuple[str, int]], before: list[int], text: str) -> str | None:
+    """The forecast or modal among the tokens at indices ``before`` (nearest last); "May" the month is not one."""
+    for k in range(len(before) - 1, -1, -1):
+        i = before[k]
+        w, nxt = tokens[i][0], tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if f"{w} {nxt}" in FORECASTS:
+            return f"{w} {nxt}"
+        if w not in FORECASTS:
+            continue
+        if w == "may":
+            prev = tokens[i - 1][0] if i else ""
+            capital = text[tokens[i][1]:tokens[i][1] + 1] == "M" and i and prev not in _BREAKS
+            if capital or prev in _MONTH_BEFORE or nxt[:1].isdigit():
+                continue
+        return w
+    return None
 
-    ``kind`` is ``negated`` (a word of :data:`NEGATIONS` before the threshold word) or ``modified`` (a word of
-    :data:`MODIFIERS` near it). Only ``growth_factor`` and ``rate_change`` statements use the table's words.
 
-    Example:
-        >>> unjudged_words("Crossings did not fall", "rate_change")
-        ('negated', 'not', 'fall')
-        >>> unjudged_words("The number failed to double", "growth_factor")
-        ('negated', 'failed to', 'double')
-        >>> unjudged_words("crossings had fallen sharply", "rate_change")
-        ('modified', 'sharply', 'fallen')
-        >>> unjudged_words("Crossings almost doubled", "growth_factor") is None  # a phrase of the table
-        True
-        >>> unjudged_words("The number more than doubled to nearly 48 in 2017", "growth_factor") is None
-        True
-    """
+def _word_at(text: str, check: str) -> tuple[str, list[tuple[str, int]], int] | None:
+    """The threshold word of ``text``, its tokens and the token index of the word, or None."""
     if check == "rate_increase":
         check = "rate_change"
     found = _find_rule_at(text, check) if check in ("growth_factor", "rate_change") else None
@@ -286,29 +339,97 @@ def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
     _, word, start = found
     tokens = _tokens(text)
     at = next((i for i, (_, s) in enumerate(tokens) if s == start), None)
-    if at is None:
+    return None if at is None else (word, tokens, at)
+
+
+def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
+    """What in ``text`` the threshold word's verdict would not cover: ``(kind, word, threshold word)`` or None.
+
+    ``kind`` is ``negated`` (a word of :data:`NEGATIONS` before the threshold word), ``forecast`` (a word of
+    :data:`FORECASTS` before it) or ``modified`` (a word of :data:`MODIFIERS` near it), all within the
+    threshold word's clause. Only ``growth_factor`` and ``rate_change`` statements use the table's words.
+
+    Example:
+        >>> unjudged_words("Crossings did not fall", "rate_change")
+        ('negated', 'not', 'fall')
+        >>> unjudged_words("The number failed to double", "growth_factor")
+        ('negated', 'failed to', 'double')
+        >>> unjudged_words("Crossings less than doubled", "growth_factor")
+        ('negated', 'less than', 'doubled')
+        >>> unjudged_words("Crossings are expected to double", "growth_factor")
+        ('forecast', 'expected to', 'double')
+        >>> unjudged_words("crossings had fallen sharply", "rate_change")
+        ('modified', 'sharply', 'fallen')
+        >>> unjudged_words("Not surprisingly, crossings rose", "rate_change") is None  # another clause
+        True
+        >>> unjudged_words("Crossings almost doubled", "growth_factor") is None  # a phrase of the table
+        True
+        >>> unjudged_words("The number more than doubled to nearly 48 in 2017", "growth_factor") is None
+        True
+    """
+    found = _word_at(text, check)
+    if not found:
         return None
+    word, tokens, at = found
     before = []
-    for w, _ in reversed(tokens[:at]):
-        if w in ".!?;" or len(before) == NEGATION_WINDOW:
+    for i in range(at - 1, -1, -1):
+        if _ends_clause(tokens, i) or len(before) == NEGATION_WINDOW:
             break
-        before.insert(0, w)
-    if (neg := _negation(before)):
+        before.insert(0, i)
+    words = [tokens[i][0] for i in before]
+    if (neg := _negation(words)):
         return "negated", neg, word
+    if (cast := _forecast(tokens, before, text)):
+        return "forecast", cast, word
     near = []
-    for i, w in enumerate(reversed(before[-MODIFIER_WINDOW:])):
-        if w[0].isdigit():
+    for i, w in enumerate(reversed(words[-MODIFIER_WINDOW:])):
+        if _numberish(words, len(words) - 1 - i):
             break
-        if not (i == 0 and w in _TABLE_PHRASE_WORDS.get(check, ())):
+        if not (i == 0 and w in (*_TABLE_PHRASE_WORDS.get(check, ()), *ABOUT_WORDS)):
             near.append(w)
-    after = [w for w, _ in tokens[at + 1:at + 2 + MODIFIER_WINDOW]] + [""]
-    for w, nxt in zip(after[:MODIFIER_WINDOW], after[1:]):
-        if w in ".!?;" or w[0].isdigit():
+    after, stop = [], len(tokens)
+    for i in range(at + 1, min(len(tokens), at + 1 + MODIFIER_WINDOW)):
+        if _ends_clause(tokens, i) or tokens[i][0] in PHRASE_STARTS:
+            stop = i
             break
-        if not nxt[:1].isdigit():  # "doubled to nearly 48": 'nearly' qualifies the number
-            near.append(w)
+        after.append(tokens[i][0])
+    ahead = [w for w, _ in tokens[at + 1:]]
+    for j, w in enumerate(after):
+        if _numberish(after, j):
+            break
+        if not _numberish(ahead, j + 1):
+            near.append(w)  # "doubled to nearly 48", "fell nearly every month": 'nearly' qualifies what follows
     mod = next((w for w in near if w in MODIFIERS), None)
-    return ("modified", mod, word) if mod else None
+    if mod:
+        return "modified", mod, word
+    # "rose, though not sharply": the next clause only qualifies the word
+    rest = [w for w, _ in tokens[stop + 1:stop + 1 + MODIFIER_WINDOW]] if stop < len(tokens) and \
+        tokens[stop][0] == "," else []
+    while rest and rest[0] in ("but", "though", "although", "yet", "and", "if", "even", "only", "just", "a", "an",
+                               "the", "very"):
+        rest.pop(0)
+    if len(rest) > 1 and (rest[0] in NEGATIONS or rest[0].endswith("n't")) and rest[1] in MODIFIERS:
+        return "modified", f"{rest[0]} {rest[1]}", word
+    if rest and rest[0] in MODIFIERS and not _numberish(rest, 1):  # "fell, a sharp drop"
+        return "modified", rest[0], word
+    return None
+
+
+def threshold_clause(text: str, check: str) -> str | None:
+    """The clause of ``text`` that holds the threshold word (between marks and conjunctions), or None.
+
+    Example:
+        >>> threshold_clause("Crossings rose, though not sharply", "rate_change")
+        'Crossings rose'
+    """
+    found = _word_at(text, check)
+    if not found:
+        return None
+    _, tokens, at = found
+    first = next((i + 1 for i in range(at - 1, -1, -1) if _ends_clause(tokens, i)), 0)
+    last = next((i for i in range(at + 1, len(tokens)) if _ends_clause(tokens, i)), None)
+    end = tokens[last][1] if last is not None else len(text)
+    return text[tokens[first][1]:end].strip(" ,;:")
 
 
 def unjudged_reason(text: str, check: str) -> str | None:
@@ -321,6 +442,9 @@ so it gives no verdict on a negated one
         >>> print(unjudged_reason("Traffic rose sharply", "rate_change"))
         'sharply' has no stated threshold; the check judges only the bare word 'rose' against the threshold \
 table, so it gives no verdict on 'Traffic rose sharply' as a whole
+        >>> print(unjudged_reason("Traffic may double", "growth_factor"))
+        'may double' in 'Traffic may double' is a forecast or possibility: the figures are past values, so the \
+check gives no verdict on it
     """
     found = unjudged_words(text, check)
     if found is None:
@@ -329,6 +453,9 @@ table, so it gives no verdict on 'Traffic rose sharply' as a whole
     if kind == "negated":
         return (f"'{w}' negates '{word}' in {text!r}; the check judges only the bare word '{word}', so it gives no "
                 "verdict on a negated one")
+    if kind == "forecast":
+        return (f"'{w} {word}' in {text!r} is a forecast or possibility: the figures are past values, so the check "
+                "gives no verdict on it")
     return (f"'{w}' has no stated threshold; the check judges only the bare word '{word}' against the threshold "
             f"table, so it gives no verdict on {text!r} as a whole")
 
@@ -345,13 +472,25 @@ def word_rules_markdown() -> str:
 
     return (f"A negated threshold word gets no verdict (`cannot_check`): the checks judge only the bare word. A "
             f"negation is one of {quoted(NEGATIONS)} or a word ending in \"n't\", up to {NEGATION_WINDOW} words "
-            f"before the threshold word in the same sentence (\"did not fall\", \"never halved\"). An intensifier "
-            f"or hedge has no stated threshold, so a statement with one up to {MODIFIER_WINDOW} words before or "
-            f"after the threshold word (\"fallen sharply\", \"barely rose\") gets `cannot_check` too: "
-            f"{quoted(MODIFIERS)}. \"nearly\" and \"almost\" just before a growth word are the table's own "
-            "phrase (\"nearly doubled\"), and a modifier just before a number qualifies the number (\"doubled to "
-            "nearly 48\"); a number ends the search. `exportrow check` warns about each such statement, so you can "
-            "rephrase or drop it.\n")
+            f"before the threshold word in the same clause (\"did not fall\", \"never halved\", \"less than "
+            f"doubled\", \"have yet to double\"); {quoted(sorted(_NOT_NEGATIONS))} are not negations. A forecast "
+            f"or possibility gets `cannot_check` too, because the figures are past values: one of "
+            f"{quoted(FORECASTS)} up to {NEGATION_WINDOW} words before the threshold word in the same clause "
+            f"(\"are expected to double\", \"may double\"; \"May\" the month is not one). A clause ends at a "
+            f"comma, a semicolon, a colon, a full stop or a conjunction ({quoted(CONJUNCTIONS)}; \"yet\" only as a "
+            f"conjunction): \"Not surprisingly, crossings rose\" is judged as \"crossings rose\". A denial worded "
+            f"outside the threshold word's clause (\"It is false that crossings doubled\") is not detected: do "
+            f"not annotate such a statement as one that can be checked. An intensifier or hedge has no stated "
+            f"threshold, so a statement with one up to {MODIFIER_WINDOW} words before or after the threshold word "
+            f"in the same clause (\"fallen sharply\", \"barely rose\", \"rose, though not sharply\") gets "
+            f"`cannot_check` too: {quoted(MODIFIERS)}. \"nearly\" and \"almost\" just before a growth word are "
+            f"the table's own phrase (\"nearly doubled\"); {quoted(ABOUT_WORDS)} just before the word get the bare "
+            "word's verdict, which already means \"about N times\" (the explanation quotes the article's words). "
+            "A modifier just before a number, a number word or a quantifier qualifies that (\"doubled to nearly "
+            "48\", \"rose by almost half\", \"fell nearly every month\"); a number ends the search, and so does a "
+            f"word that starts another phrase after the threshold word ({quoted(PHRASE_STARTS)}: \"rose despite a "
+            "strong yen\"). `exportrow check` warns about each such statement and suggests quoting fewer words "
+            "when that removes the problem, else dropping the statement (a quote is the article's own words).\n")
 
 
 def _missing(f, fields=("value",)) -> str | None:
@@ -464,6 +603,8 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
     m_nearly = re.search(rf"\b(?:nearly|almost)\s+{word}\b", lowered)
     more, nearly = m_more is not None, m_nearly is not None
     label = _label(m_more or m_nearly, word, "more than" if more else "nearly")
+    if not (more or nearly) and (m_about := re.search(rf"\b(?:{'|'.join(ABOUT_WORDS)})\s+{word}\b", lowered)):
+        label = f"'{' '.join(m_about.group(0).split())}' (read as '{word}')"  # the bare word means about N times
     if rule.direction == "up":
         if b <= 0:
             return value, "cannot_check", rule.rule, f"a growth factor from {fmt_number(b)} {old.unit} is undefined"

@@ -287,9 +287,10 @@ ignored_numbers: []
         "warning: " + str(tmp_path / "n.yaml") + ": statements[s2].quote: 'sharply' has no stated threshold: the check "
         "judges only the bare word 'fallen', so this statement gets cannot_check",
     ]
-    assert "fix: drop the statement, or rephrase it" in r.stderr
-    assert ("fix: drop the statement, or, to check 'fallen' alone, quote only words without 'sharply' and say in "
-            "`note:` that 'sharply' is not judged") in r.stderr
+    assert "fix: drop the statement: the quote is the article's own words, and a negated word" in r.stderr
+    assert ("fix: to check 'fallen' alone, quote fewer words of the article, e.g. 'Crossings had fallen', and say in "
+            "`note:` that 'sharply' is not judged; or drop the statement") in r.stderr
+    assert "rephrase" not in r.stderr
     import exportrow
     from exportrow.stats import check_statements, statements
 
@@ -297,3 +298,107 @@ ignored_numbers: []
     t = statements(a, tmp_path / "n.yaml").pipe(check_statements, exportrow.figures(a, tmp_path / "n.yaml"))
     assert t.set_index("statement_id")["verdict"].to_dict() == {
         "s1": "cannot_check", "s2": "cannot_check", "s3": "supported"}
+
+
+# Review 6, finding 1: "less than", "yet to", "nobody" deny the word; a forecast is not a past value.
+@pytest.mark.parametrize("kind,words,new,old,negation,word", [
+    ("growth_factor", "Crossings less than doubled", 205, 100, "less than", "doubled"),  # old code: supported
+    ("growth_factor", "Crossings have yet to double", 205, 100, "yet to", "double"),  # old code: supported
+    ("growth_factor", "Crossings at most doubled", 205, 100, "at most", "doubled"),
+    ("growth_factor", "Crossings far from doubled", 205, 100, "far from", "doubled"),
+    ("growth_factor", "Lorries fewer than doubled", 205, 100, "fewer than", "doubled"),
+    ("rate_change", "Nobody expected crossings to fall", 205, 100, "nobody", "fall"),  # old code: not_supported
+    ("rate_change", "None of the crossings rose", 205, 100, "none", "rose"),
+])
+def test_less_than_and_yet_to_deny_the_word(kind, words, new, old, negation, word):
+    _, verdict, _, why = check(kind, words, figs(new=new, old=old))
+    assert verdict == "cannot_check"
+    assert why.startswith(f"'{negation}' negates '{word}' in {words!r}")
+
+
+@pytest.mark.parametrize("words,forecast", [
+    ("Crossings are expected to double", "expected to double"),  # old code: supported
+    ("Crossings are set to double", "set to double"),
+    ("Crossings are likely to double", "likely to double"),
+    ("Crossings would double under the plan", "would double"),
+    ("Crossings may double", "may double"),
+    ("Crossings might double", "might double"),
+    ("Crossings could double", "could double"),
+    ("Crossings will double", "will double"),
+    ("Crossings are forecast to double", "forecast to double"),
+    ("Crossings are projected to double", "projected to double"),
+    ("Officials plan to double crossings", "plan to double"),
+])
+def test_a_forecast_gets_no_verdict(words, forecast):
+    _, verdict, _, why = check("growth_factor", words, figs(new=205, old=100))
+    assert verdict == "cannot_check"
+    assert why == (f"'{forecast}' in {words!r} is a forecast or possibility: the figures are past values, so the "
+                   "check gives no verdict on it")
+
+
+def test_may_the_month_is_not_a_forecast():
+    assert check("growth_factor", "In May crossings doubled", figs(new=205, old=100))[1] == "supported"
+    assert check("growth_factor", "Crossings since May doubled", figs(new=205, old=100))[1] == "supported"
+
+
+# Review 6, finding 2: the search stays in the word's clause; number words and other phrases are not the word's.
+@pytest.mark.parametrize("kind,words,new,old,verdict", [
+    ("rate_change", "Not surprisingly, crossings rose", 205, 100, "supported"),  # old code: cannot_check, 'not'
+    ("rate_change", "Officials did not comment, but crossings rose", 205, 100, "supported"),
+    ("rate_change", "Though imports did not change, exports rose", 205, 100, "supported"),
+    ("growth_factor", "Despite no new funding, crossings doubled", 205, 100, "supported"),
+    ("rate_change", "No wonder exports fell", 60, 100, "supported"),
+    ("growth_factor", "Exports not only doubled but tripled", 205, 100, "supported"),
+    ("rate_change", "Crossings rose by almost half", 145, 100, "supported"),  # old code: 'almost' modified
+    ("rate_change", "Crossings plunged by nearly a third", 66, 100, "supported"),
+    ("rate_change", "Crossings rose nearly forty per cent", 139, 100, "supported"),
+    ("rate_change", "Exports rose despite a strong yen", 205, 100, "supported"),
+    ("rate_change", "Exports fell after a huge storm", 60, 100, "supported"),
+    ("growth_factor", "Exports doubled in nearly every region", 205, 100, "supported"),
+    ("rate_change", "Exports fell nearly every month", 60, 100, "supported"),
+    ("growth_factor", "Crossings roughly doubled", 205, 100, "supported"),  # old code: cannot_check
+    ("growth_factor", "Crossings approximately doubled", 205, 100, "supported"),
+    ("growth_factor", "Crossings about doubled", 205, 100, "supported"),
+    ("growth_factor", "Crossings around doubled", 300, 100, "not_supported"),
+    ("growth_factor", "The number has not yet doubled", 205, 100, "cannot_check"),  # 'yet' here is no conjunction
+])
+def test_the_search_stays_in_the_words_clause(kind, words, new, old, verdict):
+    _, got, _, why = check(kind, words, figs(new=new, old=old))
+    assert got == verdict, why
+
+
+def test_about_words_are_quoted_in_the_explanation():
+    _, _, threshold, why = check("growth_factor", "Crossings roughly doubled", figs(new=205, old=100))
+    assert threshold.startswith("'roughly doubled' (read as 'doubled'): a factor of 2")
+    assert why.startswith("'roughly doubled' (read as 'doubled') means about 2 times; ")
+
+
+def test_a_denied_modifier_is_not_reported_as_said():
+    _, verdict, _, why = check("rate_change", "Crossings rose, though not sharply", figs(new=205, old=100))
+    assert verdict == "cannot_check"
+    assert why.startswith("'not sharply' has no stated threshold; the check judges only the bare word 'rose'")
+
+
+def test_warnings_suggest_fewer_words_not_rewording(tmp_path):
+    import exportrow
+    from exportrow.annotations.model import Annotation
+    from exportrow.annotations.wording import wording_warnings
+
+    ann = Annotation(tmp_path / "a.yaml", exportrow.load_article())
+    ann.statements = [{"_label": f"statements[s{i}]", "check": c, "span": None, "compare_with": t} for i, (c, t) in
+                      enumerate([("rate_change", "Crossings rose, though not sharply"),
+                                  ("growth_factor", "Crossings are expected to double"),
+                                  ("growth_factor", "Crossings less than doubled"),
+                                  ("rate_change", "Not surprisingly, crossings rose")])]
+    found = [(p.message, p.fix) for p in wording_warnings(ann)]
+    assert found == [
+        ("'not sharply' has no stated threshold: the check judges only the bare word 'rose', so this statement gets "
+         "cannot_check", "to check 'rose' alone, quote fewer words of the article, e.g. 'Crossings rose', and say in "
+         "`note:` that 'not sharply' is not judged; or drop the statement"),
+        ("'expected to double' in 'Crossings are expected to double' is a forecast or possibility: the figures are "
+         "past values, so this statement gets cannot_check", "drop the statement: the quote is the article's own "
+         "words, and a forecast has no threshold in the table (docs/teaching.md, \"Thresholds for vague words\")"),
+        ("'less than' negates 'doubled' in 'Crossings less than doubled': the check judges only the bare word "
+         "'doubled', so this statement gets cannot_check", "drop the statement: the quote is the article's own "
+         "words, and a negated word has no threshold in the table (docs/teaching.md, \"Thresholds for vague words\")"),
+    ]

@@ -4,7 +4,7 @@ A statement's verdict judges only the bare word of the threshold table (``export
 wording negates it ("did not fall", "never halved") or adds a modifier with no stated threshold ("fallen
 sharply", "barely rose"), the check gives ``cannot_check`` (:func:`exportrow.checks.unjudged_words`).
 ``exportrow check`` warns about each such statement (it does not refuse: the quote is the article's), so the
-annotator can rephrase or drop it.
+annotator can quote fewer words (when that removes the problem) or drop it: a quote is the article's own words.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ def wording_warnings(ann: Annotation) -> list[Problem]:
         >>> print(wording_warnings(ann)[0])  # doctest: +NORMALIZE_WHITESPACE
         a.yaml: statements[s1].compare_with: 'not' negates 'fall' in 'Crossings did not fall': the check judges
         only the bare word 'fall', so this statement gets cannot_check
-            fix: drop the statement, or rephrase it: a negated word has no threshold in the table (docs/teaching.md,
-            "Thresholds for vague words")
+            fix: drop the statement: the quote is the article's own words, and a negated word has no threshold
+            in the table (docs/teaching.md, "Thresholds for vague words")
         >>> ann.statements[0]["compare_with"] = "Crossings fell"; wording_warnings(ann)
         []
     """
@@ -42,15 +42,53 @@ def wording_warnings(ann: Annotation) -> list[Problem]:
         if not found:
             continue
         kind, w, word = found
+        shorter = _shorter_quote(text, str(s.get("check")), kind, w)
         if kind == "negated":
             message = (f"'{w}' negates '{word}' in {text!r}: the check judges only the bare word '{word}', so this "
                        "statement gets cannot_check")
-            fix = ("drop the statement, or rephrase it: a negated word has no threshold in the table "
-                   "(docs/teaching.md, \"Thresholds for vague words\")")
+        elif kind == "forecast":
+            message = (f"'{w} {word}' in {text!r} is a forecast or possibility: the figures are past values, so "
+                       "this statement gets cannot_check")
         else:
             message = (f"'{w}' has no stated threshold: the check judges only the bare word '{word}', so this "
                        "statement gets cannot_check")
-            fix = (f"drop the statement, or, to check '{word}' alone, quote only words without '{w}' and say in "
-                   f"`note:` that '{w}' is not judged")
+        if shorter and kind == "modified":
+            fix = (f"to check '{word}' alone, quote fewer words of the article, e.g. {shorter!r}, and say in "
+                   f"`note:` that '{w}' is not judged; or drop the statement")
+        elif shorter:
+            fix = (f"quote fewer words of the article, e.g. {shorter!r} (the clause with '{word}'), or drop the "
+                   "statement")
+        else:
+            fix = ("drop the statement: the quote is the article's own words, and a "
+                   f"{'negated word' if kind == 'negated' else 'forecast'} has no threshold in the table "
+                   "(docs/teaching.md, \"Thresholds for vague words\")")
         out.append(Problem(str(ann.path), s.get("_label", "statements"), field, message, fix))
     return out
+
+
+def _shorter_quote(text: str, check: str, kind: str, w: str) -> str | None:
+    """Fewer words of ``text`` that hold the threshold word and lose the problem, or None.
+
+    The clause with the threshold word; for a modifier (which the bare word survives: "fell sharply" says it
+    fell), also the words before or after the modifier. A negation or a forecast in the word's own clause
+    cannot be quoted away.
+
+    Example:
+        >>> _shorter_quote("Crossings rose, though not sharply", "rate_change", "modified", "not sharply")
+        'Crossings rose'
+        >>> _shorter_quote("Crossings had fallen sharply", "rate_change", "modified", "sharply")
+        'Crossings had fallen'
+        >>> _shorter_quote("Crossings did not fall", "rate_change", "negated", "not") is None
+        True
+    """
+    from exportrow.checks import threshold_clause, unjudged_words
+
+    candidates = [threshold_clause(text, check)]
+    if kind == "modified":
+        lowered = text.lower()
+        at = lowered.rfind(w)
+        candidates += [text[:at].rstrip(" ,;:"), text[at + len(w):].lstrip(" ,;:")] if at >= 0 else []
+    for c in candidates:
+        if c and c != text and unjudged_words(c, check) is None and threshold_clause(c, check):
+            return c
+    return None
