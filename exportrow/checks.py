@@ -40,6 +40,7 @@ from exportrow.comparable import (
     length_text,
     lengths_differ,
     listed_earlier_first,
+    one_contains_other,
     same_unit,
 )
 from exportrow.numbers import find_numbers
@@ -838,6 +839,10 @@ def _comparison_fault(check: str, figs) -> str | None:
     if listed_earlier_first(_span(first), _span(second)):
         return (f"the figures are listed earlier first: {first.name} ({period_label(first)}) ends before "
                 f"{second.name} ({period_label(second)}) starts; {check} reads them as [later, earlier]")
+    if one_contains_other(_span(first), _span(second)):
+        return (f"one period contains the other: {first.name} ({period_label(first)}) and {second.name} "
+                f"({period_label(second)}); a total and its part are not an earlier and a later period, so "
+                f"{check} cannot compare them")
     if check in LENGTH_CHECKS and lengths_differ(_span(first), _span(second)):
         return (f"{check} compares the two values, but their periods differ in length: {first.name} "
                 f"({period_label(first)}) covers {length_text(*_span(first))}, {second.name} "

@@ -16,14 +16,18 @@ both ask the functions here, so they cannot disagree. What each does with a faul
 - periods of unequal length under ``growth_factor``: a warning; the verdict is ``cannot_check``
   (exportrow does not guess whether the words mean the counts or the rates).
 - the earlier figure listed first (its period ends before the other's starts): ``exportrow check``
-  refuses it with the order to write; the verdict is ``cannot_check``. Periods that overlap, or
-  that are unknown, are taken as listed.
+  refuses it with the order to write; the verdict is ``cannot_check``.
+- one period inside the other (a year and one of its months; :func:`one_contains_other`): a warning;
+  the verdict is ``cannot_check`` (a total and its part are not an earlier and a later period, and
+  the listed order would decide the verdict).
+- periods that overlap in part (each has days the other lacks), or that are unknown, are taken as
+  listed: the first is read as the later. Equal periods are taken as listed too.
 """
 
 from __future__ import annotations
 
 __all__ = ["LENGTH_TOLERANCE", "ORDERED_CHECKS", "LENGTH_CHECKS", "unit_key", "same_unit", "period_days",
-           "length_text", "lengths_differ", "listed_earlier_first"]
+           "length_text", "lengths_differ", "listed_earlier_first", "one_contains_other"]
 
 #: Two periods whose lengths differ by more than this share of the longer are of unequal length.
 LENGTH_TOLERANCE = 0.10
@@ -126,3 +130,21 @@ def listed_earlier_first(first: tuple, second: tuple) -> bool:
     if _missing(first[1]) or _missing(second[0]) or _missing(first[0]) or _missing(second[1]):
         return False
     return first[1] <= second[0]
+
+
+def one_contains_other(first: tuple, second: tuple) -> bool:
+    """Whether one period ``(start, end)`` lies inside the other (and they are not the same period).
+
+    Unknown periods do not (nothing is known against them); periods that overlap in part do not.
+
+    Example:
+        >>> import datetime as dt
+        >>> y24, jan = (dt.date(2024, 1, 1), dt.date(2025, 1, 1)), (dt.date(2024, 1, 1), dt.date(2024, 2, 1))
+        >>> one_contains_other(y24, jan), one_contains_other(jan, y24), one_contains_other(y24, y24)
+        (True, True, False)
+        >>> one_contains_other((dt.date(2024, 7, 1), dt.date(2025, 7, 1)), y24), one_contains_other(y24, (None, None))
+        (False, False)
+    """
+    if any(_missing(v) for v in (*first, *second)) or tuple(first) == tuple(second):
+        return False
+    return (first[0] <= second[0] and second[1] <= first[1]) or (second[0] <= first[0] and first[1] <= second[1])

@@ -142,9 +142,11 @@ def test_periods_within_the_tolerance_and_unknown_periods_are_compared(tmp_path)
         == "supported"
     # no period for one figure: nothing is known against the order or the length
     assert check_one(st, table([("feb", 20, None, None), ("jan", 10, "2025-01-01", "2025-02-01")]))[1] == "supported"
-    # overlapping periods: taken as listed
-    assert check_one(st, table([("feb", 20, "2025-01-01", "2025-12-01"),
+    # periods that overlap in part: taken as listed (review 6, finding 3: a period inside the other is not)
+    assert check_one(st, table([("feb", 20, "2025-02-01", "2025-12-01"),
                                 ("jan", 10, "2025-01-01", "2025-11-01")]))[1] == "supported"
+    assert check_one(st, table([("feb", 20, "2025-01-01", "2025-12-01"),
+                                ("jan", 10, "2025-01-01", "2025-11-01")]))[1] == "cannot_check"
 
 
 def test_two_quantities_in_one_unit_are_warned_about_and_noted(tmp_path):
@@ -166,3 +168,26 @@ def test_the_bundled_articles_verdicts_are_unchanged():
         "recent_surge": "not_supported", "recent_surge_2017": "supported"}
     assert exportrow.load_annotation().warnings == [] or all(
         "statements[" not in w.entry for w in exportrow.load_annotation().warnings)
+
+
+def test_a_period_and_a_period_inside_it_cannot_be_compared(tmp_path, capsys):
+    """Review 6, finding 3: 2024 against January 2024 got `supported` for "fell" and for "rose" (by the order)."""
+    shutil.copy(HERE / "n.txt", tmp_path / "n.txt")
+    shutil.copy(HERE / "n.yaml", tmp_path / "n.yaml")
+    ann = tmp_path / "n.yaml"
+    warnings = {p.entry: p for p in load_annotation(ann, load_article(tmp_path / "n.txt")).warnings
+                if p.field == "figures"}
+    assert warnings["statements[n1]"].message == (
+        "one period contains the other: y24 ('2024') and jan ('January 2024'); a total and its part are not an "
+        "earlier and a later period, so its verdict will be cannot_check")
+    assert warnings["statements[n2]"].message.startswith("one period contains the other: jan ('January 2024') and y24")
+    assert warnings["statements[n1]"].fix == ("compare two figures whose periods do not overlap (the later first), or, "
+                                              "for a total and its parts, use `check: parts_within_total`")
+    assert main(["check", str(ann)]) == 0
+    assert "statements[n1].figures: one period contains the other" in capsys.readouterr().err
+    article = load_article(tmp_path / "n.txt")
+    t = statements(article, ann).pipe(check_statements, exportrow.figures(article, ann)).set_index("statement_id")
+    assert t.loc[["n1", "n2"], "verdict"].tolist() == ["cannot_check", "cannot_check"]  # were supported, supported
+    assert t.loc["n1", "explanation"] == (
+        "one period contains the other: y24 (2024) and jan (Jan 2024); a total and its part are not an earlier and "
+        "a later period, so rate_change cannot compare them")

@@ -22,6 +22,7 @@ from exportrow.comparable import (
     length_text,
     lengths_differ,
     listed_earlier_first,
+    one_contains_other,
     same_unit,
 )
 from exportrow.dates import part_of_wider, period_fault
@@ -401,6 +402,13 @@ def comparison_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
                                "if they measure the same thing, write the same `quantity:` in both; otherwise "
                                "compare two figures of one quantity"))
         spans = (first["start"], first["end"]), (second["start"], second["end"])
+        if one_contains_other(*spans):
+            out.append(Problem(*where, f"one period contains the other: {_fig_said(first)} and "
+                               f"{_fig_said(second)}; a total and its part are not an earlier and a later period, "
+                               "so its verdict will be cannot_check",
+                               "compare two figures whose periods do not overlap (the later first), or, for a total "
+                               "and its parts, use `check: parts_within_total`"))
+            continue
         if s["check"] in LENGTH_CHECKS and lengths_differ(*spans):
             out.append(Problem(*where, f"{s['check']} compares the counts of periods of unequal length: "
                                f"{_fig_said(first)} covers {length_text(*spans[0])}, {_fig_said(second)} covers "
