@@ -38,14 +38,31 @@ LENGTH_CHECKS = ("growth_factor",)
 
 
 def unit_key(unit) -> str:
-    """A unit as compared: case, spacing and a plural ``s`` do not count.
+    """A unit as compared: case, spacing and a plural do not count.
+
+    Each word loses a plural ending: "ies" becomes "y" ("lorries", "companies"), "ches", "shes", "sses", "xes"
+    and "zes" lose "es" ("boxes"), and any other final "s" goes (but not "ss": "class"). Irregular plurals
+    ("people") are not known: write the unit the same way in both figures.
 
     Example:
         >>> unit_key(" Lorries "), unit_key("cases") == unit_key("Case"), unit_key("crowns") == unit_key("lorries")
-        ('lorrie', True, False)
+        ('lorry', True, False)
+        >>> unit_key("lorry") == unit_key("lorries"), unit_key("companies"), unit_key("boxes"), unit_key("class")
+        (True, 'company', 'box', 'class')
+        >>> unit_key("tonnes of rice") == unit_key("tonne of rice")
+        True
     """
-    words = " ".join(str(unit).casefold().split())
-    return words[:-1] if len(words) > 1 and words.endswith("s") else words
+    return " ".join(_singular(w) for w in str(unit).casefold().split())
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if len(word) > 1 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def same_unit(a, b) -> bool:

@@ -191,3 +191,17 @@ def test_a_period_and_a_period_inside_it_cannot_be_compared(tmp_path, capsys):
     assert t.loc["n1", "explanation"] == (
         "one period contains the other: y24 (2024) and jan (Jan 2024); a total and its part are not an earlier and "
         "a later period, so rate_change cannot compare them")
+
+
+def test_lorry_and_lorries_are_one_unit_and_the_example_pair_passes_every_check(tmp_path):
+    """Review 6, finding 7: 'lorry'/'lorries' were two units; the fix suggested `[wk, f24]`, refused for rate_change."""
+    text, ann = copy(tmp_path, "w")
+    found = {p.entry: p for p in problems(text, ann)}
+    assert set(found) == {"statements[s1]"}  # s2 (lorries against lorry) is accepted
+    assert found["statements[s1]"].fix.startswith("name two figures in one unit, e.g. `figures: [f24, f23]`;")
+    s1 = "  - {id: s1, check: rate_change, figures: [rev, f24], quote: Crossings rose}\n"
+    text, ann = copy(tmp_path, "w", swap(s1, ""))
+    load_annotation(ann, load_article(text))
+    row = verdicts(text).loc["s2"]
+    assert row.verdict == "supported" and row.explanation.startswith("'rose' needs any rise in the rate per month; "
+                                                                     "it rose by 90%")

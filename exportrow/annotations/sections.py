@@ -322,15 +322,26 @@ def _same_unit_example(check: str, first: dict, second: dict, facts: dict) -> st
     """``figures: [a, b]`` of the user's own figures that ``check`` can compare, keeping one of the two; or None.
 
     The other figure has the same unit and quantity, a period that does not overlap the kept one's (a
-    total is no example for its part), and for a growth factor a period of about the same length.
+    total is no example for its part), and for a growth factor a period of about the same length; both
+    periods are what the check needs (``CHECK_PERIODS``: whole months for rate_change), so the pair
+    passes every check it is suggested for.
     """
+    need = CHECK_PERIODS.get(check)
+
+    def has_period(f: dict) -> bool:  # what the check needs of the period (whole months for rate_change)
+        if need is None:
+            return True
+        if f["start"] is None or f["end"] is None:
+            return False
+        return need != "whole months" or (f["start"].day == 1 and f["end"].day == 1)
+
     def fits(f: dict, keep: dict) -> bool:
         a, b = (f["start"], f["end"]), (keep["start"], keep["end"])
         return (f["id"] != keep["id"] and same_unit(f["unit"], keep["unit"]) and f["quantity"] == keep["quantity"]
                 and (listed_earlier_first(a, b) or listed_earlier_first(b, a))
-                and not (check in LENGTH_CHECKS and lengths_differ(a, b)))
+                and not (check in LENGTH_CHECKS and lengths_differ(a, b)) and has_period(f))
 
-    for keep in (second, first):
+    for keep in (k for k in (second, first) if has_period(k)):
         for other in (f for f in facts.values() if fits(f, keep)):
             pair = [other, keep] if keep is second else [keep, other]
             if listed_earlier_first((pair[0]["start"], pair[0]["end"]), (pair[1]["start"], pair[1]["end"])):
