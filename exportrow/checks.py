@@ -250,7 +250,8 @@ MODIFIERS = ("sharply", "sharp", "slightly", "slight", "barely", "steeply", "ste
 #: "roughly doubled" gets the verdict of "doubled" (its explanation quotes the article's words).
 ABOUT_WORDS = ("roughly", "approximately", "about", "around")
 #: Conjunctions that end the clause of the threshold word (as a comma, a semicolon or a full stop does);
-#: "yet" only as a conjunction ("small, yet rising"), not in "not yet" or "yet to".
+#: "yet", "before" and "after" only as conjunctions ("small, yet rising"), not as adverbs ("not yet", "yet to",
+#: "had never before doubled").
 CONJUNCTIONS = ("but", "though", "although", "while", "whereas", "despite", "after", "before", "yet")
 #: Words after the threshold word that start another phrase: the search for a modifier stops there.
 PHRASE_STARTS = ("despite", "after", "before", "in", "on", "at", "over", "across", "during", "since", "among",
@@ -284,11 +285,12 @@ def _ends_clause(tokens: list[tuple[str, int]], i: int) -> bool:
     w = tokens[i][0]
     if w in _BREAKS:
         return True
-    if w != "yet":
+    if w not in ("yet", "before", "after"):
         return w in CONJUNCTIONS
     before = tokens[i - 1][0] if i else ""
     after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-    return not (after == "to" or before in _AUXILIARIES or before.endswith("n't") or before in _NEGATION_TOKENS)
+    return not ((w == "yet" and after == "to") or before in _AUXILIARIES or before.endswith("n't")
+                or before in _NEGATION_TOKENS)  # "not yet", "never before doubled": adverbs
 
 
 def _numberish(words: list[str], i: int) -> bool:
@@ -328,6 +330,23 @@ def _forecast(tokens: list[tuple[str, int]], before: list[int], text: str) -> st
                 continue
         return w
     return None
+
+
+def _before_aside(tokens: list[tuple[str, int]], b: int) -> tuple[str, str] | None:
+    """``(kind, word)`` when the comma at ``b`` closes an aside that follows a negation or a modal, else None.
+
+    "Crossings did not, after all, double": the commas enclose an aside, and the word before it denies the
+    threshold word (kind ``negated``); "will, officials say, double" makes it a forecast.
+    """
+    if b < 0 or tokens[b][0] != ",":
+        return None
+    c = next((i for i in range(b - 1, max(b - 7, -1), -1) if tokens[i][0] in _BREAKS), None)
+    if c is None or c == 0 or tokens[c][0] != ",":
+        return None
+    w = tokens[c - 1][0]
+    if w in NEGATIONS or w.endswith("n't") or w in _NEGATION_TOKENS:
+        return "negated", w
+    return ("forecast", w) if w in FORECASTS and w != "may" else None
 
 
 def _word_at(text: str, check: str) -> tuple[str, list[tuple[str, int]], int] | None:
@@ -382,6 +401,8 @@ def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
         return "negated", neg, word
     if (cast := _forecast(tokens, before, text)):
         return "forecast", cast, word
+    if (aside := _before_aside(tokens, (before[0] if before else at) - 1)):  # "did not, after all, double"
+        return aside[0], aside[1], word
     near = []
     for i, w in enumerate(reversed(words[-MODIFIER_WINDOW:])):
         if _numberish(words, len(words) - 1 - i):
@@ -478,8 +499,10 @@ def word_rules_markdown() -> str:
             f"or possibility gets `cannot_check` too, because the figures are past values: one of "
             f"{quoted(FORECASTS)} up to {NEGATION_WINDOW} words before the threshold word in the same clause "
             f"(\"are expected to double\", \"may double\"; \"May\" the month is not one). A clause ends at a "
-            f"comma, a semicolon, a colon, a full stop or a conjunction ({quoted(CONJUNCTIONS)}; \"yet\" only as a "
-            f"conjunction): \"Not surprisingly, crossings rose\" is judged as \"crossings rose\". A denial worded "
+            f"comma, a semicolon, a colon, a full stop or a conjunction ({quoted(CONJUNCTIONS)}; \"yet\", \"before\" "
+            f"and \"after\" only as conjunctions: \"never before doubled\" is negated): \"Not surprisingly, "
+            f"crossings rose\" is judged as \"crossings rose\"; an aside between commas right after a negation or "
+            f"a forecast does not end it (\"did not, after all, double\"). A denial worded "
             f"outside the threshold word's clause (\"It is false that crossings doubled\") is not detected: do "
             f"not annotate such a statement as one that can be checked. An intensifier or hedge has no stated "
             f"threshold, so a statement with one up to {MODIFIER_WINDOW} words before or after the threshold word "

@@ -402,3 +402,17 @@ def test_warnings_suggest_fewer_words_not_rewording(tmp_path):
          "'doubled', so this statement gets cannot_check", "drop the statement: the quote is the article's own "
          "words, and a negated word has no threshold in the table (docs/teaching.md, \"Thresholds for vague words\")"),
     ]
+
+
+@pytest.mark.parametrize("words,negation", [
+    ("Exports had never before doubled", "never"),  # 'before' here is an adverb, not a clause's end
+    ("Crossings have not yet doubled", "not"),
+    ("Crossings did not, after all, double", "not"),  # an aside between commas does not end the clause
+    ("Crossings will, officials say, double", "will"),
+    ("Officials did not comment, but crossings doubled", None),
+])
+def test_adverbs_do_not_end_the_clause(words, negation):
+    from exportrow.checks import unjudged_words
+
+    found = unjudged_words(words, "growth_factor")
+    assert (found[1] if found else None) == negation
