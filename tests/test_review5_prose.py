@@ -68,7 +68,8 @@ def test_a_view_emptied_by_the_selection_is_blamed_on_the_selection():
 
 def test_notebook_03_hides_the_all_zero_tables_when_there_is_no_claim():
     src = "\n".join(cells("03-framing-comparison.ipynb"))
-    assert ".reset_index()\n     ) if not empty else Markdown(empty)" in src
+    assert ('.reset_index()\n     ) if not empty else Markdown(framing.claims_note_again(empty, '
+            '"voice or attribution"))') in src
     assert "framing.words_finding(words, side_a, side_b, claims)" in src
 
 
