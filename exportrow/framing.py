@@ -18,7 +18,8 @@ from exportrow.escape import markdown_code, markdown_text
 
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
            "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
-           "side_name", "exercise_claim", "reading_questions", "claims_note", "PRIOR_STRENGTH_RANGE"]
+           "side_name", "exercise_claim", "reading_questions", "claims_note", "claims_note_again",
+           "PRIOR_STRENGTH_RANGE"]
 
 #: |z| at or above this (two-sided 5%) is more than chance alone often gives.
 Z_CRITICAL = 1.96
@@ -473,6 +474,26 @@ def claims_note(claims: pd.DataFrame, sides: list[str]) -> str | None:
         names = " and ".join(markdown_text(side_name(s)) for s in sides)
         return f"The annotation records no claim of {names}, so there is nothing to compare between them."
     return None
+
+
+def claims_note_again(note: str | None, what: str) -> str | None:
+    """The short line a later section gives once :func:`claims_note` has said, in full, why there is nothing
+    to compare (said once, not in every section); None when there is something to compare.
+
+    Example:
+        >>> from exportrow import claims
+        >>> print(claims_note_again(claims_note(claims().head(0), ["seoul", "tokyo"]), "frames"))
+        No frames to compare: no claim (see above).
+        >>> tokyo_only = claims().query("side == 'tokyo'")
+        >>> print(claims_note_again(claims_note(tokyo_only, ["seoul", "outlet"]), "frames"))
+        No frames to compare: no claim of either side (see above).
+        >>> claims_note_again(claims_note(claims(), ["seoul", "tokyo"]), "frames") is None
+        True
+    """
+    if not note:
+        return None
+    whose = "" if "no claim at all" in note else " of either side"
+    return f"No {what} to compare: no claim{whose} (see above)."
 
 
 def exercise_claim(claims: pd.DataFrame, article) -> str:

@@ -541,6 +541,8 @@ def _split_panels(ev: pd.DataFrame, window, close_up) -> list[tuple[pd.Timestamp
 def _date_axis(ax, start, end, inches: float = 10.0) -> None:
     """Ticks a reader can name: years, months with their year, Mondays with the month, or days.
 
+    Every tick sits at noon of its day, where that day's point is drawn and a span starting or ending on it
+    starts or ends (:func:`_drawn_span`).
     ``inches`` is the panel's width: ticks are spaced so that their labels never overlap. A span of
     two weeks or less gets days (every day, or every few days, each label at noon under its day's
     point), so that even a few days' span has several labels, not one Monday.
@@ -553,16 +555,16 @@ def _date_axis(ax, start, end, inches: float = 10.0) -> None:
         return max(1, int(inches / label_inches))
 
     if days > 3 * 366:
-        ax.xaxis.set_major_locator(mdates.YearLocator(base=max(1, -(-days // 365 // room(0.6)))))
+        ax.xaxis.set_major_locator(_at_noon(mdates.YearLocator(base=max(1, -(-days // 365 // room(0.6))))))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
     elif days > 100:
         step = max(1, -(-days // 30 // room(0.65)))
-        ax.xaxis.set_major_locator(mdates.MonthLocator(interval=step))
+        ax.xaxis.set_major_locator(_at_noon(mdates.MonthLocator(interval=step)))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{mdates.num2date(x):%b}\n{mdates.num2date(x):%Y}"))
     else:
         if days > 14:
             weeks = max(1, -(-days // 7 // room(0.85)))
-            ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=weeks))
+            ax.xaxis.set_major_locator(_at_noon(mdates.WeekdayLocator(byweekday=mdates.MO, interval=weeks)))
         else:  # a few days or weeks: days, spaced to fit, each label at noon under the day's point
             from matplotlib.ticker import FixedLocator
 
@@ -573,7 +575,22 @@ def _date_axis(ax, start, end, inches: float = 10.0) -> None:
         ax.xaxis.set_major_formatter(FuncFormatter(
             lambda x, _: f"{mdates.num2date(x).day} {mdates.num2date(x):%b}\n{mdates.num2date(x):%Y}"))
         if days <= 42:
-            ax.xaxis.set_minor_locator(mdates.DayLocator())
+            ax.xaxis.set_minor_locator(_at_noon(mdates.DayLocator()))
+
+
+def _at_noon(locator):
+    """``locator`` (midnights: years, months, Mondays, days) with every tick moved to noon of its day."""
+    from matplotlib.ticker import Locator
+
+    class AtNoon(Locator):
+        def set_axis(self, axis):
+            super().set_axis(axis)
+            locator.set_axis(axis)
+
+        def __call__(self):
+            return [t + 0.5 for t in locator()]  # matplotlib's date numbers count days
+
+    return AtNoon()
 
 
 def _between(a, b) -> str:
@@ -631,20 +648,25 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
     return text
 
 
-#: The timeline's legend for a bar (a week or a month) and a band (longer): a span an event is dated to, which
-#: the event need not fill, and the alt text's sentence saying the same.
-SPAN_BAR = "a bar: dated only to this week or month;\nit happened some time in it, not necessarily all of it"
-SPAN_BAND = "a light band: dated only to this longer span;\nsome time in it, not necessarily all of it"
-SPAN_ALT = ("A bar or band is the span the article's words date an event to, not how long it lasted: the event "
-            "happened some time in it, not necessarily all of it.")
+#: The timeline's legend for a bar (a span of up to a month) and a band (longer): a span an event is dated to,
+#: which the event need not fill, and the alt text's sentence saying the same.
+SPAN_BAR = ("a bar: dated only to a span of up to a month (a week, a month,\n'earlier this month'); "
+            "some time in it, not necessarily all of it")
+SPAN_BAND = ("a light band: dated only to a span longer than a month\n('since last October', '2017'); "
+             "some time in it, not necessarily all of it")
+SPAN_ALT = ("A bar or band is the span the article's words date an event to (a week, a month, 'earlier this "
+            "month', a year), not how long it lasted: the event happened some time in it, not necessarily all of "
+            "it. A bar or band is drawn from its first day to its last.")
 
 
 def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, source: str = "",
              window: list[str] | None = None, close_up: list[str] | None = None, sides=None):
     """Timeline of events, each drawn as its interval, coloured by side.
 
-    A day is a point, a week or a month a bar over it, anything longer (a year, "since last
-    October") a light band; a span that runs to the publication day stops at the publication line.
+    A day is a point, a span of up to a month (a week, a month, "earlier this month") a bar over it, anything
+    longer (a year, "since last October") a light band. Every day is drawn at its noon, where its tick sits: a
+    span runs from its first day's point to its last day's, so one that runs to the publication day ends at
+    the publication line, on its label's last day.
     A bar or band is the span the article's words date the event to, not how long it lasted ("earlier this
     month" dates a one-day opening to some day in it): the legend and the alt text say so.
     Context events (from outside the article) are hollow and labelled ``[context]``. A dashed line
@@ -725,21 +747,21 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                 colour = palette.get(str(r.side), OKABE_ITO["grey"])
                 ctx = r.source == "context"
                 days = (r.date_end - r.date_start).days
-                end = _drawn_end(r.date_start, r.date_end, pub_ts)
-                drawn = (end - r.date_start) / pd.Timedelta(days=1)
+                start, end = _drawn_span(r.date_start, r.date_end)
+                drawn = (end - start) / pd.Timedelta(days=1)
                 if days <= 1:
-                    ax.plot(r.date_start + pd.Timedelta(hours=12), y, "o", ms=12, color=colour,
+                    ax.plot(start, y, "o", ms=12, color=colour,
                             mfc="white" if ctx else colour, mew=2.5, zorder=3, clip_on=False)
                 elif days <= 31:
-                    ax.barh(y, drawn, left=r.date_start, height=0.55, color="white" if ctx else colour,
+                    ax.barh(y, drawn, left=start, height=0.55, color="white" if ctx else colour,
                             edgecolor=colour, linewidth=2.5, zorder=2)
                 else:
-                    ax.barh(y, drawn, left=r.date_start, height=0.8, color="white" if ctx else colour,
+                    ax.barh(y, drawn, left=start, height=0.8, color="white" if ctx else colour,
                             alpha=1 if ctx else 0.3, edgecolor=colour, linewidth=2, ls="--" if ctx else "-",
                             zorder=1)
-                if days > 1 and (r.date_start < lo or end > hi):  # runs on beyond the panel: say so
+                if days > 1 and (start < lo or end > hi):  # runs on beyond the panel: say so
                     clipped = True
-                    for edge, marker, out in ((lo, "<", r.date_start < lo), (hi, ">", end > hi)):
+                    for edge, marker, out in ((lo, "<", start < lo), (hi, ">", end > hi)):
                         if out:
                             ax.plot(edge, y, marker, ms=11, color=_readable(colour), zorder=4, clip_on=False)
             ax.set_xlim(lo, hi)
@@ -793,6 +815,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         if len(panels) > 1:
             notes.append("The time line is broken (//): the time between two panels is left out, and each panel "
                          "shows its own stretch of time at its own scale.")
+        if window and (crowded := _crowded_note(ev, panels[0])):
+            notes.append(crowded)
         if (ev.precision == "week").any():
             notes.append("A week runs Monday to Sunday (ISO weeks): 'last week' or 'next week' is the whole week "
                          "before or after the one the article was published in.")
@@ -814,21 +838,58 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
     return fig, alt
 
 
-def _drawn_end(start, end, published):
-    """Where a span is drawn to end: a span of days whose last day is the publication day ("since last
-    October") stops at the publication line (noon of that day), where the article's knowledge stops.
+def _crowded_note(ev: pd.DataFrame, window) -> str:
+    """A note when a chosen window is so much wider than its events that they crowd onto one line.
+
+    Example:
+        >>> T = pd.to_datetime
+        >>> ev = pd.DataFrame({"date_start": T(["2015-01-01", "2019-07-12"]),
+        ...                    "date_end": T(["2016-01-01", "2019-07-13"])})
+        >>> import textwrap
+        >>> print(textwrap.fill(_crowded_note(ev, (pd.Timestamp("1700-01-01"), pd.Timestamp("2200-01-01"))), 100))
+        The chosen date_window (1 Jan 1700 to 31 Dec 2199) is over 100 times as long as the time its events
+        span (1 Jan 2015 to 12 Jul 2019): they crowd onto one line; a narrower date_window spreads them out.
+        >>> _crowded_note(ev, (pd.Timestamp("2014-01-01"), pd.Timestamp("2020-01-01")))
+        ''
+    """
+    a, b = window
+    inside = ev[(ev.date_end > a) & (ev.date_start < b)]
+    if inside.empty:
+        return ""
+    first, last = max(inside.date_start.min(), a), min(inside.date_end.max(), b)
+    def days(x, y):  # in Python's datetime: a window of centuries overflows pandas' nanoseconds
+        return (pd.Timestamp(y).to_pydatetime() - pd.Timestamp(x).to_pydatetime()).days
+
+    ratio = days(a, b) / max(days(first, last), 1)
+    if ratio < 20:
+        return ""
+    last_day, end_day = last - pd.Timedelta(days=1), b - pd.Timedelta(days=1)
+    size = "over 100" if ratio > 100 else f"{int(ratio)}"
+    return (f"The chosen date_window ({_day(a)} to {_day(end_day)}) is {size} times as long as the time its "
+            f"events span ({_day(first)} to {_day(last_day)}): they crowd onto one line; a narrower date_window "
+            "spreads them out.")
+
+
+def _day(t) -> str:
+    return f"{t.day} {t:%b %Y}"
+
+
+def _drawn_span(start, end):
+    """Where an event is drawn: every day at its noon, where its point and its tick sit, so a span runs from
+    its first day's point to its last day's (the week of Mon 3 to Sun 9 Mar from the 3 Mar tick to the
+    9 Mar tick). A span whose last day is the publication day ("since last October") thus ends at the
+    publication line (noon of that day), where the article's knowledge stops, and its label's last day
+    ("to 14 Mar") is where it ends. A day is a point: both ends at its noon.
 
     Example:
         >>> T = pd.Timestamp
-        >>> _drawn_end(T("2024-10-01"), T("2025-03-15"), T("2025-03-14"))
-        Timestamp('2025-03-14 12:00:00')
-        >>> _drawn_end(T("2024-10-01"), T("2025-03-15"), T("2025-03-20"))
-        Timestamp('2025-03-15 00:00:00')
+        >>> _drawn_span(T("2025-03-03"), T("2025-03-10"))
+        (Timestamp('2025-03-03 12:00:00'), Timestamp('2025-03-09 12:00:00'))
+        >>> _drawn_span(T("2025-03-14"), T("2025-03-15"))
+        (Timestamp('2025-03-14 12:00:00'), Timestamp('2025-03-14 12:00:00'))
     """
-    if published is None or (end - start) <= pd.Timedelta(days=1):
-        return end
-    day = pd.Timestamp(published).normalize()
-    return day + pd.Timedelta(hours=12) if end == day + pd.Timedelta(days=1) else end
+    noon = pd.Timedelta(hours=12)
+    return start + noon, max(start + noon, end - noon)
 
 
 def _ticks_within(ax, start, end) -> None:

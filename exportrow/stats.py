@@ -633,8 +633,12 @@ def limits_note(figures_table: pd.DataFrame) -> str:
         - **A rise in what is counted is not a rise in what happens.
         >>> print(limits_note(figures()).splitlines()[3][173:275])
         (here, for illegal export cases: more of them in fact, or more of them noticed and recorded), or both.
+        >>> print(limits_note(figures().head(0)))
+        The annotation records no figure of the article, so there is no table or chart here to read with care.
     """
     by_kind = quantity_kinds(figures_table)
+    if not by_kind:  # no figure: no table or chart whose limits to list
+        return "The annotation records no figure of the article, so there is no table or chart here to read with care."
     kinds = set(by_kind.values())
     main = main_quantity(figures_table)
     here = (f" (here, for {markdown_text(main.replace('_', ' '))}: more of them in fact, or more of them noticed and "

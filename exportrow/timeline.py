@@ -268,10 +268,14 @@ def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = No
         publication.
         >>> print(timeline_note(t.head(0)))  # doctest: +NORMALIZE_WHITESPACE
         **No timeline**: no dated event matches the chosen dates, sides and actors.
+        >>> print(timeline_note(t[t.event_id == "publication"], close_up=close, close_up_weeks=2))
+        No close-up: the timeline shows no event, only the article's publication, so there is none to show.
     """
     ev = dated(events_table)
     if ev.empty:
         return "**No timeline**: no dated event matches the chosen dates, sides and actors."
+    if (ev.event_id == "publication").all():
+        return "No close-up: the timeline shows no event, only the article's publication, so there is none to show."
     if not close_up_weeks:
         return "No close-up: `close_up_weeks` is 0."
     near = select_events(ev, window=close_up)

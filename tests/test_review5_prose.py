@@ -68,24 +68,30 @@ def test_a_view_emptied_by_the_selection_is_blamed_on_the_selection():
 
 def test_notebook_03_hides_the_all_zero_tables_when_there_is_no_claim():
     src = "\n".join(cells("03-framing-comparison.ipynb"))
-    assert ".reset_index()\n     ) if not empty else Markdown(empty)" in src
+    assert ('.reset_index()\n     ) if not empty else Markdown(framing.claims_note_again(empty, '
+            '"voice or attribution"))') in src
     assert "framing.words_finding(words, side_a, side_b, claims)" in src
 
 
 def test_timeline_legend_and_alt_read_a_span_as_a_date_range_not_a_duration():
     import matplotlib.pyplot as plt
 
-    from exportrow.plots import timeline
+    from exportrow.plots import SPAN_BAND, SPAN_BAR, timeline
 
     events = exportrow.events()
     fig, alt = timeline(events)
     labels = [t.get_text() for t in fig.legends[0].get_texts()] if fig.legends else \
         [t.get_text() for sub in fig.subfigs for lg in sub.legends for t in lg.get_texts()]
     plt.close(fig)
-    assert "a bar: dated only to this week or month;\nit happened some time in it, not necessarily all of it" in labels
-    assert "a light band: dated only to this longer span;\nsome time in it, not necessarily all of it" in labels
+    assert SPAN_BAR in labels and SPAN_BAND in labels
+    assert "a bar: dated only to a span of up to a month (a week, a month,\n'earlier this month'); some time in it, " \
+        "not necessarily all of it" in labels
+    assert "a light band: dated only to a span longer than a month\n('since last October', '2017'); some time in " \
+        "it, not necessarily all of it" in labels
+    assert not [x for x in labels if "this week or month" in x]  # a bar may be "earlier this month" (1 to 14 Mar)
     assert not [x for x in labels if "a bar that long" in x]
-    assert alt.endswith("the event happened some time in it, not necessarily all of it.")
+    assert alt.endswith("the event happened some time in it, not necessarily all of it. A bar or band is drawn "
+                        "from its first day to its last.")
     days = events[events.event_id.isin(["kang_pompeo_call", "publication"])]
     fig, alt = timeline(days)
     plt.close(fig)

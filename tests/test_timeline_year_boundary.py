@@ -113,5 +113,6 @@ def test_a_span_since_last_october_stops_at_the_publication_line(main, close_up)
 
 def test_the_legend_names_the_length_of_the_band_drawn(main):
     texts = [t.get_text() for leg in main[0].findobj(Legend) for t in leg.get_texts()]
-    assert "a light band: dated only to this longer span;\nsome time in it, not necessarily all of it" in texts
+    assert "a light band: dated only to a span longer than a month\n('since last October', '2017'); some time in " \
+        "it, not necessarily all of it" in texts
     assert not any("year" in t for t in texts)
