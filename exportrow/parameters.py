@@ -5,7 +5,7 @@ comment each (papermill reads the type and the comment; ``papermill --help-noteb
 
     measure: str = "count"  # one of "count" (cases per period) or "per_month" (per month of the period)
     min_word_count: int = 2  # a word must occur this often to be compared; at least 1
-    prior_strength: float = 10.0  # weight of the Dirichlet prior, in pseudo-words; more than 0 and at most 1000000
+    prior_strength: float = 10.0  # weight of the Dirichlet prior, in pseudo-words; at least 0.01 and at most 1000000
     published: str = ""  # ISO date overriding the publication date; empty keeps the article's
 
 The type (``str``, ``int``, ``float``, ``bool``, ``list``) is checked for every value. The comment
@@ -147,13 +147,13 @@ def check_number(name: str, value, help: str) -> float:
     checks it before any kernel starts; a refusal is a :class:`ParameterError` (one line, no traceback).
 
     Example:
-        >>> check_number("prior_strength", 10, "more than 0 and at most 1000000")
+        >>> check_number("prior_strength", 10, "at least 0.01 and at most 1000000")
         10.0
-        >>> check_number("prior_strength", 1e308, "more than 0 and at most 1000000")
+        >>> check_number("prior_strength", 1e308, "at least 0.01 and at most 1000000")
         Traceback (most recent call last):
         ...
-        exportrow.parameters.ParameterError: prior_strength 1e+308: out of range; allowed: a number, more than 0 and \
-at most 1000000
+        exportrow.parameters.ParameterError: prior_strength 1e+308: out of range; allowed: a number, at least 0.01 \
+and at most 1000000
     """
     rule = rules({"inferred_type_name": "float", "help": help})
     try:
