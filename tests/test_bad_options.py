@@ -121,9 +121,10 @@ CATALOGUE = [
     Case("list-alias", "a YAML alias (alias bombs are refused)", [*R, "-p", "sides", "[&a seoul, *a]"],
          "-p sides '[&a seoul, *a]': not valid YAML"),
     Case("date-impossible", "February 30", [*R, "-p", "published", "2019-02-30"],
-         "-p published '2019-02-30': '2019-02-30' is not a calendar date; allowed: an ISO date (YYYY-MM-DD), or empty"),
+         "-p published '2019-02-30': February 2019 has no day 30 (it has 28 days); allowed: an ISO date "
+         "(YYYY-MM-DD) or date-time (e.g. 2025-03-14T10:00 or 2025-03-14T10:00:00+01:00), or empty"),
     Case("date-words", "a date in words", [*R, "-p", "published", "July 19"],
-         "-p published 'July 19': 'July 19' is not an ISO date"),
+         "-p published 'July 19': 'July 19' is not an ISO 8601 date"),
     Case("date-window-item", "a word in a list of dates", [*R, "-p", "date_window", "[2019-07-01, soon]"],
          "-p date_window '[2019-07-01, soon]': 'soon' is not an ISO date; allowed: a list of ISO dates"),
     # review 5, finding 8: a window's order and years, and a prior too large, are refused before any kernel starts
@@ -142,7 +143,8 @@ CATALOGUE = [
     Case("published-far-future", "a publication date in year 9999 (blamed on -p, not on the annotation)",
          [*R, "-p", "published", "9999-12-31"],
          "-p published '9999-12-31': year 9999 is not a year of a news article (years 1700 to 2199); "
-         "allowed: an ISO date (YYYY-MM-DD), or empty"),
+         "allowed: an ISO date (YYYY-MM-DD) or date-time (e.g. 2025-03-14T10:00 or 2025-03-14T10:00:00+01:00), "
+         "or empty"),
     Case("float-huge", "a prior that would drown every count (1e308 overflowed in notebook 03)",
          [*R, "-p", "prior_strength", "1e308"],
          "-p prior_strength '1e308': out of range; allowed: a number, at least 0.01 and at most 1000000"),

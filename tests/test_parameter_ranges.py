@@ -5,6 +5,8 @@ Here: inside a notebook (JupyterLab, no report), the library's own checks raise 
 shown in one line, instead of a bare ValueError or a ZeroDivisionError deep in notebook 03.
 """
 
+import re
+
 import papermill
 import pytest
 
@@ -89,6 +91,30 @@ def test_published_far_future_is_blamed_on_the_parameter():
     with pytest.raises(ParameterError, match="^-p published '9999-12-31': year 9999 is not a year of a news article"):
         convert("published", "9999-12-31", info)
     assert convert("published", "2199-12-31", info) == "2199-12-31"
+
+
+@pytest.mark.parametrize("name", ["01-enforcement-statistics", "02-claim-timeline", "03-framing-comparison",
+                                  "04-coding-reliability"])
+def test_published_takes_what_the_notebook_reads(name):
+    """Review 6, finding 6: every notebook's open_inputs reads a date-time (exportrow.clock.parse_published); so
+    does `-p published`, with the same refusals."""
+    import json
+
+    from exportrow import paths
+
+    nb = json.loads((paths.PROJECT_ROOT / "notebooks" / f"{name}.ipynb").read_text())
+    cell = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+    line = next(x for x in "".join(cell["source"]).splitlines() if x.startswith("published"))
+    info = {"inferred_type_name": "str", "help": line.split("#", 1)[1]}
+    for value in ("2025-03-14T10:00:00+01:00", "2025-03-14T10:00", "2025-03-14T10:00Z", "2025-03-14", ""):
+        assert convert("published", value, info) == value
+    for value, why in (("2025-02-29T10:00", "February 2025 has no day 29"),
+                       ("2025-03-14T10:00+15:00", "UTC offset +15:00 does not exist"),
+                       ("9999-01-01T10:00", "year 9999 is not a year of a news article"),
+                       ("next Friday", "is not an ISO 8601 date")):
+        pattern = f"^-p published '{re.escape(value)}': .*{re.escape(why)}.*; allowed: an ISO date \\(YYYY-MM-DD\\) or "
+        with pytest.raises(ParameterError, match=pattern + "date-time"):
+            convert("published", value, info)
 
 
 @pytest.mark.parametrize("name, params, message", [
