@@ -425,18 +425,19 @@ _DRAFT_HEADER = "# DRAFT annotation proposed by `exportrow extract`"
 _CHECKSUM = "# sha256 of every other line, so that `extract --force` never replaces an edited draft: "
 
 
-def _with_checksum(text: str) -> str:
-    """``text`` with a checksum line after its first line (see :func:`unedited_draft`)."""
+def _with_checksum(text: str, mark: str = _CHECKSUM) -> str:
+    """``text`` with a checksum line (``mark`` and the SHA-256) after its first line (see :func:`unedited_draft`).
+    `exportrow worksheet` uses it too, with its own ``mark``."""
     import hashlib
 
     first, rest = text.split("\n", 1)
-    return f"{first}\n{_CHECKSUM}{hashlib.sha256(text.encode('utf-8')).hexdigest()}\n{rest}"
+    return f"{first}\n{mark}{hashlib.sha256(text.encode('utf-8')).hexdigest()}\n{rest}"
 
 
-def unedited_draft(path: str | Path, fresh: str = "") -> bool:
+def unedited_draft(path: str | Path, fresh: str = "", mark: str = _CHECKSUM) -> bool:
     """Whether the draft at ``path`` is exactly as `exportrow extract` wrote it: byte for byte ``fresh`` (the draft
-    it would write now), or matching the checksum it carries. A draft a person has edited, even one that still says
-    ``draft: true``, is not: ``extract --force`` leaves it alone.
+    it would write now), or matching the checksum it carries (on its second line, after ``mark``). A draft a person
+    has edited, even one that still says ``draft: true``, is not: ``extract --force`` leaves it alone.
 
     Example:
         >>> import tempfile
@@ -456,9 +457,9 @@ def unedited_draft(path: str | Path, fresh: str = "") -> bool:
     text = data.decode("utf-8", errors="replace")
     first, _, rest = text.partition("\n")
     line, _, rest = rest.partition("\n")
-    if not line.startswith(_CHECKSUM):
+    if not line.startswith(mark):
         return False
-    recorded = line.removeprefix(_CHECKSUM).strip()
+    recorded = line.removeprefix(mark).strip()
     return hashlib.sha256(f"{first}\n{rest}".encode()).hexdigest() == recorded
 
 

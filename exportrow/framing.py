@@ -183,8 +183,10 @@ def tokens(text: str) -> list[str]:
 
 #: The allowed weights of the prior (notebook 03's ``prior_strength``), in the words of its parameter comment. A prior
 #: is worth at most as many pseudo-words as a large background corpus: a million is a thousand times a long article,
-#: and beyond it the prior drowns every count (every z is 0); near the float limit (1e308) the sums overflow.
-PRIOR_STRENGTH_RANGE = "more than 0 and at most 1000000"
+#: and beyond it the prior drowns every count (every z is 0); near the float limit (1e308) the sums overflow. At
+#: least 0.01: a prior of a hundredth of a word already leaves the counts to speak for themselves, and a weight near 0
+#: (5e-324) fails in the logarithms or gives every word a z of 0.
+PRIOR_STRENGTH_RANGE = "at least 0.01 and at most 1000000"
 
 
 def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background: str = "article",

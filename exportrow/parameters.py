@@ -5,7 +5,7 @@ comment each (papermill reads the type and the comment; ``papermill --help-noteb
 
     measure: str = "count"  # one of "count" (cases per period) or "per_month" (per month of the period)
     min_word_count: int = 2  # a word must occur this often to be compared; at least 1
-    prior_strength: float = 10.0  # weight of the Dirichlet prior, in pseudo-words; more than 0 and at most 1000000
+    prior_strength: float = 10.0  # weight of the Dirichlet prior, in pseudo-words; at least 0.01 and at most 1000000
     published: str = ""  # ISO date overriding the publication date; empty keeps the article's
 
 The type (``str``, ``int``, ``float``, ``bool``, ``list``) is checked for every value. The comment
@@ -15,7 +15,8 @@ may add, in plain words that stay readable:
   explanation in brackets may follow each value (``"count" (cases per period)``);
 - ``at least N``, ``at most N``, ``more than N``, ``less than N``: bounds of a number;
 - ``ISO date`` (``str``) or ``ISO dates`` (``list``): a calendar date ``YYYY-MM-DD`` in a year of a news
-  article (:data:`exportrow.clock.NEWS_YEARS`), or empty;
+  article (:data:`exportrow.clock.NEWS_YEARS`), or empty; ``ISO date (or date-time)`` (``str``): also a date-time
+  as the notebook's inputs read it (:func:`exportrow.clock.parse_published`, e.g. ``2025-03-14T10:00:00+01:00``);
 - ``[start, end]`` with ``ISO dates`` (``list``): a window, empty or two dates, the end after the start.
 
 Values that depend on the article (side names, actor ids) are checked by the notebook itself.
@@ -67,6 +68,7 @@ def rules(info: dict) -> dict:
         "choices": re.findall(r'"([^"\n]*)"', re.sub(r"\([^)]*\)", "", m.group(1))) if m else [],
         "bounds": [(word, float(num)) for word, num in _BOUND.findall(text)],
         "dates": bool(re.search(r"\bISO dates?\b", text)),
+        "datetime": bool(re.search(r"\bISO date \(or date-time\)", text)),
         "window": bool(re.search(r"\[start, end\]", text)) and bool(re.search(r"\bISO dates\b", text)),
         "example": example.group(1) if example else "",
     }
@@ -99,6 +101,8 @@ def allowed(rule: dict) -> str:
                     f"{NEWS_YEARS[0]} to {NEWS_YEARS[1]}, e.g. {rule['example'] or '[2019-07-01, 2019-07-13]'}; "
                     "or [] for every date")
         return f"a list{items} in YAML form, e.g. {rule['example'] or '[a, b]'}"
+    if kind == "str" and rule.get("datetime"):
+        return "an ISO date (YYYY-MM-DD) or date-time (e.g. 2025-03-14T10:00 or 2025-03-14T10:00:00+01:00), or empty"
     if kind == "str" and rule["dates"]:
         return "an ISO date (YYYY-MM-DD), or empty"
     return "text" if kind == "str" else "a YAML value"
@@ -147,13 +151,13 @@ def check_number(name: str, value, help: str) -> float:
     checks it before any kernel starts; a refusal is a :class:`ParameterError` (one line, no traceback).
 
     Example:
-        >>> check_number("prior_strength", 10, "more than 0 and at most 1000000")
+        >>> check_number("prior_strength", 10, "at least 0.01 and at most 1000000")
         10.0
-        >>> check_number("prior_strength", 1e308, "more than 0 and at most 1000000")
+        >>> check_number("prior_strength", 1e308, "at least 0.01 and at most 1000000")
         Traceback (most recent call last):
         ...
-        exportrow.parameters.ParameterError: prior_strength 1e+308: out of range; allowed: a number, more than 0 and \
-at most 1000000
+        exportrow.parameters.ParameterError: prior_strength 1e+308: out of range; allowed: a number, at least 0.01 \
+and at most 1000000
     """
     rule = rules({"inferred_type_name": "float", "help": help})
     try:
@@ -259,7 +263,14 @@ def _window(value: list) -> None:
 def _text(raw: str, rule: dict) -> str:
     if rule["choices"] and raw not in rule["choices"]:
         raise ValueError("not an allowed value")
-    if rule["dates"] and raw:
+    if rule.get("datetime") and raw:
+        from exportrow.clock import ClockError, parse_published
+
+        try:
+            parse_published(raw)  # what the notebook's open_inputs reads: a date, or a date-time with its offset
+        except ClockError as exc:
+            raise ValueError(str(exc).removeprefix(f"{raw.strip()!r}: ")) from None
+    elif rule["dates"] and raw:
         _date(raw)
     return raw
 

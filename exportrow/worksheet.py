@@ -31,7 +31,7 @@ from exportrow.errors import SUGGEST_CUTOFF, ExportrowError, UsageError
 from exportrow.files import excerpt, read_text
 
 __all__ = ["Worksheet", "WorksheetError", "make_worksheet", "worksheet_yaml", "worksheet_csv", "read_worksheet",
-           "write_worksheet", "is_worksheet", "register", "CODING_FIELDS", "CSV_COLUMNS", "GUIDE"]
+           "write_worksheet", "worksheet_text", "is_worksheet", "register", "CODING_FIELDS", "CSV_COLUMNS", "GUIDE"]
 
 #: The fields a coder fills in, in the order of the sheet.
 CODING_FIELDS = ("actor", "attribution", "cue", "frame", "frame_secondary", "entman", "answers")
@@ -266,12 +266,13 @@ def is_worksheet(path: str | Path) -> bool:
 
 
 def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force: bool = False) -> Path:
-    """Write ``ws`` to ``out`` as YAML or CSV, atomically.
+    """Write ``ws`` to ``out`` as YAML or CSV, atomically, with a checksum line (:func:`worksheet_text`).
 
-    exportrow's one rule for output files (:func:`exportrow.outdir.check_out_file`): a blank worksheet
-    (one exportrow wrote and nobody filled in) is replaced; one that holds any coding or note, a coder's work,
-    never, and neither is a worksheet that cannot be read (it may hold coding) or any other file, ``force`` or not
-    (``force`` is kept for older scripts and changes nothing).
+    exportrow's one rule for output files (:func:`exportrow.outdir.check_out_file`): an existing worksheet is replaced
+    only while it is exactly as exportrow wrote it: byte for byte what it would write now, or matching the checksum on
+    its second line. Anything else (a coder's name, comments, an added actor, claim, column or ``#`` row, coding or
+    notes, a sheet re-saved by a spreadsheet, or any other file) is never replaced, ``force`` or not (``force`` is
+    kept for older scripts and changes nothing).
 
     Raises:
         UsageError: Unknown format, or ``out`` may not be replaced (an ``OutputFolderError``).
@@ -282,11 +283,13 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force:
         >>> p = Path(tempfile.mkdtemp()) / "sheet.csv"
         >>> write_worksheet(make_worksheet(load_annotation()), p, "csv").name
         'sheet.csv'
-        >>> _ = p.write_text("my notes")
-        >>> write_worksheet(make_worksheet(load_annotation()), p, "csv", force=True)
+        >>> write_worksheet(make_worksheet(load_annotation()), p, "csv").name  # as exportrow wrote it: replaced
+        'sheet.csv'
+        >>> _ = p.write_text(p.read_text(encoding="utf-8") + "#my notes,ask Mr Lind\\n", encoding="utf-8")
+        >>> write_worksheet(make_worksheet(load_annotation()), p, "csv", force=True)  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        exportrow.outdir.OutputFolderError: --out .../sheet.csv: exists and exportrow did not write it ...
+        exportrow.outdir.OutputFolderError: --out .../sheet.csv: exists and is a coding worksheet changed since ...
     """
     from exportrow.export import write_atomic
 
@@ -295,13 +298,44 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force:
     out = Path(out)
     if out.is_dir():
         raise UsageError(f"{out} is a folder; name the worksheet file, e.g. {out / ('worksheet.' + fmt)}")
-    if not _blank_worksheet(out, notes=True):
+    text = worksheet_text(ws, fmt, bom=fmt == "csv")  # the mark tells Excel the CSV is UTF-8
+    if out.exists() or out.is_symlink():
         from exportrow.outdir import check_out_file
 
-        check_out_file(out, "a coding worksheet that exportrow wrote", is_worksheet, force=force,
-                       unchanged=lambda p: False, changed=_filled(out))
-    text = worksheet_yaml(ws) if fmt == "yaml" else "\ufeff" + worksheet_csv(ws)  # the mark tells Excel it is UTF-8
+        check_out_file(out, "a coding worksheet that exportrow wrote", is_worksheet, force=True,
+                       unchanged=lambda p: _unchanged(p, text), changed=_filled(out, ws))
     return write_atomic(out, text)
+
+
+#: The second line of a worksheet exportrow writes: the SHA-256 of every other line (see :func:`write_worksheet`).
+_YAML_SUM = "# sha256 of every other line, so that `exportrow worksheet` never replaces a sheet someone changed: "
+_CSV_SUM = "#checksum,sha256 of every other line so that `exportrow worksheet` never replaces a sheet someone changed: "
+
+
+def worksheet_text(ws: Worksheet, fmt: str = "yaml", *, bom: bool = False) -> str:
+    """The worksheet as exportrow writes it: YAML or CSV with a checksum line after the first line (a comment in
+    YAML, a ``#checksum`` row in CSV, which readers skip like every ``#`` row).
+
+    Example:
+        >>> from exportrow import load_annotation
+        >>> lines = worksheet_text(make_worksheet(load_annotation()), "csv").splitlines()
+        >>> lines[1][:10], lines[2][:10]
+        ('#checksum,', '#worksheet')
+    """
+    from exportrow.extract import _with_checksum
+
+    if fmt == "yaml":
+        return _with_checksum(worksheet_yaml(ws), _YAML_SUM)
+    return _with_checksum(("\ufeff" if bom else "") + worksheet_csv(ws), _CSV_SUM)
+
+
+def _unchanged(path: Path, fresh: str) -> bool:
+    """Whether ``path`` is exactly as exportrow wrote it (``fresh`` byte for byte, or matching its checksum line) and
+    blank: a sheet written through the API with coding or notes in it is someone's work too."""
+    from exportrow.extract import unedited_draft
+
+    return (any(unedited_draft(path, fresh, mark) for mark in (_YAML_SUM, _CSV_SUM))
+            and _blank_worksheet(path, notes=True))
 
 
 def _blank_worksheet(path: Path, *, notes: bool = False) -> bool:
@@ -316,7 +350,7 @@ def _blank_worksheet(path: Path, *, notes: bool = False) -> bool:
     return not ws.coded and not (notes and any(_text_of(c.get("note")) for c in ws.claims))
 
 
-def _filled(path: Path) -> str:
+def _filled(path: Path, fresh: Worksheet | None = None) -> str:
     """Why a worksheet may not be replaced: what of a coder's work it holds (see :func:`write_worksheet`)."""
     try:
         ws = _parse(path)
@@ -324,10 +358,27 @@ def _filled(path: Path) -> str:
         return ("is a coding worksheet that exportrow cannot read, so it cannot tell whether it holds someone's "
                 "coding")
     coded = len(ws.coded)
-    if not coded:
-        return "is a coding worksheet with notes in it (someone's work)"
-    return (f"is a coding worksheet that someone has filled in ({coded} of {len(ws.claims)} claims coded"
-            f"{', by ' + excerpt(ws.coder) if ws.coder else ''})")
+    if coded:
+        return (f"is a coding worksheet that someone has filled in ({coded} of {len(ws.claims)} claims coded"
+                f"{', by ' + excerpt(ws.coder) if ws.coder else ''})")
+    held = []
+    if ws.coder:
+        held.append(f"the coder's name {excerpt(ws.coder)}")
+    if any(_text_of(c.get("note")) for c in ws.claims):
+        held.append("notes")
+    if fresh is not None:
+        ids = {c["id"] for c in fresh.claims}
+        added = [str(c["id"]) for c in ws.claims if c["id"] not in ids]
+        if added:
+            held.append(f"claims added ({excerpt(', '.join(added))})")
+        actors = {a["id"] for a in fresh.actors}
+        added = [str(a["id"]) for a in ws.actors if a.get("id") not in actors]
+        if added:
+            held.append(f"actors added ({excerpt(', '.join(added))})")
+    if held:
+        return f"is a coding worksheet with someone's work in it: {', '.join(held)}"
+    return ("is a coding worksheet changed since exportrow wrote it (its checksum line does not match: comments, an "
+            "added column or row, a re-save by a spreadsheet, or a sheet from an older exportrow)")
 
 
 # ---------------------------------------------------------------- reading
@@ -609,7 +660,7 @@ def _worksheet(args) -> int:
     ws = make_worksheet(ann)
     fmt = args.format or ("csv" if args.out and Path(args.out).suffix.lower() == ".csv" else "yaml")
     if not args.out:
-        print(worksheet_yaml(ws) if fmt == "yaml" else worksheet_csv(ws), end="")
+        print(worksheet_text(ws, fmt), end="")
         return 0
     out = write_worksheet(ws, args.out, fmt, force=args.force)
     print(f"wrote a blank {fmt.upper()} worksheet with {len(ws.claims)} claims to {out}; hand it out, collect the "
@@ -645,7 +696,7 @@ def register(sub) -> None:
                    help="the article it annotates (default: named in the file's article: file:)")
     metadata_args(p)
     p.add_argument("--force", action="store_true",
-                   help="kept for older scripts; changes nothing: a blank worksheet exportrow wrote is replaced "
-                        "without it, and one that holds anyone's coding or notes, or any other file, never (move "
-                        "or rename it first)")
+                   help="kept for older scripts; changes nothing: a worksheet is replaced only while it is exactly "
+                        "as exportrow wrote it (its checksum line matches), and one anybody changed (a name, a "
+                        "comment, an added claim, coding, notes), or any other file, never (move or rename it first)")
     p.set_defaults(func=_cmd_worksheet)

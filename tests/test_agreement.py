@@ -295,7 +295,7 @@ def test_worksheet_to_filled_sheets_to_agree_to_notebook_04(tmp_path, run_notebo
     codes = {"anna": ["7", "5", "7", "6", "2", "14", "1"], "ben": ["7", "5", "7", "6", "6", "14", "13"]}
     for coder, frames in codes.items():  # two students fill in actor, attribution and frame; a spreadsheet saves
         filled = [list(r) for r in rows]
-        for r, frame in zip(filled[4:], frames):
+        for r, frame in zip([r for r in filled[1:] if not r[0].startswith("#")], frames):
             r[head.index("actor")], r[head.index("attribution")], r[head.index("frame")] = "fr_gov", "indirect", frame
         buf = io.StringIO()
         csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(filled)

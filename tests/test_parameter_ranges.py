@@ -5,6 +5,8 @@ Here: inside a notebook (JupyterLab, no report), the library's own checks raise 
 shown in one line, instead of a bare ValueError or a ZeroDivisionError deep in notebook 03.
 """
 
+import re
+
 import papermill
 import pytest
 
@@ -49,11 +51,18 @@ def test_a_good_window_and_no_window_still_select():
 
 @pytest.mark.parametrize("prior, why", [(1e308, "out of range"), (float("inf"), "not a finite number"),
                                         (float("nan"), "not a finite number"), (0, "out of range"),
-                                        (-1, "out of range"), (1_000_001, "out of range")])
+                                        (-1, "out of range"), (1_000_001, "out of range"),
+                                        (5e-324, "out of range"), (1e-320, "out of range"), (0.009, "out of range")])
 def test_an_extreme_prior_is_a_parameter_error(prior, why):
     with pytest.raises(ParameterError) as info:
         claims().pipe(fightin_words, "seoul", "tokyo", prior_strength=prior)
-    assert str(info.value) == (f"prior_strength {prior!r}: {why}; allowed: a number, more than 0 and at most 1000000")
+    assert str(info.value) == (f"prior_strength {prior!r}: {why}; allowed: a number, at least 0.01 and at most 1000000")
+
+
+def test_the_smallest_allowed_prior_still_gives_real_scores():
+    """Review 6, finding 5: 1e-320 passed and gave z 0.0 for every word; the lower bound 0.01 still gives scores."""
+    words = claims().pipe(fightin_words, "seoul", "tokyo", prior_strength=0.01)
+    assert len(words) and words.z.notna().all() and words.z.abs().max() > 0.5
 
 
 def test_the_largest_allowed_prior_still_gives_finite_scores():
@@ -72,8 +81,8 @@ def test_the_bound_is_the_one_the_notebook_declares():
     assert line.endswith(f"pseudo-words; {PRIOR_STRENGTH_RANGE}")
     assert check_number("prior_strength", "10", PRIOR_STRENGTH_RANGE) == 10.0
     info = {"inferred_type_name": "float", "help": line.split("#", 1)[1]}
-    with pytest.raises(ParameterError, match="-p prior_strength '1e308': out of range; allowed: a number, more than 0 "
-                                             "and at most 1000000"):
+    with pytest.raises(ParameterError, match="-p prior_strength '1e308': out of range; allowed: a number, at least "
+                                             "0.01 and at most 1000000"):
         convert("prior_strength", "1e308", info)
 
 
@@ -84,11 +93,37 @@ def test_published_far_future_is_blamed_on_the_parameter():
     assert convert("published", "2199-12-31", info) == "2199-12-31"
 
 
+@pytest.mark.parametrize("name", ["01-enforcement-statistics", "02-claim-timeline", "03-framing-comparison",
+                                  "04-coding-reliability"])
+def test_published_takes_what_the_notebook_reads(name):
+    """Review 6, finding 6: every notebook's open_inputs reads a date-time (exportrow.clock.parse_published); so
+    does `-p published`, with the same refusals."""
+    import json
+
+    from exportrow import paths
+
+    nb = json.loads((paths.PROJECT_ROOT / "notebooks" / f"{name}.ipynb").read_text())
+    cell = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+    line = next(x for x in "".join(cell["source"]).splitlines() if x.startswith("published"))
+    info = {"inferred_type_name": "str", "help": line.split("#", 1)[1]}
+    for value in ("2025-03-14T10:00:00+01:00", "2025-03-14T10:00", "2025-03-14T10:00Z", "2025-03-14", ""):
+        assert convert("published", value, info) == value
+    for value, why in (("2025-02-29T10:00", "February 2025 has no day 29"),
+                       ("2025-03-14T10:00+15:00", "UTC offset +15:00 does not exist"),
+                       ("9999-01-01T10:00", "year 9999 is not a year of a news article"),
+                       ("next Friday", "is not an ISO 8601 date")):
+        pattern = f"^-p published '{re.escape(value)}': .*{re.escape(why)}.*; allowed: an ISO date \\(YYYY-MM-DD\\) or "
+        with pytest.raises(ParameterError, match=pattern + "date-time"):
+            convert("published", value, info)
+
+
 @pytest.mark.parametrize("name, params, message", [
     ("02-claim-timeline", {"date_window": ["2025-03-20", "2025-03-01"]},
      "date_window ['2025-03-20', '2025-03-01']: the window ends (2025-03-01) before it starts (2025-03-20)"),
     ("03-framing-comparison", {"prior_strength": 1e308},
-     "prior_strength 1e+308: out of range; allowed: a number, more than 0 and at most 1000000"),
+     "prior_strength 1e+308: out of range; allowed: a number, at least 0.01 and at most 1000000"),
+    ("03-framing-comparison", {"prior_strength": 5e-324},
+     "prior_strength 5e-324: out of range; allowed: a number, at least 0.01 and at most 1000000"),
 ])
 def test_inside_a_notebook_the_bad_value_is_one_exportrow_error(run_notebook, name, params, message):
     with pytest.raises(papermill.PapermillExecutionError) as info:

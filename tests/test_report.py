@@ -79,6 +79,24 @@ def test_parameters_reach_every_notebook_that_declares_them(tmp_path):
     assert "<code>published</code> = <code>&quot;2019-07-19&quot;</code>" in index
 
 
+@pytest.mark.slow
+def test_published_may_be_a_date_time_as_the_notebooks_say(tmp_path):
+    """Review 6, finding 6: `-p published` with a date-time was refused, though notebooks 01-04 accept one. Half past
+    midnight in Tokyo on 1 January 2020 is still 31 December 2019 in UTC: the article's own date counts, so "this
+    March" is March 2020."""
+    out = tmp_path / "r"
+    res = report(out, "--notebooks", "01", "-p", "published", "2020-01-01T00:30:00+09:00")
+    assert res.returncode == 0, res.stderr
+    figures = pd.read_csv(out / "01-enforcement-statistics" / "figures.csv").set_index("figure_id")
+    assert figures.loc["cases_total", ["period_start", "period_end", "months"]].tolist() == ["2015-01-01",
+                                                                                            "2020-04-01", 63]
+    page = (out / "01-enforcement-statistics" / "01-enforcement-statistics.html").read_text(encoding="utf-8")
+    assert "Nikkei Asian Review</em>, 1 January 2020, 00:30 (JST)" in page
+    res = report(tmp_path / "bad", "--notebooks", "01", "-p", "published", "2020-01-01T24:30:00+09:00")
+    assert res.returncode == 2 and not (tmp_path / "bad").exists()
+    assert "-p published '2020-01-01T24:30:00+09:00': 24:30 is not a time of day" in res.stderr
+
+
 def test_unknown_parameter_names_notebooks_and_their_parameters(tmp_path):
     res = report(tmp_path / "r", "-p", "colour", "red", "--notebooks", "01", "03")
     assert res.returncode == 2

@@ -15,6 +15,7 @@ from exportrow.errors import UsageError
 from exportrow.worksheet import (
     CSV_COLUMNS,
     WorksheetError,
+    _parse,
     is_worksheet,
     make_worksheet,
     read_worksheet,
@@ -221,12 +222,60 @@ def test_force_never_replaces_a_worksheet_with_any_coding(ann, tmp_path):
     noted = write_worksheet(with_note, tmp_path / "noted.csv", "csv")
     damaged = write_worksheet(ws, tmp_path / "damaged.yaml")
     damaged.write_text(damaged.read_text(encoding="utf-8") + "  - id: [unclosed\n", encoding="utf-8")
-    for path, why in ((sheet, r"someone has filled in \(1 of 7 claims coded\)"), (noted, "with notes in it"),
+    for path, why in ((sheet, r"someone has filled in \(1 of 7 claims coded\)"), (noted, "someone's work in it: notes"),
                       (damaged, "that exportrow cannot read, so it cannot tell whether it holds someone's coding")):
         before = path.read_bytes()
         res = exportrow_cli("worksheet", ANNOTATION, "--out", path, "--force")
         assert res.returncode == 2 and re.search(why, res.stderr), res.stderr
         assert "even with --force" in res.stderr and path.read_bytes() == before
+
+
+def _edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, change, why", [
+    ("coder.yaml", lambda p: _edit(p, 'coder: ""', 'coder: "Anna"'), "someone's work in it: the coder's name 'Anna'"),
+    ("comment.yaml", lambda p: _edit(p, "    actor:\n", "    actor:   # Anna: vd_ministry or vd_official?\n"),
+     "changed since exportrow wrote it"),
+    ("claim.yaml", lambda p: p.write_text(p.read_text(encoding="utf-8") + "  - id: anna1\n    quote: \"x\"\n    "
+                                          "actor:\n", encoding="utf-8"), r"claims added \('anna1'\)"),
+    ("actor.yaml", lambda p: _edit(p, "\nallowed:", "\n  - {id: anna_guess, side: x, name: Someone}\nallowed:"),
+     r"actors added \('anna_guess'\)"),
+    ("column.csv", lambda p: _edit(p, ",answers,note\n", ",answers,note,my comments\n"),
+     "changed since exportrow wrote it"),
+    ("row.csv", lambda p: p.write_text(p.read_text(encoding="utf-8") + "#my notes,ask Mr Lind\n", encoding="utf-8"),
+     "changed since exportrow wrote it"),
+    ("respaced.csv", lambda p: p.write_bytes(p.read_bytes().replace(b"\n", b"\r\n")),
+     "changed since exportrow wrote it"),
+])
+def test_a_blank_worksheet_someone_changed_is_never_replaced(name, change, why, tmp_path):
+    """Review 6, finding 4: a 'blank' sheet with a coder's name, comments, an added claim, actor, column or `#` row
+    is someone's work: refused with or without --force; only a sheet exactly as exportrow wrote it is replaced."""
+    path = tmp_path / name
+    for force in ((), ("--force",)):
+        res = exportrow_cli("worksheet", ANNOTATION, "--out", path, *force)
+        assert res.returncode == 0, res.stderr  # new, then again: exactly as exportrow wrote it, replaced
+    change(path)
+    before = path.read_bytes()
+    for force in ((), ("--force",)):
+        res = exportrow_cli("worksheet", ANNOTATION, "--out", path, *force)
+        assert res.returncode == 2 and re.search(why, res.stderr), res.stderr
+        assert "even with --force" in res.stderr and "move or rename it" in res.stderr
+        assert path.read_bytes() == before
+
+
+def test_checksum_line_is_not_a_claim_and_sheets_still_read_back(ann, art, tmp_path):
+    ws = make_worksheet(ann)
+    for fmt in ("yaml", "csv"):
+        path = write_worksheet(ws, tmp_path / f"s.{fmt}", fmt)
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        assert lines[1].startswith("#checksum,sha256 " if fmt == "csv" else "# sha256 of every other line")
+        assert re.search(r": [0-9a-f]{64}$", lines[1])
+        back = _parse(path)
+        assert [c["id"] for c in back.claims] == [c["id"] for c in ws.claims]  # no '#checksum' claim
 
 
 def test_cli_writes_both_forms_and_refuses_with_exit_2(tmp_path):
