@@ -755,16 +755,28 @@ def _kernel_parameters(params: dict, folder: Path) -> dict:
     """
     here = folder.resolve()
 
-    def relative(value):
+    def relative(path: Path) -> str:
+        return os.path.relpath(path.resolve(), here)
+    return _map_file_parameters(params, relative)
+
+
+def _map_file_parameters(params: dict, change) -> dict:
+    """``params`` with ``change(Path)`` applied to each absolute path in a file parameter (``*_path``, ``*_paths``).
+
+    Example:
+        >>> _map_file_parameters({"a_path": "/x/y.txt", "b_paths": ["/z.csv", ""], "c": "/w"}, lambda p: p.name)
+        {'a_path': 'y.txt', 'b_paths': ['z.csv', ''], 'c': '/w'}
+    """
+    def one(value):
         if not isinstance(value, str) or not value or not Path(value).is_absolute():
             return value
-        return os.path.relpath(Path(value).resolve(), here)
+        return change(Path(value))
     out = {}
     for k, v in params.items():
         if k.endswith("_path"):
-            v = relative(v)
+            v = one(v)
         elif k.endswith("_paths") and isinstance(v, list):
-            v = [relative(x) for x in v]
+            v = [one(x) for x in v]
         out[k] = v
     return out
 
@@ -772,32 +784,21 @@ def _kernel_parameters(params: dict, folder: Path) -> dict:
 def _shown_parameters(params: dict, base: Path) -> dict:
     """The parameters as the report shows them (``index.html``, ``run.json``): a file parameter (``*_path``,
     ``*_paths``) relative to ``base``, the folder that holds the report, when the file is inside it; else its file
-    name only. The kernels got absolute paths; nothing reads ``run.json`` back, and a rerun names its files itself,
-    so no absolute path of the user's (their home folder) goes into a report handed to a class.
+    name only. The kernels got paths relative to their folders; nothing reads ``run.json`` back, and a rerun
+    names its files itself, so no absolute path of the user's (their home folder) goes into a report handed to
+    a class.
 
     Example:
         >>> _shown_parameters({"article_path": "/home/ann/class/my.txt", "coding_paths": ["/tmp/x/a.csv"],
         ...                    "outlet": "/not/a/path"}, Path("/home/ann/class"))
         {'article_path': 'my.txt', 'coding_paths': ['a.csv'], 'outlet': '/not/a/path'}
     """
-    def shown(value):
-        if not isinstance(value, str) or not value:
-            return value
-        path = Path(value)
-        if not path.is_absolute():
-            return value
+    def shown(path: Path) -> str:
         try:
             return path.relative_to(base).as_posix()
         except ValueError:
             return path.name
-    out = {}
-    for k, v in params.items():
-        if k.endswith("_path"):
-            v = shown(v)
-        elif k.endswith("_paths") and isinstance(v, list):
-            v = [shown(x) for x in v]
-        out[k] = v
-    return out
+    return _map_file_parameters(params, shown)
 
 
 def _write_index(results: list[NotebookResult], notebooks: list[Path], params: dict, tmp: Path,
