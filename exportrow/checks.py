@@ -382,6 +382,10 @@ def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
         ('modified', 'sharply', 'fallen')
         >>> unjudged_words("Not surprisingly, crossings rose", "rate_change") is None  # another clause
         True
+        >>> unjudged_words("Exports rose, but a strong yen hurt", "rate_change") is None  # 'strong': the yen's
+        True
+        >>> unjudged_words("Exports fell, a sharp drop", "rate_change")
+        ('modified', 'sharp', 'fell')
         >>> unjudged_words("Crossings almost doubled", "growth_factor") is None  # a phrase of the table
         True
         >>> unjudged_words("The number more than doubled to nearly 48 in 2017", "growth_factor") is None
@@ -427,12 +431,15 @@ def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
     # "rose, though not sharply": the next clause only qualifies the word
     rest = [w for w, _ in tokens[stop + 1:stop + 1 + MODIFIER_WINDOW]] if stop < len(tokens) and \
         tokens[stop][0] == "," else []
+    contrast = bool(rest) and rest[0] in ("but", "though", "although", "yet", "while", "whereas")
     while rest and rest[0] in ("but", "though", "although", "yet", "and", "if", "even", "only", "just", "a", "an",
                                "the", "very"):
         rest.pop(0)
     if len(rest) > 1 and (rest[0] in NEGATIONS or rest[0].endswith("n't")) and rest[1] in MODIFIERS:
         return "modified", f"{rest[0]} {rest[1]}", word
-    if rest and rest[0] in MODIFIERS and not _numberish(rest, 1):  # "fell, a sharp drop"
+    # "fell, a sharp drop" qualifies the word; after "but" only an adverb does ("rose, but only slightly"), an
+    # adjective belongs to the next clause ("rose, but a strong yen hurt")
+    if rest and rest[0] in MODIFIERS and not _numberish(rest, 1) and (not contrast or rest[0].endswith("ly")):
         return "modified", rest[0], word
     return None
 
