@@ -43,7 +43,7 @@ from exportrow.comparable import (
     one_contains_other,
     same_unit,
 )
-from exportrow.numbers import find_numbers
+from exportrow.numbers import find_numbers, fmt_value
 
 __all__ = ["VERDICTS", "RULES", "Rule", "check_one", "rules_table", "rules_markdown", "fmt_number", "period_label",
            "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE", "NEGATIONS", "FORECASTS", "MODIFIERS",
@@ -153,14 +153,14 @@ def rules_markdown() -> str:
 
 
 def fmt_number(v) -> str:
-    """A number as the article would write it: no ``.0`` on whole numbers, no truncation.
+    """A number as the article would write it: no ``.0`` on whole numbers, no truncation, thousands separated as
+    the notebooks, charts and worksheets write them (:func:`exportrow.numbers.fmt_value`).
 
     Example:
         >>> fmt_number(48), fmt_number(2.0), fmt_number(1.2), fmt_number(1500000)
-        ('48', '2', '1.2', '1500000')
+        ('48', '2', '1.2', '1,500,000')
     """
-    v = float(v)
-    return str(int(v)) if v.is_integer() else f"{v:g}"
+    return fmt_value(v)
 
 
 def period_label(figure) -> str:
@@ -828,13 +828,14 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
 
 
 def _two(v: float) -> str:
-    """A rate with two decimals, thousands separated from 10,000 on, as the charts write them.
+    """A rate or factor with two decimals ("1.90 times"), thousands separated from 1,000 on, as the charts and
+    :func:`exportrow.numbers.fmt_value` write them.
 
     Example:
-        >>> _two(3.0), _two(125000.0)
-        ('3.00', '125,000.00')
+        >>> _two(3.0), _two(3416.6667), _two(125000.0)
+        ('3.00', '3,416.67', '125,000.00')
     """
-    return f"{v:{',' if abs(v) >= 10_000 else ''}.2f}"
+    return f"{v:,.2f}"
 
 
 def _span(f) -> tuple:

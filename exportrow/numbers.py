@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["NumberMention", "find_numbers", "parse_number"]
+__all__ = ["NumberMention", "find_numbers", "parse_number", "fmt_value"]
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -229,3 +230,27 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         else:
             out += _word_numbers(m.group(3), offset + m.start(3))
     return _share_scales(text, offset, out)
+
+
+def fmt_value(value, decimals: int | None = None) -> str:
+    """A number as the notebooks, charts and worksheets write it: thousands separated from 1,000 on, as articles
+    write them (``9,800``), no ``.0`` on a whole number, never in scientific notation. With ``decimals`` (a rate),
+    rounded to at most that many places, trailing zeros dropped: ``3,416.67``, ``1,500,000``.
+
+    The one formatter behind :func:`exportrow.stats.hedged`, :func:`exportrow.checks.fmt_number` (the statement
+    checks), :func:`exportrow.plots.fmt_count`, the charts' rates and ticks and the printed worksheets.
+
+    Example:
+        >>> fmt_value(9800), fmt_value(41000.0), fmt_value(2.5), fmt_value(48), fmt_value(1234567.5)
+        ('9,800', '41,000', '2.5', '48', '1,234,567.5')
+        >>> fmt_value(3416.6666, 2), fmt_value(1500000.0, 2), fmt_value(1.1667, 2), fmt_value(4.0, 2)
+        ('3,416.67', '1,500,000', '1.17', '4')
+    """
+    v = float(value)
+    if decimals is not None and math.isfinite(v):
+        v = round(v, decimals)
+    if v.is_integer():
+        return f"{int(v):,}"
+    if decimals is not None:
+        return f"{v:,.{decimals}f}".rstrip("0").rstrip(".")
+    return f"{v:,.15g}" if abs(v) < 1e15 else f"{v:,.0f}"

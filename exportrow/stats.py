@@ -7,7 +7,6 @@ Functions take a DataFrame first and return a new one, so they chain with ``.pip
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from exportrow.annotations import CHECKS
 from exportrow.article import Article
 from exportrow.checks import VERDICTS, check_one, period_label, rules_table
 from exportrow.escape import markdown_text
+from exportrow.numbers import fmt_value
 from exportrow.tables import BASES, _cat, _int, _str, annotation
 
 __all__ = ["fmt_value", "statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
@@ -229,30 +229,6 @@ def value_kind(unit, values=()) -> str:
     if any(not float(v).is_integer() for v in values if v is not None and not pd.isna(v)):
         return "amount"
     return "count"
-
-
-def fmt_value(value, decimals: int | None = None) -> str:
-    """A number as the notebooks, charts and worksheets write it: thousands separated from 1,000 on, as articles
-    write them (``9,800``), no ``.0`` on a whole number, never in scientific notation. With ``decimals`` (a rate),
-    rounded to at most that many places, trailing zeros dropped: ``3,416.67``, ``1,500,000``.
-
-    The one formatter behind :func:`hedged`, :func:`exportrow.plots.fmt_count`, the charts' rates and ticks and
-    the printed worksheets.
-
-    Example:
-        >>> fmt_value(9800), fmt_value(41000.0), fmt_value(2.5), fmt_value(48), fmt_value(1234567.5)
-        ('9,800', '41,000', '2.5', '48', '1,234,567.5')
-        >>> fmt_value(3416.6666, 2), fmt_value(1500000.0, 2), fmt_value(1.1667, 2), fmt_value(4.0, 2)
-        ('3,416.67', '1,500,000', '1.17', '4')
-    """
-    v = float(value)
-    if decimals is not None and math.isfinite(v):
-        v = round(v, decimals)
-    if v.is_integer():
-        return f"{int(v):,}"
-    if decimals is not None:
-        return f"{v:,.{decimals}f}".rstrip("0").rstrip(".")
-    return f"{v:,.15g}" if abs(v) < 1e15 else f"{v:,.0f}"
 
 
 def hedged(value, qualifier=None) -> str:
