@@ -244,7 +244,8 @@ def _cmd_report(args) -> int:
         for r in failed:
             print(f"  {r.name}, {r.where()}: {r.error}", file=sys.stderr)
         return 1
-    print(f"report written to {where / 'index.html'} ({len(results)} notebooks, {took:.1f} s)")
+    count = f"{len(results)} notebook{'' if len(results) == 1 else 's'}"
+    print(f"report written to {where / 'index.html'} ({count}, {took:.1f} s)")
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -473,6 +474,18 @@ def fmt_count(v: float) -> str:
     return fmt_value(v)
 
 
+def _keep_dates(words: str) -> str:
+    """Join a date's day, month and year with no-break spaces, so that a wrapped label never ends a line on '(10'.
+
+    Example:
+        >>> _keep_dates("the week of Mon 1 to Sun 7 Jul 2019").replace("\u00a0", "_")
+        'the week of Mon_1 to Sun_7_Jul_2019'
+        >>> _keep_dates("Jan 2015 to Mar 2019").replace("\u00a0", "_")
+        'Jan_2015 to Mar_2019'
+    """
+    return re.sub(r"(?:(?<=\d)|(?<=\b[A-Z][a-z]{2})) (?=\d|[A-Z][a-z]{2}\b)", "\u00a0", words)
+
+
 def _date_words(start, end, precision) -> str:
     """An event's date in words, at its precision: '10 Jul 2019', 'the week of Mon 1 to Sun 7 Jul 2019'."""
     start, end = pd.Timestamp(start), pd.Timestamp(end)
@@ -788,7 +801,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                     ax.plot([0.985, 1.015], [-0.02, 0.02], **kw)
                 if k:
                     ax.plot([-0.015, 0.015], [-0.02, 0.02], **kw)
-        labels = [_wrap(("[context] " if s == "context" else "") + f"{d} ({_date_words(a, b, p)})", 50)
+        labels = [_wrap(("[context] " if s == "context" else "") + f"{d} ({_keep_dates(_date_words(a, b, p))})", 50)
                   for d, s, a, b, p in zip(ev.description, ev.source, ev.date_start, ev.date_end, ev.precision)]
         axes[0].set_yticks(range(n - 1, -1, -1), labels, fontsize=LABEL_PT - 1)
         for tick, side in zip(axes[0].get_yticklabels(), ev.side):

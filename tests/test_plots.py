@@ -160,8 +160,12 @@ def test_timeline_breaks_its_axis_around_the_crowded_weeks():
     fig.canvas.draw()
     ticks = [t.get_text() for t in panels[1].get_xticklabels() if t.get_text()]
     assert "1 Jul\n2019" in ticks and all(any(m in t for m in ("Jun", "Jul")) for t in ticks)  # month names
-    labels = [t.get_text().replace("\n", " ") for t in panels[0].get_yticklabels()]
+    wrapped = [t.get_text() for t in panels[0].get_yticklabels()]
+    labels = [t.replace("\n", " ").replace("\u00a0", " ") for t in wrapped]
     assert any("the week of Mon 1 to Sun 7 Jul 2019" in t for t in labels)  # an ISO week, in words
+    # a wrapped label never splits a date: 'by phone (10' above 'Jul 2019)' is how it was drawn before
+    assert any("by phone\n(10\u00a0Jul\u00a02019)" in t for t in wrapped), wrapped
+    assert not any(line.endswith(("(10", "Mon", "Jul")) for t in wrapped for line in t.split("\n"))
     assert not any("W27" in t for t in labels)
     plt.close(fig)
 

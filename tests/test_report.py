@@ -87,6 +87,7 @@ def test_published_may_be_a_date_time_as_the_notebooks_say(tmp_path):
     out = tmp_path / "r"
     res = report(out, "--notebooks", "01", "-p", "published", "2020-01-01T00:30:00+09:00")
     assert res.returncode == 0, res.stderr
+    assert "(1 notebook, " in res.stdout  # one notebook, in the singular
     figures = pd.read_csv(out / "01-enforcement-statistics" / "figures.csv").set_index("figure_id")
     assert figures.loc["cases_total", ["period_start", "period_end", "months"]].tolist() == ["2015-01-01",
                                                                                             "2020-04-01", 63]
