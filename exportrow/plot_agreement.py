@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from exportrow.agreement import RELIABLE, TENTATIVE, TOO_FEW
-from exportrow.plots import _wrap, classroom_style
+from exportrow.plots import SOURCE_PT, _wrap, classroom_style
 
 __all__ = ["alpha_chart"]
 
@@ -62,20 +62,21 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
                         solid_capstyle="butt", zorder=2)
             ax.plot([r.alpha], [i], "o", color="black", mfc="white" if few else "black", ms=8, zorder=3)
             ax.annotate(f"{r.alpha:.3f}" + (f" ({TOO_FEW}: {r.units})" if few else ""), (r.alpha, i),
-                        xytext=(0, 9), textcoords="offset points", ha="center", fontsize=11)
-        ax.set_yticks(range(len(rows)), [str(r.field) for r in rows], fontsize=12)
+                        xytext=(0, 9), textcoords="offset points", ha="center", fontsize=12, zorder=4,
+                        bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # legible across a dashed line
+        ax.set_yticks(range(len(rows)), [str(r.field) for r in rows], fontsize=13)
         ax.set_ylim(-0.7, len(rows) - 0.3 + 0.6)
         ax.set_xlim(left, 1.05)
         top = len(rows) - 0.1
         for x0, x1, label in ((left, TENTATIVE, "unreliable"), (TENTATIVE, RELIABLE, "tentative"),
                               (RELIABLE, 1.05, "reliable")):
-            ax.annotate(label, ((x0 + x1) / 2, top), ha="center", va="bottom", fontsize=11, color="#333333")
-        ax.set_xlabel(f"Krippendorff's alpha (dot) and 95% bootstrap interval (bar); dashed lines at {TENTATIVE:.3f} "
+            ax.annotate(label, ((x0 + x1) / 2, top), ha="center", va="bottom", fontsize=12, color="#333333")
+        ax.set_xlabel(f"Krippendorff's alpha (dot) and 95% bootstrap interval (bar);\ndashed lines at {TENTATIVE:.3f} "
                       f"and {RELIABLE:.3f}")
         if title:
             ax.set_title(title, loc="left")
         if source:
-            fig.supxlabel(_wrap(source, 150), x=0.01, ha="left", fontsize=10)
+            fig.supxlabel(_wrap(source, 126), x=0.01, ha="left", fontsize=SOURCE_PT)
     parts = []
     for r in rows[::-1]:
         if math.isnan(r.alpha):

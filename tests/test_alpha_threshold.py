@@ -55,3 +55,30 @@ def test_the_chart_labels_alpha_with_the_digits_it_is_judged_on():
     labels = [t.get_text() for ax in fig.axes for t in ax.texts]
     assert "0.666" in labels and "0.67" not in labels
     assert "frame: alpha 0.666" in alt and "unreliable" in alt
+
+
+def test_the_bundled_agreement_chart_keeps_every_text_inside_the_figure_and_legible():
+    """Its axis label ran past the right edge ('... and 0.80'), and '0.816' was crossed by the dashed line at 0.800."""
+    import matplotlib.pyplot as plt
+
+    from exportrow import load_article, paths
+    from exportrow.agreement import compare, find_codings
+    from exportrow.plots import source_line
+
+    art = load_article()
+    result = compare(find_codings(paths.default_annotation(), art), art)
+    fig, _ = alpha_chart(result.fields, title="How far the coders agree, field by field",
+                         source=source_line(art, f"Codings compared: {', '.join(result.coders)}."))
+    fig.canvas.draw()
+    canvas = fig.bbox
+    ax = fig.axes[0]
+    lo, hi = ax.get_xlim()
+    ticks = [t for t in ax.get_xticklabels() if lo <= t.get_position()[0] <= hi]  # those drawn
+    texts = [ax.xaxis.label, ax.title, fig._supxlabel, *ax.texts, *ax.get_yticklabels(), *ticks]
+    for t in texts:
+        if t is not None and t.get_visible() and t.get_text():
+            box = t.get_window_extent()
+            assert canvas.x0 - 0.5 <= box.x0 and box.x1 <= canvas.x1 + 0.5, (t.get_text(), box, canvas)
+    values = [t for t in ax.texts if t.get_text() == "0.816"]
+    assert len(values) == 1 and values[0].get_bbox_patch() is not None  # drawn on white, over the dashed line
+    plt.close(fig)
