@@ -72,3 +72,37 @@ def test_the_bundled_article_is_never_replaced(tmp_path):
     with pytest.raises(Exception, match="is the bundled article; it is never replaced"):
         import_page(str(PAGE), bundled, force=True)
     assert bundled.read_bytes() == before
+
+
+# --- agree: edited tables are kept (nothing written) unless --force, which names each one it replaces ---------------
+
+NAME = "example-gazette-2021-03-03-freedonia-sylvania-fishing"
+CODINGS = [FIXTURES / f"{NAME}.yaml", FIXTURES / f"{NAME}.coder-a.csv", FIXTURES / f"{NAME}.coder-b.yaml"]
+
+
+def _snapshot(folder):
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
+def test_agree_keeps_edited_tables_byte_identical_and_writes_nothing_without_force(tmp_path):
+    out = tmp_path / "agree"
+    agree = [*CLI, "agree", *map(str, CODINGS), "--out", str(out), "--bootstrap", "200"]
+    assert subprocess.run(agree, capture_output=True, text=True, timeout=600).returncode == 0
+    fresh = (out / "coverage.csv").read_text(encoding="utf-8")
+    with open(out / "coverage.csv", "a", encoding="utf-8") as fh:
+        fh.write("my note,,,,,\n")
+    head, body = (out / "agreement.csv").read_text(encoding="utf-8").split("\n", 1)
+    (out / "agreement.csv").write_text(f"{head}\n{body.replace('frame', 'frame (checked by hand)', 1)}",
+                                       encoding="utf-8")
+    before = _snapshot(out)
+    assert ".exportrow-agree.json" in before and "disagreements.csv" in before
+    res = subprocess.run(agree, capture_output=True, text=True, timeout=600)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert (f"error: --out {out}: tables that exportrow agree wrote have been changed since: agreement.csv, "
+            "coverage.csv; they were left as they are and nothing was written.") in res.stderr
+    assert _snapshot(out) == before  # every file, the record too: same bytes, never rewritten
+    forced = subprocess.run([*agree, "--force"], capture_output=True, text=True, timeout=600)
+    assert forced.returncode == 0, forced.stderr
+    assert ("--force: replaced tables edited since exportrow agree wrote them, as asked: agreement.csv, "
+            "coverage.csv") in forced.stderr
+    assert (out / "coverage.csv").read_text(encoding="utf-8") == fresh
