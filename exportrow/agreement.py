@@ -1153,9 +1153,25 @@ def _recorded(out: Path) -> dict:
         return {}
 
 
+def _edited_tables(out: str | Path) -> list[str]:
+    """The tables ``agree`` wrote in ``out`` that someone has changed since (by the checksums it recorded there).
+
+    Example:
+        >>> import tempfile
+        >>> _edited_tables(Path(tempfile.mkdtemp()))
+        []
+    """
+    from exportrow.outdir import edited_files
+
+    out = Path(out).expanduser()
+    record = _recorded(out)
+    # the record is a marker of agree's own tables: outdir's check of edited files reads it as it reads a folder's
+    return [name for name in edited_files(out, {"files": list(record), "checksums": record}) if name in _HEADERS]
+
+
 def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     from exportrow.export import table_to_csv, write_atomic
-    from exportrow.outdir import OutputFolderError, checksums, edited_files
+    from exportrow.outdir import OutputFolderError, checksums
 
     def write_table(table: pd.DataFrame, folder: Path, name: str) -> Path:  # checked above, by agree's own rule
         return write_atomic(folder / f"{name}.csv", table_to_csv(table))
@@ -1167,9 +1183,7 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
 
     for name in targets:  # exportrow's one rule for output files: its own tables are replaced, nothing else ever
         check_out_file(out / name, "a table that exportrow agree wrote", _ours, force=force, edited=False)
-    record = _recorded(out)
-    # the record is a marker of agree's own tables: outdir's check of edited files reads it as it reads a folder's
-    edited = [name for name in edited_files(out, {"files": list(record), "checksums": record}) if name in targets]
+    edited = _edited_tables(out)
     if edited and not force:
         raise OutputFolderError(
             f"--out {out}: tables that exportrow agree wrote have been changed since: {', '.join(edited)}; they "
@@ -1201,12 +1215,16 @@ def _cmd_agree(args) -> int:
             raise UsageError(f"--bootstrap must be between 100 and 100000, not {args.bootstrap}")
         result = agreement(args.codings, article=args.article, fields=args.fields or None, n_boot=args.bootstrap,
                            metadata=_metadata(args))
+        edited = _edited_tables(args.out) if args.force else []
         written = result.write(args.out, force=args.force)
     except ExportrowError as exc:  # one clear message and the error's exit code, never a traceback
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     print(result.text())
     print(f"wrote {', '.join(p.name for p in written)} to {Path(args.out)}", file=sys.stderr)
+    if edited:
+        print(f"--force: replaced tables edited since exportrow agree wrote them, as asked: {', '.join(edited)}",
+              file=sys.stderr)
     return 0
 
 

@@ -15,7 +15,8 @@ Verdicts:
 - ``cannot_check``: a value is missing, a rate would start from zero, no word of the
   table is in the statement, the word is negated ("did not fall") or modified by an
   intensifier or hedge with no stated threshold ("fallen sharply"; :data:`NEGATIONS`,
-  :data:`MODIFIERS`), or the two figures cannot be compared (different units, the
+  :data:`MODIFIERS`), the statement is denied ("it is false that ...", :data:`DENIALS`) or makes the
+  word a lower bound ("not only doubled", :data:`AT_LEAST`), or the two figures cannot be compared (different units, the
   earlier listed first, or a growth factor over periods of unequal length: see
   :mod:`exportrow.comparable`); the explanation says which.
 
@@ -47,7 +48,7 @@ from exportrow.numbers import find_numbers, fmt_value
 
 __all__ = ["VERDICTS", "RULES", "Rule", "check_one", "rules_table", "rules_markdown", "fmt_number", "period_label",
            "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE", "NEGATIONS", "FORECASTS", "MODIFIERS",
-           "unjudged_words", "threshold_clause", "unjudged_reason", "word_rules_markdown"]
+           "DENIALS", "AT_LEAST", "unjudged_words", "threshold_clause", "unjudged_reason", "word_rules_markdown"]
 
 VERDICTS = ("supported", "approximate", "not_supported", "cannot_check")
 
@@ -222,7 +223,8 @@ def _find_rule_at(text: str, check: str) -> tuple[Rule, str, int] | None:
 #: doubled", "have yet to double", "nobody expected it to fall"); any word ending in "n't" ("didn't rise") counts
 #: too. A statement with one gets ``cannot_check``: the check judges only the bare word, and a negated word must
 #: never get the bare word's verdict. "not only", "not just", "not surprisingly", "no wonder" and "no doubt" are
-#: not negations.
+#: not negations ("not only doubled" is a lower bound, :data:`AT_LEAST`; a denial of the whole statement,
+#: "It is false that ...", is in :data:`DENIALS`).
 NEGATIONS = ("not", "never", "no", "no longer", "nor", "neither", "without", "cannot", "hardly", "scarcely",
              "fail to", "failed to", "fails to", "failing to", "less than", "fewer than", "at most", "short of",
              "far from", "yet to", "nobody", "none", "nothing")
@@ -234,6 +236,16 @@ FORECASTS = ("expected to", "expect to", "expects to", "set to", "likely to", "u
              "might", "would", "will", "shall", "should")
 #: How many words before the threshold word are searched for a negation or a forecast.
 NEGATION_WINDOW = 4
+#: Words that deny a whole statement, worded before its threshold word and outside its clause ("It is false that
+#: crossings doubled", "it is not true that ...", "contrary to claims that crossings doubled", "officials denied
+#: that ..."). One anywhere before the threshold word in the same sentence (up to a full stop, a semicolon, a
+#: question or exclamation mark; commas do not end it) gives ``cannot_check``, as a negation does.
+DENIALS = ("false that", "untrue that", "not true that", "not the case that", "contrary to", "denied that",
+           "denies that", "deny that", "denying that", "a myth that", "wrong to say")
+#: Words that make the threshold word a lower bound ("not only doubled", "more than just doubled": at least
+#: doubled). The table has no threshold for "at least", so one anywhere before the threshold word in its clause
+#: gives ``cannot_check`` ("Not only did exports double, ..." too: no verdict is safer than a wrong one).
+AT_LEAST = ("not only", "not just", "not merely", "more than just", "more than merely", "more than simply")
 #: Intensifiers and hedges that say how much without a stated threshold ("fallen sharply", "barely rose",
 #: "a slight increase"). One standing up to :data:`MODIFIER_WINDOW` words before or after the threshold word
 #: (in the same clause, with no number in between) gives ``cannot_check`` ("'sharply' has no stated
@@ -314,6 +326,30 @@ def _negation(words: list[str]) -> str | None:
     return None
 
 
+def _phrase_in(words: list[str], phrases: tuple[str, ...]) -> str | None:
+    """The last of ``phrases`` (whole words) in ``words``, or None.
+
+    Example:
+        >>> _phrase_in(["it", "is", "false", "that", "exports"], DENIALS)
+        'false that'
+    """
+    joined = f" {' '.join(words)} "
+    found = [(joined.rfind(f" {p} "), p) for p in phrases if f" {p} " in joined]
+    return max(found)[1] if found else None
+
+
+def _denial(tokens: list[tuple[str, int]], at: int) -> str | None:
+    """The denial (:data:`DENIALS`) before token ``at`` in its sentence, or None."""
+    first = next((i + 1 for i in range(at - 1, -1, -1) if tokens[i][0] in (".", "!", "?", ";")), 0)
+    return _phrase_in([w for w, _ in tokens[first:at]], DENIALS)
+
+
+def _at_least(tokens: list[tuple[str, int]], at: int) -> str | None:
+    """The lower-bound phrase (:data:`AT_LEAST`) before token ``at`` in its clause, or None."""
+    first = next((i + 1 for i in range(at - 1, -1, -1) if _ends_clause(tokens, i)), 0)
+    return _phrase_in([w for w, _ in tokens[first:at]], AT_LEAST)
+
+
 def _forecast(tokens: list[tuple[str, int]], before: list[int], text: str) -> str | None:
     """The forecast or modal among the tokens at indices ``before`` (nearest last); "May" the month is not one."""
     for k in range(len(before) - 1, -1, -1):
@@ -390,6 +426,10 @@ def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
         True
         >>> unjudged_words("The number more than doubled to nearly 48 in 2017", "growth_factor") is None
         True
+        >>> unjudged_words("It is false that Japanese exports to Korea doubled", "growth_factor")
+        ('negated', 'false that', 'doubled')
+        >>> unjudged_words("Exports not only doubled but tripled", "growth_factor")
+        ('modified', 'not only', 'doubled')
     """
     found = _word_at(text, check)
     if not found:
@@ -401,12 +441,14 @@ def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
             break
         before.insert(0, i)
     words = [tokens[i][0] for i in before]
-    if (neg := _negation(words)):
+    if (neg := _negation(words) or _denial(tokens, at)):
         return "negated", neg, word
     if (cast := _forecast(tokens, before, text)):
         return "forecast", cast, word
     if (aside := _before_aside(tokens, (before[0] if before else at) - 1)):  # "did not, after all, double"
         return aside[0], aside[1], word
+    if (least := _at_least(tokens, at)):  # "not only doubled": at least doubled, which the table has no rule for
+        return "modified", least, word
     near = []
     for i, w in enumerate(reversed(words[-MODIFIER_WINDOW:])):
         if _numberish(words, len(words) - 1 - i):
@@ -485,6 +527,9 @@ check gives no verdict on it
     if kind == "forecast":
         return (f"'{w} {word}' in {text!r} is a forecast or possibility: the figures are past values, so the check "
                 "gives no verdict on it")
+    if w in AT_LEAST:
+        return (f"'{w}' makes '{word}' a lower bound in {text!r} (at least '{word}'), which has no stated threshold; "
+                f"the check judges only the bare word '{word}', so it gives no verdict on it")
     return (f"'{w}' has no stated threshold; the check judges only the bare word '{word}' against the threshold "
             f"table, so it gives no verdict on {text!r} as a whole")
 
@@ -509,9 +554,12 @@ def word_rules_markdown() -> str:
             f"comma, a semicolon, a colon, a full stop or a conjunction ({quoted(CONJUNCTIONS)}; \"yet\", \"before\" "
             f"and \"after\" only as conjunctions: \"never before doubled\" is negated): \"Not surprisingly, "
             f"crossings rose\" is judged as \"crossings rose\"; an aside between commas right after a negation or "
-            f"a forecast does not end it (\"did not, after all, double\"). A denial worded "
-            f"outside the threshold word's clause (\"It is false that crossings doubled\") is not detected: do "
-            f"not annotate such a statement as one that can be checked. An intensifier or hedge has no stated "
+            f"a forecast does not end it (\"did not, after all, double\"). A denial of the whole statement gets "
+            f"`cannot_check` too: one of {quoted(DENIALS)} anywhere before the threshold word in the same sentence "
+            f"(\"It is false that crossings doubled\", \"contrary to claims that crossings doubled\"; commas do "
+            f"not end the sentence). A lower bound has no threshold in the table: one of {quoted(AT_LEAST)} "
+            f"before the threshold word in its clause (\"not only doubled\" means at least doubled; \"Not only "
+            f"did crossings double, ...\" as well) gets `cannot_check`. An intensifier or hedge has no stated "
             f"threshold, so a statement with one up to {MODIFIER_WINDOW} words before or after the threshold word "
             f"in the same clause (\"fallen sharply\", \"barely rose\", \"rose, though not sharply\") gets "
             f"`cannot_check` too: {quoted(MODIFIERS)}. \"nearly\" and \"almost\" just before a growth word are "

@@ -26,8 +26,8 @@ both ask the functions here, so they cannot disagree. What each does with a faul
 
 from __future__ import annotations
 
-__all__ = ["LENGTH_TOLERANCE", "ORDERED_CHECKS", "LENGTH_CHECKS", "unit_key", "same_unit", "period_days",
-           "length_text", "lengths_differ", "listed_earlier_first", "one_contains_other"]
+__all__ = ["LENGTH_TOLERANCE", "ORDERED_CHECKS", "LENGTH_CHECKS", "IRREGULAR_PLURALS", "unit_key", "same_unit",
+           "period_days", "length_text", "lengths_differ", "listed_earlier_first", "one_contains_other"]
 
 #: Two periods whose lengths differ by more than this share of the longer are of unequal length.
 LENGTH_TOLERANCE = 0.10
@@ -35,14 +35,18 @@ LENGTH_TOLERANCE = 0.10
 ORDERED_CHECKS = ("growth_factor", "rate_change", "rate_increase")
 #: Checks that compare raw values, so need periods of about the same length.
 LENGTH_CHECKS = ("growth_factor",)
+#: Plurals that do not end in "s", with their singular (see :func:`unit_key`).
+IRREGULAR_PLURALS = {"people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
+                     "teeth": "tooth", "mice": "mouse", "geese": "goose"}
 
 
 def unit_key(unit) -> str:
     """A unit as compared: case, spacing and a plural do not count.
 
     Each word loses a plural ending: "ies" becomes "y" ("lorries", "companies"), "ches", "shes", "sses", "xes"
-    and "zes" lose "es" ("boxes"), and any other final "s" goes (but not "ss": "class"). Irregular plurals
-    ("people") are not known: write the unit the same way in both figures.
+    and "zes" lose "es" ("boxes"), and any other final "s" goes (but not "ss": "class"). The irregular plurals of
+    :data:`IRREGULAR_PLURALS` ("people", "children", "men", "women") are known; others are not: write the unit the
+    same way in both figures.
 
     Example:
         >>> unit_key(" Lorries "), unit_key("cases") == unit_key("Case"), unit_key("crowns") == unit_key("lorries")
@@ -51,11 +55,15 @@ def unit_key(unit) -> str:
         (True, 'company', 'box', 'class')
         >>> unit_key("tonnes of rice") == unit_key("tonne of rice")
         True
+        >>> unit_key("People"), unit_key("children"), same_unit("women", "woman"), same_unit("people", "cases")
+        ('person', 'child', True, False)
     """
     return " ".join(_singular(w) for w in str(unit).casefold().split())
 
 
 def _singular(word: str) -> str:
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):

@@ -426,12 +426,10 @@ _CHECKSUM = "# sha256 of every other line, so that `extract --force` never repla
 
 
 def _with_checksum(text: str, mark: str = _CHECKSUM) -> str:
-    """``text`` with a checksum line (``mark`` and the SHA-256) after its first line (see :func:`unedited_draft`).
-    `exportrow worksheet` uses it too, with its own ``mark``."""
-    import hashlib
+    """``text`` with a checksum line after its first line (:func:`exportrow.checksum.with_checksum`)."""
+    from exportrow.checksum import with_checksum
 
-    first, rest = text.split("\n", 1)
-    return f"{first}\n{mark}{hashlib.sha256(text.encode('utf-8')).hexdigest()}\n{rest}"
+    return with_checksum(text, mark)
 
 
 def unedited_draft(path: str | Path, fresh: str = "", mark: str = _CHECKSUM) -> bool:
@@ -449,18 +447,9 @@ def unedited_draft(path: str | Path, fresh: str = "", mark: str = _CHECKSUM) -> 
         >>> is_draft(p), unedited_draft(p)
         (True, False)
     """
-    import hashlib
+    from exportrow.checksum import matches_checksum
 
-    data = Path(path).read_bytes()
-    if fresh and data == fresh.encode("utf-8"):
-        return True
-    text = data.decode("utf-8", errors="replace")
-    first, _, rest = text.partition("\n")
-    line, _, rest = rest.partition("\n")
-    if not line.startswith(mark):
-        return False
-    recorded = line.removeprefix(mark).strip()
-    return hashlib.sha256(f"{first}\n{rest}".encode()).hexdigest() == recorded
+    return matches_checksum(path, mark, fresh)
 
 
 def is_draft(path: str | Path) -> bool:

@@ -12,8 +12,11 @@ same size cap) when the machine has a network; nothing else here touches the net
 
 Output files are never lost: an existing ``--out`` is refused unless ``--force`` is given, and
 even then only a capture that ``exportrow import`` itself wrote (its front matter says
-``imported_by: exportrow import``) is replaced. A hand-made capture may be the article an
-annotation's sha256 points at, so it is never overwritten.
+``imported_by: exportrow import``) and that nobody has edited since: the capture's second line, a
+YAML comment, records the SHA-256 of every other line (:mod:`exportrow.checksum`), and a capture
+whose text no longer matches it (say, a sentence corrected by hand), or one an older exportrow
+wrote without that line, is left as it is, ``--force`` or not. A hand-made capture may be the
+article an annotation's sha256 points at, so it is never overwritten.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ __all__ = ["ImportError_", "page_to_capture", "import_page", "register", "IMPORT
 
 #: The mark an imported capture carries in its front matter; ``--force`` replaces only files with it.
 IMPORTED_BY = "exportrow import"
+#: The capture's second line (a YAML comment): the SHA-256 of every other line, so that an edit shows.
+CHECKSUM_MARK = "# sha256 of every other line, so that `import --force` never replaces an edited capture: "
 
 
 class ImportError_(ExportrowError, ValueError):
@@ -173,18 +178,42 @@ def page_to_capture(data: bytes, *, source: str = "", outlet: str = "", publishe
 
 def _check_out(out: Path, force: bool) -> None:
     """exportrow's one rule for output files (:func:`exportrow.outdir.check_out_file`): a new file, or with
-    ``--force`` a capture `exportrow import` wrote; never any other file (the bundled article least of all)."""
+    ``--force`` a capture `exportrow import` wrote that still matches its checksum line; never a capture someone
+    has edited since, nor one without that line, nor any other file (the bundled article least of all)."""
     from exportrow import paths
     from exportrow.outdir import check_out_file
 
     if out.resolve() == paths.default_article().resolve():
         raise UsageError(f"{out} is the bundled article; it is never replaced. Choose another --out.")
-    check_out_file(out, "a capture that exportrow import wrote", _imported, force=force)
+    check_out_file(out, "a capture that exportrow import wrote", _imported, force=force, unchanged=_unedited,
+                   changed=_why_kept(out))
 
 
 def _imported(path: Path) -> bool:
     head = path.read_text(encoding="utf-8", errors="replace")[:4000]
     return re.search(rf"^imported_by: \"?{re.escape(IMPORTED_BY)}\b", head, re.M) is not None
+
+
+def _unedited(path: Path) -> bool:
+    """Whether the capture at ``path`` is exactly as `exportrow import` wrote it (its checksum line matches)."""
+    from exportrow.checksum import matches_checksum
+
+    return matches_checksum(path, CHECKSUM_MARK)
+
+
+def _why_kept(out: Path) -> str:
+    """Why an imported capture is not replaced, even with ``--force`` (see :func:`_check_out`)."""
+    from exportrow.checksum import has_checksum
+
+    try:
+        recorded = out.is_file() and not out.is_symlink() and has_checksum(out, CHECKSUM_MARK)
+    except OSError:
+        recorded = False
+    if recorded:
+        return ("is a capture that exportrow import wrote and someone has edited since the import (its text no "
+                "longer matches the checksum on its second line), perhaps a correction by hand")
+    return ("is a capture that exportrow import wrote without a checksum line (an older exportrow), so exportrow "
+            "cannot tell whether someone has edited it since the import")
 
 
 def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str = "", published: str = "",
@@ -202,12 +231,12 @@ def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str 
         >>> _ = (tmp / "page.html").write_text("<html><body><article><p>Twelve ships waited at the border "
         ...                                    "on Monday, officials said.</p></article></body></html>")
         >>> out = import_page(str(tmp / "page.html"), tmp / "a.txt", published="2024-05-14")
-        >>> out.read_text().splitlines()[1]
+        >>> out.read_text().splitlines()[2]
         'published: "2024-05-14"'
         >>> import_page(str(tmp / "page.html"), tmp / "a.txt")
         Traceback (most recent call last):
         ...
-        exportrow.outdir.OutputFolderError: --out ...: exists (a capture that exportrow import wrote, perhaps edited ...
+        exportrow.outdir.OutputFolderError: --out ...: exists (a capture that exportrow import wrote, ...
     """
     from exportrow.article import load_article
     from exportrow.capture import parse_capture
@@ -216,7 +245,10 @@ def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str 
     out = Path(out)
     _check_out(out, force)
     data = fetch_page(page) if re.match(r"https?://", page) else read_page(page)
-    text = page_to_capture(data, source=page, outlet=outlet, published=published, timezone=timezone)
+    from exportrow.checksum import with_checksum
+
+    text = with_checksum(page_to_capture(data, source=page, outlet=outlet, published=published, timezone=timezone),
+                         CHECKSUM_MARK)
     parse_capture(out, text)  # what we write must load: fail before writing, not after
     write_atomic(out, text)
     load_article(out)
@@ -252,10 +284,11 @@ def register(sub) -> None:
                                    "name, author, URL) with trafilatura and write them as a capture with YAML "
                                    "front matter, keeping the page's own sha256. A URL is fetched once when you "
                                    "have a network. An existing --out is never replaced unless --force is given, "
-                                   "and then only if exportrow import wrote it.")
+                                   "and then only if exportrow import wrote it and nobody has edited it since.")
     p.add_argument("page", metavar="PAGE", help="saved web page (.html), or an http(s) URL")
     p.add_argument("--out", metavar="FILE", required=True, help="capture file to write, e.g. data/raw/NAME.txt")
-    p.add_argument("--force", action="store_true", help="replace FILE if exportrow import wrote it")
+    p.add_argument("--force", action="store_true",
+                   help="replace FILE if exportrow import wrote it and nobody has edited it since")
     g = p.add_argument_group("metadata (override what the page says)")
     g.add_argument("--published", metavar="DATE", help="ISO date or date-time with offset")
     g.add_argument("--outlet", metavar="NAME", help="the outlet's name")

@@ -322,19 +322,19 @@ def worksheet_text(ws: Worksheet, fmt: str = "yaml", *, bom: bool = False) -> st
         >>> lines[1][:10], lines[2][:10]
         ('#checksum,', '#worksheet')
     """
-    from exportrow.extract import _with_checksum
+    from exportrow.checksum import with_checksum
 
     if fmt == "yaml":
-        return _with_checksum(worksheet_yaml(ws), _YAML_SUM)
-    return _with_checksum(("\ufeff" if bom else "") + worksheet_csv(ws), _CSV_SUM)
+        return with_checksum(worksheet_yaml(ws), _YAML_SUM)
+    return with_checksum(("\ufeff" if bom else "") + worksheet_csv(ws), _CSV_SUM)
 
 
 def _unchanged(path: Path, fresh: str) -> bool:
     """Whether ``path`` is exactly as exportrow wrote it (``fresh`` byte for byte, or matching its checksum line) and
     blank: a sheet written through the API with coding or notes in it is someone's work too."""
-    from exportrow.extract import unedited_draft
+    from exportrow.checksum import matches_checksum
 
-    return (any(unedited_draft(path, fresh, mark) for mark in (_YAML_SUM, _CSV_SUM))
+    return (any(matches_checksum(path, mark, fresh) for mark in (_YAML_SUM, _CSV_SUM))
             and _blank_worksheet(path, notes=True))
 
 

@@ -349,7 +349,7 @@ def test_may_the_month_is_not_a_forecast():
     ("rate_change", "Though imports did not change, exports rose", 205, 100, "supported"),
     ("growth_factor", "Despite no new funding, crossings doubled", 205, 100, "supported"),
     ("rate_change", "No wonder exports fell", 60, 100, "supported"),
-    ("growth_factor", "Exports not only doubled but tripled", 205, 100, "supported"),
+    ("growth_factor", "Exports not only doubled but tripled", 205, 100, "cannot_check"),  # at least doubled: no rule
     ("rate_change", "Crossings rose by almost half", 145, 100, "supported"),  # old code: 'almost' modified
     ("rate_change", "Crossings plunged by nearly a third", 66, 100, "supported"),
     ("rate_change", "Crossings rose nearly forty per cent", 139, 100, "supported"),
