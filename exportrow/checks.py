@@ -89,8 +89,8 @@ class Rule:
             what = "the later value" if self.direction == "up" else "the earlier value"
             other = "the earlier" if self.direction == "up" else "the later"
             return (f"'{w}': {what} is {f} times {other} (supported from {lo} to {up} times, approximate "
-                    f"from {hi} to {hi2}); 'more than {w}': above {f} times; 'nearly/almost {w}': "
-                    f"from {near} up to {f} times")
+                    f"from {hi} to {hi2}); 'more than {w}': above {f} times; 'at least {w}': {f} times or more; "
+                    f"'nearly/almost {w}': from {near} up to {f} times")
         if self.amount == 0:
             return f"'{w}': any {'rise' if self.direction == 'up' else 'fall'} in the rate per month"
         share = "a third" if abs(self.amount - 1 / 3) < 1e-9 else f"{self.amount:.0%}"
@@ -681,7 +681,8 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
     m_more = re.search(rf"\b(?:more than|over|at least)\s+{word}\b", lowered)
     m_nearly = re.search(rf"\b(?:nearly|almost)\s+{word}\b", lowered)
     more, nearly = m_more is not None, m_nearly is not None
-    label = _label(m_more or m_nearly, word, "more than" if more else "nearly")
+    least = more and m_more.group(0).startswith("at least")  # 'at least doubled': a factor of 2 is enough
+    label = _label(m_more or m_nearly, word, "at least" if least else "more than" if more else "nearly")
     if not (more or nearly) and (m_about := re.search(rf"\b(?:{'|'.join(ABOUT_WORDS)})\s+{word}\b", lowered)):
         label = f"'{' '.join(m_about.group(0).split())}' (read as '{word}')"  # the bare word means about N times
     if rule.direction == "up":
@@ -698,12 +699,14 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
     f_txt, near_txt = fmt_number(target), fmt_number(NEARLY_FROM * target)
     lo, hi = (f"{fmt_number(round(target * (1 - t), 2))} to {fmt_number(round(target * (1 + t), 2))}"
               for t in FACTOR_TOLERANCE)
-    threshold = (f"{label}: a factor above {f_txt}" if more else
+    threshold = (f"{label}: a factor of {f_txt} or more" if least else f"{label}: a factor above {f_txt}" if more else
                  f"{label}: a factor from {near_txt} up to {f_txt}" if nearly else
                  f"{label}: a factor of {f_txt} (supported from {lo}, approximate from {hi})")
     def verdict_of(x: float) -> str:
         if x <= 1:
             return "not_supported"
+        if least:
+            return "supported" if x >= target else "not_supported"
         if more:
             return "supported" if x > target else "not_supported"
         if nearly:
@@ -716,6 +719,8 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
     verdict = verdict_of(factor)
     if factor <= 1:
         why = f"{label} needs a {'rise' if rule.direction == 'up' else 'fall'}; there is none: {how}"
+    elif least:
+        why = f"{label} needs a factor of {fmt_number(target)} or more; {how}"
     elif more:
         why = f"{label} needs a factor above {fmt_number(target)}; {how}"
     elif nearly:

@@ -241,7 +241,15 @@ def test_an_explanation_quotes_the_articles_words_and_the_phrase_they_were_read_
     _, _, _, why = check("growth_factor", "Crossings nearly doubled", figs(new=190, old=100))
     assert why.startswith("'nearly doubled' needs")
     _, verdict, _, why = check("growth_factor", "it at least doubled", figs(new=210, old=100))
-    assert verdict == "supported" and why.startswith("'at least doubled' (read as 'more than doubled') needs")
+    assert verdict == "supported" and why.startswith("'at least doubled' needs a factor of 2 or more;")
+
+
+def test_at_least_doubled_is_met_by_exactly_twice_as_many():
+    """'at least doubled' was read as 'more than doubled' (a factor above 2): 100 to 200 got not_supported."""
+    _, verdict, threshold, why = check("growth_factor", "Crossings at least doubled", figs(new=200, old=100))
+    assert (verdict, threshold) == ("supported", "'at least doubled': a factor of 2 or more")
+    assert check("growth_factor", "Crossings more than doubled", figs(new=200, old=100))[1] == "not_supported"
+    assert check("growth_factor", "Crossings at least doubled", figs(new=199, old=100))[1] == "not_supported"
 
 
 def test_the_rule_for_negations_and_modifiers_is_documented():
