@@ -28,7 +28,18 @@ def with_checksum(text: str, mark: str) -> str:
 
 
 def has_checksum(path: str | Path, mark: str) -> bool:
-    """Whether the file's second line is a checksum line with ``mark`` (matching or not)."""
+    """Whether the file's second line is a checksum line with ``mark`` (matching or not).
+
+    Example:
+        >>> import tempfile
+        >>> p = Path(tempfile.mkdtemp()) / "a.txt"
+        >>> _ = p.write_text(with_checksum("---\\ntitle: T\\n", "# sha256: ") + "edited\\n", encoding="utf-8")
+        >>> has_checksum(p, "# sha256: "), matches_checksum(p, "# sha256: ")
+        (True, False)
+        >>> _ = p.write_text("---\\ntitle: T\\n", encoding="utf-8")
+        >>> has_checksum(p, "# sha256: ")
+        False
+    """
     with open(path, "rb") as fh:
         head = fh.read(64 * 1024).decode("utf-8", errors="replace")
     return head.partition("\n")[2].startswith(mark)
