@@ -48,7 +48,8 @@ from exportrow.numbers import find_numbers, fmt_value
 
 __all__ = ["VERDICTS", "RULES", "Rule", "check_one", "rules_table", "rules_markdown", "fmt_number", "period_label",
            "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE", "NEGATIONS", "FORECASTS", "MODIFIERS",
-           "DENIALS", "AT_LEAST", "unjudged_words", "threshold_clause", "unjudged_reason", "word_rules_markdown"]
+           "DENIALS", "AT_LEAST", "unjudged_words", "threshold_clause", "unjudged_reason", "word_rules_markdown",
+           "is_level"]
 
 VERDICTS = ("supported", "approximate", "not_supported", "cannot_check")
 
@@ -80,6 +81,16 @@ class Rule:
     @property
     def rule(self) -> str:
         """The rule in words, as the docs and the statements table show it."""
+        return self.rule_for()
+
+    def rule_for(self, of: str = "the rate per month") -> str:
+        """The rule in words, with what a rate word compares: ``the rate per month`` of two counts, or ``the value``
+        of two levels (figures with ``kind: level``).
+
+        Example:
+            >>> next(r for r in RULES if r.words[0] == "surge").rule_for("the value")
+            "'surge': a rise of at least 50% in the value"
+        """
         w = self.words[0]
         if self.check == "growth_factor":
             f = fmt_number(self.amount)
@@ -92,10 +103,10 @@ class Rule:
                     f"from {hi} to {hi2}); 'more than {w}': above {f} times; 'at least {w}': {f} times or more; "
                     f"'nearly/almost {w}': from {near} up to {f} times")
         if self.amount == 0:
-            return f"'{w}': any {'rise' if self.direction == 'up' else 'fall'} in the rate per month"
+            return f"'{w}': any {'rise' if self.direction == 'up' else 'fall'} in {of}"
         share = "a third" if abs(self.amount - 1 / 3) < 1e-9 else f"{self.amount:.0%}"
         return (f"'{w}': a {'rise' if self.direction == 'up' else 'fall'} of at least {share} "
-                "in the rate per month")
+                f"in {of}")
 
 
 #: The one table of thresholds. Growth words compare two values of the same unit; rate words
@@ -810,7 +821,7 @@ def _period(st, figs) -> tuple[str, str, str, str]:
     if (msg := _missing(total, ("months",))):
         return "", "cannot_check", rule, msg
     months = float(total.months)
-    value = f"{fmt_number(months)} months ({_fmt_months(months)})"
+    value = f"{fmt_number(months)} month{'s' * (months != 1)} ({_fmt_months(months)})"
     claimed = months_in_words(st.wording)
     if claimed is None:
         return value, "cannot_check", rule, "no length in words to compare with (compare_with:)"
@@ -830,12 +841,26 @@ def _rate(f) -> float:
     return float(f.value) / float(f.months)
 
 
+def is_level(f) -> bool:
+    """Whether a figure (a row of the figures table) is a level (``kind: level``): a value at a time, or an average
+    or rate over its period, never divided by months.
+
+    Example:
+        >>> is_level(pd.Series({"kind": "level"})), is_level(pd.Series({"kind": "count"})), is_level(pd.Series({}))
+        (True, False, False)
+    """
+    k = f.get("kind")
+    return k is not None and not pd.isna(k) and str(k) == "level"
+
+
 def _rate_change(st, figs) -> tuple[str, str, str, str]:
     later, earlier = figs
     rule, word = _find_rule(st.wording, "rate_change")
     if rule is None:
         words = ", ".join(r.words[0] for r in RULES if r.check == "rate_change")
         return "", "cannot_check", "", f"no word of the threshold table ({words}) in {st.wording!r}"
+    if is_level(later) or is_level(earlier):
+        return _level_change(rule, word, later, earlier)
     for f in (later, earlier):
         if (msg := _missing(f, ("value", "months"))):
             return "", "cannot_check", rule.rule, msg
@@ -878,6 +903,75 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
     hi = (a_hi / m_new) / (b_lo / m_old) - 1 if b_lo > 0 else math.inf
     verdict, why = _bounded(verdict_of(change), _probe(verdict_of, lo, hi, [0, need, -need]), (later, earlier), why)
     return value, verdict, rule.rule, why
+
+
+_PER_CENT = re.compile(r"^\s*(?:%|per\s*cent|percent)\s*$", re.I)
+
+
+def _level_change(rule: Rule, word: str, later, earlier) -> tuple[str, str, str, str]:
+    """A rate word judged on two levels (``kind: level``): the values themselves are compared, never divided by
+    months ("fell": any fall in the value; "surge": a rise of at least 50% in the value).
+
+    Example:
+        >>> def fig(name, value, year, unit="per cent"):
+        ...     start = pd.Timestamp(f"{year}-01-01")
+        ...     return pd.Series({"value": value, "unit": unit, "kind": "level", "period_start": start,
+        ...                       "period_end": start + pd.DateOffset(years=1)}, name=name)
+        >>> rule = next(r for r in RULES if r.words[0] == "fall")
+        >>> value, verdict, threshold, why = _level_change(rule, "fell", fig("u26", 9, 2026), fig("u25", 6, 2025))
+        >>> value, verdict, threshold
+        ('9 vs 6 per cent (+50%)', 'not_supported', "'fall': any fall in the value")
+        >>> why
+        "'fell' needs any fall in the value; it rose by 3 percentage points (50%), from 6 per cent in 2025 to 9 per \
+cent in 2026"
+    """
+    threshold = rule.rule_for("the value")
+    if not (is_level(later) and is_level(earlier)):
+        lev, cnt = (later, earlier) if is_level(later) else (earlier, later)
+        return "", "cannot_check", threshold, (f"{lev.name} is a level (kind: level) and {cnt.name} a count; "
+                                               "rate_change compares two levels or two counts")
+    for f in (later, earlier):
+        if (msg := _missing(f)):
+            return "", "cannot_check", threshold, msg
+    new, old = float(later.value), float(earlier.value)
+    unit = str(later.unit) if pd.notna(later.get("unit")) else ""
+    value = f"{_stated(later)} vs {_stated(earlier)} {unit}".rstrip()
+    rises = rule.direction == "up"
+    need = rule.amount
+    if old <= 0 or new < 0:  # no percentage change from zero or across a sign: only a direction
+        if need > 0 or any(_qualifier(f) for f in (later, earlier)):
+            return value, "cannot_check", threshold, (f"the value goes from {fmt_number(old)} to {fmt_number(new)} "
+                                                      f"{unit}; a change from zero or below has no percentage, so the "
+                                                      "threshold cannot be applied").replace("  ", " ")
+        ok = new > old if rises else new < old
+        moved = "rose" if new > old else "fell" if new < old else "did not change"
+        return value, "supported" if ok else "not_supported", threshold, (
+            f"'{word}' needs any {'rise' if rises else 'fall'} in the value; it {moved}, from {fmt_number(old)} in "
+            f"{_named(earlier)} to {fmt_number(new)} {unit} in {_named(later)}").replace("  ", " ")
+    change = new / old - 1
+    value += f" ({change:+.0%})"
+
+    def verdict_of(x: float) -> str:
+        ok = (x > 0 and x >= need) if rises else (x < 0 and -x >= need - 1e-12)
+        return "supported" if ok else "not_supported"
+
+    if rises:
+        kind = "any rise" if need == 0 else f"a rise of at least {need:.0%}"
+    else:
+        kind = "any fall" if need == 0 else ("a fall of at least a third" if abs(need - 1 / 3) < 1e-9
+                                             else f"a fall of at least {need:.0%}")
+    moved = "rose" if change > 0 else "fell" if change < 0 else "did not change"
+    size = f" by {abs(change):.0%}" if change else ""
+    if change and _PER_CENT.match(unit):  # per cent: the difference in points first, then the relative change
+        size = f" by {fmt_number(round(abs(new - old), 2))} percentage point{'s' * (abs(new - old) != 1)} " \
+               f"({abs(change):.0%})"
+    why = (f"'{word}' needs {kind} in the value; it {moved}{size}, from {fmt_number(old)} {unit} in "
+           f"{_named(earlier)} to {fmt_number(new)} {unit} in {_named(later)}").replace("  ", " ")
+    (a_lo, a_hi), (b_lo, b_hi) = _range(later), _range(earlier)
+    lo = a_lo / b_hi - 1
+    hi = a_hi / b_lo - 1 if b_lo > 0 else math.inf
+    verdict, why = _bounded(verdict_of(change), _probe(verdict_of, lo, hi, [0, need, -need]), (later, earlier), why)
+    return value, verdict, threshold, why
 
 
 def _two(v: float) -> str:
@@ -927,7 +1021,11 @@ def _comparison_fault(check: str, figs) -> str | None:
         return (f"one period contains the other: {first.name} ({period_label(first)}) and {second.name} "
                 f"({period_label(second)}); a total and its part are not an earlier and a later period, so "
                 f"{check} cannot compare them")
-    if check in LENGTH_CHECKS and lengths_differ(_span(first), _span(second)):
+    if is_level(first) != is_level(second):
+        lev, cnt = (first, second) if is_level(first) else (second, first)
+        return (f"{lev.name} is a level (kind: level) and {cnt.name} a count; {check} compares two levels or two "
+                "counts")
+    if check in LENGTH_CHECKS and not is_level(first) and lengths_differ(_span(first), _span(second)):
         return (f"{check} compares the two values, but their periods differ in length: {first.name} "
                 f"({period_label(first)}) covers {length_text(*_span(first))}, {second.name} "
                 f"({period_label(second)}) covers {length_text(*_span(second))}; counts of periods of unequal "

@@ -43,12 +43,14 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "qualifier": ("The article's hedge on the number: lower_bound (over, at least), upper_bound (up to, nearly), "
                       "approximate (about); empty when exact", "", A),
         "unit": ("Unit of value, e.g. cases, materials", "", A),
+        "kind": ("count (adds up over its period: cases, euros of trade; the default) or level (a value at a time, "
+                 "or an average or rate over its period: a reservoir level, a price, per cent)", "", A),
         "period_start": ("First day of the period the figure covers", "date", L),
         "period_end": ("First day after the period (exclusive)", "date", L),
         "precision": ("How exactly the period is known: day, week, month, quarter, season, half, year, decade, "
                       "century", "", L),
         "months": ("Length of the period", "months", L),
-        "per_month": ("value / months, to compare periods of unequal length", "unit per month", L),
+        "per_month": ("value / months, to compare periods of unequal length; empty for a level", "unit per month", L),
         "basis": ("stated (in the article) or derived (computed from stated figures)", "", L),
         "formula": ("For derived figures: how the value is computed from figure ids", "", L),
         "inputs": ("For derived figures: the figure ids it is computed from", "", L),

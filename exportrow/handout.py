@@ -128,9 +128,16 @@ def pick_rate_figure(figures_table: pd.DataFrame):
         >>> pick_rate_figure(figures()).figure_id
         'cases_total'
     """
-    stated = figures_table[figures_table.basis == "stated"]
+    stated = _counts(figures_table[figures_table.basis == "stated"])
     whole = stated[stated.months.notna() & (stated.months > 0)]
     return whole.iloc[0] if len(whole) else None
+
+
+def _counts(figures_table: pd.DataFrame) -> pd.DataFrame:
+    """The figures that add up over their periods: a level (``kind: level``) has no rate per month."""
+    if "kind" not in figures_table:
+        return figures_table
+    return figures_table[figures_table["kind"].astype("string") != "level"]
 
 
 def _figure_words(r) -> str:
@@ -173,6 +180,10 @@ def _enforcement(ann) -> Handout:
         part1 = (f"Take {_code(one.figure_id)} ({_figure_words(one)}). Work out its rate per month by hand: its "
                  "value divided by the number of months in its period. Why does a rate per month let you compare "
                  "periods of different lengths, and a raw count not?")
+    elif len(stated[stated.months.notna() & (stated.months > 0)]):
+        part1 = ("The figures here with a period are levels (a value at a time, or an average or rate over its "
+                 "period): they do not add up over their months, so a rate per month of them means nothing. Why "
+                 "not? Which kind of figure would a rate per month need?")
     else:
         part1 = ("No figure here has a period of whole months, so there is no rate per month to work out. Which "
                  "words would the article need to give for one?")
@@ -200,7 +211,7 @@ def _enforcement(ann) -> Handout:
                         f"for {html_text(period_label(d))} ({_plural(int(d.months), 'month')}, "
                         f"{fmt_value(d.per_month, 2)} a month). This figure is derived: the article does not state "
                         "it, and it says nothing about how the number is spread over those months."))
-    timed = stated[stated.months.notna() & (stated.months > 0)]
+    timed = _counts(stated[stated.months.notna() & (stated.months > 0)])
     if len(timed):
         check.append(_p("Every stated figure with a period, as a rate per month (computed):")
                      + _table(["figure", "value", "months", "a month"],

@@ -309,6 +309,40 @@ def _rate_title(what: str, labels, rates, derived, qualifiers=None, word: str = 
     return text
 
 
+def _months(m) -> str:
+    """A period's length for a label: ``1 month``, ``12 months``, ``length unknown``.
+
+    Example:
+        >>> _months(1), _months(15), _months(None)
+        ('1 month', '15 months', 'length unknown')
+    """
+    if m is None or pd.isna(m):
+        return "length unknown"
+    return f"{int(m)} month{'s' * (int(m) != 1)}"
+
+
+def _level_title(what: str, unit: str, labels, values, qualifiers) -> str:
+    """The title of a chart of levels: how the value moved from the first period to the last, never per month.
+
+    Example:
+        >>> _level_title("Reservoir level", "cubic metres", ["2025", "Mar 2026"], [520e6, 312e6], [None, None])
+        'Reservoir level fell from 520,000,000 in 2025 to 312,000,000 cubic metres in Mar 2026'
+        >>> print(_level_title("Reservoir level", "cubic metres", ["2025", "Mar 2026"], [520e6, 312e6],
+        ...                    ["approximate", None]))  # doctest: +NORMALIZE_WHITESPACE
+        Reservoir level: about 520,000,000 cubic metres in 2025, 312,000,000 in Mar 2026 (the article hedges some
+        values)
+    """
+    (l0, v0, q0), (l1, v1, q1) = (labels[0], values[0], qualifiers[0]), (labels[-1], values[-1], qualifiers[-1])
+    hedged = [q for q in qualifiers if q is not None and not pd.isna(q)]
+    if hedged:  # a hedge gives no direction: name the two values as the article hedges them
+        return (f"{what}: {_hedge(fmt_count(v0), q0)} {unit} in {l0}, {_hedge(fmt_count(v1), q1)} in {l1} "
+                "(the article hedges some values)")
+    if v1 == v0:
+        return f"{what} stayed at {fmt_count(v0)} {unit} from {l0} to {l1}"
+    verb = "rose" if v1 > v0 else "fell"
+    return f"{what} {verb} from {fmt_count(v0)} in {l0} to {fmt_count(v1)} {unit} in {l1}"
+
+
 def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str | None = None,
                 title: str | None = None, source: str = "", sides=None):
     """Bar chart of a quantity over periods of unequal length, drawn the way a histogram with unequal bins is.
@@ -317,7 +351,9 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     the rate per month (computed by exportrow: count ÷ months), so its **area is its count**
     and periods of different lengths compare fairly. Each bar's label gives the count, the
     months and the rate. ``count``: one bar per period with the raw count, each label giving
-    the period's length, and a note that the bars are not comparable when lengths differ.
+    the period's length, and a note that the bars are not comparable when lengths differ. Levels
+    (``kind: level``: a reservoir level, a price, per cent) are drawn as their values, one bar per period,
+    whichever ``measure`` is asked: a level is never divided by months.
 
     Bars take the colour of the side the figures are attributed to. Hatching means one thing
     in every exportrow chart: a value derived by exportrow, not stated in the article.
@@ -351,12 +387,15 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
 
     if measure not in MEASURES:
         raise ValueError(f"measure must be 'count' or 'per_month', not {measure!r}")
-    from exportrow.stats import value_kind
+    from exportrow.stats import chart_measure, value_kind
+
+    measure = chart_measure(periods, measure)  # levels: their values, never divided by months
 
     if unit is None:
         units = periods.unit.dropna().unique().tolist() if "unit" in periods else []
         unit = units[0] if len(units) == 1 else "value"
-    word = value_kind(None if unit == "value" else unit, periods["count"] if "count" in periods else ())
+    word = "value" if measure == "level" else \
+        value_kind(None if unit == "value" else unit, periods["count"] if "count" in periods else ())
     quantities = periods.quantity.dropna().unique().tolist() if "quantity" in periods else []
     what = quantities[0].replace("_", " ").capitalize() if len(quantities) == 1 else unit.capitalize()
     p = periods[periods.months.notna()] if measure == "per_month" else periods
@@ -376,12 +415,14 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     colours = [palette.get(s, OKABE_ITO["grey"]) for s in shown_sides]
     lengths = sorted({m for m in months if m})
     if title is None:
-        if measure == "per_month":
+        if measure == "level":
+            title = _level_title(what, unit, labels, counts, quals)
+        elif measure == "per_month":
             title = _rate_title(what, labels, rates, derived, quals, word)
         elif len(lengths) > 1:
             title = f"{what} per period: {word}s over {lengths[0]} to {lengths[-1]} months, not comparable"
         else:
-            title = f"{what} per period ({lengths[0] if lengths else '?'} months each)"
+            title = f"{what} per period ({_months(lengths[0]) if lengths else '? months'} each)"
     width = 12
     first_edge = mdates.date2num(pd.Timestamp(p.period_start.min()))
     total_span = mdates.date2num(pd.Timestamp(p.period_end.max())) - first_edge
@@ -400,7 +441,9 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             else:
                 ax.bar(left, height, width=span, align="edge", color=col, edgecolor="white", linewidth=2, zorder=2)
             q = quals[i]
-            lines = [f"{_hedge(fmt_count(c), q)} {unit}", f"in {m} months" if m else "length unknown"]
+            lines = [f"{_hedge(fmt_count(c), q)} {unit}", f"in {_months(m)}" if m else "length unknown"]
+            if measure == "level":  # a value at its period: the period is the tick, the months add nothing
+                lines = lines[:1]
             if measure == "per_month":
                 lines.append(f"= {_hedge(_rate(r), q)} a month")
             if d:
@@ -426,6 +469,10 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             ax.set_xlim(edges[0] - pad, edges[-1] + pad)
             ax.set_ylabel(f"{unit.capitalize()} per month\n(computed: {word} \u00f7 months)")
             ax.set_xlabel(f"Each bar spans its period on a time line: height = rate per month, area = {word}")
+        elif measure == "level":
+            ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
+            ax.set_ylabel(f"{unit.capitalize()} (value as reported)")
+            ax.set_xlabel("Period: each bar is the value the article gives for it (a level, not divided by months)")
         else:
             ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
             ax.set_ylabel(f"{unit.capitalize()} ({word} as reported)")
@@ -446,9 +493,14 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     parts = []
     for lab, c, m, r, d, q in zip(labels, counts, months, rates, derived, quals):
         basis = f"{word} derived by exportrow, not stated in the article" if d else f"{word} stated in the article"
+        if measure == "level":
+            parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} ({basis})")
+            continue
         rate = f", {_hedge(_rate(r), q)} a month" if m else ""
-        parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} in {m} months{rate} ({basis})")
-    kind = (f"Bars span their periods on a time line; height is the rate per month computed by exportrow, area the "
+        parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} in {_months(m)}{rate} ({basis})")
+    kind = ("Bars are the values the article gives for their periods (levels, not divided by months)"
+            if measure == "level" else
+            f"Bars span their periods on a time line; height is the rate per month computed by exportrow, area the "
             f"{word}" if measure == "per_month" else f"Bars are {word}s per period; the periods differ in length, so "
             "they are not comparable" if len(lengths) > 1 else f"Bars are {word}s per period")
     alt = f"{title}. {kind}. " + ". ".join(parts) + "."

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from exportrow.annotations import CHECKS
+from exportrow.annotations.vocab import FIGURE_KINDS
 from exportrow.article import Article
 from exportrow.checks import VERDICTS, check_one, period_label, rules_table
 from exportrow.escape import markdown_text
@@ -22,11 +23,35 @@ from exportrow.tables import BASES, _cat, _int, _str, annotation
 __all__ = ["fmt_value", "statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
            "credit_line", "rules_table", "VERDICTS", "CHECKS", "MEASURES", "hedged", "figures_overview",
            "exercise_figures", "derived_overview", "chartable", "periods_note", "statements_note", "period_years",
-           "check_years", "unknown_years", "years_allowed", "value_kind", "quantity_kinds", "limits_note"]
+           "check_years", "unknown_years", "years_allowed", "value_kind", "quantity_kinds", "limits_note",
+           "levels_only", "chart_measure"]
 
 #: What a bar of :func:`exportrow.plots.bar_periods` shows: the rate per month (bars span their
 #: periods, so a bar's area is its count) or the raw count (bars not comparable across lengths).
+#: Levels (``kind: level``) are always drawn as their values, whichever is asked (:func:`chart_measure`).
 MEASURES = ("per_month", "count")
+
+
+def levels_only(table: pd.DataFrame) -> bool:
+    """Whether every row of a figures or periods table is a level (``kind: level``); False for an empty table.
+
+    Example:
+        >>> from exportrow import figures
+        >>> levels_only(figures()), levels_only(pd.DataFrame({"kind": ["level", "level"]}))
+        (False, True)
+    """
+    return "kind" in table and len(table) > 0 and bool((table["kind"].astype("string") == "level").all())
+
+
+def chart_measure(periods: pd.DataFrame, measure: str = "per_month") -> str:
+    """What the chart of ``periods`` really draws: ``measure`` for counts, ``level`` for levels (their values, never
+    divided by months, whatever ``measure`` asks).
+
+    Example:
+        >>> chart_measure(pd.DataFrame({"kind": ["level"]}), "per_month"), chart_measure(pd.DataFrame(), "count")
+        ('level', 'count')
+    """
+    return "level" if levels_only(periods) else measure
 
 
 def statements(article: Article | None = None, annotation_file: str | Path | None = None) -> pd.DataFrame:
@@ -115,9 +140,12 @@ def main_quantity(figures_table: pd.DataFrame) -> str | None:
 
 
 def _totals(f: pd.DataFrame) -> set[str]:
-    """Ids of figures whose period holds another figure's (shorter) period: totals of their parts."""
+    """Ids of figures whose period holds another figure's (shorter) period: totals of their parts (never a level,
+    which does not add up over its period)."""
     out = set()
     for r in f.itertuples():
+        if str(getattr(r, "kind", "count")) == "level":
+            continue
         for o in f.itertuples():
             if o.figure_id != r.figure_id and r.period_start <= o.period_start and o.period_end <= r.period_end \
                     and (o.period_start, o.period_end) != (r.period_start, r.period_end):
@@ -142,9 +170,12 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
         measure: What ``value`` holds: ``per_month`` (the count divided by the period's months,
             computed by exportrow) or ``count`` (the figure's value).
 
+    A level (``kind: level``: a reservoir level, a price, per cent) is never divided by months: its ``per_month``
+    is empty and its ``value`` is the figure's value, whichever ``measure`` is asked.
+
     Returns:
         Columns ``label, quantity, period_start, period_end, months, count, qualifier, per_month, value,
-        unit, basis, figure_id, actor, side, source``; ``qualifier`` is the count's hedge (``lower_bound``
+        unit, kind, basis, figure_id, actor, side, source``; ``qualifier`` is the count's hedge (``lower_bound``
         for "over 150", ...); ``source`` says who states the count or how it was derived
         (``derived: 156 − 14 − …``).
 
@@ -179,7 +210,9 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
         return "derived: " + " \u2212 ".join(str(values[i]) for i in r.inputs.split(";"))
 
     count = [float(v) for v in f.value]
-    rate = [round(c / m, 2) if pd.notna(m) and m else None for c, m in zip(count, f.months)]
+    kinds = [str(k) if pd.notna(k) else "count" for k in f.get("kind", pd.Series([None] * len(f), dtype=object))]
+    rate = [round(c / m, 2) if pd.notna(m) and m and k == "count" else None for c, m, k in zip(count, f.months, kinds)]
+    value = [r if measure == "per_month" and k == "count" else c for r, c, k in zip(rate, count, kinds)]
     sides = list(figures_table.side.cat.categories) if hasattr(figures_table.side, "cat") else None
     return pd.DataFrame({
         "label": _str([period_label(r) for r in f.itertuples()]),
@@ -190,8 +223,9 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
         "count": pd.array(count, dtype="Float64"),
         "qualifier": _str([None if pd.isna(q) else str(q) for q in f.get("qualifier", pd.Series([None] * len(f)))]),
         "per_month": pd.array(rate, dtype="Float64"),
-        "value": pd.array(rate if measure == "per_month" else count, dtype="Float64"),
+        "value": pd.array(value, dtype="Float64"),
         "unit": _str(f.unit.tolist()),
+        "kind": _cat(kinds, FIGURE_KINDS),
         "basis": _cat(f.basis.tolist(), BASES),
         "figure_id": _str(f.figure_id.tolist()),
         "actor": _str(f.actor.tolist()),
@@ -318,9 +352,14 @@ def exercise_figures(figures_table: pd.DataFrame) -> str:
     if stated.empty:
         return "**In this article.** The annotation records no figure, so there is nothing to work on here."
     whole = stated[stated.months.notna() & (stated.months > 0)]
-    if len(whole):
-        r = whole.iloc[0]
+    counted = whole[whole["kind"].astype("string") != "level"] if "kind" in whole else whole
+    if len(counted):
+        r = counted.iloc[0]
         one = f"For part 1: {_ids([r.figure_id])}, {_figure_words(r)}, over {_plural(int(r.months), 'month')}."
+    elif len(whole):
+        one = ("For part 1: the figures here with a period are levels (`kind: level`: a value at a time, or an "
+               "average or rate over its period), which do not add up over their months, so a rate per month of "
+               "them means nothing; say why, and which kind of figure a rate per month needs.")
     else:
         one = ("For part 1: no figure here has a period of whole months, so there is no rate per month to work "
                "out; say which words a rate would need.")
@@ -501,6 +540,7 @@ def chartable(periods: pd.DataFrame, measure: str = "per_month") -> bool:
         >>> chartable(figures().pipe(case_periods)), chartable(figures().pipe(case_periods, years=[2016]))
         (True, False)
     """
+    measure = chart_measure(periods, measure)
     bars = periods[periods.months.notna()] if measure == "per_month" else periods
     return len(bars) >= 2 and not (measure == "per_month" and _overlap(bars))
 
@@ -535,6 +575,7 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
     """
     stated = figures_table[figures_table.basis == "stated"]
     quantity = main_quantity(figures_table)
+    measure = chart_measure(periods, measure)
     if quantity is None:
         why = "no figure" if stated.empty else "none of the figures has a period"
         return f"**No chart**: {why}, so nothing can be placed on a time line."
@@ -558,6 +599,9 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         text = (f"**No chart**: periods of {name} overlap ({', '.join(dict.fromkeys(bars.label))}; the two ends of "
                 "a range, say), so their bars would hide each other on a time line; the tables above give them. "
                 "With `measure = \"count\"` they are drawn side by side.")
+    elif len(bars) >= 2 and measure == "level":
+        text = (f"The chart shows {name}, a level (`kind: level` in the annotation): each bar is the value the "
+                "article gives for its period, never divided by months, so `measure` does not change it.")
     elif len(bars) >= 2:
         text = f"The chart shows {name}."
     elif len(bars) == 1:
@@ -584,7 +628,8 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
 
 
 def quantity_kinds(figures_table: pd.DataFrame) -> dict[str, str]:
-    """Each stated quantity's kind, ``count`` or ``amount`` (:func:`value_kind`), in the table's order.
+    """Each stated quantity's kind, ``count`` or ``amount`` (:func:`value_kind`), or ``level`` when all its figures
+    are levels (``kind: level``), in the table's order.
 
     Example:
         >>> from exportrow import figures
@@ -595,7 +640,7 @@ def quantity_kinds(figures_table: pd.DataFrame) -> dict[str, str]:
     out = {}
     for q, g in stated.groupby("quantity", sort=False, observed=True):
         units = g.unit.dropna().unique().tolist()
-        out[str(q)] = value_kind(units[0] if len(units) == 1 else None, g.value)
+        out[str(q)] = "level" if levels_only(g) else value_kind(units[0] if len(units) == 1 else None, g.value)
     return out
 
 
@@ -632,6 +677,10 @@ def limits_note(figures_table: pd.DataFrame) -> str:
                   "decides what it means, and the article may not say. Compare only amounts measured the same way.",
                   "**A total over a period says nothing about when within it.** A rate per month spreads the "
                   "period's amount evenly over its months; the article does not say that it came evenly."]
+    if "level" in kinds:
+        items += ["**A level is a reading, not a total.** A reservoir level, a price or a rate is a value at a time "
+                  "or an average over its period; the article may not say which, nor how it was measured. Compare "
+                  "only values read the same way (two averages, or two end-of-month readings)."]
     return "Some things no table can show:\n\n" + "\n".join(f"- {item}" for item in items)
 
 
@@ -676,9 +725,9 @@ def caveats(figures_table: pd.DataFrame) -> list[str]:
         left = f"**{left}**" if left == str(r.value) else f"{left.rsplit(' ', 1)[0]} **{r.value}**"
         out.append(
             f"The article states {hedged(total.value, total.get('qualifier'))} {total.unit} for {period_label(total)} "
-            f"but breaks down only {parts}. The remaining {left} {r.unit} ({period_label(r)}, {r.months} months) are "
-            "derived here; the article does not say how they split between the calendar years inside "
-            "that period, so no chart should split them.")
+            f"but breaks down only {parts}. The remaining {left} {r.unit} ({period_label(r)}, "
+            f"{_plural(int(r.months), 'month')}) are derived here; the article does not say how they split between "
+            "the calendar years inside that period, so no chart should split them.")
     return out
 
 
@@ -700,7 +749,8 @@ def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
     who = list(dict.fromkeys(names.get(a, a) for a in periods.actor.dropna()))
     units = periods.unit.dropna().unique().tolist() if "unit" in periods else []
     word = value_kind(units[0] if len(units) == 1 else None, periods.get("count", ()))
-    noun = "Counts" if word == "count" else "Figures"
+    measure = chart_measure(periods, measure)
+    noun = "Values" if measure == "level" else "Counts" if word == "count" else "Figures"
     text = f"{noun} attributed to {' and '.join(who)}." if who else f"{noun} from the article."
     computed = ["Rates per month computed by exportrow"] if measure == "per_month" else []
     if (periods.basis == "derived").any():

@@ -17,6 +17,7 @@ from exportrow.annotations import (
     ACTOR_KINDS,
     ATTRIBUTIONS,
     BOUNDS,
+    FIGURE_KINDS,
     FRAMES,
     QUALIFIER_KINDS,
     SIDES,
@@ -97,16 +98,30 @@ def _months(start: dt.date | None, end: dt.date | None) -> int | None:
 
 
 def _derive(stated: list[dict]) -> list[dict]:
-    """Remainders: a total's value minus the parts stated inside its period, for the gap."""
+    """Remainders: a total's value minus the parts stated inside its period, for the gap.
+
+    Only counts add up over their periods: a level (``kind: level``: a reservoir level, a price, per cent) is
+    never a total of parts, and a remainder of levels would mean nothing, so none is derived from one.
+
+    Example:
+        >>> import datetime as dt
+        >>> def fig(i, v, a, b, kind=None):
+        ...     return {"figure_id": i, "quantity": "q", "unit": "u", "value": v, "start": dt.date(a, 1, 1),
+        ...             "end": dt.date(b, 1, 1), "actor": "x", "start_offset": 0, "end_offset": 1, "kind": kind}
+        >>> [r["value"] for r in _derive([fig("t", 10, 2020, 2022), fig("p", 4, 2020, 2021)])]
+        [6]
+        >>> _derive([fig("t", 10, 2020, 2022, "level"), fig("p", 4, 2020, 2021, "level")])
+        []
+    """
     out = []
     for total in stated:
-        if total["start"] is None:
+        if total["start"] is None or _kind(total) == "level":
             continue
         parts = [f for f in stated if f is not total and f["quantity"] == total["quantity"]
                  and f["unit"] == total["unit"] and f["start"] is not None
                  and total["start"] <= f["start"] and f["end"] <= total["end"]
                  and (f["start"], f["end"]) != (total["start"], total["end"])]
-        if not parts:
+        if not parts or any(_kind(p) == "level" for p in parts):
             continue
         parts.sort(key=lambda f: f["start"])
         gaps, cursor = [], total["start"]
@@ -131,7 +146,7 @@ def _derive(stated: list[dict]) -> list[dict]:
             "figure_id": f"{total['figure_id']}_remainder",
             "quantity": total["quantity"],
             "value": total["value"] - sum(p["value"] for p in parts),
-            "unit": total["unit"], "qualifier": qualifier,
+            "unit": total["unit"], "qualifier": qualifier, "kind": "count",
             "start": start, "end": end,
             "precision": "year" if yearly else "month",
             "basis": "derived",
@@ -141,6 +156,11 @@ def _derive(stated: list[dict]) -> list[dict]:
             "actor": total["actor"], "quote": None, "start_offset": None, "end_offset": None,
         })
     return out
+
+
+def _kind(figure: dict) -> str:
+    """A figure's kind (its ``kind:``), ``count`` when the annotation gives none."""
+    return figure.get("kind") or "count"
 
 
 def _remainder_qualifier(total: dict, parts: list[dict]) -> str | None:
@@ -178,12 +198,17 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
     total minus the parts, for that gap (``basis = derived``, the ``formula`` recorded,
     ``input_spans`` pointing at the inputs' words, and no quote of its own).
 
+    ``kind`` says what the number is (the annotation's ``kind:``): ``count`` (the default) adds up over its
+    period, so ``per_month`` is its value divided by the period's months; ``level`` is a value at a time or an
+    average or rate over its period (a reservoir level, a price, per cent), so it has no ``per_month`` and no
+    remainder is derived from it.
+
     ``qualifier`` keeps the article's hedge on the number as the kind of bound it sets:
     ``lower_bound`` ("over 150": at least the value), ``upper_bound`` ("nearly 12", "up to 30": at
     most the value) or ``approximate`` ("about 40"); empty when the number is exact. A remainder
     derived from bounded inputs is bounded too (see :func:`_remainder_qualifier`).
 
-    Columns: ``figure_id, quantity, value, qualifier, unit, period_start, period_end`` (exclusive),
+    Columns: ``figure_id, quantity, value, qualifier, unit, kind, period_start, period_end`` (exclusive),
     ``precision, months, per_month, basis, formula, inputs, actor, side, quote, start, end,
     input_spans``.
 
@@ -202,7 +227,7 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         start, end, text = _span(f)
         stated.append({
             "figure_id": f["id"], "quantity": f["quantity"], "value": f["value"],
-            "unit": f["unit"], "qualifier": QUALIFIER_KINDS.get(f.get("qualifier")),
+            "unit": f["unit"], "qualifier": QUALIFIER_KINDS.get(f.get("qualifier")), "kind": _kind(f),
             "start": d.start if d else None, "end": d.end if d else None,
             "precision": d.precision if d else None, "basis": "stated",
             "formula": None, "inputs": None, "input_spans": None, "actor": f["actor"],
@@ -220,11 +245,13 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
                           dtype="Int64" if integral else "Float64"),
         "qualifier": _cat([r.get("qualifier") for r in rows], BOUNDS),
         "unit": _str([r["unit"] for r in rows]),
+        "kind": _cat([r["kind"] for r in rows], FIGURE_KINDS),
         "period_start": _dates([r["start"] for r in rows]),
         "period_end": _dates([r["end"] for r in rows]),
         "precision": _cat([r["precision"] for r in rows], PRECISIONS),
         "months": _int(months),
-        "per_month": pd.array([round(v / m, 2) if m else None for v, m in zip(values, months)],
+        "per_month": pd.array([round(v / m, 2) if m and r["kind"] == "count" else None
+                               for v, m, r in zip(values, months, rows)],
                               dtype="Float64"),
         "basis": _cat([r["basis"] for r in rows], BASES),
         "formula": _str([r["formula"] for r in rows]),

@@ -31,6 +31,7 @@ from exportrow.annotations.vocab import (
     CHECK_PERIODS,
     CHECKS,
     ENTMAN,
+    FIGURE_KINDS,
     FRAMES,
     QUALIFIER_KINDS,
     QUALIFIERS,
@@ -42,6 +43,6 @@ __all__ = ["Annotation", "AnnotationError", "Problem", "load_annotation", "check
            "article_path_for", "safe_yaml", "read_yaml", "YAMLRefused", "load_context", "is_context_file",
            "schema_path", "schema_text",
            "SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "TENSES", "CHECKS", "CHECK_PERIODS",
-           "QUALIFIERS", "QUALIFIER_KINDS", "BOUNDS"]
+           "QUALIFIERS", "QUALIFIER_KINDS", "BOUNDS", "FIGURE_KINDS"]
 
 _ = _CACHE  # kept importable: benchmarks/bench_tables.py clears it

@@ -13,6 +13,7 @@ from pathlib import Path
 from exportrow.annotations import sections as sec
 from exportrow.annotations.checker import Checker
 from exportrow.annotations.formulas import formula_warnings
+from exportrow.annotations.kinds import kind_warnings
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
 from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
 from exportrow.annotations.validation import schema_problems
@@ -63,7 +64,7 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     if chk.problems:
         raise AnnotationError(chk.problems)
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
-                    + sec.comparison_warnings(chk, ann))
+                    + sec.comparison_warnings(chk, ann) + kind_warnings(ann))
     return ann
 
 

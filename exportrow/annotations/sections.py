@@ -215,7 +215,7 @@ def _derived_rows(ann: Annotation) -> list[dict]:
     for f in ann.figures:
         d, span = f.get("date"), f.get("span")
         stated.append({"figure_id": f["id"], "quantity": f["quantity"], "value": f["value"], "unit": f["unit"],
-                       "qualifier": QUALIFIER_KINDS.get(f.get("qualifier")),
+                       "qualifier": QUALIFIER_KINDS.get(f.get("qualifier")), "kind": f.get("kind"),
                        "start": d.start if d else None, "end": d.end if d else None, "actor": f["actor"],
                        "start_offset": span.start if span else None, "end_offset": span.end if span else None})
     return _derive(stated)
@@ -255,6 +255,8 @@ def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
         fig = by_id.get(i.removesuffix("_remainder"))
         if fig is None or fig.get("span") is None or (fig.get("period") is not None and not fig.get("date")):
             continue
+        if fig.get("kind") == "level" and need == "whole months":  # a level is compared as it is: no month count
+            need = "period"
         if fault := period_fault(fig.get("date"), need):
             chk.add(s["_label"], "figures", f"check {s['check']} needs {need} for figure {i!r}, which {fault}",
                     f"give {fig['id']} a `period:` of whole months from its quote, or choose another check")
@@ -305,10 +307,12 @@ def _facts(ann: Annotation, derived_rows: list[dict]) -> dict[str, dict]:
     for f in ann.figures:
         d = f.get("date")
         out[f["id"]] = {"id": f["id"], "unit": f["unit"], "quantity": f["quantity"], "value": f["value"],
-                        "period": f.get("period"), "start": d.start if d else None, "end": d.end if d else None}
+                        "period": f.get("period"), "start": d.start if d else None, "end": d.end if d else None,
+                        "kind": f.get("kind") or "count"}
     for r in derived_rows:
         out[r["figure_id"]] = {"id": r["figure_id"], "unit": r["unit"], "quantity": r["quantity"],
-                               "value": r["value"], "period": None, "start": r["start"], "end": r["end"]}
+                               "value": r["value"], "period": None, "start": r["start"], "end": r["end"],
+                               "kind": "count"}
     return out
 
 
@@ -377,6 +381,13 @@ def _comparison_problems(chk: Checker, s: dict, facts: dict) -> None:
                 f"{second['id']} in {shown(second['unit'], 40)}; {check} compares two values of the same unit",
                 (f"name two figures in one unit, e.g. {example}" if example else "name two figures in one unit")
                 + f"; if {first['id']} and {second['id']} are in one unit, write it the same way in both (`unit:`)")
+    if first.get("kind", "count") != second.get("kind", "count"):
+        lev, cnt = (first, second) if first.get("kind") == "level" else (second, first)
+        chk.add(s["_label"], "figures",
+                f"compares a level with a count: {lev['id']} has `kind: level`, {cnt['id']} is a count; {check} "
+                "compares two levels (their values) or two counts (their rates per month)",
+                f"give both figures the same `kind:` if they are the same kind of number, or compare {lev['id']} "
+                "with another level")
     if listed_earlier_first((first["start"], first["end"]), (second["start"], second["end"])):
         chk.add(s["_label"], "figures",
                 f"lists the earlier figure first: {_fig_said(first)} ends before {_fig_said(second)} starts, "
@@ -420,7 +431,7 @@ def comparison_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
                                "compare two figures whose periods do not overlap (the later first), or, for a total "
                                "and its parts, use `check: parts_within_total`"))
             continue
-        if s["check"] in LENGTH_CHECKS and lengths_differ(*spans):
+        if s["check"] in LENGTH_CHECKS and first.get("kind") != "level" and lengths_differ(*spans):
             out.append(Problem(*where, f"{s['check']} compares the counts of periods of unequal length: "
                                f"{_fig_said(first)} covers {length_text(*spans[0])}, {_fig_said(second)} covers "
                                f"{length_text(*spans[1])}; its verdict will be cannot_check",

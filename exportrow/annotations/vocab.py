@@ -9,7 +9,7 @@ from __future__ import annotations
 from exportrow.annotations.schema import schema_dict, vocabulary
 
 __all__ = ["SIDES", "ALWAYS_SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "TENSES",
-           "CHECKS", "CHECK_PERIODS", "QUALIFIERS", "QUALIFIER_KINDS", "BOUNDS", "SECTIONS"]
+           "CHECKS", "CHECK_PERIODS", "QUALIFIERS", "QUALIFIER_KINDS", "BOUNDS", "SECTIONS", "FIGURE_KINDS"]
 
 #: Sides of the bundled article's dispute, as its annotation declares them (for its data dictionary). Every
 #: annotation has its own sides (``sides:``, else those its actors name); ``outlet`` (the article's own voice)
@@ -37,5 +37,9 @@ QUALIFIERS = vocabulary("qualifier")
 QUALIFIER_KINDS = dict(zip(QUALIFIERS, schema_dict()["$defs"]["qualifier"]["enumDescriptions"]))
 #: The kinds of qualifier, as the figures table's ``qualifier`` column holds them.
 BOUNDS = ("lower_bound", "upper_bound", "approximate")
+#: What kind of number a figure is (its optional ``kind:``, ``count`` when absent): ``count`` adds up over its
+#: period (cases, euros of trade), ``level`` is a value at a time or an average or rate over its period (a
+#: reservoir level, a price, per cent): never divided by months, never summed into a remainder.
+FIGURE_KINDS = vocabulary("figure_kind")
 #: The sections of entries, in the order they are checked (actors first: the others name them).
 SECTIONS = ("actors", "figures", "statements", "ignored_numbers", "claims", "events")
