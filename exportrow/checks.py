@@ -946,8 +946,8 @@ cent in 2026"
         ok = new > old if rises else new < old
         moved = "rose" if new > old else "fell" if new < old else "did not change"
         return value, "supported" if ok else "not_supported", threshold, (
-            f"'{word}' needs any {'rise' if rises else 'fall'} in the value; it {moved}, from {fmt_number(old)} in "
-            f"{_named(earlier)} to {fmt_number(new)} {unit} in {_named(later)}").replace("  ", " ")
+            f"'{word}' needs any {'rise' if rises else 'fall'} in the value; it {moved}, from {fmt_number(old)} "
+            f"{_when(earlier)} to {fmt_number(new)} {unit} {_when(later)}").replace("  ", " ")
     change = new / old - 1
     value += f" ({change:+.0%})"
 
@@ -965,13 +965,20 @@ cent in 2026"
     if change and _PER_CENT.match(unit):  # per cent: the difference in points first, then the relative change
         size = f" by {fmt_number(round(abs(new - old), 2))} percentage point{'s' * (abs(new - old) != 1)} " \
                f"({abs(change):.0%})"
-    why = (f"'{word}' needs {kind} in the value; it {moved}{size}, from {fmt_number(old)} {unit} in "
-           f"{_named(earlier)} to {fmt_number(new)} {unit} in {_named(later)}").replace("  ", " ")
+    why = (f"'{word}' needs {kind} in the value; it {moved}{size}, from {fmt_number(old)} {unit} {_when(earlier)} "
+           f"to {fmt_number(new)} {unit} {_when(later)}").replace("  ", " ")
     (a_lo, a_hi), (b_lo, b_hi) = _range(later), _range(earlier)
     lo = a_lo / b_hi - 1
     hi = a_hi / b_lo - 1 if b_lo > 0 else math.inf
     verdict, why = _bounded(verdict_of(change), _probe(verdict_of, lo, hi, [0, need, -need]), (later, earlier), why)
     return value, verdict, threshold, why
+
+
+def _when(f) -> str:
+    """When a level was read, for an explanation: ``on 14 Apr 2026`` for a day, ``in 2025`` for a longer period."""
+    start, end = _span(f)
+    one_day = pd.notna(start) and pd.notna(end) and (end - start) == pd.Timedelta(days=1)
+    return f"{'on' if one_day else 'in'} {_named(f)}"
 
 
 def _two(v: float) -> str:

@@ -172,3 +172,64 @@ def test_the_bundled_article_is_unchanged():
     t = statements().pipe(check_statements, exportrow.figures())
     assert t.verdict.tolist() == ["supported", "supported", "approximate", "not_supported", "supported"]
     assert t.value.tolist()[3:] == ["4.80 vs 4.00 cases a month (+20%)", "4.00 vs 1.83 cases a month (+118%)"]
+
+
+def test_growth_words_compare_two_levels_over_unequal_periods():
+    st = pd.Series({"statement_id": "s", "check": "growth_factor", "figures": "new;old", "wording": "Prices doubled",
+                    "wording_source": "article", "quote": "Prices doubled"})
+    assert check_one(st, _figs([12, 6], ["level", "level"]))[:2] == ("12 / 6 = 2.00x", "supported")
+    value, verdict, _, why = check_one(st, _figs([12, 6], ["count", "count"]))  # counts: a month against a year
+    assert verdict == "cannot_check" and "their periods differ in length" in why
+
+
+BREAD = """---
+title: "Bread dearer"
+outlet: "Riverside Courier"
+published: 2026-04-16
+---
+The price of a loaf rose to 3.10 euros on 14 April 2026, from 2.50 euros on 1 April 2026, the bakers said.
+"""
+
+
+def _bread(tmp_path, kind: str) -> tuple:
+    (tmp_path / "bread.txt").write_text(BREAD)
+    art = exportrow.load_article(tmp_path / "bread.txt")
+    figures = "".join(f"""
+  - id: {i}
+    quantity: loaf_price
+    value: {v}
+    unit: euros{kind}
+    period: {p}
+    actor: bakers
+    quote: {q}""" for i, v, p, q in (("loaf_now", 3.10, "14 April 2026", "rose to 3.10 euros on 14 April 2026"),
+                                    ("loaf_then", 2.50, "1 April 2026", "from 2.50 euros on 1 April 2026")))
+    (tmp_path / "bread.yaml").write_text(f"""exportrow: 1
+article:
+  file: bread.txt
+  sha256: {art.sha256}
+sides: [bakers, other]
+actors:
+  - id: bakers
+    name: The bakers
+    side: bakers
+    kind: company
+    quote: the bakers
+figures:{figures}
+statements:
+  - id: loaf_rose
+    check: rate_change
+    figures: [loaf_now, loaf_then]
+    quote: The price of a loaf rose to 3.10 euros
+""")
+    return art, tmp_path / "bread.yaml"
+
+
+def test_a_level_on_a_day_can_be_compared_a_count_cannot(tmp_path):
+    art, path = _bread(tmp_path, "\n    kind: level")
+    r = _checked(art, path).loc["loaf_rose"]
+    assert (r.verdict, r.value) == ("supported", "3.1 vs 2.5 euros (+24%)")
+    assert r.explanation == ("'rose' needs any rise in the value; it rose by 24%, from 2.5 euros on 1 Apr 2026 to "
+                             "3.1 euros on 14 Apr 2026")
+    art, path = _bread(tmp_path, "")
+    with pytest.raises(AnnotationError, match="check rate_change needs whole months for figure 'loaf_now'"):
+        load_annotation(path, art)
