@@ -233,3 +233,15 @@ def test_a_level_on_a_day_can_be_compared_a_count_cannot(tmp_path):
     art, path = _bread(tmp_path, "")
     with pytest.raises(AnnotationError, match="check rate_change needs whole months for figure 'loaf_now'"):
         load_annotation(path, art)
+
+
+def test_an_approximate_count_is_not_called_a_bound_in_the_title(article, tmp_path):
+    from exportrow.plots import bar_periods, plt
+
+    path = _without_kind(tmp_path)
+    hedged = '    qualifier: approximate\n    period: "2025"\n'
+    path.write_text(path.read_text().replace('    period: "2025"\n', hedged, 1))
+    fig, alt = bar_periods(exportrow.figures(article, path).pipe(case_periods))
+    plt.close(fig)
+    assert alt.startswith("Reservoir level per month: about 43,333,333.33 in 2025, 312,000,000 in Mar 2026 (the "
+                          "article gives some amounts only approximately).")
