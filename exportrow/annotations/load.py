@@ -51,6 +51,10 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
         raise AnnotationError(chk.problems)
     ann = Annotation(path=path, article=article)
     sec.check_top_level(chk, doc, ann, broken)
+    other = [p for p in chk.problems if (p.entry, p.field) == ("article", "sha256")
+             and p.message.startswith(sec.OTHER_ARTICLE)]
+    if other:  # made for another article: every quote would fail too; say this one thing alone
+        raise AnnotationError(other)
     ids = sec.collect_ids(chk, doc)
     for name in sec.SECTIONS:
         setattr(ann, name, sec.entries(chk, doc, name, broken))

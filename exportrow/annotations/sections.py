@@ -28,8 +28,9 @@ from exportrow.comparable import (
 from exportrow.dates import part_of_wider, period_fault
 from exportrow.numbers import find_numbers
 
-__all__ = ["collect_ids", "entries", "check_top_level", "check_actors", "check_figures", "check_statements",
-           "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings", "comparison_warnings"]
+__all__ = ["OTHER_ARTICLE", "collect_ids", "entries", "check_top_level", "check_actors", "check_figures",
+           "check_statements", "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings",
+           "comparison_warnings"]
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
@@ -110,11 +111,8 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
         chk.add("article", "sha256", f"{shown(recorded)} is not a SHA-256 hash (64 hex digits)",
                 f"write `sha256: {article.sha256}` if this file annotates {article.path.name}")
     elif recorded.lower() != article.sha256:
-        chk.add("article", "sha256",
-                f"made for another article: recorded {recorded[:12]}…, but {article.path.name} "
-                f"has {article.sha256[:12]}…",
-                "point at the right article; if it really changed, check every quote and "
-                f"record `sha256: {article.sha256}`")
+        chk.add("article", "sha256", f"{OTHER_ARTICLE}: recorded {recorded[:12]}…, but {article.path.name} "
+                f"has {article.sha256[:12]}…", _other_article_fix(meta, article, chk.file))
     if doc.get("sides") is not None and _intact(broken, "sides"):
         ann.sides = tuple(dict.fromkeys([*doc["sides"], *ALWAYS_SIDES]))
         todo = [s for s in doc["sides"] if is_placeholder(s)]
@@ -130,6 +128,45 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
                                             and not is_placeholder(s) and s not in ALWAYS_SIDES), *ALWAYS_SIDES]))
     if _intact(broken, "caveats"):
         ann.caveats = [" ".join(c.split()) for c in doc.get("caveats") or []]
+
+
+#: How the problem of an annotation checked against another article begins (it is then reported alone).
+OTHER_ARTICLE = "made for another article"
+
+
+def _other_article_fix(meta, article, file: str) -> str:
+    """The fix for an annotation whose recorded hash is not the article's: give the article it names; record the
+    new hash only when this is that article, changed since.
+
+    Example:
+        >>> from exportrow.article import load_article
+        >>> _other_article_fix({"file": "river.txt"}, load_article(), "mine.yaml")[:96]
+        "give the article it annotates, 'river.txt' (its article: file:), e.g. --article 'river.txt' (in "
+        >>> _other_article_fix({}, load_article(), "mine.yaml")[:72]
+        'give the article it annotates with --article PATH (in a notebook: articl'
+        >>> art = load_article()
+        >>> _other_article_fix({"file": art.path.name}, art, "a.yaml").startswith(
+        ...     f"point at the right article; if {art.path.name} really changed since this file was made, record")
+        True
+    """
+    from exportrow import paths
+    from exportrow.files import excerpt
+
+    named = meta.get("file") if isinstance(meta, dict) else None
+    named = named.strip() if isinstance(named, str) and named.strip() else None
+    not_checked = "; its quotes were not looked for in this article: they would all fail"
+    if named and named != article.path.name:
+        return (f"give the article it annotates, {excerpt(named, 80)} (its article: file:), e.g. --article "
+                f"{excerpt(named, 80)} (in a notebook: article_path){not_checked}")
+    try:
+        bundled = article.path.resolve() == paths.default_article().resolve()
+    except (OSError, RuntimeError):
+        bundled = False
+    if bundled and not named:
+        return f"give the article it annotates with --article PATH (in a notebook: article_path){not_checked}"
+    return (f"point at the right article; if {article.path.name} really changed since this file was made, record "
+            f"`sha256: {article.sha256}` under article: and run `exportrow check {excerpt(file, 80)}` again: it "
+            "then looks for every quote in the new text")
 
 
 def is_placeholder(value) -> bool:
