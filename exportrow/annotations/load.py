@@ -14,6 +14,7 @@ from exportrow.annotations import sections as sec
 from exportrow.annotations.checker import Checker
 from exportrow.annotations.formulas import formula_warnings
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
+from exportrow.annotations.placeholders import check_placeholders, ordered
 from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
 from exportrow.annotations.validation import schema_problems
 from exportrow.annotations.wording import wording_warnings
@@ -64,8 +65,9 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     sec.check_events(chk, ann, ids)
     sec.check_ignored_numbers(chk, ann)
     sec.check_statements(chk, ann, ids)
+    check_placeholders(chk, doc)
     if chk.problems:
-        raise AnnotationError(chk.problems)
+        raise AnnotationError(ordered(chk.problems))
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
                     + sec.comparison_warnings(chk, ann))
     return ann
