@@ -258,24 +258,33 @@ def _derived_rows(ann: Annotation) -> list[dict]:
     return _derive(stated)
 
 
-def _growth_words() -> tuple[str, ...]:
-    """The growth words of the threshold table (:data:`exportrow.checks.RULES`), e.g. doubled, halved."""
+def _growth_words(check: str = "growth_factor", first: bool = False) -> tuple[str, ...]:
+    """The growth words of the threshold table (:data:`exportrow.checks.RULES`), e.g. doubled, halved; for
+    ``check="rate_change"`` its change words (rose, fell...); with ``first``, each rule's first word only.
+
+    Example:
+        >>> _growth_words("rate_change", first=True)[:3]
+        ('surge', 'soar', 'jump')
+    """
     from exportrow.checks import RULES
 
-    return tuple(w for r in RULES if r.check == "growth_factor" for w in r.words)
+    return tuple(w for r in RULES if r.check == check for w in (r.words[:1] if first else r.words))
 
 
-def _has_growth_word(text: str) -> bool:
-    """Whether ``text`` holds a growth word of the threshold table as a whole word (as the check reads it).
+def _has_growth_word(text: str, check: str = "growth_factor") -> bool:
+    """Whether ``text`` holds a growth word of the threshold table as a whole word (as the check reads it); for
+    ``check="rate_change"``, one of its change words.
 
     Example:
         >>> _has_growth_word("The number more than doubled"), _has_growth_word("a double-digit rise")
         (True, True)
         >>> _has_growth_word("redoubled efforts")
         False
+        >>> _has_growth_word("4.2 billion, up from 3.1", "rate_change"), _has_growth_word("sales rose", "rate_change")
+        (False, True)
     """
     lowered = text.lower()
-    return any(re.search(rf"\b{w}\b", lowered) for w in _growth_words())
+    return any(re.search(rf"\b{w}\b", lowered) for w in _growth_words(check))
 
 
 def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
@@ -332,6 +341,13 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
             chk.add(label, "compare_with" if s.get("compare_with") else "quote",
                     f"a growth_factor statement needs a growth word ({', '.join(_growth_words())}) "
                     "in its wording", "quote the words that state the growth, or choose another check")
+        if check == "rate_change" and wording is not None and not _has_growth_word(wording, "rate_change"):
+            chk.add(label, "compare_with" if s.get("compare_with") else "quote",
+                    f"a rate_change statement needs a word of the threshold table "
+                    f"({', '.join(_growth_words('rate_change', first=True))}) in its wording, which has none; "
+                    "'up from' and 'down from' are not judged (they give two values, and the tables already "
+                    "compare those)",
+                    "quote the words that carry the claim (e.g. 'rose', 'fell sharply'), or drop the statement")
         _period_problems(chk, ann, s)
         _comparison_problems(chk, s, facts)
 
