@@ -502,9 +502,56 @@ def check_claims(chk: Checker, ann: Annotation, ids: dict) -> None:
         if c["span"] is not None and c["attribution"] != "unattributed":
             sent = chk.article.sentence_at(c["span"].start)
             cue = c["cue"].split()[0]
-            if sent and cue.lower() not in sent.text.lower():
+            if sent and cue.lower() not in sent.text.lower() and \
+                    not _cue_of_continued_quote(chk.article.sentences, sent, cue):
                 chk.add(label, "cue", f"reporting verb {shown(c['cue'])} is not in the claim's sentence",
-                        "write the verb as the article has it, e.g. 'argues', 'said'")
+                        _cue_fix(cue))
+
+
+def _cue_fix(cue: str) -> str:
+    """The fix for a reporting verb not found: where the verb must stand, with examples other than ``cue``.
+
+    Example:
+        >>> _cue_fix("said")[:80]
+        "write the verb as the claim's sentence has it, e.g. 'argues', 'told'; for a quot"
+    """
+    examples = ", ".join([repr(w) for w in ("argues", "said", "told") if w != cue.lower()][:2])
+    return (f"write the verb as the claim's sentence has it, e.g. {examples}; for a quotation that continues the "
+            "speaker's previous sentence (\u201c\u2026,\u201d said Lind. \u201cMore words.\u201d), write the verb "
+            "of that sentence's attribution")
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "\"\u201c", "\"\u201d"
+
+
+def _cue_of_continued_quote(sentences: list[Span], sent: Span, cue: str) -> bool:
+    """Whether ``cue`` stands in the attribution of the sentence before ``sent``, whose quotation ``sent``
+    continues: the speaker is named once, in the sentence before (``"...," said Lind. "More words."``, or
+    ``Lind said: "First words. More words."``).
+
+    Example:
+        >>> said = Span(0, 27, '"We cannot," said Lind.'); more = Span(28, 50, '"Our cities come first."')
+        >>> _cue_of_continued_quote([said, more], more, "said"), _cue_of_continued_quote([said, more], more, "told")
+        (True, False)
+        >>> opened = Span(0, 24, 'Lind said: "First words.'); rest = Span(25, 37, 'More words."')
+        >>> _cue_of_continued_quote([opened, rest], rest, "said")
+        True
+        >>> plain = Span(0, 14, "Lind said so."); quoted = Span(15, 30, '"Other words."')
+        >>> _cue_of_continued_quote([plain, quoted], quoted, "said")  # no quotation before: not a continuation
+        False
+    """
+    before = [x for x in sentences if x.end <= sent.start]
+    if not before:
+        return False
+    prev, text, cue = before[-1].text, sent.text.lstrip(), cue.lower()
+    if text[:1] in _OPEN_QUOTES:  # "...," said Lind. "More words."
+        closing = max(prev.rfind(q) for q in _CLOSE_QUOTES)
+        return closing >= 0 and cue in prev[closing + 1:].lower()
+    straight, curly = prev.count('"'), prev.count("\u201c") - prev.count("\u201d")
+    if straight % 2 == 1 or curly > 0:  # Lind said: "First words. More words."
+        opening = max(prev.rfind(q) for q in _OPEN_QUOTES)
+        return cue in prev[:opening].lower()
+    return False
 
 
 def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
