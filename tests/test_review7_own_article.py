@@ -90,3 +90,14 @@ def test_report_with_the_bundled_annotation_keeps_the_bundled_article():
 
     _, _, params, _ = report.plan(["01"], [("annotation_path", str(paths.default_annotation()))])
     assert "article_path" not in params
+
+
+def test_a_student_edition_given_only_the_annotation_carries_its_article(own, tmp_path):
+    out = tmp_path / "class"
+    assert cli.main(["student-edition", "--no-pdf", "--notebooks", "01", "--annotation", str(own),
+                     "--out", str(out)]) == 0
+    assert sorted(p.name for p in (out / "data").iterdir()) == [f"{NAME}.txt", f"{NAME}.yaml"]
+    nb = (out / "notebooks" / "01-enforcement-statistics.ipynb").read_text(encoding="utf-8")
+    assert f'article_path: str = \\"../data/{NAME}.txt\\"' in nb
+    page = (out / "worksheets" / "01-enforcement-statistics.html").read_text(encoding="utf-8")
+    assert "The Example Gazette" in page and "Nikkei" not in page
