@@ -93,7 +93,8 @@ def _interrupts():
 
 def _article_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--article", metavar="PATH", default=None,
-                   help="article file in the capture format (default: the bundled Nikkei article)")
+                   help="article file in the capture format (default: the one --annotation names under article: "
+                        "file:, else the bundled Nikkei article)")
     p.add_argument("--annotation", metavar="PATH", default=None,
                    help="annotation YAML (default: the one paired with the article)")
     metadata_args(p)
@@ -118,6 +119,7 @@ def load_with_options(path, args):
 
 
 def _cmd_tables(args) -> int:
+    from exportrow.annotations import article_to_load
     from exportrow.annotations.formulas import formula_warnings
     from exportrow.export import write_tables
     from exportrow.outdir import check_out
@@ -125,7 +127,8 @@ def _cmd_tables(args) -> int:
 
     args.out = _tables_out(args)
     check_out(args.out, "tables")  # refuse a bad folder before reading anything
-    ann = annotation(load_with_options(args.article, args), args.annotation)
+    # --annotation alone: its own article (article: file:), as `exportrow check` finds it, never the bundled one
+    ann = annotation(load_with_options(article_to_load(args.article, args.annotation), args), args.annotation)
     for w in formula_warnings(ann):  # as `exportrow check` warns: a spreadsheet may run these cells as formulas
         print(f"warning: {w}", file=sys.stderr)
     tables = all_tables(ann.article, ann.path, context=args.context)
@@ -315,7 +318,8 @@ def _add_report(sub) -> None:
     p.add_argument("-p", "--parameter", dest="parameters", nargs=2, action="append", metavar=("NAME", "VALUE"),
                    help="set a parameter in every notebook that declares it; VALUE is read as YAML "
                         "(text for str parameters). Repeatable. List them: papermill --help-notebook NOTEBOOK")
-    p.add_argument("--article", metavar="PATH", help="shortcut for -p article_path PATH")
+    p.add_argument("--article", metavar="PATH", help="shortcut for -p article_path PATH (default: the one "
+                   "--annotation names under article: file:)")
     p.add_argument("--annotation", metavar="PATH", help="shortcut for -p annotation_path PATH")
     p.add_argument("--published", metavar="DATE", help="shortcut for -p published DATE (ISO date or date-time)")
     p.add_argument("--outlet", metavar="NAME", help="shortcut for -p outlet NAME")

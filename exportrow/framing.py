@@ -365,7 +365,9 @@ def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: p
     (``urn:sha256:…#char=start,end``). A claim that the article dates (through an event that
     states it) keeps that date's precision: ``datePublished`` for a day, month or year, an
     ISO 8601 interval in ``temporalCoverage`` for a week or a longer span. A claim the
-    article does not date has no date of its own; the article node has the publication date.
+    article does not date has no date of its own; the article node has the publication date, as
+    precise as known (:attr:`~exportrow.article.Article.published_iso`): a date for a date-only
+    article, else the date-time with its offset (without one when the time zone is unknown).
 
     Example:
         >>> import exportrow
@@ -378,16 +380,20 @@ def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: p
         ('Claim', 'NewsMediaOrganization', 'char=373,420')
         >>> [c.get("temporalCoverage") for c in doc["@graph"] if c["@id"].endswith(":jp_breach_of_trust")]
         ['2019-07-01/2019-07-07']
+        >>> news["datePublished"]
+        '2019-07-12T07:30:00+09:00'
+        >>> day = art.with_published("2019-07-19")
+        >>> claims_jsonld(exportrow.claims(art), exportrow.actors(art), day)["@graph"][0]["datePublished"]
+        '2019-07-19'
     """
     names = actors.set_index("actor_id")
-    pub = article.published
     article_id = f"urn:sha256:{article.sha256}"
     dated = {}
     if events is not None:
         for r in events[events.claim.notna()].itertuples():
             dated[r.claim] = _claim_date(r)
     graph = [{"@type": "NewsArticle", "@id": article_id, "headline": article.title,
-              "datePublished": pub.isoformat(),
+              "datePublished": article.published_iso,  # as precise as known: a date-only article gets no time
               "publisher": {"@type": "NewsMediaOrganization", "name": article.outlet}}]
     for r in claims.itertuples():
         actor = names.loc[r.actor]

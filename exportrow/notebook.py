@@ -44,7 +44,8 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
     """Load and check a notebook's inputs from its parameters.
 
     Args:
-        article_path: Article file; ``""`` means the bundled article.
+        article_path: Article file; ``""`` means the one ``annotation_path`` names (``article: file:``), or
+            the bundled article when that is empty too.
         annotation_path: Annotation file; ``""`` means the one paired with the article.
         output_dir: Output folder; ``""`` means ``reports/<name>`` (see :func:`exportrow.paths.output_dir`).
         name: The notebook's name, for the default output folder.
@@ -63,7 +64,11 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
 
     if figure_format not in FORMATS:
         raise ValueError(f"figure_format must be one of {', '.join(FORMATS)}, not {figure_format!r}")
-    article = load_article(article_path or None, published=published, outlet=outlet, timezone=timezone)
+    from exportrow.annotations import article_to_load
+
+    # only an annotation given: the article its `article: file:` names, as `exportrow check` finds it
+    article = load_article(article_to_load(article_path, annotation_path), published=published, outlet=outlet,
+                           timezone=timezone)
     annotation = load_annotation(annotation_path or None, article)
     # the annotation's article: block may date a body-only capture: use the article as the annotation settled it
     return Inputs(annotation.article, annotation, paths.output_dir(output_dir, name))

@@ -577,6 +577,32 @@ class _Preparation:
         _EXPORTER.load()
 
 
+def _article_of_annotation(params: dict, declared: dict[str, dict]) -> None:
+    """An annotation given without an article: set ``article_path`` to the article the annotation names
+    (``article: file:``), as ``exportrow check`` finds it, in every notebook that takes it, so that neither the
+    checks here nor a notebook reads the annotation against the bundled article
+    (:func:`exportrow.annotations.article_to_load`).
+
+    Example:
+        >>> from exportrow import paths
+        >>> d = Path(tempfile.mkdtemp()); _ = (d / "my.txt").write_text("x")
+        >>> _ = (d / "my.yaml").write_text("article:\\n  file: my.txt\\n")
+        >>> params = {"annotation_path": str(d / "my.yaml")}
+        >>> _article_of_annotation(params, {"01": {"article_path": {}}}); params["article_path"] == str(d / "my.txt")
+        True
+        >>> params = {"annotation_path": str(paths.default_annotation())}
+        >>> _article_of_annotation(params, {"01": {"article_path": {}}}); "article_path" in params
+        False
+    """
+    from exportrow.annotations import article_to_load
+
+    if params.get("article_path") or not params.get("annotation_path"):
+        return
+    found = article_to_load("", params["annotation_path"])
+    if found is not None and any("article_path" in d for d in declared.values()):
+        params["article_path"] = str(Path(found).resolve())
+
+
 def _article(params: dict):
     """The report's article as its parameters name it (``article_path``, ``published``, ``outlet``, ``timezone``)."""
     from exportrow.article import load_article
@@ -847,6 +873,7 @@ def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions:
             params[k] = str(Path(v).resolve())
         if k.endswith("_paths") and isinstance(v, list):  # e.g. coding_paths of notebook 04
             params[k] = [str(Path(x).resolve()) if isinstance(x, str) and x else x for x in v]
+    _article_of_annotation(params, declared)
     if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone",
                                    "side_a", "side_b", "sides")):
         # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.

@@ -550,6 +550,12 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
     for key in ("article_path", "annotation_path"):
         if key in given:
             given[key] = str(Path(given[key]).expanduser().resolve())
+    if "annotation_path" in given and "article_path" not in given:  # the article the annotation names, not ours
+        from exportrow.annotations import article_to_load
+
+        found = article_to_load("", given["annotation_path"])
+        if found is not None:
+            given["article_path"] = str(Path(found).resolve())
     ann = checked_annotation(load_article(given.get("article_path"), published=published, outlet=outlet,
                                           timezone=timezone), given.get("annotation_path"))
     charts_note = "" if not given else (

@@ -27,7 +27,11 @@ def copy(tmp_path: Path, stem: str, change=lambda t: t) -> tuple[Path, Path]:
     """The article and a (changed) copy of its annotation in ``tmp_path``."""
     shutil.copy(HERE / f"{stem}.txt", tmp_path / f"{stem}.txt")
     target = tmp_path / f"{stem}.yaml"
-    target.write_text(change((HERE / f"{stem}.yaml").read_text(encoding="utf-8")), encoding="utf-8")
+    text = (HERE / f"{stem}.yaml").read_text(encoding="utf-8")
+    # review 7: a rate_change without a word of the threshold table (s4, "Traffic skyrocketed") is refused by
+    # `exportrow check` since; tests/test_review7_statements.py checks that, these tests leave it out
+    text = text.replace("  - {id: s4, check: rate_change, figures: [f24, f23], quote: Traffic skyrocketed}\n", "")
+    target.write_text(change(text), encoding="utf-8")
     return tmp_path / f"{stem}.txt", target
 
 

@@ -128,7 +128,8 @@ def test_check_refuses_a_draft_until_reviewed(tmp_path):
     assert forced.returncode == 0, forced.stderr  # still a draft it wrote: --force replaces it
     chk = subprocess.run([*cmd, "check", str(out), "--article", str(ARTICLE)], capture_output=True, text=True)
     assert chk.returncode == 1 and "this is a draft from `exportrow extract`" in chk.stderr
-    assert "unknown actor id 'TODO'" in chk.stderr and "Traceback" not in chk.stderr
+    assert "actor: still a placeholder ('TODO') from `exportrow extract`" in chk.stderr
+    assert "Traceback" not in chk.stderr
 
 
 def test_extract_force_never_replaces_an_edited_draft(tmp_path):

@@ -21,7 +21,14 @@ The file's structure is declared once, as a JSON Schema shipped in the package
 from exportrow.annotations.context import is_context_file, load_context
 from exportrow.annotations.load import _CACHE, check_document, load_annotation
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
-from exportrow.annotations.reading import YAMLRefused, annotation_path_for, article_path_for, read_yaml, safe_yaml
+from exportrow.annotations.reading import (
+    YAMLRefused,
+    annotation_path_for,
+    article_path_for,
+    article_to_load,
+    read_yaml,
+    safe_yaml,
+)
 from exportrow.annotations.schema import schema_path, schema_text
 from exportrow.annotations.vocab import (
     ACTIONS,
@@ -40,7 +47,8 @@ from exportrow.annotations.vocab import (
 )
 
 __all__ = ["Annotation", "AnnotationError", "Problem", "load_annotation", "check_document", "annotation_path_for",
-           "article_path_for", "safe_yaml", "read_yaml", "YAMLRefused", "load_context", "is_context_file",
+           "article_path_for", "article_to_load", "safe_yaml", "read_yaml", "YAMLRefused", "load_context",
+           "is_context_file",
            "schema_path", "schema_text",
            "SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "TENSES", "CHECKS", "CHECK_PERIODS",
            "QUALIFIERS", "QUALIFIER_KINDS", "BOUNDS", "FIGURE_KINDS"]

@@ -15,6 +15,7 @@ from exportrow.annotations.checker import Checker
 from exportrow.annotations.formulas import formula_warnings
 from exportrow.annotations.kinds import kind_warnings
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
+from exportrow.annotations.placeholders import check_placeholders, ordered
 from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
 from exportrow.annotations.validation import schema_problems
 from exportrow.annotations.wording import wording_warnings
@@ -52,6 +53,10 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
         raise AnnotationError(chk.problems)
     ann = Annotation(path=path, article=article)
     sec.check_top_level(chk, doc, ann, broken)
+    other = [p for p in chk.problems if (p.entry, p.field) == ("article", "sha256")
+             and p.message.startswith(sec.OTHER_ARTICLE)]
+    if other:  # made for another article: every quote would fail too; say this one thing alone
+        raise AnnotationError(other)
     ids = sec.collect_ids(chk, doc)
     for name in sec.SECTIONS:
         setattr(ann, name, sec.entries(chk, doc, name, broken))
@@ -61,8 +66,9 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     sec.check_events(chk, ann, ids)
     sec.check_ignored_numbers(chk, ann)
     sec.check_statements(chk, ann, ids)
+    check_placeholders(chk, doc)
     if chk.problems:
-        raise AnnotationError(chk.problems)
+        raise AnnotationError(ordered(chk.problems))
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
                     + sec.comparison_warnings(chk, ann) + kind_warnings(ann))
     return ann

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from exportrow.annotations.vocab import ALWAYS_SIDES
@@ -51,10 +52,53 @@ class AnnotationError(ExportrowError, ValueError):
         self.what = what
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''} in the {what}:"
-        lines = [head, *(f"  - {p}" for p in self.problems[:MAX_LISTED])]
+        lines = [head, *(f"  - {p}" for p in _lists_once(self.problems[:MAX_LISTED]))]
         if n > MAX_LISTED:
             lines.append(f"  ... and {n - MAX_LISTED} more; fix these first")
         super().__init__("\n".join(lines))
+
+
+#: A fix that ends with a list of allowed values ("one of: A, B, C", "allowed: a, b"), possibly in brackets.
+_ALLOWED = re.compile(r"\b(?:one of|allowed): ([^()]+)$|\((?:one of|allowed): ([^()]+)\)$")
+#: Lists longer than this are printed once; later problems with the same list point back to it.
+_LONG_LIST = 40
+#: A fix longer than this, given for several entries in the same words, is printed in full once.
+_LONG_FIX = 80
+
+
+def _lists_once(problems: list[Problem]) -> list[Problem]:
+    """The problems with each long list of allowed values printed once: later fixes that end with the same list
+    say "see the allowed values above" instead; a long fix given in the same words again points to the first.
+
+    Example:
+        >>> fix = "one of: AGREE, CONSULT, SUPPORT, CONCEDE, COOPERATE, AID, RETREAT, OTHER"
+        >>> ps = [Problem("a", f"events[e{i}]", "action", "unknown value 'TODO'", fix) for i in (1, 2)]
+        >>> ps.append(Problem("a", "events[e3]", "action", "unknown value 'AGRE'", f"did you mean 'AGREE'? ({fix})"))
+        >>> [p.fix for p in _lists_once(ps)][1:]
+        ['see the allowed values above', "did you mean 'AGREE'? (see the allowed values above)"]
+        >>> _lists_once(ps)[0].fix == fix
+        True
+        >>> long = "replace it: What is counted, as a short name; write e.g. `quantity: bridge_crossings`"
+        >>> [p.fix for p in _lists_once([Problem("a", f"figures[f{i}]", "quantity", "x", long) for i in (1, 2)])][1]
+        'the same as for figures[f1].quantity above'
+    """
+    seen: set[str] = set()
+    first: dict[str, str] = {}  # a long fix -> where it was printed first
+    out = []
+    for p in problems:
+        where = f"{p.entry}.{p.field}" if p.field else p.entry
+        if len(p.fix) > _LONG_FIX and first.setdefault(p.fix, where) != where:
+            out.append(replace(p, fix=f"the same as for {first[p.fix]} above"))
+            continue
+        m = _ALLOWED.search(p.fix)
+        listed = m and (m.group(1) or m.group(2))
+        if listed and len(listed) > _LONG_LIST:
+            if listed in seen:
+                short = "see the allowed values above"
+                p = replace(p, fix=p.fix[:m.start()] + (f"({short})" if m.group(2) else short))
+            seen.add(listed)
+        out.append(p)
+    return out
 
 
 @dataclass

@@ -18,7 +18,7 @@ from exportrow.annotations.model import AnnotationError, Problem
 from exportrow.files import MAX_ANNOTATION_BYTES, InputFileError, excerpt, read_text
 
 __all__ = ["YAMLRefused", "scan_yaml", "safe_yaml", "read_source", "parse_document", "read_yaml",
-           "annotation_path_for", "article_path_for", "MAX_DEPTH", "MAX_ITEMS", "MAX_VALUES"]
+           "annotation_path_for", "article_path_for", "article_to_load", "MAX_DEPTH", "MAX_ITEMS", "MAX_VALUES"]
 
 #: Deepest nesting accepted (an annotation needs 4: file, section, entry, list of ids).
 MAX_DEPTH = 20
@@ -288,3 +288,57 @@ def article_path_for(annotation_path: str | Path) -> Path | None:
         except OSError:  # a name too long for the file system
             continue
     return None
+
+
+def article_to_load(article_path, annotation_path) -> str | Path | None:
+    """The article a command or a notebook loads for these paths: ``article_path`` when it is given; when only an
+    annotation is given, the article its ``article: file:`` names (beside it or in ``../raw/``, as
+    ``exportrow check`` finds it); None for the bundled article (nothing given, the annotation names no file, or
+    names the bundled article's file).
+
+    So ``exportrow tables --annotation mine.yaml``, ``exportrow report --annotation mine.yaml`` and a notebook run
+    with only ``annotation_path`` set all check ``mine.yaml`` against its own article, never the bundled one.
+
+    Raises:
+        AnnotationError: The annotation cannot be read, or it names another article that is not where it is
+            looked for: one problem saying to give the article.
+
+    Example:
+        >>> import tempfile
+        >>> from exportrow import paths
+        >>> article_to_load("a.txt", "b.yaml"), article_to_load("", ""), article_to_load(None, None)
+        ('a.txt', None, None)
+        >>> article_to_load("", paths.default_annotation()) is None  # names the bundled article's file
+        True
+        >>> d = Path(tempfile.mkdtemp())
+        >>> _ = (d / "mine.txt").write_text("x"); _ = (d / "mine.yaml").write_text("article:\\n  file: mine.txt\\n")
+        >>> article_to_load("", d / "mine.yaml") == d / "mine.txt"
+        True
+        >>> _ = (d / "lost.yaml").write_text("article:\\n  file: gone.txt\\n")
+        >>> print(article_to_load("", d / "lost.yaml"))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.annotations.model.AnnotationError: 1 problem in the annotation file:
+          - .../lost.yaml: article.file: names 'gone.txt', which is neither beside this file nor in ../raw/
+            fix: give the article it annotates: --article PATH (in a notebook: article_path)
+    """
+    from exportrow import paths
+
+    if article_path or not annotation_path:
+        return article_path or None
+    found = article_path_for(annotation_path)
+    bundled = paths.default_article()
+    if found is not None:
+        try:
+            same = found.resolve() == bundled.resolve()
+        except (OSError, RuntimeError):
+            same = False
+        return None if same else found
+    doc, _ = read_yaml(annotation_path)  # read without problems by article_path_for
+    meta = doc.get("article") if isinstance(doc, dict) else None
+    name = meta.get("file") if isinstance(meta, dict) else None
+    if not isinstance(name, str) or not name.strip() or name.strip() == bundled.name:
+        return None  # no file named, or the bundled one's: the bundled article, whose hash is then checked
+    raise AnnotationError([Problem(str(annotation_path), "article", "file",
+                                   f"names {excerpt(name, 80)}, which is neither beside this file nor in ../raw/",
+                                   "give the article it annotates: --article PATH (in a notebook: article_path)")])

@@ -28,8 +28,9 @@ from exportrow.comparable import (
 from exportrow.dates import part_of_wider, period_fault
 from exportrow.numbers import find_numbers
 
-__all__ = ["collect_ids", "entries", "check_top_level", "check_actors", "check_figures", "check_statements",
-           "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings", "comparison_warnings"]
+__all__ = ["OTHER_ARTICLE", "collect_ids", "entries", "check_top_level", "check_actors", "check_figures",
+           "check_statements", "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings",
+           "comparison_warnings"]
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
@@ -110,11 +111,8 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
         chk.add("article", "sha256", f"{shown(recorded)} is not a SHA-256 hash (64 hex digits)",
                 f"write `sha256: {article.sha256}` if this file annotates {article.path.name}")
     elif recorded.lower() != article.sha256:
-        chk.add("article", "sha256",
-                f"made for another article: recorded {recorded[:12]}…, but {article.path.name} "
-                f"has {article.sha256[:12]}…",
-                "point at the right article; if it really changed, check every quote and "
-                f"record `sha256: {article.sha256}`")
+        chk.add("article", "sha256", f"{OTHER_ARTICLE}: recorded {recorded[:12]}…, but {article.path.name} "
+                f"has {article.sha256[:12]}…", _other_article_fix(meta, article, chk.file))
     if doc.get("sides") is not None and _intact(broken, "sides"):
         ann.sides = tuple(dict.fromkeys([*doc["sides"], *ALWAYS_SIDES]))
         todo = [s for s in doc["sides"] if is_placeholder(s)]
@@ -130,6 +128,45 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
                                             and not is_placeholder(s) and s not in ALWAYS_SIDES), *ALWAYS_SIDES]))
     if _intact(broken, "caveats"):
         ann.caveats = [" ".join(c.split()) for c in doc.get("caveats") or []]
+
+
+#: How the problem of an annotation checked against another article begins (it is then reported alone).
+OTHER_ARTICLE = "made for another article"
+
+
+def _other_article_fix(meta, article, file: str) -> str:
+    """The fix for an annotation whose recorded hash is not the article's: give the article it names; record the
+    new hash only when this is that article, changed since.
+
+    Example:
+        >>> from exportrow.article import load_article
+        >>> _other_article_fix({"file": "river.txt"}, load_article(), "mine.yaml")[:96]
+        "give the article it annotates, 'river.txt' (its article: file:), e.g. --article 'river.txt' (in "
+        >>> _other_article_fix({}, load_article(), "mine.yaml")[:72]
+        'give the article it annotates with --article PATH (in a notebook: articl'
+        >>> art = load_article()
+        >>> _other_article_fix({"file": art.path.name}, art, "a.yaml").startswith(
+        ...     f"point at the right article; if {art.path.name} really changed since this file was made, record")
+        True
+    """
+    from exportrow import paths
+    from exportrow.files import excerpt
+
+    named = meta.get("file") if isinstance(meta, dict) else None
+    named = named.strip() if isinstance(named, str) and named.strip() else None
+    not_checked = "; its quotes were not looked for in this article: they would all fail"
+    if named and named != article.path.name:
+        return (f"give the article it annotates, {excerpt(named, 80)} (its article: file:), e.g. --article "
+                f"{excerpt(named, 80)} (in a notebook: article_path){not_checked}")
+    try:
+        bundled = article.path.resolve() == paths.default_article().resolve()
+    except (OSError, RuntimeError):
+        bundled = False
+    if bundled and not named:
+        return f"give the article it annotates with --article PATH (in a notebook: article_path){not_checked}"
+    return (f"point at the right article; if {article.path.name} really changed since this file was made, record "
+            f"`sha256: {article.sha256}` under article: and run `exportrow check {excerpt(file, 80)}` again: it "
+            "then looks for every quote in the new text")
 
 
 def is_placeholder(value) -> bool:
@@ -221,24 +258,33 @@ def _derived_rows(ann: Annotation) -> list[dict]:
     return _derive(stated)
 
 
-def _growth_words() -> tuple[str, ...]:
-    """The growth words of the threshold table (:data:`exportrow.checks.RULES`), e.g. doubled, halved."""
+def _growth_words(check: str = "growth_factor", first: bool = False) -> tuple[str, ...]:
+    """The growth words of the threshold table (:data:`exportrow.checks.RULES`), e.g. doubled, halved; for
+    ``check="rate_change"`` its change words (rose, fell...); with ``first``, each rule's first word only.
+
+    Example:
+        >>> _growth_words("rate_change", first=True)[:3]
+        ('surge', 'soar', 'jump')
+    """
     from exportrow.checks import RULES
 
-    return tuple(w for r in RULES if r.check == "growth_factor" for w in r.words)
+    return tuple(w for r in RULES if r.check == check for w in (r.words[:1] if first else r.words))
 
 
-def _has_growth_word(text: str) -> bool:
-    """Whether ``text`` holds a growth word of the threshold table as a whole word (as the check reads it).
+def _has_growth_word(text: str, check: str = "growth_factor") -> bool:
+    """Whether ``text`` holds a growth word of the threshold table as a whole word (as the check reads it); for
+    ``check="rate_change"``, one of its change words.
 
     Example:
         >>> _has_growth_word("The number more than doubled"), _has_growth_word("a double-digit rise")
         (True, True)
         >>> _has_growth_word("redoubled efforts")
         False
+        >>> _has_growth_word("4.2 billion, up from 3.1", "rate_change"), _has_growth_word("sales rose", "rate_change")
+        (False, True)
     """
     lowered = text.lower()
-    return any(re.search(rf"\b{w}\b", lowered) for w in _growth_words())
+    return any(re.search(rf"\b{w}\b", lowered) for w in _growth_words(check))
 
 
 def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
@@ -297,6 +343,13 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
             chk.add(label, "compare_with" if s.get("compare_with") else "quote",
                     f"a growth_factor statement needs a growth word ({', '.join(_growth_words())}) "
                     "in its wording", "quote the words that state the growth, or choose another check")
+        if check == "rate_change" and wording is not None and not _has_growth_word(wording, "rate_change"):
+            chk.add(label, "compare_with" if s.get("compare_with") else "quote",
+                    f"a rate_change statement needs a word of the threshold table "
+                    f"({', '.join(_growth_words('rate_change', first=True))}) in its wording, which has none; "
+                    "'up from' and 'down from' are not judged (they give two values, and the tables already "
+                    "compare those)",
+                    "quote the words that carry the claim (e.g. 'rose', 'fell sharply'), or drop the statement")
         _period_problems(chk, ann, s)
         _comparison_problems(chk, s, facts)
 
@@ -460,9 +513,56 @@ def check_claims(chk: Checker, ann: Annotation, ids: dict) -> None:
         if c["span"] is not None and c["attribution"] != "unattributed":
             sent = chk.article.sentence_at(c["span"].start)
             cue = c["cue"].split()[0]
-            if sent and cue.lower() not in sent.text.lower():
+            if sent and cue.lower() not in sent.text.lower() and \
+                    not _cue_of_continued_quote(chk.article.sentences, sent, cue):
                 chk.add(label, "cue", f"reporting verb {shown(c['cue'])} is not in the claim's sentence",
-                        "write the verb as the article has it, e.g. 'argues', 'said'")
+                        _cue_fix(cue))
+
+
+def _cue_fix(cue: str) -> str:
+    """The fix for a reporting verb not found: where the verb must stand, with examples other than ``cue``.
+
+    Example:
+        >>> _cue_fix("said")[:80]
+        "write the verb as the claim's sentence has it, e.g. 'argues', 'told'; for a quot"
+    """
+    examples = ", ".join([repr(w) for w in ("argues", "said", "told") if w != cue.lower()][:2])
+    return (f"write the verb as the claim's sentence has it, e.g. {examples}; for a quotation that continues the "
+            "speaker's previous sentence (\u201c\u2026,\u201d said Lind. \u201cMore words.\u201d), write the verb "
+            "of that sentence's attribution")
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "\"\u201c", "\"\u201d"
+
+
+def _cue_of_continued_quote(sentences: list[Span], sent: Span, cue: str) -> bool:
+    """Whether ``cue`` stands in the attribution of the sentence before ``sent``, whose quotation ``sent``
+    continues: the speaker is named once, in the sentence before (``"...," said Lind. "More words."``, or
+    ``Lind said: "First words. More words."``).
+
+    Example:
+        >>> said = Span(0, 27, '"We cannot," said Lind.'); more = Span(28, 50, '"Our cities come first."')
+        >>> _cue_of_continued_quote([said, more], more, "said"), _cue_of_continued_quote([said, more], more, "told")
+        (True, False)
+        >>> opened = Span(0, 24, 'Lind said: "First words.'); rest = Span(25, 37, 'More words."')
+        >>> _cue_of_continued_quote([opened, rest], rest, "said")
+        True
+        >>> plain = Span(0, 14, "Lind said so."); quoted = Span(15, 30, '"Other words."')
+        >>> _cue_of_continued_quote([plain, quoted], quoted, "said")  # no quotation before: not a continuation
+        False
+    """
+    before = [x for x in sentences if x.end <= sent.start]
+    if not before:
+        return False
+    prev, text, cue = before[-1].text, sent.text.lstrip(), cue.lower()
+    if text[:1] in _OPEN_QUOTES:  # "...," said Lind. "More words."
+        closing = max(prev.rfind(q) for q in _CLOSE_QUOTES)
+        return closing >= 0 and cue in prev[closing + 1:].lower()
+    straight, curly = prev.count('"'), prev.count("\u201c") - prev.count("\u201d")
+    if straight % 2 == 1 or curly > 0:  # Lind said: "First words. More words."
+        opening = max(prev.rfind(q) for q in _OPEN_QUOTES)
+        return cue in prev[:opening].lower()
+    return False
 
 
 def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:

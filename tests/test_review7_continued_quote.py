@@ -1,0 +1,80 @@
+"""Review 7, finding 12: a quotation that continues the previous sentence's speaker may take the reporting verb of
+that sentence's attribution; a verb found nowhere gets a fix that explains this case."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from exportrow.annotations import AnnotationError, load_annotation
+from exportrow.article import load_article
+
+ARTICLE = """---
+title: Water dispute
+outlet: Riverside Courier
+published: 2026-04-16
+---
+"We cannot give away water we do not have," said Lowland's water minister, Petra Lind. "Our own cities come first, \
+and the law allows it."
+
+Highland's minister, Tomas Brenner, said: "This breaks the treaty. We will take it to the commission."
+
+Brenner spoke after the meeting. "Nothing was agreed."
+"""
+
+
+def _write(tmp_path: Path, quote: str, cue: str, actor: str = "lind") -> tuple[Path, Path]:
+    art = tmp_path / "w.txt"
+    art.write_text(ARTICLE, encoding="utf-8")
+    digest = hashlib.sha256(art.read_bytes()).hexdigest()
+    ann = tmp_path / "w.yaml"
+    ann.write_text(f"""exportrow: 1
+article:
+  file: w.txt
+  sha256: {digest}
+sides: [lowland, highland]
+actors:
+  - {{id: outlet, name: Riverside Courier, side: outlet, kind: outlet}}
+  - {{id: lind, name: Petra Lind, side: lowland, kind: person, quote: Petra Lind}}
+  - {{id: brenner, name: Tomas Brenner, side: highland, kind: person, quote: Tomas Brenner}}
+claims:
+  - id: c1
+    actor: {actor}
+    attribution: direct_quote
+    cue: {cue}
+    quote: "{quote}"
+    frame: 5
+""", encoding="utf-8")
+    return art, ann
+
+
+@pytest.mark.parametrize("quote, cue, actor", [
+    ("Our own cities come first, and the law allows it.", "said", "lind"),  # "...," said Lind. "More."
+    ("We will take it to the commission.", "said", "brenner"),  # Brenner said: "First. More."
+])
+def test_the_verb_of_the_previous_sentence_serves_a_continued_quotation(tmp_path, quote, cue, actor):
+    art, ann = _write(tmp_path, quote, cue, actor)
+    (claim,) = load_annotation(ann, load_article(art)).claims
+    assert claim["cue"] == cue and claim["span"].text == quote
+
+
+def test_a_quotation_after_a_sentence_without_one_still_needs_its_own_verb(tmp_path):
+    art, ann = _write(tmp_path, "Nothing was agreed.", "spoke", "brenner")
+    with pytest.raises(AnnotationError) as info:
+        load_annotation(ann, load_article(art))
+    (p,) = info.value.problems
+    assert (p.entry, p.field, p.message) == ("claims[c1]", "cue",
+                                             "reporting verb 'spoke' is not in the claim's sentence")
+
+
+def test_a_verb_found_nowhere_gets_a_fix_that_explains_continued_quotes(tmp_path):
+    art, ann = _write(tmp_path, "Our own cities come first, and the law allows it.", "told")
+    with pytest.raises(AnnotationError) as info:
+        load_annotation(ann, load_article(art))
+    (p,) = info.value.problems
+    assert p.message == "reporting verb 'told' is not in the claim's sentence"
+    assert p.fix == ("write the verb as the claim's sentence has it, e.g. 'argues', 'said'; for a quotation that "
+                     "continues the speaker's previous sentence (\u201c\u2026,\u201d said Lind. \u201cMore "
+                     "words.\u201d), write the verb of that sentence's attribution")
