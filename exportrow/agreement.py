@@ -120,9 +120,17 @@ def _recorded_article(path: Path) -> tuple[str, str]:
 
 
 def _safe_yaml(text: str):
-    import yaml
+    """YAML read as an annotation is: anchors and aliases refused before anything is built (no alias bomb).
 
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    Example:
+        >>> _safe_yaml("a: &x [1]\\nb: *x\\n")
+        Traceback (most recent call last):
+        ...
+        exportrow.annotations.reading.YAMLRefused: line 1: a YAML anchor (&x) is not accepted; ...
+    """
+    from exportrow.annotations.reading import safe_yaml
+
+    return safe_yaml(text)
 
 
 def find_article(coding_path: str | Path) -> Path | None:
