@@ -345,6 +345,43 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+#: Most claims one coding may have: a long news article has a few dozen; beyond this, matching would take minutes.
+MAX_CLAIMS = 2_000
+
+
+def _check_size(coding: Coding) -> None:
+    """Refuse a coding of more than :data:`MAX_CLAIMS` claims, in one line."""
+    if len(coding.claims) > MAX_CLAIMS:
+        raise AgreementError(f"{coding.path}: {len(coding.claims):,} claims, more than the {MAX_CLAIMS:,} a coding "
+                             "may have (a long news article has a few dozen); is this the right file?")
+
+
+class _SpanIndex:
+    """Spans sorted by start, to find those that overlap a span without looking at every one.
+
+    Example:
+        >>> sorted(_SpanIndex([(0, 10), (20, 30), (5, 8), (40, 90)]).overlapping((7, 25)))
+        [0, 1, 2]
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        order = sorted(range(len(spans)), key=lambda u: spans[u][0])
+        self.starts = [spans[u][0] for u in order]
+        self.order = order
+        self.spans = spans
+        self.longest = max((e - s for s, e in spans), default=0)
+
+    def overlapping(self, span: tuple[int, int]):
+        """The indexes of the spans that share at least one character with ``span``."""
+        import bisect
+
+        lo = bisect.bisect_right(self.starts, span[0] - self.longest)  # a span starting earlier ends before ours
+        hi = bisect.bisect_left(self.starts, span[1])  # a span starting at our end or later does not overlap
+        for u in self.order[lo:hi]:
+            if _overlap(span, self.spans[u]):
+                yield u
+
+
 def match_units(codings: list[Coding]) -> pd.DataFrame:
     """Match the claims of several codings into units: one row per unit and coder that coded it.
 
@@ -362,26 +399,35 @@ def match_units(codings: list[Coding]) -> pd.DataFrame:
     units: list[dict] = []
     rows = []
     for coding in codings:
+        _check_size(coding)
         claims = coding.claims.to_dict("records")
         taken: dict[int, int] = {}
+        used: set[int] = set()  # the units this coding has taken (taken.values(), as a set)
+        by_id: dict = {}  # claim id -> the units holding it, in order
+        for u, unit in enumerate(units):
+            for i in unit["ids"]:
+                by_id.setdefault(i, []).append(u)
         for k, c in enumerate(claims):
             span = (c["start"], c["end"])
-            for u, unit in enumerate(units):
-                if u not in taken.values() and c["claim_id"] in unit["ids"] and _overlap(span, unit["span"]):
+            for u in by_id.get(c["claim_id"], ()):
+                if u not in used and _overlap(span, units[u]["span"]):
                     taken[k] = u
+                    used.add(u)
                     break
+        near = _SpanIndex([unit["span"] for unit in units])  # the units so far; those this coding starts are its own
         for k, c in enumerate(claims):
             if k in taken:
                 continue
             span = (c["start"], c["end"])
-            best = max(((_overlap(span, unit["span"]), -u) for u, unit in enumerate(units)
-                        if u not in taken.values()), default=(0, 0))
+            best = max(((_overlap(span, units[u]["span"]), -u) for u in near.overlapping(span) if u not in used),
+                       default=(0, 0))
             if best[0] > 0:
                 taken[k] = -best[1]
             else:
                 units.append({"ids": set(), "span": span, "label": c["claim_id"], "quote": c.get("quote"),
                               "first": coding.coder})
                 taken[k] = len(units) - 1
+            used.add(taken[k])
         for k, u in taken.items():
             units[u]["ids"].add(claims[k]["claim_id"])
             rows.append({"_u": u, "coder": coding.coder, **claims[k]})

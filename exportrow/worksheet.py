@@ -46,6 +46,8 @@ _YES = ("x", "yes", "y", "1", "true", "\u2713", "\u2714")
 _NO = ("", "no", "n", "0", "false", "-")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 MAX_WORKSHEET_BYTES = 4_000_000
+#: Problems listed in a worksheet's error (the rest are counted): a sheet of wrong quotes would fill the screen.
+SHOWN_PROBLEMS = 20
 
 
 class WorksheetError(ExportrowError, ValueError):
@@ -55,7 +57,8 @@ class WorksheetError(ExportrowError, ValueError):
         self.problems = list(problems)
         n = len(self.problems)
         head = f"{path}: {n} problem{'s' if n != 1 else ''} in the coding worksheet:"
-        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]) if n > 1
+        more = [f"  ... and {n - SHOWN_PROBLEMS:,} more: fix these first, then run again"] if n > SHOWN_PROBLEMS else []
+        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems[:SHOWN_PROBLEMS]), *more]) if n > 1
                          else f"{path}: {self.problems[0]}")
 
 
@@ -601,8 +604,13 @@ def read_worksheet(path: str | Path, article) -> Worksheet:
         >>> c["id"], c["side"] == ws.actors[0]["side"], c["frame"], c["span"].text == c["quote"]
         ('c01', True, 1, True)
     """
+    from exportrow.agreement import MAX_CLAIMS
+
     path = Path(path)
     ws = _parse(path)
+    if len(ws.claims) > MAX_CLAIMS:
+        raise WorksheetError(path, [f"{len(ws.claims):,} claims, more than the {MAX_CLAIMS:,} a coding may have (a "
+                                    "long news article has a few dozen); is this the right file?"])
     where = "claims[{}]" if path.suffix.lower() in (".yaml", ".yml") else "row {}"
     problems = []
     if ws.article_sha256 and ws.article_sha256 != article.sha256:
@@ -687,7 +695,9 @@ def _locate(article, c: dict, label: str, problems: list[str]):
         found = at or found
     if len(found) == 1:
         return found[0]
-    if not found:
+    if not found and len(problems) >= SHOWN_PROBLEMS:  # not listed (WorksheetError): no search for a nearest passage
+        problems.append(f"{label}: quote: not in the article: {excerpt(quote)}")
+    elif not found:
         problems.append(f"{label}: quote: not in the article: {excerpt(quote)}; nearest passage: "
                         f"{excerpt(article.nearest(quote))}")
     else:

@@ -4,12 +4,13 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
 
 from exportrow import load_article
-from exportrow.worksheet import WorksheetError, read_worksheet
+from exportrow.worksheet import WorksheetError, _parse, read_worksheet
 
 NAME = "example-gazette-2021-03-03-freedonia-sylvania-fishing"
 CODER_B = FIXTURES / f"{NAME}.coder-b.yaml"
@@ -77,3 +78,119 @@ def test_a_list_or_mapping_where_one_value_belongs_is_named_per_entry(tmp_path):
         "coder: a list, not a single value; write one name, e.g. `coder: anna`",
         "claims[0] ('c01'): cue: a list, not a single value; write one value, e.g. `cue: said`",
         "claims[0] ('c01'): frame: a mapping, not a single value; write one value, e.g. `frame: 5`"]
+
+
+# ---------------------------------------------------------------- F-g: matching in near-linear time, capped
+
+
+def _cubic_match(codings):
+    """The matching as it was before review 7 (a list scan inside two loops), kept here as the reference."""
+    from exportrow.agreement import _overlap
+
+    units, out = [], []
+    for coding in codings:
+        claims = coding.claims.to_dict("records")
+        taken = {}
+        for k, c in enumerate(claims):
+            span = (c["start"], c["end"])
+            for u, unit in enumerate(units):
+                if u not in taken.values() and c["claim_id"] in unit["ids"] and _overlap(span, unit["span"]):
+                    taken[k] = u
+                    break
+        for k, c in enumerate(claims):
+            if k in taken:
+                continue
+            span = (c["start"], c["end"])
+            best = max(((_overlap(span, unit["span"]), -u) for u, unit in enumerate(units)
+                        if u not in taken.values()), default=(0, 0))
+            if best[0] > 0:
+                taken[k] = -best[1]
+            else:
+                units.append({"ids": set(), "span": span, "label": c["claim_id"]})
+                taken[k] = len(units) - 1
+        for k, u in taken.items():
+            units[u]["ids"].add(claims[k]["claim_id"])
+            out.append((coding.coder, claims[k]["claim_id"], u))
+    return sorted(out)
+
+
+def test_matching_gives_the_units_the_old_matching_gave():
+    import random
+
+    import pandas as pd
+
+    from exportrow import paths
+    from exportrow.agreement import Coding, find_codings, match_units, read_codings
+
+    bundled = read_codings(find_codings(paths.default_annotation()))
+    fixture = read_codings([FIXTURES / f"{NAME}.yaml", FIXTURES / f"{NAME}.coder-a.csv", CODER_B])
+    rng = random.Random(7)
+    made = []
+    for coder in ("p", "q", "r"):  # overlapping, nested and repeated spans, shared and clashing ids
+        rows, ids = [], rng.sample(range(80), 60)
+        for k in range(60):
+            start = rng.randrange(0, 2000)
+            rows.append({"claim_id": f"c{ids[k]}" if k % 3 else f"{coder}{k}", "start": start,
+                         "end": start + rng.choice([5, 30, 200, 900])})
+        made.append(Coding(Path(coder), coder, "worksheet", pd.DataFrame(rows).sort_values(["start", "end"])))
+    for codings in (bundled, fixture, made):
+        table = match_units(codings)
+        labels = {}  # unit label -> the old matching's unit number, through the first claim of each unit
+        old = _cubic_match(codings)
+        number = {(coder, cid): u for coder, cid, u in old}
+        for unit, coder, cid in zip(table.unit, table.coder, table.claim_id):
+            labels.setdefault(unit, set()).add(number[(coder, cid)])
+        assert all(len(v) == 1 for v in labels.values())  # each new unit is exactly one old unit, and back
+        assert len(labels) == len({u for _, _, u in old}) == len({next(iter(v)) for v in labels.values()})
+        assert len(table) == len(old) == sum(len(c.claims) for c in codings)
+    assert len(labels) == 90  # the made codings (180 claims): many claims matched, many not
+
+
+def test_the_bundled_agreement_table_is_unchanged():
+    from exportrow import agreement as ag
+    from exportrow import paths
+
+    result = ag.compare(ag.find_codings(paths.default_annotation()))
+    t = result.fields.set_index("field")
+    assert t.alpha.round(3).dropna().to_dict() == {
+        "side": 0.936, "attribution": 0.918, "frame": 0.745, "frame_secondary": 0.239,
+        "entman.problem_definition": 0.816, "entman.causal_interpretation": 0.706, "entman.moral_evaluation": 0.825,
+        "entman.treatment_recommendation": 1.0, "answers": 0.804}
+    assert t.units.tolist() == [24] * 11
+    assert len(result.coverage) == 35 and result.coverage.found_by.tolist().count(1) == 11
+
+
+def test_a_coding_of_more_than_2000_claims_is_refused_in_one_line(tmp_path):
+    import pandas as pd
+
+    from exportrow.agreement import AgreementError, Coding, match_units
+
+    rows = [{"claim_id": f"c{k}", "start": k, "end": k + 1} for k in range(2001)]
+    big = Coding(Path("big.csv"), "big", "worksheet", pd.DataFrame(rows))
+    with pytest.raises(AgreementError) as err:
+        match_units([big, big])
+    assert str(err.value) == ("big.csv: 2,001 claims, more than the 2,000 a coding may have (a long news article has "
+                              "a few dozen); is this the right file?")
+    sheet = (FIXTURES / f"{NAME}.coder-a.csv").read_text(encoding="utf-8-sig")
+    row = next(line for line in sheet.splitlines() if line.startswith("c01;"))
+    copies = "".join(row.replace("c01;", f"x{k};", 1) + "\n" for k in range(2001))
+    csv_path = _with(tmp_path, "many.csv", sheet + copies)
+    with pytest.raises(WorksheetError) as err:
+        read_worksheet(csv_path, load_article(tmp_path / f"{NAME}.txt"))
+    assert str(err.value).splitlines() == [
+        f"{csv_path}: {2001 + len(_parse(FIXTURES / f'{NAME}.coder-a.csv').claims):,} claims, more than the 2,000 a "
+        "coding may have (a long news article has a few dozen); is this the right file?"]
+
+
+def test_a_worksheet_of_many_bad_quotes_lists_twenty_and_counts_the_rest(tmp_path):
+    sheet = (FIXTURES / f"{NAME}.coder-a.csv").read_text(encoding="utf-8-sig")
+    row = next(line for line in sheet.splitlines() if line.startswith("c01;"))
+    quote = row.split(";")[2]
+    bad = "".join(row.replace("c01;", f"x{k};", 1).replace(quote, f"words nobody wrote {k}") + "\n" for k in range(25))
+    csv_path = _with(tmp_path, "bad.csv", sheet + bad)
+    with pytest.raises(WorksheetError) as err:
+        read_worksheet(csv_path, load_article(tmp_path / f"{NAME}.txt"))
+    lines = str(err.value).splitlines()
+    assert len(err.value.problems) == 25 and lines[0] == f"{csv_path}: 25 problems in the coding worksheet:"
+    assert len(lines) == 22 and lines[-1] == "  ... and 5 more: fix these first, then run again"
+    assert "nearest passage" in lines[1] and "nearest passage" not in err.value.problems[-1]
