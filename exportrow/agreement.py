@@ -1224,11 +1224,11 @@ def _edited_tables(out: str | Path) -> list[str]:
 
 
 def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
-    from exportrow.export import table_to_csv, write_atomic
+    from exportrow.export import formula_safe, table_to_csv, write_atomic
     from exportrow.outdir import OutputFolderError, checksums
 
     def write_table(table: pd.DataFrame, folder: Path, name: str) -> Path:  # checked above, by agree's own rule
-        return write_atomic(folder / f"{name}.csv", table_to_csv(table))
+        return write_atomic(folder / f"{name}.csv", table_to_csv(formula_safe(table)))  # see formula_warnings
 
     targets = ["agreement.csv", "coverage.csv", "disagreements.csv", "confusion.csv"]
     if out.exists() and not out.is_dir():
@@ -1256,6 +1256,35 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     return written
 
 
+def formula_warnings(result: Agreement) -> list[str]:
+    """One line per coding with text that a spreadsheet would run as a formula: the CSV tables write it with a
+    leading ``'`` (:func:`exportrow.export.formula_safe`), and the terminal says whose text it was.
+
+    Example:
+        >>> ws = Coding(Path("x/river.f.yaml"), "=HYPERLINK(1)", "worksheet",
+        ...             pd.DataFrame([{"claim_id": "c01", "cue": "=1+1", "frame": 5}]))
+        >>> print(formula_warnings(Agreement([ws], *[pd.DataFrame()] * 5)))  # doctest: +NORMALIZE_WHITESPACE
+        ["x/river.f.yaml (coder '=HYPERLINK(1)'): the coder's name, cue of c01 start with =, +, -, @, a tab or a
+        carriage return, which a spreadsheet may run as a formula; the CSV tables write them with a leading '
+        so that it shows them as text"]
+    """
+    from exportrow.annotations.formulas import starts_formula
+
+    out = []
+    for c in result.codings:
+        hits = ["the coder's name"] if starts_formula(c.coder) else []
+        hits += [f"actor id {_printable(a, 30)}" for a in c.actors if starts_formula(a)]
+        for row in c.claims.to_dict("records"):
+            hits += [f"{col} of {_printable(row.get('claim_id'), 30)}" for col, value in row.items()
+                     if starts_formula(value)]
+        if hits:
+            listed = ", ".join(hits[:5]) + (f" and {len(hits) - 5} more" if len(hits) > 5 else "")
+            out.append(f"{c.path} (coder {excerpt(c.coder, 40)}): {listed} start with =, +, -, @, a tab or a carriage "
+                       "return, which a spreadsheet may run as a formula; the CSV tables write them with a leading ' "
+                       "so that it shows them as text")
+    return out
+
+
 #: Where ``agree`` writes by example (in messages).
 _OUT_EXAMPLE = "reports/agreement"
 
@@ -1276,6 +1305,8 @@ def _cmd_agree(args) -> int:
         return exc.exit_code
     print(result.text())
     print(f"wrote {', '.join(p.name for p in written)} to {Path(args.out)}", file=sys.stderr)
+    for w in formula_warnings(result):
+        print(f"warning: {w}", file=sys.stderr)
     if edited:
         print(f"--force: replaced tables edited since exportrow agree wrote them, as asked: {', '.join(edited)}",
               file=sys.stderr)

@@ -194,3 +194,38 @@ def test_a_worksheet_of_many_bad_quotes_lists_twenty_and_counts_the_rest(tmp_pat
     assert len(err.value.problems) == 25 and lines[0] == f"{csv_path}: 25 problems in the coding worksheet:"
     assert len(lines) == 22 and lines[-1] == "  ... and 5 more: fix these first, then run again"
     assert "nearest passage" in lines[1] and "nearest passage" not in err.value.problems[-1]
+
+
+# ---------------------------------------------------------------- F-d: coders' text never a formula in agree's CSVs
+
+
+def test_agree_writes_coders_formula_text_with_a_leading_quote_and_warns(tmp_path):
+    import csv
+
+    text = CODER_B.read_text(encoding="utf-8").replace(
+        "coder:              #", 'coder: "=HYPERLINK(\\"http://e.vil\\",\\"x\\")" #', 1)
+    first_cue = text.index("    cue:")
+    end = text.index("\n", first_cue)
+    text = text[:first_cue] + '    cue: "=1+1"' + text[end:]
+    sheet = _with(tmp_path, f"{NAME}.f.yaml", text)
+    out = tmp_path / "ag"
+    proc = subprocess.run([sys.executable, "-m", "exportrow.cli", "agree", str(tmp_path / f"{NAME}.yaml"), str(sheet),
+                           "--out", str(out)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    coder = '=HYPERLINK("http://e.vil","x")'
+    with open(out / "disagreements.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["unit", "quote", "field", "annotation", "'" + coder]
+    assert ["fr_seizure_record", "its record of seized fishing boats", "cue", "has published", "'=1+1"] in rows
+    with open(out / "coverage.csv", encoding="utf-8", newline="") as fh:
+        coverage = list(csv.DictReader(fh))
+    assert {r["coders"] for r in coverage} >= {f"annotation; {coder}"}  # mid-cell: no formula, kept as written
+    with open(out / "confusion.csv", encoding="utf-8", newline="") as fh:
+        confusion = list(csv.DictReader(fh))
+    assert {r["coder_b"] for r in confusion} == {"'" + coder}
+    assert {"field": "cue", "coder_a": "annotation", "value_a": "has published", "coder_b": "'" + coder,
+            "value_b": "'=1+1", "units": "1"} in confusion
+    warnings = [line for line in proc.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [f"warning: {sheet} (coder '{coder}'): the coder's name, cue of c01 start with =, +, -, @, a "
+                        "tab or a carriage return, which a spreadsheet may run as a formula; the CSV tables write "
+                        "them with a leading ' so that it shows them as text"]
