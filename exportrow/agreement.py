@@ -45,7 +45,7 @@ __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", 
            "read_coding", "read_codings", "find_article", "find_codings", "blank_codings", "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability",
-           "MIN_UNITS", "TOO_FEW"]
+           "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS"]
 
 #: Fields compared, each with its level of measurement and what it is. ``text`` gets percentage agreement only.
 FIELDS = {
@@ -165,6 +165,29 @@ def find_codings(annotation_path: str | Path, article=None) -> list[Path]:
         True
     """
     annotation_path = Path(annotation_path)
+    others = [p for p in _beside(annotation_path, article) if not _not_a_coding(p)]
+    return [annotation_path, *others]
+
+
+def left_out_files(annotation_path: str | Path, article=None) -> list[str]:
+    """One line for each file beside the annotation named like a coding (``<article>.<something>.csv``) that
+    :func:`find_codings` leaves out because it is not one: a researcher's notes, a link to a file outside the
+    folder, a FIFO.
+
+    Example:
+        >>> import shutil, tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> ann = Path(shutil.copy(paths.default_annotation(), d))
+        >>> _ = (d / f"{ann.stem}.notes.csv").write_text("date,note\\n2019-07-12,read it\\n")
+        >>> left_out_files(ann)[0].endswith(".notes.csv is not a coding worksheet; left out")
+        True
+    """
+    annotation_path = Path(annotation_path)
+    return [f"{p.name} {why}; left out" for p in _beside(annotation_path, article) if (why := _not_a_coding(p))]
+
+
+def _beside(annotation_path: Path, article=None) -> list[Path]:
+    """The files beside the annotation named like its codings (``<article>.<coder>.yaml|csv``), whatever they hold."""
     stems = [annotation_path.stem]
     if article is not None:
         stems.append(Path(article.path).stem)
@@ -173,10 +196,50 @@ def find_codings(annotation_path: str | Path, article=None) -> list[Path]:
         if recorded and Path(recorded).name == recorded:
             stems.append(Path(recorded).stem)
     prefixes = tuple(dict.fromkeys(stem + "." for stem in stems if stem))
-    others = sorted(p for p in annotation_path.parent.iterdir()
-                    if p.stem.startswith(prefixes) and p.suffix.lower() in (".yaml", ".yml", ".csv") and p.is_file()
-                    and p != annotation_path)
-    return [annotation_path, *others]
+    return sorted(p for p in annotation_path.parent.iterdir()
+                  if p.stem.startswith(prefixes) and p.suffix.lower() in (".yaml", ".yml", ".csv")
+                  and p != annotation_path)
+
+
+def _not_a_coding(path: Path) -> str:
+    """Why a file beside an annotation is not one of its codings ("" when it may be one), never opening a FIFO.
+
+    A worksheet (its first line says so) or a YAML file with top-level ``article:`` or ``claims:`` (an
+    annotation) may be one; a file that holds one with mistakes is still one, and reading it says what is wrong.
+
+    Example:
+        >>> _not_a_coding(paths.default_annotation()), _not_a_coding(Path("/dev/null"))
+        ('', 'is not a regular file (a device or socket)')
+    """
+    import os
+    import re
+    import stat
+
+    from exportrow.worksheet import is_worksheet
+
+    folder = path.parent.resolve()
+    try:
+        target = path.resolve()
+        if not target.is_relative_to(folder):
+            return "is a link to a file outside its folder"
+        mode = os.stat(path).st_mode
+    except (OSError, RuntimeError):  # a broken link, a link loop
+        return "cannot be read (a broken link?)"
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode) else "a device or socket"
+        return f"is not a regular file ({kind})"
+    if is_worksheet(path):
+        return ""
+    if path.suffix.lower() == ".csv":
+        return "is not a coding worksheet"
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536).decode("utf-8", errors="replace")
+    except OSError:
+        return "cannot be read"
+    if re.search(r"^(article|claims)\s*:", head.removeprefix("\ufeff"), re.M):
+        return ""
+    return "is neither a coding worksheet nor an annotation"
 
 
 def blank_codings(files) -> list[Path]:
@@ -895,8 +958,10 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]])", r"\\\1", html.escape(str(text), quote=False))
 
 
-def codings_sentence(result: Agreement | None, files=()) -> str:
+def codings_sentence(result: Agreement | None, files=(), left_out=()) -> str:
     """One sentence on what is compared; with a single coding, that there is nothing to compare and how to get more.
+
+    ``left_out``: the lines of :func:`left_out_files`, added as they are.
 
     Example:
         >>> print(codings_sentence(None, [paths.default_annotation()]))  # doctest: +ELLIPSIS
@@ -904,6 +969,7 @@ def codings_sentence(result: Agreement | None, files=()) -> str:
     """
     blank = blank_codings(files)
     note = (" " + _blank_note(blank)) if blank else ""
+    note += "".join(f" {_md(line)}." for line in left_out)
     if result is None:
         names = ", ".join(_md(Path(f).name) for f in files if Path(f) not in blank) or "none"
         return (f"Only one coding of this article was found ({names}), and agreement needs two or more, so the "

@@ -229,3 +229,60 @@ def test_agree_writes_coders_formula_text_with_a_leading_quote_and_warns(tmp_pat
     assert warnings == [f"warning: {sheet} (coder '{coder}'): the coder's name, cue of c01 start with =, +, -, @, a "
                         "tab or a carriage return, which a spreadsheet may run as a formula; the CSV tables write "
                         "them with a leading ' so that it shows them as text"]
+
+
+# ---------------------------------------------------------------- F-e: files beside the annotation that are no coding
+
+
+def _beside_folder(tmp_path):
+    import os
+
+    for name in (f"{NAME}.txt", f"{NAME}.yaml", f"{NAME}.coder-b.yaml"):
+        shutil.copy(FIXTURES / name, tmp_path)
+    (tmp_path / f"{NAME}.notes.csv").write_text("date,note\n2021-03-03,read it twice\n", encoding="utf-8")
+    (tmp_path / f"{NAME}.todo.yaml").write_text("- ask the teacher about claim 3\n", encoding="utf-8")
+    outside = tmp_path.parent / f"{tmp_path.name}-secret.txt"
+    outside.write_text("TOKEN=secret\n", encoding="utf-8")
+    (tmp_path / f"{NAME}.env.yaml").symlink_to(outside)
+    os.mkfifo(tmp_path / f"{NAME}.pipe.csv")
+    return load_article(tmp_path / f"{NAME}.txt"), tmp_path / f"{NAME}.yaml"
+
+
+def test_files_named_like_codings_that_are_none_are_left_out_and_named(tmp_path):
+    from exportrow.agreement import codings_sentence, compare, find_codings, left_out_files
+
+    art, ann = _beside_folder(tmp_path)
+    files = find_codings(ann, art)
+    assert [p.name for p in files] == [f"{NAME}.yaml", f"{NAME}.coder-b.yaml"]
+    notes = left_out_files(ann, art)
+    assert notes == [f"{NAME}.env.yaml is a link to a file outside its folder; left out",
+                     f"{NAME}.notes.csv is not a coding worksheet; left out",
+                     f"{NAME}.pipe.csv is not a regular file (a FIFO); left out",
+                     f"{NAME}.todo.yaml is neither a coding worksheet nor an annotation; left out"]
+    sentence = codings_sentence(compare(files, art, ["frame"]), files, notes)
+    assert sentence.startswith("Comparing **2** codings (annotation, coder-b) of ")
+    assert sentence.endswith(f"{NAME}.notes.csv is not a coding worksheet; left out. {NAME}.pipe.csv is not a "
+                             f"regular file (a FIFO); left out. {NAME}.todo.yaml is neither a coding worksheet nor "
+                             "an annotation; left out.")
+
+
+def test_a_broken_coding_beside_the_annotation_is_still_reported(tmp_path):
+    from exportrow.agreement import find_codings, left_out_files
+
+    art, ann = _beside_folder(tmp_path)
+    bad = tmp_path / f"{NAME}.anna.yaml"
+    bad.write_text(CODER_B.read_text(encoding="utf-8").replace("    frame: 7", "    frame: 99", 1), encoding="utf-8")
+    assert bad in find_codings(ann, art) and not any("anna" in line for line in left_out_files(ann, art))
+
+
+@pytest.mark.slow
+def test_notebook_04_runs_with_notes_a_link_and_a_fifo_beside_the_annotation(tmp_path, run_notebook):
+    from conftest import outputs_text
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    art, ann = _beside_folder(folder)
+    nb, _ = run_notebook("04-coding-reliability", article_path=str(art.path), annotation_path=str(ann))
+    text = outputs_text(nb)
+    assert "Comparing **2** codings (annotation, coder-b)" in text
+    assert "notes.csv is not a coding worksheet; left out" in text and "TOKEN" not in text
