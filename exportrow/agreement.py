@@ -1322,9 +1322,11 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     return written
 
 
-def formula_warnings(result: Agreement) -> list[str]:
+def formula_warnings(result) -> list[str]:
     """One line per coding with text that a spreadsheet would run as a formula: the CSV tables write it with a
     leading ``'`` (:func:`exportrow.export.formula_safe`), and the terminal says whose text it was.
+
+    ``result``: an :class:`Agreement`, or a list of :class:`Coding`.
 
     Example:
         >>> ws = Coding(Path("x/river.f.yaml"), "=HYPERLINK(1)", "worksheet",
@@ -1337,7 +1339,7 @@ def formula_warnings(result: Agreement) -> list[str]:
     from exportrow.annotations.formulas import starts_formula
 
     out = []
-    for c in result.codings:
+    for c in result.codings if isinstance(result, Agreement) else result:
         hits = ["the coder's name"] if starts_formula(c.coder) else []
         hits += [f"actor id {_printable(a, 30)}" for a in c.actors if starts_formula(a)]
         for row in c.claims.to_dict("records"):

@@ -199,20 +199,27 @@ def test_a_worksheet_of_many_bad_quotes_lists_twenty_and_counts_the_rest(tmp_pat
 # ---------------------------------------------------------------- F-d: coders' text never a formula in agree's CSVs
 
 
-def test_agree_writes_coders_formula_text_with_a_leading_quote_and_warns(tmp_path):
-    import csv
+FORMULA_CODER = '=HYPERLINK("http://e.vil","x")'
 
+
+def _formula_sheet() -> str:
+    """coder-b's worksheet with a coder's name and the first cue that a spreadsheet would run as formulas."""
     text = CODER_B.read_text(encoding="utf-8").replace(
         "coder:              #", 'coder: "=HYPERLINK(\\"http://e.vil\\",\\"x\\")" #', 1)
     first_cue = text.index("    cue:")
     end = text.index("\n", first_cue)
-    text = text[:first_cue] + '    cue: "=1+1"' + text[end:]
-    sheet = _with(tmp_path, f"{NAME}.f.yaml", text)
+    return text[:first_cue] + '    cue: "=1+1"' + text[end:]
+
+
+def test_agree_writes_coders_formula_text_with_a_leading_quote_and_warns(tmp_path):
+    import csv
+
+    sheet = _with(tmp_path, f"{NAME}.f.yaml", _formula_sheet())
     out = tmp_path / "ag"
     proc = subprocess.run([sys.executable, "-m", "exportrow.cli", "agree", str(tmp_path / f"{NAME}.yaml"), str(sheet),
                            "--out", str(out)], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
-    coder = '=HYPERLINK("http://e.vil","x")'
+    coder = FORMULA_CODER
     with open(out / "disagreements.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[0] == ["unit", "quote", "field", "annotation", "'" + coder]
@@ -277,12 +284,38 @@ def test_a_broken_coding_beside_the_annotation_is_still_reported(tmp_path):
 
 @pytest.mark.slow
 def test_notebook_04_runs_with_notes_a_link_and_a_fifo_beside_the_annotation(tmp_path, run_notebook):
+    import csv
+
     from conftest import outputs_text
 
     folder = tmp_path / "class"
     folder.mkdir()
     art, ann = _beside_folder(folder)
-    nb, _ = run_notebook("04-coding-reliability", article_path=str(art.path), annotation_path=str(ann))
+    (folder / f"{NAME}.f.yaml").write_text(_formula_sheet(), encoding="utf-8")
+    nb, out = run_notebook("04-coding-reliability", article_path=str(art.path), annotation_path=str(ann))
     text = outputs_text(nb)
-    assert "Comparing **2** codings (annotation, coder-b)" in text
+    assert "Comparing **3** codings (annotation, coder-b, =HYPERLINK" in text
     assert "notes.csv is not a coding worksheet; left out" in text and "TOKEN" not in text
+    with open(out / "disagreements.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["unit", "quote", "field", "annotation", "coder-b", "'" + FORMULA_CODER]
+    assert ["fr_seizure_record", "its record of seized fishing boats", "cue", "has published", "published",
+            "'=1+1"] in rows
+
+
+def test_the_report_names_files_left_out_and_formula_text_on_the_terminal(tmp_path):
+    from exportrow.report import coding_notes
+
+    art, ann = _beside_folder(tmp_path)
+    sheet = tmp_path / f"{NAME}.f.yaml"
+    sheet.write_text(_formula_sheet(), encoding="utf-8")
+    params = {"article_path": str(art.path), "annotation_path": str(ann)}
+    lines = coding_notes(params, {"04-coding-reliability": {"coding_paths": []}})
+    assert lines[:4] == [f"note: {NAME}.env.yaml is a link to a file outside its folder; left out",
+                         f"note: {NAME}.notes.csv is not a coding worksheet; left out",
+                         f"note: {NAME}.pipe.csv is not a regular file (a FIFO); left out",
+                         f"note: {NAME}.todo.yaml is neither a coding worksheet nor an annotation; left out"]
+    assert lines[4:] == [f"warning: {sheet} (coder '{FORMULA_CODER}'): the coder's name, cue of c01 start with =, "
+                         "+, -, @, a tab or a carriage return, which a spreadsheet may run as a formula; the CSV "
+                         "tables write them with a leading ' so that it shows them as text"]
+    assert coding_notes(params, {"01-enforcement-statistics": {"years": []}}) == []
