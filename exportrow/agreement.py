@@ -182,8 +182,12 @@ def left_out_files(annotation_path: str | Path, article=None) -> list[str]:
         >>> left_out_files(ann)[0].endswith(".notes.csv is not a coding worksheet; left out")
         True
     """
-    annotation_path = Path(annotation_path)
-    return [f"{p.name} {why}; left out" for p in _beside(annotation_path, article) if (why := _not_a_coding(p))]
+    return [f"{p.name} {why}; left out" for p, why in _left_out(Path(annotation_path), article)]
+
+
+def _left_out(annotation_path: Path, article=None) -> list[tuple[Path, str]]:
+    """The files beside the annotation named like codings that are none, each with why (:func:`left_out_files`)."""
+    return [(p, why) for p in _beside(annotation_path, article) if (why := _not_a_coding(p))]
 
 
 def _beside(annotation_path: Path, article=None) -> list[Path]:
