@@ -45,7 +45,7 @@ __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", 
            "read_coding", "read_codings", "find_article", "find_codings", "blank_codings", "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability",
-           "MIN_UNITS", "TOO_FEW"]
+           "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS"]
 
 #: Fields compared, each with its level of measurement and what it is. ``text`` gets percentage agreement only.
 FIELDS = {
@@ -120,9 +120,17 @@ def _recorded_article(path: Path) -> tuple[str, str]:
 
 
 def _safe_yaml(text: str):
-    import yaml
+    """YAML read as an annotation is: anchors and aliases refused before anything is built (no alias bomb).
 
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    Example:
+        >>> _safe_yaml("a: &x [1]\\nb: *x\\n")
+        Traceback (most recent call last):
+        ...
+        exportrow.annotations.reading.YAMLRefused: line 1: a YAML anchor (&x) is not accepted; ...
+    """
+    from exportrow.annotations.reading import safe_yaml
+
+    return safe_yaml(text)
 
 
 def find_article(coding_path: str | Path) -> Path | None:
@@ -157,6 +165,33 @@ def find_codings(annotation_path: str | Path, article=None) -> list[Path]:
         True
     """
     annotation_path = Path(annotation_path)
+    others = [p for p in _beside(annotation_path, article) if not _not_a_coding(p)]
+    return [annotation_path, *others]
+
+
+def left_out_files(annotation_path: str | Path, article=None) -> list[str]:
+    """One line for each file beside the annotation named like a coding (``<article>.<something>.csv``) that
+    :func:`find_codings` leaves out because it is not one: a researcher's notes, a link to a file outside the
+    folder, a FIFO.
+
+    Example:
+        >>> import shutil, tempfile
+        >>> d = Path(tempfile.mkdtemp())
+        >>> ann = Path(shutil.copy(paths.default_annotation(), d))
+        >>> _ = (d / f"{ann.stem}.notes.csv").write_text("date,note\\n2019-07-12,read it\\n")
+        >>> left_out_files(ann)[0].endswith(".notes.csv is not a coding worksheet; left out")
+        True
+    """
+    return [f"{p.name} {why}; left out" for p, why in _left_out(Path(annotation_path), article)]
+
+
+def _left_out(annotation_path: Path, article=None) -> list[tuple[Path, str]]:
+    """The files beside the annotation named like codings that are none, each with why (:func:`left_out_files`)."""
+    return [(p, why) for p in _beside(annotation_path, article) if (why := _not_a_coding(p))]
+
+
+def _beside(annotation_path: Path, article=None) -> list[Path]:
+    """The files beside the annotation named like its codings (``<article>.<coder>.yaml|csv``), whatever they hold."""
     stems = [annotation_path.stem]
     if article is not None:
         stems.append(Path(article.path).stem)
@@ -165,10 +200,50 @@ def find_codings(annotation_path: str | Path, article=None) -> list[Path]:
         if recorded and Path(recorded).name == recorded:
             stems.append(Path(recorded).stem)
     prefixes = tuple(dict.fromkeys(stem + "." for stem in stems if stem))
-    others = sorted(p for p in annotation_path.parent.iterdir()
-                    if p.stem.startswith(prefixes) and p.suffix.lower() in (".yaml", ".yml", ".csv") and p.is_file()
-                    and p != annotation_path)
-    return [annotation_path, *others]
+    return sorted(p for p in annotation_path.parent.iterdir()
+                  if p.stem.startswith(prefixes) and p.suffix.lower() in (".yaml", ".yml", ".csv")
+                  and p != annotation_path)
+
+
+def _not_a_coding(path: Path) -> str:
+    """Why a file beside an annotation is not one of its codings ("" when it may be one), never opening a FIFO.
+
+    A worksheet (its first line says so) or a YAML file with top-level ``article:`` or ``claims:`` (an
+    annotation) may be one; a file that holds one with mistakes is still one, and reading it says what is wrong.
+
+    Example:
+        >>> _not_a_coding(paths.default_annotation()), _not_a_coding(Path("/dev/null"))
+        ('', 'is not a regular file (a device or socket)')
+    """
+    import os
+    import re
+    import stat
+
+    from exportrow.worksheet import is_worksheet
+
+    folder = path.parent.resolve()
+    try:
+        target = path.resolve()
+        if not target.is_relative_to(folder):
+            return "is a link to a file outside its folder"
+        mode = os.stat(path).st_mode
+    except (OSError, RuntimeError):  # a broken link, a link loop
+        return "cannot be read (a broken link?)"
+    if not stat.S_ISREG(mode):
+        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a folder" if stat.S_ISDIR(mode) else "a device or socket"
+        return f"is not a regular file ({kind})"
+    if is_worksheet(path):
+        return ""
+    if path.suffix.lower() == ".csv":
+        return "is not a coding worksheet"
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(65536).decode("utf-8", errors="replace")
+    except OSError:
+        return "cannot be read"
+    if re.search(r"^(article|claims)\s*:", head.removeprefix("\ufeff"), re.M):
+        return ""
+    return "is neither a coding worksheet nor an annotation"
 
 
 def blank_codings(files) -> list[Path]:
@@ -337,6 +412,43 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+#: Most claims one coding may have: a long news article has a few dozen; beyond this, matching would take minutes.
+MAX_CLAIMS = 2_000
+
+
+def _check_size(coding: Coding) -> None:
+    """Refuse a coding of more than :data:`MAX_CLAIMS` claims, in one line."""
+    if len(coding.claims) > MAX_CLAIMS:
+        raise AgreementError(f"{coding.path}: {len(coding.claims):,} claims, more than the {MAX_CLAIMS:,} a coding "
+                             "may have (a long news article has a few dozen); is this the right file?")
+
+
+class _SpanIndex:
+    """Spans sorted by start, to find those that overlap a span without looking at every one.
+
+    Example:
+        >>> sorted(_SpanIndex([(0, 10), (20, 30), (5, 8), (40, 90)]).overlapping((7, 25)))
+        [0, 1, 2]
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        order = sorted(range(len(spans)), key=lambda u: spans[u][0])
+        self.starts = [spans[u][0] for u in order]
+        self.order = order
+        self.spans = spans
+        self.longest = max((e - s for s, e in spans), default=0)
+
+    def overlapping(self, span: tuple[int, int]):
+        """The indexes of the spans that share at least one character with ``span``."""
+        import bisect
+
+        lo = bisect.bisect_right(self.starts, span[0] - self.longest)  # a span starting earlier ends before ours
+        hi = bisect.bisect_left(self.starts, span[1])  # a span starting at our end or later does not overlap
+        for u in self.order[lo:hi]:
+            if _overlap(span, self.spans[u]):
+                yield u
+
+
 def match_units(codings: list[Coding]) -> pd.DataFrame:
     """Match the claims of several codings into units: one row per unit and coder that coded it.
 
@@ -354,26 +466,35 @@ def match_units(codings: list[Coding]) -> pd.DataFrame:
     units: list[dict] = []
     rows = []
     for coding in codings:
+        _check_size(coding)
         claims = coding.claims.to_dict("records")
         taken: dict[int, int] = {}
+        used: set[int] = set()  # the units this coding has taken (taken.values(), as a set)
+        by_id: dict = {}  # claim id -> the units holding it, in order
+        for u, unit in enumerate(units):
+            for i in unit["ids"]:
+                by_id.setdefault(i, []).append(u)
         for k, c in enumerate(claims):
             span = (c["start"], c["end"])
-            for u, unit in enumerate(units):
-                if u not in taken.values() and c["claim_id"] in unit["ids"] and _overlap(span, unit["span"]):
+            for u in by_id.get(c["claim_id"], ()):
+                if u not in used and _overlap(span, units[u]["span"]):
                     taken[k] = u
+                    used.add(u)
                     break
+        near = _SpanIndex([unit["span"] for unit in units])  # the units so far; those this coding starts are its own
         for k, c in enumerate(claims):
             if k in taken:
                 continue
             span = (c["start"], c["end"])
-            best = max(((_overlap(span, unit["span"]), -u) for u, unit in enumerate(units)
-                        if u not in taken.values()), default=(0, 0))
+            best = max(((_overlap(span, units[u]["span"]), -u) for u in near.overlapping(span) if u not in used),
+                       default=(0, 0))
             if best[0] > 0:
                 taken[k] = -best[1]
             else:
                 units.append({"ids": set(), "span": span, "label": c["claim_id"], "quote": c.get("quote"),
                               "first": coding.coder})
                 taken[k] = len(units) - 1
+            used.add(taken[k])
         for k, u in taken.items():
             units[u]["ids"].add(claims[k]["claim_id"])
             rows.append({"_u": u, "coder": coding.coder, **claims[k]})
@@ -841,8 +962,10 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]])", r"\\\1", html.escape(str(text), quote=False))
 
 
-def codings_sentence(result: Agreement | None, files=()) -> str:
+def codings_sentence(result: Agreement | None, files=(), left_out=()) -> str:
     """One sentence on what is compared; with a single coding, that there is nothing to compare and how to get more.
+
+    ``left_out``: the lines of :func:`left_out_files`, added as they are.
 
     Example:
         >>> print(codings_sentence(None, [paths.default_annotation()]))  # doctest: +ELLIPSIS
@@ -850,6 +973,7 @@ def codings_sentence(result: Agreement | None, files=()) -> str:
     """
     blank = blank_codings(files)
     note = (" " + _blank_note(blank)) if blank else ""
+    note += "".join(f" {_md(line)}." for line in left_out)
     if result is None:
         names = ", ".join(_md(Path(f).name) for f in files if Path(f) not in blank) or "none"
         return (f"Only one coding of this article was found ({names}), and agreement needs two or more, so the "
@@ -1170,11 +1294,11 @@ def _edited_tables(out: str | Path) -> list[str]:
 
 
 def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
-    from exportrow.export import table_to_csv, write_atomic
+    from exportrow.export import formula_safe, table_to_csv, write_atomic
     from exportrow.outdir import OutputFolderError, checksums
 
     def write_table(table: pd.DataFrame, folder: Path, name: str) -> Path:  # checked above, by agree's own rule
-        return write_atomic(folder / f"{name}.csv", table_to_csv(table))
+        return write_atomic(folder / f"{name}.csv", table_to_csv(formula_safe(table)))  # see formula_warnings
 
     targets = ["agreement.csv", "coverage.csv", "disagreements.csv", "confusion.csv"]
     if out.exists() and not out.is_dir():
@@ -1202,6 +1326,37 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     return written
 
 
+def formula_warnings(result) -> list[str]:
+    """One line per coding with text that a spreadsheet would run as a formula: the CSV tables write it with a
+    leading ``'`` (:func:`exportrow.export.formula_safe`), and the terminal says whose text it was.
+
+    ``result``: an :class:`Agreement`, or a list of :class:`Coding`.
+
+    Example:
+        >>> ws = Coding(Path("x/river.f.yaml"), "=HYPERLINK(1)", "worksheet",
+        ...             pd.DataFrame([{"claim_id": "c01", "cue": "=1+1", "frame": 5}]))
+        >>> print(formula_warnings(Agreement([ws], *[pd.DataFrame()] * 5)))  # doctest: +NORMALIZE_WHITESPACE
+        ["x/river.f.yaml (coder '=HYPERLINK(1)'): the coder's name, cue of c01 start with =, +, -, @, a tab or a
+        carriage return, which a spreadsheet may run as a formula; the CSV tables write them with a leading '
+        so that it shows them as text"]
+    """
+    from exportrow.annotations.formulas import starts_formula
+
+    out = []
+    for c in result.codings if isinstance(result, Agreement) else result:
+        hits = ["the coder's name"] if starts_formula(c.coder) else []
+        hits += [f"actor id {_printable(a, 30)}" for a in c.actors if starts_formula(a)]
+        for row in c.claims.to_dict("records"):
+            hits += [f"{col} of {_printable(row.get('claim_id'), 30)}" for col, value in row.items()
+                     if starts_formula(value)]
+        if hits:
+            listed = ", ".join(hits[:5]) + (f" and {len(hits) - 5} more" if len(hits) > 5 else "")
+            out.append(f"{c.path} (coder {excerpt(c.coder, 40)}): {listed} start with =, +, -, @, a tab or a carriage "
+                       "return, which a spreadsheet may run as a formula; the CSV tables write them with a leading ' "
+                       "so that it shows them as text")
+    return out
+
+
 #: Where ``agree`` writes by example (in messages).
 _OUT_EXAMPLE = "reports/agreement"
 
@@ -1222,6 +1377,8 @@ def _cmd_agree(args) -> int:
         return exc.exit_code
     print(result.text())
     print(f"wrote {', '.join(p.name for p in written)} to {Path(args.out)}", file=sys.stderr)
+    for w in formula_warnings(result):
+        print(f"warning: {w}", file=sys.stderr)
     if edited:
         print(f"--force: replaced tables edited since exportrow agree wrote them, as asked: {', '.join(edited)}",
               file=sys.stderr)

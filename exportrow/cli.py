@@ -236,6 +236,8 @@ def _cmd_report(args) -> int:
         print(f"note: {note}", file=sys.stderr)
     for w in report.formula_warnings(params):  # as `exportrow check` warns: the report links its CSV files
         print(f"warning: {w}", file=sys.stderr)
+    for line in report.coding_notes(params, declared):  # files beside the annotation that are no coding; formulas
+        print(line, file=sys.stderr)
     t0 = time.perf_counter()
     results, where = report.run_report(notebooks, out, params, jobs=args.jobs, timeout=args.timeout,
                                        declared=declared, notes=notes)

@@ -12,7 +12,7 @@ import pandas as pd
 from exportrow.dictionary import DICTIONARY, TABLE_DESCRIPTIONS
 from exportrow.outdir import Publication, file_mode
 
-__all__ = ["write_atomic", "table_to_csv", "write_tables", "datapackage", "FORMATS"]
+__all__ = ["write_atomic", "table_to_csv", "formula_safe", "write_tables", "datapackage", "FORMATS"]
 
 #: Figure formats the notebooks and the report can write.
 FORMATS = ("png", "svg", "pdf")
@@ -56,6 +56,33 @@ def table_to_csv(table: pd.DataFrame) -> str:
         ,
     """
     return table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+
+
+def formula_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` in which each text cell and column name that a spreadsheet would run as a formula (it
+    starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) starts with ``'``, as a worksheet's cells do.
+
+    For tables made from coders' own files (``exportrow agree``, notebook 04): coders' names, cues and ids are
+    not the article's record. The article's tables keep their text as written, and ``check`` warns instead.
+    Numbers stay numbers (an alpha of -0.25 is no formula).
+
+    Example:
+        >>> t = formula_safe(pd.DataFrame({"=A1": ["=HYPERLINK(1)", "said", " @x"], "alpha": [-0.25, 1.0, 0.5]}))
+        >>> t.columns.tolist(), t.iloc[:, 0].tolist(), t.alpha.tolist()
+        (["'=A1", 'alpha'], ["'=HYPERLINK(1)", 'said', "' @x"], [-0.25, 1.0, 0.5])
+    """
+    from exportrow.annotations.formulas import starts_formula
+
+    def safe(value):
+        return "'" + value if starts_formula(value) else value
+
+    out = table.copy()
+    for i in range(out.shape[1]):
+        column = out.iloc[:, i]
+        if pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column):
+            out.isetitem(i, pd.Series([safe(v) for v in column], index=column.index, dtype=column.dtype))
+    out.columns = [safe(c) for c in out.columns]
+    return out
 
 
 def _field_type(dtype) -> str:

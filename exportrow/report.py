@@ -628,6 +628,35 @@ def formula_warnings(params: dict) -> list[str]:
     return [str(w) for w in warnings_of(load_annotation(params.get("annotation_path") or None, _article(params)))]
 
 
+def coding_notes(params: dict, declared: dict) -> list[str]:
+    """Lines for the terminal on the codings a notebook will compare (notebook 04): each file beside the annotation
+    left out as no coding (:func:`exportrow.agreement.left_out_files`), and each coding with text that the CSV tables
+    write with a leading ``'`` (:func:`exportrow.agreement.formula_warnings`). None for the bundled annotation, or
+    when no notebook compares codings; a coding that cannot be read is left for the notebook to report.
+
+    Example:
+        >>> coding_notes({}, {"04-coding-reliability": {"coding_paths": []}})
+        []
+    """
+    if not any("coding_paths" in d for d in declared.values()) or not (
+            params.get("article_path") or params.get("annotation_path") or params.get("coding_paths")):
+        return []
+    from exportrow import agreement
+    from exportrow.annotations import load_annotation
+
+    lines: list[str] = []
+    try:
+        ann = load_annotation(params.get("annotation_path") or None, _article(params))
+        if not params.get("coding_paths"):
+            lines += [f"note: {line}" for line in agreement.left_out_files(ann.path, ann.article)]
+        files = params.get("coding_paths") or agreement.find_codings(ann.path, ann.article)
+        blank = set(agreement.blank_codings(files))
+        codings = agreement.read_codings([f for f in files if Path(f) not in blank], ann.article)
+    except Exception:  # noqa: BLE001 - the notebook reads them again and reports any problem itself
+        return lines
+    return lines + [f"warning: {w}" for w in agreement.formula_warnings(codings)]
+
+
 def _check_years(params: dict) -> None:
     """Refuse ``-p years`` with an item that is no whole number or no year of the annotation's periods, before any
     kernel starts (:func:`exportrow.stats.check_years`)."""

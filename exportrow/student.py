@@ -477,7 +477,7 @@ def _edition_inputs(ann, given: dict, tmp: Path, notes: list[str]) -> dict[str, 
     Only files that read as codings of the article (an annotation or a worksheet, blank or filled) go with the
     annotation; anything else beside it that happens to share its name (a file of grades) stays behind.
     ``notes`` gets one line saying what went into ``data/`` and what was left out."""
-    from exportrow.agreement import blank_codings, find_codings, read_coding
+    from exportrow.agreement import _left_out, blank_codings, find_codings, read_coding
     from exportrow.errors import ExportrowError
 
     if not ({"article_path", "annotation_path"} & set(given)):
@@ -485,7 +485,7 @@ def _edition_inputs(ann, given: dict, tmp: Path, notes: list[str]) -> dict[str, 
     copies = {}
     if "article_path" in given:
         copies["article_path"] = [Path(ann.article.path)]
-    codings, left_out = [Path(ann.path)], []
+    codings, left_out = [Path(ann.path)], [p.name for p, _ in _left_out(Path(ann.path), ann.article)]
     for other in find_codings(ann.path, ann.article)[1:]:
         try:
             if not blank_codings([other]):

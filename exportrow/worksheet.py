@@ -46,6 +46,8 @@ _YES = ("x", "yes", "y", "1", "true", "\u2713", "\u2714")
 _NO = ("", "no", "n", "0", "false", "-")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 MAX_WORKSHEET_BYTES = 4_000_000
+#: Problems listed in a worksheet's error (the rest are counted): a sheet of wrong quotes would fill the screen.
+SHOWN_PROBLEMS = 20
 
 
 class WorksheetError(ExportrowError, ValueError):
@@ -55,7 +57,8 @@ class WorksheetError(ExportrowError, ValueError):
         self.problems = list(problems)
         n = len(self.problems)
         head = f"{path}: {n} problem{'s' if n != 1 else ''} in the coding worksheet:"
-        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]) if n > 1
+        more = [f"  ... and {n - SHOWN_PROBLEMS:,} more: fix these first, then run again"] if n > SHOWN_PROBLEMS else []
+        super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems[:SHOWN_PROBLEMS]), *more]) if n > 1
                          else f"{path}: {self.problems[0]}")
 
 
@@ -404,17 +407,79 @@ def _parse(path: Path) -> Worksheet:
     return _parse_csv(path, text)
 
 
-def _parse_yaml(path: Path, text: str) -> Worksheet:
+def _load_yaml(path: Path, text: str):
+    """A worksheet's YAML, read as an annotation is (:func:`exportrow.annotations.reading.safe_yaml`): anchors,
+    aliases, merge keys, duplicate keys and deep nesting are refused before anything is built, so a small file
+    never expands into a huge value (an "alias bomb").
+
+    Raises:
+        WorksheetError: Not YAML, or YAML that exportrow refuses, with the line and the fix.
+
+    Example:
+        >>> _load_yaml(Path("w.yaml"), "exportrow_worksheet: 1\\nx: &a [1, 2]\\ny: *a\\n")
+        Traceback (most recent call last):
+        ...
+        exportrow.worksheet.WorksheetError: w.yaml: line 2: a YAML anchor (&a) is not accepted; a worksheet never \
+needs anchors or aliases: delete it and write values out
+    """
     import yaml
 
+    from exportrow.annotations.reading import YAMLRefused, safe_yaml
+
     try:
-        doc = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return safe_yaml(text)
+    except YAMLRefused as exc:
+        fix = exc.fix.replace("an annotation", "a worksheet").replace("annotation", "worksheet")
+        raise WorksheetError(path, [f"line {exc.line}: {exc.what} is not accepted; {fix}"]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise WorksheetError(path, [f"not valid YAML{where}: {what}; check indentation, and put text holding "
-                                    "': ' or '#' in quotes"]) from None
+        raise WorksheetError(path, [f"not valid YAML{where}: {excerpt(what, 120)}; check indentation, and put "
+                                    "text holding ': ' or '#' in quotes"]) from None
+    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. an int longer than Python reads
+        raise WorksheetError(path, [f"a value cannot be read ({excerpt(str(exc), 120)}); write numbers in digits "
+                                    "of ordinary length"]) from None
+
+
+def _not_scalars(doc: dict, claims: list, actors: list) -> list[str]:
+    """Per entry, each field that should hold one value (text or a number) but holds a list or a mapping.
+
+    Example:
+        >>> for p in _not_scalars({"coder": ["a"]}, [{"id": "c01", "cue": ["said"], "entman": [{"x": 1}]}], []):
+        ...     print(p)
+        coder: a list, not a single value; write one name, e.g. `coder: anna`
+        claims[0] ('c01'): cue: a list, not a single value; write one value, e.g. `cue: said`
+        claims[0] ('c01'): entman: holds a list or a mapping inside; list function names, e.g. [problem_definition]
+    """
+    def kind(value):
+        return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else ""
+
+    out = []
+    if kind(doc.get("coder")):
+        out.append(f"coder: {kind(doc['coder'])}, not a single value; write one name, e.g. `coder: anna`")
+    meta = doc.get("article") if isinstance(doc.get("article"), dict) else {}
+    out += [f"article.{k}: {kind(meta[k])}, not a single value; leave it as the sheet gave it"
+            for k in ("file", "sha256", "title") if kind(meta.get(k))]
+    for k, a in enumerate(actors):
+        label = f"actors[{k}]" + (f" ({excerpt(a.get('id'), 30)})" if not kind(a.get("id")) and a.get("id") else "")
+        out += [f"{label}: {f}: {kind(a[f])}, not a single value; write one value, e.g. `{f}: x`"
+                for f in ("id", "side", "name") if kind(a.get(f))]
+    for k, c in enumerate(claims):
+        label = f"claims[{k}]" + (f" ({excerpt(c.get('id'), 30)})" if not kind(c.get("id")) and c.get("id") else "")
+        example = {"cue": "said", "frame": "5", "actor": "moon", "attribution": "direct_quote", "id": "mine_1"}
+        out += [f"{label}: {f}: {kind(c[f])}, not a single value; write one value, e.g. `{f}: {example.get(f, '...')}`"
+                for f in ("id", "start", "quote", "context", "note", *CODING_FIELDS)
+                if f != "entman" and kind(c.get(f))]
+        entman = c.get("entman")
+        if isinstance(entman, dict) or (isinstance(entman, list) and any(kind(e) for e in entman)):
+            inner = "a mapping" if isinstance(entman, dict) else "a list or a mapping inside"
+            out.append(f"{label}: entman: holds {inner}; list function names, e.g. [problem_definition]")
+    return out
+
+
+def _parse_yaml(path: Path, text: str) -> Worksheet:
+    doc = _load_yaml(path, text)
     if not isinstance(doc, dict) or "exportrow_worksheet" not in doc:
         raise WorksheetError(path, ["not an exportrow coding worksheet (no `exportrow_worksheet:` line); make one "
                                     "with `exportrow worksheet ANNOTATION`"])
@@ -428,6 +493,7 @@ def _parse_yaml(path: Path, text: str) -> Worksheet:
     if not isinstance(claims, list) or not all(isinstance(c, dict) for c in claims):
         problems.append("claims: must be a list of entries, each starting `- id: ...`")
         claims = []
+    problems += _not_scalars(doc, claims, actors)
     if problems:
         raise WorksheetError(path, problems)
     sides = doc.get("sides") if isinstance(doc.get("sides"), list) else []
@@ -538,8 +604,13 @@ def read_worksheet(path: str | Path, article) -> Worksheet:
         >>> c["id"], c["side"] == ws.actors[0]["side"], c["frame"], c["span"].text == c["quote"]
         ('c01', True, 1, True)
     """
+    from exportrow.agreement import MAX_CLAIMS
+
     path = Path(path)
     ws = _parse(path)
+    if len(ws.claims) > MAX_CLAIMS:
+        raise WorksheetError(path, [f"{len(ws.claims):,} claims, more than the {MAX_CLAIMS:,} a coding may have (a "
+                                    "long news article has a few dozen); is this the right file?"])
     where = "claims[{}]" if path.suffix.lower() in (".yaml", ".yml") else "row {}"
     problems = []
     if ws.article_sha256 and ws.article_sha256 != article.sha256:
@@ -624,7 +695,9 @@ def _locate(article, c: dict, label: str, problems: list[str]):
         found = at or found
     if len(found) == 1:
         return found[0]
-    if not found:
+    if not found and len(problems) >= SHOWN_PROBLEMS:  # not listed (WorksheetError): no search for a nearest passage
+        problems.append(f"{label}: quote: not in the article: {excerpt(quote)}")
+    elif not found:
         problems.append(f"{label}: quote: not in the article: {excerpt(quote)}; nearest passage: "
                         f"{excerpt(article.nearest(quote))}")
     else:
