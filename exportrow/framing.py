@@ -579,7 +579,7 @@ def reading_questions(claims: pd.DataFrame) -> list[str]:
                f"verbs and nouns are the outlet's choices.{here}")
     unnamed = claims[claims.attribution == "anonymous_source"]
     here = (f" Here {len(unnamed)} claim{'s come' if len(unnamed) != 1 else ' comes'} from an unnamed source or a "
-            "relay." if len(unnamed) else " This article has none.")
+            "relay." if len(unnamed) else " The annotation records no claim from an unnamed source.")
     out.append("**Anonymous voices weigh differently.** An unnamed source's direct quote is vivid, but the reader "
                "cannot check who said it. The same holds for words relayed with \"reportedly\": the article does not "
                f"say who relays them.{here}")
