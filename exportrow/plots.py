@@ -381,12 +381,11 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
         elif len(lengths) > 1:
             title = f"{what} per period: {word}s over {lengths[0]} to {lengths[-1]} months, not comparable"
         else:
-            title = f"{what} per period ({lengths[0] if lengths else '?'} months each)"
+            title = f"{what} per period ({_months(lengths[0] if lengths else None)[3:]} each)"
     width = 12
-    first_edge = mdates.date2num(pd.Timestamp(p.period_start.min()))
-    total_span = mdates.date2num(pd.Timestamp(p.period_end.max())) - first_edge
     with classroom_style():
         fig, ax = plt.subplots(figsize=(width, 7.2), layout="constrained")
+        bar_labels = []
         for i, (c, m, r, d, col) in enumerate(zip(counts, months, rates, derived, colours)):
             if measure == "per_month":
                 x0, x1 = pd.Timestamp(p.period_start.iloc[i]), pd.Timestamp(p.period_end.iloc[i])
@@ -400,16 +399,15 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             else:
                 ax.bar(left, height, width=span, align="edge", color=col, edgecolor="white", linewidth=2, zorder=2)
             q = quals[i]
-            lines = [f"{_hedge(fmt_count(c), q)} {unit}", f"in {m} months" if m else "length unknown"]
+            # the unit once, in the axis label, when it is too long to repeat over every bar
+            lines = [_hedge(fmt_count(c), q) + (f" {unit}" if len(unit) <= _LABEL_UNIT_CHARS else ""),
+                     _months(m) if m else "length unknown"]
             if measure == "per_month":
                 lines.append(f"= {_hedge(_rate(r), q)} a month")
             if d:
                 lines.append(p.source.iloc[i].replace("derived: ", "derived:\n"))
-            ha, at = "center", mid
-            if measure == "per_month" and span < total_span * 0.15:  # a narrow bar: its label leans inwards
-                ha, at = ("right", left + span) if mid > first_edge + total_span / 2 else ("left", left)
-            ax.annotate("\n".join(lines), (at, height), xytext=(0, 5), textcoords="offset points", ha=ha,
-                        va="bottom", fontsize=LABEL_PT - 1, linespacing=1.15)
+            value = _rate(r) if measure == "per_month" else fmt_count(c)
+            bar_labels.append((mid, span / 2, height, lines, value, q))
         top = max(v for v in (rates if measure == "per_month" else counts) if v == v)
         ax.yaxis.set_major_formatter(_grouped_ticks())
         ax.set_ylim(0, top * (1.75 if any(derived) else 1.45))
@@ -424,13 +422,16 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             ax.tick_params(axis="x", which="major", length=0)
             pad = (edges[-1] - edges[0]) * 0.02
             ax.set_xlim(edges[0] - pad, edges[-1] + pad)
-            ax.set_ylabel(f"{unit.capitalize()} per month\n(computed: {word} \u00f7 months)")
+            ax.set_ylabel(_wrap_px(f"{unit.capitalize()} per month", _AXIS_PX) + "\n"
+                          + _wrap_px(f"(computed: {word} \u00f7 months)", _AXIS_PX))
             ax.set_xlabel(f"Each bar spans its period on a time line: height = rate per month, area = {word}")
         else:
             ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
-            ax.set_ylabel(f"{unit.capitalize()} ({word} as reported)")
+            ax.set_ylabel(_wrap_px(f"{unit.capitalize()}", _AXIS_PX) + "\n" + f"({word} as reported)")
             ax.set_xlabel("Period" + (f" (lengths differ: {lengths[0]} to {lengths[-1]} months, so the bars are "
                                       "not comparable)" if len(lengths) > 1 else ""))
+        signs = _place_bar_labels(ax, bar_labels, width)
+        _fit_ticks(ax, width)
         handles = []
         for s in dict.fromkeys(shown_sides):
             col = palette.get(s, OKABE_ITO["grey"])
@@ -439,6 +440,9 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             if any(d for d, x in zip(derived, shown_sides) if x == s):
                 handles.append(Patch(facecolor="white", edgecolor=col, hatch="//", linewidth=2,
                                      label=f"hatched: {word} derived by exportrow, not in the article"))
+        if signs:  # a bound over a narrow bar is written as a sign: the legend says which
+            handles.append(Patch(facecolor="none", edgecolor="none", label=", ".join(
+                f"{sign} = {words}" for sign, words in signs.items()) + " (as the article hedges the figure)"))
         ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=LABEL_PT - 1)
         fig.suptitle(_wrap(_keep_together(title, labels), _title_chars(width)), x=0.01, ha="left",
                      fontsize=TITLE_PT)
@@ -447,12 +451,149 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     for lab, c, m, r, d, q in zip(labels, counts, months, rates, derived, quals):
         basis = f"{word} derived by exportrow, not stated in the article" if d else f"{word} stated in the article"
         rate = f", {_hedge(_rate(r), q)} a month" if m else ""
-        parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} in {m} months{rate} ({basis})")
+        parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} {_months(m)}{rate} ({basis})")
     kind = (f"Bars span their periods on a time line; height is the rate per month computed by exportrow, area the "
             f"{word}" if measure == "per_month" else f"Bars are {word}s per period; the periods differ in length, so "
             "they are not comparable" if len(lengths) > 1 else f"Bars are {word}s per period")
     alt = f"{title}. {kind}. " + ". ".join(parts) + "."
     return fig, alt
+
+
+#: A unit longer than this is named once, in the axis label, not over every bar.
+_LABEL_UNIT_CHARS = 24
+#: The height (pixels at 100 dpi) a bar chart's y label is wrapped to: the axis of a 7.2-inch chart under a
+#: three-line title, over a two-line source, is taller.
+_AXIS_PX = 380
+#: Short forms of the article's hedges, for a value over a narrow bar (the alt text keeps the words).
+_HEDGE_SIGNS = {"lower_bound": "\u2265", "upper_bound": "\u2264", "approximate": "\u2248"}
+
+
+def _months(m) -> str:
+    """A period's length for a label: ``in 1 month``, ``in 12 months``, ``in ? months`` when unknown."""
+    return f"in {m} month{'s' * (m != 1)}" if m else "in ? months"
+
+
+def _text_px(text: str, size: float) -> float:
+    """The width in pixels (at 100 dpi, as every exportrow chart is saved) of the widest line of ``text``.
+
+    Example:
+        >>> _text_px("1,820", 13) < _text_px("at least 1,820", 13)
+        True
+    """
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(10, 10, 100)
+    prop = FontProperties(size=size)
+    return max(renderer.get_text_width_height_descent(line or " ", prop, ismath=False)[0]
+               for line in text.split("\n"))
+
+
+def _wrap_px(text: str, pixels: float, size: float = LABEL_PT) -> str:
+    """``text`` wrapped so that no line is wider than ``pixels`` at ``size`` points (a y label: the axis height).
+
+    Example:
+        >>> print(_wrap_px("Farm households applying for emergency water permits per month (computed: count "
+        ...                "\u00f7 months)", 380))
+        Farm households applying for emergency
+        water permits per month (computed: count
+        ÷ months)
+    """
+    words, lines = text.split(), [""]
+    for w in words:
+        tried = f"{lines[-1]} {w}".strip()
+        if lines[-1] and _text_px(tried, size) > pixels:
+            lines.append(w)
+        else:
+            lines[-1] = tried
+    return "\n".join(lines)
+
+
+def _axes_px(ax, fig_width: float) -> float:
+    """The axes' width in pixels, estimated before the layout runs: the figure less room for the y label
+    and its ticks on the left and a margin on the right."""
+    return (fig_width - 1.7) * 100
+
+
+def _place_bar_labels(ax, bar_labels, fig_width: float) -> dict[str, str]:
+    """Label the bars with as much as fits: the full labels (value, months, rate), else the values with their
+    hedges, else the values with each hedge as a sign (``≥1,820``), else those turned upright; the same kind
+    for every bar, the first kind under which no two neighbouring labels touch and none runs past the axes.
+    The alt text and the table always carry the full text. Returns the signs used, with their words.
+    """
+    from exportrow.stats import HEDGES
+
+    lo, hi = ax.get_xlim()
+    per_unit = _axes_px(ax, fig_width) / (hi - lo)
+    size = LABEL_PT - 1
+    bars = sorted(bar_labels, key=lambda b: b[0])
+    kinds = []
+    for _mid, _space, _height, lines, value, q in bars:
+        q = None if q is None or pd.isna(q) else str(q)
+        kinds.append(["\n".join(lines), _hedge(value, q), _HEDGE_SIGNS.get(q, "") + value])
+    edge = (hi - lo) * per_unit
+
+    def placed(k: int) -> list[tuple[float, float, str, float]]:
+        """Each label's left and right edge in pixels, its alignment and its anchor: centred over its bar, or,
+        where that runs past the axes, leaning inwards from the bar's edge."""
+        out = []
+        for (mid, half, *_), texts in zip(bars, kinds):
+            m, w = (mid - lo) * per_unit, _text_px(texts[k], size)
+            if m - w / 2 < 0 or m + w / 2 > edge:
+                if m < edge / 2:
+                    out.append((m - half * per_unit, m - half * per_unit + w, "left", mid - half))
+                else:
+                    out.append((m + half * per_unit - w, m + half * per_unit, "right", mid + half))
+            else:
+                out.append((m - w / 2, m + w / 2, "center", mid))
+        return out
+
+    def fits(k: int) -> bool:
+        boxes = placed(k)
+        inside = all(x0 >= 0 and x1 <= edge for x0, x1, *_ in boxes)
+        apart = all(b[0] >= a[1] + 6 or a[0] >= b[1] + 6 for i, a in enumerate(boxes) for b in boxes[i + 1:])
+        return inside and apart  # 6 pixels at least between two labels
+
+    k = next((k for k in range(3) if fits(k)), None)
+    signs = {} if k in (0, 1) else {_HEDGE_SIGNS[q]: HEDGES[q] for *_, q in bars
+                                    if q is not None and not pd.isna(q) and str(q) in _HEDGE_SIGNS}
+    for (mid, _half, height, *_), texts, (*_, ha, at) in zip(bars, kinds, placed(k if k is not None else 2)):
+        if k is not None:
+            ax.annotate(texts[k], (at, height), xytext=(0, 5), textcoords="offset points", ha=ha,
+                        va="bottom", fontsize=size, linespacing=1.15)
+        else:
+            ax.annotate(texts[-1], (mid, height), xytext=(0, 5), textcoords="offset points", ha="center",
+                        va="bottom", rotation=90, fontsize=size)
+    return signs
+
+
+_MONTH_LABEL = re.compile(r"^([A-Z][a-z]{2}) (\d{4})$")
+
+
+def _fit_ticks(ax, fig_width: float) -> None:
+    """Tick labels that fit their bars: as they are when each fits its space; months of one series as
+    ``Jan``, with the year under the first month of each year; else turned 30°."""
+    ticks = ax.get_xticks()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    if len(ticks) < 2:
+        return
+    lo, hi = ax.get_xlim()
+    per_unit = _axes_px(ax, fig_width) / (hi - lo)
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    room = [min(gaps[max(i - 1, 0)], gaps[min(i, len(gaps) - 1)]) * per_unit * 0.92 for i in range(len(ticks))]
+    if all(_text_px(lab, LABEL_PT) <= r for lab, r in zip(labels, room)):
+        return
+    months = [_MONTH_LABEL.match(lab) for lab in labels]
+    if all(months):
+        shown, year = [], None
+        for m in months:
+            shown.append(m.group(1) + (f"\n{m.group(2)}" if m.group(2) != year else ""))
+            year = m.group(2)
+        if all(_text_px(lab, LABEL_PT) <= r for lab, r in zip(shown, room)):
+            ax.set_xticks(ticks, shown)
+            return
+    ax.set_xticks(ticks, [lab.replace("\u2013\n", "\u2013") for lab in labels], rotation=30, ha="right",
+                  rotation_mode="anchor")
 
 
 def _keep_together(text: str, phrases) -> str:

@@ -4,6 +4,7 @@ F-o monthly bars, F-p side names)."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from exportrow import claims
 
@@ -29,3 +30,107 @@ def test_too_few_units_with_three_codings_says_two_or_more_coders(tmp_path):
                             "8 claims were coded by two or more coders, fewer than 10")
     two = frame_warning(few, None, files[:2])
     assert "Another coding of this article exists, but only 8 claims were coded by both, fewer than 10" in two
+
+
+# ---------------------------------------------------------------- helpers: what a reader sees
+
+
+def _drawn_texts(fig):
+    """Every visible, non-empty text of ``fig`` after a draw, with its box in pixels."""
+    fig.canvas.draw()
+    out = []
+    for t in fig.findobj(lambda a: hasattr(a, "get_text") and hasattr(a, "get_window_extent")):
+        if not t.get_visible() or not t.get_text().strip():
+            continue
+        ax = getattr(t, "axes", None)
+        if ax is not None and t in ax.get_xticklabels() + ax.get_yticklabels():
+            lo, hi = ax.get_xlim() if t in ax.get_xticklabels() else ax.get_ylim()
+            pos = t.get_position()[0 if t in ax.get_xticklabels() else 1]
+            if not min(lo, hi) <= pos <= max(lo, hi):
+                continue  # a tick outside the view is not drawn
+        out.append((t, t.get_window_extent()))
+    return out
+
+
+def _inside(fig, texts) -> list[str]:
+    canvas = fig.bbox
+    return [t.get_text() for t, b in texts
+            if b.x0 < canvas.x0 - 0.5 or b.x1 > canvas.x1 + 0.5 or b.y0 < canvas.y0 - 0.5 or b.y1 > canvas.y1 + 0.5]
+
+
+def _overlapping(boxes) -> list[tuple[str, str]]:
+    return [(a.get_text(), b.get_text()) for i, (a, ba) in enumerate(boxes) for b, bb in boxes[i + 1:]
+            if ba.x0 < bb.x1 - 0.5 and bb.x0 < ba.x1 - 0.5 and ba.y0 < bb.y1 - 0.5 and bb.y0 < ba.y1 - 0.5]
+
+
+# ---------------------------------------------------------------- F-o: a monthly series with a long unit
+
+_UNIT = "farm households applying for emergency water permits"
+_MONTHLY = [1200, 980, 15000, 1430, 1650, 1210, 990, 20500, 1820, 1400, 1100, 1999]
+
+
+def _monthly_periods() -> pd.DataFrame:
+    starts = pd.date_range("2025-01-01", periods=12, freq="MS")
+    n = len(starts)
+    return pd.DataFrame({
+        "label": pd.array([f"{s:%b %Y}" for s in starts], dtype="string"),
+        "quantity": pd.array(["emergency_water_permit_applications"] * n, dtype="string"),
+        "period_start": starts, "period_end": starts + pd.offsets.MonthBegin(1),
+        "months": pd.array([1] * n, dtype="Int64"), "count": pd.array(_MONTHLY, dtype="Float64"),
+        "qualifier": pd.array(["lower_bound"] * n, dtype="string"),
+        "per_month": pd.array(_MONTHLY, dtype="Float64"), "value": pd.array(_MONTHLY, dtype="Float64"),
+        "unit": pd.array([_UNIT] * n, dtype="string"),
+        "basis": pd.Categorical(["stated"] * n, categories=["stated", "derived"]),
+        "figure_id": pd.array([f"p{i}" for i in range(n)], dtype="string"),
+        "actor": pd.array(["outlet"] * n, dtype="string"),
+        "side": pd.Categorical(["outlet"] * n, categories=["a", "b", "outlet", "other"]),
+        "source": pd.array(["stated (outlet)"] * n, dtype="string")})
+
+
+@pytest.mark.parametrize("measure", ["per_month", "count"])
+def test_a_monthly_series_with_a_long_unit_is_readable(measure):
+    """Review 7, F-o: 12 monthly bars got three-line labels with the unit that overprinted each other, tick labels
+    ran together ("Jan 2025Feb 2025"), and the y label ran from the source line into the title."""
+    import matplotlib.pyplot as plt
+
+    from exportrow.plots import bar_periods
+
+    fig, alt = bar_periods(_monthly_periods(), measure=measure, source="Source: Riverside Courier, 16 April 2026.")
+    ax = fig.axes[0]
+    texts = _drawn_texts(fig)
+    labels = [(t, b) for t, b in texts if t in ax.texts]
+    assert [t.get_text() for t, _ in labels] == [f"\u2265{v:,}" for v in _MONTHLY]  # value only, the hedge a sign
+    assert not any(_UNIT in t.get_text() for t, _ in labels)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "\u2265 = at least (as the article hedges the figure)" in legend
+    ticks = [(t, b) for t, b in texts if t in ax.get_xticklabels()]
+    assert [t.get_text() for t, _ in ticks] == ["Jan\n2025", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+                                                "Sep", "Oct", "Nov", "Dec"]
+    assert _overlapping(labels) == [] and _overlapping(ticks) == []
+    assert _inside(fig, texts) == []
+    ylabel = ax.yaxis.label.get_window_extent()
+    axes = ax.get_window_extent()
+    assert axes.y0 - 1 <= ylabel.y0 and ylabel.y1 <= axes.y1 + 1, (ylabel, axes)  # fitted to the axis height
+    assert _UNIT.capitalize().split()[0] in ax.get_ylabel()  # the unit once, in the axis label
+    assert f"Mar 2025: at least 15,000 {_UNIT} in 1 month, at least 15,000 a month" in alt  # full text kept
+    assert "1 months" not in alt + fig._suptitle.get_text()
+    plt.close(fig)
+
+
+def test_the_bundled_bar_chart_keeps_its_full_labels_inside_the_figure():
+    import matplotlib.pyplot as plt
+
+    import exportrow
+    from exportrow.plots import bar_periods
+    from exportrow.stats import case_periods
+
+    fig, _ = bar_periods(exportrow.figures().pipe(case_periods), source="Source: the bundled article.")
+    ax = fig.axes[0]
+    texts = _drawn_texts(fig)
+    labels = [t.get_text() for t in ax.texts]
+    assert labels[:3] == ["14 cases\nin 12 months\n= 1.17 a month", "22 cases\nin 12 months\n= 1.83 a month",
+                          "48 cases\nin 12 months\n= 4 a month"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2015", "2016", "2017", "Jan 2018\u2013\nMar 2019"]
+    assert ax.get_ylabel() == "Cases per month\n(computed: count \u00f7 months)"
+    assert _inside(fig, texts) == [] and _overlapping([(t, b) for t, b in texts if t in ax.texts]) == []
+    plt.close(fig)
