@@ -848,7 +848,7 @@ def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions:
         if k.endswith("_paths") and isinstance(v, list):  # e.g. coding_paths of notebook 04
             params[k] = [str(Path(x).resolve()) if isinstance(x, str) and x else x for x in v]
     if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone",
-                                   "side_a", "side_b", "sides")):
+                                   "side_a", "side_b", "sides", "actors")):
         # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.
         from exportrow.annotations import load_annotation
         from exportrow.sides import check_side_parameters

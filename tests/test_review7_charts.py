@@ -134,3 +134,61 @@ def test_the_bundled_bar_chart_keeps_its_full_labels_inside_the_figure():
     assert ax.get_ylabel() == "Cases per month\n(computed: count \u00f7 months)"
     assert _inside(fig, texts) == [] and _overlapping([(t, b) for t, b in texts if t in ax.texts]) == []
     plt.close(fig)
+
+
+# ---------------------------------------------------------------- F-i: a declared side or actor with no event
+
+
+def test_a_declared_side_or_actor_with_no_event_gives_an_empty_selection_explained_not_an_error():
+    """Review 7, F-i: select_events checked sides/actors against the events left after the window, with a raw
+    ValueError: a declared side with no event ('other', 'washington'), or none in the window, crashed notebook 02."""
+    from exportrow import events
+    from exportrow.annotations import load_annotation
+    from exportrow.timeline import select_events, selection_note
+
+    ann = load_annotation()
+    ev = events()
+    shown = ev.pipe(select_events, sides=["washington"], annotation=ann)
+    assert shown.event_id.tolist() == ["publication"]
+    assert selection_note(shown, sides=["washington"], annotation=ann) == (
+        "Washington has no event in this annotation; the publication row is shown.")
+    window = ["2019-07-01", "2019-07-09"]  # tokyo's curbs only: seoul has no event in it, and no publication
+    shown = ev.pipe(select_events, window=window, sides=["seoul"])  # no annotation: the table's sides
+    assert shown.event_id.tolist() == []
+    assert selection_note(shown, window=window, sides=["seoul"]) == (
+        "Seoul has no event between 1 and 8 Jul 2019; no row is shown.")
+    shown = ev.pipe(select_events, actors=["pompeo", "kang"], annotation=ann)
+    assert shown.event_id.tolist() == ["kang_pompeo_call", "publication"]
+    assert selection_note(shown, actors=["pompeo", "kang"], annotation=ann) == (
+        "Mike Pompeo, U.S. Secretary of State (pompeo) has no event in this annotation.")
+    assert selection_note(ev.pipe(select_events, sides=["seoul"]), sides=["seoul"]) == ""
+
+
+def test_a_side_or_actor_unknown_to_the_annotation_is_one_exportrow_error():
+    from exportrow import events
+    from exportrow.annotations import load_annotation
+    from exportrow.errors import ExportrowError
+    from exportrow.sides import ActorError, SideError, check_side_parameters
+    from exportrow.timeline import select_events
+
+    ann = load_annotation()
+    with pytest.raises(ActorError, match=r"^actors 'narnia' is not an actor of this annotation \(.*\); its actors "
+                                         r"are: kr_gov, jp_gov, "):
+        events().pipe(select_events, actors=["narnia"], annotation=ann)
+    with pytest.raises(SideError, match="sides 'narnia' is not a side of this annotation"):
+        events().pipe(select_events, sides=["narnia"], annotation=ann)
+    with pytest.raises(ExportrowError, match="unknown actor"):  # no annotation: the table's actors
+        events().pipe(select_events, actors=["narnia"])
+    with pytest.raises(ActorError, match="actors 'narnia' is not an actor"):  # the report's check before kernels
+        check_side_parameters(ann, {"actors": ["narnia"]})
+    check_side_parameters(ann, {"actors": ["pompeo"], "sides": ["washington"]})  # declared: accepted
+
+
+def test_notebook_02_runs_for_a_declared_side_with_no_event_and_refuses_an_unknown_actor_before_kernels(tmp_path):
+    from exportrow.report import plan
+    from exportrow.sides import ActorError
+
+    with pytest.raises(ActorError, match="actors 'narnia' is not an actor of this annotation"):
+        plan(["02"], [("actors", "[narnia]")])
+    _, _, params, _ = plan(["02"], [("sides", "[washington]"), ("actors", "[pompeo]")])
+    assert params["sides"] == ["washington"] and params["actors"] == ["pompeo"]
