@@ -293,7 +293,9 @@ def side_name(side: str) -> str:
         >>> side_name("seoul"), side_name("outlet")
         ('Seoul', 'the outlet')
     """
-    return "the outlet" if side == "outlet" else str(side).capitalize()
+    from exportrow.sides import side_words
+
+    return "the outlet" if side == "outlet" else side_words(side)
 
 
 def words_finding(words: pd.DataFrame, side_a: str, side_b: str, claims: pd.DataFrame | None = None) -> str:
@@ -416,7 +418,9 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
     voice = voice_share(claims).set_index("side")
     frames = frame_counts(claims, [side_a, side_b])
     frames["frame"] = frames.frame.astype(str).map(markdown_text)
-    name = {side: markdown_text(side.capitalize()) for side in (side_a, side_b)}
+    from exportrow.sides import side_words
+
+    name = {side: markdown_text(side_words(side)) for side in (side_a, side_b)}
     labels = {"direct_quote": "direct quotation", "indirect": "paraphrase",
               "anonymous_source": "anonymous source", "unattributed": "unattributed statement"}
     out = []

@@ -220,12 +220,17 @@ def _title_chars(width_in: float) -> int:
 
 
 def _side_name(side: str) -> str:
-    return {"outlet": "the outlet", "other": "Other"}.get(side, side.capitalize())
+    from exportrow.sides import side_words
+
+    return {"outlet": "the outlet", "other": "Other"}.get(side, side_words(side))
 
 
 def _side_label(side: str) -> str:
     """A side's name in a legend; ``other`` says what it holds."""
-    return {"outlet": "The outlet's own voice", "other": "Other (neither side alone)"}.get(side, side.capitalize())
+    from exportrow.sides import side_words
+
+    return {"outlet": "The outlet's own voice", "other": "Other (neither side alone)"}.get(
+        side, _wrap_px(side_words(side), _LEGEND_PX, SOURCE_PT + 1))
 
 
 def _palette(sides, shown) -> dict[str, str]:
@@ -468,6 +473,12 @@ _AXIS_PX = 380
 _HEDGE_SIGNS = {"lower_bound": "\u2265", "upper_bound": "\u2264", "approximate": "\u2248"}
 
 
+#: Widths (pixels at 100 dpi) that long side names are wrapped to: a column head in frames.png (half its axes,
+#: less a tenth for bold type), the x label of distinctive-words.png (centred under its axes, beside the legend),
+#: a legend entry.
+_HALF_HEAD_PX, _WORDS_AXIS_PX, _LEGEND_PX = 340, 700, 300
+
+
 def _months(m) -> str:
     """A period's length for a label: ``in 1 month``, ``in 12 months``, ``in ? months`` when unknown."""
     return f"in {m} month{'s' * (m != 1)}" if m else "in ? months"
@@ -499,6 +510,8 @@ def _wrap_px(text: str, pixels: float, size: float = LABEL_PT) -> str:
         water permits per month (computed: count
         ÷ months)
     """
+    if _text_px(text, size) <= pixels:
+        return text  # as typed, spacing and all
     words, lines = text.split(), [""]
     for w in words:
         tried = f"{lines[-1]} {w}".strip()
@@ -1145,9 +1158,11 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
         ax.set_xticks(ticks, [str(abs(t)) for t in ticks])
         ax.axvline(0, color="black", lw=1)
         totals = {s: int(frames.loc[frames.side == s, "claims"].sum()) for s in (side_a, side_b)}
-        ax.text(0.25, 1.0, f"\u2190 {_side_name(side_a)} ({totals[side_a]})", transform=ax.transAxes,
+        # each head within its half of the axes (bold type is about a tenth wider than _text_px measures)
+        half = _HALF_HEAD_PX
+        ax.text(0.25, 1.0, _wrap_px(f"\u2190 {_side_name(side_a)} ({totals[side_a]})", half), transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(ca), fontsize=LABEL_PT, fontweight="bold")
-        ax.text(0.75, 1.0, f"{_side_name(side_b)} ({totals[side_b]}) \u2192", transform=ax.transAxes,
+        ax.text(0.75, 1.0, _wrap_px(f"{_side_name(side_b)} ({totals[side_b]}) \u2192", half), transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(cb), fontsize=LABEL_PT, fontweight="bold")
         ax.set_xlabel("Claims coded with this frame (count)")
         fig.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
@@ -1236,10 +1251,12 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
                       [str(abs(t)) for t in (-3, -2, -1, 0, 1, 2, 3) if abs(t) <= m])
         ax.text(0.5, 1.0, f"within chance (|z| < {Z_CRITICAL})", transform=ax.transAxes, ha="center",
                 va="bottom", fontsize=SOURCE_PT, color="#555555")
-        ax.set_xlabel(f"z-score of weighted log-odds: \u2190 leans {_side_name(side_a)}   |   "
-                      f"leans {_side_name(side_b)} \u2192\n(word counts in brackets: {_side_name(side_a)} vs "
-                      f"{_side_name(side_b)})")
-        handles = [Patch(color=palette[s], label=f"{_side_name(s)}, beyond chance") for s in (side_a, side_b)]
+        ax.set_xlabel(_wrap_px(f"z-score of weighted log-odds: \u2190 leans {_side_name(side_a)}   |   "
+                               f"leans {_side_name(side_b)} \u2192", _WORDS_AXIS_PX) + "\n"
+                      + _wrap_px(f"(word counts in brackets: {_side_name(side_a)} vs {_side_name(side_b)})",
+                                 _WORDS_AXIS_PX))
+        handles = [Patch(color=palette[s], label=_wrap_px(f"{_side_name(s)}, beyond chance", _LEGEND_PX, SOURCE_PT))
+                   for s in (side_a, side_b)]
         handles.append(Patch(color="#9a9a9a", label="within chance: leans to neither side"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=SOURCE_PT)
         fig.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)

@@ -31,13 +31,20 @@ class ActorError(UsageError):
 
 
 def side_words(side: str) -> str:
-    """A side's id as people read it: underscores as spaces, each word capitalised (the id stays in tables).
+    """A side's id as people read it: underscores as spaces, each word capitalised but for small joining words
+    after the first (``of``, ``and``, ``the`` ...). The id itself stays in tables and files.
 
     Example:
         >>> side_words("united_states"), side_words("seoul"), side_words("north_korea")
         ('United States', 'Seoul', 'North Korea')
+        >>> side_words("federal_republic_of_lowland_and_its_water_authorities")
+        'Federal Republic of Lowland and Its Water Authorities'
     """
-    return " ".join(w[:1].upper() + w[1:] for w in str(side).replace("_", " ").split())
+    words = str(side).replace("_", " ").split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
 
 
 def declared_sides(annotation) -> list[str]:

@@ -192,3 +192,80 @@ def test_notebook_02_runs_for_a_declared_side_with_no_event_and_refuses_an_unkno
         plan(["02"], [("actors", "[narnia]")])
     _, _, params, _ = plan(["02"], [("sides", "[washington]"), ("actors", "[pompeo]")])
     assert params["sides"] == ["washington"] and params["actors"] == ["pompeo"]
+
+
+# ---------------------------------------------------------------- F-p: sides named as words, long names fitted
+
+_LONG_A = "federal_republic_of_lowland_and_its_water_authorities"
+_LONG_B = "united_provinces_of_highland_farm_union_and_government"
+
+
+def _renamed_claims(a: str, b: str) -> pd.DataFrame:
+    c = claims()
+    c["side"] = c.side.cat.rename_categories({"seoul": a, "tokyo": b})
+    return c
+
+
+def test_two_word_sides_print_as_words_in_charts_and_prose():
+    """Review 7, F-p: 'United_states's 3 claims', 'North_korea' in titles, heads, alt text and prose."""
+    import matplotlib.pyplot as plt
+
+    from exportrow.framing import fightin_words, frame_counts, side_name, summary, words_finding
+    from exportrow.plots import diverging_frames, timeline
+
+    c = _renamed_claims("united_states", "north_korea")
+    fig, alt = diverging_frames(c.pipe(frame_counts, ["united_states", "north_korea"]), "united_states",
+                                "north_korea")
+    heads = [t.get_text() for t in fig.axes[0].texts if "\u2190" in t.get_text() or "\u2192" in t.get_text()]
+    assert heads == ["\u2190 United States (12)", "North Korea (4) \u2192"]
+    assert alt.startswith("United States's claims lean most on Crime and punishment (4 of 12); North Korea's claims")
+    assert "_" not in fig._suptitle.get_text() + alt
+    plt.close(fig)
+    words = c.pipe(fightin_words, "united_states", "north_korea")
+    assert words_finding(words, "united_states", "north_korea").startswith(
+        "No word separates United States from North Korea beyond chance")
+    assert summary(c, "united_states", "north_korea")[0].startswith("**United States**: 12 claims")
+    assert side_name("north_korea") == "North Korea"
+    ev = _events_with_side("united_states")
+    fig, alt = timeline(ev)
+    legend = [t.get_text() for sub in fig.subfigs for lg in sub.legends for t in lg.get_texts()]
+    assert "United States" in legend and "United_states" not in " ".join(legend)
+    plt.close(fig)
+
+
+def _events_with_side(name: str) -> pd.DataFrame:
+    from exportrow import events
+
+    ev = events()
+    ev["side"] = ev.side.cat.rename_categories({"seoul": name})
+    return ev
+
+
+def test_long_side_names_fit_their_half_of_frames_and_the_words_chart():
+    """Review 7, F-p: two long side names printed on top of each other over frames.png, and distinctive-words'
+    x label ran off the figure on the left."""
+    import matplotlib.pyplot as plt
+
+    from exportrow.framing import fightin_words, frame_counts
+    from exportrow.plots import distinctive_words, diverging_frames
+
+    c = _renamed_claims(_LONG_A, _LONG_B)
+    fig, _ = diverging_frames(c.pipe(frame_counts, [_LONG_A, _LONG_B]), _LONG_A, _LONG_B, source="Source: x.")
+    ax = fig.axes[0]
+    texts = _drawn_texts(fig)
+    heads = [(t, b) for t, b in texts if t in ax.texts and ("\u2190" in t.get_text() or "\u2192" in t.get_text())]
+    assert [t.get_text().replace("\n", " ") for t, _ in heads] == [
+        "\u2190 Federal Republic of Lowland and Its Water Authorities (12)",
+        "United Provinces of Highland Farm Union and Government (4) \u2192"]
+    assert _overlapping(heads) == [] and _inside(fig, texts) == []
+    middle = ax.get_window_extent().x0 + ax.get_window_extent().width / 2
+    assert heads[0][1].x1 <= middle <= heads[1][1].x0  # each head in its own half
+    plt.close(fig)
+    fig, _ = distinctive_words(c.pipe(fightin_words, _LONG_A, _LONG_B, min_count=1), _LONG_A, _LONG_B,
+                               source="Source: x.")
+    texts = _drawn_texts(fig)
+    assert _inside(fig, texts) == []
+    ax = fig.axes[0]
+    assert ax.get_window_extent().width > 0.4 * fig.bbox.width  # the legend no longer squeezes the plot
+    assert "Federal Republic of Lowland" in ax.get_xlabel().replace("\n", " ")
+    plt.close(fig)
