@@ -888,7 +888,10 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
     panels = _panels(ev, window, close_up)
     width = 15
     with classroom_style():
-        height = max(3.0, 0.62 * n + 1.2)
+        labels = [_wrap(("[context] " if s == "context" else "") + f"{d} ({_keep_dates(_date_words(a, b, p))})", 50)
+                  for d, s, a, b, p in zip(ev.description, ev.source, ev.date_start, ev.date_end, ev.precision)]
+        rows, total = _row_positions(labels)
+        height = max(3.0, 0.62 * total + 1.2)
         ratios = [1.0] if len(panels) == 1 else [1.25 if i == 0 else 1.0 for i in range(len(panels))]
         foot_h = 2.1
         fig = plt.figure(figsize=(width, height + foot_h), layout="constrained")
@@ -910,7 +913,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
             for i, r in ev.iterrows():
                 if r.date_end <= a or r.date_start >= b:
                     continue  # drawn in another panel
-                y = n - 1 - i
+                y = rows[i]
                 colour = palette.get(str(r.side), OKABE_ITO["grey"])
                 ctx = r.source == "context"
                 days = (r.date_end - r.date_start).days
@@ -935,7 +938,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
             _date_axis(ax, a, b, (width - 5) * ratios[k] / sum(ratios))
             if window:  # no tick names a day the axis leaves out (the end is exclusive)
                 _ticks_within(ax, a, b)
-            ax.set_ylim(-0.8, n + 0.3)  # the band above the top row holds the publication's label
+            ax.set_ylim(-0.8, total + 0.3)  # the band above the top row holds the publication's label
             ax.grid(axis="x", color="#dddddd", zorder=0)
             ax.grid(axis="y", color="#f2f2f2", zorder=0)
             if pub_ts is not None and a <= pub_ts < b:
@@ -943,9 +946,9 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                 ax.axvline(line, color=OKABE_ITO["black"], ls="--", lw=1.5, zorder=0)
                 right = (line - lo) / (hi - lo) > 0.6  # near the right edge: the label reads leftwards
                 # in the band above the top row, where no event is drawn: never over a point
-                ax.annotate(f"published {pub_ts.day} {pub_ts:%b %Y}", (line, n - 0.3), xytext=(-5 if right else 5, 0),
-                            textcoords="offset points", ha="right" if right else "left", va="bottom",
-                            fontsize=SOURCE_PT)
+                ax.annotate(f"published {pub_ts.day} {pub_ts:%b %Y}", (line, total - 0.3),
+                            xytext=(-5 if right else 5, 0), textcoords="offset points", ha="right" if right else "left",
+                            va="bottom", fontsize=SOURCE_PT)
             if k:
                 ax.tick_params(axis="y", left=False, labelleft=False)
                 ax.spines["left"].set_visible(False)
@@ -955,9 +958,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                     ax.plot([0.985, 1.015], [-0.02, 0.02], **kw)
                 if k:
                     ax.plot([-0.015, 0.015], [-0.02, 0.02], **kw)
-        labels = [_wrap(("[context] " if s == "context" else "") + f"{d} ({_keep_dates(_date_words(a, b, p))})", 50)
-                  for d, s, a, b, p in zip(ev.description, ev.source, ev.date_start, ev.date_end, ev.precision)]
-        axes[0].set_yticks(range(n - 1, -1, -1), labels, fontsize=LABEL_PT - 1)
+        axes[0].set_yticks(rows, labels, fontsize=LABEL_PT - 1)
         for tick, side in zip(axes[0].get_yticklabels(), ev.side):
             tick.set_color("#333333" if side in ("outlet", None) or pd.isna(side) else
                            _readable(palette.get(str(side), OKABE_ITO["black"])))
@@ -1003,6 +1004,25 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
            + ". " + ". ".join(parts) + "."
            + (f" {SPAN_ALT}" if ((ev.date_end - ev.date_start).dt.days > 1).any() else ""))
     return fig, alt
+
+
+def _row_positions(labels) -> tuple[list[float], float]:
+    """Where each timeline row sits (the first at the top) and the rows' total height, in rows: a row whose label
+    wraps to three lines or more gets room for them (0.4 of a row a line), so that no label runs into the next.
+    Rows of one or two lines sit one apart, at n - 1, ..., 0.
+
+    Example:
+        >>> _row_positions(["a", "b" + chr(10) + "c", "d"])
+        ([2.0, 1.0, 0.0], 3.0)
+        >>> _row_positions(["a", chr(10).join("bcde"), "f"])
+        ([2.6, 1.3, 0.0], 3.6)
+    """
+    slots = [max(1.0, 0.4 * (lab.count("\n") + 1)) for lab in labels]
+    rows, below = [], sum(slots)
+    for slot in slots:
+        below -= slot
+        rows.append(round(below + slot / 2 - 0.5, 6))
+    return rows, round(sum(slots), 6)
 
 
 def _crowded_note(ev: pd.DataFrame, window) -> str:

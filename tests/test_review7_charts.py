@@ -269,3 +269,32 @@ def test_long_side_names_fit_their_half_of_frames_and_the_words_chart():
     assert ax.get_window_extent().width > 0.4 * fig.bbox.width  # the legend no longer squeezes the plot
     assert "Federal Republic of Lowland" in ax.get_xlabel().replace("\n", " ")
     plt.close(fig)
+
+
+# ---------------------------------------------------------------- F-n: timeline labels of three lines or more
+
+
+def test_timeline_rows_make_room_for_labels_that_wrap_to_three_lines():
+    """Review 7, F-n: rows were one apart whatever their labels; a ~110-character description wraps to three lines,
+    and each label's third line ran into the next row's first."""
+    import matplotlib.pyplot as plt
+
+    from exportrow import events
+    from exportrow.plots import timeline
+
+    ev = events()
+    long = ("Event number {} with a rather long description that a student typed to explain what happened in detail "
+            "on that day")
+    ev["description"] = [long.format(i) if i % 3 else d for i, d in enumerate(ev.description)]
+    ev["description"] = ev.description.astype("string")
+    fig, _ = timeline(ev, source="Source: x.")
+    ax = fig.axes[0]
+    texts = _drawn_texts(fig)
+    ticks = [(t, b) for t, b in texts if t in ax.get_yticklabels()]
+    assert len(ticks) == len(ev)
+    assert max(t.get_text().count("\n") + 1 for t, _ in ticks) == 3
+    assert _overlapping(ticks) == []
+    assert all(b.y0 >= ax.get_window_extent().y0 - 1 for _, b in ticks)  # none below the axes
+    kept = [t.get_text() for t, _ in ticks if "(" in t.get_text()]
+    assert any("12\u00a0Jul\u00a02019" in k for k in kept)  # dates kept together on one line
+    plt.close(fig)
