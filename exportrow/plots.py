@@ -321,7 +321,8 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     ``per_month`` (the default): on a time axis each bar spans its period and its height is
     the rate per month (computed by exportrow: count ÷ months), so its **area is its count**
     and periods of different lengths compare fairly. Each bar's label gives the count, the
-    months and the rate. ``count``: one bar per period with the raw count, each label giving
+    months and the rate when they fit over the bars, else the value alone (:func:`_place_bar_labels`;
+    the alt text keeps the full text). ``count``: one bar per period with the raw count, each label giving
     the period's length, and a note that the bars are not comparable when lengths differ.
 
     Bars take the colour of the side the figures are attributed to. Hatching means one thing

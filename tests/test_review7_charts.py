@@ -298,3 +298,22 @@ def test_timeline_rows_make_room_for_labels_that_wrap_to_three_lines():
     kept = [t.get_text() for t, _ in ticks if "(" in t.get_text()]
     assert any("12\u00a0Jul\u00a02019" in k for k in kept)  # dates kept together on one line
     plt.close(fig)
+
+
+def test_tick_labels_that_are_not_months_turn_when_they_do_not_fit():
+    import matplotlib.pyplot as plt
+
+    from exportrow.plots import bar_periods
+
+    p = _monthly_periods().assign(label=pd.array([f"Week {i + 1} of 2025" for i in range(12)], dtype="string"),
+                                  unit=pd.array(["trucks"] * 12, dtype="string"))
+    fig, _ = bar_periods(p, source="Source: x.")
+    ax = fig.axes[0]
+    ticks = [(t, b) for t, b in _drawn_texts(fig) if t in ax.get_xticklabels()]
+    assert [t.get_rotation() for t, _ in ticks] == [30.0] * 12 and ticks[0][0].get_text() == "Week 1 of 2025"
+    assert _inside(fig, ticks) == []
+    # turned 30°, two neighbours are apart by their spacing x sin 30°: more than a line of text
+    ends = [b.x1 for _, b in ticks]
+    line = ticks[0][0].get_fontsize() * fig.dpi / 72
+    assert all((b - a) * 0.5 > line for a, b in zip(ends, ends[1:]))
+    plt.close(fig)
