@@ -1191,8 +1191,11 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
                 "the same frames (notebook 04 compares codings)." + note)
     few = per_frame[per_frame.verdict == TOO_FEW] if "units" in per_frame else per_frame.iloc[0:0]
     if len(few):
-        return (f"**Too few claims to judge agreement.** Another coding of this article exists, but only "
-                f"{int(few.units.max())} claims were coded by both, fewer than {MIN_UNITS} (exportrow's minimum for a "
+        many = len(codings) - len(blank) > 2  # the annotation and two or more other codings
+        exist, by = (("Other codings of this article exist", "two or more coders") if many else
+                     ("Another coding of this article exists", "both"))
+        return (f"**Too few claims to judge agreement.** {exist}, but only "
+                f"{int(few.units.max())} claims were coded by {by}, fewer than {MIN_UNITS} (exportrow's minimum for a "
                 "verdict): nothing here tells yet whether another coder would give these claims the same frames; "
                 "notebook 04 shows where the coders differ." + note)
     weak = weak_frames(per_frame, frames)

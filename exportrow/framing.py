@@ -293,7 +293,9 @@ def side_name(side: str) -> str:
         >>> side_name("seoul"), side_name("outlet")
         ('Seoul', 'the outlet')
     """
-    return "the outlet" if side == "outlet" else str(side).capitalize()
+    from exportrow.sides import side_words
+
+    return "the outlet" if side == "outlet" else side_words(side)
 
 
 def words_finding(words: pd.DataFrame, side_a: str, side_b: str, claims: pd.DataFrame | None = None) -> str:
@@ -422,7 +424,9 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
     voice = voice_share(claims).set_index("side")
     frames = frame_counts(claims, [side_a, side_b])
     frames["frame"] = frames.frame.astype(str).map(markdown_text)
-    name = {side: markdown_text(side.capitalize()) for side in (side_a, side_b)}
+    from exportrow.sides import side_words
+
+    name = {side: markdown_text(side_words(side)) for side in (side_a, side_b)}
     labels = {"direct_quote": "direct quotation", "indirect": "paraphrase",
               "anonymous_source": "anonymous source", "unattributed": "unattributed statement"}
     out = []
@@ -585,7 +589,7 @@ def reading_questions(claims: pd.DataFrame) -> list[str]:
                f"verbs and nouns are the outlet's choices.{here}")
     unnamed = claims[claims.attribution == "anonymous_source"]
     here = (f" Here {len(unnamed)} claim{'s come' if len(unnamed) != 1 else ' comes'} from an unnamed source or a "
-            "relay." if len(unnamed) else " This article has none.")
+            "relay." if len(unnamed) else " The annotation records no claim from an unnamed source.")
     out.append("**Anonymous voices weigh differently.** An unnamed source's direct quote is vivid, but the reader "
                "cannot check who said it. The same holds for words relayed with \"reportedly\": the article does not "
                f"say who relays them.{here}")

@@ -19,7 +19,8 @@ may add, in plain words that stay readable:
   as the notebook's inputs read it (:func:`exportrow.clock.parse_published`, e.g. ``2025-03-14T10:00:00+01:00``);
 - ``[start, end]`` with ``ISO dates`` (``list``): a window, empty or two dates, the end after the start.
 
-Values that depend on the article (side names, actor ids) are checked by the notebook itself.
+Values that depend on the article (side names, actor ids) are checked against its annotation
+(:func:`exportrow.sides.check_side_parameters`), by ``exportrow report`` before any kernel and by the notebook.
 """
 
 from __future__ import annotations

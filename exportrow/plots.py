@@ -220,12 +220,17 @@ def _title_chars(width_in: float) -> int:
 
 
 def _side_name(side: str) -> str:
-    return {"outlet": "the outlet", "other": "Other"}.get(side, side.capitalize())
+    from exportrow.sides import side_words
+
+    return {"outlet": "the outlet", "other": "Other"}.get(side, side_words(side))
 
 
 def _side_label(side: str) -> str:
     """A side's name in a legend; ``other`` says what it holds."""
-    return {"outlet": "The outlet's own voice", "other": "Other (neither side alone)"}.get(side, side.capitalize())
+    from exportrow.sides import side_words
+
+    return {"outlet": "The outlet's own voice", "other": "Other (neither side alone)"}.get(
+        side, _wrap_px(side_words(side), _LEGEND_PX, SOURCE_PT + 1))
 
 
 def _palette(sides, shown) -> dict[str, str]:
@@ -352,7 +357,8 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     ``per_month`` (the default): on a time axis each bar spans its period and its height is
     the rate per month (computed by exportrow: count ÷ months), so its **area is its count**
     and periods of different lengths compare fairly. Each bar's label gives the count, the
-    months and the rate. ``count``: one bar per period with the raw count, each label giving
+    months and the rate when they fit over the bars, else the value alone (:func:`_place_bar_labels`;
+    the alt text keeps the full text). ``count``: one bar per period with the raw count, each label giving
     the period's length, and a note that the bars are not comparable when lengths differ. Levels
     (``kind: level``: a reservoir level, a price, per cent) are drawn as their values, one bar per period,
     whichever ``measure`` is asked: a level is never divided by months.
@@ -426,10 +432,9 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
         else:
             title = f"{what} per period ({_months(lengths[0]) if lengths else '? months'} each)"
     width = 12
-    first_edge = mdates.date2num(pd.Timestamp(p.period_start.min()))
-    total_span = mdates.date2num(pd.Timestamp(p.period_end.max())) - first_edge
     with classroom_style():
         fig, ax = plt.subplots(figsize=(width, 7.2), layout="constrained")
+        bar_labels = []
         for i, (c, m, r, d, col) in enumerate(zip(counts, months, rates, derived, colours)):
             if measure == "per_month":
                 x0, x1 = pd.Timestamp(p.period_start.iloc[i]), pd.Timestamp(p.period_end.iloc[i])
@@ -443,18 +448,17 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             else:
                 ax.bar(left, height, width=span, align="edge", color=col, edgecolor="white", linewidth=2, zorder=2)
             q = quals[i]
-            lines = [f"{_hedge(fmt_count(c), q)} {unit}", f"in {_months(m)}" if m else "length unknown"]
+            # the unit once, in the axis label, when it is too long to repeat over every bar
+            lines = [_hedge(fmt_count(c), q) + (f" {unit}" if len(unit) <= _LABEL_UNIT_CHARS else ""),
+                     f"in {_months(m)}" if m else "length unknown"]
             if measure == "level":  # a value at its period: the period is the tick, the months add nothing
                 lines = lines[:1]
             if measure == "per_month":
                 lines.append(f"= {_hedge(_rate(r), q)} a month")
             if d:
                 lines.append(p.source.iloc[i].replace("derived: ", "derived:\n"))
-            ha, at = "center", mid
-            if measure == "per_month" and span < total_span * 0.15:  # a narrow bar: its label leans inwards
-                ha, at = ("right", left + span) if mid > first_edge + total_span / 2 else ("left", left)
-            ax.annotate("\n".join(lines), (at, height), xytext=(0, 5), textcoords="offset points", ha=ha,
-                        va="bottom", fontsize=LABEL_PT - 1, linespacing=1.15)
+            value = _rate(r) if measure == "per_month" else fmt_count(c)
+            bar_labels.append((mid, span / 2, height, lines, value, q))
         top = max(v for v in (rates if measure == "per_month" else counts) if v == v)
         ax.yaxis.set_major_formatter(_grouped_ticks())
         ax.set_ylim(0, top * (1.75 if any(derived) else 1.45))
@@ -469,7 +473,8 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             ax.tick_params(axis="x", which="major", length=0)
             pad = (edges[-1] - edges[0]) * 0.02
             ax.set_xlim(edges[0] - pad, edges[-1] + pad)
-            ax.set_ylabel(f"{unit.capitalize()} per month\n(computed: {word} \u00f7 months)")
+            ax.set_ylabel(_wrap_px(f"{unit.capitalize()} per month", _AXIS_PX) + "\n"
+                          + _wrap_px(f"(computed: {word} \u00f7 months)", _AXIS_PX))
             ax.set_xlabel(f"Each bar spans its period on a time line: height = rate per month, area = {word}")
         elif measure == "level":
             ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
@@ -477,9 +482,11 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             ax.set_xlabel("Period: each bar is the value the article gives for it (a level, not divided by months)")
         else:
             ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
-            ax.set_ylabel(f"{unit.capitalize()} ({word} as reported)")
+            ax.set_ylabel(_wrap_px(f"{unit.capitalize()}", _AXIS_PX) + "\n" + f"({word} as reported)")
             ax.set_xlabel("Period" + (f" (lengths differ: {lengths[0]} to {lengths[-1]} months, so the bars are "
                                       "not comparable)" if len(lengths) > 1 else ""))
+        signs = _place_bar_labels(ax, bar_labels, width)
+        _fit_ticks(ax, width)
         handles = []
         for s in dict.fromkeys(shown_sides):
             col = palette.get(s, OKABE_ITO["grey"])
@@ -488,6 +495,9 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             if any(d for d, x in zip(derived, shown_sides) if x == s):
                 handles.append(Patch(facecolor="white", edgecolor=col, hatch="//", linewidth=2,
                                      label=f"hatched: {word} derived by exportrow, not in the article"))
+        if signs:  # a bound over a narrow bar is written as a sign: the legend says which
+            handles.append(Patch(facecolor="none", edgecolor="none", label=", ".join(
+                f"{sign} = {words}" for sign, words in signs.items()) + " (as the article hedges the figure)"))
         ax.legend(handles=handles, loc="upper left", frameon=False, fontsize=LABEL_PT - 1)
         fig.suptitle(_wrap(_keep_together(title, labels), _title_chars(width)), x=0.01, ha="left",
                      fontsize=TITLE_PT)
@@ -507,6 +517,146 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             "they are not comparable" if len(lengths) > 1 else f"Bars are {word}s per period")
     alt = f"{title}. {kind}. " + ". ".join(parts) + "."
     return fig, alt
+
+
+#: A unit longer than this is named once, in the axis label, not over every bar.
+_LABEL_UNIT_CHARS = 24
+#: The height (pixels at 100 dpi) a bar chart's y label is wrapped to: the axis of a 7.2-inch chart under a
+#: three-line title, over a two-line source, is taller.
+_AXIS_PX = 380
+#: Short forms of the article's hedges, for a value over a narrow bar (the alt text keeps the words).
+_HEDGE_SIGNS = {"lower_bound": "\u2265", "upper_bound": "\u2264", "approximate": "\u2248"}
+
+
+#: Widths (pixels at 100 dpi) that long side names are wrapped to: a column head in frames.png (half its axes,
+#: less a tenth for bold type), the x label of distinctive-words.png (centred under its axes, beside the legend),
+#: a legend entry.
+_HALF_HEAD_PX, _WORDS_AXIS_PX, _LEGEND_PX = 340, 700, 300
+
+
+def _text_px(text: str, size: float) -> float:
+    """The width in pixels (at 100 dpi, as every exportrow chart is saved) of the widest line of ``text``.
+
+    Example:
+        >>> _text_px("1,820", 13) < _text_px("at least 1,820", 13)
+        True
+    """
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(10, 10, 100)
+    prop = FontProperties(size=size)
+    return max(renderer.get_text_width_height_descent(line or " ", prop, ismath=False)[0]
+               for line in text.split("\n"))
+
+
+def _wrap_px(text: str, pixels: float, size: float = LABEL_PT) -> str:
+    """``text`` wrapped so that no line is wider than ``pixels`` at ``size`` points (a y label: the axis height).
+
+    Example:
+        >>> print(_wrap_px("Farm households applying for emergency water permits per month (computed: count "
+        ...                "\u00f7 months)", 380))
+        Farm households applying for emergency
+        water permits per month (computed: count
+        ÷ months)
+    """
+    if _text_px(text, size) <= pixels:
+        return text  # as typed, spacing and all
+    words, lines = text.split(), [""]
+    for w in words:
+        tried = f"{lines[-1]} {w}".strip()
+        if lines[-1] and _text_px(tried, size) > pixels:
+            lines.append(w)
+        else:
+            lines[-1] = tried
+    return "\n".join(lines)
+
+
+def _axes_px(ax, fig_width: float) -> float:
+    """The axes' width in pixels, estimated before the layout runs: the figure less room for the y label
+    and its ticks on the left and a margin on the right."""
+    return (fig_width - 1.7) * 100
+
+
+def _place_bar_labels(ax, bar_labels, fig_width: float) -> dict[str, str]:
+    """Label the bars with as much as fits: the full labels (value, months, rate), else the values with their
+    hedges, else the values with each hedge as a sign (``≥1,820``), else those turned upright; the same kind
+    for every bar, the first kind under which no two neighbouring labels touch and none runs past the axes.
+    The alt text and the table always carry the full text. Returns the signs used, with their words.
+    """
+    from exportrow.stats import HEDGES
+
+    lo, hi = ax.get_xlim()
+    per_unit = _axes_px(ax, fig_width) / (hi - lo)
+    size = LABEL_PT - 1
+    bars = sorted(bar_labels, key=lambda b: b[0])
+    kinds = []
+    for _mid, _space, _height, lines, value, q in bars:
+        q = None if q is None or pd.isna(q) else str(q)
+        kinds.append(["\n".join(lines), _hedge(value, q), _HEDGE_SIGNS.get(q, "") + value])
+    edge = (hi - lo) * per_unit
+
+    def placed(k: int) -> list[tuple[float, float, str, float]]:
+        """Each label's left and right edge in pixels, its alignment and its anchor: centred over its bar, or,
+        where that runs past the axes, leaning inwards from the bar's edge."""
+        out = []
+        for (mid, half, *_), texts in zip(bars, kinds):
+            m, w = (mid - lo) * per_unit, _text_px(texts[k], size)
+            if m - w / 2 < 0 or m + w / 2 > edge:
+                if m < edge / 2:
+                    out.append((m - half * per_unit, m - half * per_unit + w, "left", mid - half))
+                else:
+                    out.append((m + half * per_unit - w, m + half * per_unit, "right", mid + half))
+            else:
+                out.append((m - w / 2, m + w / 2, "center", mid))
+        return out
+
+    def fits(k: int) -> bool:
+        boxes = placed(k)
+        inside = all(x0 >= 0 and x1 <= edge for x0, x1, *_ in boxes)
+        apart = all(b[0] >= a[1] + 6 or a[0] >= b[1] + 6 for i, a in enumerate(boxes) for b in boxes[i + 1:])
+        return inside and apart  # 6 pixels at least between two labels
+
+    k = next((k for k in range(3) if fits(k)), None)
+    signs = {} if k in (0, 1) else {_HEDGE_SIGNS[q]: HEDGES[q] for *_, q in bars
+                                    if q is not None and not pd.isna(q) and str(q) in _HEDGE_SIGNS}
+    for (mid, _half, height, *_), texts, (*_, ha, at) in zip(bars, kinds, placed(k if k is not None else 2)):
+        if k is not None:
+            ax.annotate(texts[k], (at, height), xytext=(0, 5), textcoords="offset points", ha=ha,
+                        va="bottom", fontsize=size, linespacing=1.15)
+        else:
+            ax.annotate(texts[-1], (mid, height), xytext=(0, 5), textcoords="offset points", ha="center",
+                        va="bottom", rotation=90, fontsize=size)
+    return signs
+
+
+_MONTH_LABEL = re.compile(r"^([A-Z][a-z]{2}) (\d{4})$")
+
+
+def _fit_ticks(ax, fig_width: float) -> None:
+    """Tick labels that fit their bars: as they are when each fits its space; months of one series as
+    ``Jan``, with the year under the first month of each year; else turned 30°."""
+    ticks = ax.get_xticks()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    if len(ticks) < 2:
+        return
+    lo, hi = ax.get_xlim()
+    per_unit = _axes_px(ax, fig_width) / (hi - lo)
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    room = [min(gaps[max(i - 1, 0)], gaps[min(i, len(gaps) - 1)]) * per_unit * 0.92 for i in range(len(ticks))]
+    if all(_text_px(lab, LABEL_PT) <= r for lab, r in zip(labels, room)):
+        return
+    months = [_MONTH_LABEL.match(lab) for lab in labels]
+    if all(months):
+        shown, year = [], None
+        for m in months:
+            shown.append(m.group(1) + (f"\n{m.group(2)}" if m.group(2) != year else ""))
+            year = m.group(2)
+        if all(_text_px(lab, LABEL_PT) <= r for lab, r in zip(shown, room)):
+            ax.set_xticks(ticks, shown)
+            return
+    ax.set_xticks(ticks, [lab.replace("\u2013\n", "\u2013") for lab in labels], rotation=30, ha="right",
+                  rotation_mode="anchor")
 
 
 def _keep_together(text: str, phrases) -> str:
@@ -788,7 +938,10 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
     panels = _panels(ev, window, close_up)
     width = 15
     with classroom_style():
-        height = max(3.0, 0.62 * n + 1.2)
+        labels = [_wrap(("[context] " if s == "context" else "") + f"{d} ({_keep_dates(_date_words(a, b, p))})", 50)
+                  for d, s, a, b, p in zip(ev.description, ev.source, ev.date_start, ev.date_end, ev.precision)]
+        rows, total = _row_positions(labels)
+        height = max(3.0, 0.62 * total + 1.2)
         ratios = [1.0] if len(panels) == 1 else [1.25 if i == 0 else 1.0 for i in range(len(panels))]
         foot_h = 2.1
         fig = plt.figure(figsize=(width, height + foot_h), layout="constrained")
@@ -810,7 +963,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
             for i, r in ev.iterrows():
                 if r.date_end <= a or r.date_start >= b:
                     continue  # drawn in another panel
-                y = n - 1 - i
+                y = rows[i]
                 colour = palette.get(str(r.side), OKABE_ITO["grey"])
                 ctx = r.source == "context"
                 days = (r.date_end - r.date_start).days
@@ -835,7 +988,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
             _date_axis(ax, a, b, (width - 5) * ratios[k] / sum(ratios))
             if window:  # no tick names a day the axis leaves out (the end is exclusive)
                 _ticks_within(ax, a, b)
-            ax.set_ylim(-0.8, n + 0.3)  # the band above the top row holds the publication's label
+            ax.set_ylim(-0.8, total + 0.3)  # the band above the top row holds the publication's label
             ax.grid(axis="x", color="#dddddd", zorder=0)
             ax.grid(axis="y", color="#f2f2f2", zorder=0)
             if pub_ts is not None and a <= pub_ts < b:
@@ -843,9 +996,9 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                 ax.axvline(line, color=OKABE_ITO["black"], ls="--", lw=1.5, zorder=0)
                 right = (line - lo) / (hi - lo) > 0.6  # near the right edge: the label reads leftwards
                 # in the band above the top row, where no event is drawn: never over a point
-                ax.annotate(f"published {pub_ts.day} {pub_ts:%b %Y}", (line, n - 0.3), xytext=(-5 if right else 5, 0),
-                            textcoords="offset points", ha="right" if right else "left", va="bottom",
-                            fontsize=SOURCE_PT)
+                ax.annotate(f"published {pub_ts.day} {pub_ts:%b %Y}", (line, total - 0.3),
+                            xytext=(-5 if right else 5, 0), textcoords="offset points", ha="right" if right else "left",
+                            va="bottom", fontsize=SOURCE_PT)
             if k:
                 ax.tick_params(axis="y", left=False, labelleft=False)
                 ax.spines["left"].set_visible(False)
@@ -855,9 +1008,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                     ax.plot([0.985, 1.015], [-0.02, 0.02], **kw)
                 if k:
                     ax.plot([-0.015, 0.015], [-0.02, 0.02], **kw)
-        labels = [_wrap(("[context] " if s == "context" else "") + f"{d} ({_keep_dates(_date_words(a, b, p))})", 50)
-                  for d, s, a, b, p in zip(ev.description, ev.source, ev.date_start, ev.date_end, ev.precision)]
-        axes[0].set_yticks(range(n - 1, -1, -1), labels, fontsize=LABEL_PT - 1)
+        axes[0].set_yticks(rows, labels, fontsize=LABEL_PT - 1)
         for tick, side in zip(axes[0].get_yticklabels(), ev.side):
             tick.set_color("#333333" if side in ("outlet", None) or pd.isna(side) else
                            _readable(palette.get(str(side), OKABE_ITO["black"])))
@@ -903,6 +1054,25 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
            + ". " + ". ".join(parts) + "."
            + (f" {SPAN_ALT}" if ((ev.date_end - ev.date_start).dt.days > 1).any() else ""))
     return fig, alt
+
+
+def _row_positions(labels) -> tuple[list[float], float]:
+    """Where each timeline row sits (the first at the top) and the rows' total height, in rows: a row whose label
+    wraps to three lines or more gets room for them (0.4 of a row a line), so that no label runs into the next.
+    Rows of one or two lines sit one apart, at n - 1, ..., 0.
+
+    Example:
+        >>> _row_positions(["a", "b" + chr(10) + "c", "d"])
+        ([2.0, 1.0, 0.0], 3.0)
+        >>> _row_positions(["a", chr(10).join("bcde"), "f"])
+        ([2.6, 1.3, 0.0], 3.6)
+    """
+    slots = [max(1.0, 0.4 * (lab.count("\n") + 1)) for lab in labels]
+    rows, below = [], sum(slots)
+    for slot in slots:
+        below -= slot
+        rows.append(round(below + slot / 2 - 0.5, 6))
+    return rows, round(sum(slots), 6)
 
 
 def _crowded_note(ev: pd.DataFrame, window) -> str:
@@ -1058,9 +1228,11 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
         ax.set_xticks(ticks, [str(abs(t)) for t in ticks])
         ax.axvline(0, color="black", lw=1)
         totals = {s: int(frames.loc[frames.side == s, "claims"].sum()) for s in (side_a, side_b)}
-        ax.text(0.25, 1.0, f"\u2190 {_side_name(side_a)} ({totals[side_a]})", transform=ax.transAxes,
+        # each head within its half of the axes (bold type is about a tenth wider than _text_px measures)
+        half = _HALF_HEAD_PX
+        ax.text(0.25, 1.0, _wrap_px(f"\u2190 {_side_name(side_a)} ({totals[side_a]})", half), transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(ca), fontsize=LABEL_PT, fontweight="bold")
-        ax.text(0.75, 1.0, f"{_side_name(side_b)} ({totals[side_b]}) \u2192", transform=ax.transAxes,
+        ax.text(0.75, 1.0, _wrap_px(f"{_side_name(side_b)} ({totals[side_b]}) \u2192", half), transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(cb), fontsize=LABEL_PT, fontweight="bold")
         ax.set_xlabel("Claims coded with this frame (count)")
         fig.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
@@ -1149,10 +1321,12 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
                       [str(abs(t)) for t in (-3, -2, -1, 0, 1, 2, 3) if abs(t) <= m])
         ax.text(0.5, 1.0, f"within chance (|z| < {Z_CRITICAL})", transform=ax.transAxes, ha="center",
                 va="bottom", fontsize=SOURCE_PT, color="#555555")
-        ax.set_xlabel(f"z-score of weighted log-odds: \u2190 leans {_side_name(side_a)}   |   "
-                      f"leans {_side_name(side_b)} \u2192\n(word counts in brackets: {_side_name(side_a)} vs "
-                      f"{_side_name(side_b)})")
-        handles = [Patch(color=palette[s], label=f"{_side_name(s)}, beyond chance") for s in (side_a, side_b)]
+        ax.set_xlabel(_wrap_px(f"z-score of weighted log-odds: \u2190 leans {_side_name(side_a)}   |   "
+                               f"leans {_side_name(side_b)} \u2192", _WORDS_AXIS_PX) + "\n"
+                      + _wrap_px(f"(word counts in brackets: {_side_name(side_a)} vs {_side_name(side_b)})",
+                                 _WORDS_AXIS_PX))
+        handles = [Patch(color=palette[s], label=_wrap_px(f"{_side_name(s)}, beyond chance", _LEGEND_PX, SOURCE_PT))
+                   for s in (side_a, side_b)]
         handles.append(Patch(color="#9a9a9a", label="within chance: leans to neither side"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=SOURCE_PT)
         fig.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)

@@ -904,7 +904,7 @@ def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions:
             params[k] = [str(Path(x).resolve()) if isinstance(x, str) and x else x for x in v]
     _article_of_annotation(params, declared)
     if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone",
-                                   "side_a", "side_b", "sides")):
+                                   "side_a", "side_b", "sides", "actors")):
         # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.
         from exportrow.annotations import load_annotation
         from exportrow.sides import check_side_parameters

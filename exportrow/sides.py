@@ -15,8 +15,8 @@ from exportrow.annotations.vocab import ALWAYS_SIDES
 from exportrow.errors import UsageError
 from exportrow.files import excerpt
 
-__all__ = ["SideError", "declared_sides", "compared_sides", "check_sides", "check_side_parameters",
-           "SIDE_PARAMETERS"]
+__all__ = ["SideError", "ActorError", "declared_sides", "compared_sides", "check_sides", "check_actors",
+           "check_side_parameters", "side_words", "SIDE_PARAMETERS"]
 
 #: The notebook parameters that name sides: one side each, or a list of sides.
 SIDE_PARAMETERS = ("side_a", "side_b", "sides")
@@ -24,6 +24,27 @@ SIDE_PARAMETERS = ("side_a", "side_b", "sides")
 
 class SideError(UsageError):
     """A side that the annotation does not declare, or the same side twice (exit code 2: nothing ran)."""
+
+
+class ActorError(UsageError):
+    """An actor id that the annotation does not declare (exit code 2: nothing ran)."""
+
+
+def side_words(side: str) -> str:
+    """A side's id as people read it: underscores as spaces, each word capitalised but for small joining words
+    after the first (``of``, ``and``, ``the`` ...). The id itself stays in tables and files.
+
+    Example:
+        >>> side_words("united_states"), side_words("seoul"), side_words("north_korea")
+        ('United States', 'Seoul', 'North Korea')
+        >>> side_words("federal_republic_of_lowland_and_its_water_authorities")
+        'Federal Republic of Lowland and Its Water Authorities'
+    """
+    words = str(side).replace("_", " ").split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})
 
 
 def declared_sides(annotation) -> list[str]:
@@ -73,6 +94,38 @@ def check_sides(annotation, sides, name: str = "sides") -> list[str]:
     return out
 
 
+def check_actors(annotation, actors, name: str = "actors") -> list[str]:
+    """``actors`` as a list, each checked against the annotation's actor ids (an empty list: every actor).
+
+    An actor the annotation declares is accepted even when it has no event: a timeline of it is empty, and
+    says why.
+
+    Raises:
+        ActorError: An actor id the annotation does not declare; the message lists its actors.
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> check_actors(load_annotation(), ["kang"])
+        ['kang']
+        >>> check_actors(load_annotation(), ["narnia"])
+        Traceback (most recent call last):
+        ...
+        exportrow.sides.ActorError: actors 'narnia' is not an actor of this annotation (...); its actors are: ...
+    """
+    if isinstance(actors, str):
+        actors = [actors]
+    ids = [str(a.get("id")) for a in annotation.actors]
+    out = []
+    for a in actors or []:
+        if not isinstance(a, str) or a not in ids:
+            where = getattr(annotation, "path", None)
+            of = f" ({where.name})" if where is not None else ""
+            raise ActorError(f"{name} {excerpt(a, 60)} is not an actor of this annotation{of}; its actors are: "
+                             f"{', '.join(ids)}")
+        out.append(a)
+    return out
+
+
 def compared_sides(annotation, side_a: str = "", side_b: str = "") -> tuple[str, str]:
     """The two sides to compare: those given, else the annotation's first two declared sides.
 
@@ -105,7 +158,8 @@ def compared_sides(annotation, side_a: str = "", side_b: str = "") -> tuple[str,
 
 
 def check_side_parameters(annotation, params: dict) -> None:
-    """Refuse any side that ``params`` (``side_a``, ``side_b``, ``sides``) names and the annotation does not declare.
+    """Refuse any side that ``params`` (``side_a``, ``side_b``, ``sides``) names and the annotation does not declare,
+    and any actor id (``actors``) it does not declare.
 
     ``exportrow report`` calls this once, where it checks the article and the annotation up front, so a
     wrong side name stops the report before any kernel starts.
@@ -126,5 +180,7 @@ def check_side_parameters(annotation, params: dict) -> None:
         if value in (None, "", []):
             continue
         check_sides(annotation, value if isinstance(value, list) else [value], name)
+    if params.get("actors") not in (None, "", []):
+        check_actors(annotation, params["actors"])
     if params.get("side_a") or params.get("side_b"):
         compared_sides(annotation, params.get("side_a") or "", params.get("side_b") or "")

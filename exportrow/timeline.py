@@ -13,8 +13,8 @@ import pandas as pd
 
 from exportrow.escape import markdown_code, markdown_text
 
-__all__ = ["select_events", "explain_dates", "date_agreement", "weeks_before", "dated", "undated", "undated_note",
-           "exercise_event", "exercise_event_row", "agreement_note", "timeline_note", "close_up_adds"]
+__all__ = ["select_events", "selection_note", "explain_dates", "date_agreement", "weeks_before", "dated", "undated",
+           "undated_note", "exercise_event", "exercise_event_row", "agreement_note", "timeline_note", "close_up_adds"]
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last|this|next|ago|earlier|later|past|coming)\b", re.I)
@@ -22,8 +22,11 @@ _RELATIVE = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last|this|next|ag
 
 def select_events(events_table: pd.DataFrame, *, window: list[str] | tuple | None = None,
                   sides: list[str] | None = None, actors: list[str] | None = None,
-                  context: bool = True) -> pd.DataFrame:
+                  context: bool = True, annotation=None) -> pd.DataFrame:
     """Keep the events that overlap ``window`` and belong to ``sides`` / ``actors``; sort by date.
+
+    A side or actor with no event (or none in the window) leaves an empty selection, never an error:
+    :func:`selection_note` says why. A side or actor that is not the annotation's is refused.
 
     Args:
         events_table: The output of :func:`exportrow.events`.
@@ -32,24 +35,40 @@ def select_events(events_table: pd.DataFrame, *, window: list[str] | tuple | Non
         sides: Sides to keep (empty or None: all). The publication event is always kept.
         actors: Actor ids to keep (empty or None: all).
         context: Keep context events (``source = context``) when the table has them.
+        annotation: The annotation the events come from, whose sides and actors are accepted (None: the
+            sides the table's ``side`` column knows, the actors of any of its events).
+
+    Raises:
+        SideError, ActorError: A side or actor the annotation (or the table) does not know; the message lists
+            those it knows.
 
     Example:
         >>> from exportrow import events
         >>> t = events().pipe(select_events, window=["2019-07-01", "2019-07-13"], sides=["seoul"])
         >>> t.event_id.tolist()
         ['kang_pompeo_call', 'kim_to_washington', 'publication']
+        >>> events().pipe(select_events, window=["2019-07-01", "2019-07-13"], sides=["washington"]).event_id.tolist()
+        ['publication']
     """
+    from exportrow.sides import ActorError, SideError, check_actors, check_sides
+
     t = events_table
+    if annotation is not None:
+        check_sides(annotation, sides or [])
+        check_actors(annotation, actors or [])
+    else:  # known to the whole table, not only to the events left in the window
+        side = t.side
+        known_sides = [str(x) for x in (side.cat.categories if hasattr(side, "cat") else side.dropna().unique())]
+        for kind, wanted, known, error in (("side", sides, known_sides, SideError),
+                                           ("actor", actors, sorted(set(t.actor.dropna())), ActorError)):
+            unknown = [x for x in dict.fromkeys(wanted or []) if x not in known]
+            if unknown:
+                raise error(f"unknown {kind}(s) {', '.join(map(repr, unknown))}; the events have: {', '.join(known)}")
     if window is not None and len(window):
         from exportrow.parameters import check_window
 
         start, end = (pd.Timestamp(w) for w in check_window("date_window", window))
         t = t[(t.date_end > start) & (t.date_start < end)]
-    for kind, wanted, known in (("side", sides, t.side.astype("string")), ("actor", actors, t.actor)):
-        unknown = sorted(set(wanted or []) - set(known.dropna()))
-        if unknown:
-            raise ValueError(f"unknown {kind}(s) {', '.join(map(repr, unknown))}; the events have: "
-                             f"{', '.join(sorted(set(known.dropna())))}")
     keep_pub = t.event_id == "publication"
     if sides:
         t = t[t.side.isin(list(sides)) | keep_pub]
@@ -60,6 +79,46 @@ def select_events(events_table: pd.DataFrame, *, window: list[str] | tuple | Non
         t = t[t.source != "context"]
     order = t.assign(_d=t.date_end - t.date_start).sort_values(["date_start", "_d"], kind="stable")
     return order.drop(columns="_d").reset_index(drop=True)
+
+
+def selection_note(shown: pd.DataFrame, *, window: list[str] | tuple | None = None,
+                   sides: list[str] | None = None, actors: list[str] | None = None, annotation=None) -> str:
+    """One sentence naming each chosen side or actor that has no event in the selection (``""`` when all have).
+
+    Example:
+        >>> from exportrow import events
+        >>> t = events().pipe(select_events, window=["2019-07-01", "2019-07-13"], sides=["washington", "seoul"])
+        >>> selection_note(t, window=["2019-07-01", "2019-07-13"], sides=["washington", "seoul"])
+        'Washington has no event between 1 and 12 Jul 2019.'
+        >>> selection_note(t.head(0), sides=["washington"])
+        'Washington has no event in this annotation; no row is shown.'
+    """
+    from exportrow.sides import side_words
+
+    names = {}
+    if annotation is not None:
+        names = {str(a.get("id")): str(a.get("name") or a.get("id")) for a in annotation.actors}
+    others = shown[shown.event_id != "publication"] if "event_id" in shown else shown
+    missing = [side_words(s) for s in dict.fromkeys(sides or []) if not (others.side == s).any()]
+    missing += [f"{names.get(a, a)} ({a})" if a in names else a for a in dict.fromkeys(actors or [])
+                if not (others.actor == a).any()]
+    if not missing:
+        return ""
+    who = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    has = "has" if len(missing) == 1 else "have"
+    when = f"between {_days_between(window)}" if window is not None and len(window) else "in this annotation"
+    rest = ("" if len(others) else "; the publication row is shown" if len(shown) else "; no row is shown")
+    return f"{markdown_text(who)} {has} no event {when}{rest}."
+
+
+def _days_between(window) -> str:
+    """A window's first and last day (its end is exclusive): '1 and 12 Jul 2019', '4 Sep and 10 Oct 2023'."""
+    a, b = pd.Timestamp(window[0]), pd.Timestamp(window[1]) - pd.Timedelta(days=1)
+    if a.year != b.year:
+        first = f"{a.day} {a:%b %Y}"
+    else:
+        first = f"{a.day}" if a.month == b.month else f"{a.day} {a:%b}"
+    return f"{first} and {b.day} {b:%b %Y}"
 
 
 def explain_dates(events_table: pd.DataFrame, published=None) -> pd.DataFrame:

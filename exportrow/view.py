@@ -728,7 +728,9 @@ def _count(name: str, n: int) -> str:
 
 
 def _side_name(side: str) -> str:
-    return "the outlet" if side == "outlet" else side.capitalize()
+    from exportrow.sides import side_words
+
+    return "the outlet" if side == "outlet" else side_words(side)
 
 
 def _legend(view: ArticleView, inline: bool = False) -> str:

@@ -9,7 +9,7 @@ from conftest import report
     ("01-enforcement-statistics", {"figure_format": "gif"}, "figure_format must be one of png, svg, pdf, not 'gif'"),
     ("01-enforcement-statistics", {"measure": "percent"}, "measure must be 'count' or 'per_month'"),
     ("02-claim-timeline", {"sides": ["narnia"]}, "sides 'narnia' is not a side of this annotation"),
-    ("02-claim-timeline", {"actors": ["kang", "moon_jae_in"]}, "unknown actor(s) 'moon_jae_in'"),
+    ("02-claim-timeline", {"actors": ["kang", "moon_jae_in"]}, "actors 'moon_jae_in' is not an actor of this"),
     ("03-framing-comparison", {"side_a": "narnia"}, "side_a 'narnia' is not a side of this annotation"),
     ("03-framing-comparison", {"frame_column": "tertiary"}, "frame_column must be 'primary' or 'both'"),
     ("03-framing-comparison", {"prior_background": "web"}, "background must be 'article', 'claims' or 'uniform'"),

@@ -108,13 +108,17 @@ def test_unknown_parameter_names_notebooks_and_their_parameters(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_failing_notebook_does_not_stop_the_others_or_replace_a_good_report(good):
+def test_a_failing_notebook_does_not_stop_the_others_or_replace_a_good_report(good, tmp_path):
     out, _ = good
     before = (out / "index.html").read_bytes()
-    res = report(out, "-p", "actors", '["narnia"]')  # a list, as declared; only the notebook knows the actors
+    res = report(out, "-p", "actors", '["narnia"]')  # not an actor of the annotation: refused before any kernel
+    assert res.returncode == 2 and "actors 'narnia' is not an actor of this annotation" in res.stderr
+    assert (out / "index.html").read_bytes() == before and not out.with_name(out.name + ".failed").exists()
+    tiny = tiny_notebooks(tmp_path)["00-tiny"]  # fails on request, in its kernel
+    res = report(out, "--notebooks", "01", "03", str(tiny), "-p", "fail", "true")
     assert res.returncode == 1
-    assert "02-claim-timeline, cell" in res.stderr
-    assert "ValueError: unknown actor(s) 'narnia'" in res.stderr
+    assert "00-tiny, cell" in res.stderr
+    assert "ValueError: asked to fail" in res.stderr
     assert "the previous report" in res.stderr
     assert (out / "index.html").read_bytes() == before  # good report untouched
     failed = out.with_name(out.name + ".failed")
