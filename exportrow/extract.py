@@ -312,7 +312,7 @@ def _actor_lines(article: Article, props: Proposals) -> list[str]:
     lines += ["  # - id: TODO            # one entry per person, body or country the article names",
               "  #   name: TODO", "  #   side: TODO",
               "  #   kind: TODO          # government, ministry, officials, person, anonymous_source, court, company,",
-              "  #                       # country, international_body, parliament, media",
+              "  #                       # organisation, country, international_body, parliament, media",
               "  #   quote: TODO         # the words that name them", ""]
     return lines
 

@@ -339,7 +339,8 @@ _AUTHOR_TYPES = {"person": "Person", "anonymous_source": "Person", "outlet": "Ne
                  "government": "GovernmentOrganization", "ministry": "GovernmentOrganization",
                  "officials": "GovernmentOrganization", "court": "GovernmentOrganization",
                  "parliament": "GovernmentOrganization", "international_body": "Organization",
-                 "media": "NewsMediaOrganization", "company": "Organization", "country": "Country"}
+                 "media": "NewsMediaOrganization", "company": "Organization", "organisation": "Organization",
+                 "country": "Country"}
 
 
 def _claim_date(row) -> dict:

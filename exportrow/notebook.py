@@ -187,7 +187,7 @@ def show(table: pd.DataFrame, columns: list[str] | None = None):
     head = "".join(f'<th style="{_TH}">{html_text(c)}</th>' for c in t.columns)
     rows = "".join("<tr>" + "".join(f'<td style="{_TD_WIDE if c in wide else _TD}">{html_text(cells[c][i])}</td>'
                                     for c in t.columns) + "</tr>\n" for i in range(len(t)))
-    html = (f'<table class="exportrow-table" style="{_TABLE}">\n<thead><tr>{head}</tr></thead>\n'
+    html = (f'<table class="exportrow-table mathjax_ignore" style="{_TABLE}">\n<thead><tr>{head}</tr></thead>\n'
             f"<tbody>\n{rows}</tbody>\n</table>\n")
     return _Table(html, t.to_string(index=False))
 

@@ -171,8 +171,8 @@ class _Shown:
         b64 = base64.b64encode(self.png).decode("ascii")
         cap = f"<figcaption>{html_text(self.caption)}</figcaption>" if self.caption else ""
         return {
-            "text/html": (f'<figure><img src="data:image/png;base64,{b64}" alt="{html_attribute(self.alt)}" '
-                          f'style="max-width:100%">{cap}</figure>'),
+            "text/html": (f'<figure class="mathjax_ignore"><img src="data:image/png;base64,{b64}" '
+                          f'alt="{html_attribute(self.alt)}" style="max-width:100%">{cap}</figure>'),
             "text/plain": f"[chart] {self.alt}",
         }
 

@@ -307,11 +307,11 @@ def agreement_note(agreement_table: pd.DataFrame) -> str:
         what = ("its dates agree" if ok else "one of the two is undated, so nothing can be compared" if unknown
                 else "its dates do NOT agree: one of the two phrases, or its resolution, is wrong")
         return f"1 pair of events reports the same happening; {what}."
-    text = f"{n} pairs of events report the same happening; {ok} agree"
+    text = f"{n} pairs of events report the same happening; {ok} agree{'s' * (ok == 1)}"
     if unknown:
         text += f", {unknown} cannot be compared (an undated event)"
-    if n - ok - unknown:
-        text += f", and {n - ok - unknown} do NOT agree: a phrase, or its resolution, is wrong"
+    if (bad := n - ok - unknown):
+        text += f", and {bad} {'does' if bad == 1 else 'do'} NOT agree: a phrase, or its resolution, is wrong"
     return text + "."
 
 

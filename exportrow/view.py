@@ -897,9 +897,9 @@ def _fragment(view: ArticleView, inline: bool = False) -> str:
             counts += " (sides: " + ", ".join(escape(s) for s in view.sides) + ")"
         counts += "</p>"
     if inline:
-        return _inline_styles(f'<div class="xrv">{title}{source}{notes}{counts}{_legend(view, True)}'
+        return _inline_styles(f'<div class="xrv mathjax_ignore">{title}{source}{notes}{counts}{_legend(view, True)}'
                               f'<div class="xr-text">\n{_body(view, True)}\n</div>{_derived_list(view)}</div>')
-    return (f'<div class="xrv"><style>{_CSS}</style>{title}{source}{notes}{counts}{_legend(view)}'
+    return (f'<div class="xrv mathjax_ignore"><style>{_CSS}</style>{title}{source}{notes}{counts}{_legend(view)}'
             f'<div class="xr-text">\n{_body(view)}\n</div>{_derived_list(view)}</div>')
 
 

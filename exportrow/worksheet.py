@@ -87,8 +87,30 @@ class Worksheet:
 
 
 def _context(article, span) -> str:
-    sents = [s.text for s in article.sentences if s.start < span.end and span.start < s.end]
-    return " ".join(sents) if sents else span.text
+    """The sentence around a claim; for a sentence that is all quotation, the sentence before it too, which names
+    the speaker (`"We cannot," said the minister. "Our cities come first."`): a coder codes the actor from it.
+
+    Example:
+        >>> from types import SimpleNamespace as S
+        >>> sents = [S(start=0, end=39, text='"We cannot," said the minister, Petra.'),
+        ...          S(start=40, end=66, text='"Our cities come first."')]
+        >>> _context(S(sentences=sents), S(start=41, end=64, text="Our cities come first."))
+        '"We cannot," said the minister, Petra. "Our cities come first."'
+        >>> _context(S(sentences=sents), S(start=1, end=11, text="We cannot,"))
+        '"We cannot," said the minister, Petra.'
+    """
+    sents = [s for s in article.sentences if s.start < span.end and span.start < s.end]
+    if not sents:
+        return span.text
+    if _all_quotation(sents[0].text) and (before := [s for s in article.sentences if s.end <= sents[0].start]):
+        sents.insert(0, before[-1])
+    return " ".join(s.text for s in sents)
+
+
+def _all_quotation(sentence: str) -> bool:
+    """Whether nothing but punctuation stands outside the sentence's double quotation marks (no speaker named)."""
+    outside = re.sub(r'["\u201c][^"\u201c\u201d]*["\u201d]', "", sentence)
+    return sentence.lstrip()[:1] in ('"', "\u201c") and not re.search(r"\w", outside)
 
 
 def make_worksheet(annotation) -> Worksheet:

@@ -233,3 +233,22 @@ def test_markers_are_shown_as_text_not_dropped(hostile_report):
     assert "&lt;script&gt;window.__xtitle=true&lt;/script&gt;" in index
     page = (hostile_report / "02-claim-timeline" / "02-claim-timeline.html").read_text("utf-8")
     assert '<b id="xdesc2020" onclick="window.__xdesc2020=true">' in html.unescape(re.sub(r"<[^>]+>", "", page))
+
+
+def test_article_text_with_dollar_signs_is_not_typeset_as_math_in_jupyterlab():
+    """JupyterLab typesets '$...$' in HTML outputs with MathJax 3, which skips an element of class
+    'mathjax_ignore' (its default ignoreHtmlClass; pandas' 'tex2jax_ignore' is MathJax 2's and is not honoured):
+    "$5 billion to $6 billion" in a table, a caption or the article view must show as typed."""
+    import pandas as pd
+
+    from exportrow.notebook import show
+    from exportrow.plots import _Shown
+
+    table = show(pd.DataFrame({"quote": ["from $5 billion to $6 billion"]}))._repr_mimebundle_()["text/html"]
+    assert table.startswith('<table class="exportrow-table mathjax_ignore"') and "$5 billion to $6 billion" in table
+    figure = _Shown(b"png", "alt $5 to $6", "caption $5 to $6", None)._repr_mimebundle_()["text/html"]
+    assert figure.startswith('<figure class="mathjax_ignore">')
+    from exportrow.view import show_article
+
+    view = show_article()._repr_html_()
+    assert view.startswith('<div class="xrv mathjax_ignore"')

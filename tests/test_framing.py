@@ -212,3 +212,21 @@ def test_solution(run_notebook):
     nb, _ = run_notebook("solutions/03-framing-comparison-solutions")
     text = outputs_text(nb)  # the solution compares field by field; it does not require agreeing with the annotator
     assert text.count(" mine: ") == 6 and "agreement with the annotation: " in text  # the quote is compared too
+
+
+def test_an_organisation_is_its_own_kind_and_an_organization_in_json_ld(article):
+    """Review 7, finding k: a union, an NGO or a think tank had no kind; the nearest ('officials') made it a
+    GovernmentOrganization in claims.jsonld."""
+    import json
+
+    from exportrow.annotations.schema import schema
+
+    kinds = json.dumps(schema())
+    assert '"organisation"' in kinds
+    actors = exportrow.actors(article)
+    speaker = exportrow.claims(article).actor.iloc[0]
+    actors.loc[actors.actor_id == speaker, "kind"] = "organisation"
+    doc = framing.claims_jsonld(exportrow.claims(article), actors, article, exportrow.events(article))
+    authors = [c["author"] for c in doc["@graph"] if c["@type"] == "Claim" and c["author"].get("name") ==
+               actors.set_index("actor_id").loc[speaker, "name"]]
+    assert authors and {a["@type"] for a in authors} == {"Organization"}

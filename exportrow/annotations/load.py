@@ -17,6 +17,7 @@ from exportrow.annotations.kinds import kind_warnings
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
 from exportrow.annotations.placeholders import check_placeholders, ordered
 from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
+from exportrow.annotations.sameas import same_as_warnings
 from exportrow.annotations.validation import schema_problems
 from exportrow.annotations.wording import wording_warnings
 from exportrow.article import Article, load_article
@@ -70,7 +71,7 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     if chk.problems:
         raise AnnotationError(ordered(chk.problems))
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
-                    + sec.comparison_warnings(chk, ann) + kind_warnings(ann))
+                    + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann))
     return ann
 
 
