@@ -746,6 +746,26 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
     return value, verdict, threshold, why
 
 
+def _change_rule(rises: bool, need: float):
+    """A rate word's rule for a relative change: the verdict of a change ``x`` (0.5 = +50%) and the rule in words.
+
+    Example:
+        >>> verdict_of, kind = _change_rule(False, 1 / 3)
+        >>> kind, verdict_of(-0.40), verdict_of(-0.20), verdict_of(0.10)
+        ('a fall of at least a third', 'supported', 'not_supported', 'not_supported')
+    """
+    def verdict_of(x: float) -> str:
+        ok = (x > 0 and x >= need) if rises else (x < 0 and -x >= need - 1e-12)
+        return "supported" if ok else "not_supported"
+
+    if rises:
+        kind = "any rise" if need == 0 else f"a rise of at least {need:.0%}"
+    else:
+        kind = "any fall" if need == 0 else ("a fall of at least a third" if abs(need - 1 / 3) < 1e-9
+                                             else f"a fall of at least {need:.0%}")
+    return verdict_of, kind
+
+
 def _label(m, word: str, canonical: str) -> str:
     """The article's own words for a growth phrase, and the table phrase they were read as when they differ.
 
@@ -884,15 +904,7 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
     value += f" ({change:+.0%})"
     need = rule.amount
 
-    def verdict_of(x: float) -> str:
-        ok = (x > 0 and x >= need) if rises else (x < 0 and -x >= need - 1e-12)
-        return "supported" if ok else "not_supported"
-
-    if rises:
-        kind = "any rise" if need == 0 else f"a rise of at least {need:.0%}"
-    else:
-        kind = "any fall" if need == 0 else ("a fall of at least a third" if abs(need - 1 / 3) < 1e-9
-                                             else f"a fall of at least {need:.0%}")
+    verdict_of, kind = _change_rule(rises, need)
     moved = "rose" if change > 0 else "fell" if change < 0 else "did not change"
     size = f" by {abs(change):.0%}" if change else ""
     why = (f"'{word}' needs {kind} in the rate per month; it {moved}{size}, from {_two(old)} in {_named(earlier)} "
@@ -951,15 +963,7 @@ cent in 2026"
     change = new / old - 1
     value += f" ({change:+.0%})"
 
-    def verdict_of(x: float) -> str:
-        ok = (x > 0 and x >= need) if rises else (x < 0 and -x >= need - 1e-12)
-        return "supported" if ok else "not_supported"
-
-    if rises:
-        kind = "any rise" if need == 0 else f"a rise of at least {need:.0%}"
-    else:
-        kind = "any fall" if need == 0 else ("a fall of at least a third" if abs(need - 1 / 3) < 1e-9
-                                             else f"a fall of at least {need:.0%}")
+    verdict_of, kind = _change_rule(rises, need)
     moved = "rose" if change > 0 else "fell" if change < 0 else "did not change"
     size = f" by {abs(change):.0%}" if change else ""
     if change and _PER_CENT.match(unit):  # per cent: the difference in points first, then the relative change
