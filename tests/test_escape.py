@@ -151,7 +151,10 @@ def test_caveat_list_and_summary_escape_annotation_text():
     claims = exportrow.claims().assign(side=lambda t: t.side.cat.rename_categories({"seoul": HOSTILE[2]}))
     page = render_markdown(markdown_list(framing.summary(claims, HOSTILE[2], "tokyo")))
     assert problems_in(page) == [] and "Seoul" not in page and "The article gives **" not in page
-    assert html.unescape(page).count(HOSTILE[2].capitalize()) == 3  # its summary, its rebuttals, the other's
+    from exportrow.sides import side_words
+
+    shown = side_words(HOSTILE[2])  # a side id is shown as words: '_' as a space, each word capitalised
+    assert html.unescape(page).count(shown) == 3  # its summary, its rebuttals, the other's
 
 
 def test_every_page_carries_the_same_policy():
