@@ -119,3 +119,25 @@ def test_extract_drafts_the_signed_value(folder, capsys):
     draft = (folder / "draft.yaml").read_text(encoding="utf-8")
     assert "value: -0.4         # written 'minus 0.4' (digits)" in draft
     assert "value: -0.2         # written '\u22120.2' (digits)" in draft
+
+
+def test_the_chart_hangs_negative_levels_below_a_zero_line(folder):
+    from exportrow.plots import bar_periods, plt
+    from exportrow.stats import case_periods
+
+    (folder / "i.yaml").write_text(annotation(SIGNED), encoding="utf-8")
+    periods = figures(load_article(folder / "i.txt"), folder / "i.yaml").pipe(case_periods, measure="count")
+    fig, alt = bar_periods(periods, measure="count")
+    ax = fig.axes[0]
+    heights = [round(b.get_height(), 6) for b in ax.patches]
+    bottom, top = ax.get_ylim()
+    labels = {t.get_text(): t.xy[1] for t in ax.texts}
+    zero_lines = [ln for ln in ax.lines if list(ln.get_ydata()) == [0, 0]]
+    plt.close(fig)
+    assert heights == [-0.4, -0.2, -0.1, -0.3, 3.4]
+    assert bottom == pytest.approx(-0.48) and top == pytest.approx(3.4 * 1.45)
+    # each label over the zero line or its bar, never inside a bar
+    assert labels == {"-0.4 per cent": 0, "-0.2 per cent": 0, "-0.1 per cent": 0, "-0.3 per cent": 0,
+                      "3.4 per cent": 3.4}
+    assert len(zero_lines) == 1
+    assert alt.startswith("Inflation rose from -0.4 in Jan 2025 to 3.4 per cent in Aug 2025.")
