@@ -37,16 +37,27 @@ ORDERED_CHECKS = ("growth_factor", "rate_change", "rate_increase")
 LENGTH_CHECKS = ("growth_factor",)
 #: Plurals that do not end in "s", with their singular (see :func:`unit_key`).
 IRREGULAR_PLURALS = {"people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
-                     "teeth": "tooth", "mice": "mouse", "geese": "goose"}
+                     "teeth": "tooth", "mice": "mouse", "geese": "goose", "crises": "crisis", "oases": "oasis",
+                     "diagnoses": "diagnosis", "prognoses": "prognosis", "gas": "gas", "gases": "gas",
+                     "news": "news", "menus": "menu", "gurus": "guru", "hindus": "hindu", "emus": "emu"}
+#: Words ending in "men" that are not a plural of "man" ("specimen", not "speciman").
+_MEN_SINGULARS = frozenset({"amen", "omen", "semen", "hymen", "lumen", "rumen", "numen", "yamen", "stamen", "acumen",
+                            "abdomen", "regimen", "bitumen", "albumen", "dolmen", "foramen", "gravamen", "cyclamen",
+                            "specimen"})
+#: Nouns ending in "use" whose plural ends in "uses" like "buses" ("abuses" is "abuse", not "abus").
+_USE_NOUNS = frozenset({"abuse", "excuse", "fuse", "muse", "ruse", "use", "recluse", "refuse", "misuse", "overuse",
+                        "reuse", "disuse"})
 
 
 def unit_key(unit) -> str:
     """A unit as compared: case, spacing and a plural do not count.
 
     Each word loses a plural ending: "ies" becomes "y" ("lorries", "companies"), "ches", "shes", "sses", "xes"
-    and "zes" lose "es" ("boxes"), and any other final "s" goes (but not "ss": "class"). The irregular plurals of
-    :data:`IRREGULAR_PLURALS` ("people", "children", "men", "women") are known; others are not: write the unit the
-    same way in both figures.
+    and "zes" lose "es" ("boxes"), "men" becomes "man" ("fishermen", "policemen"; not "specimen"), "uses" after a
+    consonant loses "es" ("buses", "viruses"; not "abuses"), "yses" and "theses" become "ysis" and "thesis"
+    ("analyses"), and any other final "s" goes, except after "s" ("class"), in "us" ("bus", "virus") and in "sis"
+    ("crisis"). The irregular plurals of :data:`IRREGULAR_PLURALS` ("people", "children", "crises") are known, and
+    "news" and "gas" are their own singular; others are not: write the unit the same way in both figures.
 
     Example:
         >>> unit_key(" Lorries "), unit_key("cases") == unit_key("Case"), unit_key("crowns") == unit_key("lorries")
@@ -57,6 +68,10 @@ def unit_key(unit) -> str:
         True
         >>> unit_key("People"), unit_key("children"), same_unit("women", "woman"), same_unit("people", "cases")
         ('person', 'child', True, False)
+        >>> unit_key("fishermen"), unit_key("buses"), unit_key("viruses"), unit_key("crises"), unit_key("analyses")
+        ('fisherman', 'bus', 'virus', 'crisis', 'analysis')
+        >>> unit_key("bus"), unit_key("crisis"), unit_key("specimens"), unit_key("abuses"), same_unit("news", "new")
+        ('bus', 'crisis', 'specimen', 'abuse', False)
     """
     return " ".join(_singular(w) for w in str(unit).casefold().split())
 
@@ -64,6 +79,14 @@ def unit_key(unit) -> str:
 def _singular(word: str) -> str:
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
+    if len(word) > 3 and word.endswith("men") and word not in _MEN_SINGULARS:
+        return word[:-3] + "man"
+    if word.endswith(("yses", "theses")):
+        return word[:-2] + "is"
+    if len(word) > 4 and word.endswith("uses") and word[-5] not in "aeiou" and word[:-1] not in _USE_NOUNS:
+        return word[:-2]
+    if word.endswith(("us", "sis")):
+        return word
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes", "zes")):

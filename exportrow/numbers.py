@@ -5,6 +5,11 @@ Number words are joined into one number only where English joins them inside one
 merely stand side by side stay two ("one and two", "one two"). Digits followed by a scale
 word are one value: "1.5 million" is 1,500,000. In a range the scale word is written once and
 belongs to both ends: in "between 5 and 8 million" or "5 to 8 million" the 5 is 5,000,000.
+
+A number keeps its sign: a minus sign ("-0.4", or U+2212 "−0.4") written straight before it at the start of
+a word (after a space, a bracket, a quote mark or the start of the text), or the word "minus" or "negative"
+before it ("minus 0.4"). A hyphen inside a word or between two numbers is not a sign: "2015-2019", "COVID-19",
+"a 3-year plan", "1.5-2 billion" hold no negative number.
 """
 
 from __future__ import annotations
@@ -173,6 +178,38 @@ def parse_number(text: str) -> float | None:
     return found[0].value
 
 
+#: A minus sign straight before a number: a hyphen or U+2212.
+_MINUS_SIGNS = "-\u2212"
+#: What may stand before a minus sign for it to start a word (with whitespace and the start of the text).
+_BEFORE_SIGN = "([{\"'\u201c\u2018/:;=~"
+#: The words "minus" and "negative" ending just before a number (read in the few characters before it).
+_MINUS_WORD = re.compile(r"(?<![\w\u2212-])(?:minus|negative)[ \u00a0]{1,3}\Z", re.IGNORECASE)
+
+
+def _sign_start(text: str, i: int) -> int | None:
+    """Where the minus sign or word of a number starting at ``i`` starts, or None when it has none.
+
+    Example:
+        >>> _sign_start("fell -0.4", 6), _sign_start("2015-2019", 5), _sign_start("by minus 3", 9)
+        (5, None, 3)
+    """
+    if i >= 1 and text[i - 1] in _MINUS_SIGNS and (i == 1 or text[i - 2].isspace() or text[i - 2] in _BEFORE_SIGN):
+        return i - 1
+    m = _MINUS_WORD.search(text[max(0, i - 16):i])
+    return None if m is None else i - (len(m.group(0)))
+
+
+def _signed(text: str, offset: int, found: list[NumberMention]) -> list[NumberMention]:
+    """The numbers with their minus signs: span, text and value ("minus 0.4" is -0.4); ordinals have none."""
+    out = []
+    for m in found:
+        start = _sign_start(text, m.start - offset) if m.form != "ordinal" else None
+        if start is not None and m.value != 0:
+            m = NumberMention(offset + start, m.end, text[start:m.end - offset], -m.value, m.form)
+        out.append(m)
+    return out
+
+
 #: What joins the two ends of a range ("5 to 8 million", "5-8 million"); "and" only after "between".
 _RANGE_JOIN = re.compile(r"[\s\u00a0]*(?:to|or|-|\u2013|\u2014)[\s\u00a0]*", re.IGNORECASE)
 _RANGE_AND = re.compile(r"[\s\u00a0]+and[\s\u00a0]+", re.IGNORECASE)
@@ -218,6 +255,10 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         [('5', 5000000), ('8 million', 8000000), ('1.5', 1500000000), ('2 billion', 2000000000)]
         >>> [m.value for m in find_numbers("in 2019 and 2 million more; 5 and 8 million")]
         [2019, 2000000, 5, 8000000]
+        >>> [(m.text, m.value) for m in find_numbers("prices fell by minus 0.4 per cent, then -0.2 and \u22121.5")]
+        [('minus 0.4', -0.4), ('-0.2', -0.2), ('\u22121.5', -1.5)]
+        >>> [m.value for m in find_numbers("in 2015-2019, COVID-19 and a 3-year plan (-3); negative five")]
+        [2015, 2019, 19, 3, -3, -5]
     """
     out = []
     for m in _pattern().finditer(text):
@@ -229,7 +270,7 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             out.append(NumberMention(offset + m.start(), offset + m.end(), m.group(0), _whole(digits), "digits"))
         else:
             out += _word_numbers(m.group(3), offset + m.start(3))
-    return _share_scales(text, offset, out)
+    return _signed(text, offset, _share_scales(text, offset, out))
 
 
 def fmt_value(value, decimals: int | None = None) -> str:

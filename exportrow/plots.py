@@ -460,8 +460,12 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             value = _rate(r) if measure == "per_month" else fmt_count(c)
             bar_labels.append((mid, span / 2, height, lines, value, q))
         top = max(v for v in (rates if measure == "per_month" else counts) if v == v)
+        low = min(0.0, *(v for v in (rates if measure == "per_month" else counts) if v == v))
         ax.yaxis.set_major_formatter(_grouped_ticks())
-        ax.set_ylim(0, top * (1.75 if any(derived) else 1.45))
+        if low < 0:  # a negative value (a level such as -0.4 per cent) hangs below a drawn zero line
+            top = max(top, 0.0) or -low
+            ax.axhline(0, color="black", linewidth=1, zorder=3)
+        ax.set_ylim(low * 1.2, top * (1.75 if any(derived) else 1.45))
         if measure == "per_month":
             mids = [mdates.date2num(pd.Timestamp(s)) + (mdates.date2num(pd.Timestamp(e))
                                                         - mdates.date2num(pd.Timestamp(s))) / 2
@@ -622,10 +626,10 @@ def _place_bar_labels(ax, bar_labels, fig_width: float) -> dict[str, str]:
                                     if q is not None and not pd.isna(q) and str(q) in _HEDGE_SIGNS}
     for (mid, _half, height, *_), texts, (*_, ha, at) in zip(bars, kinds, placed(k if k is not None else 2)):
         if k is not None:
-            ax.annotate(texts[k], (at, height), xytext=(0, 5), textcoords="offset points", ha=ha,
+            ax.annotate(texts[k], (at, max(height, 0)), xytext=(0, 5), textcoords="offset points", ha=ha,
                         va="bottom", fontsize=size, linespacing=1.15)
         else:
-            ax.annotate(texts[-1], (mid, height), xytext=(0, 5), textcoords="offset points", ha="center",
+            ax.annotate(texts[-1], (mid, max(height, 0)), xytext=(0, 5), textcoords="offset points", ha="center",
                         va="bottom", rotation=90, fontsize=size)
     return signs
 

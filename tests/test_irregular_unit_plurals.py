@@ -40,3 +40,24 @@ def test_a_growth_check_between_people_and_cases_is_refused():
     assert (value, verdict) == ("", "cannot_check")
     assert why == ("the figures are in different units: new is in people, old in cases; growth_factor compares two "
                    "values of the same unit")
+
+
+@pytest.mark.parametrize("a, b, key", [("fisherman", "fishermen", "fisherman"), ("policeman", "policemen", "policeman"),
+                                       ("bus", "buses", "bus"), ("virus", "viruses", "virus"),
+                                       ("crisis", "crises", "crisis"), ("analysis", "analyses", "analysis"),
+                                       ("gas", "gases", "gas"), ("abuse", "abuses", "abuse"),
+                                       ("house", "houses", "house"), ("specimen", "specimens", "specimen"),
+                                       ("hypothesis", "hypotheses", "hypothesis")])
+def test_review8_plurals_in_men_uses_and_ses_are_one_unit(a, b, key):
+    assert unit_key(a) == unit_key(b) == key
+    assert same_unit(a, b)
+
+
+@pytest.mark.parametrize("a, b", [("news", "new"), ("bus", "bu"), ("crisis", "crisi"), ("fishermen", "fisher")])
+def test_review8_words_that_only_look_alike_stay_apart(a, b):
+    assert not same_unit(a, b)
+
+
+def test_review8_a_growth_check_between_fishermen_and_fisherman_is_judged():
+    value, verdict, _, _ = judge("fishermen", "fisherman")
+    assert (value, verdict) == ("410 / 200 = 2.05x", "supported")

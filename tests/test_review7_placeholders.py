@@ -75,3 +75,17 @@ def test_a_draft_prints_each_long_list_of_allowed_values_once(draft, capsys):
     assert "fix: see the allowed values above" in err
     assert "claims[claim_1].frame: still a placeholder ('TODO') from `exportrow extract`" in err
     assert "quantity: still a placeholder ('TODO')" in err
+
+
+def test_review8_a_placeholder_actor_id_lists_this_annotations_actor_ids_once(article, seed_yaml, write_annotation):
+    text = seed_yaml.replace("    actor: kr_motie\n", "    actor: TODO\n", 2)
+    text = text.replace("    actor: nar\n", "    actor: TODO\n", 1)
+    err = _problems(write_annotation(text), article)
+    fixes = [p.fix for p in err.problems if p.field == "actor"]
+    first = next(p for p in err.problems if p.field == "actor")
+    assert len(fixes) == 3 and "fr_gov" not in str(err)
+    assert fixes[0] == ("replace it with one of this annotation's actor ids: kr_gov, jp_gov, kr_motie, jp_source, "
+                        "kang, pompeo, us_gov, kim_hyun_chong, seko, moon, kr_courts, jp_companies, kr_exporters, "
+                        "export_officials, vietnam, uae, nar")
+    where = f"{first.entry}.actor"
+    assert fixes[1:] == [f"replace it with one of the actor ids listed at {where}"] * 2

@@ -24,6 +24,12 @@ __all__ = ["is_extract_placeholder", "check_placeholders", "ordered"]
 _PLACEHOLDER = re.compile(r"TODO(_\d+)?( \(the outlet's own voice\))?")
 #: Fields whose value is the article's own words: looked for in the article, so never a placeholder to report.
 _ARTICLE_WORDS = frozenset({"quote", "prefix", "suffix"})
+#: Fields that hold the id of an entry of another section: their fix lists this annotation's ids, not the schema's
+#: example (an id of some other article).
+_ID_FIELDS = {"actor": ("actors", "actor"), "recipient": ("actors", "actor"), "figure": ("figures", "figure"),
+              "claim": ("claims", "claim"), "same_as": ("events", "event")}
+#: How many ids a fix lists before "..." (the rest are in the file).
+_MAX_IDS = 20
 
 
 def is_extract_placeholder(value) -> bool:
@@ -64,6 +70,7 @@ summed); write e.g. `quantity: bridge_crossings`
             fix: replace it: Text (not blank); write e.g. `description: The two sides meet`
     """
     reported = {(p.entry, p.field): i for i, p in enumerate(chk.problems)}
+    listed: dict[str, str] = {}  # section -> the field whose fix listed its ids
     for section in SECTIONS:
         items = doc.get(section)
         for k, item in enumerate(items if isinstance(items, list) else []):
@@ -76,15 +83,45 @@ summed); write e.g. `quantity: bridge_crossings`
                         not any(is_extract_placeholder(v) for v in values):
                     continue
                 hint = _hint(_subschema("annotation", [section, 0, key]), key)
+                fix = f"replace it: {hint}" if hint else "replace it with the value this entry needs"
+                if key in _ID_FIELDS:
+                    fix = _id_fix(doc, key, f"{label}.{key}", listed)
                 problem = Problem(chk.file, label, key,
-                                  f"still a placeholder ({shown(value)}) from `exportrow extract`",
-                                  f"replace it: {hint}" if hint else "replace it with the value this entry needs")
+                                  f"still a placeholder ({shown(value)}) from `exportrow extract`", fix)
                 i = reported.get((label, key))
                 if i is None:
                     chk.problems.append(problem)
                 elif chk.problems[i].message.startswith("unknown "):  # "unknown value 'TODO'": say what it is
                     old = chk.problems[i]
                     chk.problems[i] = replace(problem, fix=old.fix) if "one of:" in old.fix else problem
+
+
+def _id_fix(doc: dict, key: str, where: str, listed: dict[str, str]) -> str:
+    """The fix for an id field still a placeholder: this annotation's ids of that kind, listed at the first such field
+    and pointed back to after.
+
+    Example:
+        >>> doc = {"actors": [{"id": "outlet"}, {"id": "lo_ministry"}, {"id": "TODO"}]}
+        >>> listed = {}
+        >>> _id_fix(doc, "actor", "claims[c1].actor", listed)
+        "replace it with one of this annotation's actor ids: outlet, lo_ministry"
+        >>> _id_fix(doc, "recipient", "events[e1].recipient", listed)
+        'replace it with one of the actor ids listed at claims[c1].actor'
+        >>> _id_fix({}, "figure", "events[e1].figure", {})
+        'no figure has an id yet: add the figure under figures: and write its id here'
+    """
+    section, what = _ID_FIELDS[key]
+    items = doc.get(section)
+    ids = [str(i["id"]) for i in (items if isinstance(items, list) else [])
+           if isinstance(i, dict) and isinstance(i.get("id"), (str, int)) and not is_extract_placeholder(i["id"])]
+    if not ids:
+        return f"no {what} has an id yet: add the {what} under {section}: and write its id here"
+    if section in listed:
+        return f"replace it with one of the {what} ids listed at {listed[section]}"
+    listed[section] = where
+    more = f", ... ({len(ids)} in all, under {section}:)" if len(ids) > _MAX_IDS else ""
+    shown_ids = ", ".join(ids[:_MAX_IDS]) + more
+    return f"replace it with one of this annotation's {what} ids: {shown_ids}"
 
 
 def ordered(problems: list[Problem]) -> list[Problem]:

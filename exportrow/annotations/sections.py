@@ -227,15 +227,38 @@ def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
         if hits:
             f["value_span"] = Span(hits[0].start, hits[0].end, hits[0].text)
         else:
-            seen = ", ".join(m.text for m in find_numbers(f["span"].text)[:10]) or "none"
+            found = find_numbers(f["span"].text)
+            seen = ", ".join(m.text for m in found[:10]) or "none"
             chk.add(label, "value", f"{shown(value)} does not appear in the quote as digits or words "
-                    f"(numbers there: {seen})", "fix `value:` or quote the words that state it")
+                    f"(numbers there: {seen})", _sign_fix(value, found))
         if f.get("period") is not None:
             f["period_span"] = chk.within(label, "period", f["period"], f["span"])
             if f["period_span"] is not None:
                 f["date"] = chk.resolve(label, "period", f["period"], "past")
             if f.get("date") is not None and (part := part_of_wider(chk.article, f["period_span"], "past", "period")):
                 chk.add(label, "period", *part)
+
+
+def _sign_fix(value, found: list) -> str:
+    """The fix for a figure's value not in its quote: the sign to write when the quote has the number with the other
+    sign ("minus 0.4" for ``value: 0.4``), else the general fix.
+
+    Example:
+        >>> _sign_fix(0.4, find_numbers("changed by minus 0.4 per cent"))
+        "the quote has 'minus 0.4', a negative number: write `value: -0.4`"
+        >>> _sign_fix(-0.4, find_numbers("changed by 0.4 per cent"))
+        "the quote has '0.4' with no minus sign: write `value: 0.4`, or widen the quote to hold the minus sign"
+        >>> _sign_fix(5, find_numbers("4 cases"))
+        'fix `value:` or quote the words that state it'
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        for m in found:
+            if m.value == -value and value != 0:
+                if m.value < 0:
+                    return f"the quote has {shown(m.text)}, a negative number: write `value: {m.value}`"
+                return (f"the quote has {shown(m.text)} with no minus sign: write `value: {m.value}`, or widen the "
+                        "quote to hold the minus sign")
+    return "fix `value:` or quote the words that state it"
 
 
 def _derivable(ann: Annotation) -> set[str]:
