@@ -16,9 +16,15 @@ from exportrow.annotations.model import Annotation, Problem
 __all__ = ["LEVEL_WORDS", "looks_like_level", "kind_warnings"]
 
 #: Words in a unit or a quantity that suggest a level or a rate rather than a count.
-LEVEL_WORDS = ("per cent", "percent", "%", "rate", "level", "price", "average", "index", "share")
-_LEVEL = re.compile(r"%|\b(?:per\s*cent|percent(?:age)?s?|rates?|levels?|prices?|averages?|ind(?:ex|exes|ices)|"
-                    r"shares?)\b", re.I)
+LEVEL_WORDS = ("per cent", "percent", "%", "rate", "level", "price", "average", "index", "share", "per ...",
+               "a day", "a week", "a month", "a year", "an hour", "a second", "daily", "annual", "degrees",
+               "celsius", "fahrenheit", "°", "km/h", "ratio", "basis points", "mean", "median", "temperature")
+_TIME = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)"
+_LEVEL = re.compile(r"%|°|\b(?:per\s*cent|percent(?:age)?s?|rates?|levels?|prices?|averages?|ind(?:ex|exes|ices)|"
+                    r"shares?|per\s+\S+|(?:a|an|each|every)\s+" + _TIME + r"|"
+                    r"(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annual|annually|annualised|annualized|"
+                    r"hourly)|degrees?|celsius|centigrade|fahrenheit|kelvin|ratios?|basis\s+points?|mean|medians?|"
+                    r"temperatures?|speeds?|densit(?:y|ies))\b|[\w°]+\s*/\s*[a-z]+", re.I)
 
 
 def looks_like_level(text) -> str | None:
@@ -27,7 +33,12 @@ def looks_like_level(text) -> str | None:
     Example:
         >>> looks_like_level("per cent"), looks_like_level("unemployment_rate"), looks_like_level("%")
         ('per cent', 'rate', '%')
+        >>> [looks_like_level(u) for u in ("barrels a day", "tonnes a year", "euros per capita", "°C", "km/h",
+        ...                                 "degrees Celsius", "deaths per 100,000 people", "workers an hour")]
+        ['a day', 'a year', 'per capita', '°', 'km/h', 'degrees', 'per 100,000', 'an hour']
         >>> looks_like_level("cases"), looks_like_level("illegal_export_cases"), looks_like_level("separate")
+        (None, None, None)
+        >>> looks_like_level("barrels"), looks_like_level("tonnes"), looks_like_level("daylight_hours")
         (None, None, None)
     """
     if not isinstance(text, str):

@@ -1,0 +1,78 @@
+"""Review 8 findings on the level/count split: rates stated per day or per year (1), mixed kinds in one quantity (3),
+parts of levels (4), parts that exceed their total (6)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+import exportrow
+from exportrow.annotations import load_annotation
+from exportrow.annotations.kinds import looks_like_level
+from exportrow.stats import check_statements, statements
+
+OIL = ("Highland's oil output fell to 1.5 million barrels a day in March 2026, from 2 million barrels a day in 2025, "
+       "the energy ministry said.\n")
+
+
+def _write(tmp_path, name: str, text: str, figures: str, statements_yaml: str = "statements: []\n"):
+    """An article ``name``.txt and its annotation ``name``.yaml (one actor, the given figures and statements)."""
+    art = tmp_path / f"{name}.txt"
+    art.write_text("---\ntitle: \"T\"\noutlet: \"Riverside Courier\"\npublished: 2026-04-16\n---\n" + text)
+    sha = hashlib.sha256(art.read_bytes()).hexdigest()
+    ann = tmp_path / f"{name}.yaml"
+    ann.write_text(f"exportrow: 1\narticle:\n  file: {name}.txt\n  sha256: {sha}\nsides: [lowland, highland]\n"
+                   "actors:\n  - id: outlet\n    name: Riverside Courier\n    side: outlet\n    kind: outlet\n"
+                   f"figures:\n{figures}{statements_yaml}claims: []\nevents: []\n")
+    return exportrow.load_article(art), ann
+
+
+def _fig(fid, quantity, value, unit, period, quote, kind=None):
+    return (f"  - id: {fid}\n    quantity: {quantity}\n    value: {value}\n    unit: {unit}\n"
+            + (f"    kind: {kind}\n" if kind else "") + f"    period: \"{period}\"\n    actor: outlet\n"
+            f"    quote: \"{quote}\"\n")
+
+
+def _oil(tmp_path, kind=None):
+    figs = (_fig("oil_mar", "oil_output", 1500000, "barrels a day", "March 2026",
+                 "fell to 1.5 million barrels a day in March 2026", kind)
+            + _fig("oil_2025", "oil_output", 2000000, "barrels a day", "2025", "from 2 million barrels a day in 2025",
+                   kind))
+    st = ("statements:\n  - id: oil_fell\n    check: rate_change\n    figures: [oil_mar, oil_2025]\n"
+          "    quote: Highland's oil output fell to 1.5 million barrels a day in March 2026\n")
+    return _write(tmp_path, "o", OIL, figs, st)
+
+
+@pytest.mark.parametrize("unit, word", [
+    ("barrels a day", "a day"), ("barrels per day", "per day"), ("tonnes a year", "a year"),
+    ("euros per capita", "per capita"), ("euros per head", "per head"), ("deaths per 100,000 people", "per 100,000"),
+    ("degrees Celsius", "degrees"), ("°C", "°"), ("km/h", "km/h"), ("births per woman", "per woman"),
+    ("cubic metres a second", "a second"), ("basis points", "basis points"), ("workers an hour", "an hour"),
+    ("ratio", "ratio"), ("annual tonnes", "annual")])
+def test_units_that_carry_a_rate_read_like_levels(unit, word):
+    assert looks_like_level(unit) == word
+
+
+@pytest.mark.parametrize("unit", ["barrels", "cases", "tonnes", "boats", "crossings", "euros", "complaints"])
+def test_plain_count_units_do_not(unit):
+    assert looks_like_level(unit) is None
+
+
+def test_barrels_a_day_without_kind_is_warned_about(tmp_path):
+    article, ann = _oil(tmp_path)
+    warned = [w for w in load_annotation(ann, article).warnings if "level or a rate" in w.message]
+    assert [(w.entry, w.field) for w in warned] == [("figures[oil_mar]", "unit"), ("figures[oil_2025]", "unit")]
+    assert warned[0].message.startswith("'barrels a day' ('a day') reads like a level or a rate")
+
+
+def test_barrels_a_day_as_a_level_fell_by_a_quarter(tmp_path):
+    article, ann = _oil(tmp_path, "level")
+    assert not [w for w in load_annotation(ann, article).warnings if "level or a rate" in w.message]
+    r = statements(article, ann).pipe(check_statements, exportrow.figures(article, ann)).iloc[0]
+    assert (r.verdict, r.value) == ("supported", "1,500,000 vs 2,000,000 barrels a day (-25%)")
+    assert "a month" not in r.explanation
+
+
+def test_the_bundled_annotation_still_gets_no_level_warning():
+    assert not [w for w in load_annotation().warnings if "level or a rate" in w.message]
