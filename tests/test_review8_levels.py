@@ -8,7 +8,7 @@ import hashlib
 import pytest
 
 import exportrow
-from exportrow.annotations import load_annotation
+from exportrow.annotations import AnnotationError, load_annotation
 from exportrow.annotations.kinds import looks_like_level
 from exportrow.stats import check_statements, statements
 
@@ -76,3 +76,34 @@ def test_barrels_a_day_as_a_level_fell_by_a_quarter(tmp_path):
 
 def test_the_bundled_annotation_still_gets_no_level_warning():
     assert not [w for w in load_annotation().warnings if "level or a rate" in w.message]
+
+
+RES = ("The reservoir held an average of 520 million cubic metres in 2025. It held 312 million cubic metres in March "
+       "2026.\n")
+
+
+def _reservoir(tmp_path, kinds, quantities=("water_stored", "water_stored")):
+    figs = (_fig("res_2025", quantities[0], 520000000, "cubic metres", "2025",
+                 "an average of 520 million cubic metres in 2025", kinds[0])
+            + _fig("res_mar", quantities[1], 312000000, "cubic metres", "March 2026",
+                   "312 million cubic metres in March 2026", kinds[1]))
+    return _write(tmp_path, "res", RES, figs)
+
+
+def test_one_quantity_with_a_level_and_a_count_is_refused_naming_both(tmp_path):
+    article, ann = _reservoir(tmp_path, (None, "level"))
+    with pytest.raises(AnnotationError) as err:
+        load_annotation(ann, article)
+    assert [(p.entry, p.field) for p in err.value.problems] == [("figures[res_mar]", "kind")]
+    p = err.value.problems[0]
+    assert p.message == ("figures of quantity 'water_stored' mix kinds: res_mar is a level, res_2025 a count "
+                         "(no `kind:` gives a count)")
+    assert p.fix.startswith("give every figure of 'water_stored' the same `kind:` (`kind: level` on res_2025")
+
+
+@pytest.mark.parametrize("kinds, quantities", [
+    (("level", "level"), ("water_stored", "water_stored")), ((None, "count"), ("water_stored", "water_stored")),
+    ((None, "level"), ("water_inflow", "water_stored"))])
+def test_one_kind_per_quantity_passes(tmp_path, kinds, quantities):
+    article, ann = _reservoir(tmp_path, kinds, quantities)
+    assert len(load_annotation(ann, article).figures) == 2

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
+from exportrow.annotations.checker import shown
 from exportrow.annotations.model import Annotation, Problem
 
-__all__ = ["LEVEL_WORDS", "looks_like_level", "kind_warnings"]
+__all__ = ["LEVEL_WORDS", "looks_like_level", "kind_warnings", "check_quantity_kinds"]
 
 #: Words in a unit or a quantity that suggest a level or a rate rather than a count.
 LEVEL_WORDS = ("per cent", "percent", "%", "rate", "level", "price", "average", "index", "share", "per ...",
@@ -84,3 +85,35 @@ def kind_warnings(ann: Annotation) -> list[Problem]:
                                "over its period"))
             break
     return out
+
+
+def check_quantity_kinds(chk, ann: Annotation) -> None:
+    """A problem for each quantity whose figures mix kinds (a level and a count): one series is drawn and compared
+    as one kind of number, so a level among counts would be divided by months again.
+
+    Example:
+        >>> from exportrow.annotations.sections import _demo
+        >>> figs = [{"id": "a", "quantity": "water", "kind": "level"}, {"id": "b", "quantity": "water"},
+        ...         {"id": "c", "quantity": "rain"}]
+        >>> chk, ann, ids = _demo(figures=figs)
+        >>> check_quantity_kinds(chk, ann); [(p.entry, p.field, p.message, p.fix) for p in chk.problems]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('figures[b]', 'kind', "figures of quantity 'water' mix kinds: a is a level, b a count (no `kind:` gives a
+        count)", "give every figure of 'water' the same `kind:` (`kind: level` on b, or `kind: count` on a if
+        it adds up over its period), or give the level its own `quantity:`")]
+    """
+    first: dict[str, dict] = {}
+    for f in ann.figures or []:
+        q = f.get("quantity")
+        if not isinstance(q, str):
+            continue
+        kind, name = f.get("kind") or "count", shown(q, 40)
+        seen = first.setdefault(q, f)
+        if (seen.get("kind") or "count") == kind:
+            continue
+        lev, cnt = (seen, f) if kind == "count" else (f, seen)
+        none = " (no `kind:` gives a count)" if cnt.get("kind") is None else ""
+        chk.add(f.get("_label", f"figures[{f.get('id')}]"), "kind",
+                f"figures of quantity {name} mix kinds: {lev.get('id')} is a level, {cnt.get('id')} a count{none}",
+                f"give every figure of {name} the same `kind:` (`kind: level` on {cnt.get('id')}, or `kind: count` on "
+                f"{lev.get('id')} if it adds up over its period), or give the level its own `quantity:`")
