@@ -107,3 +107,56 @@ def test_one_quantity_with_a_level_and_a_count_is_refused_naming_both(tmp_path):
 def test_one_kind_per_quantity_passes(tmp_path, kinds, quantities):
     article, ann = _reservoir(tmp_path, kinds, quantities)
     assert len(load_annotation(ann, article).figures) == 2
+
+
+PARTS = ("The reservoir held an average of 520 million cubic metres in 2025, the ministry said. It held 300 million "
+         "cubic metres in January 2025 and 310 million cubic metres in February 2025.\n")
+
+
+def _parts(tmp_path, kinds):
+    figs = (_fig("y2025", "reservoir_volume", 520000000, "cubic metres", "2025",
+                 "held an average of 520 million cubic metres in 2025", kinds[0])
+            + _fig("jan", "reservoir_volume", 300000000, "cubic metres", "January 2025",
+                   "It held 300 million cubic metres in January 2025", kinds[1])
+            + _fig("feb", "reservoir_volume", 310000000, "cubic metres", "February 2025",
+                   "310 million cubic metres in February 2025", kinds[2]))
+    st = ("statements:\n  - id: parts\n    check: parts_within_total\n    figures: [y2025, jan, feb]\n"
+          "    quote: The reservoir held an average of 520 million cubic metres in 2025\n")
+    return _write(tmp_path, "r", PARTS, figs, st)
+
+
+def test_check_refuses_parts_within_total_over_levels(tmp_path):
+    article, ann = _parts(tmp_path, ("level", "level", "level"))
+    with pytest.raises(AnnotationError) as err:
+        load_annotation(ann, article)
+    [p] = err.value.problems
+    assert (p.entry, p.field) == ("statements[parts]", "figures")
+    assert p.message == ("parts_within_total adds up its figures, but y2025, jan, feb have `kind: level`: levels do "
+                         "not add up (a part of a level is not a level of a part)")
+
+
+def test_check_refuses_a_count_total_with_level_parts(tmp_path):
+    article, ann = _parts(tmp_path, ("count", "level", "level"))
+    with pytest.raises(AnnotationError) as err:
+        load_annotation(ann, article)
+    assert ("statements[parts]", "figures") in [(p.entry, p.field) for p in err.value.problems]
+    assert "but jan, feb have `kind: level`: levels do not add up" in str(err.value)
+
+
+def test_the_verdict_on_parts_of_levels_is_cannot_check_not_a_sum():
+    import pandas as pd
+
+    from exportrow.checks import check_one
+
+    def fig(v, start, end):
+        return {"value": v, "unit": "cubic metres", "kind": "level", "period_start": pd.Timestamp(start),
+                "period_end": pd.Timestamp(end), "months": None, "basis": "stated"}
+
+    figs = pd.DataFrame({"y2025": fig(520, "2025-01-01", "2026-01-01"), "jan": fig(300, "2025-01-01", "2025-02-01"),
+                         "feb": fig(310, "2025-02-01", "2025-03-01")}).T
+    st = pd.Series({"statement_id": "parts", "check": "parts_within_total", "figures": "y2025;jan;feb",
+                    "wording": "held", "wording_source": "article", "quote": "held"})
+    value, verdict, _, why = check_one(st, figs)
+    assert (value, verdict) == ("", "cannot_check")
+    assert why == ("y2025, jan, feb are levels (kind: level), and levels do not add up: a part of a level is not a "
+                   "level of a part, so no sum of them is checked")

@@ -352,6 +352,29 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
                     "quote the words that carry the claim (e.g. 'rose', 'fell sharply'), or drop the statement")
         _period_problems(chk, ann, s)
         _comparison_problems(chk, s, facts)
+        _level_parts_problems(chk, s, by_id)
+
+
+def _level_parts_problems(chk: Checker, s: dict, by_id: dict) -> None:
+    """A problem when a parts_within_total statement names a level (``kind: level``): levels do not add up.
+
+    Example:
+        >>> chk, ann, ids = _demo()
+        >>> _level_parts_problems(chk, {"_label": "statements[s]", "check": "parts_within_total",
+        ...                             "figures": ["y", "jan"]}, {"y": {"id": "y"}, "jan": {"kind": "level"}})
+        >>> chk.problems[0].message[:73]
+        'parts_within_total adds up its figures, but jan has `kind: level`: levels'
+    """
+    if s["check"] != "parts_within_total":
+        return
+    levels = [i for i in s["figures"] if (by_id.get(i) or {}).get("kind") == "level"]
+    if levels:
+        chk.add(s["_label"], "figures",
+                f"parts_within_total adds up its figures, but {', '.join(levels)} "
+                f"{'has' if len(levels) == 1 else 'have'} `kind: level`: levels do not add up (a part of a level is "
+                "not a level of a part)",
+                "drop the statement, or, if the figures are counts that add up over their periods, give them "
+                "`kind: count`")
 
 
 def _facts(ann: Annotation, derived_rows: list[dict]) -> dict[str, dict]:
