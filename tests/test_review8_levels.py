@@ -160,3 +160,53 @@ def test_the_verdict_on_parts_of_levels_is_cannot_check_not_a_sum():
     assert (value, verdict) == ("", "cannot_check")
     assert why == ("y2025, jan, feb are levels (kind: level), and levels do not add up: a part of a level is not a "
                    "level of a part, so no sum of them is checked")
+
+
+COMPLAINTS = ("Between 2015 and 2017, 100 complaints were filed. In 2015, 60 complaints were filed. In 2016, 70 "
+              "complaints were filed.\n")
+
+
+def _complaints(tmp_path, statement: str = "statements: []\n"):
+    figs = (_fig("tot", "complaints", 100, "complaints", "Between 2015 and 2017",
+                 "Between 2015 and 2017, 100 complaints")
+            + _fig("c15", "complaints", 60, "complaints", "2015", "In 2015, 60 complaints")
+            + _fig("c16", "complaints", 70, "complaints", "2016", "In 2016, 70 complaints"))
+    return _write(tmp_path, "n", COMPLAINTS, figs, statement)
+
+
+def test_parts_exceeding_their_total_are_warned_about_and_derive_no_negative_remainder(tmp_path):
+    from exportrow.stats import case_periods, derived_overview
+
+    article, ann = _complaints(tmp_path)
+    [w] = [w for w in load_annotation(ann, article).warnings if "exceed" in w.message]
+    assert (w.entry, w.field) == ("figures[tot]", "value")
+    assert w.message == ("its stated parts c15 + c16 (130) exceed their total tot (100); no remainder is derived "
+                         "from it (it would be a negative count)")
+    figs = exportrow.figures(article, ann)
+    assert figs.figure_id.tolist() == ["tot", "c15", "c16"]
+    assert (figs.basis == "stated").all()
+    assert case_periods(figs).figure_id.tolist() == ["c15", "c16"]
+    assert derived_overview(figs) == (
+        "No remainder is derived from `tot` (100 complaints): its stated parts `c15` and `c16` add up to 130 "
+        "complaints, more than the total, so the article's numbers (or the annotation) disagree, and a remainder "
+        "would be a negative count.")
+
+
+def test_a_statement_on_the_remainder_of_an_overfull_total_says_why_it_is_not_derived(tmp_path):
+    st = ("statements:\n  - id: parts\n    check: parts_within_total\n    figures: [tot, c15, tot_remainder]\n"
+          "    quote: Between 2015 and 2017, 100 complaints were filed\n")
+    article, ann = _complaints(tmp_path, st)
+    with pytest.raises(AnnotationError) as err:
+        load_annotation(ann, article)
+    [p] = err.value.problems
+    assert p.message == ("'tot_remainder' is not derived: the stated parts of 'tot' add up to more than it, so its "
+                         "remainder would be a negative count")
+
+
+def test_the_parts_statement_of_an_overfull_total_is_not_supported(tmp_path):
+    st = ("statements:\n  - id: parts\n    check: parts_within_total\n    figures: [tot, c15, c16]\n"
+          "    quote: Between 2015 and 2017, 100 complaints were filed\n")
+    article, ann = _complaints(tmp_path, st)
+    r = statements(article, ann).pipe(check_statements, exportrow.figures(article, ann)).iloc[0]
+    assert (r.verdict, r.value) == ("not_supported", "60 + 70 = 130 of 100; -30 left")
+    assert r.explanation == "the stated parts exceed the total by 30 complaints"

@@ -72,7 +72,8 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     if chk.problems:
         raise AnnotationError(ordered(chk.problems))
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
-                    + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann))
+                    + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann)
+                    + sec.overfull_warnings(chk, ann))
     return ann
 
 
