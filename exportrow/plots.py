@@ -478,7 +478,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             ax.set_xlabel(f"Each bar spans its period on a time line: height = rate per month, area = {word}")
         elif measure == "level":
             ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
-            ax.set_ylabel(f"{unit.capitalize()} (value as reported)")
+            ax.set_ylabel(_wrap_px(f"{unit.capitalize()}", _AXIS_PX) + "\n(value as reported)")
             ax.set_xlabel("Period: each bar is the value the article gives for it (a level, not divided by months)")
         else:
             ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
