@@ -788,6 +788,10 @@ def _parts(st, figs) -> tuple[str, str, str, str]:
     for f in figs:
         if (msg := _missing(f, ("value", "period_start", "period_end"))):
             return "", "cannot_check", rule, msg
+    if (levels := [str(f.name) for f in figs if is_level(f)]):
+        return "", "cannot_check", rule, (f"{', '.join(levels)} {'is a level' if len(levels) == 1 else 'are levels'} "
+                                          "(kind: level), and levels do not add up: a part of a level is not a level "
+                                          "of a part, so no sum of them is checked")
     s = sum(float(p.value) for p in parts)
     rest = float(total.value) - s
     value = (f"{' + '.join(_stated(p) for p in parts)} = {fmt_number(s)} of {_stated(total)}; "

@@ -305,7 +305,9 @@ def _rate_title(what: str, labels, rates, derived, qualifiers=None, word: str = 
         (l0, r0), (l1, r1) = stated[0], stated[-1]
         verb = "rose" if r1 > r0 else "fell" if r1 < r0 else "stayed"
         text = f"{what} per month {verb} from {_rate(r0)} in {l0} to {_rate(r1)} in {l1}"
-        if verb == "stayed":
+        if (inner := _inner_extremes([lab for lab, _ in stated], [r for _, r in stated], _rate)):
+            text = f"{what} per month went from {_rate(r0)} in {l0} to {_rate(r1)} in {l1} ({inner})"
+        elif verb == "stayed":
             text = f"{what} per month stayed at {_rate(r0)} from {l0} to {l1}"
     elif stated:
         text = f"{what}: {_rate(stated[0][1])} a month in {stated[0][0]}"
@@ -344,10 +346,36 @@ def _level_title(what: str, unit: str, labels, values, qualifiers) -> str:
     if hedged:  # a hedge gives no direction: name the two values as the article hedges them
         return (f"{what}: {_hedge(fmt_count(v0), q0)} {unit} in {l0}, {_hedge(fmt_count(v1), q1)} in {l1} "
                 "(the article hedges some values)")
+    if (inner := _inner_extremes(labels, values, fmt_count)):
+        return f"{what} went from {fmt_count(v0)} in {l0} to {fmt_count(v1)} {unit} in {l1} ({inner})"
     if v1 == v0:
         return f"{what} stayed at {fmt_count(v0)} {unit} from {l0} to {l1}"
     verb = "rose" if v1 > v0 else "fell"
     return f"{what} {verb} from {fmt_count(v0)} in {l0} to {fmt_count(v1)} {unit} in {l1}"
+
+
+def _inner_extremes(labels, values, fmt) -> str:
+    """The peak and the low of a series of three or more bars when they lie between its two end bars (a title that
+    names only the ends would hide them), e.g. ``peak 3.4 in Aug 2025``; ``""`` when both lie at an end.
+
+    Example:
+        >>> _inner_extremes(["Jan", "Aug", "Dec"], [0.4, 3.4, 1.2], fmt_count)
+        'peak 3.4 in Aug'
+        >>> _inner_extremes(["2015", "2016", "2017", "2018"], [5, 1, 9, 4], fmt_count)
+        'peak 9 in 2017, low 1 in 2016'
+        >>> _inner_extremes(["2015", "2016", "2017"], [1, 2, 3], fmt_count), _inner_extremes(["a", "b"], [1, 5], str)
+        ('', '')
+    """
+    vals = [float(v) for v in values]
+    if len(vals) < 3 or any(v != v for v in vals):
+        return ""
+    ends, out = (vals[0], vals[-1]), []
+    hi, lo = max(range(len(vals)), key=vals.__getitem__), min(range(len(vals)), key=vals.__getitem__)
+    if vals[hi] > max(ends):
+        out.append(f"peak {fmt(vals[hi])} in {labels[hi]}")
+    if vals[lo] < min(ends):
+        out.append(f"low {fmt(vals[lo])} in {labels[lo]}")
+    return ", ".join(out)
 
 
 def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str | None = None,
@@ -482,7 +510,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             ax.set_xlabel(f"Each bar spans its period on a time line: height = rate per month, area = {word}")
         elif measure == "level":
             ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])
-            ax.set_ylabel(f"{unit.capitalize()} (value as reported)")
+            ax.set_ylabel(_wrap_px(f"{unit.capitalize()}", _AXIS_PX) + "\n(value as reported)")
             ax.set_xlabel("Period: each bar is the value the article gives for it (a level, not divided by months)")
         else:
             ax.set_xticks(range(len(labels)), [lab.replace("\u2013", "\u2013\n") for lab in labels])

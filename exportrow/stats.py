@@ -391,13 +391,43 @@ def derived_overview(figures_table: pd.DataFrame) -> str:
     derived = figures_table[figures_table.basis == "derived"]
     if figures_table.empty:
         return "Nothing to compute: the annotation records no figure."
+    over = _overfull_note(figures_table)
     if derived.empty:
-        return ("No figure is derived: the article gives no total with stated parts that leave exactly one period "
-                "uncovered, so every value below is the article's own.")
+        return over or ("No figure is derived: the article gives no total with stated parts that leave exactly one "
+                        "period uncovered, so every value below is the article's own.")
     listed = "; ".join(f"{markdown_code(str(r.figure_id))} = {markdown_code(str(r.formula))}"
                        for r in derived.itertuples())
     return (f"`exportrow` derives {_plural(len(derived), 'figure')}: {listed}, what the total leaves for the months "
-            "its parts do not cover (hatched in the chart below).")
+            "its parts do not cover (hatched in the chart below)." + (f" {over}" if over else ""))
+
+
+def _overfull_note(figures_table: pd.DataFrame) -> str:
+    """Why no remainder is derived from a total whose stated parts exceed it, in Markdown, or ``""``.
+
+    Example:
+        >>> t = pd.DataFrame({"figure_id": ["tot", "c15", "c16"], "quantity": "complaints", "unit": "complaints",
+        ...                   "value": [100, 60, 70], "basis": "stated", "kind": "count", "qualifier": None,
+        ...                   "period_start": pd.to_datetime(["2015-01-01", "2015-01-01", "2016-01-01"]),
+        ...                   "period_end": pd.to_datetime(["2018-01-01", "2016-01-01", "2017-01-01"])})
+        >>> print(derived_overview(t))  # doctest: +NORMALIZE_WHITESPACE
+        No remainder is derived from `tot` (100 complaints): its stated parts `c15` and `c16` add up to 130
+        complaints, more than the total, so the article's numbers (or the annotation) disagree, and a remainder
+        would be a negative count.
+    """
+    from exportrow.tables import overfull_totals
+
+    stated = figures_table[figures_table.basis == "stated"] if "basis" in figures_table else figures_table.head(0)
+    rows = [{"figure_id": r.figure_id, "quantity": r.quantity, "unit": r.unit, "value": r.value,
+             "qualifier": None if pd.isna(getattr(r, "qualifier", None)) else r.qualifier,
+             "kind": None if pd.isna(getattr(r, "kind", None)) else str(r.kind),
+             "start": None if pd.isna(r.period_start) else r.period_start,
+             "end": None if pd.isna(r.period_end) else r.period_end} for r in stated.itertuples()]
+    notes = [f"No remainder is derived from {_ids([t['figure_id']])} ({fmt_value(t['value'])} "
+             f"{markdown_text(str(t['unit']))}): its stated parts {_ids([p['figure_id'] for p in parts])} add up to "
+             f"{fmt_value(least)} {markdown_text(str(t['unit']))}, more than the total, so the article's numbers (or "
+             "the annotation) disagree, and a remainder would be a negative count."
+             for t, parts, least in overfull_totals(rows)]
+    return " ".join(notes)
 
 
 def _whole(value) -> bool:

@@ -140,6 +140,8 @@ def _derive(stated: list[dict]) -> list[dict]:
         qualifier = _remainder_qualifier(total, parts)
         if qualifier == "unbounded":  # e.g. "over 150" minus "at least 40": no number is left to state
             continue
+        if total["value"] - sum(p["value"] for p in parts) < 0:  # a negative count: see overfull_totals
+            continue
         ids = [total["figure_id"], *(p["figure_id"] for p in parts)]
         yearly = start.month == 1 and end.month == 1 and start.day == end.day == 1
         out.append({
@@ -155,6 +157,42 @@ def _derive(stated: list[dict]) -> list[dict]:
             "input_spans": ";".join(f"{f['start_offset']}:{f['end_offset']}" for f in [total, *parts]),
             "actor": total["actor"], "quote": None, "start_offset": None, "end_offset": None,
         })
+    return out
+
+
+def overfull_totals(stated: list[dict]) -> list[tuple[dict, list[dict], float]]:
+    """Totals whose stated parts (same quantity and unit, inside the total's period, not overlapping) add up to
+    more than the total: ``(total, parts, sum of parts)``. No remainder is derived from them (it would be a
+    negative count); ``exportrow check`` warns about each. A total given as a lower bound ("over 100") is never
+    overfull, and a part given as an upper bound ("up to 60") counts as nothing.
+
+    Example:
+        >>> import datetime as dt
+        >>> def fig(i, v, a, b, q=None):
+        ...     return {"figure_id": i, "quantity": "q", "unit": "u", "value": v, "start": dt.date(a, 1, 1),
+        ...             "end": dt.date(b, 1, 1), "qualifier": q}
+        >>> [(t["figure_id"], [p["figure_id"] for p in ps], s) for t, ps, s in
+        ...  overfull_totals([fig("t", 100, 2015, 2018), fig("a", 60, 2015, 2016), fig("b", 70, 2016, 2017)])]
+        [('t', ['a', 'b'], 130)]
+        >>> overfull_totals([fig("t", 100, 2015, 2018, "lower_bound"), fig("a", 60, 2015, 2016),
+        ...                  fig("b", 70, 2016, 2017)])
+        []
+        >>> _derive([fig("t", 100, 2015, 2018), fig("a", 60, 2015, 2016), fig("b", 70, 2016, 2017)])
+        []
+    """
+    out = []
+    for total in stated:
+        if total["start"] is None or _kind(total) == "level" or total.get("qualifier") == "lower_bound":
+            continue
+        parts = sorted((f for f in stated if f is not total and f["quantity"] == total["quantity"]
+                        and f["unit"] == total["unit"] and f["start"] is not None and _kind(f) != "level"
+                        and total["start"] <= f["start"] and f["end"] <= total["end"]
+                        and (f["start"], f["end"]) != (total["start"], total["end"])), key=lambda f: f["start"])
+        if not parts or any(a["end"] > b["start"] for a, b in zip(parts, parts[1:])):
+            continue
+        least = sum(0 if p.get("qualifier") == "upper_bound" else p["value"] for p in parts)
+        if least > total["value"]:
+            out.append((total, parts, least))
     return out
 
 

@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import re
 
+from exportrow.annotations.checker import shown
 from exportrow.annotations.model import Annotation, Problem
 
-__all__ = ["LEVEL_WORDS", "looks_like_level", "kind_warnings"]
+__all__ = ["LEVEL_WORDS", "looks_like_level", "kind_warnings", "check_quantity_kinds"]
 
 #: Words in a unit or a quantity that suggest a level or a rate rather than a count.
-LEVEL_WORDS = ("per cent", "percent", "%", "rate", "level", "price", "average", "index", "share")
-_LEVEL = re.compile(r"%|\b(?:per\s*cent|percent(?:age)?s?|rates?|levels?|prices?|averages?|ind(?:ex|exes|ices)|"
-                    r"shares?)\b", re.I)
+LEVEL_WORDS = ("per cent", "percent", "%", "rate", "level", "price", "average", "index", "share", "per ...",
+               "a day", "a week", "a month", "a year", "an hour", "a second", "daily", "annual", "degrees",
+               "celsius", "fahrenheit", "°", "km/h", "ratio", "basis points", "mean", "median", "temperature")
+_TIME = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade)"
+_LEVEL = re.compile(r"%|°|\b(?:per\s*cent|percent(?:age)?s?|rates?|levels?|prices?|averages?|ind(?:ex|exes|ices)|"
+                    r"shares?|per\s+\S+|(?:a|an|each|every)\s+" + _TIME + r"|"
+                    r"(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annual|annually|annualised|annualized|"
+                    r"hourly)|degrees?|celsius|centigrade|fahrenheit|kelvin|ratios?|basis\s+points?|mean|medians?|"
+                    r"temperatures?|speeds?|densit(?:y|ies))\b|[\w°]+\s*/\s*[a-z]+", re.I)
 
 
 def looks_like_level(text) -> str | None:
@@ -27,7 +34,12 @@ def looks_like_level(text) -> str | None:
     Example:
         >>> looks_like_level("per cent"), looks_like_level("unemployment_rate"), looks_like_level("%")
         ('per cent', 'rate', '%')
+        >>> [looks_like_level(u) for u in ("barrels a day", "tonnes a year", "euros per capita", "°C", "km/h",
+        ...                                 "degrees Celsius", "deaths per 100,000 people", "workers an hour")]
+        ['a day', 'a year', 'per capita', '°', 'km/h', 'degrees', 'per 100,000', 'an hour']
         >>> looks_like_level("cases"), looks_like_level("illegal_export_cases"), looks_like_level("separate")
+        (None, None, None)
+        >>> looks_like_level("barrels"), looks_like_level("tonnes"), looks_like_level("daylight_hours")
         (None, None, None)
     """
     if not isinstance(text, str):
@@ -73,3 +85,35 @@ def kind_warnings(ann: Annotation) -> list[Problem]:
                                "over its period"))
             break
     return out
+
+
+def check_quantity_kinds(chk, ann: Annotation) -> None:
+    """A problem for each quantity whose figures mix kinds (a level and a count): one series is drawn and compared
+    as one kind of number, so a level among counts would be divided by months again.
+
+    Example:
+        >>> from exportrow.annotations.sections import _demo
+        >>> figs = [{"id": "a", "quantity": "water", "kind": "level"}, {"id": "b", "quantity": "water"},
+        ...         {"id": "c", "quantity": "rain"}]
+        >>> chk, ann, ids = _demo(figures=figs)
+        >>> check_quantity_kinds(chk, ann); [(p.entry, p.field, p.message, p.fix) for p in chk.problems]
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [('figures[b]', 'kind', "figures of quantity 'water' mix kinds: a is a level, b a count (no `kind:` gives a
+        count)", "give every figure of 'water' the same `kind:` (`kind: level` on b, or `kind: count` on a if
+        it adds up over its period), or give the level its own `quantity:`")]
+    """
+    first: dict[str, dict] = {}
+    for f in ann.figures or []:
+        q = f.get("quantity")
+        if not isinstance(q, str):
+            continue
+        kind, name = f.get("kind") or "count", shown(q, 40)
+        seen = first.setdefault(q, f)
+        if (seen.get("kind") or "count") == kind:
+            continue
+        lev, cnt = (seen, f) if kind == "count" else (f, seen)
+        none = " (no `kind:` gives a count)" if cnt.get("kind") is None else ""
+        chk.add(f.get("_label", f"figures[{f.get('id')}]"), "kind",
+                f"figures of quantity {name} mix kinds: {lev.get('id')} is a level, {cnt.get('id')} a count{none}",
+                f"give every figure of {name} the same `kind:` (`kind: level` on {cnt.get('id')}, or `kind: count` on "
+                f"{lev.get('id')} if it adds up over its period), or give the level its own `quantity:`")

@@ -13,7 +13,7 @@ from pathlib import Path
 from exportrow.annotations import sections as sec
 from exportrow.annotations.checker import Checker
 from exportrow.annotations.formulas import formula_warnings
-from exportrow.annotations.kinds import kind_warnings
+from exportrow.annotations.kinds import check_quantity_kinds, kind_warnings
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
 from exportrow.annotations.placeholders import check_placeholders, ordered
 from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
@@ -67,11 +67,13 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     sec.check_events(chk, ann, ids)
     sec.check_ignored_numbers(chk, ann)
     sec.check_statements(chk, ann, ids)
+    check_quantity_kinds(chk, ann)
     check_placeholders(chk, doc)
     if chk.problems:
         raise AnnotationError(ordered(chk.problems))
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
-                    + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann))
+                    + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann)
+                    + sec.overfull_warnings(chk, ann))
     return ann
 
 

@@ -268,8 +268,32 @@ def _derivable(ann: Annotation) -> set[str]:
 
 def _derived_rows(ann: Annotation) -> list[dict]:
     """The remainders exportrow.tables derives from these (checked) figures, with their periods and units."""
-    from exportrow.annotations.vocab import QUALIFIER_KINDS
     from exportrow.tables import _derive
+
+    return _derive(_stated_rows(ann))
+
+
+def overfull_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
+    """A warning for each total whose stated parts add up to more than it (:func:`exportrow.tables.overfull_totals`):
+    the article's numbers contradict each other, or the annotation is wrong; no remainder is derived from it."""
+    from exportrow.numbers import fmt_value
+    from exportrow.tables import overfull_totals
+
+    out = []
+    for total, parts, least in overfull_totals(_stated_rows(ann)):
+        out.append(Problem(chk.file, f"figures[{total['figure_id']}]", "value",
+                           f"its stated parts {' + '.join(p['figure_id'] for p in parts)} ({fmt_value(least)}) exceed "
+                           f"their total {total['figure_id']} ({fmt_value(total['value'])}); no "
+                           "remainder is derived from it (it would be a negative count)",
+                           "check the values and periods of these figures against their quotes; if the article's "
+                           "numbers really disagree, keep them and add a parts_within_total statement, whose "
+                           "verdict says so"))
+    return out
+
+
+def _stated_rows(ann: Annotation) -> list[dict]:
+    """The (checked) figures as exportrow.tables' rows for deriving remainders."""
+    from exportrow.annotations.vocab import QUALIFIER_KINDS
 
     stated = []
     for f in ann.figures:
@@ -278,7 +302,7 @@ def _derived_rows(ann: Annotation) -> list[dict]:
                        "qualifier": QUALIFIER_KINDS.get(f.get("qualifier")), "kind": f.get("kind"),
                        "start": d.start if d else None, "end": d.end if d else None, "actor": f["actor"],
                        "start_offset": span.start if span else None, "end_offset": span.end if span else None})
-    return _derive(stated)
+    return stated
 
 
 def _growth_words(check: str = "growth_factor", first: bool = False) -> tuple[str, ...]:
@@ -343,18 +367,26 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
         >>> check_statements(chk, ann, ids); [p.message[:40] for p in chk.problems]
         ["unknown figure id 'a'", "unknown figure id 'b'", 'a growth_factor statement needs a growth']
     """
+    from exportrow.tables import overfull_totals
+
     by_id = {f["id"]: f for f in ann.figures}
     clean = not chk.problems  # remainders are derived (and said not to be) only from figures without problems
     rows = _derived_rows(ann) if clean else []
     derived = {r["figure_id"] for r in rows}
     facts = _facts(ann, rows)
+    over_ids = [t["figure_id"] for t, _, _ in overfull_totals(_stated_rows(ann))] if clean else []
     for s in ann.statements:
         label, check = s["_label"], s["check"]
         for i in s["figures"]:
             if i in by_id or i in derived:
                 continue
             if i.endswith("_remainder") and i.removesuffix("_remainder") in ids["figures"]:
-                if clean:
+                over = [t for t in over_ids if f"{t}_remainder" == i] if clean else []
+                if over:
+                    chk.add(label, "figures", f"{i!r} is not derived: the stated parts of {over[0]!r} add up to "
+                            "more than it, so its remainder would be a negative count",
+                            "check the values and periods of the total and its parts, or name stated figures")
+                elif clean:
                     chk.add(label, "figures", f"{i!r} is not derived: the parts of "
                             f"{i.removesuffix('_remainder')!r} (same quantity and unit, inside its period) do "
                             "not leave exactly one gap", "name stated figures, or fix the parts' periods and units")
@@ -375,6 +407,29 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
                     "quote the words that carry the claim (e.g. 'rose', 'fell sharply'), or drop the statement")
         _period_problems(chk, ann, s)
         _comparison_problems(chk, s, facts)
+        _level_parts_problems(chk, s, by_id)
+
+
+def _level_parts_problems(chk: Checker, s: dict, by_id: dict) -> None:
+    """A problem when a parts_within_total statement names a level (``kind: level``): levels do not add up.
+
+    Example:
+        >>> chk, ann, ids = _demo()
+        >>> _level_parts_problems(chk, {"_label": "statements[s]", "check": "parts_within_total",
+        ...                             "figures": ["y", "jan"]}, {"y": {"id": "y"}, "jan": {"kind": "level"}})
+        >>> chk.problems[0].message[:73]
+        'parts_within_total adds up its figures, but jan has `kind: level`: levels'
+    """
+    if s["check"] != "parts_within_total":
+        return
+    levels = [i for i in s["figures"] if (by_id.get(i) or {}).get("kind") == "level"]
+    if levels:
+        chk.add(s["_label"], "figures",
+                f"parts_within_total adds up its figures, but {', '.join(levels)} "
+                f"{'has' if len(levels) == 1 else 'have'} `kind: level`: levels do not add up (a part of a level is "
+                "not a level of a part)",
+                "drop the statement, or, if the figures are counts that add up over their periods, give them "
+                "`kind: count`")
 
 
 def _facts(ann: Annotation, derived_rows: list[dict]) -> dict[str, dict]:
