@@ -48,7 +48,8 @@ from exportrow.numbers import find_numbers, fmt_value
 
 __all__ = ["VERDICTS", "RULES", "Rule", "check_one", "rules_table", "rules_markdown", "fmt_number", "period_label",
            "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE", "NEGATIONS", "FORECASTS", "MODIFIERS",
-           "DENIALS", "DENIAL_WORDS", "DENIAL_REACH", "CLAUSE_NEGATIONS", "AT_LEAST", "unjudged_words", "threshold_clause", "unjudged_reason", "word_rules_markdown",
+           "DENIALS", "DENIAL_WORDS", "DENIAL_REACH", "CLAUSE_NEGATIONS",
+           "AT_LEAST", "unjudged_words", "threshold_clause", "unjudged_reason", "word_rules_markdown",
            "is_level"]
 
 VERDICTS = ("supported", "approximate", "not_supported", "cannot_check")
