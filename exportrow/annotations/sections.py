@@ -550,19 +550,48 @@ def _cue_of_continued_quote(sentences: list[Span], sent: Span, cue: str) -> bool
         >>> plain = Span(0, 14, "Lind said so."); quoted = Span(15, 30, '"Other words."')
         >>> _cue_of_continued_quote([plain, quoted], quoted, "said")  # no quotation before: not a continuation
         False
+
+    Only a reporting verb counts, and only for a sentence that is all quotation (no speaker of its own):
+
+        >>> own = Span(28, 70, '"We will go to court," Brenner replied.')
+        >>> _cue_of_continued_quote([said, own], own, "said"), _cue_of_continued_quote([said, more], more, "Lind")
+        (False, False)
     """
     before = [x for x in sentences if x.end <= sent.start]
-    if not before:
+    if not before or not _reporting_verb(cue):
         return False
-    prev, text, cue = before[-1].text, sent.text.lstrip(), cue.lower()
+    prev, text, cue = before[-1].text, sent.text.strip(), cue.lower()
     if text[:1] in _OPEN_QUOTES:  # "...," said Lind. "More words."
         closing = max(prev.rfind(q) for q in _CLOSE_QUOTES)
-        return closing >= 0 and cue in prev[closing + 1:].lower()
+        return closing >= 0 and _all_quotation(text[1:]) and cue in _words(prev[closing + 1:])
     straight, curly = prev.count('"'), prev.count("\u201c") - prev.count("\u201d")
     if straight % 2 == 1 or curly > 0:  # Lind said: "First words. More words."
         opening = max(prev.rfind(q) for q in _OPEN_QUOTES)
-        return cue in prev[:opening].lower()
+        return _all_quotation(text) and cue in _words(prev[:opening])
     return False
+
+
+def _words(text: str) -> set[str]:
+    """The lower-cased words of ``text``."""
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _all_quotation(rest: str) -> bool:
+    """Whether ``rest`` (a sentence after its opening quotation mark, if any) is quotation to its end: no closing
+    mark, or one followed by nothing but punctuation."""
+    marks = [i for i, ch in enumerate(rest) if ch in _OPEN_QUOTES + _CLOSE_QUOTES]
+    if not marks:
+        return True
+    return len(marks) == 1 and rest[marks[0]] in _CLOSE_QUOTES and not re.search(r"\w", rest[marks[0] + 1:])
+
+
+def _reporting_verb(cue: str) -> bool:
+    """Whether ``cue`` is a reporting verb: one of the draft's cues (:data:`exportrow.extract.CUES`) or a word in
+    -ed ("replied", "explained")."""
+    from exportrow.extract import CUES
+
+    word = cue.lower()
+    return word.endswith("ed") or any(word == w.split()[0] for words, _ in CUES.values() for w in words)
 
 
 def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
