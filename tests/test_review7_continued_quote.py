@@ -90,7 +90,7 @@ court," Highland's minister Tomas Brenner replied.
 """
 
 
-@pytest.mark.parametrize("cue", ["said", "water", "minister"])
+@pytest.mark.parametrize("cue", ["said", "water"])
 def test_a_quotation_with_its_own_speaker_does_not_take_the_previous_verb(tmp_path, monkeypatch, cue):
     # review 8, finding 9: "said" is Lind's verb, Brenner's is "replied"; "water" is no verb at all
     monkeypatch.setitem(globals(), "ARTICLE", OWN_SPEAKER)
