@@ -343,13 +343,14 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
             chk.add(label, "compare_with" if s.get("compare_with") else "quote",
                     f"a growth_factor statement needs a growth word ({', '.join(_growth_words())}) "
                     "in its wording", "quote the words that state the growth, or choose another check")
-        if check == "rate_change" and wording is not None and not _has_growth_word(wording, "rate_change"):
+        if check in ("rate_change", "rate_increase") and wording is not None and \
+                not _has_growth_word(wording, "rate_change"):  # rate_increase: the older name of rate_change
             chk.add(label, "compare_with" if s.get("compare_with") else "quote",
-                    f"a rate_change statement needs a word of the threshold table "
+                    f"a {check} statement needs a word of the threshold table "
                     f"({', '.join(_growth_words('rate_change', first=True))}) in its wording, which has none; "
                     "'up from' and 'down from' are not judged (they give two values, and the tables already "
                     "compare those)",
-                    "quote the words that carry the claim (e.g. 'rose', 'fell sharply'), or drop the statement")
+                    "quote the words that carry the claim (e.g. 'rose', 'fell', 'surged'), or drop the statement")
         _period_problems(chk, ann, s)
         _comparison_problems(chk, s, facts)
 
@@ -610,6 +611,9 @@ def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
         _actor_ref(chk, ids, label, "recipient", e.get("recipient"))
         for fld, section in (("figure", "figures"), ("claim", "claims"), ("same_as", "events")):
             chk.known(label, fld, e.get(fld), ids[section], f"{fld} id", f"name an id from {section}:")
+        if e.get("same_as") is not None and e.get("same_as") == e.get("id"):
+            chk.add(label, "same_as", f"same_as names the event itself ({shown(e['same_as'])})",
+                    "name another event that reports the same happening, or remove `same_as:`")
         if e["span"] is None or e.get("expression") is None:  # undated events: the schema decides if allowed
             continue
         e["expression_span"] = chk.within(label, "expression", e["expression"], e["span"])
