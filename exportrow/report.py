@@ -336,6 +336,7 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
         log.close()
         pause.reached.set()  # never leave a test pause waiting for a notebook that failed early
         _locate_failure(res, nb, current["cell"])
+        res.error = _user_paths(res.error, folder)
     if stop.is_set():  # the report is stopping: write nothing more into its temporary folder
         res.ok, res.error = False, "interrupted"
         return res
@@ -385,8 +386,53 @@ def _locate_failure(res: NotebookResult, nb, running: int | None) -> None:
         return
     cell = nb.cells[index]
     res.cell, res.prompt = index, cell.get("execution_count")
-    lines = "".join(cell.source).strip().splitlines()
-    res.source = lines[0][:80] if lines else ""
+    lines = "".join(cell.source).splitlines()
+    raised = _raising_line(cell)
+    shown = lines[raised - 1] if raised and raised <= len(lines) else next((ln for ln in lines if ln.strip()), "")
+    res.source = shown.strip()[:80]
+
+
+def _raising_line(cell) -> int | None:
+    r"""The line of ``cell`` where its error was raised, from the traceback's ``Cell In[3], line 5``, or None.
+
+    Example:
+        >>> _raising_line({"outputs": [{"output_type": "error", "traceback": [
+        ...     "\x1b[0;31mWorksheetError\x1b[0m", "Cell \x1b[0;32mIn[3], line 5\x1b[0m\n----> 5 x = f()"]}]})
+        5
+        >>> _raising_line({"outputs": []}) is None
+        True
+    """
+    import re
+
+    for out in cell.get("outputs", []):
+        if out.get("output_type") != "error":
+            continue
+        text = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(out.get("traceback", [])))
+        m = re.search(r"(?:Cell In ?\[\d*\]|Input In ?\[\d*\]|<ipython-input-[^>]*>), line (\d+)", text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _user_paths(text: str, folder: Path, cwd: Path | None = None) -> str:
+    """``text`` with each path relative to the kernel's ``folder`` (``../../river.bomb.yaml``) written as the user
+    would give it: relative to the current folder (``cwd``) when inside it, else absolute.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp()).resolve(); (d / "rep" / "04").mkdir(parents=True)
+        >>> _user_paths("WorksheetError: ../../river.bomb.yaml: line 9: an anchor", d / "rep" / "04", d)
+        'WorksheetError: river.bomb.yaml: line 9: an anchor'
+    """
+    import re
+
+    if not text:
+        return text
+    here, cwd = folder.resolve(), (cwd or Path.cwd()).resolve()
+
+    def mend(m) -> str:
+        target = Path(os.path.normpath(here / m.group(0)))
+        return str(target.relative_to(cwd)) if target.is_relative_to(cwd) else str(target)
+    return re.sub(r"(?<![\w/.])(?:\.\./)+[^\s:'\"`,;()]+", mend, text)
 
 
 def _question(nb) -> str:
