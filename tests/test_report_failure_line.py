@@ -51,3 +51,33 @@ def test_a_kernel_relative_path_is_given_as_the_user_would(tmp_path):
     assert _user_paths(error, kernel, elsewhere) == (f"WorksheetError: {tmp_path / 'river.bomb.yaml'}: line 9: a "
                                                      "YAML anchor (&a0) is not accepted")
     assert _user_paths("NameError: x is not defined", kernel, tmp_path) == "NameError: x is not defined"
+
+
+def test_an_exportrow_error_without_a_traceback_is_located_by_the_line_its_kernel_logged():
+    import io
+
+    from exportrow.errors import CELL_LINE_MARK
+    from exportrow.report import _LINE_SEP, _logged_cell_line
+
+    log = io.StringIO(f"kernel started\n{CELL_LINE_MARK}3\n")
+    assert _logged_cell_line(log) == f"{_LINE_SEP}3"
+    assert _logged_cell_line(io.StringIO("kernel started\n")) == ""
+    res = NotebookResult("04-coding-reliability")
+    _locate_failure(res, _notebook(["WorksheetError: ../../river.bomb.yaml: line 9: a YAML anchor"]), None, 3)
+    assert res.where() == "cell 2 (In [3]) `result = agreement([annotation_path, *coding_paths])`"
+
+
+
+def test_an_exportrow_error_names_the_cell_line_on_the_kernels_stderr(monkeypatch, capfd):
+    from exportrow.errors import CELL_LINE_ENV, ExportrowError
+
+    code = compile("x = 1\n\nraise ExportrowError('bad file')\n", "/tmp/ipykernel_12/345.py", "exec")
+    try:
+        exec(code, {"ExportrowError": ExportrowError})
+    except ExportrowError as exc:
+        monkeypatch.delenv(CELL_LINE_ENV, raising=False)
+        assert exc._render_traceback_() == ["ExportrowError: bad file"]
+        assert "exportrow-cell-line" not in capfd.readouterr().err  # only in a report's kernel
+        monkeypatch.setenv(CELL_LINE_ENV, "1")
+        assert exc._render_traceback_() == ["ExportrowError: bad file"]  # the notebook shows the message alone
+        assert capfd.readouterr().err == "exportrow-cell-line: 3\n"
