@@ -3,7 +3,10 @@ traceback), not the cell's first line, and gives a path as the user would give i
 
 from __future__ import annotations
 
+from pathlib import Path  # noqa: F401
+
 import nbformat
+import pytest
 
 from exportrow.report import NotebookResult, _locate_failure, _user_paths
 
@@ -81,3 +84,26 @@ def test_an_exportrow_error_names_the_cell_line_on_the_kernels_stderr(monkeypatc
         monkeypatch.setenv(CELL_LINE_ENV, "1")
         assert exc._render_traceback_() == ["ExportrowError: bad file"]  # the notebook shows the message alone
         assert capfd.readouterr().err == "exportrow-cell-line: 3\n"
+
+
+@pytest.mark.slow
+def test_a_refused_coding_fails_notebook_04_at_the_call_that_read_it(tmp_path):
+    import shutil
+
+    from conftest import FIXTURES, report
+
+    stem = "example-gazette-2021-03-03-freedonia-sylvania-fishing"
+    for suffix in (".txt", ".yaml"):
+        shutil.copy(FIXTURES / f"{stem}{suffix}", tmp_path / f"{stem}{suffix}")
+    bomb = ("exportrow_worksheet: 1\n"
+            "x_lol0: &a0 [\"lol\", \"lol\"]\n"
+            "x_lol1: [*a0, *a0]\n")
+    (tmp_path / f"{stem}.bomb.yaml").write_text(bomb, encoding="utf-8")
+    res = report("rep", "--article", f"{stem}.txt", "--annotation", f"{stem}.yaml", "--notebooks", "04",
+                 cwd=tmp_path)
+    assert res.returncode == 1, res.stderr
+    failed = [ln for ln in res.stderr.splitlines() if ln.startswith("  04-coding-reliability, cell ")]
+    assert len(failed) == 1
+    assert "`result = ag.compare(files, art, fields)`: WorksheetError: " in failed[0]
+    assert f"WorksheetError: {stem}.bomb.yaml: line 2: a YAML anchor (&a0) is not accepted" in failed[0]
+    assert "../" not in failed[0] and "IPython" not in failed[0]
