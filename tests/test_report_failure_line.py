@@ -3,8 +3,6 @@ traceback), not the cell's first line, and gives a path as the user would give i
 
 from __future__ import annotations
 
-from pathlib import Path  # noqa: F401
-
 import nbformat
 import pytest
 
