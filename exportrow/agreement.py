@@ -1217,6 +1217,10 @@ def _fmt(x, digits=3) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:.{digits}f}"
 
 
+#: How many claims only some coders found the terminal summary lists (coverage.csv has them all).
+PARTIAL_SHOWN = 20
+
+
 def _summary_text(result: Agreement) -> str:
     t = result.fields
     lines = [f"Agreement of {len(result.codings)} codings ({', '.join(result.coders)}) on "
@@ -1244,8 +1248,10 @@ def _summary_text(result: Agreement) -> str:
     partial = result.coverage[result.coverage.missing != ""]
     if len(partial):
         lines += ["", f"{len(partial)} claim(s) only some coders found:"]
-        for r in partial.itertuples():
+        for r in partial.head(PARTIAL_SHOWN).itertuples():
             lines.append(f"  {r.unit}: {excerpt(r.quote, 70)} found by {r.coders}; not by {r.missing}")
+        if len(partial) > PARTIAL_SHOWN:
+            lines.append(f"  ... and {len(partial) - PARTIAL_SHOWN} more: see coverage.csv")
     elif len(result.coverage):
         lines += ["", "Every coder found every claim."]
     lines.append(f"{len(result.disagreements)} disagreement(s) on single claims and fields: see disagreements.csv.")

@@ -48,7 +48,8 @@ from exportrow.numbers import find_numbers, fmt_value
 
 __all__ = ["VERDICTS", "RULES", "Rule", "check_one", "rules_table", "rules_markdown", "fmt_number", "period_label",
            "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE", "NEGATIONS", "FORECASTS", "MODIFIERS",
-           "DENIALS", "AT_LEAST", "unjudged_words", "threshold_clause", "unjudged_reason", "word_rules_markdown",
+           "DENIALS", "DENIAL_WORDS", "DENIAL_REACH", "CLAUSE_NEGATIONS",
+           "AT_LEAST", "unjudged_words", "threshold_clause", "unjudged_reason", "word_rules_markdown",
            "is_level"]
 
 VERDICTS = ("supported", "approximate", "not_supported", "cannot_check")
@@ -248,11 +249,23 @@ FORECASTS = ("expected to", "expect to", "expects to", "set to", "likely to", "u
 #: How many words before the threshold word are searched for a negation or a forecast.
 NEGATION_WINDOW = 4
 #: Words that deny a whole statement, worded before its threshold word and outside its clause ("It is false that
-#: crossings doubled", "it is not true that ...", "contrary to claims that crossings doubled", "officials denied
-#: that ..."). One anywhere before the threshold word in the same sentence (up to a full stop, a semicolon, a
-#: question or exclamation mark; commas do not end it) gives ``cannot_check``, as a negation does.
-DENIALS = ("false that", "untrue that", "not true that", "not the case that", "contrary to", "denied that",
-           "denies that", "deny that", "denying that", "a myth that", "wrong to say")
+#: crossings doubled", "it is not true that ...", "officials denied that ...", "did anything but double"). One
+#: anywhere before the threshold word in the same sentence (up to a full stop, a semicolon, a question or
+#: exclamation mark; commas do not end it) gives ``cannot_check``, as a negation does.
+DENIALS = ("false that", "untrue that", "not true that", "not the case that", "denied that", "denies that",
+           "deny that", "denying that", "a myth that", "wrong to say", "anything but")
+#: Words that deny the "that" clause which follows them within :data:`DENIAL_REACH` words in the same sentence
+#: ("dismissed claims that", "false claims that", "rejected reports that", "It is not true, Lind said, that",
+#: "contrary to claims that"). "contrary to" reaches only up to a comma: "Contrary to forecasts, exports doubled"
+#: is judged as "exports doubled".
+DENIAL_WORDS = ("false", "untrue", "not true", "not the case", "contrary to", "denied", "denies", "deny", "denying",
+                "dismissed", "dismisses", "dismiss", "dismissing", "rejected", "rejects", "reject", "rejecting",
+                "disputed", "disputes", "dispute", "refuted", "refutes", "rebutted", "baseless", "unfounded",
+                "a myth")
+#: How many words (commas not counted) may stand between a word of :data:`DENIAL_WORDS` and its "that".
+DENIAL_REACH = 4
+#: Words that deny a threshold word anywhere before it in its clause ("Nobody can say that exports fell").
+CLAUSE_NEGATIONS = ("nobody", "no one", "none", "nothing")
 #: Words that make the threshold word a lower bound ("not only doubled", "more than just doubled": at least
 #: doubled). The table has no threshold for "at least", so one anywhere before the threshold word in its clause
 #: gives ``cannot_check`` ("Not only did exports double, ..." too: no verdict is safer than a wrong one).
@@ -350,9 +363,39 @@ def _phrase_in(words: list[str], phrases: tuple[str, ...]) -> str | None:
 
 
 def _denial(tokens: list[tuple[str, int]], at: int) -> str | None:
-    """The denial (:data:`DENIALS`) before token ``at`` in its sentence, or None."""
+    """The denial before token ``at`` in its sentence, or None: a phrase of :data:`DENIALS`, or a word of
+    :data:`DENIAL_WORDS` with its "that" (as the words say it, e.g. "dismissed claims that").
+
+    Example:
+        >>> _denial(_tokens("It is not true, Lind said, that exports doubled"), 9)
+        'not true, lind said, that'
+        >>> _denial(_tokens("Contrary to forecasts, officials said that exports doubled"), 8) is None
+        True
+    """
     first = next((i + 1 for i in range(at - 1, -1, -1) if tokens[i][0] in (".", "!", "?", ";")), 0)
-    return _phrase_in([w for w, _ in tokens[first:at]], DENIALS)
+    words = [w for w, _ in tokens[first:at]]
+    if (phrase := _phrase_in(words, DENIALS)):
+        return phrase
+    for i in range(len(words)):
+        head = next((h for h in DENIAL_WORDS if words[i:i + len(h.split())] == h.split()), None)
+        if head is None:
+            continue
+        gap = 0
+        for j in range(i + len(head.split()), len(words)):
+            if words[j] == "that":
+                return " ".join(words[i:j + 1]).replace(" ,", ",")
+            if words[j] in _BREAKS and (head == "contrary to" or words[j] != ","):
+                break  # "Contrary to forecasts, exports doubled": the denial's clause ends at the comma
+            gap += words[j] not in _BREAKS
+            if gap > DENIAL_REACH:
+                break
+    return None
+
+
+def _clause_negation(tokens: list[tuple[str, int]], at: int) -> str | None:
+    """The word of :data:`CLAUSE_NEGATIONS` anywhere before token ``at`` in its clause, or None."""
+    first = next((i + 1 for i in range(at - 1, -1, -1) if _ends_clause(tokens, i)), 0)
+    return _phrase_in([w for w, _ in tokens[first:at]], CLAUSE_NEGATIONS)
 
 
 def _at_least(tokens: list[tuple[str, int]], at: int) -> str | None:
@@ -452,7 +495,7 @@ def unjudged_words(text: str, check: str) -> tuple[str, str, str] | None:
             break
         before.insert(0, i)
     words = [tokens[i][0] for i in before]
-    if (neg := _negation(words) or _denial(tokens, at)):
+    if (neg := _negation(words) or _denial(tokens, at) or _clause_negation(tokens, at)):
         return "negated", neg, word
     if (cast := _forecast(tokens, before, text)):
         return "forecast", cast, word
@@ -567,8 +610,13 @@ def word_rules_markdown() -> str:
             f"crossings rose\" is judged as \"crossings rose\"; an aside between commas right after a negation or "
             f"a forecast does not end it (\"did not, after all, double\"). A denial of the whole statement gets "
             f"`cannot_check` too: one of {quoted(DENIALS)} anywhere before the threshold word in the same sentence "
-            f"(\"It is false that crossings doubled\", \"contrary to claims that crossings doubled\"; commas do "
-            f"not end the sentence). A lower bound has no threshold in the table: one of {quoted(AT_LEAST)} "
+            f"(\"It is false that crossings doubled\", \"did anything but double\"; commas do not end the "
+            f"sentence), or one of {quoted(DENIAL_WORDS)} followed by \"that\" within {DENIAL_REACH} words "
+            f"(\"dismissed claims that\", \"rejected reports that\", \"It is not true, officials said, that\"); "
+            f"\"contrary to\" reaches only up to a comma (\"Contrary to claims that crossings doubled\" is "
+            f"denied, \"Contrary to forecasts, crossings doubled\" is judged as \"crossings doubled\"). "
+            f"{quoted(CLAUSE_NEGATIONS)} deny the threshold word anywhere before it in its clause (\"Nobody can "
+            f"say that crossings fell\"). A lower bound has no threshold in the table: one of {quoted(AT_LEAST)} "
             f"before the threshold word in its clause (\"not only doubled\" means at least doubled; \"Not only "
             f"did crossings double, ...\" as well) gets `cannot_check`. An intensifier or hedge has no stated "
             f"threshold, so a statement with one up to {MODIFIER_WINDOW} words before or after the threshold word "

@@ -39,7 +39,46 @@ class ExportrowError(Exception):
     def _render_traceback_(self) -> list[str]:
         """In a notebook, the message alone (IPython shows this instead of a traceback): it names the file, the
         entry and the fix; the code that found the problem is exportrow's, not the reader's."""
+        note_cell_line(self)
         return [f"{type(self).__name__}: {self}"]
+
+
+#: Set in a kernel that ``exportrow report`` runs: an error shown without its traceback still tells the report,
+#: on the kernel's own stderr (its log, not the notebook), which line of the cell raised it.
+CELL_LINE_ENV = "EXPORTROW_CELL_LINE"
+CELL_LINE_MARK = "exportrow-cell-line: "
+
+
+def cell_line(exc: BaseException) -> int | None:
+    r"""The line of the notebook cell (the deepest frame compiled from a cell) where ``exc`` was raised, or None.
+
+    Example:
+        >>> code = compile("x = 1\nraise ValueError('v')", "/tmp/ipykernel_7/123.py", "exec")
+        >>> try:
+        ...     exec(code, {})
+        ... except ValueError as exc:
+        ...     cell_line(exc)
+        2
+    """
+    import re
+
+    line, tb = None, exc.__traceback__
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if re.search(r"ipykernel_\d+[/\\]\d+\.py$", name) or name.startswith("<ipython-input-"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def note_cell_line(exc: BaseException) -> None:
+    """In a kernel of ``exportrow report`` (:data:`CELL_LINE_ENV` set), write the cell line of ``exc`` to the
+    process's stderr, which the report keeps as the kernel's log."""
+    import os
+    import sys
+
+    if os.environ.get(CELL_LINE_ENV) and (line := cell_line(exc)) is not None and sys.__stderr__ is not None:
+        print(f"{CELL_LINE_MARK}{line}", file=sys.__stderr__, flush=True)
 
 
 class UsageError(ExportrowError, ValueError):

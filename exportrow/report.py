@@ -330,12 +330,15 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
         res.ok = True
     except Exception as exc:  # a cell error, a timeout, a dead or unstartable kernel: this notebook only
         res.error = _failure(exc, current["cell"], timeout, log)
+        res.error, _, logged = res.error.partition(_LINE_SEP)
+        current["line"] = int(logged) if logged.isdigit() else None
     finally:
         if current["turn"]:
             turns.release()
         log.close()
         pause.reached.set()  # never leave a test pause waiting for a notebook that failed early
-        _locate_failure(res, nb, current["cell"])
+        _locate_failure(res, nb, current["cell"], current.get("line"))
+        res.error = _user_paths(res.error, folder)
     if stop.is_set():  # the report is stopping: write nothing more into its temporary folder
         res.ok, res.error = False, "interrupted"
         return res
@@ -365,7 +368,7 @@ def _failure(exc, cell: int | None, timeout: int, log) -> str:
     if isinstance(exc, _Stopped):
         return "interrupted"
     if isinstance(exc, CellExecutionError):
-        return _error_text(exc)
+        return _error_text(exc) + _logged_cell_line(log)
     if isinstance(exc, DeadKernelError):
         text = "the kernel died while running this cell" if cell is not None else "the kernel died before any cell"
     else:  # the kernel did not start, or lost its connection
@@ -375,8 +378,22 @@ def _failure(exc, cell: int | None, timeout: int, log) -> str:
     return text + "".join(f"\n    kernel: {ln}" for ln in tail)
 
 
-def _locate_failure(res: NotebookResult, nb, running: int | None) -> None:
-    """Set the failing cell: the first cell with an error output, else the cell that was running."""
+_LINE_SEP = "\x00line:"
+
+
+def _logged_cell_line(log) -> str:
+    """The cell line an exportrow error wrote to the kernel's log (:func:`exportrow.errors.note_cell_line`), as
+    ``_LINE_SEP`` and the number, or ""."""
+    from exportrow.errors import CELL_LINE_MARK
+
+    log.seek(0)
+    lines = [ln for ln in log.read().splitlines() if ln.startswith(CELL_LINE_MARK)]
+    return f"{_LINE_SEP}{lines[-1][len(CELL_LINE_MARK):].strip()}" if lines else ""
+
+
+def _locate_failure(res: NotebookResult, nb, running: int | None, logged: int | None = None) -> None:
+    """Set the failing cell: the first cell with an error output, else the cell that was running; its line is the
+    one the traceback names, else the one the kernel logged (``logged``), else the cell's first."""
     index = next((i for i, c in enumerate(nb.cells)
                   if any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
     if index is None and not res.ok:
@@ -385,8 +402,53 @@ def _locate_failure(res: NotebookResult, nb, running: int | None) -> None:
         return
     cell = nb.cells[index]
     res.cell, res.prompt = index, cell.get("execution_count")
-    lines = "".join(cell.source).strip().splitlines()
-    res.source = lines[0][:80] if lines else ""
+    lines = "".join(cell.source).splitlines()
+    raised = _raising_line(cell) or logged
+    shown = lines[raised - 1] if raised and raised <= len(lines) else next((ln for ln in lines if ln.strip()), "")
+    res.source = shown.strip()[:80]
+
+
+def _raising_line(cell) -> int | None:
+    r"""The line of ``cell`` where its error was raised, from the traceback's ``Cell In[3], line 5``, or None.
+
+    Example:
+        >>> _raising_line({"outputs": [{"output_type": "error", "traceback": [
+        ...     "\x1b[0;31mWorksheetError\x1b[0m", "Cell \x1b[0;32mIn[3], line 5\x1b[0m\n----> 5 x = f()"]}]})
+        5
+        >>> _raising_line({"outputs": []}) is None
+        True
+    """
+    import re
+
+    for out in cell.get("outputs", []):
+        if out.get("output_type") != "error":
+            continue
+        text = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(out.get("traceback", [])))
+        m = re.search(r"(?:Cell In ?\[\d*\]|Input In ?\[\d*\]|<ipython-input-[^>]*>), line (\d+)", text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _user_paths(text: str, folder: Path, cwd: Path | None = None) -> str:
+    """``text`` with each path relative to the kernel's ``folder`` (``../../river.bomb.yaml``) written as the user
+    would give it: relative to the current folder (``cwd``) when inside it, else absolute.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp()).resolve(); (d / "rep" / "04").mkdir(parents=True)
+        >>> _user_paths("WorksheetError: ../../river.bomb.yaml: line 9: an anchor", d / "rep" / "04", d)
+        'WorksheetError: river.bomb.yaml: line 9: an anchor'
+    """
+    import re
+
+    if not text:
+        return text
+    here, cwd = folder.resolve(), (cwd or Path.cwd()).resolve()
+
+    def mend(m) -> str:
+        target = Path(os.path.normpath(here / m.group(0)))
+        return str(target.relative_to(cwd)) if target.is_relative_to(cwd) else str(target)
+    return re.sub(r"(?<![\w/.])(?:\.\./)+[^\s:'\"`,;()]+", mend, text)
 
 
 def _question(nb) -> str:
@@ -757,7 +819,9 @@ def _run_all(notebooks: list[Path], tmp: Path, params: dict, declared: dict, pro
     kernels.sweep_socket_dirs()
     sockets = kernels.socket_dir()  # the kernels' Unix sockets: private to this run, removed with it
     turns = threading.Semaphore(jobs)
-    kernel_env = dict(os.environ, **(env or {}))
+    from exportrow.errors import CELL_LINE_ENV
+
+    kernel_env = dict(os.environ, **(env or {}), **{CELL_LINE_ENV: "1"})
     # One thread per notebook: each starts its kernel now and lives until that kernel has ended.
     pool = cf.ThreadPoolExecutor(max_workers=len(notebooks), thread_name_prefix="exportrow-notebook")
     futures: list[cf.Future] = []

@@ -11,6 +11,8 @@ sides: in the notebook, and by ``exportrow report`` before any kernel starts
 
 from __future__ import annotations
 
+import re
+
 from exportrow.annotations.vocab import ALWAYS_SIDES
 from exportrow.errors import UsageError
 from exportrow.files import excerpt
@@ -39,9 +41,22 @@ def side_words(side: str) -> str:
         ('United States', 'Seoul', 'North Korea')
         >>> side_words("federal_republic_of_lowland_and_its_water_authorities")
         'Federal Republic of Lowland and Its Water Authorities'
+
+    A word of two letters (not a small word after the first) is an abbreviation and is shown in capitals, as
+    are initials with dots:
+
+        >>> [side_words(s) for s in ("us", "eu", "uk", "un", "un_security_council", "republic_of_korea", "u.s.")]
+        ['US', 'EU', 'UK', 'UN', 'UN Security Council', 'Republic of Korea', 'U.S.']
     """
     words = str(side).replace("_", " ").split()
-    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    return " ".join(w if i and w in _SMALL_WORDS else _word_shown(w) for i, w in enumerate(words))
+
+
+def _word_shown(word: str) -> str:
+    """One word of a side id, capitalised; an abbreviation ("us", "u.s.") in capitals."""
+    if len(word) == 2 and word.isalpha() or re.fullmatch(r"(?:[a-z]\.)+", word):
+        return word.upper()
+    return word[:1].upper() + word[1:]
 
 
 _SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"})

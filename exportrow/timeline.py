@@ -165,6 +165,8 @@ def date_agreement(events_table: pd.DataFrame) -> pd.DataFrame:
     t = events_table.set_index("event_id")
     rows = []
     for eid, r in t[t.same_as.notna()].iterrows():
+        if r.same_as == eid:  # an event is not a second report of itself (check refuses it)
+            continue
         o = t.loc[r.same_as]
         if pd.isna(r.date_start) or pd.isna(o.date_start):  # an undated event: no dates to compare
             agree = None

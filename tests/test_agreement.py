@@ -396,3 +396,20 @@ def test_actor_lists_that_differ_are_flagged(tmp_path):
     assert t.loc["side", "alpha"] == 1.0 and math.isnan(t.loc["actor", "alpha"])  # ids that differ: no alpha
     assert t.loc["actor", "verdict"] == "not comparable"
     assert agreement(THREE, n_boot=100).fields.set_index("field").loc["actor", "verdict"] == "too few units"
+
+
+def test_the_summary_lists_at_most_20_partly_found_claims_and_counts_the_rest():  # review 8, finding 14
+    import dataclasses
+
+    from exportrow.agreement import PARTIAL_SHOWN
+
+    res = agreement(THREE, n_boot=50)
+    one = res.coverage[res.coverage.missing != ""].iloc[:1]
+    many = pd.concat([one.assign(unit=f"a{i:04d}") for i in range(1992)], ignore_index=True)
+    lines = dataclasses.replace(res, coverage=many).text().splitlines()
+    listed = [ln for ln in lines if ln.startswith("  a") and " found by " in ln]
+    assert PARTIAL_SHOWN == 20 and len(listed) == 20 and listed[0].startswith("  a0000: ")
+    assert "1992 claim(s) only some coders found:" in lines
+    assert "  ... and 1972 more: see coverage.csv" in lines
+    assert len(lines) < 60
+    assert not any("more: see coverage.csv" in ln for ln in res.text().splitlines())  # a short list is all there

@@ -28,8 +28,7 @@ def test_the_bare_word_is_supported():
     ("It is false that exports doubled", "false that"),
     ("It is not true that Japanese exports to South Korea doubled", "not true that"),
     ("it's not true that Japanese exports of the three materials doubled", "not true that"),
-    ("Contrary to claims that Japanese exports to South Korea doubled, they fell", "contrary to"),
-    ("Contrary to claims in Tokyo, exports doubled", "contrary to"),  # commas do not end a denial
+    ("Contrary to claims that Japanese exports to South Korea doubled, they fell", "contrary to claims that"),
     ("Officials denied that exports doubled", "denied that"),
 ])
 def test_a_denied_statement_gets_no_verdict(words, denial):
@@ -74,5 +73,44 @@ def test_the_table_phrases_keep_their_verdicts(words, expected):
 def test_the_docs_state_the_rule():
     text = word_rules_markdown()
     assert '"false that", "untrue that", "not true that"' in text and '"contrary to"' in text
+    assert '"dismissed"' in text and '"anything but"' in text and '"nobody", "no one"' in text
+    assert '"Contrary to forecasts, crossings doubled" is judged as "crossings doubled"' in text
     assert '"not only", "not just", "not merely", "more than just"' in text
     assert "is not detected" not in text
+
+
+@pytest.mark.parametrize("words, denial", [  # review 8, finding 5
+    ("The ministry dismissed claims that exports had doubled", "dismissed claims that"),
+    ("Lind repeated false claims that exports doubled", "false claims that"),
+    ("Brenner rejected reports that exports doubled", "rejected reports that"),
+    ("Brenner denied reports that exports doubled", "denied reports that"),
+    ("Brenner rejected media reports that exports doubled", "rejected media reports that"),
+    ("It is not true, Lind said, that exports doubled", "not true, lind said, that"),
+    ("Exports did anything but double, officials said", "anything but"),
+])
+def test_reported_and_split_denials_get_no_verdict(words, denial):
+    v, why = verdict(words)
+    word = "double" if "did" in words else "doubled"
+    assert (v, why) == ("cannot_check", f"'{denial}' negates '{word}' in {words!r}; the check judges only the bare "
+                        f"word '{word}', so it gives no verdict on a negated one")
+
+
+def test_nobody_anywhere_before_the_word_in_its_clause_denies_it():
+    v, why = verdict("Nobody can say that exports fell", "rate_change")
+    assert v == "cannot_check" and why.startswith("'nobody' negates 'fell'")
+
+
+@pytest.mark.parametrize("words", [
+    "Contrary to forecasts, exports doubled",  # 'contrary to' + a noun phrase + a comma: the clause affirms
+    "Contrary to claims in Tokyo, exports doubled",
+    "Contrary to forecasts, officials said that exports doubled",
+])
+def test_contrary_to_a_noun_phrase_does_not_deny_the_next_clause(words):
+    assert verdict(words) == ("supported", "'doubled' means about 2 times; new is 2.00 times old")
+
+
+def test_check_does_not_warn_about_contrary_to_a_noun_phrase():
+    from exportrow.checks import unjudged_words
+    assert unjudged_words("Contrary to forecasts, exports doubled", "growth_factor") is None
+    assert unjudged_words("The ministry dismissed claims that exports doubled", "growth_factor") == (
+        "negated", "dismissed claims that", "doubled")

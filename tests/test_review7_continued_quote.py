@@ -78,3 +78,40 @@ def test_a_verb_found_nowhere_gets_a_fix_that_explains_continued_quotes(tmp_path
     assert p.fix == ("write the verb as the claim's sentence has it, e.g. 'argues', 'said'; for a quotation that "
                      "continues the speaker's previous sentence (\u201c\u2026,\u201d said Lind. \u201cMore "
                      "words.\u201d), write the verb of that sentence's attribution")
+
+
+OWN_SPEAKER = """---
+title: Water dispute
+outlet: Riverside Courier
+published: 2026-04-16
+---
+"We cannot give away water we do not have," said Lowland's water minister, Petra Lind. "We will take this to \
+court," Highland's minister Tomas Brenner replied.
+"""
+
+
+@pytest.mark.parametrize("cue", ["said", "water"])
+def test_a_quotation_with_its_own_speaker_does_not_take_the_previous_verb(tmp_path, monkeypatch, cue):
+    # review 8, finding 9: "said" is Lind's verb, Brenner's is "replied"; "water" is no verb at all
+    monkeypatch.setitem(globals(), "ARTICLE", OWN_SPEAKER)
+    art, ann = _write(tmp_path, "We will take this to court", cue, "brenner")
+    with pytest.raises(AnnotationError) as info:
+        load_annotation(ann, load_article(art))
+    (p,) = info.value.problems
+    assert (p.entry, p.field, p.message) == ("claims[c1]", "cue",
+                                             f"reporting verb '{cue}' is not in the claim's sentence")
+
+
+def test_the_own_verb_of_a_quotation_with_its_own_speaker_is_accepted(tmp_path, monkeypatch):
+    monkeypatch.setitem(globals(), "ARTICLE", OWN_SPEAKER)
+    art, ann = _write(tmp_path, "We will take this to court", "replied", "brenner")
+    (claim,) = load_annotation(ann, load_article(art)).claims
+    assert claim["cue"] == "replied"
+
+
+def test_only_a_reporting_verb_of_the_previous_attribution_serves_a_continued_quotation(tmp_path):
+    art, ann = _write(tmp_path, "Our own cities come first, and the law allows it.", "water")
+    with pytest.raises(AnnotationError) as info:
+        load_annotation(ann, load_article(art))
+    (p,) = info.value.problems
+    assert p.message == "reporting verb 'water' is not in the claim's sentence"

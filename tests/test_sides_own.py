@@ -58,3 +58,12 @@ def test_a_todo_side_is_a_placeholder_not_a_typo(tmp_path):
     assert "side: still a placeholder ('TODO')" in message
     assert "write the side this actor speaks for: freedonia, sylvania, outlet, other" in message
     assert "did you mean" not in message
+
+
+def test_short_side_ids_are_shown_as_abbreviations_in_capitals():  # review 8, finding 8
+    from exportrow.sides import side_words
+
+    assert [side_words(s) for s in ("us", "eu", "uk", "un", "u.s.")] == ["US", "EU", "UK", "UN", "U.S."]
+    assert side_words("un_security_council") == "UN Security Council"
+    assert side_words("republic_of_korea") == "Republic of Korea"  # a small word after the first stays small
+    assert side_words("nato") == "Nato" and side_words("seoul") == "Seoul"

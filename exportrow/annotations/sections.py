@@ -398,13 +398,14 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
             chk.add(label, "compare_with" if s.get("compare_with") else "quote",
                     f"a growth_factor statement needs a growth word ({', '.join(_growth_words())}) "
                     "in its wording", "quote the words that state the growth, or choose another check")
-        if check == "rate_change" and wording is not None and not _has_growth_word(wording, "rate_change"):
+        if check in ("rate_change", "rate_increase") and wording is not None and \
+                not _has_growth_word(wording, "rate_change"):  # rate_increase: the older name of rate_change
             chk.add(label, "compare_with" if s.get("compare_with") else "quote",
-                    f"a rate_change statement needs a word of the threshold table "
+                    f"a {check} statement needs a word of the threshold table "
                     f"({', '.join(_growth_words('rate_change', first=True))}) in its wording, which has none; "
                     "'up from' and 'down from' are not judged (they give two values, and the tables already "
                     "compare those)",
-                    "quote the words that carry the claim (e.g. 'rose', 'fell sharply'), or drop the statement")
+                    "quote the words that carry the claim (e.g. 'rose', 'fell', 'surged'), or drop the statement")
         _period_problems(chk, ann, s)
         _comparison_problems(chk, s, facts)
         _level_parts_problems(chk, s, by_id)
@@ -628,19 +629,48 @@ def _cue_of_continued_quote(sentences: list[Span], sent: Span, cue: str) -> bool
         >>> plain = Span(0, 14, "Lind said so."); quoted = Span(15, 30, '"Other words."')
         >>> _cue_of_continued_quote([plain, quoted], quoted, "said")  # no quotation before: not a continuation
         False
+
+    Only a reporting verb counts, and only for a sentence that is all quotation (no speaker of its own):
+
+        >>> own = Span(28, 70, '"We will go to court," Brenner replied.')
+        >>> _cue_of_continued_quote([said, own], own, "said"), _cue_of_continued_quote([said, more], more, "Lind")
+        (False, False)
     """
     before = [x for x in sentences if x.end <= sent.start]
-    if not before:
+    if not before or not _reporting_verb(cue):
         return False
-    prev, text, cue = before[-1].text, sent.text.lstrip(), cue.lower()
+    prev, text, cue = before[-1].text, sent.text.strip(), cue.lower()
     if text[:1] in _OPEN_QUOTES:  # "...," said Lind. "More words."
         closing = max(prev.rfind(q) for q in _CLOSE_QUOTES)
-        return closing >= 0 and cue in prev[closing + 1:].lower()
+        return closing >= 0 and _all_quotation(text[1:]) and cue in _words(prev[closing + 1:])
     straight, curly = prev.count('"'), prev.count("\u201c") - prev.count("\u201d")
     if straight % 2 == 1 or curly > 0:  # Lind said: "First words. More words."
         opening = max(prev.rfind(q) for q in _OPEN_QUOTES)
-        return cue in prev[:opening].lower()
+        return _all_quotation(text) and cue in _words(prev[:opening])
     return False
+
+
+def _words(text: str) -> set[str]:
+    """The lower-cased words of ``text``."""
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _all_quotation(rest: str) -> bool:
+    """Whether ``rest`` (a sentence after its opening quotation mark, if any) is quotation to its end: no closing
+    mark, or one followed by nothing but punctuation."""
+    marks = [i for i, ch in enumerate(rest) if ch in _OPEN_QUOTES + _CLOSE_QUOTES]
+    if not marks:
+        return True
+    return len(marks) == 1 and rest[marks[0]] in _CLOSE_QUOTES and not re.search(r"\w", rest[marks[0] + 1:])
+
+
+def _reporting_verb(cue: str) -> bool:
+    """Whether ``cue`` is a reporting verb: one of the draft's cues (:data:`exportrow.extract.CUES`) or a word in
+    -ed ("replied", "explained")."""
+    from exportrow.extract import CUES
+
+    word = cue.lower()
+    return word.endswith("ed") or any(word == w.split()[0] for words, _ in CUES.values() for w in words)
 
 
 def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
@@ -659,6 +689,9 @@ def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
         _actor_ref(chk, ids, label, "recipient", e.get("recipient"))
         for fld, section in (("figure", "figures"), ("claim", "claims"), ("same_as", "events")):
             chk.known(label, fld, e.get(fld), ids[section], f"{fld} id", f"name an id from {section}:")
+        if e.get("same_as") is not None and e.get("same_as") == e.get("id"):
+            chk.add(label, "same_as", f"same_as names the event itself ({shown(e['same_as'])})",
+                    "name another event that reports the same happening, or remove `same_as:`")
         if e["span"] is None or e.get("expression") is None:  # undated events: the schema decides if allowed
             continue
         e["expression_span"] = chk.within(label, "expression", e["expression"], e["span"])
