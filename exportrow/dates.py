@@ -20,7 +20,24 @@ from exportrow.errors import ExportrowError
 from exportrow.numbers import CARDINAL, ORDINAL, parse_number
 
 __all__ = ["DateResolutionError", "TenseNeeded", "ResolvedDate", "find_date_expressions", "resolve_date",
-           "wider_expression", "part_of_wider", "period_fault", "PRECISIONS", "MODS", "TENSES", "FORMS"]
+           "wider_expression", "part_of_wider", "period_fault", "same_happening", "PRECISIONS", "MODS", "TENSES",
+           "FORMS"]
+
+def same_happening(a_start, a_end, b_start, b_end) -> bool:
+    """Whether two dated spans can report one happening: the shorter lies inside the longer (ends exclusive).
+
+    The one rule for ``same_as`` pairs, in ``exportrow check`` and in notebook 02.
+
+    Example:
+        >>> d = dt.date
+        >>> same_happening(d(2019, 7, 4), d(2019, 7, 5), d(2019, 7, 1), d(2019, 7, 8))  # 4 July in its week
+        True
+        >>> same_happening(d(2025, 1, 1), d(2026, 1, 1), d(2026, 4, 14), d(2026, 4, 15))  # 2025 and a day of 2026
+        False
+    """
+    (i_start, i_end), (o_start, o_end) = sorted([(a_start, a_end), (b_start, b_end)], key=lambda s: s[1] - s[0])
+    return o_start <= i_start and i_end <= o_end
+
 
 #: From the finest to the vaguest. A span is as precise as its vaguer end.
 PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")

@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from exportrow.dates import same_happening
 from exportrow.escape import markdown_code, markdown_text
 
 __all__ = ["select_events", "selection_note", "explain_dates", "date_agreement", "weeks_before", "dated", "undated",
@@ -171,8 +172,7 @@ def date_agreement(events_table: pd.DataFrame) -> pd.DataFrame:
         if pd.isna(r.date_start) or pd.isna(o.date_start):  # an undated event: no dates to compare
             agree = None
         else:
-            inner, outer = (r, o) if (r.date_end - r.date_start) <= (o.date_end - o.date_start) else (o, r)
-            agree = bool(outer.date_start <= inner.date_start and inner.date_end <= outer.date_end)
+            agree = bool(same_happening(r.date_start, r.date_end, o.date_start, o.date_end))
         rows.append({"event": eid, "expression": r.expression, "timex": r.timex,
                      "other": r.same_as, "other_expression": o.expression, "other_timex": o.timex, "agree": agree})
     cols = ["event", "expression", "timex", "other", "other_expression", "other_timex", "agree"]

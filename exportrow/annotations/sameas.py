@@ -8,6 +8,7 @@ date_agreement`); ``exportrow check`` makes the same one while the annotator can
 from __future__ import annotations
 
 from exportrow.annotations.model import Annotation, Problem
+from exportrow.dates import same_happening
 
 __all__ = ["same_as_warnings"]
 
@@ -42,10 +43,9 @@ def same_as_warnings(ann: Annotation) -> list[Problem]:
         if other is None or e.get("date") is None or other.get("date") is None:
             continue  # an unknown id is an error elsewhere; an undated event has nothing to compare
         a, b = e["date"], other["date"]
-        inner, outer = (a, b) if (a.end - a.start) <= (b.end - b.start) else (b, a)
-        if outer.start <= inner.start and inner.end <= outer.end:
+        if same_happening(a.start, a.end, b.start, b.end):
             continue
-        what = "does not contain" if outer is a else "does not lie inside"
+        what = "does not contain" if (a.end - a.start) > (b.end - b.start) else "does not lie inside"
         out.append(Problem(
             str(ann.path), e["_label"], "same_as",
             f"the same happening as {other['_label']}, but dated {a.timex} ({_words(e, a)}), which {what} "
