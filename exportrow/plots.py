@@ -300,7 +300,7 @@ def _rate_title(what: str, labels, rates, derived, qualifiers=None, word: str = 
         how = ("approximately" if set(map(str, hedges)) == {"approximate"} else "as bounds or approximations"
                if "approximate" in set(map(str, hedges)) else "as bounds")
         text = (f"{what} per month: {_hedge(_rate(r0), kept[0])} in {l0}, {_hedge(_rate(r1), kept[-1])} in {l1} "
-                f"(the article gives some {word}s only {how})")
+                f"(the article gives {'all these' if len(hedges) == len(stated) else 'some'} {word}s only {how})")
     elif len(stated) >= 2:
         (l0, r0), (l1, r1) = stated[0], stated[-1]
         verb = "rose" if r1 > r0 else "fell" if r1 < r0 else "stayed"

@@ -317,3 +317,15 @@ def test_tick_labels_that_are_not_months_turn_when_they_do_not_fit():
     line = ticks[0][0].get_fontsize() * fig.dpi / 72
     assert all((b - a) * 0.5 > line for a, b in zip(ends, ends[1:]))
     plt.close(fig)
+
+
+def test_a_title_says_all_when_every_count_is_a_bound():
+    """The 12-month series whose counts are all 'more than N' was titled 'the article gives some counts only as
+    bounds'."""
+    from exportrow.plots import _rate_title
+
+    labels, rates, derived = ["Jan 2025", "Feb 2025"], [1200.0, 980.0], [False, False]
+    title = _rate_title("Applications", labels, rates, derived, ["lower_bound", "lower_bound"])
+    assert title.endswith("(the article gives all these counts only as bounds)")
+    title = _rate_title("Applications", labels, rates, derived, ["lower_bound", None])
+    assert title.endswith("(the article gives some counts only as bounds)")
