@@ -45,7 +45,8 @@ from exportrow import paths
 from exportrow.errors import ExportrowError
 
 __all__ = ["SITE", "MARKER", "GUIDES", "Term", "read_glossary", "link_terms", "link_paths", "github_slug",
-           "student_view", "solution_markdown", "repository_url", "stage", "build_site", "main"]
+           "student_view", "solution_markdown", "repository_url", "check_repository", "RepositoryError", "stage",
+           "build_site", "main"]
 
 ROOT = paths.PROJECT_ROOT
 SITE = ROOT / "build" / "site"
@@ -394,6 +395,51 @@ def repository_url(pyproject: str | Path = ROOT / "pyproject.toml") -> str:
     return str(urls.get("repository", "")).strip()
 
 
+class RepositoryError(BookError):
+    """The repository URL or branch for the launch buttons is not of the plain form the site accepts (exit 2)."""
+
+    exit_code = 2
+
+
+_REPOSITORY = re.compile(r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
+                         r"/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", re.ASCII)
+_BRANCH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*", re.ASCII)
+
+
+def check_repository(url: str, branch: str, *, url_from: str = "--repository-url",
+                     branch_from: str = "--branch") -> tuple[str, str]:
+    """``(url, branch)`` if both are of the plain form the site puts into its links, else :class:`RepositoryError`.
+
+    The theme writes both values into every page's ``href`` attributes as they are, so only a plain
+    ``https://host/owner/repo`` address and a branch name of letters, digits, ``_``, ``.``, ``/`` and ``-`` are
+    accepted: no quote, angle bracket, space or other scheme (``javascript:``) can reach a page. ``url_from`` and
+    ``branch_from`` name where the values came from, for the message. An empty ``url`` means no launch buttons.
+
+    Example:
+        >>> check_repository("https://github.com/example/exportrow", "main")
+        ('https://github.com/example/exportrow', 'main')
+        >>> check_repository("javascript:alert(1)//github.com/x/y", "main")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.book.RepositoryError: --repository-url: 'javascript:alert(1)//github.com/x/y' is not a plain ...
+    """
+    from exportrow.files import excerpt
+
+    if url and not _REPOSITORY.fullmatch(url):
+        raise RepositoryError(
+            f"{url_from}: {excerpt(url)} is not a plain repository address; the launch buttons accept only "
+            "https://HOST/OWNER/REPO (letters, digits, '_', '.' and '-' in OWNER and REPO; no query, fragment, "
+            "quote or other scheme): " + ('write Repository = "https://github.com/OWNER/exportrow" there, or '
+                                          'remove the line for no buttons' if url_from != "--repository-url" else
+                                          'for example --repository-url https://github.com/OWNER/exportrow, or '
+                                          '--repository-url "" for no buttons'))
+    if url and (not _BRANCH.fullmatch(branch) or ".." in branch or len(branch) > 200):
+        raise RepositoryError(
+            f"{branch_from}: {excerpt(branch)} is not a plain branch name; the launch buttons accept only letters, "
+            "digits, '_', '.', '/' and '-' (not starting with '.', '/' or '-', no '..'): for example --branch main")
+    return url, branch
+
+
 def _execute(path: Path, timeout: int = 300) -> dict:
     """Run a solutions notebook in its own folder, with outputs written to a temporary folder."""
     import nbformat
@@ -597,8 +643,12 @@ def build_site(out: str | Path = SITE, *, url: str | None = None, branch: str = 
     from exportrow import outdir
 
     stream = stream or sys.stderr
+    if url is None:
+        url, branch = check_repository(repository_url(), branch,
+                                       url_from=f"{ROOT / 'pyproject.toml'}: Repository under [project.urls]")
+    else:
+        url, branch = check_repository(url, branch)
     out = _check_site_folder(Path(out))
-    url = repository_url() if url is None else url
     with tempfile.TemporaryDirectory(prefix="exportrow-book-src-") as src, outdir.Publication(out, "site") as pub:
         src = Path(src)
         print(f"[book] staging the pages{' (launch buttons for ' + url + ')' if url else ''}", file=stream)
