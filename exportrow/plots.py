@@ -17,12 +17,12 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from exportrow.colours import OKABE_ITO, SIDE_COLOURS, side_colours
-from exportrow.escape import html_attribute, html_text
+from exportrow.escape import BIDI_CONTROLS, html_attribute, html_text, strip_bidi
 from exportrow.export import FORMATS
 
 __all__ = ["OKABE_ITO", "SIDE_COLOURS", "FORMATS", "side_colours", "classroom_style", "save_figure", "show_figure",
            "source_line", "bar_periods", "timeline", "diverging_frames", "distinctive_words", "fmt_count",
-           "TITLE_PT", "LABEL_PT", "SOURCE_PT"]
+           "strip_chart_bidi", "TITLE_PT", "LABEL_PT", "SOURCE_PT"]
 
 #: Type sizes at the saved size (100 dpi), for a chart projected in a classroom.
 TITLE_PT, LABEL_PT, SOURCE_PT = 18, 14, 12
@@ -84,9 +84,54 @@ def save_figure(fig, path: str | Path, fmt: str = "png") -> Path:
     return write_atomic(Path(path).with_suffix(f".{fmt}"), _render(fig, fmt))
 
 
+def strip_chart_bidi(fig):
+    """Drop Unicode's bidirectional controls (:data:`exportrow.escape.BIDI_CONTROLS`) from every text of ``fig``.
+
+    Titles, axis labels, tick labels, legends and annotations are made from the annotation's words (descriptions,
+    quantity names, side names); a right-to-left override among them would reverse what the chart draws after
+    it, such as the date exportrow appends to an event's label. Every chart passes through here before it is
+    drawn into a file or shown (:func:`save_figure`, :func:`show_figure`). Returns ``fig``.
+
+    Example:
+        >>> fig, ax = plt.subplots()
+        >>> _ = ax.set_yticks([0], ["talks\u202e evil (10 Nov 2025)"]); _ = ax.set_title("a\u2067b")
+        >>> _ = strip_chart_bidi(fig); fig.canvas.draw()
+        >>> [t.get_text() for t in ax.get_yticklabels()], ax.get_title()
+        (['talks evil (10 Nov 2025)'], 'ab')
+        >>> plt.close(fig)
+    """
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter, FuncFormatter
+
+    for text in fig.findobj(Text):
+        if BIDI_CONTROLS.search(text.get_text()):
+            text.set_text(strip_bidi(text.get_text()))
+    for ax in fig.findobj(lambda artist: hasattr(artist, "get_xaxis") and hasattr(artist, "get_yaxis")):
+        for axis in (ax.get_xaxis(), ax.get_yaxis()):
+            for formatter in (axis.get_major_formatter(), axis.get_minor_formatter()):
+                # tick labels are made again from the formatter at each draw
+                if isinstance(formatter, FixedFormatter):
+                    formatter.seq = [strip_bidi(v) if isinstance(v, str) else v for v in formatter.seq]
+                elif isinstance(formatter, FuncFormatter) and not isinstance(formatter.func, _NoBidi):
+                    formatter.func = _NoBidi(formatter.func)  # what set_ticks(..., labels) makes
+    return fig
+
+
+class _NoBidi:
+    """A tick-label function whose labels come out without bidirectional controls."""
+
+    def __init__(self, func):
+        self.func = func
+
+    def __call__(self, x, pos=None):
+        label = self.func(x, pos)
+        return strip_bidi(label) if isinstance(label, str) else label
+
+
 def _render(fig, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"figure format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    strip_chart_bidi(fig)
     buf = io.BytesIO()
     # Figures laid out by matplotlib's constrained layout already fit their canvas; a "tight" bounding
     # box would cost a second full draw.
@@ -190,6 +235,7 @@ def show_figure(fig, alt: str, out_dir: str | Path | None = None, name: str = "f
         >>> shown._repr_mimebundle_()["text/plain"]
         '[chart] One bar of height 1.'
     """
+    alt, caption = strip_bidi(alt), strip_bidi(caption)  # the text/plain copy is not escaped as HTML is
     png = _render(fig, "png")
     path = None
     if out_dir is not None:

@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from exportrow.annotations import sections as sec
+from exportrow.annotations.bidi import bidi_warnings
 from exportrow.annotations.checker import Checker
 from exportrow.annotations.formulas import formula_warnings
 from exportrow.annotations.kinds import check_quantity_kinds, kind_warnings
@@ -73,7 +74,7 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
         raise AnnotationError(ordered(chk.problems))
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
                     + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann)
-                    + sec.overfull_warnings(chk, ann))
+                    + sec.overfull_warnings(chk, ann) + bidi_warnings(ann))
     return ann
 
 
