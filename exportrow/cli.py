@@ -239,13 +239,15 @@ def _cmd_report(args) -> int:
     for line in report.coding_notes(params, declared):  # files beside the annotation that are no coding; formulas
         print(line, file=sys.stderr)
     t0 = time.perf_counter()
+    had_report = out.is_dir() and any(out.iterdir())  # check_out let it through: a report exportrow wrote
     results, where = report.run_report(notebooks, out, params, jobs=args.jobs, timeout=args.timeout,
                                        declared=declared, notes=notes)
     failed = [r for r in results if not r.ok]
     took = time.perf_counter() - t0
     if failed:
-        print(f"{len(failed)} of {len(results)} notebook(s) failed; the previous report in {args.out} was left "
-              f"as it was. Partial output: {where}", file=sys.stderr)
+        kept = (f"the previous report in {args.out} was left as it was" if had_report else
+                f"no report was written to {args.out} (there was no previous report there)")
+        print(f"{len(failed)} of {len(results)} notebook(s) failed; {kept}. Partial output: {where}", file=sys.stderr)
         for r in failed:
             print(f"  {r.name}, {r.where()}: {r.error}", file=sys.stderr)
         return 1
