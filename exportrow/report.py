@@ -77,16 +77,21 @@ def _fast_jupyter_imports() -> None:
 def discover(selected: list[str] | None = None, *, solutions: bool = False) -> list[Path]:
     """The notebooks to run: all numbered notebooks, or those named (by name, stem or path).
 
+    A number or a numbered notebook's name selects that notebook and, with ``solutions``, its worked solution
+    too; a solution's own name selects the solution alone.
+
     Example:
         >>> [p.name for p in discover()]
         ['01-enforcement-statistics.ipynb', '02-claim-timeline.ipynb', '03-framing-comparison.ipynb',
          '04-coding-reliability.ipynb']
         >>> [p.name for p in discover(["02"])]
         ['02-claim-timeline.ipynb']
+        >>> [p.name for p in discover(["01", "04"], solutions=True)]
+        ['01-enforcement-statistics.ipynb', '01-enforcement-statistics-solutions.ipynb', '04-coding-reliability.ipynb']
     """
-    every = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
-    if solutions:
-        every += sorted((NOTEBOOKS / "solutions").glob("*.ipynb"))
+    numbered = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    worked = sorted((NOTEBOOKS / "solutions").glob("*.ipynb")) if solutions else []
+    every = numbered + worked
     if not selected:
         return every
     out = []
@@ -95,12 +100,17 @@ def discover(selected: list[str] | None = None, *, solutions: bool = False) -> l
         if p.suffix == ".ipynb" and p.exists():
             out.append(p.resolve())
             continue
-        hits = [nb for nb in every if nb.stem == want or nb.stem.startswith(f"{want}-") or nb.name == want]
+        hits = ([nb for nb in every if nb.stem == want or nb.name == want]
+                or [nb for nb in every if nb.stem.startswith(f"{want}-")])
+        main = [nb for nb in hits if nb in numbered]
+        if len(main) == 1 and all(nb in main or nb.stem == f"{main[0].stem}-solutions" for nb in hits):
+            hits = main  # a numbered notebook and its solution: the notebook (its solution is added below)
         if len(hits) != 1:
             names = ", ".join(nb.stem for nb in every)
             raise ReportError(f"no single notebook matches {want!r}; choose from: {names}")
         out.append(hits[0])
-    return out
+        out += [nb for nb in worked if hits[0] in numbered and nb.stem == f"{hits[0].stem}-solutions"]
+    return list(dict.fromkeys(out))
 
 
 def _declared(notebooks: list[Path]) -> dict[str, dict]:
