@@ -42,7 +42,8 @@ from exportrow.errors import SUGGEST_CUTOFF, ExportrowError, UsageError
 from exportrow.files import excerpt
 
 __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", "RELIABLE", "TENTATIVE",
-           "read_coding", "read_codings", "find_article", "find_codings", "blank_codings", "agreement", "compare",
+           "read_coding", "read_codings", "find_article", "find_codings", "blank_codings", "unfilled_worksheets",
+           "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability",
            "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS"]
@@ -260,6 +261,38 @@ def blank_codings(files) -> list[Path]:
     from exportrow.worksheet import _blank_worksheet
 
     return [Path(f) for f in files if _blank_worksheet(Path(f))]
+
+
+def unfilled_worksheets(files) -> list[Path]:
+    """The files among ``files`` that are still exactly a blank worksheet as ``exportrow worksheet`` wrote it: every
+    coding field and note empty and, when the sheet carries its checksum line, that line still matching.
+
+    ``exportrow agree class/*.csv`` leaves them out with a note: the teaching guide's blank sheet, or a pair's copy
+    saved before anyone filled it in, is no coding. A sheet that was changed but codes no claim is not left out
+    (reading it says what to fill in).
+
+    Example:
+        >>> import tempfile
+        >>> from exportrow.annotations import load_annotation
+        >>> from exportrow.worksheet import make_worksheet, write_worksheet
+        >>> sheet = write_worksheet(make_worksheet(load_annotation()), Path(tempfile.mkdtemp()) / "blank.csv")
+        >>> [p.name for p in unfilled_worksheets([paths.default_annotation(), sheet])]
+        ['blank.csv']
+        >>> _ = sheet.write_text(sheet.read_text(encoding="utf-8") + "x1,,,,,,,,,,,,,,\\n", encoding="utf-8")
+        >>> unfilled_worksheets([sheet])
+        []
+    """
+    from exportrow.checksum import has_checksum, matches_checksum
+    from exportrow.worksheet import _CSV_SUM, _YAML_SUM, _blank_worksheet
+
+    out = []
+    for f in map(Path, files):
+        if not _blank_worksheet(f, notes=True):
+            continue
+        marks = [m for m in (_CSV_SUM, _YAML_SUM) if has_checksum(f, m)]
+        if all(matches_checksum(f, m) for m in marks):
+            out.append(f)
+    return out
 
 
 def _blank_note(blank) -> str:
@@ -1377,7 +1410,11 @@ def _cmd_agree(args) -> int:
         check_out_place(args.out, _OUT_EXAMPLE)  # before any work: the same rule as every command's --out
         if not 100 <= args.bootstrap <= 100_000:
             raise UsageError(f"--bootstrap must be between 100 and 100000, not {args.bootstrap}")
-        result = agreement(args.codings, article=args.article, fields=args.fields or None, n_boot=args.bootstrap,
+        blank = unfilled_worksheets(args.codings)
+        for f in blank:  # the blank sheet handed out, or a copy nobody has filled in yet: no coding
+            print(f"note: {f} is still the blank worksheet (nobody has filled it in); left out", file=sys.stderr)
+        codings = [c for c in args.codings if Path(c) not in blank]
+        result = agreement(codings, article=args.article, fields=args.fields or None, n_boot=args.bootstrap,
                            metadata=_metadata(args))
         edited = _edited_tables(args.out) if args.force else []
         written = result.write(args.out, force=args.force)
