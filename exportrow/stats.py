@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from exportrow.annotations import CHECKS
+from exportrow.annotations.kinds import is_duration
 from exportrow.annotations.vocab import FIGURE_KINDS
 from exportrow.article import Article
 from exportrow.checks import VERDICTS, check_one, period_label, rules_table
@@ -854,6 +855,10 @@ def limits_note(figures_table: pd.DataFrame, quantity: str | None = None) -> str
         items += ["**A level is a reading, not a total.** A reservoir level, a price or a rate is a value at a time "
                   "or an average over its period; the article may not say which, nor how it was measured. Compare "
                   "only values read the same way (two averages, or two end-of-month readings)."]
+        if any(is_duration(u) for u in figures_table[figures_table.kind.astype("string") == "level"].unit.dropna()):
+            items += ["**A length of time is not a total either.** How long something lasted (a strike of nine days) "
+                      "describes one thing in its period; it is never divided by months, and one length says nothing "
+                      "about how often such things happen."]
     return "Some things no table can show:\n\n" + "\n".join(f"- {item}" for item in items)
 
 

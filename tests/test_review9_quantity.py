@@ -81,3 +81,49 @@ def test_report_refuses_an_unknown_quantity_before_any_kernel_starts(tmp_path):
     assert "error: -p quantity 'complaints': not a quantity of this annotation's figures" in res.stderr
     assert "hotline_complaints (2 periods)" in res.stderr
     assert "[report]" not in res.stderr and not (tmp_path / "r").exists()
+
+
+# A length of time ("the last strike, in 2019, lasted nine days") is no count that adds up over its period.
+
+def test_a_strike_length_gets_no_rate_per_month():
+    fig, _ = _tables()
+    strike = fig.set_index("figure_id").loc["strike_2019"]
+    assert strike.kind == "level" and strike.months == 12 and pd.isna(strike.per_month)
+    periods = fig.pipe(stats.case_periods, quantity="strike_length")
+    assert periods.per_month.isna().all() and periods.value.tolist() == [9.0]
+    assert stats.quantity_kinds(fig)["strike_length"] == "level"
+    assert "**A length of time is not a total either.**" in stats.limits_note(fig)
+    assert "length of time" not in stats.limits_note(exportrow.figures())
+
+
+def test_the_worksheet_gives_no_rate_for_a_strike_length():
+    from exportrow.handout import _enforcement
+    from exportrow.tables import annotation
+
+    check = _enforcement(annotation(exportrow.load_article(ARTICLE), ANNOTATION)).check
+    rates = check.split("Every stated figure with a period, as a rate per month")[1]
+    assert "complaints_sep" in rates and "strike_2019" not in rates and "0.75" not in check
+
+
+def test_check_warns_that_a_dated_length_of_time_is_taken_as_a_duration():
+    from exportrow.annotations import load_annotation
+
+    ann = load_annotation(ANNOTATION, exportrow.load_article(ARTICLE))
+    warned = [w for w in ann.warnings if w.entry == "figures[strike_2019]"]
+    assert len(warned) == 1 and warned[0].field == "unit"
+    assert str(warned[0]).split(": ", 1)[1].startswith("figures[strike_2019].unit: 'days' is a length of time")
+    assert "`kind: count` if the time adds up over the period" in warned[0].fix
+
+
+def test_kind_count_keeps_a_length_of_time_a_count(tmp_path):
+    (tmp_path / ARTICLE.name).write_bytes(ARTICLE.read_bytes())
+    text = ANNOTATION.read_text(encoding="utf-8")
+    text = text.replace("    unit: days\n", "    unit: days\n    kind: count\n")
+    (tmp_path / ANNOTATION.name).write_text(text, encoding="utf-8")
+    fig = exportrow.figures(exportrow.load_article(tmp_path / ARTICLE.name), tmp_path / ANNOTATION.name)
+    strike = fig.set_index("figure_id").loc["strike_2019"]
+    assert strike.kind == "count" and strike.per_month == 0.75
+
+
+def test_the_bundled_figures_keep_their_kinds():
+    assert set(exportrow.figures().kind.astype(str)) == {"count"}

@@ -13,7 +13,7 @@ from pathlib import Path
 from exportrow.annotations import sections as sec
 from exportrow.annotations.checker import Checker
 from exportrow.annotations.formulas import formula_warnings
-from exportrow.annotations.kinds import check_quantity_kinds, kind_warnings
+from exportrow.annotations.kinds import check_quantity_kinds, kind_warnings, settle_duration_kinds
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
 from exportrow.annotations.placeholders import check_placeholders, ordered
 from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
@@ -63,6 +63,7 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
         setattr(ann, name, sec.entries(chk, doc, name, broken))
     sec.check_actors(chk, ann)
     sec.check_figures(chk, ann, ids)
+    settle_duration_kinds(ann)  # "lasted nine days": a length of time is never divided by months
     sec.check_claims(chk, ann, ids)
     sec.check_events(chk, ann, ids)
     sec.check_ignored_numbers(chk, ann)
