@@ -203,7 +203,8 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
         (('October', ''), ('September', ''))
         >>> print(_period(s, d, s.text.index(" euros"), "2025-11-14")[1])  # doctest: +NORMALIZE_WHITESPACE
         its own clause has its own date, 'October 6' (a day or a span), and 'October', 'September' stand in other
-        clauses of this sentence: no period proposed; write the period yourself if the article gives one
+        clauses of this sentence: no period proposed; write the period yourself if the article gives one (from an
+        event's date: `period_since: <event id>`)
         >>> t = Span(0, 80, "214 ships used the ports last year, paying fees of 3.2 million crowns")
         >>> print(_period(t, find_date_expressions(t.text), t.text.index(" crowns"), "2024-05-14"))
         ... # doctest: +NORMALIZE_WHITESPACE
@@ -243,7 +244,8 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
             verb = "stands" if len(usable) == 1 else "stand"
             notes.insert(0, f"its own clause has its own date, {dated_otherwise[0][2]!r} (a day or a span), and "
                             f"{names} {verb} in other clauses of this sentence: no period proposed; write the "
-                            "period yourself if the article gives one")
+                            "period yourself if the article gives one (from an event's date: "
+                            "`period_since: <event id>`)")
     elif not own and not free and taken:
         free, guess = taken, "a guess: {!r} dates another number in another clause of this sentence"
     pool = own or free
