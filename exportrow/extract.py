@@ -80,7 +80,7 @@ class FigureCandidate:
     mention: NumberMention
     sentence: Span
     period: str | None = None
-    period_note: str = ""
+    period_note: str = ""  # why no period is proposed, or that the proposed one is a guess from another clause
     qualifier: str | None = None
     qualifier_words: str = ""
     next_words: str = ""
@@ -154,8 +154,65 @@ def _qualifier(sentence: str, at: int, end: int) -> tuple[str | None, str]:
     return None, ""
 
 
+#: Where a clause of a sentence ends: a comma, semicolon or colon before a space, a dash between spaces, a bracket.
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[\u2013\u2014-]\s|[()]")
+
+
+def _clause_of(text: str, pos: int) -> int:
+    """Which clause of ``text`` (counted from 0, see :data:`_CLAUSE_END`) holds the character at ``pos``.
+
+    Example:
+        >>> t = "ridership fell to 61,000 in October, from 148,000 in September, and it lost 2.3 million"
+        >>> [_clause_of(t, t.index(w)) for w in ("October", "September", "2.3")]
+        [0, 1, 2]
+    """
+    return sum(1 for m in _CLAUSE_END.finditer(text) if m.end() <= pos)
+
+
+def _dates_a_figure(text: str, date: tuple[int, int, str], dates: list[tuple[int, int, str]]) -> bool:
+    """Whether the clause of ``date`` holds a number that is not part of a date: the date then dates that number.
+
+    Example:
+        >>> t = "In 2016, there were 22 cases"
+        >>> d = [(3, 7, "2016")]
+        >>> _dates_a_figure(t, d[0], d), _dates_a_figure("22 cases in 2016", (12, 16, "2016"), [(12, 16, "2016")])
+        (False, True)
+    """
+    clause = _clause_of(text, date[0])
+    return any(_clause_of(text, m.start) == clause and not any(a <= m.start and m.end <= b for a, b, _ in dates)
+               for m in find_numbers(text))
+
+
 def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, published) -> tuple[str | None, str]:
-    """The date expression that may date a number: whole spans only, never a day, never the end of a span."""
+    """The date expression that may date a number: whole spans only, never a day, never the end of a span.
+
+    A date in the number's own clause comes first (after the number, then the nearest). When the number's clause has
+    a date of its own that cannot be its period (a day: "since the strike began on October 6"), no date of another
+    clause is borrowed: the note says why. A date from another clause that holds another number (which it dates)
+    is proposed only as a guess, and the note says so; a clause with no other number ("In 2016, there were 22 cases")
+    lends its date freely.
+
+    Returns:
+        The proposed period (or None) and a note for the draft's comment ("" when the proposal is plain).
+
+    Example:
+        >>> s = Span(0, 100, "ridership fell to 61,000 in October, from 148,000 in September, and it lost 2.3 million "
+        ...                  "euros since the strike began on October 6")
+        >>> d = find_date_expressions(s.text)
+        >>> _period(s, d, s.text.index(" in Oct"), "2025-11-14"), _period(s, d, s.text.index(" in Sep"), "2025-11-14")
+        (('October', ''), ('September', ''))
+        >>> print(_period(s, d, s.text.index(" euros"), "2025-11-14")[1])  # doctest: +NORMALIZE_WHITESPACE
+        its own clause has its own date, 'October 6' (a day or a span), and 'October', 'September' stand in other
+        clauses of this sentence: no period proposed; write the period yourself if the article gives one (from an
+        event's date: `period_since: <event id>`)
+        >>> t = Span(0, 80, "214 ships used the ports last year, paying fees of 3.2 million crowns")
+        >>> print(_period(t, find_date_expressions(t.text), t.text.index(" crowns"), "2024-05-14"))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        ('last year', "a guess: 'last year' dates another number in another clause of this sentence")
+        >>> t = Span(0, 28, "In 2016, there were 22 cases")
+        >>> _period(t, find_date_expressions(t.text), t.text.index(" cases"), "2019-07-12")
+        ('2016', '')
+    """
     text = sentence.text
     usable, notes = [], []
     for a, b, expr in dates:
@@ -174,11 +231,29 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
         except DateResolutionError:
             continue
         usable.append((a, b, expr))
-    after = [d for d in usable if d[0] >= at]
-    near = min(after or usable, key=lambda d: abs(d[0] - at), default=None)
+    clause = _clause_of(text, at)
+    own = [d for d in usable if _clause_of(text, d[0]) == clause]
+    dated_otherwise = [d for d in dates if _clause_of(text, d[0]) == clause and d not in usable]
+    free = [d for d in usable if not _dates_a_figure(text, d, dates)]
+    taken = [d for d in usable if d not in free]
+    guess = ""
+    if not own and dated_otherwise:
+        free = taken = []
+        if usable:
+            names = ", ".join(repr(d[2]) for d in usable)
+            verb = "stands" if len(usable) == 1 else "stand"
+            notes.insert(0, f"its own clause has its own date, {dated_otherwise[0][2]!r} (a day or a span), and "
+                            f"{names} {verb} in other clauses of this sentence: no period proposed; write the "
+                            "period yourself if the article gives one (from an event's date: "
+                            "`period_since: <event id>`)")
+    elif not own and not free and taken:
+        free, guess = taken, "a guess: {!r} dates another number in another clause of this sentence"
+    pool = own or free
+    after = [d for d in pool if d[0] >= at]
+    near = min(after or pool, key=lambda d: abs(d[0] - at), default=None)
     if near is None:
         return None, "; ".join(notes)
-    return near[2], ""
+    return near[2], guess.format(near[2])
 
 
 def _ignore_reason(m: NumberMention, sentence: str, at: int) -> str | None:
@@ -326,7 +401,9 @@ def _figure_lines(props: Proposals) -> list[str]:
                   f"    value: {value}         # written {m.text!r} ({m.form})",
                   f"    unit: TODO          # the words after it: {f.next_words!r}", "    actor: TODO"]
         if f.period:
-            lines.append(f"    period: {_q(f.period)}     # TODO: keep only if it dates this number")
+            why = f"{f.period_note}; keep it only if it dates this number too" if f.period_note else \
+                "keep only if it dates this number"
+            lines.append(f"    period: {_q(f.period)}     # TODO: {why}")
         elif f.period_note:
             lines.append(f"    # period: none proposed: {f.period_note}")
         if f.qualifier:

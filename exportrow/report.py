@@ -730,14 +730,19 @@ def coding_notes(params: dict, declared: dict) -> list[str]:
 
 
 def _check_years(params: dict) -> None:
-    """Refuse ``-p years`` with an item that is no whole number or no year of the annotation's periods, before any
-    kernel starts (:func:`exportrow.stats.check_years`)."""
-    from exportrow.stats import check_years
+    """Refuse ``-p years`` with an item that is no whole number or no year of the charted quantity's periods, and
+    ``-p quantity`` naming no quantity of the annotation, before any kernel starts
+    (:func:`exportrow.stats.check_years`, :func:`exportrow.stats.check_quantity`)."""
+    from exportrow.stats import check_years, chosen_quantity, statements
     from exportrow.tables import figures
 
     article = _article(params)
-    check_years(figures(article, params.get("annotation_path") or None), params["years"],
-                show_derived=params.get("show_derived", True) is not False)
+    table = figures(article, params.get("annotation_path") or None)
+    charted = chosen_quantity(table, params.get("quantity", ""),
+                              statements(article, params.get("annotation_path") or None))
+    if params.get("years") not in (None, []):
+        check_years(table, params["years"], show_derived=params.get("show_derived", True) is not False,
+                    quantity=charted)
 
 
 def _check_codings(params: dict) -> None:
@@ -985,7 +990,7 @@ def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions:
 
         article = _article(params)
         check_side_parameters(load_annotation(params.get("annotation_path") or None, article), params)
-    if params.get("years") not in (None, []):
+    if params.get("years") not in (None, []) or params.get("quantity") not in (None, ""):
         _check_years(params)
     notes = []
     solutions = [nb for nb in notebooks if nb.parent.name == "solutions"]

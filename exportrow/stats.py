@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from exportrow.annotations import CHECKS
+from exportrow.annotations.kinds import is_duration
 from exportrow.annotations.vocab import FIGURE_KINDS
 from exportrow.article import Article
 from exportrow.checks import VERDICTS, check_one, period_label, rules_table
@@ -24,7 +25,8 @@ __all__ = ["fmt_value", "statements", "check_statements", "case_periods", "cavea
            "credit_line", "rules_table", "VERDICTS", "CHECKS", "MEASURES", "hedged", "figures_overview",
            "exercise_figures", "derived_overview", "chartable", "periods_note", "statements_note", "period_years",
            "check_years", "unknown_years", "years_allowed", "value_kind", "quantity_kinds", "limits_note",
-           "levels_only", "chart_measure"]
+           "levels_only", "chart_measure", "quantity_ranking", "quantities_allowed", "check_quantity",
+           "chosen_quantity", "quantity_note"]
 
 #: What a bar of :func:`exportrow.plots.bar_periods` shows: the rate per month (bars span their
 #: periods, so a bar's area is its count) or the raw count (bars not comparable across lengths).
@@ -125,18 +127,154 @@ def check_statements(statements_table: pd.DataFrame, figures_table: pd.DataFrame
     return out
 
 
-def main_quantity(figures_table: pd.DataFrame) -> str | None:
-    """The quantity that the article breaks into periods: the one whose dated figures cover most months.
+def quantity_ranking(figures_table: pd.DataFrame, statements_table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The quantities that have a stated figure with a period, best candidate for notebook 01's chart first.
+
+    The rule, in order: the most periods stated (distinct periods of stated figures: a quantity the article breaks
+    into two periods beats a one-off figure); then the most statements about it (``statements_table``, the output
+    of :func:`statements`: a statement is about a quantity when it names one of its figures); then counts before
+    levels (``kind: level``: a rate per month, which notebook 01 computes, is for counts); then the most months
+    covered; then the annotation's order.
+
+    Columns: ``quantity, periods, statements, kind, months``.
+
+    Example:
+        >>> from exportrow import figures
+        >>> quantity_ranking(figures()).to_dict("records")
+        [{'quantity': 'illegal_export_cases', 'periods': 4, 'statements': 0, 'kind': 'count', 'months': 87}]
+    """
+    dated = figures_table[figures_table.period_start.notna() & (figures_table.basis == "stated")]
+    about: dict[str, int] = {}
+    if statements_table is not None and len(statements_table) and len(dated):
+        of = dict(zip(figures_table.figure_id.astype(str), figures_table.quantity.astype(str)))
+        for ids in statements_table.figures.dropna():
+            for q in {of[i] for i in str(ids).split(";") if i in of}:
+                about[q] = about.get(q, 0) + 1
+    rows = []
+    for q, g in dated.groupby("quantity", sort=False, observed=True):
+        rows.append({"quantity": str(q), "periods": len(set(zip(g.period_start, g.period_end))),
+                     "statements": about.get(str(q), 0), "kind": "level" if levels_only(g) else "count",
+                     "months": int(g.months.fillna(0).sum())})
+    table = pd.DataFrame(rows, columns=["quantity", "periods", "statements", "kind", "months"])
+    key = table.assign(level=table.kind == "level")
+    order = key.sort_values(["periods", "statements", "level", "months"], ascending=[False, False, True, False],
+                            kind="stable").index
+    return table.loc[order].reset_index(drop=True)
+
+
+def main_quantity(figures_table: pd.DataFrame, statements_table: pd.DataFrame | None = None) -> str | None:
+    """The quantity that the article breaks into periods: the first of :func:`quantity_ranking` (the most periods
+    stated, then the most statements about it, then counts before levels, then the most months).
 
     Example:
         >>> from exportrow import figures
         >>> main_quantity(figures())
         'illegal_export_cases'
     """
-    dated = figures_table[figures_table.period_start.notna() & (figures_table.basis == "stated")]
-    if dated.empty:
-        return None
-    return str(dated.groupby("quantity").months.sum().sort_values(ascending=False, kind="stable").index[0])
+    ranking = quantity_ranking(figures_table, statements_table)
+    return None if ranking.empty else str(ranking.quantity.iloc[0])
+
+
+def quantities_allowed(figures_table: pd.DataFrame) -> str:
+    """The stated quantities in words, for messages: each with its number of periods, in the annotation's order.
+
+    Example:
+        >>> from exportrow import figures
+        >>> quantities_allowed(figures())
+        'illegal_export_cases (4 periods), materials_under_curbs (no period)'
+    """
+    stated = figures_table[figures_table.basis == "stated"]
+    parts = []
+    for q, g in stated.groupby("quantity", sort=False, observed=True):
+        n = len(set(zip(g.period_start.dropna(), g.period_end.dropna())))
+        parts.append(f"{q} ({_plural(n, 'period') if n else 'no period'})")
+    return ", ".join(parts) if parts else "none: the annotation records no figure"
+
+
+def check_quantity(figures_table: pd.DataFrame, quantity) -> None:
+    """Refuse a ``quantity`` parameter that is not text or names no quantity of the annotation's figures ("" is
+    fine: exportrow chooses, :func:`main_quantity`). ``exportrow report`` calls this before any kernel starts.
+
+    Raises:
+        ParameterError: The name refused and the annotation's quantities.
+
+    Example:
+        >>> from exportrow import figures
+        >>> check_quantity(figures(), ""), check_quantity(figures(), "materials_under_curbs")
+        (None, None)
+        >>> check_quantity(figures(), "cases")  # doctest: +NORMALIZE_WHITESPACE
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: -p quantity 'cases': not a quantity of this annotation's figures;
+        allowed: "" (exportrow chooses) or one of illegal_export_cases (4 periods), materials_under_curbs (no period)
+    """
+    from exportrow.files import excerpt
+    from exportrow.parameters import ParameterError
+
+    if quantity == "":
+        return
+    stated = figures_table[figures_table.basis == "stated"]
+    if not isinstance(quantity, str) or quantity not in set(stated.quantity.astype(str)):
+        why = "not text" if not isinstance(quantity, str) else "not a quantity of this annotation's figures"
+        raise ParameterError(f"-p quantity {excerpt(quantity)}: {why}; allowed: \"\" (exportrow chooses) or one of "
+                             + quantities_allowed(figures_table))
+
+
+def chosen_quantity(figures_table: pd.DataFrame, quantity: str = "",
+                    statements_table: pd.DataFrame | None = None) -> str | None:
+    """Notebook 01's charted quantity: ``quantity`` (its parameter, checked by :func:`check_quantity`) or, when it
+    is empty, :func:`main_quantity`.
+
+    Example:
+        >>> from exportrow import figures
+        >>> chosen_quantity(figures()), chosen_quantity(figures(), "materials_under_curbs")
+        ('illegal_export_cases', 'materials_under_curbs')
+    """
+    check_quantity(figures_table, quantity)
+    return quantity or main_quantity(figures_table, statements_table)
+
+
+def quantity_note(figures_table: pd.DataFrame, quantity: str = "",
+                  statements_table: pd.DataFrame | None = None) -> str:
+    """Which quantity notebook 01 charts and why, in Markdown: chosen with the ``quantity`` parameter, or by the
+    rule (:func:`quantity_ranking`) among several quantities with a period; "" when only one has a period.
+
+    Example:
+        >>> from exportrow import figures
+        >>> quantity_note(figures())
+        ''
+        >>> print(quantity_note(figures(), "materials_under_curbs"))  # doctest: +NORMALIZE_WHITESPACE
+        Charted quantity: **materials under curbs**, chosen with the `quantity` parameter (empty lets exportrow
+        choose).
+    """
+    if quantity:
+        return (f"Charted quantity: **{markdown_text(quantity.replace('_', ' '))}**, chosen with the `quantity` "
+                "parameter (empty lets exportrow choose).")
+    ranking = quantity_ranking(figures_table, statements_table)
+    if len(ranking) < 2:
+        return ""
+    first, second = ranking.iloc[0], ranking.iloc[1]
+    if first.periods != second.periods:
+        why = f"it has the most periods ({first.periods}; {_name(second.quantity)} has {second.periods})"
+    elif first.statements != second.statements:
+        why = (f"it ties with {_name(second.quantity)} on periods ({first.periods}) and more of the article's "
+               f"statements are about it ({first.statements} against {second.statements})")
+    elif first.kind != second.kind:
+        why = (f"it ties with {_name(second.quantity)} on periods ({first.periods}) and statements "
+               f"({first.statements}), and it is a count, which a rate per month is for ({_name(second.quantity)} "
+               "is a level)")
+    elif first.months != second.months:
+        why = (f"it ties with {_name(second.quantity)} on periods, statements and kind, and its periods cover more "
+               f"months ({first.months} against {second.months})")
+    else:
+        why = f"it ties with {_name(second.quantity)} on every rule and comes first in the annotation"
+    return (f"Charted quantity: **{_name(first.quantity)}**, chosen by exportrow: {why}. Set `quantity` in the "
+            "parameters cell to chart another.")
+
+
+def _name(quantity) -> str:
+    """A quantity's name as prose reads it (underscores as spaces), escaped for Markdown."""
+    return markdown_text(str(quantity).replace("_", " "))
 
 
 def _totals(f: pd.DataFrame) -> set[str]:
@@ -434,7 +572,7 @@ def _whole(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def period_years(figures_table: pd.DataFrame, *, show_derived: bool = True) -> list[int]:
+def period_years(figures_table: pd.DataFrame, *, show_derived: bool = True, quantity: str | None = None) -> list[int]:
     """The calendar years in which a period of the charted quantity starts: the years ``years`` accepts.
 
     Example:
@@ -442,11 +580,12 @@ def period_years(figures_table: pd.DataFrame, *, show_derived: bool = True) -> l
         >>> period_years(figures()), period_years(figures(), show_derived=False)
         ([2015, 2016, 2017, 2018], [2015, 2016, 2017])
     """
-    periods = case_periods(figures_table, show_derived=show_derived)
+    periods = case_periods(figures_table, show_derived=show_derived, quantity=quantity)
     return sorted({int(y) for y in periods.period_start.dt.year})
 
 
-def unknown_years(figures_table: pd.DataFrame, years, *, show_derived: bool = True) -> list:
+def unknown_years(figures_table: pd.DataFrame, years, *, show_derived: bool = True,
+                  quantity: str | None = None) -> list:
     """The items of ``years`` that are not whole numbers, or in which no period of the charted quantity starts.
 
     Example:
@@ -454,11 +593,12 @@ def unknown_years(figures_table: pd.DataFrame, years, *, show_derived: bool = Tr
         >>> unknown_years(figures(), [2016, 1850, "x", 2016.0])
         [1850, 'x', 2016.0]
     """
-    have = period_years(figures_table, show_derived=show_derived)
+    have = period_years(figures_table, show_derived=show_derived, quantity=quantity)
     return [y for y in (years or []) if not _whole(y) or y not in have]
 
 
-def _total_starts(figures_table: pd.DataFrame, *, show_derived: bool = True) -> dict[int, list[str]]:
+def _total_starts(figures_table: pd.DataFrame, *, show_derived: bool = True,
+                  quantity: str | None = None) -> dict[int, list[str]]:
     """Start years of totals (never a bar, see :func:`case_periods`) in which no charted period starts, with the
     totals' ids: years a reader would look for in the allowed years and not find.
 
@@ -467,12 +607,12 @@ def _total_starts(figures_table: pd.DataFrame, *, show_derived: bool = True) -> 
         >>> _total_starts(figures())  # the total starts in 2015, as the 2015 bar does
         {}
     """
-    quantity = main_quantity(figures_table)
+    quantity = quantity or main_quantity(figures_table)
     f = figures_table[(figures_table.quantity == quantity) & figures_table.period_start.notna()]
     totals = f[f.figure_id.isin(_totals(f))]
     if not show_derived:
         totals = totals[totals.basis == "stated"]
-    have = period_years(figures_table, show_derived=show_derived)
+    have = period_years(figures_table, show_derived=show_derived, quantity=quantity)
     out: dict[int, list[str]] = {}
     for r in totals.sort_values("period_start").itertuples():
         if int(r.period_start.year) not in have:
@@ -490,7 +630,7 @@ def _totals_clause(starts: dict[int, list[str]]) -> str:
     return f"; not {years}, when {ids} starts: {it} over other periods, and a total is never a bar"
 
 
-def years_allowed(figures_table: pd.DataFrame, *, show_derived: bool = True) -> str:
+def years_allowed(figures_table: pd.DataFrame, *, show_derived: bool = True, quantity: str | None = None) -> str:
     """The allowed years in words, for messages: the years in which a charted period starts.
 
     A total is never a bar beside its parts (:func:`case_periods`); a year in which only a total starts is named
@@ -501,9 +641,9 @@ def years_allowed(figures_table: pd.DataFrame, *, show_derived: bool = True) -> 
         >>> years_allowed(figures())
         'whole numbers among 2015, 2016, 2017, 2018 (the years in which a period of illegal export cases starts)'
     """
-    have = period_years(figures_table, show_derived=show_derived)
-    quantity = main_quantity(figures_table)
-    starts = _total_starts(figures_table, show_derived=show_derived)
+    quantity = quantity or main_quantity(figures_table)
+    have = period_years(figures_table, show_derived=show_derived, quantity=quantity)
+    starts = _total_starts(figures_table, show_derived=show_derived, quantity=quantity)
     if not have:
         if starts:
             return f"none: no period of {str(quantity).replace('_', ' ')} is charted{_totals_clause(starts)}"
@@ -529,7 +669,7 @@ def _as_typed(value) -> str:
     return "null" if value is None else excerpt(value)
 
 
-def check_years(figures_table: pd.DataFrame, years, *, show_derived: bool = True) -> None:
+def check_years(figures_table: pd.DataFrame, years, *, show_derived: bool = True, quantity: str | None = None) -> None:
     """Refuse a ``years`` parameter with an item that is not a whole number or names no period's year.
 
     ``exportrow report`` calls this before any kernel starts.
@@ -549,17 +689,18 @@ allowed: whole numbers among 2015, 2016, 2017, 2018 (the years in which a period
     from exportrow.files import excerpt
     from exportrow.parameters import ParameterError
 
+    quantity = quantity or main_quantity(figures_table)
     if not isinstance(years, list):
         raise ParameterError(f"-p years {excerpt(years)}: not a list; allowed: a list of "
-                             + years_allowed(figures_table, show_derived=show_derived))
-    bad = unknown_years(figures_table, years, show_derived=show_derived)
+                             + years_allowed(figures_table, show_derived=show_derived, quantity=quantity))
+    bad = unknown_years(figures_table, years, show_derived=show_derived, quantity=quantity)
     if bad:
         listed = ", ".join(_as_typed(y) for y in bad)
         verb = "is not a year" if len(bad) == 1 else "are not years"
         shown = "[" + ", ".join(_as_typed(y) for y in years[:20]) + (", ...]" if len(years) > 20 else "]")
-        charted = "charted " if _total_starts(figures_table, show_derived=show_derived) else ""
+        charted = "charted " if _total_starts(figures_table, show_derived=show_derived, quantity=quantity) else ""
         raise ParameterError(f"-p years {shown}: {listed} {verb} of this article's {charted}periods; allowed: "
-                             + years_allowed(figures_table, show_derived=show_derived))
+                             + years_allowed(figures_table, show_derived=show_derived, quantity=quantity))
 
 
 def chartable(periods: pd.DataFrame, measure: str = "per_month") -> bool:
@@ -583,7 +724,7 @@ def _overlap(periods: pd.DataFrame) -> bool:
 
 
 def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: str = "per_month", *,
-                 years=None, show_derived: bool = True) -> str:
+                 years=None, show_derived: bool = True, quantity: str | None = None) -> str:
     """What the chart of periods leaves out, and why, in Markdown: the chart itself when it is missing.
 
     With ``years`` (the notebook's parameter), items that name no period's year are named first, with the
@@ -604,19 +745,19 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         and 2018.
     """
     stated = figures_table[figures_table.basis == "stated"]
-    quantity = main_quantity(figures_table)
+    quantity = quantity or main_quantity(figures_table)
     measure = chart_measure(periods, measure)
     if quantity is None:
         why = "no figure" if stated.empty else "none of the figures has a period"
         return f"**No chart**: {why}, so nothing can be placed on a time line."
     name = markdown_text(quantity.replace("_", " "))
     prefix = ""
-    bad = unknown_years(figures_table, years, show_derived=show_derived) if years else []
+    bad = unknown_years(figures_table, years, show_derived=show_derived, quantity=quantity) if years else []
     if bad:
-        have = [str(y) for y in period_years(figures_table, show_derived=show_derived)]
+        have = [str(y) for y in period_years(figures_table, show_derived=show_derived, quantity=quantity)]
         listed = markdown_text(", ".join(str(y) for y in bad))
         starts = (", ".join(have[:-1]) + " and " + have[-1]) if len(have) > 1 else "".join(have)
-        totals = _total_starts(figures_table, show_derived=show_derived)
+        totals = _total_starts(figures_table, show_derived=show_derived, quantity=quantity)
         charted = "charted " if totals else ""
         prefix = (f"`years` names {listed}, in which no {charted}period of {name} starts: {charted}periods start in "
                   f"{starts or 'no year'}{markdown_text(_totals_clause(totals))}. ")
@@ -634,6 +775,9 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
                 "article gives for its period, never divided by months, so `measure` does not change it.")
     elif len(bars) >= 2:
         text = f"The chart shows {name}."
+    elif stated[(stated.quantity == quantity) & stated.period_start.notna()].empty:
+        text = (f"**No chart**: no figure of {name} has a period, so nothing can be placed on a time line; the "
+                "tables above give its figures.")
     elif len(bars) == 1:
         r = bars.iloc[0]
         text = (f"**No chart**: only one period of {name} is left to draw ({r.label}, "
@@ -674,7 +818,7 @@ def quantity_kinds(figures_table: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def limits_note(figures_table: pd.DataFrame) -> str:
+def limits_note(figures_table: pd.DataFrame, quantity: str | None = None) -> str:
     """Notebook 01's closing list of what no table can show, in Markdown, fitting the kind of the article's figures:
     counts of items (cases, boats), amounts measured (metres, cubic metres, dollars), or both.
 
@@ -691,7 +835,7 @@ def limits_note(figures_table: pd.DataFrame) -> str:
     if not by_kind:  # no figure: no table or chart whose limits to list
         return "The annotation records no figure of the article, so there is no table or chart here to read with care."
     kinds = set(by_kind.values())
-    main = main_quantity(figures_table)
+    main = quantity or main_quantity(figures_table)
     here = (f" (here, for {markdown_text(main.replace('_', ' '))}: more of them in fact, or more of them noticed and "
             "recorded)" if main is not None and by_kind.get(main) == "count" else "")
     items = ["**Other series measure other things.** Other bodies often publish their own figures, with other "
@@ -711,6 +855,10 @@ def limits_note(figures_table: pd.DataFrame) -> str:
         items += ["**A level is a reading, not a total.** A reservoir level, a price or a rate is a value at a time "
                   "or an average over its period; the article may not say which, nor how it was measured. Compare "
                   "only values read the same way (two averages, or two end-of-month readings)."]
+        if any(is_duration(u) for u in figures_table[figures_table.kind.astype("string") == "level"].unit.dropna()):
+            items += ["**A length of time is not a total either.** How long something lasted (a strike of nine days) "
+                      "describes one thing in its period; it is never divided by months, and one length says nothing "
+                      "about how often such things happen."]
     return "Some things no table can show:\n\n" + "\n".join(f"- {item}" for item in items)
 
 

@@ -419,6 +419,9 @@ def _marks(ann, layers, sides, coverage, computed=True) -> tuple[list[Mark], lis
                      f"quantity: {f['quantity']}", f"actor: {who(f['actor'])}"]
             if f.get("period") is not None:
                 lines.append(f"period: {dated(f['period'], f.get('date'))}")
+            elif f.get("period_since") is not None:  # a period from an event's date to publication
+                lines.append(f"period: since event {f['period_since']}"
+                             + (f" = {_fmt_date(f['date'])}" if computed and f.get("date") else ""))
             lines += [f"input of derived figure {d['figure_id']} = {d['value']} {d['unit']} (computed by exportrow)"
                       for d in feeds]
             add(f["span"], "figure", f["id"], side, "\n".join(lines))

@@ -14,7 +14,8 @@ import re
 from exportrow.annotations.checker import shown
 from exportrow.annotations.model import Annotation, Problem
 
-__all__ = ["LEVEL_WORDS", "looks_like_level", "kind_warnings", "check_quantity_kinds"]
+__all__ = ["LEVEL_WORDS", "looks_like_level", "kind_warnings", "check_quantity_kinds", "is_duration",
+           "settle_duration_kinds"]
 
 #: Words in a unit or a quantity that suggest a level or a rate rather than a count.
 LEVEL_WORDS = ("per cent", "percent", "%", "rate", "level", "price", "average", "index", "share", "per ...",
@@ -48,6 +49,54 @@ def looks_like_level(text) -> str | None:
     return m.group(0) if m else None
 
 
+#: A unit that is a length of time and nothing else ("days", "working days", "hours"): "the strike lasted nine days".
+_DURATION = re.compile(r"(?:(?:calendar|working|business|school|full|whole)\s+)?"
+                       r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)", re.I)
+
+
+def is_duration(unit) -> bool:
+    """Whether a figure's unit is a length of time ("lasted nine days"): how long something lasted, which does not add
+    up over the figure's period, so it is never divided by months.
+
+    Example:
+        >>> [is_duration(u) for u in ("days", "Working days", " weeks ", "years", "hours")]
+        [True, True, True, True, True]
+        >>> [is_duration(u) for u in ("person-days", "cases", "days a year", "euros", None, "daylight hours")]
+        [False, False, False, False, False, False]
+    """
+    return isinstance(unit, str) and _DURATION.fullmatch(unit.strip()) is not None
+
+
+def settle_duration_kinds(ann: Annotation) -> None:
+    """Take a figure without ``kind:`` whose unit is a length of time (:func:`is_duration`) as a level: "the last
+    strike, in 2019, lasted nine days" is no count that adds up over 2019, and 0.75 days a month of it means nothing.
+    The figure then gets no rate per month and no remainder; ``kind: count`` in the annotation keeps it a count
+    (hours worked in a year add up). The figure is marked ``_kind_default`` so that messages say where the kind
+    came from.
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> ann = load_annotation()
+        >>> ann.figures[0]["unit"], ann.figures[1]["unit"], ann.figures[1]["kind"] = "days", "days", "count"
+        >>> ann.figures[0].pop("kind", None); settle_duration_kinds(ann)
+        >>> [(f.get("kind"), f.get("_kind_default")) for f in ann.figures[:3]]
+        [('level', 'duration'), ('count', None), (None, None)]
+    """
+    for f in ann.figures or []:
+        if f.get("kind") is None and is_duration(f.get("unit")):
+            f["kind"], f["_kind_default"] = "level", "duration"
+
+
+def _duration_warning(ann: Annotation, f: dict) -> Problem:
+    """The warning for a dated figure whose unit is a length of time and that gives no ``kind:``."""
+    return Problem(str(ann.path), f.get("_label", "figures"), "unit",
+                   f"{shown(f.get('unit'), 30)} is a length of time, and the figure has a period but no `kind:`, so "
+                   "exportrow takes it as a duration (how long something lasted), like a level: it is never divided "
+                   "by months and no remainder is derived from it",
+                   "add `kind: level` to say so, or `kind: count` if the time adds up over the period (hours worked "
+                   "in a year, days of rain in a month)")
+
+
 def kind_warnings(ann: Annotation) -> list[Problem]:
     """A warning for each figure without ``kind:`` whose unit or quantity reads like a level or a rate.
 
@@ -68,6 +117,8 @@ def kind_warnings(ann: Annotation) -> list[Problem]:
     """
     out = []
     for f in ann.figures or []:
+        if f.get("_kind_default") == "duration" and f.get("date") is not None:
+            out.append(_duration_warning(ann, f))
         if f.get("kind") is not None:
             continue
         for field in ("unit", "quantity"):
@@ -113,6 +164,8 @@ def check_quantity_kinds(chk, ann: Annotation) -> None:
             continue
         lev, cnt = (seen, f) if kind == "count" else (f, seen)
         none = " (no `kind:` gives a count)" if cnt.get("kind") is None else ""
+        if lev.get("_kind_default") == "duration":
+            none += f" ({lev.get('id')} has no `kind:` and a unit of time, taken as a duration, like a level)"
         chk.add(f.get("_label", f"figures[{f.get('id')}]"), "kind",
                 f"figures of quantity {name} mix kinds: {lev.get('id')} is a level, {cnt.get('id')} a count{none}",
                 f"give every figure of {name} the same `kind:` (`kind: level` on {cnt.get('id')}, or `kind: count` on "

@@ -14,11 +14,12 @@ from exportrow.annotations import sections as sec
 from exportrow.annotations.bidi import bidi_warnings
 from exportrow.annotations.checker import Checker
 from exportrow.annotations.formulas import formula_warnings
-from exportrow.annotations.kinds import check_quantity_kinds, kind_warnings
+from exportrow.annotations.kinds import check_quantity_kinds, kind_warnings, settle_duration_kinds
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
 from exportrow.annotations.placeholders import check_placeholders, ordered
 from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
 from exportrow.annotations.sameas import same_as_warnings
+from exportrow.annotations.since import settle_period_since
 from exportrow.annotations.validation import schema_problems
 from exportrow.annotations.wording import wording_warnings
 from exportrow.article import Article, load_article
@@ -64,8 +65,10 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
         setattr(ann, name, sec.entries(chk, doc, name, broken))
     sec.check_actors(chk, ann)
     sec.check_figures(chk, ann, ids)
+    settle_duration_kinds(ann)  # "lasted nine days": a length of time is never divided by months
     sec.check_claims(chk, ann, ids)
     sec.check_events(chk, ann, ids)
+    settle_period_since(chk, ann)  # a period from an event's date to publication: needs the events' dates
     sec.check_ignored_numbers(chk, ann)
     sec.check_statements(chk, ann, ids)
     check_quantity_kinds(chk, ann)
