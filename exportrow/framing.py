@@ -41,9 +41,27 @@ def _sides(claims: pd.DataFrame, sides) -> list[str]:
         return [s for s in known if (claims.side == s).any()]
     unknown = [s for s in sides if s not in known]
     if unknown:
-        raise ValueError(f"unknown side(s) {', '.join(map(repr, unknown))}; this annotation's sides are: "
-                         f"{', '.join(known)}")
+        from exportrow.files import excerpt
+        from exportrow.sides import SideError
+
+        raise SideError(f"unknown side(s) {', '.join(excerpt(s, 60) for s in unknown)}; this annotation's sides are: "
+                        f"{', '.join(known)}")
     return list(sides)
+
+
+def _not_allowed(name: str, value, choices: tuple[str, ...], where: str = ""):
+    """A :class:`~exportrow.parameters.ParameterError` (a ``ValueError`` too): ``value`` is not one of ``choices``.
+
+    Example:
+        >>> print(_not_allowed("frame_column", "tertiary", ("primary", "both")))
+        frame_column must be 'primary' or 'both', not 'tertiary'; allowed: one of "primary", "both"
+    """
+    from exportrow.files import excerpt
+    from exportrow.parameters import ParameterError
+
+    words = ", ".join(map(repr, choices[:-1])) + f" or {choices[-1]!r}"
+    return ParameterError(f"{name} must be {words}, not {excerpt(value, 60)}; allowed: one of "
+                          + ", ".join(f'"{c}"' for c in choices) + where)
 
 
 def voice_share(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:
@@ -119,7 +137,7 @@ def frame_counts(claims: pd.DataFrame, sides: list[str] | None = None, *,
         8
     """
     if frame_column not in ("primary", "both"):
-        raise ValueError(f"frame_column must be 'primary' or 'both', not {frame_column!r}")
+        raise _not_allowed("frame_column", frame_column, ("primary", "both"))
     sides = _sides(claims, sides)
     c = claims[claims.side.isin(sides)]
     long = [(s, f) for s, f in zip(c.side, c.frame)]
@@ -227,7 +245,8 @@ def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background:
     """
     _sides(claims, [side_a, side_b])
     if background not in ("article", "claims", "uniform"):
-        raise ValueError(f"background must be 'article', 'claims' or 'uniform', not {background!r}")
+        raise _not_allowed("background", background, ("article", "claims", "uniform"),
+                           " (notebook 03: prior_background)")
     from exportrow.parameters import check_number
 
     prior_strength = check_number("prior_strength", prior_strength, PRIOR_STRENGTH_RANGE)
