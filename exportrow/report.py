@@ -754,11 +754,12 @@ def check_codings(params: dict) -> None:
     from exportrow import agreement
     from exportrow.annotations import load_annotation
 
+    fields = agreement._fields(params.get("fields") or None)  # an unknown field is a usage error of its own (exit 2)
     ann = load_annotation(params.get("annotation_path") or None, _article(params))
     given = params.get("coding_paths") or []
     files = given or agreement.find_codings(ann.path, ann.article)
     try:
-        agreement.compared_codings(files, ann.article, params.get("fields") or None)
+        agreement.compared_codings(files, ann.article, fields)
     except ExportrowError as exc:
         how = ("fix it, or name other codings with -p coding_paths" if given else
                f"fix it, or move it out of {ann.path.parent} (every <article>.<coder>.yaml or .csv file beside the "

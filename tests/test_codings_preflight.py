@@ -67,3 +67,12 @@ def test_an_oversized_coding_is_refused_after_reading_it_once(tmp_path, monkeypa
         with pytest.raises(worksheet.WorksheetError, match=f"{sheet}: 2,100 claims, more than the 2,000 a coding may"):
             read()
         assert reads == [sheet]
+
+
+def test_an_unknown_field_is_a_usage_error_of_its_own():
+    from exportrow.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        check_codings({"fields": ["frames"]})
+    assert not isinstance(info.value, CodingError) and info.value.exit_code == 2
+    assert str(info.value) == "unknown field 'frames'; did you mean 'frame'?"
