@@ -46,7 +46,7 @@ __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", 
            "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability",
-           "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS"]
+           "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS", "compared_codings"]
 
 #: Fields compared, each with its level of measurement and what it is. ``text`` gets percentage agreement only.
 FIELDS = {
@@ -101,13 +101,14 @@ def _stem_label(path: Path, article_name: str) -> str:
     return stem
 
 
-def _recorded_article(path: Path) -> tuple[str, str]:
-    """(file name, sha256) that a coding file says it codes, read cheaply; ("", "") when unknown."""
+def _recorded_article(path: Path, parsed=None) -> tuple[str, str]:
+    """(file name, sha256) that a coding file says it codes, read cheaply; ("", "") when unknown. ``parsed``: the
+    worksheet as already read (:func:`_worksheets`), so that it is not read again."""
     from exportrow import worksheet
 
     try:
         if worksheet.is_worksheet(path):
-            ws = worksheet._parse(path)
+            ws = parsed if parsed is not None else worksheet._parse(path)
             return ws.article_file, ws.article_sha256
         from exportrow.files import read_text
 
@@ -293,6 +294,36 @@ def unfilled_worksheets(files) -> list[Path]:
         if all(matches_checksum(f, m) for m in marks):
             out.append(f)
     return out
+def _worksheets(files) -> dict:
+    """Each worksheet among ``files`` read once (``worksheet._parse``), by path; the other files, and a sheet that
+    cannot be read (reading it for real says why), are left out. A sheet of more than :data:`MAX_CLAIMS` claims is
+    refused here, before anything else is read.
+
+    Example:
+        >>> _worksheets([paths.default_annotation()])
+        {}
+    """
+    from exportrow import worksheet
+
+    parsed = {}
+    for f in map(Path, files):
+        if not f.is_file() or f.suffix.lower() != ".csv" and not worksheet.is_worksheet(f):  # never open a FIFO
+            continue
+        try:
+            parsed[f] = worksheet._parse(f)
+        except ExportrowError:
+            continue
+        worksheet.check_claim_count(f, parsed[f])
+    return parsed
+
+
+def _blank(path: Path, parsed: dict) -> bool:
+    """:func:`blank_codings` for one file, from the worksheets already read (:func:`_worksheets`)."""
+    from exportrow.worksheet import is_worksheet
+
+    ws = parsed.get(Path(path))
+    return (ws is not None and not ws.coded and Path(path).is_file() and not Path(path).is_symlink()
+            and is_worksheet(path))
 
 
 def _blank_note(blank) -> str:
@@ -327,10 +358,10 @@ def _annotation_coding(path: Path, article, label: str) -> Coding:
     return Coding(path, label, "annotation", _claim_frame(rows), tuple(a["id"] for a in ann.actors), kind)
 
 
-def _worksheet_coding(path: Path, article, label: str | None) -> Coding:
+def _worksheet_coding(path: Path, article, label: str | None, parsed=None) -> Coding:
     from exportrow.worksheet import read_worksheet
 
-    ws = read_worksheet(path, article)
+    ws = read_worksheet(path, article, parsed=parsed)
     rows = [{"claim_id": c["id"], "start": c["span"].start, "end": c["span"].end, "quote": c["span"].text,
              "actor": c["actor"], "side": c.get("side"), "attribution": c["attribution"], "cue": c["cue"],
              "frame": c["frame"], "frame_secondary": c["frame_secondary"], "entman": tuple(c["entman"]),
@@ -345,7 +376,7 @@ def _claim_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols).sort_values(["start", "end"], kind="stable").reset_index(drop=True)
 
 
-def read_coding(path: str | Path, article) -> Coding:
+def read_coding(path: str | Path, article, *, parsed=None) -> Coding:
     """Read one coding (annotation or filled worksheet, YAML or CSV) of ``article``.
 
     Example:
@@ -359,15 +390,17 @@ def read_coding(path: str | Path, article) -> Coding:
     path = Path(path)
     label = _stem_label(path, article.name)
     if path.suffix.lower() == ".csv" or is_worksheet(path):
-        return _worksheet_coding(path, article, label)
+        return _worksheet_coding(path, article, label, parsed)
     return _annotation_coding(path, article, label)
 
 
-def read_codings(paths_: list, article=None, *, metadata: dict | None = None) -> list[Coding]:
+def read_codings(paths_: list, article=None, *, metadata: dict | None = None, parsed: dict | None = None
+                 ) -> list[Coding]:
     """Read codings of one article; the article is ``article`` or the one the first coding names.
 
     ``metadata`` (``published``, ``outlet``, ``timezone``) overrides the article's own, as the
     command-line options of the same names do (an :class:`~exportrow.article.Article` is used as it is).
+    ``parsed``: the worksheets among them as already read (:func:`_worksheets`); each file is read once.
 
     Raises:
         AgreementError: Codings of different articles, or no article to be found.
@@ -393,7 +426,8 @@ def read_codings(paths_: list, article=None, *, metadata: dict | None = None) ->
     twice = sorted({str(p) for p, r in zip(files, resolved) if resolved.count(r) > 1})
     if twice:
         raise UsageError(f"the same file is named twice: {', '.join(twice)}; name each coding once")
-    recorded = [_recorded_article(p) for p in files]
+    parsed = _worksheets(files) if parsed is None else parsed  # and a sheet of too many claims refused
+    recorded = [_recorded_article(p, parsed.get(p)) for p in files]
     known = [(p, r) for p, r in zip(files, recorded) if r[1]]
     if len({r[1] for _, r in known}) > 1:
         lines = [f"  {p}: {r[0] or 'unnamed'} (sha256 {r[1][:12]}…)" for p, r in known]
@@ -413,8 +447,9 @@ def read_codings(paths_: list, article=None, *, metadata: dict | None = None) ->
         p, (name, sha) = known[0]
         raise AgreementError(f"{p} codes another article ({name or 'unnamed'}, sha256 {sha[:12]}…) than "
                              f"{art.path.name} (sha256 {art.sha256[:12]}…); name the right one with --article")
-    codings = [read_coding(p, art) for p in files]
+    codings = [read_coding(p, art, parsed=parsed.get(p)) for p in files]
     for c in codings:
+        _check_size(c)
         c.coder = _printable(c.coder)
     seen: dict[str, int] = {}
     for c in codings:  # two files with the same name in different folders: tell the coders apart
@@ -974,12 +1009,32 @@ def compare(files, article=None, fields=None) -> Agreement | None:
         >>> compare([paths.default_annotation()]) is None
         True
     """
+    codings = compared_codings(files, article, fields)
+    return None if codings is None else agreement(codings, fields=fields)
+
+
+def compared_codings(files, article=None, fields=None) -> list[Coding] | None:
+    """The codings :func:`compare` compares, read and checked (None for fewer than two), each file read once.
+
+    ``exportrow report`` calls it before any kernel starts, so a coding that notebook 04 could not read stops
+    the report with the same message the notebook would give.
+
+    Raises:
+        UsageError: An unknown field, or the same file twice.
+        exportrow.worksheet.WorksheetError, exportrow.annotations.AnnotationError, AgreementError: A coding
+            that cannot be read or compared (bad values, another article, too many claims).
+
+    Example:
+        >>> [c.coder for c in compared_codings(find_codings(paths.default_annotation()))]
+        ['annotation', 'coder-b']
+    """
     fields = _fields(fields)  # a mistyped field fails even with a single coding
-    blank = set(blank_codings(files))
-    files = [f for f in files if Path(f) not in blank]
+    files = [Path(f) for f in files]
+    parsed = _worksheets(files)
+    files = [f for f in files if not _blank(f, parsed)]
     if len(files) < 2:
         return None
-    return agreement(files, article=article, fields=fields)
+    return read_codings(files, article, parsed=parsed)
 
 
 def _md(text: str) -> str:

@@ -41,9 +41,27 @@ def _sides(claims: pd.DataFrame, sides) -> list[str]:
         return [s for s in known if (claims.side == s).any()]
     unknown = [s for s in sides if s not in known]
     if unknown:
-        raise ValueError(f"unknown side(s) {', '.join(map(repr, unknown))}; this annotation's sides are: "
-                         f"{', '.join(known)}")
+        from exportrow.files import excerpt
+        from exportrow.sides import SideError
+
+        raise SideError(f"unknown side(s) {', '.join(excerpt(s, 60) for s in unknown)}; this annotation's sides are: "
+                        f"{', '.join(known)}")
     return list(sides)
+
+
+def _not_allowed(name: str, value, choices: tuple[str, ...], where: str = ""):
+    """A :class:`~exportrow.parameters.ParameterError` (a ``ValueError`` too): ``value`` is not one of ``choices``.
+
+    Example:
+        >>> print(_not_allowed("frame_column", "tertiary", ("primary", "both")))
+        frame_column must be 'primary' or 'both', not 'tertiary'; allowed: one of "primary", "both"
+    """
+    from exportrow.files import excerpt
+    from exportrow.parameters import ParameterError
+
+    words = ", ".join(map(repr, choices[:-1])) + f" or {choices[-1]!r}"
+    return ParameterError(f"{name} must be {words}, not {excerpt(value, 60)}; allowed: one of "
+                          + ", ".join(f'"{c}"' for c in choices) + where)
 
 
 def voice_share(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:
@@ -119,7 +137,7 @@ def frame_counts(claims: pd.DataFrame, sides: list[str] | None = None, *,
         8
     """
     if frame_column not in ("primary", "both"):
-        raise ValueError(f"frame_column must be 'primary' or 'both', not {frame_column!r}")
+        raise _not_allowed("frame_column", frame_column, ("primary", "both"))
     sides = _sides(claims, sides)
     c = claims[claims.side.isin(sides)]
     long = [(s, f) for s, f in zip(c.side, c.frame)]
@@ -227,7 +245,8 @@ def fightin_words(claims: pd.DataFrame, side_a: str, side_b: str, *, background:
     """
     _sides(claims, [side_a, side_b])
     if background not in ("article", "claims", "uniform"):
-        raise ValueError(f"background must be 'article', 'claims' or 'uniform', not {background!r}")
+        raise _not_allowed("background", background, ("article", "claims", "uniform"),
+                           " (notebook 03: prior_background)")
     from exportrow.parameters import check_number
 
     prior_strength = check_number("prior_strength", prior_strength, PRIOR_STRENGTH_RANGE)
@@ -286,8 +305,9 @@ def word_totals(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.Data
         {"words": "Int64", "compared_words": "Int64"})
 
 
-def side_name(side: str) -> str:
-    """A side as prose names it: ``Seoul``, ``the outlet``.
+def side_name(side: str, sides=None) -> str:
+    """A side as prose names it: ``Seoul``, ``the outlet``; with the annotation's ``sides``, the ``name:`` a side
+    gives there (plain text: escape it where it is shown).
 
     Example:
         >>> side_name("seoul"), side_name("outlet")
@@ -295,13 +315,15 @@ def side_name(side: str) -> str:
     """
     from exportrow.sides import side_words
 
-    return "the outlet" if side == "outlet" else side_words(side)
+    return "the outlet" if side == "outlet" else side_words(side, sides)
 
 
-def words_finding(words: pd.DataFrame, side_a: str, side_b: str, claims: pd.DataFrame | None = None) -> str:
+def words_finding(words: pd.DataFrame, side_a: str, side_b: str, claims: pd.DataFrame | None = None,
+                  sides=None) -> str:
     """Whether any word separates the two sides beyond chance, in one sentence (chart title and notebook text).
 
     With ``claims`` (the claims table), a side with no claim at all is named as the reason, not min_word_count.
+    ``sides``: the annotation's sides, for the names they give (:func:`side_name`).
 
     Example:
         >>> from exportrow import claims
@@ -313,7 +335,7 @@ def words_finding(words: pd.DataFrame, side_a: str, side_b: str, claims: pd.Data
         >>> words_finding(only_seoul.pipe(fightin_words, "seoul", "tokyo"), "seoul", "tokyo", only_seoul)
         'No word can set the sides apart: the annotation records no claim of Tokyo'
     """
-    a, b = side_name(side_a), side_name(side_b)
+    a, b = side_name(side_a, sides), side_name(side_b, sides)
     if claims is not None:
         silent = [name for side, name in ((side_a, a), (side_b, b)) if not (claims.side == side).any()]
         if len(silent) == 2:
@@ -411,10 +433,11 @@ def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: p
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
+def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None) -> list[str]:
     """What the article gives each side, in Markdown sentences computed from the claims.
 
-    Side names and frame labels are escaped (:func:`exportrow.escape.markdown_text`).
+    Side names (with the annotation's ``sides``, the ``name:`` a side gives) and frame labels are escaped
+    (:func:`exportrow.escape.markdown_text`).
 
     Example:
         >>> from exportrow import claims
@@ -427,7 +450,7 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
     frames["frame"] = frames.frame.astype(str).map(markdown_text)
     from exportrow.sides import side_words
 
-    name = {side: markdown_text(side_words(side)) for side in (side_a, side_b)}
+    name = {side: markdown_text(side_words(side, sides)) for side in (side_a, side_b)}
     labels = {"direct_quote": "direct quotation", "indirect": "paraphrase",
               "anonymous_source": "anonymous source", "unattributed": "unattributed statement"}
     out = []
@@ -471,8 +494,9 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str) -> list[str]:
 _RELAYED = re.compile(r"\b(?:reportedly|allegedly|reported|is said to|are said to)\b", re.I)
 
 
-def claims_note(claims: pd.DataFrame, sides: list[str]) -> str | None:
+def claims_note(claims: pd.DataFrame, sides: list[str], annotation_sides=None) -> str | None:
     """A sentence that stands in for the comparison when the compared sides have no claim; else None.
+    ``annotation_sides``: the annotation's sides, for the names they give (:func:`side_name`).
 
     Example:
         >>> from exportrow import claims
@@ -484,7 +508,7 @@ def claims_note(claims: pd.DataFrame, sides: list[str]) -> str | None:
     if claims.empty:
         return "The annotation records no claim at all, so there is nothing to compare: no voice, no frames, no words."
     if not claims.side.isin(list(sides)).any():
-        names = " and ".join(markdown_text(side_name(s)) for s in sides)
+        names = " and ".join(markdown_text(side_name(s, annotation_sides)) for s in sides)
         return f"The annotation records no claim of {names}, so there is nothing to compare between them."
     return None
 

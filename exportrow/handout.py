@@ -394,7 +394,7 @@ def _coding_lists(ann) -> str:
     from exportrow.annotations import ATTRIBUTIONS, ENTMAN, FRAMES
     from exportrow.framing import side_name
 
-    sides = _and([f"{_code(s)} ({html_text(side_name(s))})" for s in ann.sides])
+    sides = _and([f"{_code(s)} ({html_text(side_name(s, ann.sides))})" for s in ann.sides])
     attributions = _and([f"{_code(a)} ({html_text(_ATTRIBUTION_WORDS.get(a, a))})" for a in ATTRIBUTIONS])
     frames = "".join(f"<li>{html_text(name)}</li>" for _, name in sorted(FRAMES.items()))
     return (f'<div class="lists"><p><strong>Sides:</strong> {sides}.</p>'

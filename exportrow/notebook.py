@@ -18,7 +18,7 @@ from exportrow.escape import html_text, markdown_code, markdown_text
 
 __all__ = ["Inputs", "open_inputs", "write_table", "write_output", "citation", "show", "markdown_list", "caveat_list",
            "opening_excerpt", "is_worked_example", "worked_example", "NotTheWorkedExample", "EXCERPT_SENTENCES",
-           "EXCERPT_SHARE"]
+           "EXCERPT_SHARE", "write_coded_table"]
 
 #: A notebook's opening excerpt shows at most this many sentences of the article ...
 EXCERPT_SENTENCES = 4
@@ -89,6 +89,22 @@ def write_table(table: pd.DataFrame, out: Path, name: str) -> Path:
     from exportrow.outdir import write_notebook_output
 
     return write_notebook_output(Path(out) / f"{name}.csv", table_to_csv(table))
+
+
+def write_coded_table(table: pd.DataFrame, out: Path, name: str) -> Path:
+    """:func:`write_table` for a table made from coders' own files (notebook 04's): each text cell and column name
+    that a spreadsheet would run as a formula gets a leading ``'`` (:func:`exportrow.export.formula_safe`).
+
+    Example:
+        >>> import tempfile
+        >>> p = write_coded_table(pd.DataFrame({"coder": ["=1+1", "ann"], "alpha": [-0.5, 1.0]}),
+        ...                       Path(tempfile.mkdtemp()), "t")
+        >>> p.read_text(encoding="utf-8").splitlines()
+        ['coder,alpha', "'=1+1,-0.5", 'ann,1.0']
+    """
+    from exportrow.export import formula_safe
+
+    return write_table(formula_safe(table), out, name)
 
 
 def write_output(out: Path, name: str, text: str) -> Path:

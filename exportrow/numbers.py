@@ -8,8 +8,8 @@ belongs to both ends: in "between 5 and 8 million" or "5 to 8 million" the 5 is 
 
 A number keeps its sign: a minus sign ("-0.4", or U+2212 "−0.4") written straight before it at the start of
 a word (after a space, a bracket, a quote mark or the start of the text), or the word "minus" or "negative"
-before it ("minus 0.4"). A hyphen inside a word or between two numbers is not a sign: "2015-2019", "COVID-19",
-"a 3-year plan", "1.5-2 billion" hold no negative number.
+before it ("minus 0.4", or joined by a hyphen: "minus-0.4"). A hyphen inside a word or between two numbers is
+not a sign: "2015-2019", "COVID-19", "a 3-year plan", "1.5-2 billion" hold no negative number.
 """
 
 from __future__ import annotations
@@ -182,8 +182,9 @@ def parse_number(text: str) -> float | None:
 _MINUS_SIGNS = "-\u2212"
 #: What may stand before a minus sign for it to start a word (with whitespace and the start of the text).
 _BEFORE_SIGN = "([{\"'\u201c\u2018/:;=~"
-#: The words "minus" and "negative" ending just before a number (read in the few characters before it).
-_MINUS_WORD = re.compile(r"(?<![\w\u2212-])(?:minus|negative)[ \u00a0]{1,3}\Z", re.IGNORECASE)
+#: The words "minus" and "negative" ending just before a number (read in the few characters before it), after a space
+#: or joined to it by a hyphen ("minus-0.4").
+_MINUS_WORD = re.compile(r"(?<![\w\u2212-])(?:minus|negative)(?:[ \u00a0]{1,3}|[-\u2212])\Z", re.IGNORECASE)
 
 
 def _sign_start(text: str, i: int) -> int | None:
@@ -192,6 +193,8 @@ def _sign_start(text: str, i: int) -> int | None:
     Example:
         >>> _sign_start("fell -0.4", 6), _sign_start("2015-2019", 5), _sign_start("by minus 3", 9)
         (5, None, 3)
+        >>> _sign_start("by minus-0.4", 9), _sign_start("a 3-year", 4), _sign_start("minus-3", 6)
+        (3, None, 0)
     """
     if i >= 1 and text[i - 1] in _MINUS_SIGNS and (i == 1 or text[i - 2].isspace() or text[i - 2] in _BEFORE_SIGN):
         return i - 1
@@ -259,6 +262,8 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         [('minus 0.4', -0.4), ('-0.2', -0.2), ('\u22121.5', -1.5)]
         >>> [m.value for m in find_numbers("in 2015-2019, COVID-19 and a 3-year plan (-3); negative five")]
         [2015, 2019, 19, 3, -3, -5]
+        >>> [(m.text, m.value) for m in find_numbers("it fell minus-0.4 per cent; Negative-two; 2015-2019; a 3-year")]
+        [('minus-0.4', -0.4), ('Negative-two', -2), ('2015', 2015), ('2019', 2019), ('3', 3)]
     """
     out = []
     for m in _pattern().finditer(text):

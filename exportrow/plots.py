@@ -265,18 +265,19 @@ def _title_chars(width_in: float) -> int:
     return int(width_in * 7.2)
 
 
-def _side_name(side: str) -> str:
+def _side_name(side: str, sides=None) -> str:
+    """A side's name in a chart: its ``name:`` in the annotation's ``sides`` (:func:`exportrow.sides.side_words`)."""
     from exportrow.sides import side_words
 
-    return {"outlet": "the outlet", "other": "Other"}.get(side, side_words(side))
+    return {"outlet": "the outlet", "other": "Other"}.get(side, side_words(side, sides))
 
 
-def _side_label(side: str) -> str:
+def _side_label(side: str, sides=None) -> str:
     """A side's name in a legend; ``other`` says what it holds."""
     from exportrow.sides import side_words
 
     return {"outlet": "The outlet's own voice", "other": "Other (neither side alone)"}.get(
-        side, _wrap_px(side_words(side), _LEGEND_PX, SOURCE_PT + 1))
+        side, _wrap_px(side_words(side, sides), _LEGEND_PX, SOURCE_PT + 1))
 
 
 def _palette(sides, shown) -> dict[str, str]:
@@ -1090,7 +1091,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         for tick, side in zip(axes[0].get_yticklabels(), ev.side):
             tick.set_color("#333333" if side in ("outlet", None) or pd.isna(side) else
                            _readable(palette.get(str(side), OKABE_ITO["black"])))
-        handles = [Patch(color=palette[s], label=_side_label(s)) for s in palette if s in set(shown)]
+        handles = [Patch(color=palette[s], label=_side_label(s, sides)) for s in palette if s in set(shown)]
         lengths = (ev.date_end - ev.date_start).dt.days
         if (lengths <= 1).any():
             handles.append(Line2D([], [], marker="o", ls="", color="#444444", ms=10, label="a day: a point"))
@@ -1223,22 +1224,23 @@ def _readable(colour: str) -> str:
             OKABE_ITO["grey"]: "#555555"}.get(colour, colour)
 
 
-def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str) -> str:
+def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str, sides=None) -> str:
     parts = []
     for side in (side_a, side_b):
         f = frames[frames.side == side]
         total = int(f.claims.sum())
         if not total:
-            parts.append(f"{_side_name(side)} has no claims")
+            parts.append(f"{_side_name(side, sides)} has no claims")
             continue
         top = f[f.claims == f.claims.max()].sort_values("frame_code")
         names = [str(x) for x in top.frame]
         if len(top) == 1:
-            parts.append(f"{_side_name(side)}'s claims lean most on {names[0]} ({int(top.claims.iloc[0])} of {total})")
+            parts.append(f"{_side_name(side, sides)}'s claims lean most on {names[0]} "
+                         f"({int(top.claims.iloc[0])} of {total})")
         elif int(top.claims.iloc[0]) == 1:
-            parts.append(f"{_side_name(side)}'s {total} claims use {len(top)} frames, one each")
+            parts.append(f"{_side_name(side, sides)}'s {total} claims use {len(top)} frames, one each")
         else:
-            parts.append(f"{_side_name(side)}'s claims lean equally on {'; '.join(names)} "
+            parts.append(f"{_side_name(side, sides)}'s claims lean equally on {'; '.join(names)} "
                          f"({int(top.claims.iloc[0])} each of {total})")
     return "; ".join(parts)
 
@@ -1276,9 +1278,10 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
                               observed=True).reindex(columns=[side_a, side_b]).fillna(0).astype(int)
     wide = wide[(wide[side_a] + wide[side_b]) > 0]
     if title is None:
-        title = _lean_title(frames, side_a, side_b)
+        title = _lean_title(frames, side_a, side_b, sides)
     if wide.empty:
-        fig = _empty(f"Neither {_side_name(side_a)} nor {_side_name(side_b)} has a coded claim.", title)
+        fig = _empty(f"Neither {_side_name(side_a, sides)} nor {_side_name(side_b, sides)} has a coded claim.",
+                     title)
         return fig, f"{title}. No frames to draw."
     order = frames.drop_duplicates("frame").set_index("frame").frame_code
     wide = wide.assign(_t=wide[side_a] + wide[side_b], _c=order.reindex(wide.index)).sort_values(
@@ -1289,8 +1292,8 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
     with classroom_style():
         fig, ax = plt.subplots(figsize=(width, max(4.0, 0.62 * len(wide) + 2.6)), layout="constrained")
         y = range(len(wide))
-        ax.barh(y, -wide[side_a], color=ca, label=_side_name(side_a))
-        ax.barh(y, wide[side_b], color=cb, label=_side_name(side_b))
+        ax.barh(y, -wide[side_a], color=ca, label=_side_name(side_a, sides))
+        ax.barh(y, wide[side_b], color=cb, label=_side_name(side_b, sides))
         for i, (a, b) in enumerate(zip(wide[side_a], wide[side_b])):
             if a:
                 ax.annotate(str(a), (-a, i), xytext=(-6, 0), textcoords="offset points", ha="right", va="center")
@@ -1308,27 +1311,29 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
         totals = {s: int(frames.loc[frames.side == s, "claims"].sum()) for s in (side_a, side_b)}
         # each head within its half of the axes (bold type is about a tenth wider than _text_px measures)
         half = _HALF_HEAD_PX
-        ax.text(0.25, 1.0, _wrap_px(f"\u2190 {_side_name(side_a)} ({totals[side_a]})", half), transform=ax.transAxes,
+        ax.text(0.25, 1.0, _wrap_px(f"\u2190 {_side_name(side_a, sides)} ({totals[side_a]})", half),
+                transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(ca), fontsize=LABEL_PT, fontweight="bold")
-        ax.text(0.75, 1.0, _wrap_px(f"{_side_name(side_b)} ({totals[side_b]}) \u2192", half), transform=ax.transAxes,
+        ax.text(0.75, 1.0, _wrap_px(f"{_side_name(side_b, sides)} ({totals[side_b]}) \u2192", half),
+                transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(cb), fontsize=LABEL_PT, fontweight="bold")
         ax.set_xlabel("Claims coded with this frame (count)")
         fig.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
         _source(fig, source, width)
     rows = list(zip(wide.index, wide[side_a], wide[side_b]))[::-1]
-    alt = (f"{title}. Diverging bar chart of claims per frame dimension, {_side_name(side_a)} to the left and "
-           f"{_side_name(side_b)} to the right. " + ". ".join(
-               f"{f}: {_side_name(side_a)} {a}, {_side_name(side_b)} {b}"
+    alt = (f"{title}. Diverging bar chart of claims per frame dimension, {_side_name(side_a, sides)} to the left "
+           f"and {_side_name(side_b, sides)} to the right. " + ". ".join(
+               f"{f}: {_side_name(side_a, sides)} {a}, {_side_name(side_b, sides)} {b}"
                + (f" (coders differ: {flagged[f]})" if f in flagged else "") for f, a, b in rows) + ".")
     return fig, alt
 
 
-def _words_caveat(words: pd.DataFrame, side_a: str, side_b: str) -> str:
+def _words_caveat(words: pd.DataFrame, side_a: str, side_b: str, sides=None) -> str:
     na = int(words.total_a.iloc[0]) if len(words) and "total_a" in words else 0
     nb = int(words.total_b.iloc[0]) if len(words) and "total_b" in words else 0
     strongest = float(words.z.abs().max()) if len(words) else 0.0
-    return (f"Small counts: after stop words, {_side_name(side_a)}'s claims give {na} words to compare and "
-            f"{_side_name(side_b)}'s {nb}. The largest |z| here is {strongest:.2f}; under 1.96 is what chance "
+    return (f"Small counts: after stop words, {_side_name(side_a, sides)}'s claims give {na} words to compare and "
+            f"{_side_name(side_b, sides)}'s {nb}. The largest |z| here is {strongest:.2f}; under 1.96 is what chance "
             "alone often gives. Read the chart as a description of the wording, not as evidence of a difference.")
 
 
@@ -1372,8 +1377,8 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
     b = w[w.z < 0].tail(top)
     shown = pd.concat([b, a]).sort_values("z", kind="stable").reset_index(drop=True)
     if title is None:
-        title = words_finding(words, side_a, side_b)
-    caveat = _words_caveat(words, side_a, side_b)
+        title = words_finding(words, side_a, side_b, sides=sides)
+    caveat = _words_caveat(words, side_a, side_b, sides)
     if len(ties):
         caveat += (" Used equally often by both sides, so not drawn: "
                    + ", ".join(f"{x} ({int(c)} each)" for x, c in zip(ties.word, ties.count_a)) + ".")
@@ -1399,17 +1404,20 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
                       [str(abs(t)) for t in (-3, -2, -1, 0, 1, 2, 3) if abs(t) <= m])
         ax.text(0.5, 1.0, f"within chance (|z| < {Z_CRITICAL})", transform=ax.transAxes, ha="center",
                 va="bottom", fontsize=SOURCE_PT, color="#555555")
-        ax.set_xlabel(_wrap_px(f"z-score of weighted log-odds: \u2190 leans {_side_name(side_a)}   |   "
-                               f"leans {_side_name(side_b)} \u2192", _WORDS_AXIS_PX) + "\n"
-                      + _wrap_px(f"(word counts in brackets: {_side_name(side_a)} vs {_side_name(side_b)})",
+        ax.set_xlabel(_wrap_px(f"z-score of weighted log-odds: \u2190 leans {_side_name(side_a, sides)}   |   "
+                               f"leans {_side_name(side_b, sides)} \u2192", _WORDS_AXIS_PX) + "\n"
+                      + _wrap_px(f"(word counts in brackets: {_side_name(side_a, sides)} vs "
+                                 f"{_side_name(side_b, sides)})",
                                  _WORDS_AXIS_PX))
-        handles = [Patch(color=palette[s], label=_wrap_px(f"{_side_name(s)}, beyond chance", _LEGEND_PX, SOURCE_PT))
+        handles = [Patch(color=palette[s],
+                         label=_wrap_px(f"{_side_name(s, sides)}, beyond chance", _LEGEND_PX, SOURCE_PT))
                    for s in (side_a, side_b)]
         handles.append(Patch(color="#9a9a9a", label="within chance: leans to neither side"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=SOURCE_PT)
         fig.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
         _source(fig, caveat + (" " + source if source else ""), width)
-    alt = (f"{title}. Bar chart of the words that most set {_side_name(side_a)} and {_side_name(side_b)} apart, "
+    alt = (f"{title}. Bar chart of the words that most set {_side_name(side_a, sides)} and "
+           f"{_side_name(side_b, sides)} apart, "
            "by z-score. " + ". ".join(
                f"{x}: z {float(z):+.2f}{'' if abs(z) >= Z_CRITICAL else ' (within chance)'}"
                for x, z in zip([*a.word, *b.word[::-1]], [*a.z, *b.z[::-1]])) + ". " + caveat)

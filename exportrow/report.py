@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exportrow import paths, runcache
-from exportrow.errors import UsageError
+from exportrow.errors import ExportrowError, UsageError
 from exportrow.escape import CONTENT_SECURITY_POLICY, html_href, html_text
 
 __all__ = ["plan", "run_report", "discover", "parse_parameters", "article_page_html", "default_jobs",
@@ -745,6 +745,45 @@ def _check_years(params: dict) -> None:
                     quantity=charted)
 
 
+class CodingError(ExportrowError):
+    """A coding that notebook 04 would fail on, refused by ``exportrow report`` before any kernel starts."""
+
+
+def check_codings(params: dict) -> None:
+    """Refuse, before any kernel starts, a coding that notebook 04 could not read: the codings it compares
+    (``coding_paths``, or those kept beside the annotation), read by the notebook's own reader
+    (:func:`exportrow.agreement.compared_codings`), so that this check and the notebook cannot disagree.
+
+    Raises:
+        CodingError: The reader's message (file, entry, what is wrong, the fix), and how to leave the file out
+            (exit code: the reader's error's).
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp()); ann = Path(shutil.copy(paths.default_annotation(), d))
+        >>> _ = (d / f"{ann.stem}.anna.yaml").write_text("claims: [{id: c1, frame: 99}]\\n")
+        >>> check_codings({"annotation_path": str(ann), "article_path": str(paths.default_article())})
+        Traceback (most recent call last):
+        ...
+        exportrow.report.CodingError: 6 problems in the annotation file: ...
+    """
+    from exportrow import agreement
+    from exportrow.annotations import load_annotation
+
+    fields = agreement._fields(params.get("fields") or None)  # an unknown field is a usage error of its own (exit 2)
+    ann = load_annotation(params.get("annotation_path") or None, _article(params))
+    given = params.get("coding_paths") or []
+    files = given or agreement.find_codings(ann.path, ann.article)
+    try:
+        agreement.compared_codings(files, ann.article, fields)
+    except ExportrowError as exc:
+        how = ("fix it, or name other codings with -p coding_paths" if given else
+               f"fix it, or move it out of {ann.path.parent} (every <article>.<coder>.yaml or .csv file beside the "
+               "annotation is compared), or name the codings to compare with -p coding_paths")
+        refused = CodingError(f"{exc}\nnotebook 04-coding-reliability compares this coding, so nothing ran: {how}")
+        refused.exit_code = exc.exit_code
+        raise refused from None
+
+
 def _check_codings(params: dict) -> None:
     """Check the codings a notebook will compare (``coding_paths``, or those kept beside the annotation) once, for
     the kernels; a bad one is left for the notebook to report."""
@@ -992,6 +1031,8 @@ def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions:
         check_side_parameters(load_annotation(params.get("annotation_path") or None, article), params)
     if params.get("years") not in (None, []) or params.get("quantity") not in (None, ""):
         _check_years(params)
+    if any("coding_paths" in d for d in declared.values()):
+        check_codings(params)
     notes = []
     solutions = [nb for nb in notebooks if nb.parent.name == "solutions"]
     if solutions:  # worked for the bundled article only: on another article they are skipped, and the index says so

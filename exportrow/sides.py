@@ -32,9 +32,16 @@ class ActorError(UsageError):
     """An actor id that the annotation does not declare (exit code 2: nothing ran)."""
 
 
-def side_words(side: str) -> str:
+def side_words(side: str, sides=None) -> str:
     """A side's id as people read it: underscores as spaces, each word capitalised but for small joining words
     after the first (``of``, ``and``, ``the`` ...). The id itself stays in tables and files.
+
+    ``sides``: the annotation's sides (``annotation.sides``); a side that gives a ``name:`` there is shown by it
+    (plain text: escape it where it is shown, as the words of an id).
+
+        >>> from exportrow.annotations.model import Sides
+        >>> side_words("us", Sides(["us"], {"us": "United States of America"})), side_words("us", ("us",))
+        ('United States of America', 'US')
 
     Example:
         >>> side_words("united_states"), side_words("seoul"), side_words("north_korea")
@@ -48,6 +55,9 @@ def side_words(side: str) -> str:
         >>> [side_words(s) for s in ("us", "eu", "uk", "un", "un_security_council", "republic_of_korea", "u.s.")]
         ['US', 'EU', 'UK', 'UN', 'UN Security Council', 'Republic of Korea', 'U.S.']
     """
+    name = getattr(sides, "names", {}).get(side)
+    if name:
+        return name
     words = str(side).replace("_", " ").split()
     return " ".join(w if i and w in _SMALL_WORDS else _word_shown(w) for i, w in enumerate(words))
 

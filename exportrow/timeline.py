@@ -100,7 +100,8 @@ def selection_note(shown: pd.DataFrame, *, window: list[str] | tuple | None = No
     if annotation is not None:
         names = {str(a.get("id")): str(a.get("name") or a.get("id")) for a in annotation.actors}
     others = shown[shown.event_id != "publication"] if "event_id" in shown else shown
-    missing = [side_words(s) for s in dict.fromkeys(sides or []) if not (others.side == s).any()]
+    named = getattr(annotation, "sides", None)  # the names sides give (`name:`)
+    missing = [side_words(s, named) for s in dict.fromkeys(sides or []) if not (others.side == s).any()]
     missing += [f"{names.get(a, a)} ({a})" if a in names else a for a in dict.fromkeys(actors or [])
                 if not (others.actor == a).any()]
     if not missing:

@@ -730,10 +730,11 @@ def _count(name: str, n: int) -> str:
     return f"{n} {name if n != 1 else name.replace('numbers', 'number').rstrip('s')}"
 
 
-def _side_name(side: str) -> str:
+def _side_name(side: str, sides=None) -> str:
+    """A side in the legend: its ``name:`` in the annotation's ``sides``, else the words of its id (escape it)."""
     from exportrow.sides import side_words
 
-    return "the outlet" if side == "outlet" else side_words(side)
+    return "the outlet" if side == "outlet" else side_words(side, sides)
 
 
 def _legend(view: ArticleView, inline: bool = False) -> str:
@@ -743,7 +744,7 @@ def _legend(view: ArticleView, inline: bool = False) -> str:
     for s in shown_sides:
         c = view.colours[s]
         items.append(f'<span class="xr-key"><span class="xr-swatch" style="background:{c}"></span>'
-                     f"{escape(_side_name(s))}</span>")
+                     f"{escape(_side_name(s, getattr(view.annotation, 'sides', None)))}</span>")
     sides = f'<div class="xr-legend-row"><b>Sides</b> {"".join(items)}</div>' if items else ""
     grey = OKABE_ITO["grey"]
     kinds = []

@@ -599,7 +599,7 @@ def _frame_code(value: str):
     return by_name.get(value.strip().lower())
 
 
-def read_worksheet(path: str | Path, article) -> Worksheet:
+def read_worksheet(path: str | Path, article, *, parsed: Worksheet | None = None) -> Worksheet:
     """Read a filled worksheet (YAML or CSV) and check it against its article and the allowed values.
 
     Every claim's quote must stand in the article (``start`` picks one place when it stands more than
@@ -608,6 +608,8 @@ def read_worksheet(path: str | Path, article) -> Worksheet:
     Args:
         path: The worksheet file.
         article: The :class:`~exportrow.article.Article` it codes (its sha256 must match the sheet's).
+        parsed: The sheet as :func:`_parse` read it, when the caller has read it already (it is completed in place);
+            None reads the file.
 
     Returns:
         The :class:`Worksheet`, with ``frame`` codes as ints, each claim's ``span`` located in the
@@ -626,13 +628,9 @@ def read_worksheet(path: str | Path, article) -> Worksheet:
         >>> c["id"], c["side"] == ws.actors[0]["side"], c["frame"], c["span"].text == c["quote"]
         ('c01', True, 1, True)
     """
-    from exportrow.agreement import MAX_CLAIMS
-
     path = Path(path)
-    ws = _parse(path)
-    if len(ws.claims) > MAX_CLAIMS:
-        raise WorksheetError(path, [f"{len(ws.claims):,} claims, more than the {MAX_CLAIMS:,} a coding may have (a "
-                                    "long news article has a few dozen); is this the right file?"])
+    ws = parsed if parsed is not None else _parse(path)
+    check_claim_count(path, ws)
     where = "claims[{}]" if path.suffix.lower() in (".yaml", ".yml") else "row {}"
     problems = []
     if ws.article_sha256 and ws.article_sha256 != article.sha256:
@@ -697,6 +695,22 @@ def read_worksheet(path: str | Path, article) -> Worksheet:
         raise WorksheetError(path, problems)
     ws.coder = ws.coder or path.stem
     return ws
+
+
+def check_claim_count(path: Path, ws: Worksheet) -> None:
+    """Refuse a worksheet of more claims than a coding may have (:data:`exportrow.agreement.MAX_CLAIMS`), in one line.
+
+    Example:
+        >>> check_claim_count(Path("big.csv"), Worksheet("a.txt", "", "", [], [], [{}] * 2_001))
+        Traceback (most recent call last):
+        ...
+        exportrow.worksheet.WorksheetError: big.csv: 2,001 claims, more than the 2,000 a coding may have (a long ...
+    """
+    from exportrow.agreement import MAX_CLAIMS
+
+    if len(ws.claims) > MAX_CLAIMS:
+        raise WorksheetError(path, [f"{len(ws.claims):,} claims, more than the {MAX_CLAIMS:,} a coding may have (a "
+                                    "long news article has a few dozen); is this the right file?"])
 
 
 def _locate(article, c: dict, label: str, problems: list[str]):

@@ -144,7 +144,7 @@ CATALOGUE: list[Case] = [
          "caveats[0]: must be text, not a list", 1),
     Case("side-list-item", "a declared side that is a mapping",
          swap("sides: [seoul, tokyo, washington]", "sides: [{a: 1}, tokyo]"),
-         "sides[0]: must be text, not a mapping", 1),
+         "sides[0].id: missing required field", 1),
     Case("long-quote", "a quote of 20,000 characters",
          swap("    quote: Seoul\n", "    quote: " + "Seoul " * 4_000 + "\n"),
          "actors[kr_gov].quote: is 23,999 characters long; at most 10,000 are accepted", 1),

@@ -32,3 +32,11 @@ def test_report_reads_dates_in_lists_as_text(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "<code>date_window</code> = <code>[&quot;2019-07-01&quot;, &quot;2019-07-13&quot;]</code>" in (
         tmp_path / "r" / "index.html").read_text()
+
+
+def test_a_bad_frame_column_in_notebook_03_is_one_exportrow_line(run_notebook):
+    with pytest.raises(papermill.PapermillExecutionError) as info:
+        run_notebook("03-framing-comparison", frame_column="tertiary")
+    assert info.value.ename == "ParameterError"
+    assert info.value.traceback == ["ParameterError: frame_column must be 'primary' or 'both', not 'tertiary'; "
+                                    'allowed: one of "primary", "both"']

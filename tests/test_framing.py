@@ -230,3 +230,25 @@ def test_an_organisation_is_its_own_kind_and_an_organization_in_json_ld(article)
     authors = [c["author"] for c in doc["@graph"] if c["@type"] == "Claim" and c["author"].get("name") ==
                actors.set_index("actor_id").loc[speaker, "name"]]
     assert authors and {a["@type"] for a in authors} == {"Organization"}
+
+
+def test_bad_choices_and_sides_raise_exportrow_errors_with_the_fix(claims):
+    from exportrow.errors import ExportrowError, UsageError
+    from exportrow.parameters import ParameterError
+    from exportrow.sides import SideError
+
+    with pytest.raises(ParameterError) as frames:
+        claims.pipe(framing.frame_counts, frame_column="tertiary")
+    assert str(frames.value) == ("frame_column must be 'primary' or 'both', not 'tertiary'; "
+                                 'allowed: one of "primary", "both"')
+    with pytest.raises(ParameterError) as words:
+        claims.pipe(framing.fightin_words, "seoul", "tokyo", background="web")
+    assert str(words.value) == ("background must be 'article', 'claims' or 'uniform', not 'web'; "
+                                "allowed: one of \"article\", \"claims\", \"uniform\" (notebook 03: prior_background)")
+    with pytest.raises(SideError) as side:
+        claims.pipe(framing.voice_share, ["seoul", "narnia"])
+    assert str(side.value) == ("unknown side(s) 'narnia'; this annotation's sides are: "
+                               "seoul, tokyo, washington, outlet, other")
+    for info in (frames, words, side):
+        assert isinstance(info.value, UsageError) and isinstance(info.value, ExportrowError)
+        assert info.value._render_traceback_() == [f"{type(info.value).__name__}: {info.value}"]

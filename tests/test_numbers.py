@@ -29,3 +29,17 @@ def test_a_scaled_value_is_one_number():
     m = find_numbers("sales of 1.5 million units")[0]
     assert (m.text, m.value, m.form) == ("1.5 million", 1500000, "digits")
     assert parse_number("1.5 million") == 1500000 and parse_number("one and two") is None
+
+
+@pytest.mark.parametrize("text, found", [
+    ("inflation was minus-0.4 per cent", [("minus-0.4", -0.4)]),    # the word joined by a hyphen: negative
+    ("Minus\u22122 degrees", [("Minus\u22122", -2)]),
+    ("a negative-five rating", [("negative-five", -5)]),
+    ("minus 0.4, -0.4 and \u22120.4", [("minus 0.4", -0.4), ("-0.4", -0.4), ("\u22120.4", -0.4)]),
+    ("in 2015-2019", [("2015", 2015), ("2019", 2019)]),              # hyphens that stay hyphens
+    ("COVID-19 cases", [("19", 19)]),
+    ("a 3-year plan", [("3", 3)]),
+    ("the aminus-3 code", [("3", 3)]),                               # "minus" inside another word is no sign
+])
+def test_minus_joined_by_a_hyphen(text, found):
+    assert [(m.text, m.value) for m in find_numbers(text)] == found

@@ -85,7 +85,7 @@ def test_an_exportrow_error_names_the_cell_line_on_the_kernels_stderr(monkeypatc
 
 
 @pytest.mark.slow
-def test_a_refused_coding_fails_notebook_04_at_the_call_that_read_it(tmp_path):
+def test_a_refused_coding_stops_the_report_before_notebook_04_runs(tmp_path):
     import shutil
 
     from conftest import FIXTURES, report
@@ -100,8 +100,7 @@ def test_a_refused_coding_fails_notebook_04_at_the_call_that_read_it(tmp_path):
     res = report("rep", "--article", f"{stem}.txt", "--annotation", f"{stem}.yaml", "--notebooks", "04",
                  cwd=tmp_path)
     assert res.returncode == 1, res.stderr
-    failed = [ln for ln in res.stderr.splitlines() if ln.startswith("  04-coding-reliability, cell ")]
-    assert len(failed) == 1
-    assert "`result = ag.compare(files, art, fields)`: WorksheetError: " in failed[0]
-    assert f"WorksheetError: {stem}.bomb.yaml: line 2: a YAML anchor (&a0) is not accepted" in failed[0]
-    assert "../" not in failed[0] and "IPython" not in failed[0]
+    assert "04-coding-reliability, cell" not in res.stderr and not (tmp_path / "rep").exists()  # no kernel ran
+    assert res.stderr.startswith(f"error: {tmp_path / stem}.bomb.yaml: line 2: a YAML anchor (&a0) is not accepted")
+    assert "notebook 04-coding-reliability compares this coding, so nothing ran" in res.stderr
+    assert "Traceback" not in res.stderr and "IPython" not in res.stderr

@@ -70,7 +70,7 @@ def test_notebook_03_hides_the_all_zero_tables_when_there_is_no_claim():
     src = "\n".join(cells("03-framing-comparison.ipynb"))
     assert ('.reset_index()\n     ) if not empty else Markdown(framing.claims_note_again(empty, '
             '"voice or attribution"))') in src
-    assert "framing.words_finding(words, side_a, side_b, claims)" in src
+    assert "framing.words_finding(words, side_a, side_b, claims, inputs.annotation.sides)" in src
 
 
 def test_timeline_legend_and_alt_read_a_span_as_a_date_range_not_a_duration():

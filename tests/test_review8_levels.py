@@ -210,3 +210,30 @@ def test_the_parts_statement_of_an_overfull_total_is_not_supported(tmp_path):
     r = statements(article, ann).pipe(check_statements, exportrow.figures(article, ann)).iloc[0]
     assert (r.verdict, r.value) == ("not_supported", "60 + 70 = 130 of 100; -30 left")
     assert r.explanation == "the stated parts exceed the total by 30 complaints"
+
+
+def test_barrels_a_day_said_to_be_a_count_is_warned_about_once_a_figure(tmp_path):
+    import subprocess
+    import sys
+
+    article, ann = _oil(tmp_path, "count")
+    warned = [w for w in load_annotation(ann, article).warnings if "kind" in w.message]
+    assert [(w.entry, w.field) for w in warned] == [("figures[oil_mar]", "kind"), ("figures[oil_2025]", "kind")]
+    assert warned[0].message.startswith("`kind: count`, but the unit 'barrels a day' ('a day') reads like a rate: "
+                                        "as a count, exportrow divides it by months again")
+    assert warned[0].fix.startswith("write `kind: level` if it is a rate (a day, a year, per head)")
+    done = subprocess.run([sys.executable, "-m", "exportrow.cli", "check", str(ann)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr  # a warning, not an error: the annotator may mean it
+    lines = [ln for ln in done.stderr.splitlines() if ln.startswith("warning:")]
+    assert len([ln for ln in lines if "figures[oil_mar]" in ln]) == 1
+    assert len([ln for ln in lines if "figures[oil_2025]" in ln]) == 1
+    assert "`kind: count`, but the unit 'barrels a day'" in lines[0]
+    assert "fix: write `kind: level`" in done.stderr
+
+
+def test_a_plain_count_unit_said_to_be_a_count_is_not_warned_about(tmp_path):
+    article, ann = _oil(tmp_path, "count")
+    ann.write_text(ann.read_text().replace("unit: barrels a day", "unit: barrels"))
+    assert not [w for w in load_annotation(ann, article).warnings if "kind" in w.message]
+    ann.write_text(ann.read_text().replace("unit: barrels", "unit: shares"))  # reads like a level: count is the answer
+    assert not [w for w in load_annotation(ann, article).warnings if "kind" in w.message]

@@ -4,7 +4,9 @@ A figure is a ``count`` unless its ``kind:`` says ``level``: a count adds up ove
 euros of trade), so exportrow divides it by its months (a rate per month) and derives remainders from a total
 and its parts. A level (a reservoir level, a debt, a price, an average, per cent, an unemployment rate, an index)
 does not add up: divided by months it means nothing. ``exportrow check`` warns when a figure's unit or quantity
-reads like a level or a rate and the figure gives no ``kind:``, so the annotator says which it is.
+reads like a level or a rate and the figure gives no ``kind:``, so the annotator says which it is; and when a figure
+says ``kind: count`` but its unit carries a time or a per-head rate ("barrels a day", "per capita"), as the annotator
+may mean it, but a rate divided by months again means nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import re
 from exportrow.annotations.checker import shown
 from exportrow.annotations.model import Annotation, Problem
 
-__all__ = ["LEVEL_WORDS", "looks_like_level", "kind_warnings", "check_quantity_kinds", "is_duration",
+__all__ = ["LEVEL_WORDS", "looks_like_level", "looks_like_rate", "kind_warnings", "check_quantity_kinds", "is_duration",
            "settle_duration_kinds"]
 
 #: Words in a unit or a quantity that suggest a level or a rate rather than a count.
@@ -27,6 +29,27 @@ _LEVEL = re.compile(r"%|°|\b(?:per\s*cent|percent(?:age)?s?|rates?|levels?|pric
                     r"(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annual|annually|annualised|annualized|"
                     r"hourly)|degrees?|celsius|centigrade|fahrenheit|kelvin|ratios?|basis\s+points?|mean|medians?|"
                     r"temperatures?|speeds?|densit(?:y|ies))\b|[\w°]+\s*/\s*[a-z]+", re.I)
+
+
+#: A time or per-head rate in a unit ("a day", "per capita", "annual", "km/h"): such a unit never adds up over a period.
+_RATE = re.compile(r"\b(?:per\s+(?!cent\b)\S+|(?:a|an|each|every)\s+" + _TIME + r"|"
+                   r"(?:daily|weekly|fortnightly|monthly|quarterly|yearly|annual|annually|annualised|annualized|"
+                   r"hourly))\b|[\w°]+\s*/\s*[a-z]+", re.I)
+
+
+def looks_like_rate(text) -> str | None:
+    """The words of a unit that make it a time or per-head rate, which never adds up over a period; None for none.
+
+    Example:
+        >>> [looks_like_rate(u) for u in ("barrels a day", "tonnes a year", "euros per capita", "km/h", "annual tons")]
+        ['a day', 'a year', 'per capita', 'km/h', 'annual']
+        >>> [looks_like_rate(u) for u in ("shares", "per cent", "%", "cases", "price index", "daylight_hours")]
+        [None, None, None, None, None, None]
+    """
+    if not isinstance(text, str):
+        return None
+    m = _RATE.search(text.replace("_", " "))
+    return m.group(0) if m else None
 
 
 def looks_like_level(text) -> str | None:
@@ -98,7 +121,8 @@ def _duration_warning(ann: Annotation, f: dict) -> Problem:
 
 
 def kind_warnings(ann: Annotation) -> list[Problem]:
-    """A warning for each figure without ``kind:`` whose unit or quantity reads like a level or a rate.
+    """A warning for each figure without ``kind:`` whose unit or quantity reads like a level or a rate, and for each
+    figure with ``kind: count`` whose unit does (:func:`_count_warning`); one warning a figure at most.
 
     Example:
         >>> from exportrow.annotations import load_annotation
@@ -119,6 +143,8 @@ def kind_warnings(ann: Annotation) -> list[Problem]:
     for f in ann.figures or []:
         if f.get("_kind_default") == "duration" and f.get("date") is not None:
             out.append(_duration_warning(ann, f))
+        if f.get("kind") == "count" and (warning := _count_warning(ann, f)) is not None:
+            out.append(warning)
         if f.get("kind") is not None:
             continue
         for field in ("unit", "quantity"):
@@ -136,6 +162,38 @@ def kind_warnings(ann: Annotation) -> list[Problem]:
                                "over its period"))
             break
     return out
+
+
+def _count_warning(ann: Annotation, f: dict) -> Problem | None:
+    """The warning for a figure that says ``kind: count`` but whose unit carries a time or per-head rate
+    (:func:`looks_like_rate`), or None. A unit that only reads like a level ("shares", "per cent") is left alone:
+    ``kind: count`` is how an annotator says that such a figure does add up.
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> ann = load_annotation()
+        >>> fig = dict(ann.figures[0], kind="count", unit="barrels a day")
+        >>> w = _count_warning(ann, fig)
+        >>> print(w.entry, w.field); print(w.message); print(w.fix)  # doctest: +NORMALIZE_WHITESPACE
+        figures[cases_total] kind
+        `kind: count`, but the unit 'barrels a day' ('a day') reads like a rate: as a count, exportrow
+        divides it by months again (its rates per month, rate_change verdicts) and derives remainders from it
+        write `kind: level` if it is a rate (a day, a year, per head), a level, a price or an average (it is then
+        compared as a value, never divided by months); keep `kind: count` only if it adds up over its period
+        >>> [_count_warning(ann, dict(fig, unit=unit)) for unit in ("barrels", "shares")]
+        [None, None]
+    """
+    unit = f.get("unit")
+    word = looks_like_rate(unit)
+    if word is None:
+        return None
+    said = f"'{word}'" if word.lower() == str(unit).strip().lower() else f"{str(unit)[:60]!r} ('{word}')"
+    return Problem(str(ann.path), f.get("_label", f"figures[{f.get('id')}]"), "kind",
+                   f"`kind: count`, but the unit {said} reads like a rate: as a count, exportrow divides it "
+                   "by months again (its rates per month, rate_change verdicts) and derives remainders from it",
+                   "write `kind: level` if it is a rate (a day, a year, per head), a level, a price or an average (it "
+                   "is then compared as a value, never divided by months); keep `kind: count` only if it adds up "
+                   "over its period")
 
 
 def check_quantity_kinds(chk, ann: Annotation) -> None:

@@ -129,6 +129,10 @@ def load_annotation(path: str | Path | None = None, article: Article | None = No
             shared = check_document(path, article, doc)
             runcache.put(("annotation", *key), shared)
         _CACHE[key] = shared
+    else:  # checked before this run's cache was set (the report's checks before any kernel): share it now
+        from exportrow import runcache
+
+        runcache.put(("annotation", *key), _CACHE[key])
     return _copy(_CACHE[key], article)
 
 

@@ -101,6 +101,29 @@ def _lists_once(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+class Sides(tuple):
+    """An annotation's side ids in order, with the ``names`` that some sides give (``sides: [{id: us, name: United
+    States}]``): charts and prose show a side by its name, tables and files by its id.
+
+    Example:
+        >>> s = Sides(["us", "outlet"], {"us": "United States"})
+        >>> s == ("us", "outlet"), s.names, Sides(("a",)).names
+        (True, {'us': 'United States'}, {})
+        >>> import pickle; pickle.loads(pickle.dumps(s)).names
+        {'us': 'United States'}
+    """
+
+    names: dict
+
+    def __new__(cls, ids=(), names=None):
+        obj = super().__new__(cls, ids)
+        obj.names = dict(names or {})
+        return obj
+
+    def __reduce__(self):
+        return (Sides, (tuple(self), self.names))
+
+
 @dataclass
 class Annotation:
     """A checked annotation: its entries with their spans and resolved dates.

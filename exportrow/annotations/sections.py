@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from exportrow.annotations.checker import Checker, shown
-from exportrow.annotations.model import Annotation, Problem
+from exportrow.annotations.model import Annotation, Problem, Sides
 from exportrow.annotations.validation import entry_label
 from exportrow.annotations.vocab import ALWAYS_SIDES, CHECK_PERIODS, SECTIONS
 from exportrow.article import Span
@@ -82,6 +82,21 @@ def entries(chk: Checker, doc: dict, section: str, broken: set) -> list[dict]:
     return out
 
 
+def _display_name(name: str) -> str:
+    """A side's ``name:`` as charts and prose show it: one line, single spaces, no control or bidirectional characters
+    (it is still plain text to escape where it is shown).
+
+    Example:
+        >>> _display_name(" United\u202e  States\x07 ")
+        'United States'
+    """
+    from exportrow.escape import BIDI_CONTROLS
+
+    kept = "".join(" " if ch.isspace() else ch for ch in BIDI_CONTROLS.sub("", name)
+                   if ch.isspace() or ch.isprintable())
+    return " ".join(kept.split())
+
+
 def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> None:
     """Draft flag, the article's hash, the declared sides and the caveats.
 
@@ -97,6 +112,12 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
         >>> check_top_level(chk, {"actors": [{"side": "outlet"}, {"side": "south"}, {"side": "TODO"}]}, ann, set())
         >>> ann.sides
         ('south', 'outlet', 'other')
+
+    A side may give the name readers see (``name:``); its id stays in tables and files:
+
+        >>> check_top_level(chk, {"sides": [{"id": "us", "name": "United  States"}, "china"]}, ann, set())
+        >>> ann.sides, ann.sides.names
+        (('us', 'china', 'outlet', 'other'), {'us': 'United States'})
     """
     if doc.get("draft"):
         chk.add("draft", "", "this is a draft from `exportrow extract`, not checked data yet",
@@ -114,8 +135,12 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
         chk.add("article", "sha256", f"{OTHER_ARTICLE}: recorded {recorded[:12]}…, but {article.path.name} "
                 f"has {article.sha256[:12]}…", _other_article_fix(meta, article, chk.file))
     if doc.get("sides") is not None and _intact(broken, "sides"):
-        ann.sides = tuple(dict.fromkeys([*doc["sides"], *ALWAYS_SIDES]))
-        todo = [s for s in doc["sides"] if is_placeholder(s)]
+        ids = [s["id"] if isinstance(s, dict) else s for s in doc["sides"]]
+        names = {s["id"]: _display_name(s["name"]) for s in doc["sides"] if isinstance(s, dict)}
+        ann.sides = Sides(dict.fromkeys([*ids, *ALWAYS_SIDES]), names)
+        for side in [s for s in dict.fromkeys(ids) if ids.count(s) > 1]:
+            chk.add("sides", "", f"the side {shown(side)} is declared more than once", "declare each side once")
+        todo = [s for s in ids if is_placeholder(s)]
         if todo:
             chk.add("sides", "", f"{len(todo)} side{'s are' if len(todo) > 1 else ' is'} still a placeholder "
                     f"({', '.join(map(shown, todo))})",
@@ -124,8 +149,8 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
     else:  # no sides declared: those the actors name, never the bundled article's
         actors = doc.get("actors") if isinstance(doc.get("actors"), list) else []
         named = [a.get("side") for a in actors if isinstance(a, dict)]
-        ann.sides = tuple(dict.fromkeys([*(s for s in named if isinstance(s, str) and s.strip()
-                                            and not is_placeholder(s) and s not in ALWAYS_SIDES), *ALWAYS_SIDES]))
+        ann.sides = Sides(dict.fromkeys([*(s for s in named if isinstance(s, str) and s.strip()
+                                           and not is_placeholder(s) and s not in ALWAYS_SIDES), *ALWAYS_SIDES]))
     if _intact(broken, "caveats"):
         ann.caveats = [" ".join(c.split()) for c in doc.get("caveats") or []]
 

@@ -1,0 +1,78 @@
+"""A coding beside the annotation that notebook 04 could not read stops `exportrow report` before any kernel starts,
+with the message the notebook's own reader gives; an oversized coding is refused after one reading of the file."""
+
+import copy
+import shutil
+
+import pytest
+from conftest import FIXTURES, report
+
+from exportrow import agreement, load_annotation, load_article, worksheet
+from exportrow.report import CodingError, check_codings
+from exportrow.worksheet import make_worksheet, write_worksheet
+
+NAME = "example-gazette-2021-03-03-freedonia-sylvania-fishing"
+
+
+def _folder(tmp_path):
+    """The fixture article and annotation, and a worksheet beside them whose third claim has a misspelt frame."""
+    for suffix in (".txt", ".yaml"):
+        shutil.copy(FIXTURES / f"{NAME}{suffix}", tmp_path)
+    art = load_article(tmp_path / f"{NAME}.txt")
+    ws = make_worksheet(load_annotation(tmp_path / f"{NAME}.yaml", art))
+    for c in ws.claims:
+        c.update(actor=ws.actors[0]["id"], frame=1)
+    ws.claims[2]["frame"] = "Legalty"
+    sheet = write_worksheet(ws, tmp_path / f"{NAME}.anna.csv", "csv")
+    return art, tmp_path / f"{NAME}.yaml", sheet, ws.claims[2]["id"]
+
+
+def test_report_refuses_a_broken_coding_beside_the_annotation_before_any_kernel(tmp_path):
+    art, ann, sheet, claim = _folder(tmp_path)
+    done = report(tmp_path / "out", "--article", str(art.path), "--annotation", str(ann))
+    assert done.returncode == 1
+    assert f"{sheet}: row 8 ({claim}): frame: unknown value 'Legalty'; write a frame code 1-15" in done.stderr
+    assert ("notebook 04-coding-reliability compares this coding, so nothing ran: fix it, or move it out of "
+            f"{tmp_path}") in done.stderr
+    assert "Traceback" not in done.stderr and "running" not in done.stderr + done.stdout
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out.failed").exists()
+
+
+def test_the_check_and_notebook_04_give_the_same_message(tmp_path):
+    art, ann, sheet, _ = _folder(tmp_path)
+    with pytest.raises(worksheet.WorksheetError) as notebook:
+        agreement.compare(agreement.find_codings(ann, art), art)
+    with pytest.raises(CodingError) as check:
+        check_codings({"article_path": str(art.path), "annotation_path": str(ann)})
+    assert str(check.value).splitlines()[0] == str(notebook.value) == (
+        f"{sheet}: row 8 (c03): frame: unknown value 'Legalty'; write a frame code 1-15 (see the coding guide, "
+        "exportrow/coding-guide.md)")
+    assert check.value.exit_code == 1
+    sheet.unlink()  # without it the check passes
+    assert check_codings({"article_path": str(art.path), "annotation_path": str(ann)}) is None
+
+
+def test_an_oversized_coding_is_refused_after_reading_it_once(tmp_path, monkeypatch):
+    art, ann, sheet, _ = _folder(tmp_path)
+    ws = make_worksheet(load_annotation(ann, art))
+    ws.claims = [dict(copy.deepcopy(ws.claims[i % len(ws.claims)]), id=f"x{i}", actor=ws.actors[0]["id"], frame=1)
+                 for i in range(agreement.MAX_CLAIMS + 100)]
+    sheet.unlink()
+    write_worksheet(ws, sheet, "csv")
+    reads = []
+    parse = worksheet._parse
+    monkeypatch.setattr(worksheet, "_parse", lambda path: reads.append(path) or parse(path))
+    for read in (lambda: agreement.compare([ann, sheet], art), lambda: agreement.agreement([ann, sheet], article=art)):
+        reads.clear()
+        with pytest.raises(worksheet.WorksheetError, match=f"{sheet}: 2,100 claims, more than the 2,000 a coding may"):
+            read()
+        assert reads == [sheet]
+
+
+def test_an_unknown_field_is_a_usage_error_of_its_own():
+    from exportrow.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
+        check_codings({"fields": ["frames"]})
+    assert not isinstance(info.value, CodingError) and info.value.exit_code == 2
+    assert str(info.value) == "unknown field 'frames'; did you mean 'frame'?"
