@@ -278,8 +278,11 @@ class _TestPause:
 def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _Progress,
              timeout: int, stop: threading.Event, kernels_dir: Path, pause: _TestPause,
              sockets: Path | None = None, turns: threading.Semaphore | None = None,
-             env: dict | None = None) -> NotebookResult:
-    """Start this notebook's kernel at once, wait for a turn (one of ``--jobs``), run it, save it."""
+             env: dict | None = None, gate: _Preparation | None = None) -> NotebookResult:
+    """Start this notebook's kernel at once, wait for a turn (one of ``--jobs``), run it, save it.
+
+    With a ``gate`` (notebook 04, which compares codings), wait for the gate's check of the codings before the
+    first cell; a refused coding stops the whole report (``stop``), and :func:`run_report` raises the refusal."""
     import asyncio
     import atexit
 
@@ -309,12 +312,21 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
     res.question = _question(nb)
     current: dict = {"cell": None, "turn": False, "t0": time.perf_counter()}
 
+    async def stop_here():  # stop this kernel before its first cell (nbclient would not)
+        await client._async_cleanup_kernel()
+        atexit.unregister(client._cleanup_kernel)  # nbclient's own exit hook: nothing left for it
+        raise _Stopped()
+
     async def on_kernel_ready(notebook):  # the kernel has started: wait for a turn to run the notebook
+        while gate is not None and not gate.checked.is_set() and not stop.is_set():
+            await asyncio.sleep(0.02)
+        if gate is not None and gate.refused is not None:
+            stop.set()  # a coding this notebook could not read: no notebook of this report goes on
+        if stop.is_set():
+            await stop_here()
         while turns is not None and not turns.acquire(blocking=False):
-            if stop.is_set():  # interrupted while waiting: stop this kernel here (nbclient would not)
-                await client._async_cleanup_kernel()
-                atexit.unregister(client._cleanup_kernel)  # nbclient's own exit hook: nothing left for it
-                raise _Stopped()
+            if stop.is_set():  # interrupted while waiting
+                await stop_here()
             await asyncio.sleep(0.02)
         current["turn"], current["t0"] = True, time.perf_counter()
         progress.line(f"{name}: started")
@@ -599,10 +611,12 @@ def run_report(notebooks: list[Path], out: Path, params: dict, *, jobs: int | No
         try:
             with _Preparation(params, cache, codings=any("coding_paths" in d for d in declared.values())) as prep:
                 results = _run_all(notebooks, pub.tmp, params, declared, progress, timeout, jobs,
-                                   env={runcache.ENV: str(cache)})
+                                   env={runcache.ENV: str(cache)}, gate=prep)
                 front = prep.result()
         finally:
             shutil.rmtree(cache, ignore_errors=True)
+        if prep.refused is not None:  # a coding notebook 04 could not read: nothing is published
+            raise prep.refused
         try:
             _write_index(results, notebooks, params, pub.tmp, front, notes or [])
             where = pub.publish(failed=not all(r.ok for r in results))
@@ -621,13 +635,18 @@ class _FrontMatter:
 
 
 class _Preparation:
-    """Work this process does while the kernels start: check the annotation once (shared with the kernels
-    through the run's cache), and the other codings when a notebook compares them, draw the article page,
-    load the HTML exporter."""
+    """Work this process does while the kernels start: check the codings when a notebook compares them (that
+    notebook waits for :attr:`checked` before its first cell, and a coding it could not read stops the report:
+    :attr:`refused`), check the annotation once (shared with the kernels through the run's cache), draw the
+    article page, load the HTML exporter."""
 
     def __init__(self, params: dict, cache: Path, codings: bool = False):
         self.params, self.cache, self.codings = params, cache, codings
         self._front = _FrontMatter()
+        self.refused: ExportrowError | None = None  # what :func:`check_codings` raised
+        self.checked = threading.Event()  # set once the codings are checked (at once when there are none)
+        if not codings:
+            self.checked.set()
         self._thread = threading.Thread(target=self._run, name="exportrow-prepare", daemon=True)
 
     def __enter__(self) -> _Preparation:
@@ -643,9 +662,16 @@ class _Preparation:
 
     def _run(self) -> None:
         with runcache.using(self.cache):
+            try:
+                if self.codings:
+                    check_codings(self.params)
+            except ExportrowError as exc:
+                self.refused = exc
+            except Exception:  # noqa: S110 - not a coding's fault: notebook 04 reads them again and says what failed
+                pass
+            finally:
+                self.checked.set()
             self._front = _front_matter(self.params)
-            if self.codings:
-                _check_codings(self.params)
         _EXPORTER.load()
 
 
@@ -746,11 +772,11 @@ def _check_years(params: dict) -> None:
 
 
 class CodingError(ExportrowError):
-    """A coding that notebook 04 would fail on, refused by ``exportrow report`` before any kernel starts."""
+    """A coding that notebook 04 would fail on, refused by ``exportrow report`` before notebook 04 runs."""
 
 
 def check_codings(params: dict) -> None:
-    """Refuse, before any kernel starts, a coding that notebook 04 could not read: the codings it compares
+    """Refuse, before notebook 04 runs, a coding that notebook 04 could not read: the codings it compares
     (``coding_paths``, or those kept beside the annotation), read by the notebook's own reader
     (:func:`exportrow.agreement.compared_codings`), so that this check and the notebook cannot disagree.
 
@@ -779,23 +805,10 @@ def check_codings(params: dict) -> None:
         how = ("fix it, or name other codings with -p coding_paths" if given else
                f"fix it, or move it out of {ann.path.parent} (every <article>.<coder>.yaml or .csv file beside the "
                "annotation is compared), or name the codings to compare with -p coding_paths")
-        refused = CodingError(f"{exc}\nnotebook 04-coding-reliability compares this coding, so nothing ran: {how}")
+        refused = CodingError(f"{exc}\nnotebook 04-coding-reliability compares this coding, so no report was "
+                              f"written: {how}")
         refused.exit_code = exc.exit_code
         raise refused from None
-
-
-def _check_codings(params: dict) -> None:
-    """Check the codings a notebook will compare (``coding_paths``, or those kept beside the annotation) once, for
-    the kernels; a bad one is left for the notebook to report."""
-    try:
-        from exportrow import agreement
-        from exportrow.annotations import load_annotation
-
-        art = _article(params)
-        ann = load_annotation(params.get("annotation_path") or None, art)
-        agreement.read_codings(params.get("coding_paths") or agreement.find_codings(ann.path), ann.article)
-    except Exception:  # noqa: S110 - the notebook reads them again and reports any problem itself
-        pass
 
 
 def _front_matter(params: dict) -> _FrontMatter:
@@ -857,9 +870,11 @@ def _page_error(article, exc) -> str:
 
 
 def _run_all(notebooks: list[Path], tmp: Path, params: dict, declared: dict, progress: _Progress,
-             timeout: int, jobs: int, env: dict | None = None) -> list[NotebookResult]:
+             timeout: int, jobs: int, env: dict | None = None,
+             gate: _Preparation | None = None) -> list[NotebookResult]:
     """Start every notebook's kernel at once and run at most ``jobs`` notebooks at a time, each in a worker thread;
-    on any interrupt stop every kernel and wait for every worker.
+    on any interrupt stop every kernel and wait for every worker. A notebook that compares codings waits for
+    ``gate``'s check of them before its first cell (:func:`_run_one`).
 
     The temporary folder is removed by the caller only after this returns or raises, so no
     worker can write into it afterwards (the Ctrl-C race of earlier versions).
@@ -883,7 +898,8 @@ def _run_all(notebooks: list[Path], tmp: Path, params: dict, declared: dict, pro
         for nb in notebooks:
             futures.append(pool.submit(_run_one, nb, tmp / nb.stem, params, declared[nb.stem], progress,
                                        timeout, stop, kernels_dir, pause,
-                                       sockets / f"{len(futures):02d}" if sockets else None, turns, kernel_env))
+                                       sockets / f"{len(futures):02d}" if sockets else None, turns, kernel_env,
+                                       gate if "coding_paths" in declared[nb.stem] else None))
             pause.in_main(progress)
         return [f.result() for f in futures]
     except BaseException:
@@ -1031,8 +1047,10 @@ def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions:
         check_side_parameters(load_annotation(params.get("annotation_path") or None, article), params)
     if params.get("years") not in (None, []) or params.get("quantity") not in (None, ""):
         _check_years(params)
-    if any("coding_paths" in d for d in declared.values()):
-        check_codings(params)
+    if params.get("fields") and any("fields" in d for d in declared.values()):
+        from exportrow import agreement
+
+        agreement._fields(params["fields"])  # an unknown field: a usage error (exit 2) before any kernel starts
     notes = []
     solutions = [nb for nb in notebooks if nb.parent.name == "solutions"]
     if solutions:  # worked for the bundled article only: on another article they are skipped, and the index says so

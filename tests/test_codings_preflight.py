@@ -1,5 +1,6 @@
-"""A coding beside the annotation that notebook 04 could not read stops `exportrow report` before any kernel starts,
-with the message the notebook's own reader gives; an oversized coding is refused after one reading of the file."""
+"""A coding beside the annotation that notebook 04 could not read stops `exportrow report` before notebook 04's first
+cell (the report checks the codings while the kernels start), with the message the notebook's own reader gives, and
+nothing is written; an oversized coding is refused after one reading of the file."""
 
 import copy
 import shutil
@@ -27,14 +28,15 @@ def _folder(tmp_path):
     return art, tmp_path / f"{NAME}.yaml", sheet, ws.claims[2]["id"]
 
 
-def test_report_refuses_a_broken_coding_beside_the_annotation_before_any_kernel(tmp_path):
+def test_report_refuses_a_broken_coding_beside_the_annotation_before_notebook_04_runs(tmp_path):
     art, ann, sheet, claim = _folder(tmp_path)
     done = report(tmp_path / "out", "--article", str(art.path), "--annotation", str(ann))
     assert done.returncode == 1
     assert f"{sheet}: row 8 ({claim}): frame: unknown value 'Legalty'; write a frame code 1-15" in done.stderr
-    assert ("notebook 04-coding-reliability compares this coding, so nothing ran: fix it, or move it out of "
-            f"{tmp_path}") in done.stderr
-    assert "Traceback" not in done.stderr and "running" not in done.stderr + done.stdout
+    assert ("notebook 04-coding-reliability compares this coding, so no report was written: fix it, or move it "
+            f"out of {tmp_path}") in done.stderr
+    said = done.stderr + done.stdout
+    assert "Traceback" not in said and "04-coding-reliability: started" not in said and "FAILED" not in said
     assert not (tmp_path / "out").exists() and not (tmp_path / "out.failed").exists()
 
 
