@@ -88,6 +88,8 @@ def discover(selected: list[str] | None = None, *, solutions: bool = False) -> l
         ['02-claim-timeline.ipynb']
         >>> [p.name for p in discover(["01", "04"], solutions=True)]
         ['01-enforcement-statistics.ipynb', '01-enforcement-statistics-solutions.ipynb', '04-coding-reliability.ipynb']
+        >>> [p.name for p in discover(["1"])]
+        ['01-enforcement-statistics.ipynb']
     """
     numbered = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
     worked = sorted((NOTEBOOKS / "solutions").glob("*.ipynb")) if solutions else []
@@ -100,14 +102,17 @@ def discover(selected: list[str] | None = None, *, solutions: bool = False) -> l
         if p.suffix == ".ipynb" and p.exists():
             out.append(p.resolve())
             continue
-        hits = ([nb for nb in every if nb.stem == want or nb.name == want]
-                or [nb for nb in every if nb.stem.startswith(f"{want}-")])
+        key = want.zfill(2) if want.isdigit() and want != "0" else want  # "1" is notebook 01
+        hits = ([nb for nb in every if nb.stem == key or nb.name == key]
+                or [nb for nb in every if nb.stem.startswith(f"{key}-")])
         main = [nb for nb in hits if nb in numbered]
         if len(main) == 1 and all(nb in main or nb.stem == f"{main[0].stem}-solutions" for nb in hits):
             hits = main  # a numbered notebook and its solution: the notebook (its solution is added below)
         if len(hits) != 1:
             names = ", ".join(nb.stem for nb in every)
-            raise ReportError(f"no single notebook matches {want!r}; choose from: {names}")
+            hidden = [] if solutions else sorted((NOTEBOOKS / "solutions").glob(f"{Path(want).stem}.ipynb"))
+            hint = f" ({hidden[0].stem} is a worked solution: add --solutions to run it)" if hidden else ""
+            raise ReportError(f"no single notebook matches {want!r}{hint}; choose from: {names}")
         out.append(hits[0])
         out += [nb for nb in worked if hits[0] in numbered and nb.stem == f"{hits[0].stem}-solutions"]
     return list(dict.fromkeys(out))

@@ -42,3 +42,14 @@ def test_plan_accepts_the_teachers_run(tmp_path):
     res = report(tmp_path / "r", "--solutions", "--notebooks", "01", "-p", "figure_format", "gif")
     assert res.returncode == 2 and "no single notebook" not in res.stderr  # got past the selection to -p
     assert '"png", "svg", "pdf"' in res.stderr and not (tmp_path / "r").exists()
+
+
+def test_a_number_without_its_zero_selects_the_notebook():  # review 10, finding 17: a student types "1"
+    assert [p.stem for p in discover(["1", "4"], solutions=True)] == [
+        "01-enforcement-statistics", SOLUTION, "04-coding-reliability"]
+
+
+def test_a_solution_named_without_solutions_says_to_add_it():  # review 10, finding 17
+    with pytest.raises(ReportError, match=f"no single notebook matches '{SOLUTION}' \\({SOLUTION} is a worked "
+                       "solution: add --solutions to run it\\); choose from: 01-enforcement-statistics, "):
+        discover([SOLUTION])
