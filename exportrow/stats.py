@@ -899,14 +899,30 @@ def caveats(figures_table: pd.DataFrame) -> list[str]:
         total_id, *part_ids = r.inputs.split(";")
         total = fig.loc[total_id]
         parts = ", ".join(period_label(fig.loc[i]) for i in part_ids)
-        left = hedged(r.value, getattr(r, "qualifier", None))
-        left = f"**{left}**" if left == str(r.value) else f"{left.rsplit(' ', 1)[0]} **{r.value}**"
+        left, number = hedged(r.value, getattr(r, "qualifier", None)), fmt_value(r.value)
+        left = left[: len(left) - len(number)] + f"**{number}**"  # the hedge words, then the number in bold
         out.append(
             f"The article states {hedged(total.value, total.get('qualifier'))} {total.unit} for {period_label(total)} "
             f"but breaks down only {parts}. The remaining {left} {r.unit} ({period_label(r)}, "
-            f"{_plural(int(r.months), 'month')}) are derived here; the article does not say how they split between "
-            "the calendar years inside that period, so no chart should split them.")
+            f"{_length(r)}) are derived here; the article does not say how they split "
+            + ("between the calendar years inside that period" if pd.notna(r.months) else "within that period")
+            + ", so no chart should split them.")
     return out
+
+
+def _length(r) -> str:
+    """A period's length in words: its whole months, else its days (a period that is not a run of whole months).
+
+    Example:
+        >>> from types import SimpleNamespace as F
+        >>> _length(F(months=15, period_start=None, period_end=None))
+        '15 months'
+        >>> _length(F(months=pd.NA, period_start=pd.Timestamp("2025-10-06"), period_end=pd.Timestamp("2025-11-10")))
+        '35 days'
+    """
+    if pd.notna(r.months):
+        return _plural(int(r.months), "month")
+    return _plural((r.period_end - r.period_start).days, "day")
 
 
 def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,

@@ -1,0 +1,52 @@
+"""Review 10, findings 1, 7, 8, 10, 11, 13: `period_since:` figures (periods from an event to the publication day,
+not a run of whole months) in the tables and in notebook 01's chart and prose."""
+
+import hashlib
+
+import pandas as pd
+from conftest import FIXTURES
+
+import exportrow
+from exportrow import stats
+
+STRIKE = FIXTURES / "review9-strike"
+SENTENCE = "lost 2.3 million euros in fares since the strike began on October 6"
+QUOTE = f'    quote: "{SENTENCE}"\n'
+TALKS = '    quote: "after talks with the city\'s transport company broke down on Monday"\n'
+
+
+def _strike(tmp_path, *, article=lambda t: t, annotation=lambda t: t):
+    """The strike fixture, `period_since: strike_began` on fares_lost, edited; returns (article, annotation path)."""
+    text = article((STRIKE / "brennfeld-strike.txt").read_text(encoding="utf-8"))
+    (tmp_path / "brennfeld-strike.txt").write_text(text, encoding="utf-8")
+    yaml = (STRIKE / "brennfeld-strike.yaml").read_text(encoding="utf-8")
+    assert QUOTE in yaml
+    old_sha = hashlib.sha256((STRIKE / "brennfeld-strike.txt").read_bytes()).hexdigest()
+    new_sha = hashlib.sha256((tmp_path / "brennfeld-strike.txt").read_bytes()).hexdigest()
+    yaml = annotation(yaml.replace(QUOTE, "    period_since: strike_began\n" + QUOTE)).replace(old_sha, new_sha)
+    (tmp_path / "brennfeld-strike.yaml").write_text(yaml, encoding="utf-8")
+    return exportrow.load_article(tmp_path / "brennfeld-strike.txt"), tmp_path / "brennfeld-strike.yaml"
+
+
+def _since_talks(tmp_path):
+    """Finding 11's article: a `period_since:` total (since 6 October) with a `period_since:` part (since Monday)."""
+    part = ('  - id: fares_since_talks\n    quantity: fares_lost\n    value: 400000\n    unit: euros\n'
+            '    period_since: talks_broke_down\n    actor: company\n'
+            '    quote: "400,000 euros since the talks broke down on Monday"\n')
+    return _strike(
+        tmp_path,
+        article=lambda t: t.replace(SENTENCE + ".", SENTENCE + ", and 400,000 euros since the talks broke down on "
+                                    "Monday."),
+        annotation=lambda t: t.replace(QUOTE, QUOTE + part, 1).replace(
+            TALKS, '    quote: "the talks broke down on Monday"\n'))
+
+
+def test_a_remainder_of_period_since_figures_is_day_precise_and_its_caveat_gives_days(tmp_path):
+    art, ann = _since_talks(tmp_path)
+    table = exportrow.figures(art, ann)
+    rest = table.set_index("figure_id").loc["fares_lost_remainder"]
+    assert rest.value == 1900000 and rest.precision == "day" and pd.isna(rest.months)
+    assert (str(rest.period_start.date()), str(rest.period_end.date())) == ("2025-10-06", "2025-11-10")
+    assert ("The remaining **1,900,000** euros (6 Oct–9 Nov 2025, 35 days) are derived here; the article does not "
+            "say how they split within that period"
+            in stats.caveats(table)[0])
