@@ -50,3 +50,13 @@ def test_a_remainder_of_period_since_figures_is_day_precise_and_its_caveat_gives
     assert ("The remaining **1,900,000** euros (6 Oct–9 Nov 2025, 35 days) are derived here; the article does not "
             "say how they split within that period"
             in stats.caveats(table)[0])
+
+
+def test_a_period_since_an_event_dated_by_a_year_is_day_precise(tmp_path):
+    """Finding 13: the period ends on the publication day, so it is not whole years though its event is a year."""
+    art, ann = _strike(tmp_path, annotation=lambda t: t.replace(
+        '    period: "2019"\n', "    period_since: last_strike\n    kind: count\n"))
+    row = exportrow.figures(art, ann).set_index("figure_id").loc["strike_2019"]
+    assert (str(row.period_start.date()), str(row.period_end.date()), row.precision) == (
+        "2019-01-01", "2025-11-15", "day")
+    assert pd.isna(row.months)
