@@ -712,8 +712,23 @@ def chartable(periods: pd.DataFrame, measure: str = "per_month") -> bool:
         (True, False)
     """
     measure = chart_measure(periods, measure)
-    bars = periods[periods.months.notna()] if measure == "per_month" else periods
+    bars = drawn_periods(periods, measure)
     return len(bars) >= 2 and not (measure == "per_month" and _overlap(bars))
+
+
+def drawn_periods(periods: pd.DataFrame, measure: str = "per_month") -> pd.DataFrame:
+    """The periods a chart of counts or rates draws as bars: those of whole months. A period that is not a run of
+    whole months (one from an event to the publication day, ``period_since:``) has no rate per month, and as a raw
+    count its bar could not be compared with the others nor placed on a time line of months; the tables keep it.
+    Levels (``kind: level``) are drawn whatever their periods: a level is never divided by months.
+
+    Example:
+        >>> t = pd.DataFrame({"label": ["Oct 2025", "6 Oct–14 Nov 2025"], "months": pd.array([1, None], "Int64"),
+        ...                   "kind": ["count", "count"]})
+        >>> drawn_periods(t, "count").label.tolist(), drawn_periods(t, "per_month").label.tolist()
+        (['Oct 2025'], ['Oct 2025'])
+    """
+    return periods if chart_measure(periods, measure) == "level" else periods[periods.months.notna()]
 
 
 def _overlap(periods: pd.DataFrame) -> bool:
@@ -761,11 +776,8 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         charted = "charted " if totals else ""
         prefix = (f"`years` names {listed}, in which no {charted}period of {name} starts: {charted}periods start in "
                   f"{starts or 'no year'}{markdown_text(_totals_clause(totals))}. ")
-    if measure == "per_month":
-        unmeasured = periods[periods.months.isna()]
-        bars = periods[periods.months.notna()]
-    else:
-        unmeasured, bars = periods.head(0), periods
+    bars = drawn_periods(periods, measure)
+    unmeasured = periods[~periods.index.isin(bars.index)]
     if len(bars) >= 2 and measure == "per_month" and _overlap(bars):
         text = (f"**No chart**: periods of {name} overlap ({', '.join(dict.fromkeys(bars.label))}; the two ends of "
                 "a range, say), so their bars would hide each other on a time line; the tables above give them. "
@@ -778,6 +790,12 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
     elif stated[(stated.quantity == quantity) & stated.period_start.notna()].empty:
         text = (f"**No chart**: no figure of {name} has a period, so nothing can be placed on a time line; the "
                 "tables above give its figures.")
+    elif bars.empty and len(unmeasured):
+        text = (f"**No chart**: no period of {name} is a number of whole months "
+                f"({', '.join(dict.fromkeys(unmeasured.label))}: a period that runs from an event to the publication "
+                "day, say), so there is no rate per month to compare, nor a bar to place beside others; the tables "
+                "above give its figures with their real start and end.")
+        unmeasured = unmeasured.head(0)  # said once
     elif len(bars) == 1:
         r = bars.iloc[0]
         text = (f"**No chart**: only one period of {name} is left to draw ({r.label}, "
@@ -786,9 +804,13 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
     else:
         text = (f"**No chart**: no period of {name} is left to draw with these parameters (`years`, "
                 "`show_derived`); the tables above give every figure.")
-    if len(unmeasured):
+    if len(unmeasured) and measure == "per_month":
         text += (f" Left out of a chart of rates: {', '.join(unmeasured.label)}, whose period is not a number of "
                  "whole months, so it has no rate per month.")
+    elif len(unmeasured):
+        text += (f" Left out of the chart: {', '.join(unmeasured.label)}, whose period is not a number of whole "
+                 "months, so its bar could not be compared with the others (the periods may even overlap); the "
+                 "tables above give it with its real start and end.")
     others = stated[stated.quantity != quantity]
     if len(others):
         parts = []
@@ -939,6 +961,7 @@ def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
         Rates per month computed by exportrow; hatched bar: count derived by exportrow, not stated in the article.
         Not drawn beside its parts: the total of 156 cases for Jan 2015–Mar 2019.
     """
+    periods = drawn_periods(periods, measure)  # what the chart draws
     names = actors_table.set_index("actor_id").name
     who = list(dict.fromkeys(names.get(a, a) for a in periods.actor.dropna()))
     units = periods.unit.dropna().unique().tolist() if "unit" in periods else []

@@ -60,3 +60,44 @@ def test_a_period_since_an_event_dated_by_a_year_is_day_precise(tmp_path):
     assert (str(row.period_start.date()), str(row.period_end.date()), row.precision) == (
         "2019-01-01", "2025-11-15", "day")
     assert pd.isna(row.months)
+
+
+def _with_october(tmp_path):
+    """Finding 8's article: fares lost since 6 October (40 days) beside fares lost in October (overlapping)."""
+    oct_fig = ('  - id: fares_oct\n    quantity: fares_lost\n    value: 1500000\n    unit: euros\n    period: October\n'
+               '    actor: company\n    quote: "lost 1.5 million euros in October"\n')
+    return _strike(tmp_path, article=lambda t: t.replace(SENTENCE + ".", SENTENCE + ". Of that, it lost 1.5 million "
+                                                                                     "euros in October."),
+                   annotation=lambda t: t.replace(QUOTE, QUOTE + oct_fig, 1))
+
+
+def test_a_period_since_figure_is_never_a_bar_beside_whole_months(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from exportrow.plots import bar_periods
+
+    art, ann = _with_october(tmp_path)
+    table = exportrow.figures(art, ann)
+    periods = table.pipe(stats.case_periods, quantity="fares_lost", measure="count")
+    assert periods.label.tolist() == ["Oct 2025", "6 Oct–14 Nov 2025"]  # the table keeps both
+    assert stats.drawn_periods(periods, "count").label.tolist() == ["Oct 2025"]
+    assert not stats.chartable(periods, "count")  # one bar left: no chart of overlapping periods side by side
+    note = stats.periods_note(table, periods, "count", quantity="fares_lost")
+    assert note.startswith("**No chart**: only one period of fares lost is left to draw (Oct 2025, 1,500,000 euros)")
+    assert ("Left out of the chart: 6 Oct–14 Nov 2025, whose period is not a number of whole months, so its bar "
+            "could not be compared with the others") in note
+    fig, alt = bar_periods(periods, measure="count")
+    plt.close(fig)
+    assert "length unknown" not in alt and "6 Oct" not in alt and "Oct 2025: 1,500,000 euros in 1 month" in alt
+
+
+def test_no_chart_of_a_period_since_figure_alone_names_its_period_not_the_parameters(tmp_path):
+    """Finding 1: the one period is not whole months; `years` and `show_derived` removed nothing."""
+    art, ann = _strike(tmp_path)
+    table = exportrow.figures(art, ann)
+    for measure in ("per_month", "count"):
+        periods = table.pipe(stats.case_periods, quantity="fares_lost", measure=measure)
+        note = stats.periods_note(table, periods, measure, quantity="fares_lost")
+        assert note.startswith("**No chart**: no period of fares lost is a number of whole months (6 Oct–14 Nov "
+                               "2025: a period that runs from an event to the publication day, say)")
+        assert "`years`" not in note and "Left out" not in note
