@@ -130,8 +130,9 @@ def check_statements(statements_table: pd.DataFrame, figures_table: pd.DataFrame
 def quantity_ranking(figures_table: pd.DataFrame, statements_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The quantities that have a stated figure with a period, best candidate for notebook 01's chart first.
 
-    The rule, in order: the most periods stated (distinct periods of stated figures: a quantity the article breaks
-    into two periods beats a one-off figure); then the most statements about it (``statements_table``, the output
+    The rule, in order: the most periods stated (distinct periods of stated figures that a chart draws, whole months
+    or any period of a level, :func:`drawn_periods`: a quantity the article breaks into two periods beats a one-off
+    figure); then the most statements about it (``statements_table``, the output
     of :func:`statements`: a statement is about a quantity when it names one of its figures); then counts before
     levels (``kind: level``: a rate per month, which notebook 01 computes, is for counts); then the most months
     covered; then the annotation's order.
@@ -152,7 +153,8 @@ def quantity_ranking(figures_table: pd.DataFrame, statements_table: pd.DataFrame
                 about[q] = about.get(q, 0) + 1
     rows = []
     for q, g in dated.groupby("quantity", sort=False, observed=True):
-        rows.append({"quantity": str(q), "periods": len(set(zip(g.period_start, g.period_end))),
+        drawable = g[g.months.notna() | (g.kind.astype("string") == "level")]  # see drawn_periods
+        rows.append({"quantity": str(q), "periods": len(set(zip(drawable.period_start, drawable.period_end))),
                      "statements": about.get(str(q), 0), "kind": "level" if levels_only(g) else "count",
                      "months": int(g.months.fillna(0).sum())})
     table = pd.DataFrame(rows, columns=["quantity", "periods", "statements", "kind", "months"])
@@ -235,9 +237,12 @@ def chosen_quantity(figures_table: pd.DataFrame, quantity: str = "",
 
 
 def quantity_note(figures_table: pd.DataFrame, quantity: str = "",
-                  statements_table: pd.DataFrame | None = None) -> str:
+                  statements_table: pd.DataFrame | None = None, *, drawn: bool = True) -> str:
     """Which quantity notebook 01 charts and why, in Markdown: chosen with the ``quantity`` parameter, or by the
     rule (:func:`quantity_ranking`) among several quantities with a period; "" when only one has a period.
+    ``drawn``: whether the chart is drawn (:func:`chartable`); when it is not, the quantity is not called "charted",
+    and nothing is said when exportrow chose it while no quantity has two periods to compare (:func:`periods_note`
+    says so).
 
     Example:
         >>> from exportrow import figures
@@ -246,12 +251,15 @@ def quantity_note(figures_table: pd.DataFrame, quantity: str = "",
         >>> print(quantity_note(figures(), "materials_under_curbs"))  # doctest: +NORMALIZE_WHITESPACE
         Charted quantity: **materials under curbs**, chosen with the `quantity` parameter (empty lets exportrow
         choose).
+        >>> quantity_note(figures(), "materials_under_curbs", drawn=False)[:49]
+        'Quantity for the chart: **materials under curbs**'
     """
+    label = "Charted quantity" if drawn else "Quantity for the chart"
     if quantity:
-        return (f"Charted quantity: **{markdown_text(quantity.replace('_', ' '))}**, chosen with the `quantity` "
+        return (f"{label}: **{markdown_text(quantity.replace('_', ' '))}**, chosen with the `quantity` "
                 "parameter (empty lets exportrow choose).")
     ranking = quantity_ranking(figures_table, statements_table)
-    if len(ranking) < 2:
+    if len(ranking) < 2 or (not drawn and ranking.periods.iloc[0] < 2):
         return ""
     first, second = ranking.iloc[0], ranking.iloc[1]
     if first.periods != second.periods:
@@ -268,7 +276,7 @@ def quantity_note(figures_table: pd.DataFrame, quantity: str = "",
                f"months ({first.months} against {second.months})")
     else:
         why = f"it ties with {_name(second.quantity)} on every rule and comes first in the annotation"
-    return (f"Charted quantity: **{_name(first.quantity)}**, chosen by exportrow: {why}. Set `quantity` in the "
+    return (f"{label}: **{_name(first.quantity)}**, chosen by exportrow: {why}. Set `quantity` in the "
             "parameters cell to chart another.")
 
 
@@ -513,8 +521,12 @@ def exercise_figures(figures_table: pd.DataFrame) -> str:
     return f"**In this article.** {one} {two}"
 
 
-def derived_overview(figures_table: pd.DataFrame) -> str:
+def derived_overview(figures_table: pd.DataFrame, *, quantity: str = "", years=None, show_derived: bool = True,
+                     measure: str = "per_month", statements_table: pd.DataFrame | None = None) -> str:
     """Whether exportrow derives any figure here, and from what, in one Markdown sentence.
+
+    The keywords are notebook 01's chart parameters (:func:`chosen_quantity`, :func:`case_periods`): a derived
+    figure is said to be "hatched in the chart below" only when that chart is drawn (:func:`chartable`) with it.
 
     Example:
         >>> from exportrow import figures
@@ -523,6 +535,8 @@ def derived_overview(figures_table: pd.DataFrame) -> str:
         cases_2017`, what the total leaves for the months its parts do not cover (hatched in the chart below).
         >>> print(derived_overview(figures().head(0)))
         Nothing to compute: the annotation records no figure.
+        >>> derived_overview(figures(), quantity="materials_under_curbs").endswith("parts do not cover.")
+        True
     """
     from exportrow.escape import markdown_code
 
@@ -535,8 +549,17 @@ def derived_overview(figures_table: pd.DataFrame) -> str:
                         "period uncovered, so every value below is the article's own.")
     listed = "; ".join(f"{markdown_code(str(r.figure_id))} = {markdown_code(str(r.formula))}"
                        for r in derived.itertuples())
-    return (f"`exportrow` derives {_plural(len(derived), 'figure')}: {listed}, what the total leaves for the months "
-            "its parts do not cover (hatched in the chart below)." + (f" {over}" if over else ""))
+    charted = chosen_quantity(figures_table, quantity, statements_table)
+    periods = figures_table.pipe(case_periods, quantity=charted, years=years, show_derived=show_derived,
+                                 measure=measure) if charted else None
+    drawn = set(drawn_periods(periods, measure).figure_id) if periods is not None and chartable(periods, measure) \
+        else set()
+    hatched = [i for i in derived.figure_id if i in drawn]
+    where = ("" if not hatched else " (hatched in the chart below)" if len(hatched) == len(derived)
+             else f" ({_ids(hatched)} hatched in the chart below)")
+    span = "months" if derived.months.notna().all() else "days" if derived.months.isna().all() else "periods"
+    return (f"`exportrow` derives {_plural(len(derived), 'figure')}: {listed}, what the total leaves for the {span} "
+            f"its parts do not cover{where}." + (f" {over}" if over else ""))
 
 
 def _overfull_note(figures_table: pd.DataFrame) -> str:
@@ -796,6 +819,10 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
                 "day, say), so there is no rate per month to compare, nor a bar to place beside others; the tables "
                 "above give its figures with their real start and end.")
         unmeasured = unmeasured.head(0)  # said once
+    elif len(bars) == 1 and len(ranked := quantity_ranking(figures_table)) > 1 and ranked.periods.max() < 2:
+        text = ("**No chart**: no quantity of this article is broken into periods (each has at most one period a "
+                "chart can draw), so a chart would compare nothing; the tables above give every figure.")
+        stated = stated[stated.quantity == quantity]  # no "not charted with them": nothing is charted
     elif len(bars) == 1:
         r = bars.iloc[0]
         text = (f"**No chart**: only one period of {name} is left to draw ({r.label}, "

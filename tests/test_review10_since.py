@@ -101,3 +101,38 @@ def test_no_chart_of_a_period_since_figure_alone_names_its_period_not_the_parame
         assert note.startswith("**No chart**: no period of fares lost is a number of whole months (6 Oct–14 Nov "
                                "2025: a period that runs from an event to the publication day, say)")
         assert "`years`" not in note and "Left out" not in note
+
+
+def test_the_remainder_is_hatched_below_only_when_the_chart_draws_it(tmp_path):
+    """Finding 10: no "(hatched in the chart below)" when the chart is of another quantity, or not drawn."""
+    table = exportrow.figures()
+    assert derived_text(table).endswith("parts do not cover (hatched in the chart below).")
+    other = derived_text(table, quantity="materials_under_curbs")
+    assert other.endswith("what the total leaves for the months its parts do not cover.") and "hatched" not in other
+    one_year = derived_text(table, years=[2016])  # one bar: no chart
+    assert "hatched" not in one_year
+    art, ann = _since_talks(tmp_path)  # a day-precise remainder is never a bar
+    since = derived_text(exportrow.figures(art, ann), quantity="fares_lost")
+    assert since.endswith("what the total leaves for the days its parts do not cover.")
+
+
+def derived_text(table, **chart):
+    return stats.derived_overview(table, **chart)
+
+
+def test_no_charted_quantity_is_announced_when_no_quantity_has_two_periods(tmp_path):
+    """Finding 7: every quantity has one period, so exportrow charts none and names no "charted quantity"."""
+    art, ann = _strike(tmp_path)
+    table = exportrow.figures(art, ann)
+    table = table[~table.figure_id.isin(["complaints_sep", "ridership_sep"])]  # one period each is left
+    assert stats.quantity_ranking(table).periods.max() == 1
+    charted = stats.chosen_quantity(table, "")
+    periods = table.pipe(stats.case_periods, quantity=charted)
+    assert not stats.chartable(periods)
+    assert stats.quantity_note(table, "", drawn=False) == ""
+    assert stats.quantity_note(table, "", drawn=True).startswith("Charted quantity: ")
+    assert stats.periods_note(table, periods, quantity=charted) == (
+        "**No chart**: no quantity of this article is broken into periods (each has at most one period a chart can "
+        "draw), so a chart would compare nothing; the tables above give every figure.")
+    asked = stats.quantity_note(table, "hotline_complaints", drawn=False)
+    assert asked.startswith("Quantity for the chart: **hotline complaints**, chosen with the `quantity` parameter")
