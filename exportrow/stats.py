@@ -810,6 +810,9 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
                 "article gives for its period, never divided by months, so `measure` does not change it.")
     elif len(bars) >= 2:
         text = f"The chart shows {name}."
+        if _overlap(bars):  # counts side by side (measure = "count"): their periods are not consecutive
+            text += (f" Some of its periods overlap ({', '.join(dict.fromkeys(bars.label))}), so bars side by side "
+                     "are not consecutive periods: do not add them up or read a change from one to the next.")
     elif stated[(stated.quantity == quantity) & stated.period_start.notna()].empty:
         text = (f"**No chart**: no figure of {name} has a period, so nothing can be placed on a time line; the "
                 "tables above give its figures.")

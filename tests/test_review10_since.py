@@ -136,3 +136,16 @@ def test_no_charted_quantity_is_announced_when_no_quantity_has_two_periods(tmp_p
         "draw), so a chart would compare nothing; the tables above give every figure.")
     asked = stats.quantity_note(table, "hotline_complaints", drawn=False)
     assert asked.startswith("Quantity for the chart: **hotline complaints**, chosen with the `quantity` parameter")
+
+
+def test_overlapping_whole_month_counts_side_by_side_are_flagged():
+    """Finding 8: an overlap that is not strict nesting (Jan–Jun and Apr–Sep) is drawn as counts, and said so."""
+    t = pd.DataFrame({"figure_id": ["h1", "mid"], "quantity": "visits", "unit": "visits", "value": [10, 12],
+                      "basis": "stated", "kind": "count", "qualifier": None, "actor": "x", "side": "x",
+                      "period_start": pd.to_datetime(["2024-01-01", "2024-04-01"]),
+                      "period_end": pd.to_datetime(["2024-07-01", "2024-10-01"]), "months": [6, 6]})
+    periods = t.pipe(stats.case_periods, quantity="visits", measure="count")
+    assert stats.chartable(periods, "count") and not stats.chartable(periods, "per_month")
+    assert stats.periods_note(t, periods, "count", quantity="visits") == (
+        "The chart shows visits. Some of its periods overlap (Jan 2024–Jun 2024, Apr 2024–Sep 2024), so bars side "
+        "by side are not consecutive periods: do not add them up or read a change from one to the next.")
