@@ -470,7 +470,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
 
     if measure not in MEASURES:
         raise ValueError(f"measure must be 'count' or 'per_month', not {measure!r}")
-    from exportrow.stats import chart_measure, value_kind
+    from exportrow.stats import chart_measure, drawn_periods, value_kind
 
     measure = chart_measure(periods, measure)  # levels: their values, never divided by months
 
@@ -481,7 +481,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
         value_kind(None if unit == "value" else unit, periods["count"] if "count" in periods else ())
     quantities = periods.quantity.dropna().unique().tolist() if "quantity" in periods else []
     what = quantities[0].replace("_", " ").capitalize() if len(quantities) == 1 else unit.capitalize()
-    p = periods[periods.months.notna()] if measure == "per_month" else periods
+    p = drawn_periods(periods, measure)  # whole months only, but for levels
     if p.empty:
         fig = _empty("No period to chart: none has a length in whole months." if len(periods) else
                      "No period to chart: the annotation states no dated figure for this quantity.", title or "")

@@ -130,8 +130,9 @@ def check_statements(statements_table: pd.DataFrame, figures_table: pd.DataFrame
 def quantity_ranking(figures_table: pd.DataFrame, statements_table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The quantities that have a stated figure with a period, best candidate for notebook 01's chart first.
 
-    The rule, in order: the most periods stated (distinct periods of stated figures: a quantity the article breaks
-    into two periods beats a one-off figure); then the most statements about it (``statements_table``, the output
+    The rule, in order: the most periods stated (distinct periods of stated figures that a chart draws, whole months
+    or any period of a level, :func:`drawn_periods`: a quantity the article breaks into two periods beats a one-off
+    figure); then the most statements about it (``statements_table``, the output
     of :func:`statements`: a statement is about a quantity when it names one of its figures); then counts before
     levels (``kind: level``: a rate per month, which notebook 01 computes, is for counts); then the most months
     covered; then the annotation's order.
@@ -152,7 +153,8 @@ def quantity_ranking(figures_table: pd.DataFrame, statements_table: pd.DataFrame
                 about[q] = about.get(q, 0) + 1
     rows = []
     for q, g in dated.groupby("quantity", sort=False, observed=True):
-        rows.append({"quantity": str(q), "periods": len(set(zip(g.period_start, g.period_end))),
+        drawable = g[g.months.notna() | (g.kind.astype("string") == "level")]  # see drawn_periods
+        rows.append({"quantity": str(q), "periods": len(set(zip(drawable.period_start, drawable.period_end))),
                      "statements": about.get(str(q), 0), "kind": "level" if levels_only(g) else "count",
                      "months": int(g.months.fillna(0).sum())})
     table = pd.DataFrame(rows, columns=["quantity", "periods", "statements", "kind", "months"])
@@ -235,9 +237,12 @@ def chosen_quantity(figures_table: pd.DataFrame, quantity: str = "",
 
 
 def quantity_note(figures_table: pd.DataFrame, quantity: str = "",
-                  statements_table: pd.DataFrame | None = None) -> str:
+                  statements_table: pd.DataFrame | None = None, *, drawn: bool = True) -> str:
     """Which quantity notebook 01 charts and why, in Markdown: chosen with the ``quantity`` parameter, or by the
     rule (:func:`quantity_ranking`) among several quantities with a period; "" when only one has a period.
+    ``drawn``: whether the chart is drawn (:func:`chartable`); when it is not, the quantity is not called "charted",
+    and nothing is said when exportrow chose it while no quantity has two periods to compare (:func:`periods_note`
+    says so).
 
     Example:
         >>> from exportrow import figures
@@ -246,12 +251,15 @@ def quantity_note(figures_table: pd.DataFrame, quantity: str = "",
         >>> print(quantity_note(figures(), "materials_under_curbs"))  # doctest: +NORMALIZE_WHITESPACE
         Charted quantity: **materials under curbs**, chosen with the `quantity` parameter (empty lets exportrow
         choose).
+        >>> quantity_note(figures(), "materials_under_curbs", drawn=False)[:49]
+        'Quantity for the chart: **materials under curbs**'
     """
+    label = "Charted quantity" if drawn else "Quantity for the chart"
     if quantity:
-        return (f"Charted quantity: **{markdown_text(quantity.replace('_', ' '))}**, chosen with the `quantity` "
+        return (f"{label}: **{markdown_text(quantity.replace('_', ' '))}**, chosen with the `quantity` "
                 "parameter (empty lets exportrow choose).")
     ranking = quantity_ranking(figures_table, statements_table)
-    if len(ranking) < 2:
+    if len(ranking) < 2 or (not drawn and ranking.periods.iloc[0] < 2):
         return ""
     first, second = ranking.iloc[0], ranking.iloc[1]
     if first.periods != second.periods:
@@ -268,7 +276,7 @@ def quantity_note(figures_table: pd.DataFrame, quantity: str = "",
                f"months ({first.months} against {second.months})")
     else:
         why = f"it ties with {_name(second.quantity)} on every rule and comes first in the annotation"
-    return (f"Charted quantity: **{_name(first.quantity)}**, chosen by exportrow: {why}. Set `quantity` in the "
+    return (f"{label}: **{_name(first.quantity)}**, chosen by exportrow: {why}. Set `quantity` in the "
             "parameters cell to chart another.")
 
 
@@ -513,8 +521,12 @@ def exercise_figures(figures_table: pd.DataFrame) -> str:
     return f"**In this article.** {one} {two}"
 
 
-def derived_overview(figures_table: pd.DataFrame) -> str:
+def derived_overview(figures_table: pd.DataFrame, *, quantity: str = "", years=None, show_derived: bool = True,
+                     measure: str = "per_month", statements_table: pd.DataFrame | None = None) -> str:
     """Whether exportrow derives any figure here, and from what, in one Markdown sentence.
+
+    The keywords are notebook 01's chart parameters (:func:`chosen_quantity`, :func:`case_periods`): a derived
+    figure is said to be "hatched in the chart below" only when that chart is drawn (:func:`chartable`) with it.
 
     Example:
         >>> from exportrow import figures
@@ -523,6 +535,8 @@ def derived_overview(figures_table: pd.DataFrame) -> str:
         cases_2017`, what the total leaves for the months its parts do not cover (hatched in the chart below).
         >>> print(derived_overview(figures().head(0)))
         Nothing to compute: the annotation records no figure.
+        >>> derived_overview(figures(), quantity="materials_under_curbs").endswith("parts do not cover.")
+        True
     """
     from exportrow.escape import markdown_code
 
@@ -535,8 +549,17 @@ def derived_overview(figures_table: pd.DataFrame) -> str:
                         "period uncovered, so every value below is the article's own.")
     listed = "; ".join(f"{markdown_code(str(r.figure_id))} = {markdown_code(str(r.formula))}"
                        for r in derived.itertuples())
-    return (f"`exportrow` derives {_plural(len(derived), 'figure')}: {listed}, what the total leaves for the months "
-            "its parts do not cover (hatched in the chart below)." + (f" {over}" if over else ""))
+    charted = chosen_quantity(figures_table, quantity, statements_table)
+    periods = figures_table.pipe(case_periods, quantity=charted, years=years, show_derived=show_derived,
+                                 measure=measure) if charted else None
+    drawn = set(drawn_periods(periods, measure).figure_id) if periods is not None and chartable(periods, measure) \
+        else set()
+    hatched = [i for i in derived.figure_id if i in drawn]
+    where = ("" if not hatched else " (hatched in the chart below)" if len(hatched) == len(derived)
+             else f" ({_ids(hatched)} hatched in the chart below)")
+    span = "months" if derived.months.notna().all() else "days" if derived.months.isna().all() else "periods"
+    return (f"`exportrow` derives {_plural(len(derived), 'figure')}: {listed}, what the total leaves for the {span} "
+            f"its parts do not cover{where}." + (f" {over}" if over else ""))
 
 
 def _overfull_note(figures_table: pd.DataFrame) -> str:
@@ -712,8 +735,23 @@ def chartable(periods: pd.DataFrame, measure: str = "per_month") -> bool:
         (True, False)
     """
     measure = chart_measure(periods, measure)
-    bars = periods[periods.months.notna()] if measure == "per_month" else periods
+    bars = drawn_periods(periods, measure)
     return len(bars) >= 2 and not (measure == "per_month" and _overlap(bars))
+
+
+def drawn_periods(periods: pd.DataFrame, measure: str = "per_month") -> pd.DataFrame:
+    """The periods a chart of counts or rates draws as bars: those of whole months. A period that is not a run of
+    whole months (one from an event to the publication day, ``period_since:``) has no rate per month, and as a raw
+    count its bar could not be compared with the others nor placed on a time line of months; the tables keep it.
+    Levels (``kind: level``) are drawn whatever their periods: a level is never divided by months.
+
+    Example:
+        >>> t = pd.DataFrame({"label": ["Oct 2025", "6 Oct–14 Nov 2025"], "months": pd.array([1, None], "Int64"),
+        ...                   "kind": ["count", "count"]})
+        >>> drawn_periods(t, "count").label.tolist(), drawn_periods(t, "per_month").label.tolist()
+        (['Oct 2025'], ['Oct 2025'])
+    """
+    return periods if chart_measure(periods, measure) == "level" else periods[periods.months.notna()]
 
 
 def _overlap(periods: pd.DataFrame) -> bool:
@@ -761,11 +799,8 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         charted = "charted " if totals else ""
         prefix = (f"`years` names {listed}, in which no {charted}period of {name} starts: {charted}periods start in "
                   f"{starts or 'no year'}{markdown_text(_totals_clause(totals))}. ")
-    if measure == "per_month":
-        unmeasured = periods[periods.months.isna()]
-        bars = periods[periods.months.notna()]
-    else:
-        unmeasured, bars = periods.head(0), periods
+    bars = drawn_periods(periods, measure)
+    unmeasured = periods[~periods.index.isin(bars.index)]
     if len(bars) >= 2 and measure == "per_month" and _overlap(bars):
         text = (f"**No chart**: periods of {name} overlap ({', '.join(dict.fromkeys(bars.label))}; the two ends of "
                 "a range, say), so their bars would hide each other on a time line; the tables above give them. "
@@ -775,9 +810,22 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
                 "article gives for its period, never divided by months, so `measure` does not change it.")
     elif len(bars) >= 2:
         text = f"The chart shows {name}."
+        if _overlap(bars):  # counts side by side (measure = "count"): their periods are not consecutive
+            text += (f" Some of its periods overlap ({', '.join(dict.fromkeys(bars.label))}), so bars side by side "
+                     "are not consecutive periods: do not add them up or read a change from one to the next.")
     elif stated[(stated.quantity == quantity) & stated.period_start.notna()].empty:
         text = (f"**No chart**: no figure of {name} has a period, so nothing can be placed on a time line; the "
                 "tables above give its figures.")
+    elif bars.empty and len(unmeasured):
+        text = (f"**No chart**: no period of {name} is a number of whole months "
+                f"({', '.join(dict.fromkeys(unmeasured.label))}: a period that runs from an event to the publication "
+                "day, say), so there is no rate per month to compare, nor a bar to place beside others; the tables "
+                "above give its figures with their real start and end.")
+        unmeasured = unmeasured.head(0)  # said once
+    elif len(bars) == 1 and len(ranked := quantity_ranking(figures_table)) > 1 and ranked.periods.max() < 2:
+        text = ("**No chart**: no quantity of this article is broken into periods (each has at most one period a "
+                "chart can draw), so a chart would compare nothing; the tables above give every figure.")
+        stated = stated[stated.quantity == quantity]  # no "not charted with them": nothing is charted
     elif len(bars) == 1:
         r = bars.iloc[0]
         text = (f"**No chart**: only one period of {name} is left to draw ({r.label}, "
@@ -786,9 +834,13 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
     else:
         text = (f"**No chart**: no period of {name} is left to draw with these parameters (`years`, "
                 "`show_derived`); the tables above give every figure.")
-    if len(unmeasured):
+    if len(unmeasured) and measure == "per_month":
         text += (f" Left out of a chart of rates: {', '.join(unmeasured.label)}, whose period is not a number of "
                  "whole months, so it has no rate per month.")
+    elif len(unmeasured):
+        text += (f" Left out of the chart: {', '.join(unmeasured.label)}, whose period is not a number of whole "
+                 "months, so its bar could not be compared with the others (the periods may even overlap); the "
+                 "tables above give it with its real start and end.")
     others = stated[stated.quantity != quantity]
     if len(others):
         parts = []
@@ -899,14 +951,30 @@ def caveats(figures_table: pd.DataFrame) -> list[str]:
         total_id, *part_ids = r.inputs.split(";")
         total = fig.loc[total_id]
         parts = ", ".join(period_label(fig.loc[i]) for i in part_ids)
-        left = hedged(r.value, getattr(r, "qualifier", None))
-        left = f"**{left}**" if left == str(r.value) else f"{left.rsplit(' ', 1)[0]} **{r.value}**"
+        left, number = hedged(r.value, getattr(r, "qualifier", None)), fmt_value(r.value)
+        left = left[: len(left) - len(number)] + f"**{number}**"  # the hedge words, then the number in bold
         out.append(
             f"The article states {hedged(total.value, total.get('qualifier'))} {total.unit} for {period_label(total)} "
             f"but breaks down only {parts}. The remaining {left} {r.unit} ({period_label(r)}, "
-            f"{_plural(int(r.months), 'month')}) are derived here; the article does not say how they split between "
-            "the calendar years inside that period, so no chart should split them.")
+            f"{_length(r)}) are derived here; the article does not say how they split "
+            + ("between the calendar years inside that period" if pd.notna(r.months) else "within that period")
+            + ", so no chart should split them.")
     return out
+
+
+def _length(r) -> str:
+    """A period's length in words: its whole months, else its days (a period that is not a run of whole months).
+
+    Example:
+        >>> from types import SimpleNamespace as F
+        >>> _length(F(months=15, period_start=None, period_end=None))
+        '15 months'
+        >>> _length(F(months=pd.NA, period_start=pd.Timestamp("2025-10-06"), period_end=pd.Timestamp("2025-11-10")))
+        '35 days'
+    """
+    if pd.notna(r.months):
+        return _plural(int(r.months), "month")
+    return _plural((r.period_end - r.period_start).days, "day")
 
 
 def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
@@ -923,6 +991,7 @@ def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
         Rates per month computed by exportrow; hatched bar: count derived by exportrow, not stated in the article.
         Not drawn beside its parts: the total of 156 cases for Jan 2015–Mar 2019.
     """
+    periods = drawn_periods(periods, measure)  # what the chart draws
     names = actors_table.set_index("actor_id").name
     who = list(dict.fromkeys(names.get(a, a) for a in periods.actor.dropna()))
     units = periods.unit.dropna().unique().tolist() if "unit" in periods else []

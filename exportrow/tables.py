@@ -112,6 +112,10 @@ def _derive(stated: list[dict]) -> list[dict]:
         [6]
         >>> _derive([fig("t", 10, 2020, 2022, "level"), fig("p", 4, 2020, 2021, "level")])
         []
+        >>> since = {**fig("s", 10, 2020, 2022), "start": dt.date(2020, 1, 6)}
+        >>> r = _derive([since, {**fig("p", 4, 2020, 2022), "start": dt.date(2021, 3, 10)}])[0]
+        >>> str(r["start"]), str(r["end"]), r["precision"]
+        ('2020-01-06', '2021-03-10', 'day')
     """
     out = []
     for total in stated:
@@ -144,13 +148,14 @@ def _derive(stated: list[dict]) -> list[dict]:
             continue
         ids = [total["figure_id"], *(p["figure_id"] for p in parts)]
         yearly = start.month == 1 and end.month == 1 and start.day == end.day == 1
+        monthly = start.day == end.day == 1  # else its ends are days (a `period_since:` total, say)
         out.append({
             "figure_id": f"{total['figure_id']}_remainder",
             "quantity": total["quantity"],
             "value": total["value"] - sum(p["value"] for p in parts),
             "unit": total["unit"], "qualifier": qualifier, "kind": "count",
             "start": start, "end": end,
-            "precision": "year" if yearly else "month",
+            "precision": "year" if yearly else "month" if monthly else "day",
             "basis": "derived",
             "formula": " - ".join(ids),
             "inputs": ";".join(ids),

@@ -5,7 +5,8 @@ start to the publication day, but the article never writes "since October 6" as 
 inside the quote that date the figure by themselves) cannot hold it. ``period_since: strike_began`` names the event
 whose date starts the period; the event's date words must stand inside the figure's quote, so the period stays
 traced to the article's words. The period is then read as "since <the event's date>" would be: from the start of
-the event's date to the publication day (``mod = ON_OR_AFTER``).
+the event's date to the publication day (``mod = ON_OR_AFTER``), with precision ``day`` whatever the event's (its end
+is a day, so the period is no run of whole months or years).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ def settle_period_since(chk, ann: Annotation) -> None:
         >>> settle_period_since(chk, ann); d = ann.figures[0]["date"]
         >>> str(d.start), str(d.end), d.timex, d.mod, chk.problems
         ('2019-07-01', '2019-07-13', '2019-07-01/2019-07-12', 'ON_OR_AFTER', [])
+        >>> ann.events[0]["date"] = resolve_date("2018", "2019-07-12"); settle_period_since(chk, ann)
+        >>> d = ann.figures[0]["date"]; str(d.start), d.precision, d.timex
+        ('2018-01-01', 'day', '2018/2019-07-12')
         >>> ann.figures[0]["period_since"] = "ended"; settle_period_since(chk, ann); chk.problems[0].message
         "'ended' is not the id of an event of this annotation (events: began)"
     """
@@ -69,6 +73,8 @@ def settle_period_since(chk, ann: Annotation) -> None:
                     "period can run from it to the publication day", "name an event that happened before publication")
             continue
         end = pub + dt.timedelta(days=1)
-        f["date"] = ResolvedDate(when.start, end, when.precision, f"{when.timex}/{pub.isoformat()}",
+        # precision "day": the period ends on the publication day, so it is no run of whole years or months even
+        # when the event is dated by a year ("since the 2019 strike"); the rule keeps the event's own timex
+        f["date"] = ResolvedDate(when.start, end, "day", f"{when.timex}/{pub.isoformat()}",
                                  f"'period_since: {ref}': from the start of the event's date, {when.timex} "
                                  f"({when.rule}), to the publication day", "ON_OR_AFTER", _duration(when.start, end))
