@@ -1,0 +1,64 @@
+"""Side names tell the sides apart (review 10, finding 2) and `check` warns about invisible controls in them
+(finding 14)."""
+
+import shutil
+
+import pytest
+from conftest import FIXTURES
+
+from exportrow import load_article
+from exportrow.annotations import AnnotationError, load_annotation
+
+STEM = "example-gazette-2021-03-03-freedonia-sylvania-fishing"
+
+
+def _sides(tmp_path, sides):
+    shutil.copy(FIXTURES / f"{STEM}.txt", tmp_path)
+    text = (FIXTURES / f"{STEM}.yaml").read_text(encoding="utf-8")
+    assert "sides: [freedonia, sylvania]\n" in text
+    path = tmp_path / f"{STEM}.yaml"
+    path.write_text(text.replace("sides: [freedonia, sylvania]\n", f"sides: {sides}\n"), encoding="utf-8")
+    return load_article(tmp_path / f"{STEM}.txt"), path
+
+
+def _problems(tmp_path, sides):
+    art, path = _sides(tmp_path, sides)
+    with pytest.raises(AnnotationError) as info:
+        load_annotation(path, art)
+    return [(p.entry, p.field, p.message, p.fix) for p in info.value.problems]
+
+
+def test_two_sides_of_one_name_are_refused_naming_both(tmp_path):
+    got = _problems(tmp_path, '[{id: freedonia, name: "The Coast"}, {id: sylvania, name: "the  coast"}]')
+    assert got == [("sides[sylvania]", "name", "'the coast' is also the name of the side freedonia, so charts and "
+                    "prose could not tell the two sides apart",
+                    "give each side a name of its own (or remove `name:` from one of them)")]
+
+
+def test_a_name_that_is_another_sides_id_is_refused(tmp_path):
+    got = _problems(tmp_path, '[freedonia, {id: sylvania, name: "Freedonia"}]')
+    assert got == [("sides[sylvania]", "name", "'Freedonia' is the id of the side freedonia (shown as 'Freedonia'), "
+                    "so charts and prose would seem to speak of the side freedonia where they mean sylvania",
+                    "give the sylvania a name that is not another side's, e.g. 'Sylvania'")]
+
+
+def test_a_name_of_nothing_but_controls_is_refused(tmp_path):
+    got = _problems(tmp_path, '[{id: freedonia, name: "\\u202e\\u202c"}, sylvania]')
+    assert got == [("sides[freedonia]", "name", "'\\u202e\\u202c' has nothing to show once invisible and control "
+                    "characters are left out",
+                    "write the name in visible letters, or remove `name:` to show the side as 'Freedonia'")]
+
+
+def test_distinct_names_and_a_name_equal_to_its_own_id_load(tmp_path):
+    art, path = _sides(tmp_path, '[{id: freedonia, name: "FREEDONIA"}, {id: sylvania, name: Kingdom of Sylvania}]')
+    assert load_annotation(path, art).sides.names == {"freedonia": "FREEDONIA", "sylvania": "Kingdom of Sylvania"}
+
+
+def test_check_warns_about_a_bidi_control_in_a_side_name(tmp_path):
+    art, path = _sides(tmp_path, '[{id: freedonia, name: "\\u202eynapmoc \\u2066x"}, sylvania]')
+    ann = load_annotation(path, art)
+    assert ann.sides.names == {"freedonia": "ynapmoc x"}
+    got = [(w.entry, w.field, w.message) for w in ann.warnings if "U+202E" in w.message]
+    assert got == [("sides[freedonia]", "name", "holds an invisible U+202E RIGHT-TO-LEFT OVERRIDE and U+2066 "
+                    "LEFT-TO-RIGHT ISOLATE, which reverses the text shown after it (a chart would draw the date "
+                    "beside it backwards)")]
