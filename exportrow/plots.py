@@ -19,6 +19,7 @@ import pandas as pd
 from exportrow.colours import OKABE_ITO, SIDE_COLOURS, side_colours
 from exportrow.escape import BIDI_CONTROLS, html_attribute, html_text, strip_bidi
 from exportrow.export import FORMATS
+from exportrow.sides import possessive
 
 __all__ = ["OKABE_ITO", "SIDE_COLOURS", "FORMATS", "side_colours", "classroom_style", "save_figure", "show_figure",
            "source_line", "bar_periods", "timeline", "diverging_frames", "distinctive_words", "fmt_count",
@@ -1235,12 +1236,12 @@ def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str, sides=None) -> s
         top = f[f.claims == f.claims.max()].sort_values("frame_code")
         names = [str(x) for x in top.frame]
         if len(top) == 1:
-            parts.append(f"{_side_name(side, sides)}'s claims lean most on {names[0]} "
+            parts.append(f"{possessive(_side_name(side, sides))} claims lean most on {names[0]} "
                          f"({int(top.claims.iloc[0])} of {total})")
         elif int(top.claims.iloc[0]) == 1:
-            parts.append(f"{_side_name(side, sides)}'s {total} claims use {len(top)} frames, one each")
+            parts.append(f"{possessive(_side_name(side, sides))} {total} claims use {len(top)} frames, one each")
         else:
-            parts.append(f"{_side_name(side, sides)}'s claims lean equally on {'; '.join(names)} "
+            parts.append(f"{possessive(_side_name(side, sides))} claims lean equally on {'; '.join(names)} "
                          f"({int(top.claims.iloc[0])} each of {total})")
     return "; ".join(parts)
 
@@ -1332,8 +1333,9 @@ def _words_caveat(words: pd.DataFrame, side_a: str, side_b: str, sides=None) -> 
     na = int(words.total_a.iloc[0]) if len(words) and "total_a" in words else 0
     nb = int(words.total_b.iloc[0]) if len(words) and "total_b" in words else 0
     strongest = float(words.z.abs().max()) if len(words) else 0.0
-    return (f"Small counts: after stop words, {_side_name(side_a, sides)}'s claims give {na} words to compare and "
-            f"{_side_name(side_b, sides)}'s {nb}. The largest |z| here is {strongest:.2f}; under 1.96 is what chance "
+    of_a, of_b = possessive(_side_name(side_a, sides)), possessive(_side_name(side_b, sides))
+    return (f"Small counts: after stop words, {of_a} claims give {na} words to compare and "
+            f"{of_b} {nb}. The largest |z| here is {strongest:.2f}; under 1.96 is what chance "
             "alone often gives. Read the chart as a description of the wording, not as evidence of a difference.")
 
 

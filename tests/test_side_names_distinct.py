@@ -62,3 +62,23 @@ def test_check_warns_about_a_bidi_control_in_a_side_name(tmp_path):
     assert got == [("sides[freedonia]", "name", "holds an invisible U+202E RIGHT-TO-LEFT OVERRIDE and U+2066 "
                     "LEFT-TO-RIGHT ISOLATE, which reverses the text shown after it (a chart would draw the date "
                     "beside it backwards)")]
+
+
+def test_a_name_ending_in_s_takes_a_bare_apostrophe_in_charts_and_prose(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from exportrow import claims, framing
+    from exportrow.plots import diverging_frames
+
+    art, path = _sides(tmp_path, '[{id: freedonia, name: United States}, {id: sylvania, name: Philippines}]')
+    ann = load_annotation(path, art)
+    table = claims(art, path)
+    fig, alt = diverging_frames(table.pipe(framing.frame_counts, ["freedonia", "sylvania"]), "freedonia", "sylvania",
+                                sides=ann.sides)
+    title = fig.axes[0].get_title()
+    plt.close(fig)
+    assert alt.startswith("United States' 3 claims use 3 frames, one each; Philippines' ")
+    assert "'s" not in alt and "'s" not in title
+    lines = framing.summary(table, "freedonia", "sylvania", ann.sides)
+    rebuttals = [line for line in lines if "rebuttal" in line]
+    assert rebuttals and all("United States' claims" in line or "Philippines' claims" in line for line in rebuttals)

@@ -171,8 +171,8 @@ def check_side_names(chk: Checker, sides: Sides) -> None:
             fix: give each side a name of its own (or remove `name:` from one of them)
         >>> check_side_names(chk, Sides(["union", "company"], {"company": "UNION"}))
         >>> print(chk.problems[-1].message)  # doctest: +NORMALIZE_WHITESPACE
-        'UNION' is the id of the side union (shown as 'Union'), so charts and prose would seem to speak of the side union
-        where they mean company
+        'UNION' is the id of the side union (shown as 'Union'), so charts and prose would seem to speak of the side
+        union where they mean company
         >>> check_side_names(chk, Sides(["union"], {"union": ""}, {"union": "\u202e\u202c"}))
         >>> print(chk.problems[-1].message)
         '\u202e\u202c' has nothing to show once invisible and control characters are left out
@@ -202,8 +202,8 @@ def check_side_names(chk: Checker, sides: Sides) -> None:
         for other in sides:
             if other != side and key(name) in (key(other), key(side_words(other, ()))):
                 chk.add(label, "name", f"{shown(name)} is the id of the side {other} (shown as "
-                        f"{shown(side_words(other, sides))}), so charts and prose would seem to speak of the side {other} "
-                        f"where they mean {side}", f"give the {side} a name that is not another side's, e.g. "
+                        f"{shown(side_words(other, sides))}), so charts and prose would seem to speak of the side "
+                        f"{other} where they mean {side}", f"give the {side} a name that is not another side's, e.g. "
                         f"{shown(side_words(side, ()))}")
                 break
 
