@@ -82,3 +82,37 @@ def test_a_name_ending_in_s_takes_a_bare_apostrophe_in_charts_and_prose(tmp_path
     lines = framing.summary(table, "freedonia", "sylvania", ann.sides)
     rebuttals = [line for line in lines if "rebuttal" in line]
     assert rebuttals and all("United States' claims" in line or "Philippines' claims" in line for line in rebuttals)
+
+
+def _overflowing_texts(fig):
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    width = fig.bbox.width
+    return [t.get_text() for t in fig.findobj(Text) if t.get_text().strip() and t.get_visible()
+            and (t.get_window_extent(renderer).x1 > width + 1 or t.get_window_extent(renderer).x0 < -1)]
+
+
+def test_long_side_names_fit_in_notebook_03s_charts_and_stay_whole_in_the_alt_text(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from exportrow import claims, framing
+    from exportrow.plots import distinctive_words, diverging_frames
+
+    long_a, long_b = "W" * 60, "Brennfeld Municipal Transport Company (Stadtwerke Verkehr)"
+    art, path = _sides(tmp_path, f'[{{id: freedonia, name: "{long_a}"}}, {{id: sylvania, name: "{long_b}"}}]')
+    ann = load_annotation(path, art)
+    table = claims(art, path)
+    fig, alt = diverging_frames(table.pipe(framing.frame_counts, ["freedonia", "sylvania"]), "freedonia", "sylvania",
+                                sides=ann.sides)
+    heads = [t.get_text() for t in fig.axes[0].texts if "\u2190" in t.get_text() or "\u2192" in t.get_text()]
+    assert ["".join(h.split()) for h in heads] == ["\u2190" + "W" * 29 + "\u2026(3)",
+                                                  "BrennfeldMunicipal\u2026(3)\u2192"]
+    assert _overflowing_texts(fig) == [] and long_a in alt and long_b in alt
+    plt.close(fig)
+    words = table.pipe(framing.fightin_words, "freedonia", "sylvania", background="uniform")
+    fig, alt = distinctive_words(words, "freedonia", "sylvania", sides=ann.sides)
+    assert _overflowing_texts(fig) == [] and long_a in alt and long_b in alt
+    assert long_a not in fig.axes[0].get_xlabel().replace("\n", "")
+    plt.close(fig)
