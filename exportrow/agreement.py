@@ -344,10 +344,30 @@ def _blank_note(blank) -> str:
 
 
 def _annotation_coding(path: Path, article, label: str) -> Coding:
-    from exportrow.annotations import load_annotation
+    """One coding kept as an annotation file; its problems are introduced as a coder's coding, not "the annotation
+    file", so that a student opens the right file.
+
+    Example:
+        >>> import tempfile
+        >>> from exportrow import load_article
+        >>> art = load_article(); d = Path(tempfile.mkdtemp())
+        >>> bad = d / f"{art.name}.anna.yaml"; _ = bad.write_text("claims: [{id: c1, frame: 99}]\\n")
+        >>> _annotation_coding(bad, art, "anna")
+        Traceback (most recent call last):
+        ...
+        exportrow.annotations.model.AnnotationError: 6 problems in the coding ....anna.yaml (coder anna): ...
+    """
+    from exportrow.annotations import AnnotationError, load_annotation
     from exportrow.tables import heard_attribution
 
-    ann = load_annotation(path, article)
+    try:
+        ann = load_annotation(path, article)
+    except AnnotationError as exc:
+        if label == "annotation":  # the annotation itself, compared as a coding
+            raise
+        refused = AnnotationError(exc.problems, what=f"coding {path.name} (coder {label})")
+        refused.exit_code = exc.exit_code
+        raise refused from None
     side = ann.side_of
     kind = {a["id"]: a.get("kind") for a in ann.actors}
     rows = [{"claim_id": c["id"], "start": c["span"].start, "end": c["span"].end, "quote": c["span"].text,
