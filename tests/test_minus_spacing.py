@@ -21,7 +21,8 @@ def test_an_en_dash_between_two_numbers_is_a_range_not_a_sign():
 def test_check_accepts_a_negative_value_quoted_with_minus_and_an_en_dash(tmp_path):
     article = tmp_path / "art.txt"
     article.write_text("---\ntitle: Growth\npublished: 2024-02-10\ntimezone: Europe/Berlin\nlanguage: en\n---\n"
-                       "Growth was minus \u2013 0.4 per cent in 2023, the office said, and minus\n0.2 per cent in 2022.\n",
+                       "Growth was minus \u2013 0.4 per cent in 2023, the office said, and minus\n0.2 per cent "
+                       "in 2022.\n",
                        encoding="utf-8")
     art = load_article(article)
     ann = tmp_path / "art.yaml"
