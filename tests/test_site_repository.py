@@ -67,7 +67,8 @@ def test_plain_values_pass_as_they_are(url, branch):
     assert check_repository(url, branch) == (url, branch)
 
 
-@pytest.mark.parametrize("url, plain", [("https://gitlab.com/group/subgroup/repo", "https://gitlab.com/group/subgroup/repo"),
+@pytest.mark.parametrize("url, plain", [("https://gitlab.com/group/subgroup/repo",
+                                         "https://gitlab.com/group/subgroup/repo"),
                                         ("https://github.com/a/b/", "https://github.com/a/b"),
                                         ("HTTPS://github.com/a/b", "https://github.com/a/b")])
 def test_subgroups_a_trailing_slash_and_an_upper_case_scheme_are_accepted(url, plain):
