@@ -1369,11 +1369,12 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
     ca, cb = palette[side_a], palette[side_b]
     width = 12
     with classroom_style():
-        heads = (_wrap_px(f"\u2190 {_short_name(side_a, sides)} (00)", _HALF_HEAD_PX)
-                 + _wrap_px(f"{_short_name(side_b, sides)} (00) \u2192", _HALF_HEAD_PX))
+        heads = max((_wrap_px(f"\u2190 {_side_name(side_a, sides)} (00)", _HALF_HEAD_PX),
+                     _wrap_px(f"{_side_name(side_b, sides)} (00) \u2192", _HALF_HEAD_PX)), key=lambda t: t.count("\n"))
         room = _text_inches(_fit(_wrap(title, _title_chars(width)), width, TITLE_PT), heads,
                             _fit(_wrap(source, int(width * 10.5)), width, SOURCE_PT) if source else "")
-        fig, ax = plt.subplots(figsize=(width, max(4.0, 0.62 * len(wide) + 2.6, 0.62 * len(wide) + 1.4 + room)),
+        # taller only for more text than a chart usually carries (six lines): long names, a long title
+        fig, ax = plt.subplots(figsize=(width, max(4.0, 0.62 * len(wide) + 2.6) + max(0.0, room - 2.0)),
                                layout="constrained")
         y = range(len(wide))
         ax.barh(y, -wide[side_a], color=ca, label=_side_name(side_a, sides))
@@ -1395,10 +1396,10 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
         totals = {s: int(frames.loc[frames.side == s, "claims"].sum()) for s in (side_a, side_b)}
         # each head within its half of the axes (bold type is about a tenth wider than _text_px measures)
         half = _HALF_HEAD_PX
-        ax.text(0.25, 1.0, _wrap_px(f"\u2190 {_short_name(side_a, sides)} ({totals[side_a]})", half),
+        ax.text(0.25, 1.0, _wrap_px(f"\u2190 {_side_name(side_a, sides)} ({totals[side_a]})", half),
                 transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(ca), fontsize=LABEL_PT, fontweight="bold")
-        ax.text(0.75, 1.0, _wrap_px(f"{_short_name(side_b, sides)} ({totals[side_b]}) \u2192", half),
+        ax.text(0.75, 1.0, _wrap_px(f"{_side_name(side_b, sides)} ({totals[side_b]}) \u2192", half),
                 transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(cb), fontsize=LABEL_PT, fontweight="bold")
         ax.set_xlabel("Claims coded with this frame (count)")
@@ -1479,8 +1480,9 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
     heading = _fit(_wrap(title, _title_chars(width)), width, TITLE_PT)
     note = _fit(_wrap(caveat + (" " + source if source else ""), int(width * 10.5)), width, SOURCE_PT)
     with classroom_style():
-        fig, ax = plt.subplots(figsize=(width, max(4.0, 0.5 * len(shown) + 3.2,
-                                                   0.5 * len(shown) + 1.2 + _text_inches(heading, xlabel, note))),
+        # taller only for more text than the chart usually carries (nine lines): long names, a long caveat
+        fig, ax = plt.subplots(figsize=(width, max(4.0, 0.5 * len(shown) + 3.2)
+                                        + max(0.0, _text_inches(heading, xlabel, note) - 3.0)),
                                layout="constrained")
         ax.axvspan(-Z_CRITICAL, Z_CRITICAL, color="#eeeeee", zorder=0)
         for i, z in enumerate(shown.z):
