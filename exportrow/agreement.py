@@ -266,7 +266,8 @@ def blank_codings(files) -> list[Path]:
 
 def unfilled_worksheets(files) -> list[Path]:
     """The files among ``files`` that are still exactly a blank worksheet as ``exportrow worksheet`` wrote it: every
-    coding field and note empty and, when the sheet carries its checksum line, that line still matching.
+    coding field and note empty and, when the sheet carries its checksum line, that line still matching (for a CSV
+    sheet re-saved by a spreadsheet: matching its cells, :func:`_resaved_blank`).
 
     ``exportrow agree class/*.csv`` leaves them out with a note: the teaching guide's blank sheet, or a pair's copy
     saved before anyone filled it in, is no coding. A sheet that was changed but codes no claim is not left out
@@ -291,9 +292,57 @@ def unfilled_worksheets(files) -> list[Path]:
         if not _blank_worksheet(f, notes=True):
             continue
         marks = [m for m in (_CSV_SUM, _YAML_SUM) if has_checksum(f, m)]
-        if all(matches_checksum(f, m) for m in marks):
+        if marks and all(matches_checksum(f, m) for m in marks):
+            out.append(f)
+            continue
+        cells = _resaved_blank(f, _CSV_SUM) if _CSV_SUM in marks or not marks else False
+        if cells or cells is None and not marks:  # re-saved, cell for cell the blank sheet; or no checksum at all
             out.append(f)
     return out
+
+
+def _resaved_blank(path: Path, mark: str) -> bool | None:
+    """Whether a CSV sheet whose bytes no longer match its checksum line holds, cell for cell, what exportrow wrote:
+    a spreadsheet that re-saves a blank sheet adds a byte order mark, ends lines with CR LF and quotes cells its own
+    way, but the cells (claim ids, offsets, quotes: all of the blank sheet, and nothing else) are the same. The cells
+    are written again as exportrow writes them and checked against the recorded checksum (None: no checksum row
+    among the cells).
+
+    Example:
+        >>> import csv, io, tempfile
+        >>> from exportrow.annotations import load_annotation
+        >>> from exportrow.worksheet import _CSV_SUM, make_worksheet, write_worksheet
+        >>> sheet = write_worksheet(make_worksheet(load_annotation()), Path(tempfile.mkdtemp()) / "blank.csv", "csv")
+        >>> rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"), newline="")))
+        >>> buf = io.StringIO(); csv.writer(buf, lineterminator="\\r\\n", quoting=csv.QUOTE_ALL).writerows(rows[:1])
+        >>> csv.writer(buf, lineterminator="\\r\\n").writerows(rows[1:])
+        >>> _ = sheet.write_bytes(("\\ufeff\\ufeff" + buf.getvalue()).encode("utf-8"))  # as a spreadsheet saves it
+        >>> _resaved_blank(sheet, _CSV_SUM)
+        True
+        >>> rows[-1][0] = "renamed"; buf = io.StringIO(); csv.writer(buf).writerows(rows)
+        >>> _ = sheet.write_text(buf.getvalue(), encoding="utf-8"); _resaved_blank(sheet, _CSV_SUM)
+        False
+    """
+    import csv
+    import hashlib
+    import io
+
+    from exportrow.files import read_text
+
+    try:
+        text = read_text(path, what="coding worksheet")[0].lstrip("\ufeff")
+    except ExportrowError:
+        return False
+    buf = io.StringIO()
+    rows = [[cell.replace("\r\n", "\n").lstrip("\ufeff") for cell in row]
+            for row in csv.reader(io.StringIO(text, newline=""))]
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    first, _, rest = buf.getvalue().partition("\n")
+    line, _, rest = rest.partition("\n")
+    if not line.startswith(mark):
+        return None
+    recorded = line.removeprefix(mark).strip()
+    return any(hashlib.sha256(f"{bom}{first}\n{rest}".encode()).hexdigest() == recorded for bom in ("", "\ufeff"))
 def _worksheets(files) -> dict:
     """Each worksheet among ``files`` read once (``worksheet._parse``), by path; the other files, and a sheet that
     cannot be read (reading it for real says why), are left out. A sheet of more than :data:`MAX_CLAIMS` claims is
@@ -344,10 +393,30 @@ def _blank_note(blank) -> str:
 
 
 def _annotation_coding(path: Path, article, label: str) -> Coding:
-    from exportrow.annotations import load_annotation
+    """One coding kept as an annotation file; its problems are introduced as a coder's coding, not "the annotation
+    file", so that a student opens the right file.
+
+    Example:
+        >>> import tempfile
+        >>> from exportrow import load_article
+        >>> art = load_article(); d = Path(tempfile.mkdtemp())
+        >>> bad = d / f"{art.name}.anna.yaml"; _ = bad.write_text("claims: [{id: c1, frame: 99}]\\n")
+        >>> _annotation_coding(bad, art, "anna")
+        Traceback (most recent call last):
+        ...
+        exportrow.annotations.model.AnnotationError: 6 problems in the coding ....anna.yaml (coder anna): ...
+    """
+    from exportrow.annotations import AnnotationError, load_annotation
     from exportrow.tables import heard_attribution
 
-    ann = load_annotation(path, article)
+    try:
+        ann = load_annotation(path, article)
+    except AnnotationError as exc:
+        if label == "annotation":  # the annotation itself, compared as a coding
+            raise
+        refused = AnnotationError(exc.problems, what=f"coding {path.name} (coder {label})")
+        refused.exit_code = exc.exit_code
+        raise refused from None
     side = ann.side_of
     kind = {a["id"]: a.get("kind") for a in ann.actors}
     rows = [{"claim_id": c["id"], "start": c["span"].start, "end": c["span"].end, "quote": c["span"].text,

@@ -401,9 +401,44 @@ class RepositoryError(BookError):
     exit_code = 2
 
 
-_REPOSITORY = re.compile(r"https://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?"
-                         r"/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", re.ASCII)
+#: https://HOST[:PORT]/OWNER/REPO, or a GitLab project in subgroups (https://HOST/GROUP/SUBGROUP/.../REPO); the
+#: scheme in any case, at most one trailing "/". HOST is a public name with a dot (not localhost, not an IP address).
+_REPOSITORY = re.compile(r"(?i:https)://(?P<host>[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)(?::[0-9]{1,5})?"
+                         r"(?P<path>(?:/[A-Za-z0-9_.-]+){2,10})/?", re.ASCII)
 _BRANCH = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*", re.ASCII)
+
+
+def _plain_repository(url: str) -> str | None:
+    """``url`` as the links carry it (scheme in lower case, no trailing "/"), or None if it is not a plain address.
+
+    Example:
+        >>> _plain_repository("HTTPS://gitlab.com/group/subgroup/repo/")
+        'https://gitlab.com/group/subgroup/repo'
+        >>> [_plain_repository(u) for u in ("https://github.com/../..", "https://github.com/a/.",
+        ...  "https://localhost/a/b", "https://127.0.0.1/a/b", "https://github.com/a/b/c", "https://github.com/a/b//")]
+        [None, None, None, None, None, None]
+    """
+    m = _REPOSITORY.fullmatch(url)
+    if m is None:
+        return None
+    host, segments = m["host"].lower(), m["path"].split("/")[1:]
+    if "." not in host or re.fullmatch(r"[0-9.]+", host) or host.endswith((".localhost", ".local")):
+        return None
+    if any(seg in (".", "..") for seg in segments) or host == "github.com" and len(segments) != 2:
+        return None
+    return "https://" + url[len("https://"):].removesuffix("/")
+
+
+def _plain_branch(branch: str) -> bool:
+    """Whether ``branch`` is a branch name git accepts, of the plain characters the links carry.
+
+    Example:
+        >>> [_plain_branch(b) for b in ("main", "release/2.0", "x/", "x.lock", "a//b", "a/.b", "a..b", "x.")]
+        [True, True, False, False, False, False, False, False]
+    """
+    parts = branch.split("/")
+    return bool(_BRANCH.fullmatch(branch)) and ".." not in branch and len(branch) <= 200 and not branch.endswith(
+        ".") and all(p and not p.startswith(".") and not p.endswith(".lock") for p in parts)
 
 
 def check_repository(url: str, branch: str, *, url_from: str = "--repository-url",
@@ -425,19 +460,22 @@ def check_repository(url: str, branch: str, *, url_from: str = "--repository-url
     """
     from exportrow.files import excerpt
 
-    if url and not _REPOSITORY.fullmatch(url):
+    plain = _plain_repository(url) if url else url
+    if plain is None:
         raise RepositoryError(
             f"{url_from}: {excerpt(url)} is not a plain repository address; the launch buttons accept only "
-            "https://HOST/OWNER/REPO (letters, digits, '_', '.' and '-' in OWNER and REPO; no query, fragment, "
-            "quote or other scheme): " + ('write Repository = "https://github.com/OWNER/exportrow" there, or '
-                                          'remove the line for no buttons' if url_from != "--repository-url" else
-                                          'for example --repository-url https://github.com/OWNER/exportrow, or '
-                                          '--repository-url "" for no buttons'))
-    if url and (not _BRANCH.fullmatch(branch) or ".." in branch or len(branch) > 200):
+            "https://HOST/OWNER/REPO or https://HOST/GROUP/SUBGROUP/REPO (a public host name; letters, digits, '_', "
+            "'.' and '-' in OWNER and REPO, no '.' or '..' part; no query, fragment, quote or other scheme): "
+            + ('write Repository = "https://github.com/OWNER/exportrow" there, or remove the line for no buttons'
+               if url_from != "--repository-url" else
+               'for example --repository-url https://github.com/OWNER/exportrow, or --repository-url "" for no '
+               'buttons'))
+    if url and not _plain_branch(branch):
         raise RepositoryError(
             f"{branch_from}: {excerpt(branch)} is not a plain branch name; the launch buttons accept only letters, "
-            "digits, '_', '.', '/' and '-' (not starting with '.', '/' or '-', no '..'): for example --branch main")
-    return url, branch
+            "digits, '_', '.', '/' and '-' (not starting with '.', '/' or '-', no '..', no part starting with '.' or "
+            "ending in '.lock', not ending in '/' or '.'): for example --branch main")
+    return plain, branch
 
 
 def _execute(path: Path, timeout: int = 300) -> dict:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from exportrow.annotations import FRAMES
 from exportrow.escape import markdown_code, markdown_text
+from exportrow.sides import possessive
 
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
            "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
@@ -345,7 +346,7 @@ def words_finding(words: pd.DataFrame, side_a: str, side_b: str, claims: pd.Data
     totals = (int(words.total_a.iloc[0]), int(words.total_b.iloc[0])) if len(words) else (0, 0)
     if len(words) and 0 in totals:
         silent = a if totals[0] == 0 else b
-        return f"No word can set the sides apart: {silent}'s claims give no word to compare"
+        return f"No word can set the sides apart: {possessive(silent)} claims give no word to compare"
     if words.empty:
         return f"No word is used often enough in the claims of {a} and {b} to compare (see min_word_count)"
     strong = words[words.z.abs() >= Z_CRITICAL]
@@ -483,10 +484,10 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None) -> list[
         if not (claims.side == other).any():
             out.append(f"**{name[other]}** makes no claim for **{name[side]}** to answer.")
         elif not n:
-            out.append(f"The article gives **{name[side]}** no rebuttal to {name[other]}'s claims.")
+            out.append(f"The article gives **{name[side]}** no rebuttal to {possessive(name[other])} claims.")
         else:
             out.append(f"The article gives **{name[side]}** {n} rebuttal{'s' * (n != 1)} to {charges} "
-                       f"of {name[other]}'s claims.")
+                       f"of {possessive(name[other])} claims.")
     return out
 
 

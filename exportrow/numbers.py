@@ -8,8 +8,9 @@ belongs to both ends: in "between 5 and 8 million" or "5 to 8 million" the 5 is 
 
 A number keeps its sign: a minus sign ("-0.4", or U+2212 "−0.4") written straight before it at the start of
 a word (after a space, a bracket, a quote mark or the start of the text), or the word "minus" or "negative"
-before it ("minus 0.4", or joined by a hyphen: "minus-0.4"). A hyphen inside a word or between two numbers is
-not a sign: "2015-2019", "COVID-19", "a 3-year plan", "1.5-2 billion" hold no negative number.
+before it ("minus 0.4", across a line break or joined by a hyphen or an en dash: "minus-0.4"). A hyphen inside a
+word or between two numbers is not a sign: "2015-2019", "COVID-19", "a 3-year plan", "1.5-2 billion" hold no
+negative number.
 """
 
 from __future__ import annotations
@@ -182,9 +183,11 @@ def parse_number(text: str) -> float | None:
 _MINUS_SIGNS = "-\u2212"
 #: What may stand before a minus sign for it to start a word (with whitespace and the start of the text).
 _BEFORE_SIGN = "([{\"'\u201c\u2018/:;=~"
-#: The words "minus" and "negative" ending just before a number (read in the few characters before it), after a space
-#: or joined to it by a hyphen ("minus-0.4").
-_MINUS_WORD = re.compile(r"(?<![\w\u2212-])(?:minus|negative)(?:[ \u00a0]{1,3}|[-\u2212])\Z", re.IGNORECASE)
+#: The words "minus" and "negative" ending just before a number (read in the few characters before it), after any
+#: space (a line break, a no-break, thin or narrow no-break space) or joined to it by a hyphen-like dash ("minus-0.4",
+#: a non-breaking hyphen U+2011, an en dash "minus – 0.4"), with spaces around it or not.
+_MINUS_WORD = re.compile(r"(?<![\w\u2212-])(?:minus|negative)"
+                         r"(?:\s{1,3}|\s{0,2}[-\u2010\u2011\u2012\u2013\u2212]\s{0,2})\Z", re.IGNORECASE)
 
 
 def _sign_start(text: str, i: int) -> int | None:
@@ -264,6 +267,15 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         [2015, 2019, 19, 3, -3, -5]
         >>> [(m.text, m.value) for m in find_numbers("it fell minus-0.4 per cent; Negative-two; 2015-2019; a 3-year")]
         [('minus-0.4', -0.4), ('Negative-two', -2), ('2015', 2015), ('2019', 2019), ('3', 3)]
+
+    The sign survives a line break, a thin or narrow space, a non-breaking hyphen and an en dash after "minus"; an en
+    dash between two numbers is a range:
+
+        >>> [m.value for m in find_numbers("minus\\n0.4; minus\u20110.4; minus\u202f0.4; minus\u20090.4; "
+        ...                                "minus \u2013 0.4")]
+        [-0.4, -0.4, -0.4, -0.4, -0.4]
+        >>> [m.value for m in find_numbers("in 2015\u20132019; 2015 \u2013 2019; minus - 0.4")]
+        [2015, 2019, 2015, 2019, -0.4]
     """
     out = []
     for m in _pattern().finditer(text):

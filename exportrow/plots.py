@@ -19,6 +19,7 @@ import pandas as pd
 from exportrow.colours import OKABE_ITO, SIDE_COLOURS, side_colours
 from exportrow.escape import BIDI_CONTROLS, html_attribute, html_text, strip_bidi
 from exportrow.export import FORMATS
+from exportrow.sides import possessive
 
 __all__ = ["OKABE_ITO", "SIDE_COLOURS", "FORMATS", "side_colours", "classroom_style", "save_figure", "show_figure",
            "source_line", "bar_periods", "timeline", "diverging_frames", "distinctive_words", "fmt_count",
@@ -253,11 +254,48 @@ def _wrap(text: str, width: int = 46) -> str:
     return "\n".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
 
 
+def _text_inches(*texts: str) -> float:
+    """Roughly how tall, in inches, the lines of a chart's title, labels and source line stand (a line of 18 pt
+    type and its spacing is about a third of an inch), so a figure is made tall enough to leave its plot room.
+
+    Example:
+        >>> round(_text_inches("one line", "two\\nlines"), 2)
+        0.99
+    """
+    return sum(0.33 * len(t.split("\n")) for t in texts if t)
+
+
 def _source(fig, text: str, width_in: float) -> None:
     """The source line under a chart, 12 pt, wrapped to the figure's width."""
     if text:
-        fig.supxlabel(_wrap(text, int(width_in * 10.5)), x=0.01, ha="left", fontsize=SOURCE_PT,
-                      color="#333333")
+        fig.supxlabel(_fit(_wrap(text, int(width_in * 10.5)), width_in, SOURCE_PT), x=0.01, ha="left",
+                      fontsize=SOURCE_PT, color="#333333")
+
+
+def _fit(text: str, width_in: float, size: float) -> str:
+    """Wrapped ``text`` whose lines are each cut to fit across a figure ``width_in`` inches wide (less a margin) at
+    ``size`` points: a line of wide letters ("WWWW...", a long name) that a wrap by characters left too long is broken
+    where it reaches the edge; a line that fits is kept as it is.
+
+    Example:
+        >>> [len(line) for line in _fit("a " + "W" * 60, 5, 18).splitlines()]
+        [19, 18, 18, 7]
+        >>> _fit("fits", 5, 18)
+        'fits'
+    """
+    pixels = width_in * 100 - 30
+    out = []
+    for line in text.split("\n"):
+        while _text_px(line, size) > pixels:
+            k = 1
+            while k < len(line) and _text_px(line[:k + 1], size) <= pixels:
+                k += 1
+            if " " in line[k // 2:k]:  # at a space where there is one
+                k = line.rindex(" ", 0, k) + 1
+            out.append(line[:k])
+            line = line[k:]
+        out.append(line)
+    return "\n".join(out)
 
 
 def _title_chars(width_in: float) -> int:
@@ -270,6 +308,30 @@ def _side_name(side: str, sides=None) -> str:
     from exportrow.sides import side_words
 
     return {"outlet": "the outlet", "other": "Other"}.get(side, side_words(side, sides))
+
+
+#: A side's name in a chart's column heads, axis labels and legend is cut after this many characters, with an
+#: ellipsis (the title, the source line and the alt text give it in full).
+_CHART_NAME_CHARS = 30
+
+
+def _short_name(side: str, sides=None) -> str:
+    """A side's name for a chart's heads, axis labels and legend: at most :data:`_CHART_NAME_CHARS` characters,
+    its start kept, cut at a space when one is near the end, with an ellipsis.
+
+    Example:
+        >>> from exportrow.annotations.model import Sides
+        >>> s = Sides(["u", "w"], {"u": "Brennfeld Tram Drivers Union of Public Transport Workers Ltd", "w": "W" * 60})
+        >>> _short_name("u", s), _short_name("w", s), _short_name("seoul")
+        ('Brennfeld Tram Drivers Union…', 'WWWWWWWWWWWWWWWWWWWWWWWWWWWWW…', 'Seoul')
+    """
+    name = _side_name(side, sides)
+    if len(name) <= _CHART_NAME_CHARS:
+        return name
+    cut = name[:_CHART_NAME_CHARS - 1]
+    if " " in cut[_CHART_NAME_CHARS // 2:]:
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def _side_label(side: str, sides=None) -> str:
@@ -648,7 +710,24 @@ def _wrap_px(text: str, pixels: float, size: float = LABEL_PT) -> str:
             lines.append(w)
         else:
             lines[-1] = tried
-    return "\n".join(lines)
+    return "\n".join(part for line in lines for part in _break_word(line, pixels, size))
+
+
+def _break_word(line: str, pixels: float, size: float) -> list[str]:
+    """``line`` as it is, or, if it is one word wider than ``pixels`` ("WWWW..."), in pieces that fit.
+
+    Example:
+        >>> [len(p) for p in _break_word("W" * 60, 300, 13)], _break_word("a b", 1, 13)
+        ([16, 16, 16, 12], ['a b'])
+    """
+    if " " in line or _text_px(line, size) <= pixels:
+        return [line]
+    pieces = [""]
+    for ch in line:
+        if pieces[-1] and _text_px(pieces[-1] + ch, size) > pixels:
+            pieces.append("")
+        pieces[-1] += ch
+    return pieces
 
 
 def _axes_px(ax, fig_width: float) -> float:
@@ -1235,12 +1314,12 @@ def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str, sides=None) -> s
         top = f[f.claims == f.claims.max()].sort_values("frame_code")
         names = [str(x) for x in top.frame]
         if len(top) == 1:
-            parts.append(f"{_side_name(side, sides)}'s claims lean most on {names[0]} "
+            parts.append(f"{possessive(_side_name(side, sides))} claims lean most on {names[0]} "
                          f"({int(top.claims.iloc[0])} of {total})")
         elif int(top.claims.iloc[0]) == 1:
-            parts.append(f"{_side_name(side, sides)}'s {total} claims use {len(top)} frames, one each")
+            parts.append(f"{possessive(_side_name(side, sides))} {total} claims use {len(top)} frames, one each")
         else:
-            parts.append(f"{_side_name(side, sides)}'s claims lean equally on {'; '.join(names)} "
+            parts.append(f"{possessive(_side_name(side, sides))} claims lean equally on {'; '.join(names)} "
                          f"({int(top.claims.iloc[0])} each of {total})")
     return "; ".join(parts)
 
@@ -1290,7 +1369,13 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
     ca, cb = palette[side_a], palette[side_b]
     width = 12
     with classroom_style():
-        fig, ax = plt.subplots(figsize=(width, max(4.0, 0.62 * len(wide) + 2.6)), layout="constrained")
+        heads = max((_wrap_px(f"\u2190 {_side_name(side_a, sides)} (00)", _HALF_HEAD_PX),
+                     _wrap_px(f"{_side_name(side_b, sides)} (00) \u2192", _HALF_HEAD_PX)), key=lambda t: t.count("\n"))
+        room = _text_inches(_fit(_wrap(title, _title_chars(width)), width, TITLE_PT), heads,
+                            _fit(_wrap(source, int(width * 10.5)), width, SOURCE_PT) if source else "")
+        # taller only for more text than a chart usually carries (six lines): long names, a long title
+        fig, ax = plt.subplots(figsize=(width, max(4.0, 0.62 * len(wide) + 2.6) + max(0.0, room - 2.0)),
+                               layout="constrained")
         y = range(len(wide))
         ax.barh(y, -wide[side_a], color=ca, label=_side_name(side_a, sides))
         ax.barh(y, wide[side_b], color=cb, label=_side_name(side_b, sides))
@@ -1318,7 +1403,7 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
                 transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(cb), fontsize=LABEL_PT, fontweight="bold")
         ax.set_xlabel("Claims coded with this frame (count)")
-        fig.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
+        fig.suptitle(_fit(_wrap(title, _title_chars(width)), width, TITLE_PT), x=0.01, ha="left", fontsize=TITLE_PT)
         _source(fig, source, width)
     rows = list(zip(wide.index, wide[side_a], wide[side_b]))[::-1]
     alt = (f"{title}. Diverging bar chart of claims per frame dimension, {_side_name(side_a, sides)} to the left "
@@ -1332,8 +1417,9 @@ def _words_caveat(words: pd.DataFrame, side_a: str, side_b: str, sides=None) -> 
     na = int(words.total_a.iloc[0]) if len(words) and "total_a" in words else 0
     nb = int(words.total_b.iloc[0]) if len(words) and "total_b" in words else 0
     strongest = float(words.z.abs().max()) if len(words) else 0.0
-    return (f"Small counts: after stop words, {_side_name(side_a, sides)}'s claims give {na} words to compare and "
-            f"{_side_name(side_b, sides)}'s {nb}. The largest |z| here is {strongest:.2f}; under 1.96 is what chance "
+    of_a, of_b = possessive(_side_name(side_a, sides)), possessive(_side_name(side_b, sides))
+    return (f"Small counts: after stop words, {of_a} claims give {na} words to compare and "
+            f"{of_b} {nb}. The largest |z| here is {strongest:.2f}; under 1.96 is what chance "
             "alone often gives. Read the chart as a description of the wording, not as evidence of a difference.")
 
 
@@ -1387,8 +1473,17 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
         return fig, f"{title}. {caveat}"
     palette = _palette(sides, [side_a, side_b])
     width = 12
+    xlabel = (_wrap_px(f"z-score of weighted log-odds: \u2190 leans {_short_name(side_a, sides)}   |   "
+                       f"leans {_short_name(side_b, sides)} \u2192", _WORDS_AXIS_PX) + "\n"
+              + _wrap_px(f"(word counts in brackets: {_short_name(side_a, sides)} vs {_short_name(side_b, sides)})",
+                         _WORDS_AXIS_PX))
+    heading = _fit(_wrap(title, _title_chars(width)), width, TITLE_PT)
+    note = _fit(_wrap(caveat + (" " + source if source else ""), int(width * 10.5)), width, SOURCE_PT)
     with classroom_style():
-        fig, ax = plt.subplots(figsize=(width, max(4.0, 0.5 * len(shown) + 3.2)), layout="constrained")
+        # taller only for more text than the chart usually carries (nine lines): long names, a long caveat
+        fig, ax = plt.subplots(figsize=(width, max(4.0, 0.5 * len(shown) + 3.2)
+                                        + max(0.0, _text_inches(heading, xlabel, note) - 3.0)),
+                               layout="constrained")
         ax.axvspan(-Z_CRITICAL, Z_CRITICAL, color="#eeeeee", zorder=0)
         for i, z in enumerate(shown.z):
             z = float(z)
@@ -1404,17 +1499,13 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
                       [str(abs(t)) for t in (-3, -2, -1, 0, 1, 2, 3) if abs(t) <= m])
         ax.text(0.5, 1.0, f"within chance (|z| < {Z_CRITICAL})", transform=ax.transAxes, ha="center",
                 va="bottom", fontsize=SOURCE_PT, color="#555555")
-        ax.set_xlabel(_wrap_px(f"z-score of weighted log-odds: \u2190 leans {_side_name(side_a, sides)}   |   "
-                               f"leans {_side_name(side_b, sides)} \u2192", _WORDS_AXIS_PX) + "\n"
-                      + _wrap_px(f"(word counts in brackets: {_side_name(side_a, sides)} vs "
-                                 f"{_side_name(side_b, sides)})",
-                                 _WORDS_AXIS_PX))
+        ax.set_xlabel(xlabel)
         handles = [Patch(color=palette[s],
-                         label=_wrap_px(f"{_side_name(s, sides)}, beyond chance", _LEGEND_PX, SOURCE_PT))
+                         label=_wrap_px(f"{_short_name(s, sides)}, beyond chance", _LEGEND_PX, SOURCE_PT))
                    for s in (side_a, side_b)]
         handles.append(Patch(color="#9a9a9a", label="within chance: leans to neither side"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=SOURCE_PT)
-        fig.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
+        fig.suptitle(heading, x=0.01, ha="left", fontsize=TITLE_PT)
         _source(fig, caveat + (" " + source if source else ""), width)
     alt = (f"{title}. Bar chart of the words that most set {_side_name(side_a, sides)} and "
            f"{_side_name(side_b, sides)} apart, "

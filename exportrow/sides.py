@@ -18,7 +18,7 @@ from exportrow.errors import UsageError
 from exportrow.files import excerpt
 
 __all__ = ["SideError", "ActorError", "declared_sides", "compared_sides", "check_sides", "check_actors",
-           "check_side_parameters", "side_words", "SIDE_PARAMETERS"]
+           "check_side_parameters", "side_words", "possessive", "SIDE_PARAMETERS"]
 
 #: The notebook parameters that name sides: one side each, or a list of sides.
 SIDE_PARAMETERS = ("side_a", "side_b", "sides")
@@ -60,6 +60,24 @@ def side_words(side: str, sides=None) -> str:
         return name
     words = str(side).replace("_", " ").split()
     return " ".join(w if i and w in _SMALL_WORDS else _word_shown(w) for i, w in enumerate(words))
+
+
+def possessive(name: str) -> str:
+    """``name`` with the possessive ending charts and prose give a side: ``'s``, or a bare apostrophe after a
+    word ending in a lower-case ``s`` ("United States' claims", never "United States's") and nothing after an
+    apostrophe; an abbreviation in capitals keeps ``'s`` ("US's").
+
+    Example:
+        >>> [possessive(n) for n in ("Seoul", "United States", "Workers' Unions", "Drivers'", "US", "U.S.",
+        ...                          "the outlet", "PHILIPPINES")]
+        ["Seoul's", "United States'", "Workers' Unions'", "Drivers'", "US's", "U.S.'s", "the outlet's", "PHILIPPINES'"]
+    """
+    last = name.split()[-1] if name.split() else name
+    if name.endswith(("'", "’")):
+        return name
+    if name.endswith("s") or name.endswith("S") and len(last) > 3 and last.isalpha():
+        return name + "'"
+    return name + "'s"
 
 
 def _word_shown(word: str) -> str:

@@ -281,7 +281,7 @@ def is_worksheet(path: str | Path) -> bool:
     """
     try:
         with open(path, "rb") as fh:
-            head = fh.read(4096).decode("utf-8", errors="replace").removeprefix("\ufeff")
+            head = fh.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")  # two, re-saved twice
     except OSError:
         return False
     first = head.split("\n", 1)[0].strip()

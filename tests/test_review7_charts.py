@@ -218,7 +218,7 @@ def test_two_word_sides_print_as_words_in_charts_and_prose():
                                 "north_korea")
     heads = [t.get_text() for t in fig.axes[0].texts if "\u2190" in t.get_text() or "\u2192" in t.get_text()]
     assert heads == ["\u2190 United States (12)", "North Korea (4) \u2192"]
-    assert alt.startswith("United States's claims lean most on Crime and punishment (4 of 12); North Korea's claims")
+    assert alt.startswith("United States' claims lean most on Crime and punishment (4 of 12); North Korea's claims")
     assert "_" not in fig._suptitle.get_text() + alt
     plt.close(fig)
     words = c.pipe(fightin_words, "united_states", "north_korea")

@@ -65,3 +65,24 @@ def test_the_url_from_pyproject_is_checked_and_the_message_names_the_file_and_ke
                                          ("", 'anything"<>')])  # no URL: no buttons, the branch is not used
 def test_plain_values_pass_as_they_are(url, branch):
     assert check_repository(url, branch) == (url, branch)
+
+
+@pytest.mark.parametrize("url, plain", [("https://gitlab.com/group/subgroup/repo",
+                                         "https://gitlab.com/group/subgroup/repo"),
+                                        ("https://github.com/a/b/", "https://github.com/a/b"),
+                                        ("HTTPS://github.com/a/b", "https://github.com/a/b")])
+def test_subgroups_a_trailing_slash_and_an_upper_case_scheme_are_accepted(url, plain):
+    assert check_repository(url, "main") == (plain, "main")  # review 10, finding 3
+
+
+@pytest.mark.parametrize("url, branch", [("https://github.com/../..", "main"), ("https://github.com/a/.", "main"),
+                                         ("https://localhost/a/b", "main"), ("https://127.0.0.1/a/b", "main"),
+                                         ("https://github.com/a/b/tree", "main"), ("https://github.com/a/b", "x/"),
+                                         ("https://github.com/a/b", "x.lock"), ("https://github.com/a/b", "a/.b"),
+                                         ("https://gitlab.com/g/s/r?x=\"<script>", "main"),
+                                         ("javascript://github.com/a/b", "main")])
+def test_non_repository_addresses_and_branches_git_refuses_are_refused(url, branch):
+    with pytest.raises(RepositoryError) as err:
+        check_repository(url, branch)
+    assert err.value.exit_code == 2
+    assert ("--branch" if branch != "main" else "--repository-url") in str(err.value).split(":")[0]

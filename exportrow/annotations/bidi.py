@@ -52,6 +52,13 @@ def bidi_warnings(ann: Annotation) -> list[Problem]:
             charts, but the tables keep the text as written
         >>> ann.events[0]["description"] = "talks broke down"; bidi_warnings(ann)
         []
+
+    A side's ``name:`` is checked as the file writes it (charts and pages show it without the control):
+
+        >>> from exportrow.annotations.model import Sides
+        >>> ann.sides = Sides(["us", "outlet"], {"us": "ynapmoc x"}, {"us": "\u202eynapmoc x"})
+        >>> [(w.entry, w.field, w.message[:40]) for w in bidi_warnings(ann)]
+        [('sides[us]', 'name', 'holds an invisible U+202E RIGHT-TO-LEFT ')]
     """
     out = []
     for section in _SECTIONS:
@@ -61,6 +68,8 @@ def bidi_warnings(ann: Annotation) -> list[Problem]:
                 if not str(key).startswith("_"):
                     out += _warn(ann, label, str(key), value)
     out += _warn(ann, "sides", "", list(ann.sides) if isinstance(ann.sides, (list, tuple)) else [])
+    for side, name in getattr(ann.sides, "written", {}).items():  # the names as written (charts show them cleaned)
+        out += _warn(ann, f"sides[{side}]", "name", name)
     out += _warn(ann, "caveats", "", list(ann.caveats or []))
     return out
 

@@ -72,9 +72,15 @@ def looks_like_level(text) -> str | None:
     return m.group(0) if m else None
 
 
-#: A unit that is a length of time and nothing else ("days", "working days", "hours"): "the strike lasted nine days".
-_DURATION = re.compile(r"(?:(?:calendar|working|business|school|full|whole)\s+)?"
-                       r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)", re.I)
+#: A unit that is a length of time and nothing else ("days", "calendar days", "hours"): "the strike lasted nine days".
+#: Not "working days", "school days" or "nights": days of work lost, school days missed and hotel nights are counts
+#: that add up over their period, which is almost always how articles use them.
+_DURATION = re.compile(r"(?:(?:calendar|full|whole)\s+)?"
+                       r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)", re.I)
+#: Words of a quantity's name that say its time adds up over the period ("hours_worked", "days_lost_to_strikes",
+#: "hotel_stays"): such a figure stays a count although its unit is a bare length of time.
+_ADDS_UP = re.compile(r"\b(?:lost|worked|missed|spent|stays?|overnight|absences?|sick|booked|billed|served|"
+                      r"volunteered|total)\b", re.I)
 
 
 def is_duration(unit) -> bool:
@@ -82,10 +88,12 @@ def is_duration(unit) -> bool:
     up over the figure's period, so it is never divided by months.
 
     Example:
-        >>> [is_duration(u) for u in ("days", "Working days", " weeks ", "years", "hours")]
+        >>> [is_duration(u) for u in ("days", "Calendar days", " weeks ", "years", "hours")]
         [True, True, True, True, True]
         >>> [is_duration(u) for u in ("person-days", "cases", "days a year", "euros", None, "daylight hours")]
         [False, False, False, False, False, False]
+        >>> [is_duration(u) for u in ("working days", "school days", "nights", "hotel nights")]  # counts that add up
+        [False, False, False, False]
     """
     return isinstance(unit, str) and _DURATION.fullmatch(unit.strip()) is not None
 
@@ -94,8 +102,9 @@ def settle_duration_kinds(ann: Annotation) -> None:
     """Take a figure without ``kind:`` whose unit is a length of time (:func:`is_duration`) as a level: "the last
     strike, in 2019, lasted nine days" is no count that adds up over 2019, and 0.75 days a month of it means nothing.
     The figure then gets no rate per month and no remainder; ``kind: count`` in the annotation keeps it a count
-    (hours worked in a year add up). The figure is marked ``_kind_default`` so that messages say where the kind
-    came from.
+    (hours worked in a year add up). A figure whose quantity says that its time adds up ("hours_worked",
+    "days_lost", "hotel_stays": :data:`_ADDS_UP`) stays a count. The figure is marked ``_kind_default`` so that
+    messages say where the kind came from.
 
     Example:
         >>> from exportrow.annotations import load_annotation
@@ -104,9 +113,12 @@ def settle_duration_kinds(ann: Annotation) -> None:
         >>> ann.figures[0].pop("kind", None); settle_duration_kinds(ann)
         >>> [(f.get("kind"), f.get("_kind_default")) for f in ann.figures[:3]]
         [('level', 'duration'), ('count', None), (None, None)]
+        >>> ann.figures[2].update(unit="hours", quantity="hours_worked"); settle_duration_kinds(ann)
+        >>> ann.figures[2].get("kind")
     """
     for f in ann.figures or []:
-        if f.get("kind") is None and is_duration(f.get("unit")):
+        quantity = str(f.get("quantity") or "").replace("_", " ")
+        if f.get("kind") is None and is_duration(f.get("unit")) and not _ADDS_UP.search(quantity):
             f["kind"], f["_kind_default"] = "level", "duration"
 
 
@@ -117,7 +129,8 @@ def _duration_warning(ann: Annotation, f: dict) -> Problem:
                    "exportrow takes it as a duration (how long something lasted), like a level: it is never divided "
                    "by months and no remainder is derived from it",
                    "add `kind: level` to say so, or `kind: count` if the time adds up over the period (hours worked "
-                   "in a year, days of rain in a month)")
+                   "in a year, days of rain in a month; a quantity named for what adds up, such as hours_worked or "
+                   "days_lost, is a count without it)")
 
 
 def kind_warnings(ann: Annotation) -> list[Problem]:

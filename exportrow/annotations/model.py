@@ -114,14 +114,17 @@ class Sides(tuple):
     """
 
     names: dict
+    #: The names as the file writes them (``check`` warns about invisible characters there), by side id.
+    written: dict
 
-    def __new__(cls, ids=(), names=None):
+    def __new__(cls, ids=(), names=None, written=None):
         obj = super().__new__(cls, ids)
         obj.names = dict(names or {})
+        obj.written = dict(written or {})
         return obj
 
     def __reduce__(self):
-        return (Sides, (tuple(self), self.names))
+        return (Sides, (tuple(self), self.names, self.written))
 
 
 @dataclass

@@ -30,7 +30,7 @@ from exportrow.numbers import find_numbers
 
 __all__ = ["OTHER_ARTICLE", "collect_ids", "entries", "check_top_level", "check_actors", "check_figures",
            "check_statements", "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings",
-           "comparison_warnings"]
+           "comparison_warnings", "check_side_names"]
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
@@ -136,10 +136,12 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
                 f"has {article.sha256[:12]}…", _other_article_fix(meta, article, chk.file))
     if doc.get("sides") is not None and _intact(broken, "sides"):
         ids = [s["id"] if isinstance(s, dict) else s for s in doc["sides"]]
-        names = {s["id"]: _display_name(s["name"]) for s in doc["sides"] if isinstance(s, dict)}
-        ann.sides = Sides(dict.fromkeys([*ids, *ALWAYS_SIDES]), names)
+        written = {s["id"]: s["name"] for s in doc["sides"] if isinstance(s, dict)}
+        names = {side: _display_name(name) for side, name in written.items()}
+        ann.sides = Sides(dict.fromkeys([*ids, *ALWAYS_SIDES]), names, written)
         for side in [s for s in dict.fromkeys(ids) if ids.count(s) > 1]:
             chk.add("sides", "", f"the side {shown(side)} is declared more than once", "declare each side once")
+        check_side_names(chk, ann.sides)
         todo = [s for s in ids if is_placeholder(s)]
         if todo:
             chk.add("sides", "", f"{len(todo)} side{'s are' if len(todo) > 1 else ' is'} still a placeholder "
@@ -153,6 +155,57 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
                                            and not is_placeholder(s) and s not in ALWAYS_SIDES), *ALWAYS_SIDES]))
     if _intact(broken, "caveats"):
         ann.caveats = [" ".join(c.split()) for c in doc.get("caveats") or []]
+
+
+def check_side_names(chk: Checker, sides: Sides) -> None:
+    """Each side's ``name:`` shows something, and tells it apart from every other side: charts and prose show a side
+    by its name, so two sides of one name (or a name that is another side's id, as readers see it) would be drawn and
+    described as one side, or as the wrong one. Letter case and spacing do not tell names apart.
+
+    Example:
+        >>> chk, ann, ids = _demo()
+        >>> check_side_names(chk, Sides(["union", "company", "outlet"], {"union": "Same", "company": "same"}))
+        >>> print(chk.problems[-1])  # doctest: +NORMALIZE_WHITESPACE
+        demo.yaml: sides[company].name: 'same' is also the name of the side union, so charts and prose could not
+        tell the two sides apart
+            fix: give each side a name of its own (or remove `name:` from one of them)
+        >>> check_side_names(chk, Sides(["union", "company"], {"company": "UNION"}))
+        >>> print(chk.problems[-1].message)  # doctest: +NORMALIZE_WHITESPACE
+        'UNION' is the id of the side union (shown as 'Union'), so charts and prose would seem to speak of the side
+        union where they mean company
+        >>> check_side_names(chk, Sides(["union"], {"union": ""}, {"union": "\u202e\u202c"}))
+        >>> print(chk.problems[-1].message)
+        '\u202e\u202c' has nothing to show once invisible and control characters are left out
+    """
+    from exportrow.sides import side_words
+
+    def key(text: str) -> str:
+        return " ".join(str(text).replace("_", " ").split()).casefold()
+
+    seen: dict[str, str] = {}
+    for side in sides:
+        name = sides.names.get(side)
+        if name is None:
+            continue
+        label = f"sides[{side}]"
+        if not name:
+            chk.add(label, "name", f"{shown(sides.written.get(side, name))} has nothing to show once invisible and "
+                    "control characters are left out", "write the name in visible letters, or remove `name:` to show "
+                    f"the side as {shown(side_words(side))}")
+            continue
+        if key(name) in seen:
+            chk.add(label, "name", f"{shown(name)} is also the name of the side {seen[key(name)]}, so charts and "
+                    "prose could not tell the two sides apart",
+                    "give each side a name of its own (or remove `name:` from one of them)")
+            continue
+        seen[key(name)] = side
+        for other in sides:
+            if other != side and key(name) in (key(other), key(side_words(other, ()))):
+                chk.add(label, "name", f"{shown(name)} is the id of the side {other} (shown as "
+                        f"{shown(side_words(other, sides))}), so charts and prose would seem to speak of the side "
+                        f"{other} where they mean {side}", f"give the {side} a name that is not another side's, e.g. "
+                        f"{shown(side_words(side, ()))}")
+                break
 
 
 #: How the problem of an annotation checked against another article begins (it is then reported alone).
