@@ -190,6 +190,12 @@ _MINUS_WORD = re.compile(r"(?<![\w\u2212-])(?:minus|negative)"
                          r"(?:\s{1,3}|\s{0,2}[-\u2010\u2011\u2012\u2013\u2212]\s{0,2})\Z", re.IGNORECASE)
 
 
+#: "plus or minus", "plus/minus", "plus-minus", "+/-" ending just before a minus word or sign: a margin ("plus or
+#: minus 3 points" is a margin of 3), never a negative number.
+_PLUS_OR = re.compile(r"(?:\bplus\s{0,3}(?:or\s{1,3}|/\s{0,2}|[-\u2010\u2011]\s{0,2})?|\+\s{0,2}/\s{0,2})\Z",
+                      re.IGNORECASE)
+
+
 def _sign_start(text: str, i: int) -> int | None:
     """Where the minus sign or word of a number starting at ``i`` starts, or None when it has none.
 
@@ -198,11 +204,18 @@ def _sign_start(text: str, i: int) -> int | None:
         (5, None, 3)
         >>> _sign_start("by minus-0.4", 9), _sign_start("a 3-year", 4), _sign_start("minus-3", 6)
         (3, None, 0)
+        >>> _sign_start("plus or minus 3", 14), _sign_start("plus/minus 3", 11), _sign_start("+/-3", 3)
+        (None, None, None)
     """
+    start = None
     if i >= 1 and text[i - 1] in _MINUS_SIGNS and (i == 1 or text[i - 2].isspace() or text[i - 2] in _BEFORE_SIGN):
-        return i - 1
-    m = _MINUS_WORD.search(text[max(0, i - 16):i])
-    return None if m is None else i - (len(m.group(0)))
+        start = i - 1
+    else:
+        m = _MINUS_WORD.search(text[max(0, i - 16):i])
+        start = None if m is None else i - (len(m.group(0)))
+    if start is not None and _PLUS_OR.search(text[max(0, start - 12):start]):
+        return None  # a margin: "plus or minus 3" is 3 either way
+    return start
 
 
 def _signed(text: str, offset: int, found: list[NumberMention]) -> list[NumberMention]:
@@ -267,6 +280,11 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         [2015, 2019, 19, 3, -3, -5]
         >>> [(m.text, m.value) for m in find_numbers("it fell minus-0.4 per cent; Negative-two; 2015-2019; a 3-year")]
         [('minus-0.4', -0.4), ('Negative-two', -2), ('2015', 2015), ('2019', 2019), ('3', 3)]
+
+    A margin keeps its number positive: "plus or minus 3", "plus/minus 3", "plus-minus 3", "+/-3" and "±3" are all 3.
+
+        >>> [m.value for m in find_numbers("plus or minus 3; plus/minus 3; plus-minus 3; +/-3; \u00b13; minus 3")]
+        [3, 3, 3, 3, 3, -3]
 
     The sign survives a line break, a thin or narrow space, a non-breaking hyphen and an en dash after "minus"; an en
     dash between two numbers is a range:
