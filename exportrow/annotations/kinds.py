@@ -177,10 +177,17 @@ def kind_warnings(ann: Annotation) -> list[Problem]:
     return out
 
 
+#: Units that never add up over a period, whatever ``kind:`` says: a per cent, an average, an index, a temperature.
+_NEVER_ADDS = re.compile(r"%|°|\b(?:per\s*cent|percent(?:age)?s?(?:\s+points?)?|averages?|mean|medians?|"
+                         r"ind(?:ex|exes|ices)|degrees?|celsius|centigrade|fahrenheit|kelvin|temperatures?|ratios?|"
+                         r"basis\s+points?)\b", re.I)
+
+
 def _count_warning(ann: Annotation, f: dict) -> Problem | None:
     """The warning for a figure that says ``kind: count`` but whose unit carries a time or per-head rate
-    (:func:`looks_like_rate`), or None. A unit that only reads like a level ("shares", "per cent") is left alone:
-    ``kind: count`` is how an annotator says that such a figure does add up.
+    (:func:`looks_like_rate`) or is a per cent, an average, an index or a temperature, which never add up; or None.
+    A unit that only may read like a level ("shares", "price") is left alone: ``kind: count`` is how an annotator
+    says that such a figure does add up (shares traded).
 
     Example:
         >>> from exportrow.annotations import load_annotation
@@ -193,16 +200,24 @@ def _count_warning(ann: Annotation, f: dict) -> Problem | None:
         divides it by months again (its rates per month, rate_change verdicts) and derives remainders from it
         write `kind: level` if it is a rate (a day, a year, per head), a level, a price or an average (it is then
         compared as a value, never divided by months); keep `kind: count` only if it adds up over its period
-        >>> [_count_warning(ann, dict(fig, unit=unit)) for unit in ("barrels", "shares")]
-        [None, None]
+        >>> [_count_warning(ann, dict(fig, unit=unit)) for unit in ("barrels", "shares", "price")]
+        [None, None, None]
+        >>> print(_count_warning(ann, dict(fig, unit="average tonnes")).message)  # doctest: +NORMALIZE_WHITESPACE
+        `kind: count`, but the unit 'average tonnes' ('average') reads like a level (a per cent, an average, an index
+        or a temperature never adds up): as a count, exportrow divides it by months again (its rates per month,
+        rate_change verdicts) and derives remainders from it
+        >>> _count_warning(ann, dict(fig, unit="per cent")).message[:60]
+        "`kind: count`, but the unit 'per cent' reads like a level (a"
     """
     unit = f.get("unit")
-    word = looks_like_rate(unit)
+    word, like = looks_like_rate(unit), "a rate"
+    if word is None and isinstance(unit, str) and (m := _NEVER_ADDS.search(unit.replace("_", " "))):
+        word, like = m.group(0), "a level (a per cent, an average, an index or a temperature never adds up)"
     if word is None:
         return None
     said = f"'{word}'" if word.lower() == str(unit).strip().lower() else f"{str(unit)[:60]!r} ('{word}')"
     return Problem(str(ann.path), f.get("_label", f"figures[{f.get('id')}]"), "kind",
-                   f"`kind: count`, but the unit {said} reads like a rate: as a count, exportrow divides it "
+                   f"`kind: count`, but the unit {said} reads like {like}: as a count, exportrow divides it "
                    "by months again (its rates per month, rate_change verdicts) and derives remainders from it",
                    "write `kind: level` if it is a rate (a day, a year, per head), a level, a price or an average (it "
                    "is then compared as a value, never divided by months); keep `kind: count` only if it adds up "
