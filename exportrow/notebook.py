@@ -63,7 +63,9 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
     from exportrow.export import FORMATS
 
     if figure_format not in FORMATS:
-        raise ValueError(f"figure_format must be one of {', '.join(FORMATS)}, not {figure_format!r}")
+        from exportrow.parameters import ParameterError  # a ValueError, shown in one line
+
+        raise ParameterError(f"figure_format must be one of {', '.join(FORMATS)}, not {figure_format!r}")
     from exportrow.annotations import article_to_load
 
     # only an annotation given: the article its `article: file:` names, as `exportrow check` finds it

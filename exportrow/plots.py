@@ -131,7 +131,9 @@ class _NoBidi:
 
 def _render(fig, fmt: str) -> bytes:
     if fmt not in FORMATS:
-        raise ValueError(f"figure format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        from exportrow.parameters import ParameterError  # a ValueError, shown in one line
+
+        raise ParameterError(f"figure format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     strip_chart_bidi(fig)
     buf = io.BytesIO()
     # Figures laid out by matplotlib's constrained layout already fit their canvas; a "tight" bounding
@@ -531,7 +533,9 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     from exportrow.stats import MEASURES
 
     if measure not in MEASURES:
-        raise ValueError(f"measure must be 'count' or 'per_month', not {measure!r}")
+        from exportrow.parameters import ParameterError  # a ValueError, shown in one line
+
+        raise ParameterError(f"measure must be 'count' or 'per_month', not {measure!r}")
     from exportrow.stats import chart_measure, drawn_periods, value_kind
 
     measure = chart_measure(periods, measure)  # levels: their values, never divided by months

@@ -338,7 +338,9 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
         [14.0, 22.0, 48.0]
     """
     if measure not in MEASURES:
-        raise ValueError(f"measure must be 'count' or 'per_month', not {measure!r}")
+        from exportrow.parameters import ParameterError  # a ValueError, shown in one line
+
+        raise ParameterError(f"measure must be 'count' or 'per_month', not {measure!r}")
     quantity = quantity or main_quantity(figures_table)
     f = figures_table[(figures_table.quantity == quantity) & figures_table.period_start.notna()]
     f = f[~f.figure_id.isin(_totals(f))]

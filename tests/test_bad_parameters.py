@@ -40,3 +40,10 @@ def test_a_bad_frame_column_in_notebook_03_is_one_exportrow_line(run_notebook):
     assert info.value.ename == "ParameterError"
     assert info.value.traceback == ["ParameterError: frame_column must be 'primary' or 'both', not 'tertiary'; "
                                     'allowed: one of "primary", "both"']
+
+
+@pytest.mark.parametrize("params", [{"figure_format": "gif"}, {"measure": "percent"}])
+def test_a_bad_format_or_measure_in_notebook_01_is_one_exportrow_line(run_notebook, params):
+    with pytest.raises(papermill.PapermillExecutionError) as info:
+        run_notebook("01-enforcement-statistics", **params)
+    assert info.value.ename == "ParameterError"  # was a bare ValueError, with a traceback in JupyterLab
