@@ -368,11 +368,10 @@ def _worksheets(files) -> dict:
 
 def _blank(path: Path, parsed: dict) -> bool:
     """:func:`blank_codings` for one file, from the worksheets already read (:func:`_worksheets`)."""
-    from exportrow.worksheet import is_worksheet
+    from exportrow.worksheet import _blank_worksheet
 
     ws = parsed.get(Path(path))
-    return (ws is not None and not ws.coded and Path(path).is_file() and not Path(path).is_symlink()
-            and is_worksheet(path))
+    return ws is not None and _blank_worksheet(Path(path), ws=ws)
 
 
 def _blank_note(blank) -> str:

@@ -363,13 +363,14 @@ def _unchanged(path: Path, fresh: str) -> bool:
             and _blank_worksheet(path, notes=True))
 
 
-def _blank_worksheet(path: Path, *, notes: bool = False) -> bool:
+def _blank_worksheet(path: Path, *, notes: bool = False, ws: Worksheet | None = None) -> bool:
     """Whether ``path`` is a worksheet nobody has filled in: every coding field empty (with ``notes``, every note
-    too). A file that cannot be read as a worksheet is not blank: it may hold someone's coding."""
+    too). A file that cannot be read as a worksheet is not blank: it may hold someone's coding. ``ws``: the sheet
+    already read from ``path`` (it is not read again)."""
     if not path.is_file() or path.is_symlink() or not is_worksheet(path):
         return False
     try:
-        ws = _parse(path)
+        ws = ws if ws is not None else _parse(path)
     except ExportrowError:
         return False
     return not ws.coded and not (notes and any(_text_of(c.get("note")) for c in ws.claims))
