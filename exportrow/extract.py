@@ -462,12 +462,30 @@ def _resolution_line(expr: str, pub) -> str:
     try:
         r = resolve_date(expr, pub)
     except TenseNeeded:  # a weekday, a month and day, a bare month...: the tense decides
-        past = resolve_date(expr, pub, tense="past").timex
-        present = resolve_date(expr, pub, tense="present").timex
-        return f"    tense: TODO           # past resolves to {past}; present/future to {present}"
+        readings = {}
+        for tense in ("past", "present"):
+            try:
+                readings[tense] = resolve_date(expr, pub, tense=tense).timex
+            except DateResolutionError as exc:  # "by June" has no start in the past, "after Tuesday" no end ahead
+                readings[tense] = exc
+        past, present = readings["past"], readings["present"]
+        if isinstance(past, str) and isinstance(present, str):
+            return f"    tense: TODO           # past resolves to {past}; present/future to {present}"
+        if isinstance(past, str) or isinstance(present, str):
+            good, bad = ("past", "present/future") if isinstance(past, str) else ("present/future", "past")
+            why = present if good == "past" else past
+            return (f"    tense: TODO           # {good} resolves to {past if good == 'past' else present}; "
+                    f"{bad} does not resolve ({_one_line(why)})")
+        return (f"    # does not resolve in the past ({_one_line(past)}) nor in the present/future "
+                f"({_one_line(present)})")
     except DateResolutionError as exc:
-        return f"    # does not resolve: {exc}"
+        return f"    # does not resolve: {_one_line(exc)}"
     return f"    # resolves to {r.timex} ({r.precision}) against {pub:%Y-%m-%d}"
+
+
+def _one_line(exc) -> str:
+    """An error's message on one line, for a comment in the draft."""
+    return " ".join(str(exc).split())
 
 
 def _claim_lines(props: Proposals) -> list[str]:
