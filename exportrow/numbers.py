@@ -6,6 +6,13 @@ merely stand side by side stay two ("one and two", "one two"). Digits followed b
 word are one value: "1.5 million" is 1,500,000. In a range the scale word is written once and
 belongs to both ends: in "between 5 and 8 million" or "5 to 8 million" the 5 is 5,000,000.
 
+A scale abbreviation after digits is a scale word too: "bn"/"bln" (billion), "tn"/"trn" (trillion), "mn"/"mln"
+(million), glued on or after one space ("¥12bn", "2.5 trn", "3 mln"), and "k" (thousand) glued on ("10k"). South
+Asian "lakh" (100,000) and "crore" (10,000,000) are scale words ("Rs 3 crore" is 30,000,000). A glued "m" is million
+only for money: a currency symbol or code just before the number ("US$80m", "£400m", "EUR 80m", "€3-4m") or a currency
+word just after it ("80m euros"). A bare "5m" may be five metres or five million, so it is not read as a number at
+all: neither a figure nor a number the coverage count misses.
+
 A number keeps its sign: a minus sign ("-0.4", or U+2212 "−0.4") written straight before it at the start of
 a word (after a space, a bracket, a quote mark or the start of the text), or the word "minus" or "negative"
 before it ("minus 0.4", across a line break or joined by a hyphen or an en dash: "minus-0.4"). A hyphen inside a
@@ -34,7 +41,23 @@ _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 CARDINAL = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 ORDINAL = {w: i + 1 for i, w in enumerate(_ORDINALS)}
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
+           "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,
+           "crores": 10_000_000}
+#: Scale abbreviations after digits, glued on or after one space: "12bn", "2.5 trn", "3 mln".
+_ABBREVIATIONS = {"bn": 1_000_000_000, "bln": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+                  "mn": 1_000_000, "mln": 1_000_000}
+#: Scale letters glued on to digits: "10k" always; "m" only for money ("US$80m", "£400m", "80m euros"), since a
+#: bare "5m" may be five metres.
+_LETTERS = {"k": 1_000, "m": 1_000_000}
+#: A currency written just before a number: a symbol ("$", "US$", "€", "¥", "₩") or an ISO code or "Rs" and a space;
+#: or before the low end of a range the number ends ("€3-4m").
+_CURRENCY = (r"(?:[$\u00a3\u20ac\u00a5\u20a9\u20b9\u20bd\u20ba\u20aa\u20ab\u20b1\u0e3f\u20a6\u20b4\u20b8\u20a3]"
+             r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|HKD|AUD|CAD|CHF|SGD|TWD|NZD|SEK|NOK|DKK|Rs\.?)[\s\u00a0]?)")
+_MONEY_BEFORE = re.compile(_CURRENCY + r"(?:[\d.,]+[\s\u00a0]*(?:to|-|\u2013)[\s\u00a0]*)?\Z", re.IGNORECASE)
+#: A currency named just after a number: "80m euros", "12m yen".
+_MONEY_AFTER = re.compile(r"[\s\u00a0]+(?:yen|won|yuan|renminbi|euros?|dollars?|pounds?|sterling|rupees?|francs?|"
+                          r"crowns?|kronor|kroner|roubles?|rubles?|pesos?|reais|rand|ringgit|baht|dong)\b",
+                          re.IGNORECASE)
 _SPECIAL = {"dozen": 12}
 _WORD = "|".join(sorted([*CARDINAL, *ORDINAL, "hundred", *_SCALES, *_SPECIAL], key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -44,7 +67,8 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 def _pattern() -> re.Pattern:
     scale = "|".join(_SCALES)
     return re.compile(
-        rf"(?<![\w.,])({_DIGITS})(?:[\s\u00a0]+({scale}|hundred|dozen)\b)?(?![\w]|[.,]\d)"
+        rf"(?<![\w.,])({_DIGITS})(?:[\s\u00a0]+({scale}|hundred|dozen)\b|[\s\u00a0]?({'|'.join(_ABBREVIATIONS)})\b"
+        rf"|({'|'.join(_LETTERS)})\b)?(?![\w]|[.,]\d)"
         rf"|\b((?:{_WORD})(?:(?:[\s\u00a0-]+|[\s\u00a0]+and[\s\u00a0]+)(?:{_WORD}))*)\b",
         re.IGNORECASE)
 
@@ -233,7 +257,8 @@ def _signed(text: str, offset: int, found: list[NumberMention]) -> list[NumberMe
 _RANGE_JOIN = re.compile(r"[\s\u00a0]*(?:to|or|-|\u2013|\u2014)[\s\u00a0]*", re.IGNORECASE)
 _RANGE_AND = re.compile(r"[\s\u00a0]+and[\s\u00a0]+", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween[\s\u00a0]+$", re.IGNORECASE)
-_SCALED = re.compile(r"[\s\u00a0]+(" + "|".join(_SCALES) + r")$", re.IGNORECASE)
+_SCALED = re.compile(r"(?:[\s\u00a0]+(" + "|".join(_SCALES) + r")|\d[\s\u00a0]?(" + "|".join(_ABBREVIATIONS)
+                     + r")|\d(" + "|".join(_LETTERS) + r"))$", re.IGNORECASE)
 
 
 def _share_scales(text: str, offset: int, found: list[NumberMention]) -> list[NumberMention]:
@@ -250,7 +275,7 @@ def _share_scales(text: str, offset: int, found: list[NumberMention]) -> list[Nu
         between = text[low.end - offset:high.start - offset]
         joined = _RANGE_JOIN.fullmatch(between) or (
             _RANGE_AND.fullmatch(between) and _BETWEEN.search(text[:low.start - offset]))
-        factor = _SCALES[scale.group(1).lower()]
+        factor = {**_SCALES, **_ABBREVIATIONS, **_LETTERS}[next(g for g in scale.groups() if g).lower()]
         if joined and Decimal(str(low.value)) < Decimal(str(high.value)) / factor:
             out[k] = dataclasses.replace(low, value=_whole(Decimal(str(low.value)) * factor))
     return out
@@ -270,6 +295,10 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
         [1, 2, 2019, 105]
         >>> [(m.text, m.value) for m in find_numbers("1.5 million people, 2 billion yen")]
         [('1.5 million', 1500000), ('2 billion', 2000000000)]
+        >>> [(m.text, m.value) for m in find_numbers("a charge of ¥12bn, or US$80m; 2.5 trn won; 10k; Rs 3 crore")]
+        [('12bn', 12000000000), ('80m', 80000000), ('2.5 trn', 2500000000000), ('10k', 10000), ('3 crore', 30000000)]
+        >>> find_numbers("a 5m wall")  # metres or million: not read
+        []
         >>> [(m.text, m.value) for m in find_numbers("between 5 and 8 million crowns; 1.5-2 billion")]
         [('5', 5000000), ('8 million', 8000000), ('1.5', 1500000000), ('2 billion', 2000000000)]
         >>> [m.value for m in find_numbers("in 2019 and 2 million more; 5 and 8 million")]
@@ -298,14 +327,27 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     out = []
     for m in _pattern().finditer(text):
         if m.group(1):
+            if m.group(4) and m.group(4).lower() == "m" and not _money(text, m.start(), m.end()):
+                continue  # "5m" with no currency: five metres or five million, so no number is read
             digits = Decimal(m.group(1).replace(",", ""))
-            if m.group(2):
-                scale = m.group(2).lower()
-                digits *= {**_SCALES, "hundred": 100, **_SPECIAL}[scale]
+            scale = (m.group(2) or m.group(3) or m.group(4) or "").lower()
+            if scale:
+                digits *= {**_SCALES, "hundred": 100, **_SPECIAL, **_ABBREVIATIONS, **_LETTERS}[scale]
             out.append(NumberMention(offset + m.start(), offset + m.end(), m.group(0), _whole(digits), "digits"))
         else:
-            out += _word_numbers(m.group(3), offset + m.start(3))
+            out += _word_numbers(m.group(5), offset + m.start(5))
     return _signed(text, offset, _share_scales(text, offset, out))
+
+
+def _money(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` is money: a currency symbol or code stands just before it, or a currency
+    word just after it.
+
+    Example:
+        >>> _money("US$80m", 3, 6), _money("EUR 80m", 4, 7), _money("80m euros", 0, 3), _money("a 5m wall", 2, 4)
+        (True, True, True, False)
+    """
+    return bool(_MONEY_BEFORE.search(text[max(0, start - 30):start]) or _MONEY_AFTER.match(text, end))
 
 
 def fmt_value(value, decimals: int | None = None) -> str:

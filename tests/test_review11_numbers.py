@@ -36,3 +36,72 @@ def test_extract_writes_the_draft_for_an_article_with_deadlines(tmp_path, capsys
                             "resolve (")
     assert 'expression: "by Dec. 20"' in draft and 'expression: "through September"' in draft
     assert 'expression: "after Tuesday"\n    tense: TODO           # past resolves to 2024-03-12/2024-03-15' in draft
+
+
+def _figures_problems(tmp_path, figures: str):
+    """The annotation problems (field, message, fix) of ``figures`` (YAML flow entries) on the Morvane article."""
+    import pytest
+
+    from exportrow import load_article
+    from exportrow.annotations import load_annotation
+    from exportrow.annotations.model import AnnotationError
+
+    (tmp_path / MORVANE.name).write_bytes(MORVANE.read_bytes())
+    art = load_article(tmp_path / MORVANE.name)
+    ann = tmp_path / "morvane.yaml"
+    ann.write_text(f"exportrow: 1\narticle:\n  file: {MORVANE.name}\n  sha256: {art.sha256}\n"
+                   "sides: [morvane, kessler]\n"
+                   "actors:\n  - {id: kessler, name: Kessler Chemicals, side: kessler, kind: company, quote: Kessler "
+                   "Chemicals}\nfigures:\n" + figures, encoding="utf-8")
+    try:
+        return load_annotation(ann, art)
+    except AnnotationError as err:
+        return [(p.entry, p.field, p.message, p.fix) for p in err.problems]
+    pytest.fail("unreachable")
+
+
+MONEY = [("a charge of ¥12bn", "12bn", 12_000_000_000), ("or about US$80m", "80m", 80_000_000),
+         ("a €2bn bond", "2bn", 2_000_000_000), ("raised $3.5bn", "3.5bn", 3_500_000_000),
+         ("and £400m", "400m", 400_000_000), ("lost ₩3.4tn", "3.4tn", 3_400_000_000_000),
+         ("12bn yen", "12bn", 12_000_000_000), ("2.5 trn won", "2.5 trn", 2_500_000_000_000),
+         ("3 mln people", "3 mln", 3_000_000), ("4 bln", "4 bln", 4_000_000_000), ("a 10k run", "10k", 10_000),
+         ("Rs 3 crore", "3 crore", 30_000_000), ("3 lakh farmers", "3 lakh", 300_000),
+         ("80m euros", "80m", 80_000_000), ("EUR 80m", "80m", 80_000_000), ("HK$2.1bn", "2.1bn", 2_100_000_000)]
+
+
+def test_a_scale_abbreviation_is_part_of_the_number():
+    from exportrow.numbers import find_numbers
+
+    for text, words, value in MONEY:
+        assert [(m.text, m.value) for m in find_numbers(text)] == [(words, value)], text
+
+
+def test_a_bare_m_is_not_read_as_million_nor_as_the_digits_alone():
+    from exportrow.numbers import find_numbers
+
+    assert find_numbers("a 5m wall, 5m people, 10km, 10kg, 4G") == []
+    assert [(m.text, m.value) for m in find_numbers("€3-4m and $1.5-2bn; 5 to 8bn")] == [
+        ("3", 3_000_000), ("4m", 4_000_000), ("1.5", 1_500_000_000), ("2bn", 2_000_000_000), ("5", 5_000_000_000),
+        ("8bn", 8_000_000_000)]
+
+
+def test_check_accepts_money_with_a_scale_abbreviation(tmp_path):
+    ann = _figures_problems(tmp_path, (
+        "  - {id: charge, quantity: charge, value: 12000000000, unit: yen, kind: level, actor: kessler, "
+        "quote: \"a one-off charge of ¥12bn\"}\n"
+        "  - {id: charge_usd, quantity: charge_usd, value: 80000000, unit: US dollars, kind: level, actor: kessler, "
+        "quote: \"or about US$80m\"}\n"
+        "  - {id: bond, quantity: bond, value: 2000000000, unit: euros, kind: level, actor: kessler, "
+        "quote: \"a planned €2bn bond sale\"}\n"))
+    assert [(f["id"], f["value"], f["value_span"].text) for f in ann.figures] == [
+        ("charge", 12_000_000_000, "12bn"), ("charge_usd", 80_000_000, "80m"), ("bond", 2_000_000_000, "2bn")]
+    assert [t for _, _, t in ann.uncovered_numbers()] == ["1,200", "20", "one", "3.5bn", "400m", "3.4tn"]
+
+
+def test_extract_proposes_money_with_a_scale_abbreviation():
+    from exportrow.article import load_article
+    from exportrow.extract import propose
+
+    values = [(f.mention.text, f.mention.value) for f in propose(load_article(MORVANE)).figures]
+    assert values == [("1,200", 1200), ("12bn", 12_000_000_000), ("80m", 80_000_000), ("2bn", 2_000_000_000),
+                      ("3.5bn", 3_500_000_000), ("400m", 400_000_000), ("3.4tn", 3_400_000_000_000)]
