@@ -13,6 +13,10 @@ only for money: a currency symbol or code just before the number ("US$80m", "£4
 word just after it ("80m euros"). A bare "5m" may be five metres or five million, so it is not read as a number at
 all: neither a figure nor a number the coverage count misses.
 
+A fraction in words reads as its value, never as a whole number: "half" 0.5, "a quarter" 0.25, "a third" 0.3333,
+"two-thirds" 0.6667 (form ``"fraction"``; see :func:`_fractions` for when a spaced "a third" is one), and "two and a
+half" is 2.5. An ordinal in digits reads as its number: "87th" is 87 (form ``"ordinal"``, as "third" is 3).
+
 A number keeps its sign: a minus sign ("-0.4", or U+2212 "−0.4") written straight before it at the start of
 a word (after a space, a bracket, a quote mark or the start of the text), or the word "minus" or "negative"
 before it ("minus 0.4", across a line break or joined by a hyphen or an en dash: "minus-0.4"). A hyphen inside a
@@ -29,7 +33,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["NumberMention", "find_numbers", "parse_number", "fmt_value"]
+__all__ = ["NumberMention", "find_numbers", "parse_number", "fmt_value", "states_value", "scale_fix"]
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -68,7 +72,7 @@ def _pattern() -> re.Pattern:
     scale = "|".join(_SCALES)
     return re.compile(
         rf"(?<![\w.,])({_DIGITS})(?:[\s\u00a0]+({scale}|hundred|dozen)\b|[\s\u00a0]?({'|'.join(_ABBREVIATIONS)})\b"
-        rf"|({'|'.join(_LETTERS)})\b)?(?![\w]|[.,]\d)"
+        rf"|({'|'.join(_LETTERS)})\b|(st|nd|rd|th)\b)?(?![\w]|[.,]\d)"
         rf"|\b((?:{_WORD})(?:(?:[\s\u00a0-]+|[\s\u00a0]+and[\s\u00a0]+)(?:{_WORD}))*)\b",
         re.IGNORECASE)
 
@@ -333,10 +337,148 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
             scale = (m.group(2) or m.group(3) or m.group(4) or "").lower()
             if scale:
                 digits *= {**_SCALES, "hundred": 100, **_SPECIAL, **_ABBREVIATIONS, **_LETTERS}[scale]
-            out.append(NumberMention(offset + m.start(), offset + m.end(), m.group(0), _whole(digits), "digits"))
+            form = "ordinal" if m.group(5) else "digits"  # "87th": a rank, read as 87
+            out.append(NumberMention(offset + m.start(), offset + m.end(), m.group(0), _whole(digits), form))
         else:
-            out += _word_numbers(m.group(5), offset + m.start(5))
+            out += _word_numbers(m.group(6), offset + m.start(6))
+    out = _with_fractions(text, offset, out)
     return _signed(text, offset, _share_scales(text, offset, out))
+
+
+#: Fractions by their denominator word: "a third" is 1/3, "two-thirds" 2/3, "three-quarters" 3/4.
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+                 "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+                 "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, **{w: CARDINAL[w] for w in _UNITS[2:10]}}
+_FRACTION = re.compile(r"\b(" + "|".join(_NUMERATORS) + r")(-|[\s\u00a0]+)(" + "|".join(_DENOMINATORS) + r")\b"
+                       r"|\b(half)\b(?!-)", re.IGNORECASE)
+#: Words after a spaced fraction that show it is one ("a third of voters", "a third more", "by a third.").
+_FRACTION_AFTER = re.compile(r"[\s\u00a0]*(?:(?:of|more|less|fewer|higher|lower|larger|smaller|bigger|as|the)\b"
+                             r"|[.,;:!?)\]\"'\u201d\u2019]|\Z)", re.IGNORECASE)
+#: Words before a spaced fraction that show it is one ("by a third", "more than a third", "up to a quarter").
+_FRACTION_BEFORE = re.compile(r"\b(?:by|than|nearly|almost|about|around|roughly|some|over|under|only|just|barely|"
+                              r"fully|exactly|approximately|least|most|to)[\s\u00a0]+\Z", re.IGNORECASE)
+#: Words before a fraction word that make it a part of a period or a rank ("the second half", "the first three
+#: quarters", "a third-quarter loss").
+_NOT_FRACTION_BEFORE = re.compile(r"\b(?:the|first|second|last|next|past|previous|other|latter|former|this|that|"
+                                  r"each|every|per|a|an|one|final|following|consecutive|straight)[\s\u00a0]+\Z",
+                                  re.IGNORECASE)
+#: What after "quarter(s)" makes it a period: "a quarter earlier", "three quarters of 2023", "of the year".
+_QUARTER_PERIOD = re.compile(r"[\s\u00a0]*(?:earlier|later|ago|before|after|from now|of[\s\u00a0]+(?:the[\s\u00a0]+|"
+                             r"this[\s\u00a0]+|last[\s\u00a0]+|next[\s\u00a0]+)?(?:year|fiscal|\d{4}))\b|-",
+                             re.IGNORECASE)
+
+
+#: A whole number and "and" before a fraction: "two and a half", "3 and a quarter".
+_AND_NUMBER = re.compile(rf"(?:\d|\b(?:{_WORD}))[\s\u00a0]+and[\s\u00a0]+\Z", re.IGNORECASE)
+
+
+def _fractions(text: str) -> list[tuple[int, int, float]]:
+    """Fractions in ``text``: (start, end, value), the value rounded to four places ("a third" is 0.3333).
+
+    A hyphenated fraction is always one ("two-thirds", "one-fifth"); a spaced one ("a third", "two thirds",
+    "a quarter") only where the words around it show it ("a third of voters", "by a third", "more than a third";
+    "a third term" stays the ordinal third); "half" is one unless it names part of a period ("the second half").
+
+    Example:
+        >>> t = "a third of voters; two-thirds; up to a quarter; half the staff; the second half; a third term"
+        >>> [(t[a:b], v) for a, b, v in _fractions(t)]
+        [('a third', 0.3333), ('two-thirds', 0.6667), ('a quarter', 0.25), ('half', 0.5)]
+    """
+    out = []
+    for m in _FRACTION.finditer(text):
+        before, after = text[max(0, m.start() - 40):m.start()], m.end()
+        if m.group(4):  # "half" alone
+            if not _NOT_FRACTION_BEFORE.search(before):
+                out.append((m.start(), m.end(), 0.5))
+            continue
+        num, denom = _NUMERATORS[m.group(1).lower()], m.group(3).lower()
+        if (num == 1) == denom.endswith("s"):
+            continue  # "a thirds", "two third": not a fraction
+        hyphen = m.group(2) == "-"
+        if not hyphen and not _AND_NUMBER.search(before) and (
+                denom.startswith("quarter") and _QUARTER_PERIOD.match(text, after)
+                or _NOT_FRACTION_BEFORE.search(before)
+                or not (_FRACTION_AFTER.match(text, after) or _FRACTION_BEFORE.search(before))):
+            continue
+        out.append((m.start(), m.end(), round(num / _DENOMINATORS[denom], 4)))
+    return out
+
+
+#: "two and a half", "3 and a quarter": a whole number and a fraction are one number.
+_AND_A = re.compile(r"[\s\u00a0]+and[\s\u00a0]+\Z", re.IGNORECASE)
+
+
+def _with_fractions(text: str, offset: int, found: list[NumberMention]) -> list[NumberMention]:
+    """``found`` with each fraction read as its value (:func:`_fractions`) in place of the numbers in its words
+    ("two-thirds" is 0.6667, not 2; "a third" not 3), and "two and a half" one number (2.5)."""
+    fractions = _fractions(text)
+    if not fractions:
+        return found
+    out = [m for m in found if not any(a < m.end - offset and m.start - offset < b for a, b, _ in fractions)]
+    for a, b, value in fractions:
+        whole = next((m for m in out if m.end - offset <= a and _AND_A.fullmatch(text, m.end - offset, a)
+                      and m.form in ("digits", "words") and abs(m.value) < 1000), None)
+        if whole is not None and text[a:b].lower().startswith(("a ", "an ")):
+            out.remove(whole)
+            out.append(NumberMention(whole.start, offset + b, text[whole.start - offset:b],
+                                     float(whole.value) + value, whole.form))
+        else:
+            out.append(NumberMention(offset + a, offset + b, text[a:b], value, "fraction"))
+    return sorted(out, key=lambda m: m.start)
+
+
+#: A unit in per cent: a fraction's value may then be written as its per cent ("a quarter" as 25).
+_PER_CENT_UNIT = re.compile(r"%|\bper[\s\u00a0]*cent\b|\bpercent\b", re.IGNORECASE)
+
+
+def states_value(mention: NumberMention, value, unit=None) -> bool:
+    """Whether an annotation's ``value`` is the number ``mention`` states.
+
+    Its value exactly; for a fraction ("a third" is 0.3333) also the fraction rounded to two places or more
+    (``0.33``, ``0.333``), or with a unit in per cent the same per cent (``33``, ``33.3``; "a quarter" is ``25``).
+
+    Example:
+        >>> third = find_numbers("a third of voters")[0]
+        >>> [states_value(third, v) for v in (0.33, 0.333, 0.3, 3, 33)]
+        [True, True, False, False, False]
+        >>> [states_value(third, v, "per cent") for v in (33, 33.3, 30)], states_value(find_numbers("87th")[0], 87)
+        ([True, True, False], True)
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if mention.value == value:
+        return True
+    if mention.form != "fraction" or not math.isfinite(value):
+        return False
+    written = [Decimal(str(value))]
+    if unit and _PER_CENT_UNIT.search(str(unit)):
+        written.append(written[0] / 100)
+    for v in written:
+        places = -v.normalize().as_tuple().exponent
+        if places >= 2 and abs(v - Decimal(str(mention.value))) <= Decimal(5) / 10 ** (places + 1) + Decimal("0.0001"):
+            return True
+    return False
+
+
+def scale_fix(value, found: list[NumberMention]) -> str | None:
+    """The fix for a ``value`` that leaves out the scale word or the fraction of the number its quote states
+    (``value: 3.4`` for "3.4 trillion won", ``value: 3`` for "a third"), or None.
+
+    Example:
+        >>> scale_fix(3, find_numbers("a third of voters"))
+        "the quote has 'a third', a fraction: write `value: 0.33`, or `value: 33.3` with `unit: per cent`"
+        >>> scale_fix(5, find_numbers("4 cases")) is None
+        True
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    for m in found:
+        if m.form == "fraction":
+            as_fraction = fmt_value(m.value) if round(m.value, 2) == m.value else f"{round(m.value, 2)}"
+            return (f"the quote has {m.text!r}, a fraction: write `value: {as_fraction}`, or "
+                    f"`value: {fmt_value(round(m.value * 100, 1))}` with `unit: per cent`")
+    return None
 
 
 def _money(text: str, start: int, end: int) -> bool:

@@ -95,7 +95,8 @@ def test_check_accepts_money_with_a_scale_abbreviation(tmp_path):
         "quote: \"a planned €2bn bond sale\"}\n"))
     assert [(f["id"], f["value"], f["value_span"].text) for f in ann.figures] == [
         ("charge", 12_000_000_000, "12bn"), ("charge_usd", 80_000_000, "80m"), ("bond", 2_000_000_000, "2bn")]
-    assert [t for _, _, t in ann.uncovered_numbers()] == ["1,200", "20", "one", "3.5bn", "400m", "3.4tn"]
+    assert [t for _, _, t in ann.uncovered_numbers()] == ["1,200", "20", "one", "3.5bn", "400m", "3.4tn",
+                                                          "3rd", "a third", "two-thirds"]
 
 
 def test_extract_proposes_money_with_a_scale_abbreviation():
@@ -104,4 +105,62 @@ def test_extract_proposes_money_with_a_scale_abbreviation():
 
     values = [(f.mention.text, f.mention.value) for f in propose(load_article(MORVANE)).figures]
     assert values == [("1,200", 1200), ("12bn", 12_000_000_000), ("80m", 80_000_000), ("2bn", 2_000_000_000),
-                      ("3.5bn", 3_500_000_000), ("400m", 400_000_000), ("3.4tn", 3_400_000_000_000)]
+                      ("3.5bn", 3_500_000_000), ("400m", 400_000_000), ("3.4tn", 3_400_000_000_000),
+                      ("a third", 0.3333), ("two-thirds", 0.6667)]
+
+
+def test_fractions_read_as_fractions_never_as_the_whole_number():
+    from exportrow.numbers import find_numbers
+
+    found = {t: [(m.text, m.value, m.form) for m in find_numbers(t)] for t in (
+        "a third of voters", "two-thirds of firms", "half of the staff", "up to a quarter of readers",
+        "three-quarters", "more than a fifth", "two and a half years", "cut by a third.")}
+    assert found == {
+        "a third of voters": [("a third", 0.3333, "fraction")],
+        "two-thirds of firms": [("two-thirds", 0.6667, "fraction")],
+        "half of the staff": [("half", 0.5, "fraction")],
+        "up to a quarter of readers": [("a quarter", 0.25, "fraction")],
+        "three-quarters": [("three-quarters", 0.75, "fraction")],
+        "more than a fifth": [("a fifth", 0.2, "fraction")],
+        "two and a half years": [("two and a half", 2.5, "words")],
+        "cut by a third.": [("a third", 0.3333, "fraction")]}
+
+
+def test_an_ordinal_or_a_period_stays_what_it_was():
+    from exportrow.numbers import find_numbers
+
+    text = ("a third term; once third in its region; the second half of 2024; a quarter earlier; "
+            "the first three quarters")
+    assert [(m.text, m.value) for m in find_numbers(text)] == [
+        ("third", 3), ("third", 3), ("second", 2), ("2024", 2024), ("first", 1), ("three", 3)]
+
+
+def test_digit_ordinals_read_as_their_number():
+    from exportrow.numbers import find_numbers
+
+    assert [(m.text, m.value, m.form) for m in find_numbers("ranks 87th of 180, down from 54th; 1st, 2nd, 3rd")] == [
+        ("87th", 87, "ordinal"), ("180", 180, "digits"), ("54th", 54, "ordinal"), ("1st", 1, "ordinal"),
+        ("2nd", 2, "ordinal"), ("3rd", 3, "ordinal")]
+
+
+def test_check_takes_a_rank_and_a_fraction_and_gives_the_value_to_write(tmp_path):
+    (tmp_path / "ok").mkdir()
+    ann = _figures_problems(tmp_path / "ok", (
+        "  - {id: rank, quantity: rank, value: 3, unit: rank, kind: level, actor: kessler, "
+        "quote: \"the 3rd largest glassmaker\"}\n"
+        "  - {id: idle, quantity: idle, value: 67, unit: per cent, kind: level, actor: kessler, "
+        "quote: \"two-thirds of its plants\"}\n"))
+    assert [(f["id"], f["value_span"].text) for f in ann.figures] == [("rank", "3rd"), ("idle", "two-thirds")]
+    problems = _figures_problems(tmp_path, (
+        "  - {id: share, quantity: share, value: 3, unit: of the staff, kind: level, actor: kessler, "
+        "quote: \"a third of its staff\"}\n"
+        "  - {id: share_pc, quantity: share_pc, value: 33, unit: per cent, kind: level, actor: kessler, "
+        "quote: \"two-thirds of its plants\"}\n"
+        "  - {id: share_ok, quantity: share_ok, value: 0.33, unit: of the staff, kind: level, actor: kessler, "
+        "quote: \"a third of its staff\"}\n"))
+    assert problems == [
+        ("figures[share]", "value", "3 does not appear in the quote as digits or words (numbers there: a third)",
+         "the quote has 'a third', a fraction: write `value: 0.33`, or `value: 33.3` with `unit: per cent`"),
+        ("figures[share_pc]", "value", "33 does not appear in the quote as digits or words (numbers there: "
+         "two-thirds)", "the quote has 'two-thirds', a fraction: write `value: 0.67`, or `value: 66.7` with "
+         "`unit: per cent`")]

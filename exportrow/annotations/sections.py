@@ -26,7 +26,7 @@ from exportrow.comparable import (
     same_unit,
 )
 from exportrow.dates import part_of_wider, period_fault
-from exportrow.numbers import find_numbers
+from exportrow.numbers import find_numbers, scale_fix, states_value
 
 __all__ = ["OTHER_ARTICLE", "collect_ids", "entries", "check_top_level", "check_actors", "check_figures",
            "check_statements", "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings",
@@ -301,7 +301,7 @@ def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
         if f["span"] is None:
             continue
         value = f["value"]
-        hits = [m for m in find_numbers(f["span"].text, f["span"].start) if m.value == value]
+        hits = [m for m in find_numbers(f["span"].text, f["span"].start) if states_value(m, value, f.get("unit"))]
         if hits:
             f["value_span"] = Span(hits[0].start, hits[0].end, hits[0].text)
         else:
@@ -328,6 +328,11 @@ def _sign_fix(value, found: list) -> str:
         "the quote has '0.4' with no minus sign: write `value: 0.4`, or widen the quote to hold the minus sign"
         >>> _sign_fix(5, find_numbers("4 cases"))
         'fix `value:` or quote the words that state it'
+
+    A fraction left out of the value gets the value to write (:func:`exportrow.numbers.scale_fix`):
+
+        >>> _sign_fix(3, find_numbers("a third of voters"))
+        "the quote has 'a third', a fraction: write `value: 0.33`, or `value: 33.3` with `unit: per cent`"
     """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         for m in found:
@@ -336,7 +341,7 @@ def _sign_fix(value, found: list) -> str:
                     return f"the quote has {shown(m.text)}, a negative number: write `value: {m.value}`"
                 return (f"the quote has {shown(m.text)} with no minus sign: write `value: {m.value}`, or widen the "
                         "quote to hold the minus sign")
-    return "fix `value:` or quote the words that state it"
+    return scale_fix(value, found) or "fix `value:` or quote the words that state it"
 
 
 def _derivable(ann: Annotation) -> set[str]:
