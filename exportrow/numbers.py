@@ -466,6 +466,13 @@ def scale_fix(value, found: list[NumberMention]) -> str | None:
     (``value: 3.4`` for "3.4 trillion won", ``value: 3`` for "a third"), or None.
 
     Example:
+        >>> scale_fix(3.4, find_numbers("a net loss of 3.4 trillion won"))
+        "the quote has '3.4 trillion': write `value: 3400000000000` (a scale word is part of the number)"
+        >>> scale_fix(12, find_numbers("a charge of ¥12bn"))
+        "the quote has '12bn': write `value: 12000000000` (a scale word is part of the number)"
+        >>> scale_fix(5, find_numbers("between 5 and 8 million"))  # doctest: +NORMALIZE_WHITESPACE
+        "the quote has '5' (a range: the scale word after its other end is part of it too): write `value: 5000000`
+        (a scale word is part of the number)"
         >>> scale_fix(3, find_numbers("a third of voters"))
         "the quote has 'a third', a fraction: write `value: 0.33`, or `value: 33.3` with `unit: per cent`"
         >>> scale_fix(5, find_numbers("4 cases")) is None
@@ -473,6 +480,15 @@ def scale_fix(value, found: list[NumberMention]) -> str | None:
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
+    for m in found:
+        digits = re.search(_DIGITS, m.text)
+        if m.form != "digits" or not digits or m.value == value or m.value == 0 or len(m.text) > 40:
+            continue
+        if Decimal(digits.group(0).replace(",", "")) == Decimal(str(abs(value))):
+            ranged = " (a range: the scale word after its other end is part of it too)" if \
+                m.text.lstrip("-\u2212") == digits.group(0) else ""
+            return (f"the quote has {m.text!r}{ranged}: write `value: {m.value}` (a scale word is part of the "
+                    "number)")
     for m in found:
         if m.form == "fraction":
             as_fraction = fmt_value(m.value) if round(m.value, 2) == m.value else f"{round(m.value, 2)}"

@@ -164,3 +164,16 @@ def test_check_takes_a_rank_and_a_fraction_and_gives_the_value_to_write(tmp_path
         ("figures[share_pc]", "value", "33 does not appear in the quote as digits or words (numbers there: "
          "two-thirds)", "the quote has 'two-thirds', a fraction: write `value: 0.67`, or `value: 66.7` with "
          "`unit: per cent`")]
+
+
+def test_a_scale_word_left_out_of_the_value_gets_the_value_to_write(tmp_path):
+    problems = _figures_problems(tmp_path, (
+        "  - {id: loss, quantity: loss, value: 3.4, unit: won, kind: level, actor: kessler, "
+        "quote: \"a Seoul partner lost ₩3.4tn\"}\n"
+        "  - {id: charge, quantity: charge, value: 12, unit: yen, kind: level, actor: kessler, "
+        "quote: \"a one-off charge of ¥12bn\"}\n"))
+    assert problems == [
+        ("figures[loss]", "value", "3.4 does not appear in the quote as digits or words (numbers there: 3.4tn)",
+         "the quote has '3.4tn': write `value: 3400000000000` (a scale word is part of the number)"),
+        ("figures[charge]", "value", "12 does not appear in the quote as digits or words (numbers there: one, 12bn)",
+         "the quote has '12bn': write `value: 12000000000` (a scale word is part of the number)")]

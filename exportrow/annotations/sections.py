@@ -329,8 +329,10 @@ def _sign_fix(value, found: list) -> str:
         >>> _sign_fix(5, find_numbers("4 cases"))
         'fix `value:` or quote the words that state it'
 
-    A fraction left out of the value gets the value to write (:func:`exportrow.numbers.scale_fix`):
+    A scale word or a fraction left out of the value gets the value to write (:func:`exportrow.numbers.scale_fix`):
 
+        >>> _sign_fix(3.4, find_numbers("a net loss of 3.4 trillion won"))
+        "the quote has '3.4 trillion': write `value: 3400000000000` (a scale word is part of the number)"
         >>> _sign_fix(3, find_numbers("a third of voters"))
         "the quote has 'a third', a fraction: write `value: 0.33`, or `value: 33.3` with `unit: per cent`"
     """
