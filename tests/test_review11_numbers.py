@@ -177,3 +177,16 @@ def test_a_scale_word_left_out_of_the_value_gets_the_value_to_write(tmp_path):
          "the quote has '3.4tn': write `value: 3400000000000` (a scale word is part of the number)"),
         ("figures[charge]", "value", "12 does not appear in the quote as digits or words (numbers there: one, 12bn)",
          "the quote has '12bn': write `value: 12000000000` (a scale word is part of the number)")]
+
+
+def test_a_value_written_in_words_gets_its_digits():
+    from exportrow.annotations.validation import schema_problems
+
+    problems, _ = schema_problems({"figures": [{"id": "a", "quantity": "q", "value": "610 billion", "unit": "won",
+                                                "actor": "x", "quote": "q"},
+                                               {"id": "b", "quantity": "q", "value": "14", "unit": "won",
+                                                "actor": "x", "quote": "q"}]}, "x.yaml")
+    assert [(p.entry, p.message, p.fix) for p in problems if p.field == "value"] == [
+        ("figures[a]", "must be a number, not the text '610 billion'",
+         "write it in digits: `value: 610000000000` (a scale word is part of the number)"),
+        ("figures[b]", "must be a number, not the text '14'", "write it without quotes: `value: 14`")]

@@ -77,6 +77,18 @@ def _hint(schema: dict, key: str) -> str:
     return "; ".join(p for p in parts if p)
 
 
+def _as_number(text: str):
+    """The number a short text in words or with a scale word states ("610 billion", "12bn"), or None.
+
+    Example:
+        >>> _as_number("610 billion"), _as_number("¥12bn"), _as_number("a lot") is None
+        (610000000000, 12000000000, True)
+    """
+    from exportrow.numbers import parse_number
+
+    return parse_number(text.strip()[:60].lstrip("$\u00a3\u20ac\u00a5\u20a9"))
+
+
 def _type_problem(err, key: str, required: bool) -> tuple[str, str]:
     want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
     value = err.instance
@@ -93,6 +105,10 @@ def _type_problem(err, key: str, required: bool) -> tuple[str, str]:
         fix = "write one value, not a list" + (f"; {fix}" if fix else "")
     elif value is None:
         fix = f"write a value after `{key}:`, or delete the line"
+    elif "number" in want and isinstance(value, str) and _as_number(value) is not None:
+        n = _as_number(value)
+        fix = f"write it without quotes: `{key}: {n}`" if str(n) == value.strip() else \
+            f"write it in digits: `{key}: {n}` (a scale word is part of the number)"
     elif "array" in want and not fix:
         fix = f"write each item on its own line starting with `- ` under `{key}:`"
     return f"must be {wanted}, not {_kind(value)}", fix
