@@ -302,11 +302,14 @@ def _claims(article: Article, props: Proposals) -> None:
     answers = {p.start for p in article.paragraphs if re.match(r"A\s*:", p.text)}
     answer_para = [p for p in article.paragraphs if p.start in answers]
     for sent in article.sentences:
-        m = _cue_pattern().search(sent.text)
+        found = list(_cue_pattern().finditer(sent.text))
+        inside = _quoted_spans(sent.text)
+        m = next((c for c in found if not any(a <= c.start() < b for a, b in inside)), None)
         in_answer = any(p.start <= sent.start < p.end for p in answer_para)
-        if not m and not in_answer:
+        if not found and not in_answer:
             continue
-        cue = m.group(1) if m else "A:"
+        # a verb inside quotation marks is the quoted speaker's word ("families told us"), never the article's cue
+        cue = m.group(1) if m else "A:" if in_answer else "TODO"
         kind = next((k for k, (words, _) in CUES.items() if cue.lower() in words), "neutral")
         quoted = "\u201c" in sent.text or '"' in sent.text or in_answer
         if any(sent.start <= a < sent.end for a, _ in anonymous):
@@ -318,6 +321,38 @@ def _claims(article: Article, props: Proposals) -> None:
         else:
             attribution = "indirect"
         props.claims.append((sent, cue, attribution))
+
+
+#: Quotation marks: curly opening and closing, and the straight one that does both.
+_OPEN, _CLOSE, _STRAIGHT = "\u201c", "\u201d", '"'
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The parts of a sentence inside quotation marks, as (start, end); a quote left open runs to the end of the
+    sentence, and one closed without being opened in the sentence (a quotation of several sentences) from its start.
+
+    Example:
+        >>> t = '"We listened, and families told us so," he said.'
+        >>> [t[a:b] for a, b in _quoted_spans(t)]
+        ['"We listened, and families told us so,"']
+        >>> t = "Families told us so,\u201d he said, \u201cand we agreed."
+        >>> [t[a:b] for a, b in _quoted_spans(t)]
+        ['Families told us so,\u201d', '\u201cand we agreed.']
+    """
+    marks = [(i, c) for i, c in enumerate(text) if c in (_OPEN, _CLOSE, _STRAIGHT)]
+    straight = [i for i, c in marks if c == _STRAIGHT]
+    # an odd count of straight marks whose first closes a quote ('...so," he said') starts inside a quote
+    lead_closes = bool(straight) and len(straight) % 2 == 1 and straight[0] > 0 and not text[straight[0] - 1].isspace()
+    out, start = [], 0 if lead_closes or (marks and marks[0][1] == _CLOSE) else None
+    for i, c in marks:
+        if start is None:
+            start = i if c != _CLOSE else None
+        elif c != _OPEN:
+            out.append((start, i + 1))
+            start = None
+    if start is not None:
+        out.append((start, len(text)))
+    return out
 
 
 def _anonymous(article: Article, props: Proposals) -> None:
@@ -494,7 +529,9 @@ def _claim_lines(props: Proposals) -> list[str]:
         lines += [f"  - id: claim_{i}          # TODO: a meaningful id", "    actor: TODO",
                   f"    attribution: {attribution}   # guessed: check (direct_quote, indirect, "
                   "anonymous_source, unattributed)",
-                  f"    cue: {_q(cue)}", f"    quote: {_q(_sentence_text(sent))}   # TODO: only the claim's own words",
+                  f"    cue: {_q(cue)}" if cue != "TODO" else "    cue: TODO          # its reporting words stand only "
+                  "inside the quotation marks (the quoted speaker's): write the words that report this quote",
+                  f"    quote: {_q(_sentence_text(sent))}   # TODO: only the claim's own words",
                   "    frame: TODO           # Policy Frames Codebook code 1-15", "    entman: []"]
     return lines
 

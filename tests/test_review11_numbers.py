@@ -190,3 +190,19 @@ def test_a_value_written_in_words_gets_its_digits():
         ("figures[a]", "must be a number, not the text '610 billion'",
          "write it in digits: `value: 610000000000` (a scale word is part of the number)"),
         ("figures[b]", "must be a number, not the text '14'", "write it without quotes: `value: 14`")]
+
+
+def test_the_cue_is_never_a_verb_inside_quotation_marks(tmp_path):
+    from exportrow.article import load_article
+    from exportrow.extract import draft_annotation, propose
+
+    art = tmp_path / "lib.txt"
+    art.write_text("---\ntitle: Libraries merge\npublished: 2025-09-17\nlanguage: en\n---\n"
+                   "\"We have listened to families, and families told us they want one good library,\" he said.\n\n"
+                   "\u201cParents told us the same,\u201d the mayor added.\n\n"
+                   "\u201cResidents told us they were worried about the bus.\u201d\n", encoding="utf-8")
+    props = propose(load_article(art))
+    assert [(cue, attribution) for _, cue, attribution in props.claims] == [
+        ("said", "direct_quote"), ("added", "direct_quote"), ("TODO", "direct_quote")]
+    assert ("    cue: TODO          # its reporting words stand only inside the quotation marks (the quoted "
+            "speaker's): write the words that report this quote") in draft_annotation(load_article(art))
