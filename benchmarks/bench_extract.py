@@ -8,7 +8,8 @@ and recall of
 
 - figures: a proposed number counts when it stands where a gold figure's value stands;
 - date expressions: a proposed expression counts when it overlaps a gold event's ``expression``
-  or a gold figure's ``period`` (one to one);
+  or a gold figure's ``period`` (one to one); words the draft lists only as hanging on another date ("a year
+  earlier", with "# does not resolve") are not counted as proposals;
 - claim sentences: a proposed sentence counts when a gold claim starts in it;
 - unnamed sources: a proposed source counts when it overlaps a gold actor of kind ``anonymous_source``;
 - qualifiers: of the gold figures with a ``qualifier:`` (read as its kind: lower bound, upper bound,
@@ -79,7 +80,7 @@ def measure(article_path: Path, annotation_path: Path) -> dict[str, tuple[int, i
     out["figures"] = (len(gold_fig & prop_fig), len(prop_fig), len(gold_fig))
     gold_dates = merged((s.start, s.end) for s in [*(e.get("expression_span") for e in ann.events),
                                                    *(f.get("period_span") for f in ann.figures)] if s)
-    prop_dates = [(d.start, d.end) for d in props.dates]
+    prop_dates = [(d.start, d.end) for d in props.dates if not d.note]  # a note: listed as undatable, not proposed
     out["dates"] = (overlap_matches(prop_dates, gold_dates), len(set(prop_dates)), len(gold_dates))
     gold_claims = {art.sentence_at(c["span"].start).start for c in ann.claims if art.sentence_at(c["span"].start)}
     prop_claims = {s.start for s, _, _ in props.claims}

@@ -271,12 +271,50 @@ def _ignore_reason(m: NumberMention, sentence: str, at: int) -> str | None:
     return None
 
 
+#: Dating words that hang on another date in the text ("a year earlier", "the previous month", "the 5th"): the
+#: resolver refuses them, and the draft lists them so that the annotator knows those events have no date of their own.
+_HANGING = re.compile(
+    r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?:day|week|month|quarter|year)s? "
+    r"(?:earlier|later|before|afterwards?)"
+    r"|the (?:previous|preceding|following|prior|same|subsequent) (?:day|week|weekend|month|quarter|year|morning|"
+    r"evening|night)|the next (?:day|morning|afternoon|evening|night)|the day (?:before|after)"
+    r"|that (?:day|week|weekend|month|year|morning|evening|night)"
+    r"|the (?:[12]?\d|3[01])(?:st|nd|rd|th)(?=[.,;:!?)]|\s+(?:of|and|when|at|in|to|until|before|after)\b|\s*$))\b",
+    re.IGNORECASE)
+
+
+def _hanging_dates(text: str, taken: list[tuple[int, int, str]], published) -> list[tuple[int, int, str]]:
+    """The dating words in ``text`` that hang on another date (:data:`_HANGING`), outside the spans ``taken``, and
+    that the resolver refuses.
+
+    Example:
+        >>> t = "Revenue fell from 25.1 trillion won a year earlier; by the close on the 5th, the 3rd largest fell"
+        >>> [d[2] for d in _hanging_dates(t, [], "2024-03-15")]
+        ['a year earlier', 'the 5th']
+    """
+    out = []
+    for m in _HANGING.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b, _ in taken):
+            continue
+        try:
+            resolve_date(m.group(0), published, tense="past")
+        except DateResolutionError:
+            out.append((m.start(), m.end(), m.group(0)))
+    return out
+
+
 def _dates_in(article: Article) -> list[Candidate]:
     out = []
     for para in article.paragraphs:
-        for a, b, expr in find_date_expressions(para.text):
+        found = find_date_expressions(para.text)
+        for a, b, expr in found:
             out.append(Candidate(para.start + a, para.start + b, expr, article.sentence_at(para.start + a)))
-    return out
+        for a, b, expr in _hanging_dates(para.text, found, article.published_date or "2100-01-01"):
+            out.append(Candidate(para.start + a, para.start + b, expr, article.sentence_at(para.start + a),
+                                 note=f"{expr!r} hangs on another date in the text, and exportrow does not chain "
+                                      "dates: date the event by words that name its own date, or leave out "
+                                      "`expression:` (the event is then listed as undated)"))
+    return sorted(out, key=lambda c: c.start)
 
 
 def _figures(article: Article, props: Proposals) -> None:
@@ -476,7 +514,9 @@ def _event_lines(article: Article, props: Proposals) -> list[str]:
         lines += [f"  - id: event_{i}          # TODO: a meaningful id", "    actor: TODO",
                   "    action: TODO          # PLOVER: CONSULT, ACCUSE, REJECT, SANCTION, ... or OTHER",
                   "    description: TODO", f"    expression: {_q(expr)}"]
-        if pub is None:
+        if d.note:
+            lines.append(f"    # does not resolve: {d.note}")
+        elif pub is None:
             lines.append("    # not resolved: no publication date yet (give --published or article: published:)")
         else:
             lines.append(_resolution_line(expr, pub))

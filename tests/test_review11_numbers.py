@@ -206,3 +206,47 @@ def test_the_cue_is_never_a_verb_inside_quotation_marks(tmp_path):
         ("said", "direct_quote"), ("added", "direct_quote"), ("TODO", "direct_quote")]
     assert ("    cue: TODO          # its reporting words stand only inside the quotation marks (the quoted "
             "speaker's): write the words that report this quote") in draft_annotation(load_article(art))
+
+
+def test_as_low_as_and_as_high_as_are_bounds(tmp_path):
+    import exportrow
+    from exportrow import load_article
+    from exportrow.extract import propose
+
+    art = tmp_path / "col.txt"
+    art.write_text("---\ntitle: Trust\npublished: 2025-05-06\nlanguage: en\n---\n"
+                   "Among the young the share is said to be as low as 19%, the institute said. In cities it is as "
+                   "high as 44%, and as many as 300 papers have closed.\n", encoding="utf-8")
+    loaded = load_article(art)
+    ann = tmp_path / "col.yaml"
+    ann.write_text(f"exportrow: 1\narticle:\n  file: col.txt\n  sha256: {loaded.sha256}\nsides: [a, b]\nactors:\n"
+                   "  - {id: inst, name: The institute, side: a, kind: organisation, quote: the institute}\n"
+                   "figures:\n"
+                   "  - {id: young, quantity: trust, value: 19, unit: per cent, kind: level, qualifier: as low as, "
+                   "actor: inst, quote: \"as low as 19%\"}\n"
+                   "  - {id: cities, quantity: trust_cities, value: 44, unit: per cent, kind: level, "
+                   "qualifier: as high as, actor: inst, quote: \"as high as 44%\"}\n"
+                   "  - {id: papers, quantity: papers, value: 300, unit: papers, qualifier: as many as, "
+                   "actor: inst, quote: \"as many as 300 papers\"}\n", encoding="utf-8")
+    figures = exportrow.figures(loaded, ann).set_index("figure_id")
+    assert figures.qualifier.to_dict() == {"young": "lower_bound", "cities": "upper_bound", "papers": "upper_bound"}
+    proposed = {f.mention.text: (f.qualifier, f.qualifier_words) for f in propose(loaded).figures}
+    assert proposed == {"19": ("lower_bound", "as low as"), "44": ("upper_bound", "as high as"),
+                        "300": ("upper_bound", "as many as")}
+
+
+def test_extract_lists_dating_words_that_hang_on_another_date(tmp_path):
+    from exportrow.article import load_article
+    from exportrow.extract import draft_annotation
+
+    art = tmp_path / "h.txt"
+    art.write_text("---\ntitle: Loss\npublished: 2024-03-15\nlanguage: en\n---\n"
+                   "Revenue fell to 21.7 trillion won in 2023 from 25.1 trillion won a year earlier. Sato said the "
+                   "company had missed three payments since the previous month. By the close on the 5th, shares "
+                   "had fallen, and the 3rd largest bank sold.\n", encoding="utf-8")
+    draft = draft_annotation(load_article(art))
+    for words in ("a year earlier", "the previous month", "the 5th"):
+        assert (f'    expression: "{words}"\n    # does not resolve: {words!r} hangs on another date in the text, and '
+                "exportrow does not chain dates: date the event by words that name its own date, or leave out "
+                "`expression:` (the event is then listed as undated)") in draft
+    assert 'expression: "the 3rd"' not in draft
