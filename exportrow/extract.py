@@ -533,7 +533,7 @@ def _resolution_line(expr: str, pub) -> str:
         'tense: TODO           # past resolves to 2023-06-01; present/future to 2024-06-01'
         >>> _resolution_line("last week", dt.date(2024, 5, 14)).strip()
         '# resolves to 2024-W19 (week) against 2024-05-14'
-        >>> _resolution_line("by June", dt.date(2024, 5, 14)).strip()[:88]
+        >>> _resolution_line("by June", dt.date(2024, 5, 14)).strip()[:92]
         'tense: TODO           # present/future resolves to 2024-05-14/2024-06; past does not resolve'
     """
     try:
