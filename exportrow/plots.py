@@ -351,6 +351,21 @@ def _palette(sides, shown) -> dict[str, str]:
     return side_colours(names)
 
 
+#: A point's shape by side, so a black-and-white print still tells the sides apart (the outlet a diamond).
+_MARKERS = ("o", "s", "^", "v", "P", "X", "h")
+
+
+def _markers(palette: dict[str, str]) -> dict[str, str]:
+    """A marker shape for each side of the palette, in its order; the outlet's is a diamond.
+
+    Example:
+        >>> _markers({"seoul": "#0072B2", "tokyo": "#D55E00", "outlet": "#404040", "other": "#E69FCF"})
+        {'seoul': 'o', 'tokyo': 's', 'outlet': 'D', 'other': '^'}
+    """
+    shapes = iter(_MARKERS * (len(palette) // len(_MARKERS) + 1))
+    return {s: "D" if s == "outlet" else next(shapes) for s in palette}
+
+
 def _rate(v: float) -> str:
     """A rate for a label: at most two decimals, no trailing zeros, thousands separated as the counts are
     (:func:`exportrow.stats.fmt_value`).
@@ -1092,6 +1107,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
     shown = [str(s) for s in ev.side.dropna().unique()]
     palette = _palette(sides if sides is not None else
                        (ev.side.cat.categories if hasattr(ev.side, "cat") else None), shown)
+    markers = _markers(palette)
     if title is None:
         title = _timeline_title(ev, pub_ts, close_up)
         if window:  # say that the chart shows a stretch of time only
@@ -1132,7 +1148,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                 start, end = _drawn_span(r.date_start, r.date_end)
                 drawn = (end - start) / pd.Timedelta(days=1)
                 if days <= 1:
-                    ax.plot(start, y, "o", ms=12, color=colour,
+                    ax.plot(start, y, markers.get(str(r.side), "o"), ms=12, color=colour,
                             mfc="white" if ctx else colour, mew=2.5, zorder=3, clip_on=False)
                 elif days <= 31:
                     ax.barh(y, drawn, left=start, height=0.55, color="white" if ctx else colour,
@@ -1174,10 +1190,12 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         for tick, side in zip(axes[0].get_yticklabels(), ev.side):
             tick.set_color("#333333" if side in ("outlet", None) or pd.isna(side) else
                            _readable(palette.get(str(side), OKABE_ITO["black"])))
-        handles = [Patch(color=palette[s], label=_side_label(s, sides)) for s in palette if s in set(shown)]
+        handles = [Line2D([], [], marker=markers[s], ls="", color=palette[s], ms=11, label=_side_label(s, sides))
+                   for s in palette if s in set(shown)]
         lengths = (ev.date_end - ev.date_start).dt.days
         if (lengths <= 1).any():
-            handles.append(Line2D([], [], marker="o", ls="", color="#444444", ms=10, label="a day: a point"))
+            handles.append(Line2D([], [], marker="o", ls="", color="#444444", ms=10,
+                                  label="a day: a point, its shape the side's"))
         if ((lengths > 1) & (lengths <= 31)).any():
             handles.append(Patch(facecolor="#444444", label=SPAN_BAR))
         if (lengths > 31).any():
@@ -1304,7 +1322,7 @@ def _ticks_within(ax, start, end) -> None:
 def _readable(colour: str) -> str:
     """A side colour dark enough for text on white (the yellow and sky blue get a darker tone)."""
     return {OKABE_ITO["yellow"]: "#8a7f00", OKABE_ITO["sky_blue"]: "#1f6f9e", OKABE_ITO["orange"]: "#a86f00",
-            OKABE_ITO["grey"]: "#555555"}.get(colour, colour)
+            OKABE_ITO["grey"]: "#555555", SIDE_COLOURS["other"]: "#A0508A"}.get(colour, colour)
 
 
 def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str, sides=None) -> str:
