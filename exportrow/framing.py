@@ -20,7 +20,7 @@ from exportrow.sides import possessive
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
            "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
            "side_name", "exercise_claim", "reading_questions", "claims_note", "claims_note_again",
-           "PRIOR_STRENGTH_RANGE"]
+           "PRIOR_STRENGTH_RANGE", "comparison_header", "one_sided", "both_heard"]
 
 #: |z| at or above this (two-sided 5%) is more than chance alone often gives.
 Z_CRITICAL = 1.96
@@ -434,8 +434,84 @@ def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: p
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None) -> list[str]:
+def both_heard(claims: pd.DataFrame, compared) -> bool:
+    """Whether each compared side has at least one claim (else a diverging chart would draw an empty half).
+
+    Example:
+        >>> from exportrow import claims
+        >>> both_heard(claims(), ["seoul", "tokyo"]), both_heard(claims().query("side == 'seoul'"), ["seoul", "tokyo"])
+        (True, False)
+    """
+    return all((claims.side == s).any() for s in compared)
+
+
+def one_sided(claims: pd.DataFrame, side_a: str, side_b: str, declared, sides=None) -> str | None:
+    """What to say when the comparison has one side only: the annotation declares fewer than two sides, or one
+    compared side has no claim. None when two declared sides both have claims, or neither has any
+    (:func:`claims_note` says that). Markdown; names escaped.
+
+    ``declared``: the sides of the dispute the annotation declares (:func:`exportrow.sides.declared_sides`);
+    ``sides``: the annotation's sides, for the names they give.
+
+    Example:
+        >>> from exportrow import claims
+        >>> one_sided(claims(), "seoul", "tokyo", ["seoul", "tokyo", "washington"]) is None
+        True
+        >>> print(one_sided(claims().query("side == 'seoul'"), "seoul", "outlet", ["seoul"]))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        The annotation declares one side, **Seoul**, and the article gives that side alone: 12 of the article's 12
+        claims (100% of claim words) come from Seoul, and the outlet makes none of its own. There is nothing to
+        compare Seoul with.
+        >>> print(one_sided(claims().query("side in ['seoul', 'outlet']"), "seoul", "outlet", ["seoul"]))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        The annotation declares one side, **Seoul**, so it is compared with the outlet's own voice: 12 of the
+        article's 19 claims come from Seoul, 7 from the outlet.
+    """
+    heard = [s for s in (side_a, side_b) if (claims.side == s).any()]
+    if not heard or (len(declared) >= 2 and len(heard) == 2):
+        return None
+    from exportrow.sides import side_words
+
+    def name(s):
+        return markdown_text(side_name(s, sides))
+
+    voice = voice_share(claims).set_index("side")
+    total = int(voice.claims.sum())
+    start = ("The annotation declares no side of its own" if not declared else
+             f"The annotation declares one side, **{markdown_text(side_words(declared[0], sides))}**"
+             if len(declared) == 1 else "")
+    if len(heard) == 2:
+        a, b = heard
+        return (f"{start}, so it is compared with the outlet's own voice: {int(voice.loc[a, 'claims'])} of the "
+                f"article's {total} claims come from {name(a)}, {int(voice.loc[b, 'claims'])} from {name(b)}.")
+    s = heard[0]
+    silent = side_b if s == side_a else side_a
+    n, share = int(voice.loc[s, "claims"]), float(voice.loc[s, "word_share"])
+    given = (f"{n} of the article's {total} claims ({share:.0%} of claim words) come from {name(s)}, and "
+             + ("the outlet makes none of its own" if silent == "outlet" else f"{name(silent)} makes none"))
+    if start:
+        alone = ", and the article gives that side alone: " if n == total else ": "
+        return f"{start}{alone}{given}. There is nothing to compare {name(s)} with."
+    return f"The article gives one of the two sides only: {given}. There is nothing to compare {name(s)} with."
+
+
+def comparison_header(claims: pd.DataFrame, side_a: str, side_b: str, declared, sides=None) -> str:
+    """Notebook 03's line under the citation: which two sides are compared, or plainly that the article gives one.
+
+    Example:
+        >>> from exportrow import claims
+        >>> comparison_header(claims(), "seoul", "tokyo", ["seoul", "tokyo", "washington"])
+        'Comparing **Seoul** with **Tokyo**.'
+    """
+    return one_sided(claims, side_a, side_b, declared, sides) or (
+        f"Comparing **{markdown_text(side_name(side_a, sides))}** with **{markdown_text(side_name(side_b, sides))}**.")
+
+
+def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared=None) -> list[str]:
     """What the article gives each side, in Markdown sentences computed from the claims.
+
+    When one compared side has no claim, the rebuttal sentences give way to :func:`one_sided`'s (``declared``: the
+    annotation's declared sides, :func:`exportrow.sides.declared_sides`).
 
     Side names (with the annotation's ``sides``, the ``name:`` a side gives) and frame labels are escaped
     (:func:`exportrow.escape.markdown_text`).
@@ -451,13 +527,14 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None) -> list[
     frames["frame"] = frames.frame.astype(str).map(markdown_text)
     from exportrow.sides import side_words
 
-    name = {side: markdown_text(side_words(side, sides)) for side in (side_a, side_b)}
+    name = {side: markdown_text("The outlet" if side == "outlet" else side_words(side, sides))
+            for side in (side_a, side_b)}
     labels = {"direct_quote": "direct quotation", "indirect": "paraphrase",
               "anonymous_source": "anonymous source", "unattributed": "unattributed statement"}
     out = []
     for side in (side_a, side_b):
         if side not in voice.index or not voice.loc[side, "claims"]:
-            out.append(f"**{name[side]}**: no claims in the article.")
+            out.append(f"**{name[side]}**: no claim {'of its own ' * (side == 'outlet')}in the article.")
             continue
         v = voice.loc[side]
         n_claims, n_words = int(v.claims), int(v.words)
@@ -476,6 +553,12 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None) -> list[
         out.append(f"**{name[side]}**: {n_claims} claim{'s' * (n_claims != 1)}, {n_words} "
                    f"word{'s' * (n_words != 1)} ({v.word_share:.0%} of all claim words); heard through "
                    f"{heard}{quoted}; {most}.")
+    if not both_heard(claims, [side_a, side_b]):  # nobody to answer or be answered: no rebuttal sentences
+        if both_heard(claims, [side_a]) or both_heard(claims, [side_b]):
+            if declared is None:
+                declared = [s for s in (side_a, side_b) if s not in ("outlet", "other")]
+            out.append(one_sided(claims, side_a, side_b, declared, sides))
+        return out
     pairs = claim_pairs(claims, [side_a, side_b])
     answered = pairs[pairs.rebuttal_id.notna()]
     for side, other in ((side_a, side_b), (side_b, side_a)):
