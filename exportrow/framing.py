@@ -20,7 +20,7 @@ from exportrow.sides import possessive
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
            "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
            "side_name", "exercise_claim", "reading_questions", "claims_note", "claims_note_again",
-           "PRIOR_STRENGTH_RANGE", "comparison_header", "one_sided", "both_heard"]
+           "PRIOR_STRENGTH_RANGE", "comparison_header", "one_sided", "both_heard", "words_comparable"]
 
 #: |z| at or above this (two-sided 5%) is more than chance alone often gives.
 Z_CRITICAL = 1.96
@@ -317,6 +317,21 @@ def side_name(side: str, sides=None) -> str:
     from exportrow.sides import side_words
 
     return "the outlet" if side == "outlet" else side_words(side, sides)
+
+
+def words_comparable(words: pd.DataFrame) -> bool:
+    """Whether :func:`fightin_words` found words and both sides' claims give words to compare (else the chart
+    draws no bar: a z-score against a side with no word is the prior's, not the article's).
+
+    Example:
+        >>> from exportrow import claims
+        >>> words_comparable(claims().pipe(fightin_words, "seoul", "tokyo"))
+        True
+        >>> seoul = claims().query("side == 'seoul'")
+        >>> words_comparable(seoul.pipe(fightin_words, "seoul", "tokyo"))
+        False
+    """
+    return bool(len(words)) and int(words.total_a.iloc[0]) > 0 and int(words.total_b.iloc[0]) > 0
 
 
 def words_finding(words: pd.DataFrame, side_a: str, side_b: str, claims: pd.DataFrame | None = None,

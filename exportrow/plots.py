@@ -1435,6 +1435,12 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
     return fig, alt
 
 
+#: A word whose |z| is under this leans to neither side: its bar would be too short to see, so it is named, not drawn.
+_FLAT_Z = 0.05
+#: The bars of words within chance: a mid grey, apart from every side's colour (the outlet's is a dark grey).
+WITHIN_CHANCE = "#9A9A9A"
+
+
 def _words_caveat(words: pd.DataFrame, side_a: str, side_b: str, sides=None) -> str:
     na = int(words.total_a.iloc[0]) if len(words) and "total_a" in words else 0
     nb = int(words.total_b.iloc[0]) if len(words) and "total_b" in words else 0
@@ -1450,10 +1456,12 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
     """The words that set the sides apart, as bars of their z-scores, with the caveat beside them.
 
     ``side_a`` is always to the left and ``side_b`` to the right, as in every exportrow chart
-    of two sides. Only a word with |z| ≥ 1.96 takes a side's colour; the rest are grey, inside
-    a band marked "within chance". Words both sides use equally often are not drawn (they lean
-    to neither side) and the note names them. When no word reaches 1.96 the title says that no
-    word separates the sides beyond chance.
+    of two sides. Only a word with |z| ≥ 1.96 takes a side's colour; the rest are a mid grey (never a
+    side's colour), inside a band marked "within chance". Words both sides use equally often, and words
+    whose |z| is under 0.05 (a bar too short to see), are not drawn (they lean to neither side) and the
+    note names them. When no word reaches 1.96 the title says that no word separates the sides beyond
+    chance. When one side's claims give no word to compare, no bar is drawn: z-scores against an empty
+    side are the prior's, not the article's.
 
     Args:
         words: The output of :func:`exportrow.framing.fightin_words`.
@@ -1477,10 +1485,11 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
     """
     from matplotlib.patches import Patch
 
-    from exportrow.framing import Z_CRITICAL, words_finding
+    from exportrow.framing import Z_CRITICAL, words_comparable, words_finding
 
     ties = words[words.count_a == words.count_b]
-    w = words[words.count_a != words.count_b]
+    flat = words[(words.count_a != words.count_b) & (words.z.abs() < _FLAT_Z)]
+    w = words[(words.count_a != words.count_b) & (words.z.abs() >= _FLAT_Z)]
     a = w[w.z > 0].head(top)
     b = w[w.z < 0].tail(top)
     shown = pd.concat([b, a]).sort_values("z", kind="stable").reset_index(drop=True)
@@ -1490,6 +1499,13 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
     if len(ties):
         caveat += (" Used equally often by both sides, so not drawn: "
                    + ", ".join(f"{x} ({int(c)} each)" for x, c in zip(ties.word, ties.count_a)) + ".")
+    if len(flat):
+        caveat += (f" Leaning to neither side (|z| under {_FLAT_Z}), so not drawn: "
+                   + ", ".join(f"{x} ({int(ca)} vs {int(cb)})" for x, ca, cb in
+                               zip(flat.word, flat.count_a, flat.count_b)) + ".")
+    if len(words) and not words_comparable(words):
+        fig = _empty(title, "", width=12)
+        return fig, f"{title}."
     if shown.empty:
         fig = _empty("No word is used by the two sides often enough to compare. " + caveat, title)
         return fig, f"{title}. {caveat}"
@@ -1510,8 +1526,7 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
         for i, z in enumerate(shown.z):
             z = float(z)
             side = side_a if z > 0 else side_b
-            colour = palette[side] if abs(z) >= Z_CRITICAL else "#9a9a9a"
-            ax.barh(i, -z, color=colour, zorder=2)
+            ax.barh(i, -z, color=palette[side] if abs(z) >= Z_CRITICAL else WITHIN_CHANCE, zorder=2)
         labels = [f"{x} ({int(ca)} vs {int(cb)})" for x, ca, cb in zip(shown.word, shown.count_a, shown.count_b)]
         ax.set_yticks(range(len(shown)), labels)
         ax.axvline(0, color="black", lw=1)
@@ -1525,7 +1540,7 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
         handles = [Patch(color=palette[s],
                          label=_wrap_px(f"{_short_name(s, sides)}, beyond chance", _LEGEND_PX, SOURCE_PT))
                    for s in (side_a, side_b)]
-        handles.append(Patch(color="#9a9a9a", label="within chance: leans to neither side"))
+        handles.append(Patch(color=WITHIN_CHANCE, label="within chance: leans to neither side"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=SOURCE_PT)
         fig.suptitle(heading, x=0.01, ha="left", fontsize=TITLE_PT)
         _source(fig, caveat + (" " + source if source else ""), width)
