@@ -126,8 +126,12 @@ def frame_counts(claims: pd.DataFrame, sides: list[str] | None = None, *,
     Args:
         claims: The claims table.
         sides: Sides to count (None: every side present).
-        frame_column: ``primary`` counts each claim's primary frame; ``both`` counts the
-            secondary frame too, where there is one.
+        frame_column: ``primary`` counts each claim's primary frame; ``both`` counts the claims
+            that have the frame as primary or secondary frame (a claim counts once per frame, so
+            a side's counts add up to its frame codings, more than its claims).
+
+    The table's ``attrs`` keep ``frame_column`` and each side's number of claims (``side_claims``), so a
+    chart says "6 of 12 claims" under ``both``, not "6 of 18".
 
     Example:
         >>> from exportrow import claims
@@ -141,13 +145,15 @@ def frame_counts(claims: pd.DataFrame, sides: list[str] | None = None, *,
         raise _not_allowed("frame_column", frame_column, ("primary", "both"))
     sides = _sides(claims, sides)
     c = claims[claims.side.isin(sides)]
-    long = [(s, f) for s, f in zip(c.side, c.frame)]
+    long = [(s, i, f) for s, i, f in zip(c.side, c.claim_id, c.frame)]
     if frame_column == "both":
-        long += [(s, f) for s, f in zip(c.side, c.frame_secondary) if pd.notna(f)]
-    counts = Counter(long)
+        long += [(s, i, f) for s, i, f in zip(c.side, c.claim_id, c.frame_secondary) if pd.notna(f)]
+    counts = Counter((s, f) for s, _, f in dict.fromkeys(long))  # a claim counts once per frame
     rows = [{"side": s, "frame_code": code, "frame": name, "claims": counts.get((s, name), 0)}
             for s in sides for code, name in FRAMES.items()]
-    return pd.DataFrame(rows).astype({"claims": "Int64", "frame_code": "Int64"})
+    out = pd.DataFrame(rows).astype({"claims": "Int64", "frame_code": "Int64"})
+    out.attrs = {"frame_column": frame_column, "side_claims": {s: int((c.side == s).sum()) for s in sides}}
+    return out
 
 
 def claim_pairs(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:

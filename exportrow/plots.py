@@ -1325,11 +1325,19 @@ def _readable(colour: str) -> str:
             OKABE_ITO["grey"]: "#555555", SIDE_COLOURS["other"]: "#A0508A"}.get(colour, colour)
 
 
+def _side_claims(frames: pd.DataFrame, side: str) -> int:
+    """A side's number of claims: kept by frame_counts (under ``both`` its counts add up to frame codings)."""
+    known = frames.attrs.get("side_claims", {})
+    return int(known[side]) if side in known else int(frames.loc[frames.side == side, "claims"].sum())
+
+
 def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str, sides=None) -> str:
     parts = []
+    both = frames.attrs.get("frame_column") == "both"
     for side in (side_a, side_b):
         f = frames[frames.side == side]
-        total = int(f.claims.sum())
+        total = _side_claims(frames, side)
+        of_claims = f" claim{'s' * (total != 1)}, as primary or secondary frame" * both
         if not total:
             parts.append(f"{_side_name(side, sides)} has no claims")
             continue
@@ -1337,12 +1345,13 @@ def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str, sides=None) -> s
         names = [str(x) for x in top.frame]
         if len(top) == 1:
             parts.append(f"{possessive(_side_name(side, sides))} claims lean most on {names[0]} "
-                         f"({int(top.claims.iloc[0])} of {total})")
+                         f"({int(top.claims.iloc[0])} of {total}{of_claims})")
         elif int(top.claims.iloc[0]) == 1:
-            parts.append(f"{possessive(_side_name(side, sides))} {total} claims use {len(top)} frames, one each")
+            parts.append(f"{possessive(_side_name(side, sides))} {total} claims use {len(top)} frames, one each"
+                         + " (primary or secondary)" * both)
         else:
             parts.append(f"{possessive(_side_name(side, sides))} claims lean equally on {'; '.join(names)} "
-                         f"({int(top.claims.iloc[0])} each of {total})")
+                         f"({int(top.claims.iloc[0])} each of {total}{of_claims})")
     return "; ".join(parts)
 
 
@@ -1415,7 +1424,8 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
         ticks = [t for t in range(-m, m + 1) if t % step == 0]
         ax.set_xticks(ticks, [str(abs(t)) for t in ticks])
         ax.axvline(0, color="black", lw=1)
-        totals = {s: int(frames.loc[frames.side == s, "claims"].sum()) for s in (side_a, side_b)}
+        totals = {s: _side_claims(frames, s) for s in (side_a, side_b)}
+        both = frames.attrs.get("frame_column") == "both"
         # each head within its half of the axes (bold type is about a tenth wider than _text_px measures)
         half = _HALF_HEAD_PX
         ax.text(0.25, 1.0, _wrap_px(f"\u2190 {_side_name(side_a, sides)} ({totals[side_a]})", half),
@@ -1424,7 +1434,8 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
         ax.text(0.75, 1.0, _wrap_px(f"{_side_name(side_b, sides)} ({totals[side_b]}) \u2192", half),
                 transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(cb), fontsize=LABEL_PT, fontweight="bold")
-        ax.set_xlabel("Claims coded with this frame (count)")
+        ax.set_xlabel("Claims with this frame as primary or secondary frame (count)" if both else
+                      "Claims coded with this frame (count)")
         fig.suptitle(_fit(_wrap(title, _title_chars(width)), width, TITLE_PT), x=0.01, ha="left", fontsize=TITLE_PT)
         _source(fig, source, width)
     rows = list(zip(wide.index, wide[side_a], wide[side_b]))[::-1]
