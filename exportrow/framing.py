@@ -664,10 +664,12 @@ def exercise_claim(claims: pd.DataFrame, article) -> str:
             f"row in `claims` afterwards: {markdown_code(str(pick.claim_id))}.")
 
 
-def _claim_context(article, start: int, end: int, after: int = 4) -> str:
+def _claim_context(article, start: int, end: int, after: int = 4, whole: int = 40) -> str:
     """The claim's sentence from its start to a few words past the claim, ``[…]`` for the rest.
 
     Enough to see the reporting frame and where the claim might end, without handing out a whole paragraph.
+    When no more than ``whole`` characters of the sentence follow the claim, the sentence is kept to its end:
+    in news copy the attribution often follows the claim ("..., people familiar with the matter said.").
 
     Example:
         >>> from exportrow import load_article
@@ -680,6 +682,8 @@ def _claim_context(article, start: int, end: int, after: int = 4) -> str:
     if sentence is None:
         return " ".join(article.raw[start:end].split())
     tail = article.raw[end:sentence.end]
+    if len(" ".join(tail.split())) <= whole:
+        return " ".join(article.raw[sentence.start:sentence.end].split())
     more = re.match(rf"(?:\W*\w+){{0,{after}}}", tail).group(0)
     text = article.raw[sentence.start:end] + more
     rest = tail[len(more):]
@@ -717,15 +721,20 @@ def reading_questions(claims: pd.DataFrame) -> list[str]:
     here = f" Here the paraphrases use {_quoted(para.cue)}." if len(para) else " This article has no paraphrase."
     out.append("**Paraphrase is the article's wording.** When a side is heard mostly through indirect speech, the "
                f"verbs and nouns are the outlet's choices.{here}")
-    unnamed = claims[claims.attribution == "anonymous_source"]
+    relayed = claims.cue.str.contains(_RELAYED, na=False)  # the cues exercise_claim counts as a relay too
+    unnamed = claims[(claims.attribution == "anonymous_source") | relayed]
     here = (f" Here {len(unnamed)} claim{'s come' if len(unnamed) != 1 else ' comes'} from an unnamed source or a "
-            "relay." if len(unnamed) else " The annotation records no claim from an unnamed source.")
+            "relay." if len(unnamed) else " The annotation records no claim from an unnamed source or a relay.")
     out.append("**Anonymous voices weigh differently.** An unnamed source's direct quote is vivid, but the reader "
                "cannot check who said it. The same holds for words relayed with \"reportedly\": the article does not "
                f"say who relays them.{here}")
-    own = claims[claims.attribution == "unattributed"]
+    own = claims[(claims.attribution == "unattributed") & ~relayed]
+    passed_on = claims[(claims.attribution == "unattributed") & relayed]
     here = (f" Here: {_quoted(own.quote, limit=2)}." if len(own) else
             " The annotation records no such judgement in this article.")
+    if len(passed_on):  # "reportedly" with no source: the outlet relays it, it does not judge
+        here += (f" Relayed with no source named, not the outlet's own judgement: "
+                 f"{_quoted(passed_on.quote, limit=2)} ({_quoted(passed_on.cue, limit=2)}).")
     out.append("**The outlet speaks too.** Judgements no one is cited for frame the whole dispute, and the reader "
                f"cannot ask anyone about them.{here}")
     return out
