@@ -503,8 +503,10 @@ def one_sided(claims: pd.DataFrame, side_a: str, side_b: str, declared, sides=No
              if len(declared) == 1 else "")
     if len(heard) == 2:
         a, b = heard
-        return (f"{start}, so it is compared with the outlet's own voice: {int(voice.loc[a, 'claims'])} of the "
-                f"article's {total} claims come from {name(a)}, {int(voice.loc[b, 'claims'])} from {name(b)}.")
+        na, nb = int(voice.loc[a, "claims"]), int(voice.loc[b, "claims"])
+        rest = f", {total - na - nb} from other voices" if total > na + nb else ""
+        return (f"{start}, so it is compared with the outlet's own voice: {na} of the article's {total} claims come "
+                f"from {name(a)}, {nb} from {name(b)}{rest}.")
     s = heard[0]
     silent = side_b if s == side_a else side_a
     n, share = int(voice.loc[s, "claims"]), float(voice.loc[s, "word_share"])

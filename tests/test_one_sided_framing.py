@@ -45,3 +45,9 @@ def test_one_declared_side_with_the_outlet_heard_says_what_it_is_compared_with()
 def test_both_heard():
     assert framing.both_heard(exportrow.claims(), ["seoul", "tokyo"])
     assert not framing.both_heard(seoul_only(), ["seoul", "outlet"])
+
+
+def test_other_voices_are_counted_apart():
+    c = exportrow.claims()
+    head = framing.comparison_header(c, "seoul", "outlet", ["seoul"])
+    assert head.endswith("12 of the article's 24 claims come from Seoul, 7 from the outlet, 5 from other voices.")
