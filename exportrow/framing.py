@@ -20,7 +20,7 @@ from exportrow.sides import possessive
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
            "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
            "side_name", "exercise_claim", "reading_questions", "claims_note", "claims_note_again",
-           "PRIOR_STRENGTH_RANGE"]
+           "PRIOR_STRENGTH_RANGE", "comparison_header", "one_sided", "both_heard", "words_comparable"]
 
 #: |z| at or above this (two-sided 5%) is more than chance alone often gives.
 Z_CRITICAL = 1.96
@@ -126,8 +126,12 @@ def frame_counts(claims: pd.DataFrame, sides: list[str] | None = None, *,
     Args:
         claims: The claims table.
         sides: Sides to count (None: every side present).
-        frame_column: ``primary`` counts each claim's primary frame; ``both`` counts the
-            secondary frame too, where there is one.
+        frame_column: ``primary`` counts each claim's primary frame; ``both`` counts the claims
+            that have the frame as primary or secondary frame (a claim counts once per frame, so
+            a side's counts add up to its frame codings, more than its claims).
+
+    The table's ``attrs`` keep ``frame_column`` and each side's number of claims (``side_claims``), so a
+    chart says "6 of 12 claims" under ``both``, not "6 of 18".
 
     Example:
         >>> from exportrow import claims
@@ -141,13 +145,15 @@ def frame_counts(claims: pd.DataFrame, sides: list[str] | None = None, *,
         raise _not_allowed("frame_column", frame_column, ("primary", "both"))
     sides = _sides(claims, sides)
     c = claims[claims.side.isin(sides)]
-    long = [(s, f) for s, f in zip(c.side, c.frame)]
+    long = [(s, i, f) for s, i, f in zip(c.side, c.claim_id, c.frame)]
     if frame_column == "both":
-        long += [(s, f) for s, f in zip(c.side, c.frame_secondary) if pd.notna(f)]
-    counts = Counter(long)
+        long += [(s, i, f) for s, i, f in zip(c.side, c.claim_id, c.frame_secondary) if pd.notna(f)]
+    counts = Counter((s, f) for s, _, f in dict.fromkeys(long))  # a claim counts once per frame
     rows = [{"side": s, "frame_code": code, "frame": name, "claims": counts.get((s, name), 0)}
             for s in sides for code, name in FRAMES.items()]
-    return pd.DataFrame(rows).astype({"claims": "Int64", "frame_code": "Int64"})
+    out = pd.DataFrame(rows).astype({"claims": "Int64", "frame_code": "Int64"})
+    out.attrs = {"frame_column": frame_column, "side_claims": {s: int((c.side == s).sum()) for s in sides}}
+    return out
 
 
 def claim_pairs(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:
@@ -319,6 +325,21 @@ def side_name(side: str, sides=None) -> str:
     return "the outlet" if side == "outlet" else side_words(side, sides)
 
 
+def words_comparable(words: pd.DataFrame) -> bool:
+    """Whether :func:`fightin_words` found words and both sides' claims give words to compare (else the chart
+    draws no bar: a z-score against a side with no word is the prior's, not the article's).
+
+    Example:
+        >>> from exportrow import claims
+        >>> words_comparable(claims().pipe(fightin_words, "seoul", "tokyo"))
+        True
+        >>> seoul = claims().query("side == 'seoul'")
+        >>> words_comparable(seoul.pipe(fightin_words, "seoul", "tokyo"))
+        False
+    """
+    return bool(len(words)) and int(words.total_a.iloc[0]) > 0 and int(words.total_b.iloc[0]) > 0
+
+
 def words_finding(words: pd.DataFrame, side_a: str, side_b: str, claims: pd.DataFrame | None = None,
                   sides=None) -> str:
     """Whether any word separates the two sides beyond chance, in one sentence (chart title and notebook text).
@@ -434,8 +455,86 @@ def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: p
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None) -> list[str]:
+def both_heard(claims: pd.DataFrame, compared) -> bool:
+    """Whether each compared side has at least one claim (else a diverging chart would draw an empty half).
+
+    Example:
+        >>> from exportrow import claims
+        >>> both_heard(claims(), ["seoul", "tokyo"]), both_heard(claims().query("side == 'seoul'"), ["seoul", "tokyo"])
+        (True, False)
+    """
+    return all((claims.side == s).any() for s in compared)
+
+
+def one_sided(claims: pd.DataFrame, side_a: str, side_b: str, declared, sides=None) -> str | None:
+    """What to say when the comparison has one side only: the annotation declares fewer than two sides, or one
+    compared side has no claim. None when two declared sides both have claims, or neither has any
+    (:func:`claims_note` says that). Markdown; names escaped.
+
+    ``declared``: the sides of the dispute the annotation declares (:func:`exportrow.sides.declared_sides`);
+    ``sides``: the annotation's sides, for the names they give.
+
+    Example:
+        >>> from exportrow import claims
+        >>> one_sided(claims(), "seoul", "tokyo", ["seoul", "tokyo", "washington"]) is None
+        True
+        >>> print(one_sided(claims().query("side == 'seoul'"), "seoul", "outlet", ["seoul"]))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        The annotation declares one side, **Seoul**, and the article gives that side alone: 12 of the article's 12
+        claims (100% of claim words) come from Seoul, and the outlet makes none of its own. There is nothing to
+        compare Seoul with.
+        >>> print(one_sided(claims().query("side in ['seoul', 'outlet']"), "seoul", "outlet", ["seoul"]))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        The annotation declares one side, **Seoul**, so it is compared with the outlet's own voice: 12 of the
+        article's 19 claims come from Seoul, 7 from the outlet.
+    """
+    heard = [s for s in (side_a, side_b) if (claims.side == s).any()]
+    if not heard or (len(declared) >= 2 and len(heard) == 2):
+        return None
+    from exportrow.sides import side_words
+
+    def name(s):
+        return markdown_text(side_name(s, sides))
+
+    voice = voice_share(claims).set_index("side")
+    total = int(voice.claims.sum())
+    start = ("The annotation declares no side of its own" if not declared else
+             f"The annotation declares one side, **{markdown_text(side_words(declared[0], sides))}**"
+             if len(declared) == 1 else "")
+    if len(heard) == 2:
+        a, b = heard
+        na, nb = int(voice.loc[a, "claims"]), int(voice.loc[b, "claims"])
+        rest = f", {total - na - nb} from other voices" if total > na + nb else ""
+        return (f"{start}, so it is compared with the outlet's own voice: {na} of the article's {total} claims come "
+                f"from {name(a)}, {nb} from {name(b)}{rest}.")
+    s = heard[0]
+    silent = side_b if s == side_a else side_a
+    n, share = int(voice.loc[s, "claims"]), float(voice.loc[s, "word_share"])
+    given = (f"{n} of the article's {total} claims ({share:.0%} of claim words) come from {name(s)}, and "
+             + ("the outlet makes none of its own" if silent == "outlet" else f"{name(silent)} makes none"))
+    if start:
+        alone = ", and the article gives that side alone: " if n == total else ": "
+        return f"{start}{alone}{given}. There is nothing to compare {name(s)} with."
+    return f"The article gives one of the two sides only: {given}. There is nothing to compare {name(s)} with."
+
+
+def comparison_header(claims: pd.DataFrame, side_a: str, side_b: str, declared, sides=None) -> str:
+    """Notebook 03's line under the citation: which two sides are compared, or plainly that the article gives one.
+
+    Example:
+        >>> from exportrow import claims
+        >>> comparison_header(claims(), "seoul", "tokyo", ["seoul", "tokyo", "washington"])
+        'Comparing **Seoul** with **Tokyo**.'
+    """
+    return one_sided(claims, side_a, side_b, declared, sides) or (
+        f"Comparing **{markdown_text(side_name(side_a, sides))}** with **{markdown_text(side_name(side_b, sides))}**.")
+
+
+def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared=None) -> list[str]:
     """What the article gives each side, in Markdown sentences computed from the claims.
+
+    When one compared side has no claim, the rebuttal sentences give way to :func:`one_sided`'s (``declared``: the
+    annotation's declared sides, :func:`exportrow.sides.declared_sides`).
 
     Side names (with the annotation's ``sides``, the ``name:`` a side gives) and frame labels are escaped
     (:func:`exportrow.escape.markdown_text`).
@@ -451,13 +550,14 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None) -> list[
     frames["frame"] = frames.frame.astype(str).map(markdown_text)
     from exportrow.sides import side_words
 
-    name = {side: markdown_text(side_words(side, sides)) for side in (side_a, side_b)}
+    name = {side: markdown_text("The outlet" if side == "outlet" else side_words(side, sides))
+            for side in (side_a, side_b)}
     labels = {"direct_quote": "direct quotation", "indirect": "paraphrase",
               "anonymous_source": "anonymous source", "unattributed": "unattributed statement"}
     out = []
     for side in (side_a, side_b):
         if side not in voice.index or not voice.loc[side, "claims"]:
-            out.append(f"**{name[side]}**: no claims in the article.")
+            out.append(f"**{name[side]}**: no claim {'of its own ' * (side == 'outlet')}in the article.")
             continue
         v = voice.loc[side]
         n_claims, n_words = int(v.claims), int(v.words)
@@ -476,6 +576,12 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None) -> list[
         out.append(f"**{name[side]}**: {n_claims} claim{'s' * (n_claims != 1)}, {n_words} "
                    f"word{'s' * (n_words != 1)} ({v.word_share:.0%} of all claim words); heard through "
                    f"{heard}{quoted}; {most}.")
+    if not both_heard(claims, [side_a, side_b]):  # nobody to answer or be answered: no rebuttal sentences
+        if both_heard(claims, [side_a]) or both_heard(claims, [side_b]):
+            if declared is None:
+                declared = [s for s in (side_a, side_b) if s not in ("outlet", "other")]
+            out.append(one_sided(claims, side_a, side_b, declared, sides))
+        return out
     pairs = claim_pairs(claims, [side_a, side_b])
     answered = pairs[pairs.rebuttal_id.notna()]
     for side, other in ((side_a, side_b), (side_b, side_a)):
@@ -560,10 +666,12 @@ def exercise_claim(claims: pd.DataFrame, article) -> str:
             f"row in `claims` afterwards: {markdown_code(str(pick.claim_id))}.")
 
 
-def _claim_context(article, start: int, end: int, after: int = 4) -> str:
+def _claim_context(article, start: int, end: int, after: int = 4, whole: int = 40) -> str:
     """The claim's sentence from its start to a few words past the claim, ``[…]`` for the rest.
 
     Enough to see the reporting frame and where the claim might end, without handing out a whole paragraph.
+    When no more than ``whole`` characters of the sentence follow the claim, the sentence is kept to its end:
+    in news copy the attribution often follows the claim ("..., people familiar with the matter said.").
 
     Example:
         >>> from exportrow import load_article
@@ -576,6 +684,8 @@ def _claim_context(article, start: int, end: int, after: int = 4) -> str:
     if sentence is None:
         return " ".join(article.raw[start:end].split())
     tail = article.raw[end:sentence.end]
+    if len(" ".join(tail.split())) <= whole:
+        return " ".join(article.raw[sentence.start:sentence.end].split())
     more = re.match(rf"(?:\W*\w+){{0,{after}}}", tail).group(0)
     text = article.raw[sentence.start:end] + more
     rest = tail[len(more):]
@@ -613,15 +723,20 @@ def reading_questions(claims: pd.DataFrame) -> list[str]:
     here = f" Here the paraphrases use {_quoted(para.cue)}." if len(para) else " This article has no paraphrase."
     out.append("**Paraphrase is the article's wording.** When a side is heard mostly through indirect speech, the "
                f"verbs and nouns are the outlet's choices.{here}")
-    unnamed = claims[claims.attribution == "anonymous_source"]
+    relayed = claims.cue.str.contains(_RELAYED, na=False)  # the cues exercise_claim counts as a relay too
+    unnamed = claims[(claims.attribution == "anonymous_source") | relayed]
     here = (f" Here {len(unnamed)} claim{'s come' if len(unnamed) != 1 else ' comes'} from an unnamed source or a "
-            "relay." if len(unnamed) else " The annotation records no claim from an unnamed source.")
+            "relay." if len(unnamed) else " The annotation records no claim from an unnamed source or a relay.")
     out.append("**Anonymous voices weigh differently.** An unnamed source's direct quote is vivid, but the reader "
                "cannot check who said it. The same holds for words relayed with \"reportedly\": the article does not "
                f"say who relays them.{here}")
-    own = claims[claims.attribution == "unattributed"]
+    own = claims[(claims.attribution == "unattributed") & ~relayed]
+    passed_on = claims[(claims.attribution == "unattributed") & relayed]
     here = (f" Here: {_quoted(own.quote, limit=2)}." if len(own) else
             " The annotation records no such judgement in this article.")
+    if len(passed_on):  # "reportedly" with no source: the outlet relays it, it does not judge
+        here += (f" Relayed with no source named, not the outlet's own judgement: "
+                 f"{_quoted(passed_on.quote, limit=2)} ({_quoted(passed_on.cue, limit=2)}).")
     out.append("**The outlet speaks too.** Judgements no one is cited for frame the whole dispute, and the reader "
                f"cannot ask anyone about them.{here}")
     return out

@@ -351,6 +351,21 @@ def _palette(sides, shown) -> dict[str, str]:
     return side_colours(names)
 
 
+#: A point's shape by side, so a black-and-white print still tells the sides apart (the outlet a diamond).
+_MARKERS = ("o", "s", "^", "v", "P", "X", "h")
+
+
+def _markers(palette: dict[str, str]) -> dict[str, str]:
+    """A marker shape for each side of the palette, in its order; the outlet's is a diamond.
+
+    Example:
+        >>> _markers({"seoul": "#0072B2", "tokyo": "#D55E00", "outlet": "#404040", "other": "#E69FCF"})
+        {'seoul': 'o', 'tokyo': 's', 'outlet': 'D', 'other': '^'}
+    """
+    shapes = iter(_MARKERS * (len(palette) // len(_MARKERS) + 1))
+    return {s: "D" if s == "outlet" else next(shapes) for s in palette}
+
+
 def _rate(v: float) -> str:
     """A rate for a label: at most two decimals, no trailing zeros, thousands separated as the counts are
     (:func:`exportrow.stats.fmt_value`).
@@ -1092,6 +1107,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
     shown = [str(s) for s in ev.side.dropna().unique()]
     palette = _palette(sides if sides is not None else
                        (ev.side.cat.categories if hasattr(ev.side, "cat") else None), shown)
+    markers = _markers(palette)
     if title is None:
         title = _timeline_title(ev, pub_ts, close_up)
         if window:  # say that the chart shows a stretch of time only
@@ -1132,7 +1148,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                 start, end = _drawn_span(r.date_start, r.date_end)
                 drawn = (end - start) / pd.Timedelta(days=1)
                 if days <= 1:
-                    ax.plot(start, y, "o", ms=12, color=colour,
+                    ax.plot(start, y, markers.get(str(r.side), "o"), ms=12, color=colour,
                             mfc="white" if ctx else colour, mew=2.5, zorder=3, clip_on=False)
                 elif days <= 31:
                     ax.barh(y, drawn, left=start, height=0.55, color="white" if ctx else colour,
@@ -1174,10 +1190,12 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         for tick, side in zip(axes[0].get_yticklabels(), ev.side):
             tick.set_color("#333333" if side in ("outlet", None) or pd.isna(side) else
                            _readable(palette.get(str(side), OKABE_ITO["black"])))
-        handles = [Patch(color=palette[s], label=_side_label(s, sides)) for s in palette if s in set(shown)]
+        handles = [Line2D([], [], marker=markers[s], ls="", color=palette[s], ms=11, label=_side_label(s, sides))
+                   for s in palette if s in set(shown)]
         lengths = (ev.date_end - ev.date_start).dt.days
         if (lengths <= 1).any():
-            handles.append(Line2D([], [], marker="o", ls="", color="#444444", ms=10, label="a day: a point"))
+            handles.append(Line2D([], [], marker="o", ls="", color="#444444", ms=10,
+                                  label="a day: a point, its shape the side's"))
         if ((lengths > 1) & (lengths <= 31)).any():
             handles.append(Patch(facecolor="#444444", label=SPAN_BAR))
         if (lengths > 31).any():
@@ -1304,14 +1322,22 @@ def _ticks_within(ax, start, end) -> None:
 def _readable(colour: str) -> str:
     """A side colour dark enough for text on white (the yellow and sky blue get a darker tone)."""
     return {OKABE_ITO["yellow"]: "#8a7f00", OKABE_ITO["sky_blue"]: "#1f6f9e", OKABE_ITO["orange"]: "#a86f00",
-            OKABE_ITO["grey"]: "#555555"}.get(colour, colour)
+            OKABE_ITO["grey"]: "#555555", SIDE_COLOURS["other"]: "#A0508A"}.get(colour, colour)
+
+
+def _side_claims(frames: pd.DataFrame, side: str) -> int:
+    """A side's number of claims: kept by frame_counts (under ``both`` its counts add up to frame codings)."""
+    known = frames.attrs.get("side_claims", {})
+    return int(known[side]) if side in known else int(frames.loc[frames.side == side, "claims"].sum())
 
 
 def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str, sides=None) -> str:
     parts = []
+    both = frames.attrs.get("frame_column") == "both"
     for side in (side_a, side_b):
         f = frames[frames.side == side]
-        total = int(f.claims.sum())
+        total = _side_claims(frames, side)
+        of_claims = f" claim{'s' * (total != 1)}, as primary or secondary frame" * both
         if not total:
             parts.append(f"{_side_name(side, sides)} has no claims")
             continue
@@ -1319,12 +1345,13 @@ def _lean_title(frames: pd.DataFrame, side_a: str, side_b: str, sides=None) -> s
         names = [str(x) for x in top.frame]
         if len(top) == 1:
             parts.append(f"{possessive(_side_name(side, sides))} claims lean most on {names[0]} "
-                         f"({int(top.claims.iloc[0])} of {total})")
+                         f"({int(top.claims.iloc[0])} of {total}{of_claims})")
         elif int(top.claims.iloc[0]) == 1:
-            parts.append(f"{possessive(_side_name(side, sides))} {total} claims use {len(top)} frames, one each")
+            parts.append(f"{possessive(_side_name(side, sides))} {total} claims use {len(top)} frames, one each"
+                         + " (primary or secondary)" * both)
         else:
             parts.append(f"{possessive(_side_name(side, sides))} claims lean equally on {'; '.join(names)} "
-                         f"({int(top.claims.iloc[0])} each of {total})")
+                         f"({int(top.claims.iloc[0])} each of {total}{of_claims})")
     return "; ".join(parts)
 
 
@@ -1397,7 +1424,8 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
         ticks = [t for t in range(-m, m + 1) if t % step == 0]
         ax.set_xticks(ticks, [str(abs(t)) for t in ticks])
         ax.axvline(0, color="black", lw=1)
-        totals = {s: int(frames.loc[frames.side == s, "claims"].sum()) for s in (side_a, side_b)}
+        totals = {s: _side_claims(frames, s) for s in (side_a, side_b)}
+        both = frames.attrs.get("frame_column") == "both"
         # each head within its half of the axes (bold type is about a tenth wider than _text_px measures)
         half = _HALF_HEAD_PX
         ax.text(0.25, 1.0, _wrap_px(f"\u2190 {_side_name(side_a, sides)} ({totals[side_a]})", half),
@@ -1406,7 +1434,8 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
         ax.text(0.75, 1.0, _wrap_px(f"{_side_name(side_b, sides)} ({totals[side_b]}) \u2192", half),
                 transform=ax.transAxes,
                 ha="center", va="bottom", color=_readable(cb), fontsize=LABEL_PT, fontweight="bold")
-        ax.set_xlabel("Claims coded with this frame (count)")
+        ax.set_xlabel("Claims with this frame as primary or secondary frame (count)" if both else
+                      "Claims coded with this frame (count)")
         fig.suptitle(_fit(_wrap(title, _title_chars(width)), width, TITLE_PT), x=0.01, ha="left", fontsize=TITLE_PT)
         _source(fig, source, width)
     rows = list(zip(wide.index, wide[side_a], wide[side_b]))[::-1]
@@ -1415,6 +1444,12 @@ def diverging_frames(frames: pd.DataFrame, side_a: str, side_b: str, *, title: s
                f"{f}: {_side_name(side_a, sides)} {a}, {_side_name(side_b, sides)} {b}"
                + (f" (coders differ: {flagged[f]})" if f in flagged else "") for f, a, b in rows) + ".")
     return fig, alt
+
+
+#: A word whose |z| is under this leans to neither side: its bar would be too short to see, so it is named, not drawn.
+_FLAT_Z = 0.05
+#: The bars of words within chance: a mid grey, apart from every side's colour (the outlet's is a dark grey).
+WITHIN_CHANCE = "#9A9A9A"
 
 
 def _words_caveat(words: pd.DataFrame, side_a: str, side_b: str, sides=None) -> str:
@@ -1432,10 +1467,12 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
     """The words that set the sides apart, as bars of their z-scores, with the caveat beside them.
 
     ``side_a`` is always to the left and ``side_b`` to the right, as in every exportrow chart
-    of two sides. Only a word with |z| ≥ 1.96 takes a side's colour; the rest are grey, inside
-    a band marked "within chance". Words both sides use equally often are not drawn (they lean
-    to neither side) and the note names them. When no word reaches 1.96 the title says that no
-    word separates the sides beyond chance.
+    of two sides. Only a word with |z| ≥ 1.96 takes a side's colour; the rest are a mid grey (never a
+    side's colour), inside a band marked "within chance". Words both sides use equally often, and words
+    whose |z| is under 0.05 (a bar too short to see), are not drawn (they lean to neither side) and the
+    note names them. When no word reaches 1.96 the title says that no word separates the sides beyond
+    chance. When one side's claims give no word to compare, no bar is drawn: z-scores against an empty
+    side are the prior's, not the article's.
 
     Args:
         words: The output of :func:`exportrow.framing.fightin_words`.
@@ -1459,10 +1496,11 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
     """
     from matplotlib.patches import Patch
 
-    from exportrow.framing import Z_CRITICAL, words_finding
+    from exportrow.framing import Z_CRITICAL, words_comparable, words_finding
 
     ties = words[words.count_a == words.count_b]
-    w = words[words.count_a != words.count_b]
+    flat = words[(words.count_a != words.count_b) & (words.z.abs() < _FLAT_Z)]
+    w = words[(words.count_a != words.count_b) & (words.z.abs() >= _FLAT_Z)]
     a = w[w.z > 0].head(top)
     b = w[w.z < 0].tail(top)
     shown = pd.concat([b, a]).sort_values("z", kind="stable").reset_index(drop=True)
@@ -1472,6 +1510,13 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
     if len(ties):
         caveat += (" Used equally often by both sides, so not drawn: "
                    + ", ".join(f"{x} ({int(c)} each)" for x, c in zip(ties.word, ties.count_a)) + ".")
+    if len(flat):
+        caveat += (f" Leaning to neither side (|z| under {_FLAT_Z}), so not drawn: "
+                   + ", ".join(f"{x} ({int(ca)} vs {int(cb)})" for x, ca, cb in
+                               zip(flat.word, flat.count_a, flat.count_b)) + ".")
+    if len(words) and not words_comparable(words):
+        fig = _empty(title, "", width=12)
+        return fig, f"{title}."
     if shown.empty:
         fig = _empty("No word is used by the two sides often enough to compare. " + caveat, title)
         return fig, f"{title}. {caveat}"
@@ -1492,8 +1537,7 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
         for i, z in enumerate(shown.z):
             z = float(z)
             side = side_a if z > 0 else side_b
-            colour = palette[side] if abs(z) >= Z_CRITICAL else "#9a9a9a"
-            ax.barh(i, -z, color=colour, zorder=2)
+            ax.barh(i, -z, color=palette[side] if abs(z) >= Z_CRITICAL else WITHIN_CHANCE, zorder=2)
         labels = [f"{x} ({int(ca)} vs {int(cb)})" for x, ca, cb in zip(shown.word, shown.count_a, shown.count_b)]
         ax.set_yticks(range(len(shown)), labels)
         ax.axvline(0, color="black", lw=1)
@@ -1507,7 +1551,7 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
         handles = [Patch(color=palette[s],
                          label=_wrap_px(f"{_short_name(s, sides)}, beyond chance", _LEGEND_PX, SOURCE_PT))
                    for s in (side_a, side_b)]
-        handles.append(Patch(color="#9a9a9a", label="within chance: leans to neither side"))
+        handles.append(Patch(color=WITHIN_CHANCE, label="within chance: leans to neither side"))
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=SOURCE_PT)
         fig.suptitle(heading, x=0.01, ha="left", fontsize=TITLE_PT)
         _source(fig, caveat + (" " + source if source else ""), width)

@@ -328,7 +328,9 @@ def test_sides_default_to_the_annotations_own(tmp_path):
                 a["side"] = "other"
 
     text = exec_notebook("03-framing-comparison", **variant(tmp_path, one_side))
-    assert "Comparing **Sylvania** with **the outlet**." in text
+    # one declared side: said plainly, not "Comparing Sylvania with the outlet" as if the outlet were its opponent
+    assert "The annotation declares one side, **Sylvania**" in text
+    assert "Comparing **Sylvania** with **the outlet**." not in text
 
 
 def test_ties_are_reported_as_ties(tmp_path):

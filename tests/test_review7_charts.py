@@ -16,7 +16,7 @@ def test_no_anonymous_claim_says_the_annotation_records_none_not_that_the_articl
 
     named = claims()[claims().attribution != "anonymous_source"]
     line = next(x for x in reading_questions(named) if x.startswith("**Anonymous voices"))
-    assert line.endswith(" The annotation records no claim from an unnamed source.")
+    assert line.endswith(" The annotation records no claim from an unnamed source or a relay.")
     assert "This article has none" not in line
 
 

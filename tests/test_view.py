@@ -177,7 +177,7 @@ def test_partially_overlapping_spans_are_cut_into_segments_listing_both(tmp_path
     assert page.text_of(0) == "Freedonia has published its record"
     assert page.text_of(1) == "its record of seized fishing boats"
     # Each claim keeps one bar slot across its segments; the two sides' colours are the charts' colours.
-    assert "#E69F00" in both["style"] and "#56B4E9" in both["style"]
+    assert "#0072B2" in both["style"] and "#D55E00" in both["style"]
 
 
 def test_uncovered_numbers_stand_out_and_ignored_ones_are_marked(tmp_path):

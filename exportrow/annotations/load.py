@@ -14,6 +14,7 @@ from exportrow.annotations import sections as sec
 from exportrow.annotations.bidi import bidi_warnings
 from exportrow.annotations.checker import Checker
 from exportrow.annotations.formulas import formula_warnings
+from exportrow.annotations.glyphs import glyph_warnings
 from exportrow.annotations.kinds import check_quantity_kinds, kind_warnings, settle_duration_kinds
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
 from exportrow.annotations.placeholders import check_placeholders, ordered
@@ -77,7 +78,7 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
         raise AnnotationError(ordered(chk.problems))
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
                     + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann)
-                    + sec.overfull_warnings(chk, ann) + bidi_warnings(ann))
+                    + sec.overfull_warnings(chk, ann) + bidi_warnings(ann) + glyph_warnings(ann))
     return ann
 
 
