@@ -21,7 +21,7 @@ from exportrow.numbers import CARDINAL, ORDINAL, parse_number
 
 __all__ = ["DateResolutionError", "TenseNeeded", "ResolvedDate", "find_date_expressions", "resolve_date",
            "wider_expression", "part_of_wider", "period_fault", "same_happening", "PRECISIONS", "MODS", "TENSES",
-           "FORMS"]
+           "FORMS", "anaphoric_date"]
 
 def same_happening(a_start, a_end, b_start, b_end) -> bool:
     """Whether two dated spans can report one happening: the shorter lies inside the longer (ends exclusive).
@@ -343,7 +343,10 @@ def _refusals(e: str, ctx: _Ctx, x: str) -> None:
                       f"{unit} would be a guess)", _NO_VALUE_FIX)
     if _ANOTHER_DATE.fullmatch(e):
         raise _refuse(x, "it is dated by another date in the text, and exportrow does not chain dates; date the "
-                      "event by words that name its own date")
+                      "event by words that name its own date",
+                      "if the sentence names this date in words of its own, date it by those; else leave out "
+                      "`expression:` (the event is listed as undated) or `period:`, and say in a `note:` which date "
+                      "it hangs on")
 
 
 def _range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
@@ -523,10 +526,12 @@ def _ago(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
 def _fiscal_year(n: int, ctx: _Ctx, x: str) -> dt.date:
     """First day of fiscal year ``n``."""
     if ctx.fiscal_start is None or ctx.fiscal_named_by is None:
-        raise _refuse(x, "a fiscal year depends on who keeps it; give the month it starts and whether it is named "
-                      "by the calendar year it starts or ends in (resolve_date(..., fiscal_year_start=4, "
-                      "fiscal_year_named_by='start') for Japan's April-March year) when the article says so, or "
-                      "date it by the span the article gives ('the year ending March 31, 2020')")
+        raise _refuse(x, "a fiscal year depends on who keeps it, and the month it starts is not given",
+                      "when the article says when its fiscal year starts, give it under `article:` in the annotation: "
+                      "`fiscal_year_start: 4` and `fiscal_year_named_by: start` for an April-March year named by the "
+                      "calendar year it starts in (Japan's FY2023 = April 2023 to March 2024; in Python: "
+                      "resolve_date(..., fiscal_year_start=4, fiscal_year_named_by='start')); or date it by the span "
+                      "the article spells out ('the year to March 2024', 'the year ending March 31, 2024')")
     s = ctx.fiscal_start
     year = n if ctx.fiscal_named_by == "start" or s == 1 else n - 1
     return dt.date(year, s, 1)
@@ -1215,6 +1220,29 @@ def part_of_wider(article, span, tense: str | None, field: str = "period") -> tu
         return None
     return (f"{span.text!r} is only part of the date expression {wider[2]!r} in its sentence",
             f"date it by the whole expression: `{field}: {wider[2]}`; the part alone dates something else")
+
+
+_ANAPHORIC = re.compile(
+    r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,2}) (?:day|week|month|quarter|year)s?"
+    r" (?:earlier|before|previously|prior|later)"
+    r"|the (?:previous|preceding|prior|same|following) (?:day|week|month|quarter|half|year|period)"
+    r"(?: (?:a|last|the previous) year)?)\b", re.IGNORECASE)
+
+
+def anaphoric_date(text: str) -> str | None:
+    """The first dating words in ``text`` that hang on another date ("a year earlier", "the previous month", "the
+    same quarter a year earlier"), which :func:`resolve_date` refuses; None if there are none.
+
+    Example:
+        >>> anaphoric_date("from 25.1 trillion won a year earlier")
+        'a year earlier'
+        >>> anaphoric_date("three payments since the previous month")
+        'the previous month'
+        >>> anaphoric_date("22 cases in 2016") is None
+        True
+    """
+    m = _ANAPHORIC.search(text)
+    return m.group(0) if m else None
 
 
 def period_fault(resolved: ResolvedDate | None, need: str) -> str | None:
