@@ -1209,17 +1209,40 @@ def part_of_wider(article, span, tense: str | None, field: str = "period") -> tu
         "'this March' is only part of the date expression 'from 2015 to this March' in its sentence"
         >>> part_of_wider(art, art.find("from 2015 to this March")[0], "past") is None
         True
+
+    In "since 2019, from 62% to 28%" the year dates the first value itself (the change runs from 2019 to now), so
+    the year alone is no part of a wider date there; a plain "since 2019" gets a fix with both readings:
+
+        >>> from types import SimpleNamespace
+        >>> from exportrow.article import Span
+        >>> def one(text):
+        ...     return SimpleNamespace(published="2025-05-06", sentence_at=lambda i: Span(0, len(text), text))
+        >>> part_of_wider(one("It has halved since 2019, from 62% to 28%."), Span(20, 24, "2019"), "past") is None
+        True
+        >>> print(part_of_wider(one("Sales rose since 2019."), Span(17, 21, "2019"), "past")[1])
+        ... # doctest: +NORMALIZE_WHITESPACE
+        if the number covers the whole span from 2019 to publication, date it by the whole expression: `period: since
+        2019`; if it is the value in 2019 itself, the sentence does not date it by 2019 alone: leave out `period:`
     """
     if span is None:
         return None
     sent = article.sentence_at(span.start)
     if sent is None:
         return None
-    wider = wider_expression(sent.text, span.start - sent.start, span.end - sent.start, article.published, tense)
+    start, end = span.start - sent.start, span.end - sent.start
+    wider = wider_expression(sent.text, start, end, article.published, tense)
     if wider is None:
         return None
-    return (f"{span.text!r} is only part of the date expression {wider[2]!r} in its sentence",
-            f"date it by the whole expression: `{field}: {wider[2]}`; the part alone dates something else")
+    since = re.fullmatch(r"(?:ever )?since ", sent.text[wider[0]:start], re.IGNORECASE) and wider[1] == end
+    if since and re.match(r"\s*[,;(–—-]?\s*(?:from|up from|down from)\s+\S*\d", sent.text[end:],
+                          re.IGNORECASE):
+        return None  # "since 2019, from 62% to 28%": the year dates the first value
+    message = f"{span.text!r} is only part of the date expression {wider[2]!r} in its sentence"
+    if since:
+        return (message, f"if the number covers the whole span from {span.text} to publication, date it by the whole "
+                f"expression: `{field}: {wider[2]}`; if it is the value in {span.text} itself, the sentence does not "
+                f"date it by {span.text} alone: leave out `{field}:`")
+    return (message, f"date it by the whole expression: `{field}: {wider[2]}`; the part alone dates something else")
 
 
 _ANAPHORIC = re.compile(

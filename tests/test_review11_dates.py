@@ -205,3 +205,27 @@ def test_a_fiscal_year_given_under_article_dates_fy2023(tmp_path):
         load_annotation(ann, art)
     assert "article.fiscal_year_named_by: a fiscal year needs the month it starts and the calendar year that names " \
            "it; `fiscal_year_named_by` is missing" in str(info.value)
+
+
+COLUMN = """---
+title: Court reporters
+outlet: Pacific Ledger
+published: 2025-05-06
+---
+Hanseong Display says the share of newsrooms with a court reporter has more than halved since 2019, from 62% to 28%. \
+Its sales rose to 40,000 panels since 2020.
+"""
+
+
+def test_since_a_year_from_a_to_b_lets_the_year_date_the_first_value(tmp_path):
+    figs = (_figure("court_2019", 62, "2019", "since 2019, from 62%", quantity="court", unit="per cent")
+            + _figure("sales", 40000, "2020", "sales rose to 40,000 panels since 2020"))
+    art, ann = _write(tmp_path, COLUMN, figs)
+    with pytest.raises(AnnotationError) as info:
+        load_annotation(ann, art)
+    text = str(info.value)
+    assert "figures[court_2019]" not in text
+    assert "figures[sales].period: '2020' is only part of the date expression 'since 2020' in its sentence\n" \
+           "    fix: if the number covers the whole span from 2020 to publication, date it by the whole expression: " \
+           "`period: since 2020`; if it is the value in 2020 itself, the sentence does not date it by 2020 alone: " \
+           "leave out `period:`" in text
