@@ -474,7 +474,32 @@ def _past_next(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
                  rule)
 
 
+def _earlier_later_season(m: re.Match, ctx: _Ctx, x: str) -> ResolvedDate:
+    """'later this autumn' (the publication day to the end of this season), 'earlier this spring' / 'so far this
+    winter' (the start of this season to the publication day); refused when no day of the season lies that side."""
+    word, season = m.group(1), m.group(2)
+    whole = _season_form(f"this {season}", ctx, x)
+    last = whole.end - dt.timedelta(days=1)
+    if word == "later":
+        start, end = max(ctx.pub, whole.start), whole.end
+        empty = last <= ctx.pub
+    else:
+        start, end = whole.start, min(ctx.pub + dt.timedelta(days=1), whole.end)
+        empty = whole.start >= ctx.pub
+    if empty:
+        raise _refuse(x, f"no day of this {season} ({whole.start.isoformat()} to {last.isoformat()}) comes "
+                      f"{'after' if word == 'later' else 'before'} the publication day ({ctx.pub.isoformat()})",
+                      "check the publication date; if it is right, date the event by words that name its own date, "
+                      "else leave out `expression:` and the event is listed as undated")
+    rule = (f"'{m.group(0)}': from the {'publication day' if start == ctx.pub else 'start of ' + whole.timex} to the "
+            f"{'end of ' + whole.timex if end == whole.end else 'publication day'} ({whole.rule})")
+    return _span(start, end, "season", f"{start.isoformat()}/{(end - dt.timedelta(days=1)).isoformat()}", rule)
+
+
 def _earlier_later(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
+    season = re.fullmatch(rf"(earlier|later|so far) this ({_SEASON_RE})", e)
+    if season:
+        return _earlier_later_season(season, ctx, x)
     m = re.fullmatch(r"(earlier|later|so far) this (week|month|year)|(?:this|the) (week|month|year) so far", e)
     if not m:
         return None
@@ -1103,7 +1128,8 @@ def _atom() -> str:
     ago = rf"\b{_NUM_RE} (?:day|week|month|year|decade)s? ago\b"
     span = (r"\bthe (?:past|last|next|coming) (?:" + _NUM_RE + r" (?:day|week|month|year|decade)s?"
             r"|(?:week|month|year|decade))\b|\b(?:past|coming) " + _NUM_RE + r" (?:day|week|month|year|decade)s\b"
-            r"|(?:earlier|later|so far) this (?:week|month|year)\b|(?:this|the) (?:week|month|year) so far")
+            r"|(?:earlier|later|so far) this (?:week|month|year|spring|summer|autumn|fall|winter)\b"
+            r"|(?:this|the) (?:week|month|year) so far")
     iso = rf"{_F_YEAR}-\d\d(?:-\d\d)?(?!\d)"
     return "|".join(f"(?:{p})" for p in (month_day, quarter, season, decade, weekday, days, units, months, ago,
                                           span, iso, rf"(?:the year )?{_F_YEAR}", _F_BARE_MONTH))

@@ -229,3 +229,30 @@ def test_since_a_year_from_a_to_b_lets_the_year_date_the_first_value(tmp_path):
            "    fix: if the number covers the whole span from 2020 to publication, date it by the whole expression: " \
            "`period: since 2020`; if it is the value in 2020 itself, the sentence does not date it by 2020 alone: " \
            "leave out `period:`" in text
+
+
+@pytest.mark.parametrize("words, start, end", [
+    ("later this autumn", "2025-09-17", "2025-12-23"),
+    ("earlier this autumn", "2025-09-01", "2025-09-18"),
+    ("so far this autumn", "2025-09-01", "2025-09-18"),
+    ("later this fall", "2025-09-17", "2025-12-23"),
+])
+def test_later_and_earlier_this_season_run_from_or_to_the_publication_day(words, start, end):
+    r = exportrow.resolve_date(words, "2025-09-17")
+    assert (str(r.start), str(r.end), r.precision) == (start, end, "season")
+
+
+def test_this_autumn_inside_later_this_autumn_is_refused_with_the_whole_phrase(tmp_path):
+    text = FORECAST.replace("It sold 7,000 panels in 2023.", "The council will publish the design later this autumn."
+                            ).replace("2024-03-15T18:40:00+09:00", "2025-09-17")
+    art, ann = _write(tmp_path, text, _figure("sold", 4000, "June", JUNE, "future"))
+    ann.write_text(ann.read_text().replace("events: []\n", "events:\n  - id: design\n    actor: outlet\n"
+                                           "    action: OTHER\n    description: The design is published\n"
+                                           "    expression: this autumn\n    tense: future\n"
+                                           "    quote: publish the design later this autumn\n"), encoding="utf-8")
+    with pytest.raises(AnnotationError) as info:
+        load_annotation(ann, art)
+    assert "events[design].expression: 'this autumn' is only part of the date expression 'later this autumn' in its " \
+           "sentence\n    fix: date it by the whole expression: `expression: later this autumn`" in str(info.value)
+    with pytest.raises(exportrow.DateResolutionError, match="no day of this autumn"):
+        exportrow.resolve_date("later this autumn", "2025-12-22")
