@@ -642,7 +642,8 @@ def _comparison_problems(chk: Checker, s: dict, facts: dict) -> None:
                 "compares two levels (their values) or two counts (their rates per month)",
                 f"give both figures the same `kind:` if they are the same kind of number, or compare {lev['id']} "
                 "with another level")
-    if same_period((first["start"], first["end"]), (second["start"], second["end"])):
+    if same_unit(first["unit"], second["unit"]) and same_period((first["start"], first["end"]),
+                                                                 (second["start"], second["end"])):
         chk.add(s["_label"], "figures",
                 f"compares two figures of the same period: {_fig_said(first)} and {_fig_said(second)}; {check} "
                 "reads `figures: [later, earlier]`, and neither is earlier",
