@@ -646,7 +646,8 @@ def _quarter_half(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
         if m.group(3):
             words = {"the year": "this year"}.get(m.group(3), m.group(3))
             year = _year_of(words, _with_tense(ctx, ctx.tense or "past"), x)
-            return make(year, k, f"the {_ordinal(k)} {unit} of {year} (calendar {unit}s)")
+            return make(year, k, f"the {_ordinal(k)} {unit} of {year} (calendar "
+                                 f"{'halves' if unit == 'half' else 'quarters'})")
         kind = f"calendar {'halves' if unit == 'half' else 'quarters'}"
         cands = [make(y, k, kind) for y in range(ctx.pub.year - 1, ctx.pub.year + 2)]
         return _pick(cands, ctx, f"{_ordinal(k)} {unit}", x)

@@ -256,3 +256,21 @@ def test_this_autumn_inside_later_this_autumn_is_refused_with_the_whole_phrase(t
            "sentence\n    fix: date it by the whole expression: `expression: later this autumn`" in str(info.value)
     with pytest.raises(exportrow.DateResolutionError, match="no day of this autumn"):
         exportrow.resolve_date("later this autumn", "2025-12-22")
+
+
+def test_the_timeline_title_gives_a_first_day_that_is_not_new_year_as_a_day():
+    import pandas as pd
+
+    from exportrow.plots import _timeline_title
+
+    ev = pd.DataFrame({"event_id": ["week", "by_2027"], "source": "article",
+                       "date_start": pd.to_datetime(["2025-04-28", "2025-05-06"]),
+                       "date_end": pd.to_datetime(["2025-05-05", "2028-01-01"])})
+    assert _timeline_title(ev, None, None) == "The article dates 2 events, from 28 Apr 2025 to 31 Dec 2027"
+    year = ev.assign(date_start=pd.to_datetime(["2015-01-01", "2025-05-06"]))
+    assert _timeline_title(year, None, None) == "The article dates 2 events, from 2015 to 31 Dec 2027"
+
+
+def test_the_rule_of_a_half_year_says_halves():
+    assert exportrow.resolve_date("the second half of 2024", "2025-01-01").rule == \
+        "the 2nd half of 2024 (calendar halves)"
