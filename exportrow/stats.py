@@ -496,6 +496,10 @@ def figures_overview(figures_table: pd.DataFrame) -> str:
         The annotation records 5 figures the article states, of 2 quantities: illegal export cases (4),
         materials under curbs (1). 4 have a period and can be placed on a time line; 1 has none
         (`curbed_materials`).
+        >>> t = figures().assign(forecast=lambda t: t.figure_id.isin(["cases_2017"]))
+        >>> print(figures_overview(t).split("; 1 has none")[1])  # doctest: +NORMALIZE_WHITESPACE
+         (`curbed_materials`). 1 is a forecast (`cases_2017`: `forecast` in the figures table): what someone expects,
+         not what happened.
         >>> print(figures_overview(figures().head(0)))  # doctest: +NORMALIZE_WHITESPACE
         The annotation records no figure: the article states no number that the annotator took as a quantity.
         This notebook has nothing to count, chart or check for it.
@@ -523,6 +527,10 @@ def figures_overview(figures_table: pd.DataFrame) -> str:
             listed = ", ".join(f"{_ids([r.figure_id])} ({hedged(r.value, r.qualifier)})" for r in bounded.itertuples())
             text += (f" {len(bounded)} {'are' if len(bounded) > 1 else 'is'} hedged in the article, given only as a "
                      f"bound or an approximation: {listed}.")
+    ahead = stated[_forecasts(stated)]
+    if len(ahead):
+        text += (f" {len(ahead)} {'are forecasts' if len(ahead) > 1 else 'is a forecast'} ({_ids(ahead.figure_id)}: "
+                 "`forecast` in the figures table): what someone expects, not what happened.")
     return text
 
 
