@@ -551,7 +551,8 @@ def _ago(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
 def _fiscal_year(n: int, ctx: _Ctx, x: str) -> dt.date:
     """First day of fiscal year ``n``."""
     if ctx.fiscal_start is None or ctx.fiscal_named_by is None:
-        raise _refuse(x, "a fiscal year depends on who keeps it, and the month it starts is not given",
+        raise _refuse(x, "a fiscal year depends on who keeps it, and the month it starts is not given "
+                      "(`fiscal_year_start`)",
                       "when the article says when its fiscal year starts, give it under `article:` in the annotation: "
                       "`fiscal_year_start: 4` and `fiscal_year_named_by: start` for an April-March year named by the "
                       "calendar year it starts in (Japan's FY2023 = April 2023 to March 2024; in Python: "

@@ -183,7 +183,8 @@ def test_a_fiscal_year_without_its_start_gets_a_fix_for_the_annotation_not_a_pyt
         load_annotation(ann, art)
     text = str(info.value)
     fiscal = text.split("figures[charge].period: ")[1].split("\n  - ")[0]
-    assert "cannot resolve 'FY2023': a fiscal year depends on who keeps it, and the month it starts is not given" \
+    assert "cannot resolve 'FY2023': a fiscal year depends on who keeps it, and the month it starts is not given " \
+           "(`fiscal_year_start`)" \
         in fiscal
     assert "fix: when the article says when its fiscal year starts, give it under `article:` in the annotation: " \
            "`fiscal_year_start: 4` and `fiscal_year_named_by: start`" in fiscal
