@@ -42,6 +42,7 @@ from exportrow.comparable import (
     lengths_differ,
     listed_earlier_first,
     one_contains_other,
+    same_period,
     same_unit,
 )
 from exportrow.numbers import find_numbers, fmt_value
@@ -1080,6 +1081,9 @@ def _comparison_fault(check: str, figs) -> str | None:
     if listed_earlier_first(_span(first), _span(second)):
         return (f"the figures are listed earlier first: {first.name} ({period_label(first)}) ends before "
                 f"{second.name} ({period_label(second)}) starts; {check} reads them as [later, earlier]")
+    if same_period(_span(first), _span(second)):
+        return (f"both figures have the same period: {first.name} and {second.name} ({period_label(first)}); "
+                f"{check} compares an earlier and a later figure, and here neither is earlier")
     if one_contains_other(_span(first), _span(second)):
         return (f"one period contains the other: {first.name} ({period_label(first)}) and {second.name} "
                 f"({period_label(second)}); a total and its part are not an earlier and a later period, so "

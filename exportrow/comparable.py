@@ -20,14 +20,18 @@ both ask the functions here, so they cannot disagree. What each does with a faul
 - one period inside the other (a year and one of its months; :func:`one_contains_other`): a warning;
   the verdict is ``cannot_check`` (a total and its part are not an earlier and a later period, and
   the listed order would decide the verdict).
+- the same period for both figures (:func:`same_period`): ``exportrow check`` refuses it; the verdict is
+  ``cannot_check`` (there is no earlier and later to compare; often one figure is really dated by words
+  such as "a year earlier", which exportrow cannot resolve).
 - periods that overlap in part (each has days the other lacks), or that are unknown, are taken as
-  listed: the first is read as the later. Equal periods are taken as listed too.
+  listed: the first is read as the later.
 """
 
 from __future__ import annotations
 
 __all__ = ["LENGTH_TOLERANCE", "ORDERED_CHECKS", "LENGTH_CHECKS", "IRREGULAR_PLURALS", "unit_key", "same_unit",
-           "period_days", "length_text", "lengths_differ", "listed_earlier_first", "one_contains_other"]
+           "period_days", "length_text", "lengths_differ", "listed_earlier_first", "one_contains_other",
+           "same_period"]
 
 #: Two periods whose lengths differ by more than this share of the longer are of unequal length.
 LENGTH_TOLERANCE = 0.10
@@ -178,6 +182,20 @@ def listed_earlier_first(first: tuple, second: tuple) -> bool:
     if _missing(first[1]) or _missing(second[0]) or _missing(first[0]) or _missing(second[1]):
         return False
     return first[1] <= second[0]
+
+
+def same_period(first: tuple, second: tuple) -> bool:
+    """Whether two periods ``(start, end)`` are known and the same: then neither is earlier nor later.
+
+    Example:
+        >>> import datetime as dt
+        >>> y23, y24 = (dt.date(2023, 1, 1), dt.date(2024, 1, 1)), (dt.date(2024, 1, 1), dt.date(2025, 1, 1))
+        >>> same_period(y23, y23), same_period(y23, y24), same_period((None, None), (None, None))
+        (True, False, False)
+    """
+    if any(_missing(v) for v in (*first, *second)):
+        return False
+    return tuple(first) == tuple(second)
 
 
 def one_contains_other(first: tuple, second: tuple) -> bool:

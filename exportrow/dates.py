@@ -21,7 +21,7 @@ from exportrow.numbers import CARDINAL, ORDINAL, parse_number
 
 __all__ = ["DateResolutionError", "TenseNeeded", "ResolvedDate", "find_date_expressions", "resolve_date",
            "wider_expression", "part_of_wider", "period_fault", "same_happening", "PRECISIONS", "MODS", "TENSES",
-           "FORMS"]
+           "FORMS", "anaphoric_date"]
 
 def same_happening(a_start, a_end, b_start, b_end) -> bool:
     """Whether two dated spans can report one happening: the shorter lies inside the longer (ends exclusive).
@@ -343,7 +343,10 @@ def _refusals(e: str, ctx: _Ctx, x: str) -> None:
                       f"{unit} would be a guess)", _NO_VALUE_FIX)
     if _ANOTHER_DATE.fullmatch(e):
         raise _refuse(x, "it is dated by another date in the text, and exportrow does not chain dates; date the "
-                      "event by words that name its own date")
+                      "event by words that name its own date",
+                      "if the sentence names this date in words of its own, date it by those; else leave out "
+                      "`expression:` (the event is listed as undated) or `period:`, and say in a `note:` which date "
+                      "it hangs on")
 
 
 def _range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
@@ -471,7 +474,32 @@ def _past_next(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
                  rule)
 
 
+def _earlier_later_season(m: re.Match, ctx: _Ctx, x: str) -> ResolvedDate:
+    """'later this autumn' (the publication day to the end of this season), 'earlier this spring' / 'so far this
+    winter' (the start of this season to the publication day); refused when no day of the season lies that side."""
+    word, season = m.group(1), m.group(2)
+    whole = _season_form(f"this {season}", ctx, x)
+    last = whole.end - dt.timedelta(days=1)
+    if word == "later":
+        start, end = max(ctx.pub, whole.start), whole.end
+        empty = last <= ctx.pub
+    else:
+        start, end = whole.start, min(ctx.pub + dt.timedelta(days=1), whole.end)
+        empty = whole.start >= ctx.pub
+    if empty:
+        raise _refuse(x, f"no day of this {season} ({whole.start.isoformat()} to {last.isoformat()}) comes "
+                      f"{'after' if word == 'later' else 'before'} the publication day ({ctx.pub.isoformat()})",
+                      "check the publication date; if it is right, date the event by words that name its own date, "
+                      "else leave out `expression:` and the event is listed as undated")
+    rule = (f"'{m.group(0)}': from the {'publication day' if start == ctx.pub else 'start of ' + whole.timex} to the "
+            f"{'end of ' + whole.timex if end == whole.end else 'publication day'} ({whole.rule})")
+    return _span(start, end, "season", f"{start.isoformat()}/{(end - dt.timedelta(days=1)).isoformat()}", rule)
+
+
 def _earlier_later(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
+    season = re.fullmatch(rf"(earlier|later|so far) this ({_SEASON_RE})", e)
+    if season:
+        return _earlier_later_season(season, ctx, x)
     m = re.fullmatch(r"(earlier|later|so far) this (week|month|year)|(?:this|the) (week|month|year) so far", e)
     if not m:
         return None
@@ -523,10 +551,13 @@ def _ago(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
 def _fiscal_year(n: int, ctx: _Ctx, x: str) -> dt.date:
     """First day of fiscal year ``n``."""
     if ctx.fiscal_start is None or ctx.fiscal_named_by is None:
-        raise _refuse(x, "a fiscal year depends on who keeps it; give the month it starts and whether it is named "
-                      "by the calendar year it starts or ends in (resolve_date(..., fiscal_year_start=4, "
-                      "fiscal_year_named_by='start') for Japan's April-March year) when the article says so, or "
-                      "date it by the span the article gives ('the year ending March 31, 2020')")
+        raise _refuse(x, "a fiscal year depends on who keeps it, and the month it starts is not given "
+                      "(`fiscal_year_start`)",
+                      "when the article says when its fiscal year starts, give it under `article:` in the annotation: "
+                      "`fiscal_year_start: 4` and `fiscal_year_named_by: start` for an April-March year named by the "
+                      "calendar year it starts in (Japan's FY2023 = April 2023 to March 2024; in Python: "
+                      "resolve_date(..., fiscal_year_start=4, fiscal_year_named_by='start')); or date it by the span "
+                      "the article spells out ('the year to March 2024', 'the year ending March 31, 2024')")
     s = ctx.fiscal_start
     year = n if ctx.fiscal_named_by == "start" or s == 1 else n - 1
     return dt.date(year, s, 1)
@@ -616,7 +647,8 @@ def _quarter_half(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
         if m.group(3):
             words = {"the year": "this year"}.get(m.group(3), m.group(3))
             year = _year_of(words, _with_tense(ctx, ctx.tense or "past"), x)
-            return make(year, k, f"the {_ordinal(k)} {unit} of {year} (calendar {unit}s)")
+            return make(year, k, f"the {_ordinal(k)} {unit} of {year} (calendar "
+                                 f"{'halves' if unit == 'half' else 'quarters'})")
         kind = f"calendar {'halves' if unit == 'half' else 'quarters'}"
         cands = [make(y, k, kind) for y in range(ctx.pub.year - 1, ctx.pub.year + 2)]
         return _pick(cands, ctx, f"{_ordinal(k)} {unit}", x)
@@ -1098,7 +1130,8 @@ def _atom() -> str:
     ago = rf"\b{_NUM_RE} (?:day|week|month|year|decade)s? ago\b"
     span = (r"\bthe (?:past|last|next|coming) (?:" + _NUM_RE + r" (?:day|week|month|year|decade)s?"
             r"|(?:week|month|year|decade))\b|\b(?:past|coming) " + _NUM_RE + r" (?:day|week|month|year|decade)s\b"
-            r"|(?:earlier|later|so far) this (?:week|month|year)\b|(?:this|the) (?:week|month|year) so far")
+            r"|(?:earlier|later|so far) this (?:week|month|year|spring|summer|autumn|fall|winter)\b"
+            r"|(?:this|the) (?:week|month|year) so far")
     iso = rf"{_F_YEAR}-\d\d(?:-\d\d)?(?!\d)"
     return "|".join(f"(?:{p})" for p in (month_day, quarter, season, decade, weekday, days, units, months, ago,
                                           span, iso, rf"(?:the year )?{_F_YEAR}", _F_BARE_MONTH))
@@ -1204,17 +1237,63 @@ def part_of_wider(article, span, tense: str | None, field: str = "period") -> tu
         "'this March' is only part of the date expression 'from 2015 to this March' in its sentence"
         >>> part_of_wider(art, art.find("from 2015 to this March")[0], "past") is None
         True
+
+    In "since 2019, from 62% to 28%" the year dates the first value itself (the change runs from 2019 to now), so
+    the year alone is no part of a wider date there; a plain "since 2019" gets a fix with both readings:
+
+        >>> from types import SimpleNamespace
+        >>> from exportrow.article import Span
+        >>> def one(text):
+        ...     return SimpleNamespace(published="2025-05-06", sentence_at=lambda i: Span(0, len(text), text))
+        >>> part_of_wider(one("It has halved since 2019, from 62% to 28%."), Span(20, 24, "2019"), "past") is None
+        True
+        >>> print(part_of_wider(one("Sales rose since 2019."), Span(17, 21, "2019"), "past")[1])
+        ... # doctest: +NORMALIZE_WHITESPACE
+        if the number covers the whole span from 2019 to publication, date it by the whole expression: `period: since
+        2019`; if it is the value in 2019 itself, the sentence does not date it by 2019 alone: leave out `period:`
     """
     if span is None:
         return None
     sent = article.sentence_at(span.start)
     if sent is None:
         return None
-    wider = wider_expression(sent.text, span.start - sent.start, span.end - sent.start, article.published, tense)
+    start, end = span.start - sent.start, span.end - sent.start
+    wider = wider_expression(sent.text, start, end, article.published, tense)
     if wider is None:
         return None
-    return (f"{span.text!r} is only part of the date expression {wider[2]!r} in its sentence",
-            f"date it by the whole expression: `{field}: {wider[2]}`; the part alone dates something else")
+    since = re.fullmatch(r"(?:ever )?since ", sent.text[wider[0]:start], re.IGNORECASE) and wider[1] == end
+    if since and re.match(r"\s*[,;(–—-]?\s*(?:from|up from|down from)\s+\S*\d", sent.text[end:],
+                          re.IGNORECASE):
+        return None  # "since 2019, from 62% to 28%": the year dates the first value
+    message = f"{span.text!r} is only part of the date expression {wider[2]!r} in its sentence"
+    if since:
+        return (message, f"if the number covers the whole span from {span.text} to publication, date it by the whole "
+                f"expression: `{field}: {wider[2]}`; if it is the value in {span.text} itself, the sentence does not "
+                f"date it by {span.text} alone: leave out `{field}:`")
+    return (message, f"date it by the whole expression: `{field}: {wider[2]}`; the part alone dates something else")
+
+
+_ANAPHORIC = re.compile(
+    r"\b(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d{1,2}) (?:day|week|month|quarter|year)s?"
+    r" (?:earlier|before|previously|prior|later)"
+    r"|the (?:previous|preceding|prior|same|following) (?:day|week|month|quarter|half|year|period)"
+    r"(?: (?:a|last|the previous) year)?)\b", re.IGNORECASE)
+
+
+def anaphoric_date(text: str) -> str | None:
+    """The first dating words in ``text`` that hang on another date ("a year earlier", "the previous month", "the
+    same quarter a year earlier"), which :func:`resolve_date` refuses; None if there are none.
+
+    Example:
+        >>> anaphoric_date("from 25.1 trillion won a year earlier")
+        'a year earlier'
+        >>> anaphoric_date("three payments since the previous month")
+        'the previous month'
+        >>> anaphoric_date("22 cases in 2016") is None
+        True
+    """
+    m = _ANAPHORIC.search(text)
+    return m.group(0) if m else None
 
 
 def period_fault(resolved: ResolvedDate | None, need: str) -> str | None:

@@ -60,6 +60,9 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "start": ("Offset of the quote in the raw article text", "characters", L),
         "end": ("Offset just after the quote (exclusive)", "characters", L),
         "input_spans": ("For derived figures: start:end offsets of each input's quote", "characters", L),
+        "forecast": ("True when the article gives the figure as expected, not as what happened: `tense: future` in "
+                     "the annotation, or a period that starts after the publication day; no remainder is derived "
+                     "from it and notebook 01 does not chart it", "", L),
     },
     "claims": {
         "claim_id": ("Identifier of the claim", "", A),

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from exportrow.annotations.vocab import BOUNDS, QUALIFIER_KINDS
 from exportrow.article import Article, Span, load_article  # noqa: F401 - used by the doctests
-from exportrow.dates import DateResolutionError, TenseNeeded, find_date_expressions, resolve_date
+from exportrow.dates import DateResolutionError, TenseNeeded, anaphoric_date, find_date_expressions, resolve_date
 from exportrow.numbers import NumberMention, find_numbers
 
 __all__ = ["draft_annotation", "propose", "Proposals", "CUES", "CUE_SOURCES", "QUALIFIERS", "register",
@@ -84,6 +84,7 @@ class FigureCandidate:
     qualifier: str | None = None
     qualifier_words: str = ""
     next_words: str = ""
+    tense_readings: str = ""  # both readings of a period whose date the tense decides ("" when it does not)
 
 
 @dataclass(frozen=True)
@@ -212,8 +213,24 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
         >>> t = Span(0, 28, "In 2016, there were 22 cases")
         >>> _period(t, find_date_expressions(t.text), t.text.index(" cases"), "2019-07-12")
         ('2016', '')
+
+    A number followed by its own dating words that hang on another date ("from 25.1 trillion won a year earlier")
+    gets no period, never the other number's:
+
+        >>> t = Span(0, 80, "Revenue fell to 21.7 trillion won in 2023 from 25.1 trillion won a year earlier.")
+        >>> d = find_date_expressions(t.text)
+        >>> _period(t, d, t.text.index(" trillion won in"), "2024-03-15")
+        ('2023', '')
+        >>> print(_period(t, d, t.text.index(" trillion won a"), "2024-03-15")[1])  # doctest: +NORMALIZE_WHITESPACE
+        dated by 'a year earlier', which exportrow cannot resolve (it hangs on another date); leave the period out,
+        and do not compare this number by its period
     """
     text = sentence.text
+    later = [m.start for m in find_numbers(text) if m.start >= at]
+    own_words = anaphoric_date(text[at:min([*later, at + 60])])
+    if own_words:
+        return None, (f"dated by {own_words!r}, which exportrow cannot resolve (it hangs on another date); leave the "
+                      "period out, and do not compare this number by its period")
     usable, notes = [], []
     for a, b, expr in dates:
         lead = text[max(0, a - 60):a]
@@ -332,7 +349,29 @@ def _figures(article: Article, props: Proposals) -> None:
             period, note = _period(sent, dates, m.end - sent.start, article.published_date or "2100-01-01")
             qualifier, words = _qualifier(sent.text, at, m.end - sent.start)
             nxt = " ".join(sent.text[m.end - sent.start:].split()[:3])
-            props.figures.append(FigureCandidate(m, sent, period, note, qualifier, words, nxt))
+            readings = _tense_readings(period, article.published_date) if period and article.published_date else ""
+            props.figures.append(FigureCandidate(m, sent, period, note, qualifier, words, nxt, readings))
+
+
+def _tense_readings(period: str, pub) -> str:
+    """Both readings of a proposed figure period whose date the tense decides (a bare month, a quarter...), for the
+    draft's ``tense: TODO`` line; "" when the words date themselves.
+
+    Example:
+        >>> _tense_readings("June", "2024-03-15")
+        'past resolves to 2023-06; present/future to 2024-06 (future: a forecast)'
+        >>> _tense_readings("2023", "2024-03-15")
+        ''
+    """
+    try:
+        resolve_date(period, pub)
+    except TenseNeeded:
+        past = resolve_date(period, pub, tense="past").timex
+        future = resolve_date(period, pub, tense="future").timex
+        return f"past resolves to {past}; present/future to {future} (future: a forecast)"
+    except DateResolutionError:
+        return ""
+    return ""
 
 
 def _claims(article: Article, props: Proposals) -> None:
@@ -477,6 +516,8 @@ def _figure_lines(props: Proposals) -> list[str]:
             why = f"{f.period_note}; keep it only if it dates this number too" if f.period_note else \
                 "keep only if it dates this number"
             lines.append(f"    period: {_q(f.period)}     # TODO: {why}")
+            if f.tense_readings:
+                lines.append(f"    tense: TODO           # {f.tense_readings}")
         elif f.period_note:
             lines.append(f"    # period: none proposed: {f.period_note}")
         if f.qualifier:

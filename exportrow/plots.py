@@ -1013,6 +1013,10 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
         ...                    "date_end": pd.to_datetime(["2023-10-05", "2023-10-06", "2023-10-11"])})
         >>> _timeline_title(ev, pd.Timestamp("2023-10-05"), None)
         'The article dates 2 events between 4 and 10 Oct 2023; one more row marks its publication (5 Oct 2023)'
+        >>> wide = ev.assign(date_start=pd.to_datetime(["2021-04-28", "2023-10-05", "2021-05-06"]),
+        ...                  date_end=pd.to_datetime(["2021-05-03", "2023-10-06", "2023-01-01"]))
+        >>> _timeline_title(wide, None, None)
+        'The article dates 2 events, from 28 Apr 2021 to 31 Dec 2022; one more row marks its publication (5 Oct 2023)'
     """
     art = ev[(ev.source == "article") & (ev.event_id != "publication")]
     ctx = ev[ev.source == "context"]
@@ -1020,8 +1024,9 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
     if len(art):
         a, b = art.date_start.min(), art.date_end.max() - pd.Timedelta(days=1)
         n = f"{len(art)} event{'s' * (len(art) != 1)}"
-        if (b - a).days > 366:
-            text = f"The article dates {n}, from {a:%Y} to {b.day} {b:%b %Y}"
+        if (b - a).days > 366:  # the first date as a year only when the earliest span starts with its year
+            first = f"{a:%Y}" if (a.month, a.day) == (1, 1) else f"{a.day} {a:%b %Y}"
+            text = f"The article dates {n}, from {first} to {b.day} {b:%b %Y}"
         elif a == b:
             text = f"The article dates {n}, on {a.day} {a:%b %Y}"
         else:

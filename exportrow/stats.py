@@ -144,7 +144,8 @@ def quantity_ranking(figures_table: pd.DataFrame, statements_table: pd.DataFrame
         >>> quantity_ranking(figures()).to_dict("records")
         [{'quantity': 'illegal_export_cases', 'periods': 4, 'statements': 0, 'kind': 'count', 'months': 87}]
     """
-    dated = figures_table[figures_table.period_start.notna() & (figures_table.basis == "stated")]
+    dated = figures_table[figures_table.period_start.notna() & (figures_table.basis == "stated")
+                          & ~_forecasts(figures_table)]
     about: dict[str, int] = {}
     if statements_table is not None and len(statements_table) and len(dated):
         of = dict(zip(figures_table.figure_id.astype(str), figures_table.quantity.astype(str)))
@@ -285,6 +286,46 @@ def _name(quantity) -> str:
     return markdown_text(str(quantity).replace("_", " "))
 
 
+def _forecasts(figures_table: pd.DataFrame) -> pd.Series:
+    """Which rows are forecasts (the ``forecast`` column of :func:`exportrow.figures`; none in a table without it).
+
+    Example:
+        >>> _forecasts(pd.DataFrame({"forecast": pd.array([True, None], "boolean")})).tolist()
+        [True, False]
+    """
+    if "forecast" not in figures_table:
+        return pd.Series(False, index=figures_table.index)
+    return figures_table.forecast.fillna(False).astype(bool)
+
+
+def forecast_note(figures_table: pd.DataFrame, quantity: str | None = None) -> str:
+    """Why the chart of periods leaves out the forecasts (of ``quantity``, or of every quantity when it is None), in
+    Markdown; "" when there are none.
+
+    Example:
+        >>> t = pd.DataFrame({"figure_id": ["june"], "quantity": ["panel_sales"], "value": [4000],
+        ...                   "unit": ["panels"], "forecast": pd.array([True], "boolean")})
+        >>> print(forecast_note(t))  # doctest: +NORMALIZE_WHITESPACE
+        Not charted: the forecast june (4,000 panels of panel sales): the article gives it as expected (`tense:
+        future` in the annotation, or a period that starts after publication), not as what happened, so it is
+        no bar among counts of what happened, and no remainder is derived from it; the tables above list it.
+    """
+    f = figures_table[_forecasts(figures_table)]
+    if quantity is not None:
+        f = f[f.quantity == quantity]
+    if f.empty:
+        return ""
+    from exportrow.numbers import fmt_value
+
+    listed = "; ".join(f"{markdown_text(str(r.figure_id))} ({fmt_value(r.value)} {markdown_text(str(r.unit))} of "
+                       f"{_name(r.quantity)})" for r in f.itertuples())
+    one = len(f) == 1
+    return (f"Not charted: the forecast{'' if one else 's'} {listed}: the article gives {'it' if one else 'them'} "
+            "as expected (`tense: future` in the annotation, or a period that starts after publication), not as "
+            f"what happened, so {'it is no bar' if one else 'they are no bars'} among counts of what happened, and no "
+            f"remainder is derived from {'it' if one else 'them'}; the tables above list {'it' if one else 'them'}.")
+
+
 def _totals(f: pd.DataFrame) -> set[str]:
     """Ids of figures whose period holds another figure's (shorter) period: totals of their parts (never a level,
     which does not add up over its period)."""
@@ -342,7 +383,8 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
 
         raise ParameterError(f"measure must be 'count' or 'per_month', not {measure!r}")
     quantity = quantity or main_quantity(figures_table)
-    f = figures_table[(figures_table.quantity == quantity) & figures_table.period_start.notna()]
+    f = figures_table[(figures_table.quantity == quantity) & figures_table.period_start.notna()
+                      & ~_forecasts(figures_table)]
     f = f[~f.figure_id.isin(_totals(f))]
     if not show_derived:
         f = f[f.basis == "stated"]
@@ -454,6 +496,10 @@ def figures_overview(figures_table: pd.DataFrame) -> str:
         The annotation records 5 figures the article states, of 2 quantities: illegal export cases (4),
         materials under curbs (1). 4 have a period and can be placed on a time line; 1 has none
         (`curbed_materials`).
+        >>> t = figures().assign(forecast=lambda t: t.figure_id.isin(["cases_2017"]))
+        >>> print(figures_overview(t).split("; 1 has none")[1])  # doctest: +NORMALIZE_WHITESPACE
+         (`curbed_materials`). 1 is a forecast (`cases_2017`: `forecast` in the figures table): what someone expects,
+         not what happened.
         >>> print(figures_overview(figures().head(0)))  # doctest: +NORMALIZE_WHITESPACE
         The annotation records no figure: the article states no number that the annotator took as a quantity.
         This notebook has nothing to count, chart or check for it.
@@ -481,6 +527,10 @@ def figures_overview(figures_table: pd.DataFrame) -> str:
             listed = ", ".join(f"{_ids([r.figure_id])} ({hedged(r.value, r.qualifier)})" for r in bounded.itertuples())
             text += (f" {len(bounded)} {'are' if len(bounded) > 1 else 'is'} hedged in the article, given only as a "
                      f"bound or an approximation: {listed}.")
+    ahead = stated[_forecasts(stated)]
+    if len(ahead):
+        text += (f" {len(ahead)} {'are forecasts' if len(ahead) > 1 else 'is a forecast'} ({_ids(ahead.figure_id)}: "
+                 "`forecast` in the figures table): what someone expects, not what happened.")
     return text
 
 
@@ -789,7 +839,10 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
     measure = chart_measure(periods, measure)
     if quantity is None:
         why = "no figure" if stated.empty else "none of the figures has a period"
-        return f"**No chart**: {why}, so nothing can be placed on a time line."
+        if (stated.period_start.notna() & _forecasts(stated)).any():
+            why = "every figure with a period is a forecast"
+        return " ".join(filter(None, [f"**No chart**: {why}, so nothing can be placed on a time line.",
+                                      forecast_note(figures_table)]))
     name = markdown_text(quantity.replace("_", " "))
     prefix = ""
     bad = unknown_years(figures_table, years, show_derived=show_derived, quantity=quantity) if years else []
@@ -818,6 +871,8 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
     elif stated[(stated.quantity == quantity) & stated.period_start.notna()].empty:
         text = (f"**No chart**: no figure of {name} has a period, so nothing can be placed on a time line; the "
                 "tables above give its figures.")
+    elif stated[(stated.quantity == quantity) & stated.period_start.notna() & ~_forecasts(stated)].empty:
+        text = f"**No chart**: every figure of {name} with a period is a forecast."
     elif bars.empty and len(unmeasured):
         text = (f"**No chart**: no period of {name} is a number of whole months "
                 f"({', '.join(dict.fromkeys(unmeasured.label))}: a period that runs from an event to the publication "
@@ -843,6 +898,8 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         text += (f" Left out of the chart: {', '.join(unmeasured.label)}, whose period is not a number of whole "
                  "months, so its bar could not be compared with the others (the periods may even overlap); the "
                  "tables above give it with its real start and end.")
+    if forecast := forecast_note(figures_table, quantity):
+        text += " " + forecast
     others = stated[stated.quantity != quantity]
     if len(others):
         parts = []

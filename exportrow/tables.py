@@ -97,11 +97,32 @@ def _months(start: dt.date | None, end: dt.date | None) -> int | None:
     return (end.year - start.year) * 12 + end.month - start.month
 
 
+def is_forecast(figure: dict, published) -> bool:
+    """Whether a checked figure (an annotation entry with its resolved ``date``) is a forecast: stated in the future
+    tense (``tense: future``), or for a period that starts after the publication day (a ``datetime.date``). A
+    forecast says what someone expects, not what happened: no remainder is derived from it, and notebook 01 does not
+    chart it among counts of what happened.
+
+    Example:
+        >>> import datetime as dt
+        >>> from exportrow.dates import resolve_date
+        >>> pub = dt.date(2024, 3, 15)
+        >>> is_forecast({"tense": "future"}, pub), is_forecast({"date": resolve_date("June 2024", pub)}, pub)
+        (True, True)
+        >>> is_forecast({"date": resolve_date("2023", pub), "tense": "past"}, pub), is_forecast({}, pub)
+        (False, False)
+    """
+    d = figure.get("date")
+    return figure.get("tense") == "future" or (d is not None and d.start > published)
+
+
 def _derive(stated: list[dict]) -> list[dict]:
     """Remainders: a total's value minus the parts stated inside its period, for the gap.
 
     Only counts add up over their periods: a level (``kind: level``: a reservoir level, a price, per cent) is
-    never a total of parts, and a remainder of levels would mean nothing, so none is derived from one.
+    never a total of parts, and a remainder of levels would mean nothing, so none is derived from one. Nor is a
+    forecast (``forecast``: :func:`is_forecast`) a count of what happened: no remainder is derived from a total or a
+    part that is one.
 
     Example:
         >>> import datetime as dt
@@ -112,6 +133,8 @@ def _derive(stated: list[dict]) -> list[dict]:
         [6]
         >>> _derive([fig("t", 10, 2020, 2022, "level"), fig("p", 4, 2020, 2021, "level")])
         []
+        >>> _derive([{**fig("t", 10, 2020, 2022), "forecast": True}, fig("p", 4, 2020, 2021)])
+        []
         >>> since = {**fig("s", 10, 2020, 2022), "start": dt.date(2020, 1, 6)}
         >>> r = _derive([since, {**fig("p", 4, 2020, 2022), "start": dt.date(2021, 3, 10)}])[0]
         >>> str(r["start"]), str(r["end"]), r["precision"]
@@ -119,13 +142,13 @@ def _derive(stated: list[dict]) -> list[dict]:
     """
     out = []
     for total in stated:
-        if total["start"] is None or _kind(total) == "level":
+        if total["start"] is None or _kind(total) == "level" or total.get("forecast"):
             continue
         parts = [f for f in stated if f is not total and f["quantity"] == total["quantity"]
                  and f["unit"] == total["unit"] and f["start"] is not None
                  and total["start"] <= f["start"] and f["end"] <= total["end"]
                  and (f["start"], f["end"]) != (total["start"], total["end"])]
-        if not parts or any(_kind(p) == "level" for p in parts):
+        if not parts or any(_kind(p) == "level" or p.get("forecast") for p in parts):
             continue
         parts.sort(key=lambda f: f["start"])
         gaps, cursor = [], total["start"]
@@ -153,7 +176,7 @@ def _derive(stated: list[dict]) -> list[dict]:
             "figure_id": f"{total['figure_id']}_remainder",
             "quantity": total["quantity"],
             "value": total["value"] - sum(p["value"] for p in parts),
-            "unit": total["unit"], "qualifier": qualifier, "kind": "count",
+            "unit": total["unit"], "qualifier": qualifier, "kind": "count", "forecast": False,
             "start": start, "end": end,
             "precision": "year" if yearly else "month" if monthly else "day",
             "basis": "derived",
@@ -251,9 +274,13 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
     most the value) or ``approximate`` ("about 40"); empty when the number is exact. A remainder
     derived from bounded inputs is bounded too (see :func:`_remainder_qualifier`).
 
+    ``forecast`` is true for a figure the article gives as expected, not as what happened (:func:`is_forecast`:
+    ``tense: future`` in the annotation, or a period that starts after the publication day); no remainder is
+    derived from a forecast.
+
     Columns: ``figure_id, quantity, value, qualifier, unit, kind, period_start, period_end`` (exclusive),
     ``precision, months, per_month, basis, formula, inputs, actor, side, quote, start, end,
-    input_spans``.
+    input_spans, forecast``.
 
     Example:
         >>> t = figures().set_index("figure_id")
@@ -264,6 +291,7 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         (72, 'derived', '2018-01-01', '2019-04-01', 15)
     """
     ann = annotation(article, annotation_file)
+    published = ann.article.published.date()
     stated = []
     for f in ann.figures:
         d = f.get("date")
@@ -271,6 +299,7 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         stated.append({
             "figure_id": f["id"], "quantity": f["quantity"], "value": f["value"],
             "unit": f["unit"], "qualifier": QUALIFIER_KINDS.get(f.get("qualifier")), "kind": _kind(f),
+            "forecast": is_forecast(f, published),
             "start": d.start if d else None, "end": d.end if d else None,
             "precision": d.precision if d else None, "basis": "stated",
             "formula": None, "inputs": None, "input_spans": None, "actor": f["actor"],
@@ -305,6 +334,7 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         "start": _int([r["start_offset"] for r in rows]),
         "end": _int([r["end_offset"] for r in rows]),
         "input_spans": _str([r["input_spans"] for r in rows]),
+        "forecast": pd.array([bool(r["forecast"]) for r in rows], dtype="boolean"),
     })
 
 

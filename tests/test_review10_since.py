@@ -65,6 +65,7 @@ def test_a_period_since_an_event_dated_by_a_year_is_day_precise(tmp_path):
 def _with_october(tmp_path):
     """Finding 8's article: fares lost since 6 October (40 days) beside fares lost in October (overlapping)."""
     oct_fig = ('  - id: fares_oct\n    quantity: fares_lost\n    value: 1500000\n    unit: euros\n    period: October\n'
+               '    tense: past\n'
                '    actor: company\n    quote: "lost 1.5 million euros in October"\n')
     return _strike(tmp_path, article=lambda t: t.replace(SENTENCE + ".", SENTENCE + ". Of that, it lost 1.5 million "
                                                                                      "euros in October."),

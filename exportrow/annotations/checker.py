@@ -85,6 +85,7 @@ class Checker:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.searches_left = MAX_NEAREST
+        self.fiscal: dict = {}  # fiscal_year_start and fiscal_year_named_by from the `article:` block
 
     def add(self, entry: str, fld: str, message: str, fix: str = "") -> None:
         self.problems.append(Problem(self.file, entry, fld, message, fix))
@@ -137,7 +138,7 @@ class Checker:
     def resolve(self, label: str, fld: str, expression: str, tense) -> ResolvedDate | None:
         """The resolved date of ``expression`` against the publication date, or None and a problem."""
         try:
-            return resolve_date(expression, self.article.published, tense=tense)
+            return resolve_date(expression, self.article.published, tense=tense, **self.fiscal)
         except (DateResolutionError, ValueError, OverflowError) as exc:
             self.add(label, fld, f"date cannot be parsed: {clip(exc)}",
                      "add `tense: past` (or present / future) to the entry" if isinstance(exc, TenseNeeded) else

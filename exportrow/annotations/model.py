@@ -66,6 +66,19 @@ _LONG_LIST = 40
 _LONG_FIX = 80
 
 
+def _kind_of(message: str) -> str:
+    """A problem's message without the values it quotes (in quotation marks) or counts: problems of one kind share it.
+
+    Example:
+        >>> _kind_of("cannot resolve 'FY2023': a fiscal year") == _kind_of("cannot resolve 'FY24': a fiscal year")
+        True
+        >>> _kind_of("cannot resolve 'a year earlier': it is dated by another date") == _kind_of(
+        ...     "cannot resolve 'FY2023': a fiscal year")
+        False
+    """
+    return re.sub(r"'[^']*'|\"[^\"]*\"|\d+", "…", message)
+
+
 def _lists_once(problems: list[Problem]) -> list[Problem]:
     """The problems with each long list of allowed values printed once: later fixes that end with the same list
     say "see the allowed values above" instead; a long fix given in the same words again points to the first.
@@ -83,12 +96,13 @@ def _lists_once(problems: list[Problem]) -> list[Problem]:
         'the same as for figures[f1].quantity above'
     """
     seen: set[str] = set()
-    first: dict[str, str] = {}  # a long fix -> where it was printed first
+    first: dict[tuple, str] = {}  # a long fix and its problem's kind -> where it was printed first
     out = []
     for p in problems:
         where = f"{p.entry}.{p.field}" if p.field else p.entry
-        if len(p.fix) > _LONG_FIX and first.setdefault(p.fix, where) != where:
-            out.append(replace(p, fix=f"the same as for {first[p.fix]} above"))
+        key = (p.fix, _kind_of(p.message))  # never "the same" fix for another kind of problem
+        if len(p.fix) > _LONG_FIX and first.setdefault(key, where) != where:
+            out.append(replace(p, fix=f"the same as for {first[key]} above"))
             continue
         m = _ALLOWED.search(p.fix)
         listed = m and (m.group(1) or m.group(2))

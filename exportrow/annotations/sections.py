@@ -23,9 +23,10 @@ from exportrow.comparable import (
     lengths_differ,
     listed_earlier_first,
     one_contains_other,
+    same_period,
     same_unit,
 )
-from exportrow.dates import part_of_wider, period_fault
+from exportrow.dates import anaphoric_date, part_of_wider, period_fault
 from exportrow.numbers import find_numbers, scale_fix, states_value
 
 __all__ = ["OTHER_ARTICLE", "collect_ids", "entries", "check_top_level", "check_actors", "check_figures",
@@ -134,6 +135,7 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
     elif recorded.lower() != article.sha256:
         chk.add("article", "sha256", f"{OTHER_ARTICLE}: recorded {recorded[:12]}…, but {article.path.name} "
                 f"has {article.sha256[:12]}…", _other_article_fix(meta, article, chk.file))
+    _fiscal_year(chk, meta or {})
     if doc.get("sides") is not None and _intact(broken, "sides"):
         ids = [s["id"] if isinstance(s, dict) else s for s in doc["sides"]]
         written = {s["id"]: s["name"] for s in doc["sides"] if isinstance(s, dict)}
@@ -155,6 +157,32 @@ def check_top_level(chk: Checker, doc: dict, ann: Annotation, broken: set) -> No
                                            and not is_placeholder(s) and s not in ALWAYS_SIDES), *ALWAYS_SIDES]))
     if _intact(broken, "caveats"):
         ann.caveats = [" ".join(c.split()) for c in doc.get("caveats") or []]
+
+
+def _fiscal_year(chk: Checker, meta: dict) -> None:
+    """The article's fiscal year (``fiscal_year_start`` and ``fiscal_year_named_by`` under ``article:``) for the
+    checker's dates; a problem when one is given without the other (a fiscal year starting in January needs no name).
+
+    Example:
+        >>> chk, ann, ids = _demo()
+        >>> _fiscal_year(chk, {"fiscal_year_start": 4, "fiscal_year_named_by": "start"}); chk.fiscal
+        {'fiscal_year_start': 4, 'fiscal_year_named_by': 'start'}
+        >>> _fiscal_year(chk, {"fiscal_year_start": 4}); chk.problems[0].fix[:60]
+        'add `fiscal_year_named_by: start` under article: if the arti'
+    """
+    start, named = meta.get("fiscal_year_start"), meta.get("fiscal_year_named_by")
+    if start is None and named is None:
+        return
+    if start is None or (named is None and start != 1):
+        missing = "fiscal_year_named_by" if start is not None else "fiscal_year_start"
+        chk.add("article", missing, "a fiscal year needs the month it starts and the calendar year that names it; "
+                f"`{missing}` is missing",
+                "add `fiscal_year_named_by: start` under article: if the article's FY2023 starts in 2023 (Japan's "
+                "April 2023 to March 2024), `end` if it ends in 2023 (the US government's October 2022 to "
+                "September 2023)" if missing == "fiscal_year_named_by" else
+                "add `fiscal_year_start: <month 1-12>` under article: (4 for an April-March year)")
+        return
+    chk.fiscal = {"fiscal_year_start": start, "fiscal_year_named_by": named or "start"}
 
 
 def check_side_names(chk: Checker, sides: Sides) -> None:
@@ -312,8 +340,9 @@ def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
         if f.get("period") is not None:
             f["period_span"] = chk.within(label, "period", f["period"], f["span"])
             if f["period_span"] is not None:
-                f["date"] = chk.resolve(label, "period", f["period"], "past")
-            if f.get("date") is not None and (part := part_of_wider(chk.article, f["period_span"], "past", "period")):
+                f["date"] = chk.resolve(label, "period", f["period"], f.get("tense"))
+            if f.get("date") is not None and (part := part_of_wider(chk.article, f["period_span"],
+                                                                    f.get("tense") or "past", "period")):
                 chk.add(label, "period", *part)
 
 
@@ -379,12 +408,15 @@ def overfull_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
 def _stated_rows(ann: Annotation) -> list[dict]:
     """The (checked) figures as exportrow.tables' rows for deriving remainders."""
     from exportrow.annotations.vocab import QUALIFIER_KINDS
+    from exportrow.tables import is_forecast
 
     stated = []
+    published = ann.article.published.date()
     for f in ann.figures:
         d, span = f.get("date"), f.get("span")
         stated.append({"figure_id": f["id"], "quantity": f["quantity"], "value": f["value"], "unit": f["unit"],
                        "qualifier": QUALIFIER_KINDS.get(f.get("qualifier")), "kind": f.get("kind"),
+                       "forecast": is_forecast(f, published),
                        "start": d.start if d else None, "end": d.end if d else None, "actor": f["actor"],
                        "start_offset": span.start if span else None, "end_offset": span.end if span else None})
     return stated
@@ -436,8 +468,13 @@ def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
         if fig.get("kind") == "level" and need == "whole months":  # a level is compared as it is: no month count
             need = "period"
         if fault := period_fault(fig.get("date"), need):
+            fix = f"give {fig['id']} a `period:` of whole months from its quote, or choose another check"
+            if fig.get("date") is None and (words := anaphoric_date(fig["span"].text)):
+                fix = (f"{fig['id']}'s quote dates it by {words!r}, which hangs on another date: exportrow cannot "
+                       f"resolve it, so do not give {fig['id']} another number's period; drop the statement, or "
+                       "explain the comparison under `caveats:`")
             chk.add(s["_label"], "figures", f"check {s['check']} needs {need} for figure {i!r}, which {fault}",
-                    f"give {fig['id']} a `period:` of whole months from its quote, or choose another check")
+                    fix)
 
 
 def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
@@ -467,10 +504,17 @@ def check_statements(chk: Checker, ann: Annotation, ids: dict) -> None:
                 continue
             if i.endswith("_remainder") and i.removesuffix("_remainder") in ids["figures"]:
                 over = [t for t in over_ids if f"{t}_remainder" == i] if clean else []
+                forecasts = [r["figure_id"] for r in _stated_rows(ann) if r["forecast"] and r["quantity"] ==
+                             (by_id.get(i.removesuffix("_remainder")) or {}).get("quantity")] if clean else []
                 if over:
                     chk.add(label, "figures", f"{i!r} is not derived: the stated parts of {over[0]!r} add up to "
                             "more than it, so its remainder would be a negative count",
                             "check the values and periods of the total and its parts, or name stated figures")
+                elif forecasts:
+                    chk.add(label, "figures", f"{i!r} is not derived: {', '.join(forecasts)} "
+                            f"{'is a forecast' if len(forecasts) == 1 else 'are forecasts'} (`tense: future`, or a "
+                            "period after publication), and what someone expects is not a count that happened, so "
+                            "nothing is left over", "name stated figures, or drop the statement")
                 elif clean:
                     chk.add(label, "figures", f"{i!r} is not derived: the parts of "
                             f"{i.removesuffix('_remainder')!r} (same quantity and unit, inside its period) do "
@@ -605,6 +649,14 @@ def _comparison_problems(chk: Checker, s: dict, facts: dict) -> None:
                 "compares two levels (their values) or two counts (their rates per month)",
                 f"give both figures the same `kind:` if they are the same kind of number, or compare {lev['id']} "
                 "with another level")
+    if same_unit(first["unit"], second["unit"]) and same_period((first["start"], first["end"]),
+                                                                 (second["start"], second["end"])):
+        chk.add(s["_label"], "figures",
+                f"compares two figures of the same period: {_fig_said(first)} and {_fig_said(second)}; {check} "
+                "reads `figures: [later, earlier]`, and neither is earlier",
+                "give each figure the period its own words state; a figure dated only by words that hang on "
+                "another date ('a year earlier', 'the previous month') cannot be dated by exportrow: leave out its "
+                "`period:` and drop the statement, or explain the comparison under `caveats:`")
     if listed_earlier_first((first["start"], first["end"]), (second["start"], second["end"])):
         chk.add(s["_label"], "figures",
                 f"lists the earlier figure first: {_fig_said(first)} ends before {_fig_said(second)} starts, "
