@@ -46,7 +46,8 @@ __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", 
            "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability",
-           "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS", "compared_codings"]
+           "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS", "compared_codings",
+           "percent_agreement", "PERCENT_DEFINITION"]
 
 #: Fields compared, each with its level of measurement and what it is. ``text`` gets percentage agreement only.
 FIELDS = {
@@ -812,7 +813,7 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
         pairable = [[row[u] for row in matrix] for u in range(len(matrix[0]) if matrix else 0)]
         pairable = [[v for v in col if v is not None] for col in pairable]
         pairable = [col for col in pairable if len(col) >= 2]
-        agree = 100 * sum(len(set(col)) == 1 for col in pairable) / len(pairable) if pairable else float("nan")
+        agree = percent_agreement(pairable)
         coders_n = sum(any(v is not None for v in row) for row in matrix)
         note, a, low, high = "", float("nan"), float("nan"), float("nan")
         if not pairable:
@@ -837,6 +838,38 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
                      "verdict": judged, "note": note})
     table = pd.DataFrame(rows, columns=_FIELD_COLUMNS)
     return table.astype({"units": "int64", "coders": "int64"})
+
+
+#: What ``percent_agreement`` (``agree %``) is, in the words the terminal legend and notebook 04 use.
+PERCENT_DEFINITION = ("for each claim, the share of pairs of coders who gave it the same value among the pairs who "
+                      "both coded it, averaged over the claims (with two coders: the share of claims they agree on)")
+
+
+def percent_agreement(units) -> float:
+    """Pairwise percentage agreement (:data:`PERCENT_DEFINITION`) of the values each unit got from the coders who
+    coded it; units coded by fewer than two coders are left out; NaN with none.
+
+    With two coders it is the share of units they agree on. With more, it is not the share of units on which every
+    coder agrees (unanimity, which falls as coders are added): three coders giving a unit ``1, 1, 2`` agree in one
+    pair of three.
+
+    Example:
+        >>> percent_agreement([["1", "1"], ["1", "2"]])
+        50.0
+        >>> round(percent_agreement([["1", "1", "2"], ["3", "3", "3"], ["4"]]), 3)
+        66.667
+    """
+    from collections import Counter
+
+    shares = []
+    for col in units:
+        present = [v for v in col if v is not None]
+        n = len(present)
+        if n < 2:
+            continue
+        agreeing = sum(k * (k - 1) for k in Counter(present).values())
+        shares.append(agreeing / (n * (n - 1)))
+    return 100 * sum(shares) / len(shares) if shares else float("nan")
 
 
 def _round(x: float, digits: int = 3) -> float:
@@ -1388,7 +1421,8 @@ def _summary_text(result: Agreement) -> str:
     for row in [head, tuple("-" * w for w in widths), *rows]:
         lines.append("  ".join(c.ljust(w) if i in (0, 6) else c.rjust(w) for i, (c, w) in
                                enumerate(zip(row, widths))).rstrip())
-    lines += ["", f"alpha: Krippendorff's, nominal; 95% CI: {result.n_boot} bootstrap resamples of the claims "
+    lines += ["", f"agree %: pairwise percentage agreement, {PERCENT_DEFINITION}.",
+              f"alpha: Krippendorff's, nominal; 95% CI: {result.n_boot} bootstrap resamples of the claims "
               f"(seed {result.seed}); verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
               "(Krippendorff 2004), judged on alpha as shown, cut to 3 decimals (rounded down, so never up across a "
               "threshold; intervals rounded outward); on fewer than "

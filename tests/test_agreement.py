@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import math
 import subprocess
 import sys
@@ -12,7 +13,17 @@ import pytest
 from conftest import FIXTURES, outputs_text
 
 from exportrow import load_article, paths
-from exportrow.agreement import Coding, agreement, alpha, find_codings, frame_reliability, implications, match_units
+from exportrow.agreement import (
+    PERCENT_DEFINITION,
+    Coding,
+    agreement,
+    alpha,
+    field_table,
+    find_codings,
+    frame_reliability,
+    implications,
+    match_units,
+)
 from exportrow.errors import ExportrowError, UsageError
 from exportrow.files import InputFileError
 from exportrow.worksheet import WorksheetError, make_worksheet, worksheet_csv
@@ -89,12 +100,42 @@ def test_fields_against_hand_computed_values(three):
     assert (t.loc["frame", "units"], t.loc["frame", "coders"]) == (7, 3)
     assert t.loc["side", "alpha"] == 1.0 and t.loc["actor", "alpha"] == 1.0
     assert t.loc["cue", "level"] == "text" and math.isnan(t.loc["cue", "alpha"])
-    assert t.loc["cue", "percent_agreement"] == 85.7  # "published" against "has published"
+    # "published" against "has published" twice on one claim of 7 (one agreeing pair of three): (6 + 1/3) / 7
+    assert t.loc["cue", "percent_agreement"] == 90.5
     assert t.loc["entman.moral_evaluation", "verdict"] == "too few units"  # review 5, finding 16
     assert t.loc["entman.treatment_recommendation", "verdict"] == "undefined"  # nobody used it
     for r in t.itertuples():
         if not math.isnan(r.alpha):
             assert r.ci_low <= r.alpha + 1e-9 and r.alpha <= r.ci_high + 1e-9 or r.alpha == 1.0
+
+
+def test_percent_agreement_is_pairwise_with_three_coders(three):
+    # review 11b, finding 2: frame, 7 claims coded by two or more coders; six agree, one is coded (2, 7, 2): one
+    # agreeing pair of three. Pairwise: (6 + 1/3) / 7 = 90.5 %, not unanimity's 6 / 7 = 85.7 %.
+    t = three.fields.set_index("field")
+    assert t.loc["frame", "percent_agreement"] == 90.5
+    assert t.loc["answers", "percent_agreement"] == 90.5  # (none, x, x) on one claim of 7
+    # six coders; unit 1: four give "a" and two "b": 6 + 1 = 7 agreeing pairs of 15; unit 2: all six agree
+    values = pd.DataFrame({"unit": ["u1"] * 6 + ["u2"] * 6, "coder": list("pqrstu") * 2,
+                           "frame": ["a", "a", "a", "a", "b", "b"] + ["c"] * 6})
+    six = field_table(values, list("pqrstu"), ["frame"], n_boot=100).iloc[0]
+    assert six.percent_agreement == round(100 * (7 / 15 + 1) / 2, 1) == 73.3  # unanimity would say 50.0
+    # two coders: the share of claims they agree on, as before
+    two = field_table(values[values.coder.isin(["p", "u"])], ["p", "u"], ["frame"], n_boot=100).iloc[0]
+    assert two.percent_agreement == 50.0
+
+
+def test_agree_legend_defines_percent_agreement(three):
+    text = " ".join(three.text().split())
+    assert ("agree %: pairwise percentage agreement, for each claim, the share of pairs of coders who gave it the "
+            "same value among the pairs who both coded it, averaged over the claims") in text
+    # notebook 04, section 3, and the glossary say the same
+    nb = (paths.PROJECT_ROOT / "notebooks" / "04-coding-reliability.ipynb").read_text(encoding="utf-8")
+    section = " ".join(next(c for c in json.loads(nb)["cells"] if "".join(c["source"]).startswith(
+        "## 3. Agreement"))["source"].split())
+    assert PERCENT_DEFINITION in section and "**percentage agreement** next to it is pairwise" in section
+    glossary = " ".join((paths.PROJECT_ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").split())
+    assert "## Percentage agreement" in glossary and "among the pairs who both coded it" in glossary
 
 
 def test_claims_only_some_coders_found(three):
