@@ -47,7 +47,7 @@ __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", 
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability",
            "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS", "compared_codings",
-           "percent_agreement", "PERCENT_DEFINITION"]
+           "percent_agreement", "PERCENT_DEFINITION", "OPTIONAL", "skipped_fields", "skipped_note"]
 
 #: Fields compared, each with its level of measurement and what it is. ``text`` gets percentage agreement only.
 FIELDS = {
@@ -83,7 +83,8 @@ class Coding:
     """One coder's coding of one article's claims.
 
     ``claims`` has one row per coded claim: ``claim_id, start, end, quote, actor, side, attribution,
-    cue, frame, frame_secondary, entman`` (a tuple of functions) and ``answers``.
+    cue, frame, frame_secondary, entman`` (a tuple of functions) and ``answers``. ``skipped``: the fields of
+    :data:`OPTIONAL` a worksheet's coder left empty on every claim (:func:`skipped_fields`).
     """
 
     path: Path
@@ -92,6 +93,7 @@ class Coding:
     claims: pd.DataFrame
     actors: tuple = ()
     kinds: dict = field(default_factory=dict)  # actor id -> kind (an annotation's; a worksheet has none)
+    skipped: tuple = ()  # optional fields a worksheet's coder left empty on every claim: not coded (see OPTIONAL)
 
 
 def _stem_label(path: Path, article_name: str) -> str:
@@ -435,8 +437,75 @@ def _worksheet_coding(path: Path, article, label: str | None, parsed=None) -> Co
              "actor": c["actor"], "side": c.get("side"), "attribution": c["attribution"], "cue": c["cue"],
              "frame": c["frame"], "frame_secondary": c["frame_secondary"], "entman": tuple(c["entman"]),
              "answers": c["answers"]} for c in ws.coded]
+    claims = _claim_frame(rows)
     return Coding(path, ws.coder if ws.coder != path.stem else (label or ws.coder), "worksheet",
-                  _claim_frame(rows), tuple(a["id"] for a in ws.actors))
+                  claims, tuple(a["id"] for a in ws.actors), skipped=skipped_fields(claims))
+
+
+#: The worksheet fields the teaching guide lets a pair skip ("secondary frame and answers if time allows"), and the
+#: Entman functions: a coder who left one empty on every claim did not code it (missing), rather than coding "none".
+OPTIONAL = ("frame_secondary", "entman", "answers")
+
+
+def skipped_fields(claims: pd.DataFrame) -> tuple:
+    """The fields of :data:`OPTIONAL` empty on every claim of a worksheet's coded claims: the coder did not fill
+    them in, so they count as not coded (missing), never as "none" or "absent" on every claim. ``entman`` stands
+    for the four functions: a coder who marked none of them on any claim did not code them.
+
+    An empty cell next to filled ones still means none (no secondary frame, answers no claim, function absent).
+    An annotation file is a full coding, so its empty fields always mean none.
+
+    Example:
+        >>> claims = pd.DataFrame({"frame_secondary": [None, None], "entman": [(), ()], "answers": [None, "c01"]})
+        >>> skipped_fields(claims)
+        ('frame_secondary', 'entman')
+        >>> skipped_fields(claims.iloc[0:0])
+        ()
+    """
+    if claims.empty:
+        return ()
+
+    def empty(v) -> bool:
+        return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) or v == "" or (
+            isinstance(v, (tuple, list)) and not v)
+
+    return tuple(f for f in OPTIONAL if f in claims and all(empty(v) for v in claims[f]))
+
+
+def _skipped_names(coding: Coding, fields) -> list[str]:
+    """The fields among ``fields`` (names of :data:`FIELDS`) that ``coding`` left out, ``entman.*`` for the four."""
+    names = []
+    for f in coding.skipped:
+        if f == "entman":
+            if any(k.startswith("entman.") for k in fields):
+                names.append("entman.*" if sum(k.startswith("entman.") for k in fields) > 1 else
+                             next(k for k in fields if k.startswith("entman.")))
+        elif f in fields:
+            names.append(f)
+    return names
+
+
+def skipped_note(codings, fields=None) -> list[str]:
+    """One line per coding that left optional fields empty on every claim (:func:`skipped_fields`): those fields
+    count as not coded by that coder, who is left out of them.
+
+    Example:
+        >>> c = Coding(Path("b.csv"), "blanks", "worksheet", pd.DataFrame(), skipped=("frame_secondary", "entman",
+        ...            "answers"))
+        >>> skipped_note([c])
+        ['blanks did not fill frame_secondary, entman.*, answers: left out of those fields']
+        >>> skipped_note([c], ["frame", "answers"])
+        ['blanks did not fill answers: left out of that field']
+    """
+    chosen = _fields(fields)
+    out = []
+    for c in codings.codings if isinstance(codings, Agreement) else codings:
+        names = _skipped_names(c, chosen)
+        if names:
+            many = len(names) > 1 or names[0] == "entman.*"
+            which = "those fields" if many else "that field"
+            out.append(f"{c.coder} did not fill {', '.join(names)}: left out of {which}")
+    return out
 
 
 def _claim_frame(rows: list[dict]) -> pd.DataFrame:
@@ -664,6 +733,7 @@ def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
             v = int(v)
         return " ".join(str(v).split()) or None
 
+    skipped = {c.coder: set(c.skipped) for c in codings}  # fields a coder did not fill: missing, not "none"
     out = []
     for r in units.to_dict("records"):
         entman = r.get("entman") or ()
@@ -674,6 +744,8 @@ def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
         row.update({f"entman.{e}": "present" if e in entman else "absent" for e in ENTMAN})
         target = text(r.get("answers"))
         row["answers"] = by_coder.get(r["coder"], {}).get(target, target) if target else "none"
+        for f in skipped.get(r["coder"], ()):
+            row.update(dict.fromkeys([k for k in FIELDS if k == f or f == "entman" and k.startswith("entman.")]))
         out.append(row)
     return pd.DataFrame(out, columns=["unit", "unit_start", "unit_quote", "coder", *FIELDS])
 
@@ -956,12 +1028,17 @@ def _coverage(values: pd.DataFrame, coders: list[str]) -> pd.DataFrame:
     return table.astype({"start": "int64", "found_by": "int64"})
 
 
+def _absent(v) -> bool:
+    """Whether a value of the unit-by-coder table is missing (None, NaN or NA: not coded)."""
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
 def _disagreements(values: pd.DataFrame, coders: list[str], fields) -> pd.DataFrame:
     rows = []
     for (unit, quote), g in values.groupby(["unit", "unit_quote"], sort=False):
         by = dict(zip(g.coder, g.to_dict("records")))
         for fld in fields:
-            vals = {c: by[c][fld] for c in coders if c in by}
+            vals = {c: None if _absent(by[c][fld]) else by[c][fld] for c in coders if c in by}
             present = [v for v in vals.values() if v is not None]
             if len(present) >= 2 and len(set(present)) > 1:
                 rows.append({"unit": unit, "quote": quote, "field": fld, **{c: vals.get(c) for c in coders}})
@@ -1034,7 +1111,7 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
     units = match_units(read)
     values = _values(units, read)
     table = field_table(values, coders, chosen, n_boot=n_boot, seed=seed)
-    notes = []
+    notes = skipped_note(read, chosen)
     lists = [set(c.actors) for c in read if c.actors]
     common = set.intersection(*lists) if lists else set()
     if "actor" in chosen and lists and not set(values.actor.dropna()) <= common:  # an actor some lists lack
@@ -1169,8 +1246,12 @@ def codings_sentence(result: Agreement | None, files=(), left_out=()) -> str:
                 "agreement sections below stay empty: make a worksheet with `exportrow worksheet`, have a second "
                 "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`."
                 + note)
+    lines = skipped_note(result, list(result.fields.field))
+    skipped = "".join(f" {_md(line)}." for line in lines) + (
+        " A field a coder left empty on every claim counts as not coded by that coder, not as coded none."
+        if lines else "")
     return (f"Comparing **{len(result.codings)}** codings ({', '.join(map(_md, result.coders))}) of "
-            f"**{len(result.coverage)}** claims." + note)
+            f"**{len(result.coverage)}** claims." + skipped + note)
 
 
 def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -> list[str]:

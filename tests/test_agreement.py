@@ -454,3 +454,66 @@ def test_the_summary_lists_at_most_20_partly_found_claims_and_counts_the_rest():
     assert "  ... and 1972 more: see coverage.csv" in lines
     assert len(lines) < 60
     assert not any("more: see coverage.csv" in ln for ln in res.text().splitlines())  # a short list is all there
+
+
+def _sheet_as_annotation(tmp_path, name, optional: bool):
+    """A CSV worksheet of the fixture filled as the annotation codes it; ``optional``: also frame_secondary, entman
+    and answers, else those left empty on every row (a pair that skipped them)."""
+    from exportrow import load_annotation
+
+    ann = load_annotation(ANNOTATION, load_article(ARTICLE))
+    ws = make_worksheet(ann)
+    by_start = {c["span"].start: c for c in ann.claims}
+    ids = {by_start[w["start"]]["id"]: w["id"] for w in ws.claims}
+    for c in ws.claims:
+        ref = by_start[c["start"]]
+        c.update(actor=ref["actor"], attribution=ref["attribution"], cue=ref["cue"], frame=ref["frame"])
+        if optional:
+            c.update(frame_secondary=ref.get("frame_secondary"), entman=list(ref.get("entman") or []),
+                     answers=ids.get(ref.get("answers")))
+    sheet = tmp_path / f"{name}.csv"
+    sheet.write_text(worksheet_csv(ws), encoding="utf-8")
+    return sheet
+
+
+def test_a_field_left_empty_on_every_claim_is_not_coded(tmp_path):
+    # review 11b, finding 3: a pair that skipped the optional fields agreed on everything it coded; it used to be
+    # counted as coding "none" and "absent" on every claim, giving entman alphas of "systematic disagreement"
+    from exportrow.agreement import codings_sentence
+
+    full = _sheet_as_annotation(tmp_path, "full", optional=True)
+    blanks = _sheet_as_annotation(tmp_path, "blanks", optional=False)
+    result = agreement([ANNOTATION, full, blanks], n_boot=100)
+    t = result.fields.set_index("field")
+    for fld in ["entman.problem_definition", "entman.moral_evaluation", "answers"]:
+        assert t.loc[fld, "coders"] == 2, fld  # blanks left out; the annotation and full agree
+        assert t.loc[fld, "percent_agreement"] == 100.0, fld
+    # the fixture's annotation gives no claim a secondary frame, so full's sheet has none either: only the
+    # annotation (a full coding, whose empty fields mean none) codes frame_secondary
+    assert (t.loc["frame_secondary", "coders"], t.loc["frame_secondary", "units"]) == (1, 0)
+    assert t.loc["frame", "coders"] == 3 and t.loc["frame", "percent_agreement"] == 100.0
+    assert result.disagreements.empty, result.disagreements
+    v = result.values.set_index(["unit", "coder"])
+    unit = v.xs("blanks", level="coder").index[0]
+    assert pd.isna(v.loc[(unit, "blanks"), "answers"]) and pd.isna(v.loc[(unit, "blanks"), "entman.moral_evaluation"])
+    assert unit == "fr_seizure_record" and v.loc[(unit, "full"), "answers"] == "sy_unlicensed_trawlers"
+    assert v.loc[(unit, "blanks"), "frame"] == v.loc[(unit, "annotation"), "frame"]
+    line = "blanks did not fill frame_secondary, entman.*, answers: left out of those fields"
+    assert result.notes == ["full did not fill frame_secondary: left out of that field", line]
+    assert line in result.text()
+    assert ("blanks did not fill frame\\_secondary, entman.\\*, answers: left out of those fields. A field a coder "
+            "left empty on every claim counts as not coded by that coder") in codings_sentence(result)
+    # a coder who fills a field on some claims still codes "none" on the others
+    assert [c.skipped for c in result.codings] == [(), ("frame_secondary",), ("frame_secondary", "entman", "answers")]
+    only = agreement([ANNOTATION, full, blanks], fields=["frame", "answers"], n_boot=100)
+    assert only.notes == ["blanks did not fill answers: left out of that field"]
+
+
+def test_cli_names_the_fields_a_coder_left_empty(tmp_path):
+    blanks = _sheet_as_annotation(tmp_path, "blanks", optional=False)
+    run = exportrow_cli("agree", ANNOTATION, blanks, "--out", tmp_path / "out", "--bootstrap", 100)
+    assert run.returncode == 0, run.stderr
+    assert "blanks did not fill frame_secondary, entman.*, answers: left out of those fields" in run.stdout
+    rows = {r["field"]: r for r in csv.DictReader(io.StringIO((tmp_path / "out" / "agreement.csv").read_text()))}
+    assert rows["answers"]["note"] == "no claim coded by two coders" and rows["answers"]["coders"] == "1"
+    assert rows["entman.problem_definition"]["verdict"] == "undefined"
