@@ -8,7 +8,9 @@ What it writes into ``--out DIR``::
                                 (:mod:`exportrow.handout`) with the article's words it needs and space to
                                 answer; then, under "Check your answer", what the notebook computes and
                                 its charts; no code
-    worksheets/NN-*.pdf         the same page printed by headless Chromium (Debian's ``chromium``)
+    worksheets/NN-*.pdf         the same page printed by headless Chromium (Debian's ``chromium``), dated the
+                                article's publication day (or ``SOURCE_DATE_EPOCH``), never the clock, so that
+                                two runs give byte-identical files
     data/                       for another article (``--article``/``--annotation``): a copy of the article, its
                                 annotation and the codings kept beside it
     .exportrow.json             the marker that says exportrow wrote this folder (kind ``student-edition``)
@@ -50,7 +52,8 @@ if TYPE_CHECKING:  # the hand-outs need pandas: loaded only when a worksheet is 
     from exportrow.handout import Handout
 
 __all__ = ["MARKER", "OutputFolderError", "check_output_folder", "blank_notebook", "solution_free",
-           "Worksheet", "worksheet", "worksheet_html", "find_chromium", "print_pdf", "write_student_edition",
+           "Worksheet", "worksheet", "worksheet_html", "find_chromium", "print_pdf", "pdf_stamp", "fix_pdf_dates",
+           "write_student_edition",
            "register"]
 
 NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
@@ -366,10 +369,59 @@ class PrintError(UsageError):
     """The worksheet PDF could not be printed (no Chromium, or Chromium failed)."""
 
 
-def print_pdf(html_path: Path, pdf_path: Path, *, chromium: str | None = None, timeout: int = 120) -> Path:
+#: A PDF's dates, as Chromium (Skia) writes them in its information dictionary: ``/ModDate (D:20261202065943+00'00')``.
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})([^)]{0,7})\)")
+
+
+def pdf_stamp(date=None, env=None) -> str:
+    """The date a worksheet PDF records, as ``YYYYMMDDHHMMSS`` (UTC): ``SOURCE_DATE_EPOCH`` when it is set (the
+    reproducible-builds convention), else ``date`` (the article's publication day) at midnight, else 1 Jan 1980.
+    Never the clock: two runs give byte-identical PDFs. ``env``: the environment (default ``os.environ``).
+
+    Example:
+        >>> import datetime as dt
+        >>> pdf_stamp(dt.date(2019, 7, 12), {}), pdf_stamp(None, {}), pdf_stamp(None, {"SOURCE_DATE_EPOCH": "86400"})
+        ('20190712000000', '19800101000000', '19700102000000')
+    """
+    import datetime as dt
+    import os
+
+    epoch = str((os.environ if env is None else env).get("SOURCE_DATE_EPOCH", "")).strip()
+    if epoch.isdigit() and len(epoch) <= 11:  # up to the year 5138; a longer one is no date
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y%m%d%H%M%S")
+    return f"{date:%Y%m%d}000000" if date is not None and date.year >= 1000 else "19800101000000"
+
+
+def fix_pdf_dates(pdf: bytes, stamp: str) -> bytes:
+    """``pdf`` with its ``/CreationDate`` and ``/ModDate`` set to ``stamp`` (:func:`pdf_stamp`) in UTC, byte for byte
+    as long as before, so that the cross-reference offsets stay valid.
+
+    Example:
+        >>> old = b"<< /CreationDate (D:20261202065943+09'00') /ModDate (D:20261202065943Z) >>"
+        >>> new = fix_pdf_dates(old, "20190712000000")
+        >>> new
+        b"<< /CreationDate (D:20190712000000+00'00') /ModDate (D:20190712000000Z) >>"
+        >>> len(new) == len(old)
+        True
+    """
+    def fixed(m: re.Match) -> bytes:
+        zone = m.group(3)  # +09'00' becomes +00'00': the same length, in UTC
+        utc = re.sub(rb"\d", b"0", zone).replace(b"-", b"+") if zone[:1] in (b"+", b"-") else zone
+        return m.group(1) + stamp.encode() + utc + b")"
+
+    if not re.fullmatch(r"\d{14}", stamp):
+        return pdf
+    out = _PDF_DATE.sub(fixed, pdf)
+    return out if len(out) == len(pdf) else pdf
+
+
+def print_pdf(html_path: Path, pdf_path: Path, *, chromium: str | None = None, timeout: int = 120,
+              stamp: str | None = None) -> Path:
     """Print ``html_path`` to ``pdf_path`` with headless Chromium's print-to-PDF (no header or footer).
 
     Debian's Chromium is used as installed; nothing is downloaded. A failure raises :class:`PrintError`.
+    Chromium records the time of printing as the PDF's dates; they are set to ``stamp`` (default
+    :func:`pdf_stamp`), so that two runs give byte-identical files.
 
     Example:
         >>> import tempfile
@@ -395,6 +447,10 @@ def print_pdf(html_path: Path, pdf_path: Path, *, chromium: str | None = None, t
     if res.returncode != 0 or not pdf_path.is_file() or not pdf_path.read_bytes().startswith(b"%PDF"):
         tail = " ".join(res.stderr.strip().splitlines()[-2:])
         raise PrintError(f"chromium could not print {html_path.name} (exit {res.returncode}): {tail}")
+    printed = pdf_path.read_bytes()
+    fixed = fix_pdf_dates(printed, stamp or pdf_stamp())
+    if fixed != printed:
+        pdf_path.write_bytes(fixed)
     return pdf_path
 
 
@@ -586,7 +642,9 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
             import concurrent.futures as cf
 
             with cf.ThreadPoolExecutor(max_workers=2) as pool:
-                list(pool.map(lambda page: print_pdf(page, page.with_suffix(".pdf"), chromium=chromium), pages))
+                stamp = pdf_stamp(ann.article.published_date)  # never the clock: a rebuilt edition is the same
+                list(pool.map(lambda page: print_pdf(page, page.with_suffix(".pdf"), chromium=chromium, stamp=stamp),
+                              pages))
         for page in pages:
             print(f"[student-edition] {page.stem}: notebook, worksheet{' (HTML and PDF)' if pdf else ' (HTML)'}",
                   file=stream)

@@ -120,6 +120,28 @@ def test_pdf_worksheets_are_printed(tmp_path):
                                                                      "03-framing-comparison.ipynb"]
 
 
+@pytest.mark.skipif(not find_chromium(), reason="Debian's chromium is not installed: no PDF printed here")
+def test_two_editions_are_byte_identical(tmp_path):
+    # review 11a, finding 17: Chromium writes the time of printing as /CreationDate and /ModDate
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    for run in ("a", "b"):
+        assert edition(tmp_path / run, "--notebooks", "01", env=env).returncode == 0
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert "worksheets/01-enforcement-statistics.pdf" in {f.as_posix() for f in files}
+    for f in files:
+        assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes(), f
+    pdf = (tmp_path / "a" / "worksheets" / "01-enforcement-statistics.pdf").read_bytes()
+    # the bundled article's day of publication, in UTC, never the clock
+    assert re.findall(rb"/(?:CreationDate|ModDate) \((D:[^)]*)\)", pdf) == [b"D:20190712000000+00'00'"] * 2
+    if shutil.which("qpdf"):  # same length: the cross-reference table still points at every object
+        subprocess.run(["qpdf", "--check", str(tmp_path / "a" / "worksheets" / "01-enforcement-statistics.pdf")],
+                       check=True, capture_output=True)
+    # SOURCE_DATE_EPOCH, the reproducible-builds convention, wins
+    assert edition(tmp_path / "c", "--notebooks", "01", env={**env, "SOURCE_DATE_EPOCH": "1000000000"}).returncode == 0
+    pdf = (tmp_path / "c" / "worksheets" / "01-enforcement-statistics.pdf").read_bytes()
+    assert re.findall(rb"/(?:CreationDate|ModDate) \((D:[^)]*)\)", pdf) == [b"D:20010909014640+00'00'"] * 2
+
+
 def test_an_edition_for_another_article(tmp_path):
     """--article: the sheets work on that article (no chart of the bundled one), the notebooks point at it."""
     article = FIXTURES / "example-gazette-2021-03-03-freedonia-sylvania-fishing.txt"
