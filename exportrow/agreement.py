@@ -4,9 +4,10 @@ A *coding* is an annotation file or a filled worksheet (:mod:`exportrow.workshee
 Claims are matched across codings by id when their words overlap, else by the largest overlap of
 their words in the article; claims that only some coders found are listed. For each field the
 table gives Krippendorff's alpha (with the level of measurement declared per field in
-:data:`FIELDS`), a bootstrap confidence interval, the percentage agreement, and the numbers of units
-and coders. Entman functions, of which a claim can have several, get one alpha each (present or
-absent); the free-text cue gets percentage agreement only.
+:data:`FIELDS`), a bootstrap confidence interval, the percentage agreement (pairwise:
+:data:`PERCENT_DEFINITION`), and the numbers of units and coders. Entman functions, of which a claim can have
+several, get one alpha each (present or absent); the free-text cue gets percentage agreement only. A worksheet
+field of :data:`OPTIONAL` left empty on every claim is not coded by that coder (:func:`skipped_fields`).
 
 Alpha comes from the ``krippendorff`` package. The interval resamples claims (units) with
 replacement, :data:`N_BOOT` times from a fixed seed, so two runs give byte-identical tables.
