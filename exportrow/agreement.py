@@ -4,9 +4,10 @@ A *coding* is an annotation file or a filled worksheet (:mod:`exportrow.workshee
 Claims are matched across codings by id when their words overlap, else by the largest overlap of
 their words in the article; claims that only some coders found are listed. For each field the
 table gives Krippendorff's alpha (with the level of measurement declared per field in
-:data:`FIELDS`), a bootstrap confidence interval, the percentage agreement, and the numbers of units
-and coders. Entman functions, of which a claim can have several, get one alpha each (present or
-absent); the free-text cue gets percentage agreement only.
+:data:`FIELDS`), a bootstrap confidence interval, the percentage agreement (pairwise:
+:data:`PERCENT_DEFINITION`), and the numbers of units and coders. Entman functions, of which a claim can have
+several, get one alpha each (present or absent); the free-text cue gets percentage agreement only. A worksheet
+field of :data:`OPTIONAL` left empty on every claim is not coded by that coder (:func:`skipped_fields`).
 
 Alpha comes from the ``krippendorff`` package. The interval resamples claims (units) with
 replacement, :data:`N_BOOT` times from a fixed seed, so two runs give byte-identical tables.
@@ -46,7 +47,8 @@ __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", 
            "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability",
-           "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS", "compared_codings"]
+           "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS", "compared_codings",
+           "percent_agreement", "PERCENT_DEFINITION", "OPTIONAL", "skipped_fields", "skipped_note"]
 
 #: Fields compared, each with its level of measurement and what it is. ``text`` gets percentage agreement only.
 FIELDS = {
@@ -82,7 +84,8 @@ class Coding:
     """One coder's coding of one article's claims.
 
     ``claims`` has one row per coded claim: ``claim_id, start, end, quote, actor, side, attribution,
-    cue, frame, frame_secondary, entman`` (a tuple of functions) and ``answers``.
+    cue, frame, frame_secondary, entman`` (a tuple of functions) and ``answers``. ``skipped``: the fields of
+    :data:`OPTIONAL` a worksheet's coder left empty on every claim (:func:`skipped_fields`).
     """
 
     path: Path
@@ -91,6 +94,7 @@ class Coding:
     claims: pd.DataFrame
     actors: tuple = ()
     kinds: dict = field(default_factory=dict)  # actor id -> kind (an annotation's; a worksheet has none)
+    skipped: tuple = ()  # optional fields a worksheet's coder left empty on every claim: not coded (see OPTIONAL)
 
 
 def _stem_label(path: Path, article_name: str) -> str:
@@ -434,8 +438,75 @@ def _worksheet_coding(path: Path, article, label: str | None, parsed=None) -> Co
              "actor": c["actor"], "side": c.get("side"), "attribution": c["attribution"], "cue": c["cue"],
              "frame": c["frame"], "frame_secondary": c["frame_secondary"], "entman": tuple(c["entman"]),
              "answers": c["answers"]} for c in ws.coded]
+    claims = _claim_frame(rows)
     return Coding(path, ws.coder if ws.coder != path.stem else (label or ws.coder), "worksheet",
-                  _claim_frame(rows), tuple(a["id"] for a in ws.actors))
+                  claims, tuple(a["id"] for a in ws.actors), skipped=skipped_fields(claims))
+
+
+#: The worksheet fields the teaching guide lets a pair skip ("secondary frame and answers if time allows"), and the
+#: Entman functions: a coder who left one empty on every claim did not code it (missing), rather than coding "none".
+OPTIONAL = ("frame_secondary", "entman", "answers")
+
+
+def skipped_fields(claims: pd.DataFrame) -> tuple:
+    """The fields of :data:`OPTIONAL` empty on every claim of a worksheet's coded claims: the coder did not fill
+    them in, so they count as not coded (missing), never as "none" or "absent" on every claim. ``entman`` stands
+    for the four functions: a coder who marked none of them on any claim did not code them.
+
+    An empty cell next to filled ones still means none (no secondary frame, answers no claim, function absent).
+    An annotation file is a full coding, so its empty fields always mean none.
+
+    Example:
+        >>> claims = pd.DataFrame({"frame_secondary": [None, None], "entman": [(), ()], "answers": [None, "c01"]})
+        >>> skipped_fields(claims)
+        ('frame_secondary', 'entman')
+        >>> skipped_fields(claims.iloc[0:0])
+        ()
+    """
+    if claims.empty:
+        return ()
+
+    def empty(v) -> bool:
+        return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) or v == "" or (
+            isinstance(v, (tuple, list)) and not v)
+
+    return tuple(f for f in OPTIONAL if f in claims and all(empty(v) for v in claims[f]))
+
+
+def _skipped_names(coding: Coding, fields) -> list[str]:
+    """The fields among ``fields`` (names of :data:`FIELDS`) that ``coding`` left out, ``entman.*`` for the four."""
+    names = []
+    for f in coding.skipped:
+        if f == "entman":
+            if any(k.startswith("entman.") for k in fields):
+                names.append("entman.*" if sum(k.startswith("entman.") for k in fields) > 1 else
+                             next(k for k in fields if k.startswith("entman.")))
+        elif f in fields:
+            names.append(f)
+    return names
+
+
+def skipped_note(codings, fields=None) -> list[str]:
+    """One line per coding that left optional fields empty on every claim (:func:`skipped_fields`): those fields
+    count as not coded by that coder, who is left out of them.
+
+    Example:
+        >>> c = Coding(Path("b.csv"), "blanks", "worksheet", pd.DataFrame(), skipped=("frame_secondary", "entman",
+        ...            "answers"))
+        >>> skipped_note([c])
+        ['blanks did not fill frame_secondary, entman.*, answers: left out of those fields']
+        >>> skipped_note([c], ["frame", "answers"])
+        ['blanks did not fill answers: left out of that field']
+    """
+    chosen = _fields(fields)
+    out = []
+    for c in codings.codings if isinstance(codings, Agreement) else codings:
+        names = _skipped_names(c, chosen)
+        if names:
+            many = len(names) > 1 or names[0] == "entman.*"
+            which = "those fields" if many else "that field"
+            out.append(f"{c.coder} did not fill {', '.join(names)}: left out of {which}")
+    return out
 
 
 def _claim_frame(rows: list[dict]) -> pd.DataFrame:
@@ -663,6 +734,7 @@ def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
             v = int(v)
         return " ".join(str(v).split()) or None
 
+    skipped = {c.coder: set(c.skipped) for c in codings}  # fields a coder did not fill: missing, not "none"
     out = []
     for r in units.to_dict("records"):
         entman = r.get("entman") or ()
@@ -673,6 +745,8 @@ def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
         row.update({f"entman.{e}": "present" if e in entman else "absent" for e in ENTMAN})
         target = text(r.get("answers"))
         row["answers"] = by_coder.get(r["coder"], {}).get(target, target) if target else "none"
+        for f in skipped.get(r["coder"], ()):
+            row.update(dict.fromkeys([k for k in FIELDS if k == f or f == "entman" and k.startswith("entman.")]))
         out.append(row)
     return pd.DataFrame(out, columns=["unit", "unit_start", "unit_quote", "coder", *FIELDS])
 
@@ -812,7 +886,7 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
         pairable = [[row[u] for row in matrix] for u in range(len(matrix[0]) if matrix else 0)]
         pairable = [[v for v in col if v is not None] for col in pairable]
         pairable = [col for col in pairable if len(col) >= 2]
-        agree = 100 * sum(len(set(col)) == 1 for col in pairable) / len(pairable) if pairable else float("nan")
+        agree = percent_agreement(pairable)
         coders_n = sum(any(v is not None for v in row) for row in matrix)
         note, a, low, high = "", float("nan"), float("nan"), float("nan")
         if not pairable:
@@ -837,6 +911,38 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
                      "verdict": judged, "note": note})
     table = pd.DataFrame(rows, columns=_FIELD_COLUMNS)
     return table.astype({"units": "int64", "coders": "int64"})
+
+
+#: What ``percent_agreement`` (``agree %``) is, in the words the terminal legend and notebook 04 use.
+PERCENT_DEFINITION = ("for each claim, the share of pairs of coders who gave it the same value among the pairs who "
+                      "both coded it, averaged over the claims (with two coders: the share of claims they agree on)")
+
+
+def percent_agreement(units) -> float:
+    """Pairwise percentage agreement (:data:`PERCENT_DEFINITION`) of the values each unit got from the coders who
+    coded it; units coded by fewer than two coders are left out; NaN with none.
+
+    With two coders it is the share of units they agree on. With more, it is not the share of units on which every
+    coder agrees (unanimity, which falls as coders are added): three coders giving a unit ``1, 1, 2`` agree in one
+    pair of three.
+
+    Example:
+        >>> percent_agreement([["1", "1"], ["1", "2"]])
+        50.0
+        >>> round(percent_agreement([["1", "1", "2"], ["3", "3", "3"], ["4"]]), 3)
+        66.667
+    """
+    from collections import Counter
+
+    shares = []
+    for col in units:
+        present = [v for v in col if v is not None]
+        n = len(present)
+        if n < 2:
+            continue
+        agreeing = sum(k * (k - 1) for k in Counter(present).values())
+        shares.append(agreeing / (n * (n - 1)))
+    return 100 * sum(shares) / len(shares) if shares else float("nan")
 
 
 def _round(x: float, digits: int = 3) -> float:
@@ -923,12 +1029,17 @@ def _coverage(values: pd.DataFrame, coders: list[str]) -> pd.DataFrame:
     return table.astype({"start": "int64", "found_by": "int64"})
 
 
+def _absent(v) -> bool:
+    """Whether a value of the unit-by-coder table is missing (None, NaN or NA: not coded)."""
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
 def _disagreements(values: pd.DataFrame, coders: list[str], fields) -> pd.DataFrame:
     rows = []
     for (unit, quote), g in values.groupby(["unit", "unit_quote"], sort=False):
         by = dict(zip(g.coder, g.to_dict("records")))
         for fld in fields:
-            vals = {c: by[c][fld] for c in coders if c in by}
+            vals = {c: None if _absent(by[c][fld]) else by[c][fld] for c in coders if c in by}
             present = [v for v in vals.values() if v is not None]
             if len(present) >= 2 and len(set(present)) > 1:
                 rows.append({"unit": unit, "quote": quote, "field": fld, **{c: vals.get(c) for c in coders}})
@@ -1001,7 +1112,7 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
     units = match_units(read)
     values = _values(units, read)
     table = field_table(values, coders, chosen, n_boot=n_boot, seed=seed)
-    notes = []
+    notes = skipped_note(read, chosen)
     lists = [set(c.actors) for c in read if c.actors]
     common = set.intersection(*lists) if lists else set()
     if "actor" in chosen and lists and not set(values.actor.dropna()) <= common:  # an actor some lists lack
@@ -1136,8 +1247,12 @@ def codings_sentence(result: Agreement | None, files=(), left_out=()) -> str:
                 "agreement sections below stay empty: make a worksheet with `exportrow worksheet`, have a second "
                 "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`."
                 + note)
+    lines = skipped_note(result, list(result.fields.field))
+    skipped = "".join(f" {_md(line)}." for line in lines) + (
+        " A field a coder left empty on every claim counts as not coded by that coder, not as coded none."
+        if lines else "")
     return (f"Comparing **{len(result.codings)}** codings ({', '.join(map(_md, result.coders))}) of "
-            f"**{len(result.coverage)}** claims." + note)
+            f"**{len(result.coverage)}** claims." + skipped + note)
 
 
 def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -> list[str]:
@@ -1388,7 +1503,8 @@ def _summary_text(result: Agreement) -> str:
     for row in [head, tuple("-" * w for w in widths), *rows]:
         lines.append("  ".join(c.ljust(w) if i in (0, 6) else c.rjust(w) for i, (c, w) in
                                enumerate(zip(row, widths))).rstrip())
-    lines += ["", f"alpha: Krippendorff's, nominal; 95% CI: {result.n_boot} bootstrap resamples of the claims "
+    lines += ["", f"agree %: pairwise percentage agreement, {PERCENT_DEFINITION}.",
+              f"alpha: Krippendorff's, nominal; 95% CI: {result.n_boot} bootstrap resamples of the claims "
               f"(seed {result.seed}); verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
               "(Krippendorff 2004), judged on alpha as shown, cut to 3 decimals (rounded down, so never up across a "
               "threshold; intervals rounded outward); on fewer than "

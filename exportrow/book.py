@@ -18,7 +18,10 @@ page is made for students:
 - each glossary term (``docs/glossary.md``) is linked where a page first uses it, with its short definition as
   the link's title; a code span naming a page of the site (`` `docs/teaching.md` ``) links to it;
 - the article's text is never published: no page includes or links ``data/raw/``, and pages show only the quotes
-  that the tables hold.
+  that the tables hold;
+- each chart is a link to its PNG at full size (``_static/charts/``), and its cell is tagged ``full-width``, which
+  the theme draws across the page's width, over the contents sidebar (:func:`link_charts`): on a 1280 px projector
+  the charts are not shrunk to the text column.
 
 Launch buttons (Binder, JupyterLab, from ``environment.yml``) and the repository button are made from one
 setting, the repository URL (``Repository`` under ``[project.urls]`` in ``pyproject.toml``, or
@@ -45,7 +48,8 @@ from exportrow import paths
 from exportrow.errors import ExportrowError
 
 __all__ = ["SITE", "MARKER", "GUIDES", "Term", "read_glossary", "link_terms", "link_paths", "github_slug",
-           "student_view", "solution_markdown", "repository_url", "check_repository", "RepositoryError", "stage",
+           "student_view", "link_charts", "solution_markdown", "repository_url", "check_repository", "RepositoryError",
+           "stage",
            "build_site", "main"]
 
 ROOT = paths.PROJECT_ROOT
@@ -298,6 +302,61 @@ def student_view(nb: dict, solution: dict | None = None, downloads: str = "") ->
     return nb
 
 
+_CHART_IMG = re.compile(r'<img src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"([^>]*)>')
+#: Where the charts' PNGs go in the site, beside the theme's files.
+CHARTS = "_static/charts"
+
+
+def link_charts(nb: dict, folder: Path, prefix: str, href: str) -> dict:
+    """Notebook ``nb`` (a page's :func:`student_view`) with each chart, a PNG inside an HTML output, written to
+    ``folder`` as ``<prefix>-<n>.png`` and shown from there (``href``: that folder seen from the page), inside a link
+    that opens it at full size; each code cell with a chart is tagged ``full-width``, which the book theme draws
+    across the page, over the contents sidebar. A copy is returned; ``nb`` is left as it was.
+
+    Example:
+        >>> import base64, tempfile
+        >>> png = base64.b64encode(b"\\x89PNG...").decode()
+        >>> nb = {"cells": [{"cell_type": "code", "metadata": {}, "outputs": [{"output_type": "display_data",
+        ...       "data": {"text/html": f'<figure><img src="data:image/png;base64,{png}" alt="A chart"></figure>'}}]}]}
+        >>> d = Path(tempfile.mkdtemp())
+        >>> cell = link_charts(nb, d, "01-x", "../_static/charts")["cells"][0]
+        >>> print(cell["outputs"][0]["data"]["text/html"])  # doctest: +NORMALIZE_WHITESPACE
+        <figure><a class="chart-full-size" href="../_static/charts/01-x-1.png" title="Open the chart at full
+        size"><img src="../_static/charts/01-x-1.png" alt="A chart"></a></figure>
+        >>> cell["metadata"]["tags"], (d / "01-x-1.png").read_bytes()
+        (['full-width'], b'\\x89PNG...')
+    """
+    import base64
+
+    nb = copy.deepcopy(nb)
+    count = 0
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        charted = False
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/html" not in data:
+                continue
+
+            def linked(m: re.Match) -> str:
+                nonlocal count, charted
+                count += 1
+                charted = True
+                name = f"{prefix}-{count}.png"
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_bytes(base64.b64decode("".join(m.group(1).split())))
+                return (f'<a class="chart-full-size" href="{href}/{name}" title="Open the chart at full size">'
+                        f'<img src="{href}/{name}"{m.group(2)}></a>')
+
+            data["text/html"] = _CHART_IMG.sub(linked, _text(data["text/html"]))
+        if charted:
+            tags = cell.setdefault("metadata", {}).setdefault("tags", [])
+            if "full-width" not in tags:
+                tags.append("full-width")
+    return nb
+
+
 def _student_output(out: dict) -> dict:
     out = copy.deepcopy(out)
     note = ("*A machine-readable JSON-LD dump is left out of this page. It is in the notebook with outputs "
@@ -542,6 +601,9 @@ def _conf(url: str, branch: str) -> str:
         "html_copy_source": False,
         "html_show_sourcelink": False,
         "html_last_updated_fmt": None,
+        # search lists the matching pages by title: excerpts would be fetched page by page, which a browser refuses
+        # for a site opened from file:// (as the README suggests), with an error per result
+        "html_show_search_summary": False,
         "nb_execution_mode": "off",
         "nb_output_stderr": "remove",
         "nb_merge_streams": True,
@@ -562,6 +624,8 @@ details.solution > summary { cursor: pointer; font-weight: 600; padding: .3em 0;
 details.solution[open] > summary { margin-bottom: .6em; }
 div.cell_output table td, div.cell_output table th { white-space: normal; }
 div.cell_output figure img { max-width: 100%; height: auto; }
+a.chart-full-size { cursor: zoom-in; }
+.bd-sidebar-secondary.hide:not(:hover) .onthispage:after { font-family: "Font Awesome 7 Free", "Font Awesome 6 Free"; }
 div.cell_output figcaption { font-size: .85em; color: var(--pst-color-text-muted); }
 p.downloads { font-size: .92em; }
 article.bd-article table.table td:first-child { white-space: nowrap; }
@@ -639,7 +703,7 @@ def stage(dest: Path, *, url: str = "", branch: str = "main", jobs: int | None =
             links.append(f"{{download}}`worked solution <../downloads/{sol.name}>`")
         note = ("**Downloads:** " + " · ".join(links) + ". The notebook with outputs also holds what this page "
                 "leaves out for readability (the article file's hash, machine-readable dumps).")
-        view = student_view(nb, solution, downloads=note)
+        view = link_charts(student_view(nb, solution, downloads=note), dest / CHARTS, path.stem, f"../{CHARTS}")
         texts = [_text(c["source"]) for c in view["cells"] if c["cell_type"] == "markdown"]
         target = f"notebooks/{path.name}"
         texts = link_terms([link_paths(t, target, pages) for t in texts], terms, target)

@@ -461,8 +461,8 @@ def _framing(ann) -> Handout:
               "without the reporting frame around it (who says it, and the verb that says so).", 0),
              "Its side, its attribution type, and its reporting verb or hedge (the cue), as the article has it.",
              "Its primary frame (and a secondary one, if any), and its Entman functions.",
-             "Now compare your coding with the annotation's, under \u201cCheck your answer\u201d. Where do you "
-             "disagree, and why? Which of you does the coding guide support?"]
+             "Now compare your coding with the annotation's, on the answer sheet (\u201cCheck your answer\u201d). "
+             "Where do you disagree, and why? Which of you does the coding guide support?"]
     check = (_p(f"<strong>The annotation's coding</strong> of this claim (its id: {_code(c.claim_id)}):")
              + _table(["field", "coded as"], _coding_rows(c, ann), "coding"))
     return Handout([Exercise(_p("Code one claim yourself, before you look at how the annotation codes it. Use "
@@ -495,7 +495,8 @@ def _reliability(ann) -> Handout:
                 + _coding_lists(ann))
     parts = [("Fill in the table above: for each claim, its side, attribution type, primary frame (its number) "
               "and Entman functions. Work alone, with the coding guide at hand.", 0),
-             "Compare your coding with the annotator's, under \u201cCheck your answer\u201d. On which claims and "
+             "Compare your coding with the annotator's, on the answer sheet (\u201cCheck your answer\u201d). On "
+             "which claims and "
              "which fields do you disagree? Which of you does the coding guide support?",
              "With the class: on which field do most of you disagree with each other? Why might that field be the "
              "hardest to code the same way?"]

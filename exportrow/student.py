@@ -6,9 +6,12 @@ What it writes into ``--out DIR``::
     exportrow/coding-guide.md   documents the notebooks link to, so that their links work
     worksheets/NN-*.html        a hand-out page: the notebook's question, its exercise written for paper
                                 (:mod:`exportrow.handout`) with the article's words it needs and space to
-                                answer; then, under "Check your answer", what the notebook computes and
-                                its charts; no code
-    worksheets/NN-*.pdf         the same page printed by headless Chromium (Debian's ``chromium``)
+                                answer; no code, no answers
+    worksheets/answers/NN-*.html   its answers, on a sheet of their own: under "Check your answer", what the
+                                notebook computes and its charts (to hand out after the exercise)
+    worksheets/**/NN-*.pdf      the same pages printed by headless Chromium (Debian's ``chromium``), dated the
+                                article's publication day (or ``SOURCE_DATE_EPOCH``), never the clock, so that
+                                two runs give byte-identical files
     data/                       for another article (``--article``/``--annotation``): a copy of the article, its
                                 annotation and the codings kept beside it
     .exportrow.json             the marker that says exportrow wrote this folder (kind ``student-edition``)
@@ -50,7 +53,8 @@ if TYPE_CHECKING:  # the hand-outs need pandas: loaded only when a worksheet is 
     from exportrow.handout import Handout
 
 __all__ = ["MARKER", "OutputFolderError", "check_output_folder", "blank_notebook", "solution_free",
-           "Worksheet", "worksheet", "worksheet_html", "find_chromium", "print_pdf", "write_student_edition",
+           "Worksheet", "worksheet", "worksheet_html", "find_chromium", "print_pdf", "pdf_stamp", "fix_pdf_dates",
+           "write_student_edition",
            "register"]
 
 NOTEBOOKS = paths.PROJECT_ROOT / "notebooks"
@@ -290,12 +294,15 @@ def _paper_exercises(handout: Handout) -> str:
     return "".join(out)
 
 
-def worksheet_html(ws: Worksheet) -> str:
+def worksheet_html(ws: Worksheet, part: str = "both") -> str:
     """The hand-out page for worksheet ``ws``: standalone HTML, A4, no script, images inline.
 
     The exercises come first, with the material they need; the answers (the hand-out's check and the
     notebook's charts, which show what the notebook computes) come after them, under "Check your answer",
-    on a page of their own.
+    on a page of their own. ``part``: ``"both"`` (one page with both), ``"exercise"`` (the sheet to hand out,
+    without the answers) or ``"answers"`` (the answers alone, to hand out after the exercise; "" when there are
+    none). The student edition writes the last two as separate files, so that sharing the sheets never shares the
+    answers.
 
     Example:
         >>> page = worksheet_html(Worksheet("01-x", "01 · <Title>", "Why?", [], ["Count **them**."]))
@@ -304,9 +311,15 @@ def worksheet_html(ws: Worksheet) -> str:
         >>> from exportrow.handout import Exercise, Handout
         >>> page = worksheet_html(Worksheet("01-x", "T", "Why?", handout=Handout([Exercise("<p>Do it.</p>",
         ...     "<p>material</p>", ["one", "two"])], "<p>42</p>")))
-        >>> page.index("<h2>Exercise</h2>") < page.index("Check your answer") < page.index("<p>42</p>")
+        >>> page.index("<h2>Exercise</h2>") < page.index("<h2>Check your answer") < page.index("<p>42</p>")
         True
+        >>> sheet = worksheet_html(Worksheet("01-x", "T", "Why?", handout=Handout([Exercise("<p>Do it.</p>",
+        ...     "<p>material</p>", ["one"])], "<p>42</p>")), "exercise")
+        >>> "<p>42</p>" in sheet, "Check your answer" in sheet, "<h2>Exercise</h2>" in sheet
+        (False, False, True)
     """
+    if part not in ("both", "exercise", "answers"):
+        raise UsageError(f"part must be 'both', 'exercise' or 'answers', not {part!r}")
     figures = "".join(
         f'<figure><img src="data:image/png;base64,{base64.b64encode(c.png).decode("ascii")}" '
         f'alt="{html_attribute(c.alt)}"><figcaption>Chart {i}'
@@ -327,13 +340,20 @@ def worksheet_html(ws: Worksheet) -> str:
     check = ws.handout.check if ws.handout is not None else ""
     charts = (f"<h3>The notebook&rsquo;s charts</h3>{figures}" if figures and check else figures)
     note = f'<p class="note">{html_text(ws.charts_note)}</p>' if ws.charts_note else ""
-    after = ""
+    after, answers = "", False
     if check or figures or note:
         heading = "Check your answer" if check or ws.exercises or ws.handout is not None else "Charts"
+        answers = heading == "Check your answer"  # charts with no exercise to answer stay on the sheet
         after = (f'<section class="check"><h2>{heading}</h2><p class="note">Only after you have written your '
                  f"answers: what the notebook computes from the article.</p>{check}{charts}{note}</section>")
     question = f'<h2>Question</h2><div class="question">{_markdown(ws.question)}</div>' if ws.question else ""
     article = f'<p class="article">{html_text(ws.article)}</p>' if ws.article else ""
+    if part == "answers":
+        return _answers_page(ws, article, after) if answers else ""
+    turn = ("Turn to &ldquo;Check your answer&rdquo; only when you are done." if part == "both" or not answers else
+            "The answers come on a separate sheet, after the exercise.")
+    if part == "exercise" and answers:
+        after = ""
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">{csp_meta()}
 <title>Worksheet {html_text(ws.name)}</title><style>{_CSS}</style></head>
@@ -342,11 +362,26 @@ def worksheet_html(ws: Worksheet) -> str:
 <span>Name ________________________ &nbsp; Date ______________</span></header>
 <h1>{html_text(ws.title)}</h1>
 {article}<p class="note">Hand-out for the notebook {html_text(ws.name)}.ipynb. No code needed: work from
-the question and the material printed here, and write your answers in the boxes. Turn to &ldquo;Check your
-answer&rdquo; only when you are done.</p>
+the question and the material printed here, and write your answers in the boxes. {turn}</p>
 {question}
 {exercises}
 {after}
+</body></html>
+"""
+
+
+def _answers_page(ws: Worksheet, article: str, check: str) -> str:
+    """The answers of worksheet ``ws`` on a sheet of their own (:func:`worksheet_html`, ``part="answers"``)."""
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">{csp_meta()}
+<title>Answers {html_text(ws.name)}</title><style>{_CSS} .check {{ break-before: auto; page-break-before: auto; }}
+</style></head>
+<body>
+<header><span>Answers · exportrow</span><span>for the teacher, or after the exercise</span></header>
+<h1>Answers · {html_text(ws.title)}</h1>
+{article}<p class="note">The answers to the worksheet {html_text(ws.name)}: hand them out only after the
+exercise.</p>
+{check}
 </body></html>
 """
 
@@ -366,10 +401,59 @@ class PrintError(UsageError):
     """The worksheet PDF could not be printed (no Chromium, or Chromium failed)."""
 
 
-def print_pdf(html_path: Path, pdf_path: Path, *, chromium: str | None = None, timeout: int = 120) -> Path:
+#: A PDF's dates, as Chromium (Skia) writes them in its information dictionary: ``/ModDate (D:20261202065943+00'00')``.
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)(\d{14})([^)]{0,7})\)")
+
+
+def pdf_stamp(date=None, env=None) -> str:
+    """The date a worksheet PDF records, as ``YYYYMMDDHHMMSS`` (UTC): ``SOURCE_DATE_EPOCH`` when it is set (the
+    reproducible-builds convention), else ``date`` (the article's publication day) at midnight, else 1 Jan 1980.
+    Never the clock: two runs give byte-identical PDFs. ``env``: the environment (default ``os.environ``).
+
+    Example:
+        >>> import datetime as dt
+        >>> pdf_stamp(dt.date(2019, 7, 12), {}), pdf_stamp(None, {}), pdf_stamp(None, {"SOURCE_DATE_EPOCH": "86400"})
+        ('20190712000000', '19800101000000', '19700102000000')
+    """
+    import datetime as dt
+    import os
+
+    epoch = str((os.environ if env is None else env).get("SOURCE_DATE_EPOCH", "")).strip()
+    if epoch.isdigit() and len(epoch) <= 11:  # up to the year 5138; a longer one is no date
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y%m%d%H%M%S")
+    return f"{date:%Y%m%d}000000" if date is not None and date.year >= 1000 else "19800101000000"
+
+
+def fix_pdf_dates(pdf: bytes, stamp: str) -> bytes:
+    """``pdf`` with its ``/CreationDate`` and ``/ModDate`` set to ``stamp`` (:func:`pdf_stamp`) in UTC, byte for byte
+    as long as before, so that the cross-reference offsets stay valid.
+
+    Example:
+        >>> old = b"<< /CreationDate (D:20261202065943+09'00') /ModDate (D:20261202065943Z) >>"
+        >>> new = fix_pdf_dates(old, "20190712000000")
+        >>> new
+        b"<< /CreationDate (D:20190712000000+00'00') /ModDate (D:20190712000000Z) >>"
+        >>> len(new) == len(old)
+        True
+    """
+    def fixed(m: re.Match) -> bytes:
+        zone = m.group(3)  # +09'00' becomes +00'00': the same length, in UTC
+        utc = re.sub(rb"\d", b"0", zone).replace(b"-", b"+") if zone[:1] in (b"+", b"-") else zone
+        return m.group(1) + stamp.encode() + utc + b")"
+
+    if not re.fullmatch(r"\d{14}", stamp):
+        return pdf
+    out = _PDF_DATE.sub(fixed, pdf)
+    return out if len(out) == len(pdf) else pdf
+
+
+def print_pdf(html_path: Path, pdf_path: Path, *, chromium: str | None = None, timeout: int = 120,
+              stamp: str | None = None) -> Path:
     """Print ``html_path`` to ``pdf_path`` with headless Chromium's print-to-PDF (no header or footer).
 
     Debian's Chromium is used as installed; nothing is downloaded. A failure raises :class:`PrintError`.
+    Chromium records the time of printing as the PDF's dates; they are set to ``stamp`` (default
+    :func:`pdf_stamp`), so that two runs give byte-identical files.
 
     Example:
         >>> import tempfile
@@ -395,6 +479,10 @@ def print_pdf(html_path: Path, pdf_path: Path, *, chromium: str | None = None, t
     if res.returncode != 0 or not pdf_path.is_file() or not pdf_path.read_bytes().startswith(b"%PDF"):
         tail = " ".join(res.stderr.strip().splitlines()[-2:])
         raise PrintError(f"chromium could not print {html_path.name} (exit {res.returncode}): {tail}")
+    printed = pdf_path.read_bytes()
+    fixed = fix_pdf_dates(printed, stamp or pdf_stamp())
+    if fixed != printed:
+        pdf_path.write_bytes(fixed)
     return pdf_path
 
 
@@ -464,6 +552,8 @@ def _article_line(article) -> str:
 
 #: Where a student edition's notebooks write their tables and figures: a folder beside them (their ``output_dir``).
 EDITION_OUTPUTS = "outputs"
+#: The folder inside ``worksheets/`` that holds each worksheet's answers, apart from the sheet handed out.
+ANSWERS = "answers"
 #: Where a student edition keeps the article, annotation and codings it was made for (beside ``notebooks/``).
 EDITION_DATA = "data"
 
@@ -530,6 +620,7 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
         exportrow/coding-guide.md
         notebooks/03-framing-comparison.ipynb
         worksheets/03-framing-comparison.html
+        worksheets/answers/03-framing-comparison.html
     """
     import nbformat
 
@@ -580,16 +671,27 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
             ws.handout, ws.article, ws.charts_note = handout(path.stem, ann), _article_line(ann.article), charts_note
             if given:
                 ws.charts = []
-            page.write_text(worksheet_html(ws), encoding="utf-8")
+            page.write_text(worksheet_html(ws, "exercise"), encoding="utf-8")
             pages.append(page)
+            answers = worksheet_html(ws, "answers")  # a file of its own: sharing the sheets never shares these
+            if answers:
+                key = tmp / "worksheets" / ANSWERS / f"{path.stem}.html"
+                key.parent.mkdir(parents=True, exist_ok=True)
+                key.write_text(answers, encoding="utf-8")
+                pages.append(key)
         if pdf:  # one Chromium per page, two at a time: most of each run is Chromium starting up
             import concurrent.futures as cf
 
             with cf.ThreadPoolExecutor(max_workers=2) as pool:
-                list(pool.map(lambda page: print_pdf(page, page.with_suffix(".pdf"), chromium=chromium), pages))
+                stamp = pdf_stamp(ann.article.published_date)  # never the clock: a rebuilt edition is the same
+                list(pool.map(lambda page: print_pdf(page, page.with_suffix(".pdf"), chromium=chromium, stamp=stamp),
+                              pages))
+        kinds = " (HTML and PDF)" if pdf else " (HTML)"
         for page in pages:
-            print(f"[student-edition] {page.stem}: notebook, worksheet{' (HTML and PDF)' if pdf else ' (HTML)'}",
-                  file=stream)
+            if page.parent.name != ANSWERS:
+                apart = page.parent / ANSWERS / page.name
+                answers = f", answers apart in worksheets/{ANSWERS}/{kinds}" if apart in pages else ""
+                print(f"[student-edition] {page.stem}: notebook, worksheet{kinds}{answers}", file=stream)
         for note in notes:
             print(f"[student-edition] {note}", file=stream)
         try:
@@ -626,8 +728,9 @@ def register(sub) -> None:
         "student-edition", help="the notebooks without outputs or solutions, and a printable worksheet each",
         description="Write the notebooks with their outputs cleared and their solutions removed, and for each\n"
                     "a printable worksheet (its question, its exercise written for paper with the article's\n"
-                    "words it needs and space to answer, then under 'Check your answer' what the notebook\n"
-                    "computes and its charts; no code) as HTML and as a PDF printed by headless Chromium.\n"
+                    "words it needs and space to answer; no code) and, apart in worksheets/answers/, its\n"
+                    "answers (what the notebook computes and its charts), each as HTML and as a PDF printed\n"
+                    "by headless Chromium.\n"
                     "--article makes the worksheets for that article and points the notebooks at it.\n"
                     "A folder that is not empty is replaced only if exportrow published it (it holds\n"
                     f"{MARKER}); project folders are refused.",

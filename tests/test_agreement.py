@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 import math
 import subprocess
 import sys
@@ -12,7 +13,17 @@ import pytest
 from conftest import FIXTURES, outputs_text
 
 from exportrow import load_article, paths
-from exportrow.agreement import Coding, agreement, alpha, find_codings, frame_reliability, implications, match_units
+from exportrow.agreement import (
+    PERCENT_DEFINITION,
+    Coding,
+    agreement,
+    alpha,
+    field_table,
+    find_codings,
+    frame_reliability,
+    implications,
+    match_units,
+)
 from exportrow.errors import ExportrowError, UsageError
 from exportrow.files import InputFileError
 from exportrow.worksheet import WorksheetError, make_worksheet, worksheet_csv
@@ -89,12 +100,42 @@ def test_fields_against_hand_computed_values(three):
     assert (t.loc["frame", "units"], t.loc["frame", "coders"]) == (7, 3)
     assert t.loc["side", "alpha"] == 1.0 and t.loc["actor", "alpha"] == 1.0
     assert t.loc["cue", "level"] == "text" and math.isnan(t.loc["cue", "alpha"])
-    assert t.loc["cue", "percent_agreement"] == 85.7  # "published" against "has published"
+    # "published" against "has published" twice on one claim of 7 (one agreeing pair of three): (6 + 1/3) / 7
+    assert t.loc["cue", "percent_agreement"] == 90.5
     assert t.loc["entman.moral_evaluation", "verdict"] == "too few units"  # review 5, finding 16
     assert t.loc["entman.treatment_recommendation", "verdict"] == "undefined"  # nobody used it
     for r in t.itertuples():
         if not math.isnan(r.alpha):
             assert r.ci_low <= r.alpha + 1e-9 and r.alpha <= r.ci_high + 1e-9 or r.alpha == 1.0
+
+
+def test_percent_agreement_is_pairwise_with_three_coders(three):
+    # review 11b, finding 2: frame, 7 claims coded by two or more coders; six agree, one is coded (2, 7, 2): one
+    # agreeing pair of three. Pairwise: (6 + 1/3) / 7 = 90.5 %, not unanimity's 6 / 7 = 85.7 %.
+    t = three.fields.set_index("field")
+    assert t.loc["frame", "percent_agreement"] == 90.5
+    assert t.loc["answers", "percent_agreement"] == 90.5  # (none, x, x) on one claim of 7
+    # six coders; unit 1: four give "a" and two "b": 6 + 1 = 7 agreeing pairs of 15; unit 2: all six agree
+    values = pd.DataFrame({"unit": ["u1"] * 6 + ["u2"] * 6, "coder": list("pqrstu") * 2,
+                           "frame": ["a", "a", "a", "a", "b", "b"] + ["c"] * 6})
+    six = field_table(values, list("pqrstu"), ["frame"], n_boot=100).iloc[0]
+    assert six.percent_agreement == round(100 * (7 / 15 + 1) / 2, 1) == 73.3  # unanimity would say 50.0
+    # two coders: the share of claims they agree on, as before
+    two = field_table(values[values.coder.isin(["p", "u"])], ["p", "u"], ["frame"], n_boot=100).iloc[0]
+    assert two.percent_agreement == 50.0
+
+
+def test_agree_legend_defines_percent_agreement(three):
+    text = " ".join(three.text().split())
+    assert ("agree %: pairwise percentage agreement, for each claim, the share of pairs of coders who gave it the "
+            "same value among the pairs who both coded it, averaged over the claims") in text
+    # notebook 04, section 3, and the glossary say the same
+    nb = (paths.PROJECT_ROOT / "notebooks" / "04-coding-reliability.ipynb").read_text(encoding="utf-8")
+    section = " ".join(next(c for c in json.loads(nb)["cells"] if "".join(c["source"]).startswith(
+        "## 3. Agreement"))["source"].split())
+    assert PERCENT_DEFINITION in section and "**percentage agreement** next to it is pairwise" in section
+    glossary = " ".join((paths.PROJECT_ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").split())
+    assert "## Percentage agreement" in glossary and "among the pairs who both coded it" in glossary
 
 
 def test_claims_only_some_coders_found(three):
@@ -413,3 +454,66 @@ def test_the_summary_lists_at_most_20_partly_found_claims_and_counts_the_rest():
     assert "  ... and 1972 more: see coverage.csv" in lines
     assert len(lines) < 60
     assert not any("more: see coverage.csv" in ln for ln in res.text().splitlines())  # a short list is all there
+
+
+def _sheet_as_annotation(tmp_path, name, optional: bool):
+    """A CSV worksheet of the fixture filled as the annotation codes it; ``optional``: also frame_secondary, entman
+    and answers, else those left empty on every row (a pair that skipped them)."""
+    from exportrow import load_annotation
+
+    ann = load_annotation(ANNOTATION, load_article(ARTICLE))
+    ws = make_worksheet(ann)
+    by_start = {c["span"].start: c for c in ann.claims}
+    ids = {by_start[w["start"]]["id"]: w["id"] for w in ws.claims}
+    for c in ws.claims:
+        ref = by_start[c["start"]]
+        c.update(actor=ref["actor"], attribution=ref["attribution"], cue=ref["cue"], frame=ref["frame"])
+        if optional:
+            c.update(frame_secondary=ref.get("frame_secondary"), entman=list(ref.get("entman") or []),
+                     answers=ids.get(ref.get("answers")))
+    sheet = tmp_path / f"{name}.csv"
+    sheet.write_text(worksheet_csv(ws), encoding="utf-8")
+    return sheet
+
+
+def test_a_field_left_empty_on_every_claim_is_not_coded(tmp_path):
+    # review 11b, finding 3: a pair that skipped the optional fields agreed on everything it coded; it used to be
+    # counted as coding "none" and "absent" on every claim, giving entman alphas of "systematic disagreement"
+    from exportrow.agreement import codings_sentence
+
+    full = _sheet_as_annotation(tmp_path, "full", optional=True)
+    blanks = _sheet_as_annotation(tmp_path, "blanks", optional=False)
+    result = agreement([ANNOTATION, full, blanks], n_boot=100)
+    t = result.fields.set_index("field")
+    for fld in ["entman.problem_definition", "entman.moral_evaluation", "answers"]:
+        assert t.loc[fld, "coders"] == 2, fld  # blanks left out; the annotation and full agree
+        assert t.loc[fld, "percent_agreement"] == 100.0, fld
+    # the fixture's annotation gives no claim a secondary frame, so full's sheet has none either: only the
+    # annotation (a full coding, whose empty fields mean none) codes frame_secondary
+    assert (t.loc["frame_secondary", "coders"], t.loc["frame_secondary", "units"]) == (1, 0)
+    assert t.loc["frame", "coders"] == 3 and t.loc["frame", "percent_agreement"] == 100.0
+    assert result.disagreements.empty, result.disagreements
+    v = result.values.set_index(["unit", "coder"])
+    unit = v.xs("blanks", level="coder").index[0]
+    assert pd.isna(v.loc[(unit, "blanks"), "answers"]) and pd.isna(v.loc[(unit, "blanks"), "entman.moral_evaluation"])
+    assert unit == "fr_seizure_record" and v.loc[(unit, "full"), "answers"] == "sy_unlicensed_trawlers"
+    assert v.loc[(unit, "blanks"), "frame"] == v.loc[(unit, "annotation"), "frame"]
+    line = "blanks did not fill frame_secondary, entman.*, answers: left out of those fields"
+    assert result.notes == ["full did not fill frame_secondary: left out of that field", line]
+    assert line in result.text()
+    assert ("blanks did not fill frame\\_secondary, entman.\\*, answers: left out of those fields. A field a coder "
+            "left empty on every claim counts as not coded by that coder") in codings_sentence(result)
+    # a coder who fills a field on some claims still codes "none" on the others
+    assert [c.skipped for c in result.codings] == [(), ("frame_secondary",), ("frame_secondary", "entman", "answers")]
+    only = agreement([ANNOTATION, full, blanks], fields=["frame", "answers"], n_boot=100)
+    assert only.notes == ["blanks did not fill answers: left out of that field"]
+
+
+def test_cli_names_the_fields_a_coder_left_empty(tmp_path):
+    blanks = _sheet_as_annotation(tmp_path, "blanks", optional=False)
+    run = exportrow_cli("agree", ANNOTATION, blanks, "--out", tmp_path / "out", "--bootstrap", 100)
+    assert run.returncode == 0, run.stderr
+    assert "blanks did not fill frame_secondary, entman.*, answers: left out of those fields" in run.stdout
+    rows = {r["field"]: r for r in csv.DictReader(io.StringIO((tmp_path / "out" / "agreement.csv").read_text()))}
+    assert rows["answers"]["note"] == "no claim coded by two coders" and rows["answers"]["coders"] == "1"
+    assert rows["entman.problem_definition"]["verdict"] == "undefined"

@@ -84,6 +84,37 @@ def test_report_in_a_real_browser(good_report):
         driver.quit()
 
 
+# The page's body font, and each table that runs off the right edge of the window.
+PROJECTOR_JS = """
+const vw = document.documentElement.clientWidth;
+return {font: getComputedStyle(document.body).fontSize, text: getComputedStyle(document.querySelector(
+          '.jp-RenderedHTMLCommon p')).fontSize,
+        cut: [...document.querySelectorAll('table')].filter(t => t.getBoundingClientRect().right > vw + 1)
+               .map(t => t.querySelector('th') ? t.querySelector('th').innerText : '')};
+"""
+
+
+def test_report_pages_read_on_a_projector(good_report):
+    """Review 11b, finding 9: at 1280x720, 16 px text (not 13 px) and no table cut at the right edge (the statements
+    table ran to 1619 px, its verdict cut off: its text columns now wrap)."""
+    out, _ = good_report
+    driver = _browser()
+    try:
+        driver.set_window_size(1280, 720)
+        for page in sorted(out.glob("*/*.html")):
+            driver.get(page.as_uri())
+            seen = driver.execute_script(PROJECTOR_JS)
+            assert seen["font"] == "16px" and seen["text"] == "16px", f"{page.name}: {seen}"
+            assert seen["cut"] == [], f"{page.name}: tables cut at 1280 px: {seen['cut']}"
+        driver.get((out / "01-enforcement-statistics" / "01-enforcement-statistics.html").as_uri())
+        verdict = driver.execute_script("""const th = [...document.querySelectorAll('th')].find(
+            th => th.innerText === 'verdict' && th.closest('table').innerText.includes('statement_id'));
+            return th.getBoundingClientRect().right <= document.documentElement.clientWidth;""")
+        assert verdict
+    finally:
+        driver.quit()
+
+
 # Every mark on the article page: its size on screen and its hover text.
 MARKS_JS = """
 return [...document.querySelectorAll('mark')].map(m => {

@@ -225,6 +225,13 @@ return Array.from(document.images).map(i => ({src: i.currentSrc.slice(0, 60), wi
 """
 
 
+CHARTS_JS = """
+return Array.from(document.querySelectorAll('article img')).filter(i => i.currentSrc.includes('/_static/charts/'))
+  .map(i => ({src: i.currentSrc, link: i.closest('a') ? i.closest('a').href : null, natural: i.naturalWidth,
+              shown: Math.round(i.getBoundingClientRect().width), alt: i.getAttribute('alt')}));
+"""
+
+
 @pytest.fixture
 def served(site):
     """The site served over HTTP on a free port of this machine, as a host would serve it: its base URL."""
@@ -265,12 +272,17 @@ def test_site_in_a_real_browser(site, served):
             for img in driver.execute_script(IMAGES_JS):
                 assert img["complete"] and img["width"] > 0, f"{p.relative_to(out)}: broken image {img['src']}"
         charts = 0
+        driver.set_window_size(1280, 720)  # a classroom projector (review 11b, finding 5)
         for name in MAIN:
             driver.get(f"{served}/notebooks/{name}.html")
-            shown = [i for i in driver.execute_script(IMAGES_JS) if i["src"].startswith("data:image/png")]
+            shown = driver.execute_script(CHARTS_JS)
             assert all(len(i["alt"] or "") > 20 for i in shown), f"{name}: a chart without alt text"
+            for chart in shown:  # a link to the PNG at full size, and drawn wider than the text column (672 px)
+                assert chart["link"] == chart["src"] and chart["natural"] >= 1200, chart
+                assert chart["shown"] >= 880, f"{name}: a chart drawn {chart['shown']} px wide at 1280x720"
             charts += len(shown)
         assert charts >= 3
+        driver.set_window_size(1400, 1000)
 
         # the search: type a term into the search box, get the glossary among the results
         driver.get(f"{served}/index.html")
@@ -303,6 +315,19 @@ def test_site_in_a_real_browser(site, served):
         assert errors == []
     finally:
         driver.quit()
+
+
+def test_charts_link_to_their_png_and_search_fetches_no_page(site):
+    """Review 11b, findings 5 and 10: each chart is a link to its PNG at full size, in a full-width cell; search
+    lists pages by title and fetches no page for an excerpt (refused from file://, with an error per result)."""
+    out, _ = site
+    body = page(out, "notebooks/02-claim-timeline")
+    assert body.count('<a class="chart-full-size" href="../_static/charts/02-claim-timeline-') == 2
+    assert '<img src="../_static/charts/02-claim-timeline-1.png" alt="The article dates' in body
+    assert "tag_full-width" in body and "data:image/png" not in article_of(body).split('class="solution"')[0]
+    png = (out / "_static" / "charts" / "02-claim-timeline-1.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and int.from_bytes(png[16:20], "big") == 1500  # the chart at full size
+    assert "SHOW_SEARCH_SUMMARY: false" in (out / "_static" / "documentation_options.js").read_text(encoding="utf-8")
 
 
 def test_readme_is_the_home_page(site):

@@ -71,18 +71,23 @@ def test_worksheets_show_question_charts_and_exercises_but_no_code(html_edition)
     charts = 0
     for name in MAIN:
         page = (html_edition / "worksheets" / f"{name}.html").read_text(encoding="utf-8")
+        key = (html_edition / "worksheets" / "answers" / f"{name}.html").read_text(encoding="utf-8")
         ws = worksheet(load(NOTEBOOKS / f"{name}.ipynb"), name)
         sheet = handout(name, annotation())
         boxes = sum(1 for ex in sheet.exercises for p in ex.parts if not isinstance(p, tuple) or p[1])
         assert ws.question and ws.question.split()[0] in page
         assert "Question" in page and page.count('class="answer"') == boxes
-        assert page.count("<img ") == len(ws.charts)
-        assert page.index("<h2>Exercise") < page.index("<h2>Check your answer</h2>") < page.index("<img ")
+        # review 11b, finding 13: the answers are a file of their own, so that sharing the sheets is safe
+        assert "<img " not in page and "<h2>Check your answer" not in page and sheet.check not in page
+        assert "The answers come on a separate sheet, after the exercise." in page
+        assert key.count("<img ") == len(ws.charts) and "<h2>Check your answer</h2>" in key and sheet.check in key
+        assert "<h2>Exercise" not in key and 'class="answer"' not in key
         charts += len(ws.charts)
-        assert all(len(alt) > 20 for alt in re.findall(r'<img [^>]*alt="([^"]*)"', page))
-        assert "<script" not in page and "Content-Security-Policy" in page
-        assert "import exportrow" not in page and "<pre" not in page  # no code
-        assert "solutions/" not in page and "worked solution" not in page.lower()
+        for html in (page, key):
+            assert all(len(alt) > 20 for alt in re.findall(r'<img [^>]*alt="([^"]*)"', html))
+            assert "<script" not in html and "Content-Security-Policy" in html
+            assert "import exportrow" not in html and "<pre" not in html  # no code
+            assert "solutions/" not in html and "worked solution" not in html.lower()
     assert charts >= 3  # the bundled notebooks' charts
 
 
@@ -101,23 +106,50 @@ def test_pdf_worksheets_are_printed(tmp_path):
     res = edition(out, "--notebooks", "01", "03")
     assert res.returncode == 0, res.stderr
     for name in ("01-enforcement-statistics", "03-framing-comparison"):
-        pdf = (out / "worksheets" / f"{name}.pdf").read_bytes()
-        assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
-        pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
-        assert 1 <= pages <= 4, f"{name}: {pages} pages"
-    if shutil.which("pdftotext"):  # the printed words, in the order a reader meets them
-        text = subprocess.run(["pdftotext", str(out / "worksheets" / "01-enforcement-statistics.pdf"), "-"],
-                              capture_output=True, text=True, check=True).stdout
-        exercise, check = text.index("EXERCISE"), text.index("CHECK YOUR ANSWER")
-        assert exercise < text.index("Fourteen cases were caught in 2015") < check < text.index("3.06 a month")
-        assert "72 cases" not in text[:check] and "the cell below" not in text and "run the notebook" not in text
+        for pdf in ((out / "worksheets" / f"{name}.pdf").read_bytes(),
+                    (out / "worksheets" / "answers" / f"{name}.pdf").read_bytes()):
+            assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
+            pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+            assert 1 <= pages <= 3, f"{name}: {pages} pages"
+
+    def words(pdf):  # the printed words, in the order a reader meets them
+        return subprocess.run(["pdftotext", str(out / "worksheets" / pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+
+    if shutil.which("pdftotext"):
+        text, key = words("01-enforcement-statistics.pdf"), words("answers/01-enforcement-statistics.pdf")
+        assert text.index("EXERCISE") < text.index("Fourteen cases were caught in 2015")
+        assert "CHECK YOUR ANSWER" not in text and "72 cases" not in text and "3.06 a month" not in text
+        assert "the cell below" not in text and "run the notebook" not in text
         assert "Hand-out for the notebook 01-enforcement-statistics.ipynb. No code needed" in text  # no gap
-        text = subprocess.run(["pdftotext", str(out / "worksheets" / "03-framing-comparison.pdf"), "-"],
-                              capture_output=True, text=True, check=True).stdout
-        assert text.index("Pompeo reportedly expressed") < text.index("CHECK YOUR ANSWER")
-        assert "said by Mike Pompeo, U.S. Secretary of State)" in " ".join(text.split())
+        assert key.index("CHECK YOUR ANSWER") < key.index("3.06 a month") and "72 cases" in key
+        text, key = words("03-framing-comparison.pdf"), words("answers/03-framing-comparison.pdf")
+        assert "Pompeo reportedly expressed" in text and "CHECK YOUR ANSWER" not in text
+        assert "said by Mike Pompeo, U.S. Secretary of State)" in " ".join(key.split())
     assert sorted(p.name for p in (out / "notebooks").iterdir()) == ["01-enforcement-statistics.ipynb",
                                                                      "03-framing-comparison.ipynb"]
+
+
+@pytest.mark.skipif(not find_chromium(), reason="Debian's chromium is not installed: no PDF printed here")
+def test_two_editions_are_byte_identical(tmp_path):
+    # review 11a, finding 17: Chromium writes the time of printing as /CreationDate and /ModDate
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    for run in ("a", "b"):
+        assert edition(tmp_path / run, "--notebooks", "01", env=env).returncode == 0
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    assert "worksheets/01-enforcement-statistics.pdf" in {f.as_posix() for f in files}
+    for f in files:
+        assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes(), f
+    pdf = (tmp_path / "a" / "worksheets" / "01-enforcement-statistics.pdf").read_bytes()
+    # the bundled article's day of publication, in UTC, never the clock
+    assert re.findall(rb"/(?:CreationDate|ModDate) \((D:[^)]*)\)", pdf) == [b"D:20190712000000+00'00'"] * 2
+    if shutil.which("qpdf"):  # same length: the cross-reference table still points at every object
+        subprocess.run(["qpdf", "--check", str(tmp_path / "a" / "worksheets" / "01-enforcement-statistics.pdf")],
+                       check=True, capture_output=True)
+    # SOURCE_DATE_EPOCH, the reproducible-builds convention, wins
+    assert edition(tmp_path / "c", "--notebooks", "01", env={**env, "SOURCE_DATE_EPOCH": "1000000000"}).returncode == 0
+    pdf = (tmp_path / "c" / "worksheets" / "01-enforcement-statistics.pdf").read_bytes()
+    assert re.findall(rb"/(?:CreationDate|ModDate) \((D:[^)]*)\)", pdf) == [b"D:20010909014640+00'00'"] * 2
 
 
 def test_an_edition_for_another_article(tmp_path):
@@ -129,7 +161,8 @@ def test_an_edition_for_another_article(tmp_path):
     for name in MAIN:
         page = (out / "worksheets" / f"{name}.html").read_text(encoding="utf-8")
         assert "The Example Gazette" in page and "Nikkei" not in page and "<img " not in page
-        assert "they are not printed on this sheet" in page
+        key = (out / "worksheets" / "answers" / f"{name}.html").read_text(encoding="utf-8")
+        assert "they are not printed on this sheet" in key and "<img " not in key
         nb = load(out / "notebooks" / f"{name}.ipynb")
         params = next("".join(c["source"]) for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
         assert f'article_path: str = "../data/{article.name}"  # article file' in params
@@ -138,9 +171,10 @@ def test_an_edition_for_another_article(tmp_path):
     assert sorted(p.name for p in (out / "data").iterdir()) == sorted(
         p.name for p in FIXTURES.glob(f"{article.stem}.*"))  # the article, its annotation, the two other codings
     page = (out / "worksheets" / "03-framing-comparison.html").read_text(encoding="utf-8")
+    key = (out / "worksheets" / "answers" / "03-framing-comparison.html").read_text(encoding="utf-8")
     claim = pick_claim(exportrow.claims(exportrow.load_article(article)))
-    assert page.index("<h2>Exercise") < page.index(html_text(claim.quote.split()[0])) < page.index(
-        "<h2>Check your answer</h2>")
+    assert page.index("<h2>Exercise") < page.index(html_text(claim.quote.split()[0]))
+    assert "<h2>Check your answer</h2>" in key and "<h2>Check your answer</h2>" not in page
     res = edition(tmp_path / "bad", "--no-pdf", "--article", str(tmp_path / "missing.txt"))
     assert res.returncode != 0 and "missing.txt" in res.stderr and "Traceback" not in res.stderr
     assert not (tmp_path / "bad").exists()
