@@ -126,7 +126,9 @@ def write_output(out: Path, name: str, text: str) -> Path:
 def citation(article: Article) -> str:
     """A Markdown citation of the article; its publication as precise as known and no more.
 
-    A date without a time says "date only"; a time whose zone is unknown says "time zone unknown".
+    A date without a time says "date only"; a time whose zone is unknown says "time zone unknown". A what-if
+    publication date (the parameter ``published`` moving the article to another day) keeps the article's own date
+    and says that dates are resolved as if it were published on the other (:attr:`Article.what_if`).
     The outlet, title, dateline and file name are escaped.
 
     Example:
@@ -135,13 +137,16 @@ def citation(article: Article) -> str:
         >>> import dataclasses
         >>> print(citation(dataclasses.replace(load_article(), outlet="<b>The *Daily*</b>"))[:40])
         *&lt;b&gt;The \\*Daily\\*&lt;/b&gt;*, 12 J
-        >>> citation(load_article().with_published("2019-07-19"))[:47]
-        '*Nikkei Asian Review*, 19 July 2019 (date only)'
+        >>> print(citation(load_article().with_published("2019-07-19"))[:195])  # doctest: +NORMALIZE_WHITESPACE
+        *Nikkei Asian Review*, 12 July 2019, 07:30 (JST): “South Korea-Japan row rages on, this time over export
+        details”. **What-if:** dates resolved as if published 19 Jul 2019 (parameter `published`).
         >>> print(citation(dataclasses.replace(load_article(), dateline=None))[98:162])
         export details”. The article has no dateline. File `nikkei-asian
     """
-    return (f"*{markdown_text(article.outlet or 'outlet unknown')}*, {article.published_text}: "
-            f"\u201c{markdown_text(article.title or 'untitled')}\u201d. "
+    what_if = (f"**What-if:** dates resolved as if published {article.what_if} (parameter `published`). "
+               if article.what_if else "")
+    return (f"*{markdown_text(article.outlet or 'outlet unknown')}*, {article.own_published.published_text}: "
+            f"\u201c{markdown_text(article.title or 'untitled')}\u201d. " + what_if
             + (f"Dateline {markdown_text(article.dateline)}. " if article.dateline else "The article has no dateline. ")
             + f"File {markdown_code(article.path.name)}, sha256 `{article.sha256[:12]}…`.")
 

@@ -61,9 +61,17 @@ def source_line(article, note: str = "") -> str:
         >>> from exportrow import load_article
         >>> source_line(load_article())[:60]
         'Source: Nikkei Asian Review, 12 July 2019, "South Korea-Japa'
+
+        A what-if publication date (the parameter ``published``) keeps the article's own date and says so:
+
+        >>> print(source_line(load_article().with_published("2019-07-19"))[108:])
+        What-if: dates resolved as if published 19 Jul 2019 (parameter published).
     """
-    date = f"{article.published.day} {article.published:%B %Y}"
+    own = getattr(article, "own_published", article).published
+    date = f"{own.day} {own:%B %Y}"
     text = f'Source: {article.outlet}, {date}, "{article.title}".'
+    if getattr(article, "what_if_note", ""):
+        text += f" {article.what_if_note}"
     return f"{text} {note}".strip()
 
 
@@ -1021,10 +1029,23 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
             text += f"; {len(near)} of them between {_between(a, b)}"
     if len(pub):  # a row of its own, so the counts in the title add up to the rows drawn
         p = pub.date_start.iloc[0]
-        text += f"{'; one more row marks' if len(art) else ', only'} its publication ({p.day} {p:%b %Y})"
+        when = f"as if on {p.day} {p:%b %Y}, a what-if date" if _what_if(ev) else f"{p.day} {p:%b %Y}"
+        text += f"{'; one more row marks' if len(art) else ', only'} its publication ({when})"
     if len(ctx):
         text += f" (and {len(ctx)} from outside sources, marked [context])"
     return text
+
+
+def _what_if(ev: pd.DataFrame) -> bool:
+    """Whether the events' publication row is a what-if date (the parameter ``published``), not the article's own.
+
+    Example:
+        >>> from exportrow import events, load_article
+        >>> _what_if(events()), _what_if(events(load_article(published="2019-07-19")))
+        (False, True)
+    """
+    rule = ev.loc[ev.event_id == "publication", "rule"] if "rule" in ev else pd.Series(dtype=object)
+    return bool(len(rule)) and str(rule.iloc[0]).startswith("what-if")
 
 
 #: The timeline's legend for a bar (a span of up to a month) and a band (longer): a span an event is dated to,
@@ -1158,7 +1179,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                 ax.axvline(line, color=OKABE_ITO["black"], ls="--", lw=1.5, zorder=0)
                 right = (line - lo) / (hi - lo) > 0.6  # near the right edge: the label reads leftwards
                 # in the band above the top row, where no event is drawn: never over a point
-                ax.annotate(f"published {pub_ts.day} {pub_ts:%b %Y}", (line, total - 0.3),
+                ax.annotate(f"{'as if ' * _what_if(ev)}published {pub_ts.day} {pub_ts:%b %Y}", (line, total - 0.3),
                             xytext=(-5 if right else 5, 0), textcoords="offset points", ha="right" if right else "left",
                             va="bottom", fontsize=SOURCE_PT)
             if k:
@@ -1211,7 +1232,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
     parts = [f"{'[context] ' if s == 'context' else ''}{d}: {_date_words(a, b, p)}"
              for d, s, a, b, p in zip(ev.description, ev.source, ev.date_start, ev.date_end, ev.precision)]
     alt = (f"{title}. Timeline of {n - n_pub} {kinds}"
-           + (f"; dashed line: publication, {pub_ts:%Y-%m-%d}" if pub_ts is not None else "")
+           + (f"; dashed line: {'what-if ' * _what_if(ev)}publication, {pub_ts:%Y-%m-%d}" if pub_ts is not None
+              else "")
            + (f"; the time line is broken into {len(panels)} panels" if len(panels) > 1 else "")
            + ". " + ". ".join(parts) + "."
            + (f" {SPAN_ALT}" if ((ev.date_end - ev.date_start).dt.days > 1).any() else ""))

@@ -293,29 +293,60 @@ def exercise_event(events_table: pd.DataFrame) -> str:
             f"the words \"{markdown_text(r.expression)}\"{tense}.")
 
 
-def agreement_note(agreement_table: pd.DataFrame) -> str:
+def agreement_note(agreement_table: pd.DataFrame, *, article=None, annotation_path=None) -> str:
     """One sentence for the same-happening check: none to make, or how many pairs agree.
 
+    With a what-if publication date (``article.what_if``: the parameter ``published``), a pair that disagrees
+    only because one phrase moved with that date (it agrees under the article's own date, checked again here
+    from ``annotation_path``) is named as the what-if's doing, not as an error in the article.
+
     Example:
-        >>> from exportrow import events
+        >>> from exportrow import events, load_article
         >>> print(agreement_note(date_agreement(events())))
         1 pair of events reports the same happening; its dates agree.
+        >>> art = load_article(published="2019-07-19")
+        >>> print(agreement_note(date_agreement(events(art)), article=art))  # doctest: +NORMALIZE_WHITESPACE
+        1 pair of events reports the same happening; its dates do NOT agree as if published 19 Jul 2019 (the
+        what-if date, parameter `published`), but they agree under the article's own date: the phrase that
+        depends on the publication date moved with the what-if, the other did not. The article is not wrong here.
     """
     if agreement_table.empty:
         return ("The annotation marks no two events as the same happening (`same_as`), so there are no dates to "
                 "cross-check.")
     n, ok = len(agreement_table), int(agreement_table.agree.fillna(False).sum())
     unknown = int(agreement_table.agree.isna().sum())
+    moved = _moved_by_what_if(agreement_table, article, annotation_path)
     if n == 1:
+        if moved:
+            return (f"1 pair of events reports the same happening; its dates do NOT agree as if published "
+                    f"{article.what_if} (the what-if date, parameter `published`), but they agree under the "
+                    "article's own date: the phrase that depends on the publication date moved with the what-if, "
+                    "the other did not. The article is not wrong here.")
         what = ("its dates agree" if ok else "one of the two is undated, so nothing can be compared" if unknown
                 else "its dates do NOT agree: one of the two phrases, or its resolution, is wrong")
         return f"1 pair of events reports the same happening; {what}."
     text = f"{n} pairs of events report the same happening; {ok} agree{'s' * (ok == 1)}"
     if unknown:
         text += f", {unknown} cannot be compared (an undated event)"
-    if (bad := n - ok - unknown):
+    if moved:
+        text += (f", {moved} {'does' if moved == 1 else 'do'} NOT agree as if published {article.what_if} (the "
+                 "what-if date, parameter `published`) but agree under the article's own date: a phrase that depends "
+                 "on the publication date moved with the what-if, not an error in the article")
+    if (bad := n - ok - unknown - moved):
         text += f", and {bad} {'does' if bad == 1 else 'do'} NOT agree: a phrase, or its resolution, is wrong"
     return text + "."
+
+
+def _moved_by_what_if(agreement_table: pd.DataFrame, article, annotation_path) -> int:
+    """How many pairs disagree under a what-if publication date but agree under the article's own (0: no what-if)."""
+    if article is None or not getattr(article, "what_if", ""):
+        return 0
+    from exportrow.tables import events
+
+    own = events(article.own_published, annotation_path).pipe(date_agreement).set_index(["event", "other"]).agree
+    bad = agreement_table[agreement_table.agree.eq(False).fillna(False)]
+    agreed = [own.get((e, o)) for e, o in zip(bad.event, bad.other)]
+    return sum(1 for v in agreed if v is not None and not pd.isna(v) and bool(v))
 
 
 def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = None, close_up_weeks: int = 0) -> str:

@@ -191,7 +191,9 @@ def article_text(article: Article, width: int = 88) -> str:
 def _source_line(article: Article) -> str:
     """Outlet and publication, as precise as known: a date without a time gets no invented 00:00."""
     try:
-        when = article.published_text
+        when = article.own_published.published_text
+        if article.what_if:
+            when += f" · {article.what_if_note.rstrip('.')}"
     except (AttributeError, ValueError, TypeError):
         when = str(article.published)
     return f"{article.outlet}, {when}"
