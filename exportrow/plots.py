@@ -997,7 +997,7 @@ def _between(a, b) -> str:
     return f"{first} and {b.day} {b:%b %Y}"
 
 
-def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
+def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None) -> str:
     """The finding, counting what is drawn: the article's events, its publication's row, the context events.
 
     Example:
@@ -1033,7 +1033,21 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
         text += f"{'; one more row marks' if len(art) else ', only'} its publication ({when})"
     if len(ctx):
         text += f" (and {len(ctx)} from outside sources, marked [context])"
-    return text
+    return _of_chosen(text, len(art), chosen)
+
+
+def _of_chosen(title: str, n: int, chosen) -> str:
+    """The timeline's title under a ``sides`` or ``actors`` filter: of how many events the article dates these are.
+
+    Example:
+        >>> _of_chosen("The article dates 6 events, from 2017 to 19 Jul 2019", 6, (13, "Tokyo's (sides parameter)"))
+        "Of the 13 events the article dates, 6 are Tokyo's (sides parameter), from 2017 to 19 Jul 2019"
+    """
+    head = f"The article dates {n} event{'s' * (n != 1)}"
+    if not chosen or not n or not title.startswith(head):
+        return title
+    return f"Of the {chosen[0]} events the article dates, {n} {'is' if n == 1 else 'are'} {chosen[1]}" + \
+        title[len(head):]
 
 
 def _what_if(ev: pd.DataFrame) -> bool:
@@ -1060,7 +1074,7 @@ SPAN_ALT = ("A bar or band is the span the article's words date an event to (a w
 
 
 def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, source: str = "",
-             window: list[str] | None = None, close_up: list[str] | None = None, sides=None):
+             window: list[str] | None = None, close_up: list[str] | None = None, sides=None, chosen=None):
     """Timeline of events, each drawn as its interval, coloured by side.
 
     A day is a point, a span of up to a month (a week, a month, "earlier this month") a bar over it, anything
@@ -1085,6 +1099,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         window: ``[start, end]`` ISO dates for the x axis (None: fit the events).
         close_up: ``[start, end]`` ISO dates to draw in a panel of their own (None: none).
         sides: Every side of the annotation, in order, so each side keeps its colour.
+        chosen: Under a ``sides`` or ``actors`` filter, ``(events the article dates, the filter in words)``
+            (:func:`exportrow.timeline.chosen_events`), so the title says of how many these are.
 
     Returns:
         ``(figure, alt_text)``.
@@ -1114,7 +1130,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
     palette = _palette(sides if sides is not None else
                        (ev.side.cat.categories if hasattr(ev.side, "cat") else None), shown)
     if title is None:
-        title = _timeline_title(ev, pub_ts, close_up)
+        title = _timeline_title(ev, pub_ts, close_up, chosen)
         if window:  # say that the chart shows a stretch of time only
             a, b = pd.Timestamp(window[0]), pd.Timestamp(window[1]) - pd.Timedelta(days=1)
             title = f"From {_between(a, b).replace(' and ', ' to ', 1)} only: {title[0].lower()}{title[1:]}"

@@ -15,7 +15,8 @@ from exportrow.dates import same_happening
 from exportrow.escape import markdown_code, markdown_text
 
 __all__ = ["select_events", "selection_note", "explain_dates", "date_agreement", "weeks_before", "dated", "undated",
-           "undated_note", "exercise_event", "exercise_event_row", "agreement_note", "timeline_note", "close_up_adds"]
+           "undated_note", "exercise_event", "exercise_event_row", "agreement_note", "timeline_note", "close_up_adds",
+           "chosen_events", "chosen_note"]
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last|this|next|ago|earlier|later|past|coming)\b", re.I)
@@ -111,6 +112,63 @@ def selection_note(shown: pd.DataFrame, *, window: list[str] | tuple | None = No
     when = f"between {_days_between(window)}" if window is not None and len(window) else "in this annotation"
     rest = ("" if len(others) else "; the publication row is shown" if len(shown) else "; no row is shown")
     return f"{markdown_text(who)} {has} no event {when}{rest}."
+
+
+def chosen_events(recorded: pd.DataFrame, *, window: list[str] | tuple | None = None, sides: list[str] | None = None,
+                  actors: list[str] | None = None, annotation=None) -> tuple[int, str] | None:
+    """For a ``sides`` or ``actors`` filter: how many events the article dates (in ``window``), and the filter in
+    words, for the timeline's title (:func:`exportrow.plots.timeline`'s ``chosen``); None without a filter.
+
+    ``recorded`` is every event (:func:`exportrow.events`), before the filter.
+
+    Example:
+        >>> from exportrow import events
+        >>> chosen_events(events(), sides=["tokyo", "other"])
+        (13, "Tokyo's or Other's (sides parameter)")
+        >>> chosen_events(events(), sides=["seoul"], actors=["kang"], window=["2019-07-01", "2019-07-13"])
+        (6, "Seoul's, by kang (sides and actors parameters)")
+        >>> from exportrow import load_annotation
+        >>> chosen_events(events(), actors=["kang", "pompeo"], annotation=load_annotation())[1]
+        'by Kang Kyung-wha or Mike Pompeo (actors parameter)'
+        >>> chosen_events(events()) is None
+        True
+    """
+    from exportrow.sides import possessive, side_words
+
+    if not sides and not actors:
+        return None
+    base = dated(_reported(select_events(recorded, window=window, context=False)))
+    names = {str(a.get("id")): str(a.get("name") or a.get("id")) for a in getattr(annotation, "actors", [])}
+    named = getattr(annotation, "sides", None)
+    parts = []
+    if sides:
+        parts.append(" or ".join(possessive("the outlet" if s == "outlet" else side_words(s, named))
+                                 for s in dict.fromkeys(sides)))
+    if actors:
+        parts.append("by " + " or ".join(names.get(a, a).split(", ")[0] for a in dict.fromkeys(actors)))
+    which = "sides and actors parameters" if sides and actors else "sides parameter" if sides else "actors parameter"
+    return len(base), f"{', '.join(parts)} ({which})"
+
+
+def chosen_note(recorded: pd.DataFrame, shown: pd.DataFrame, *, window: list[str] | tuple | None = None,
+                sides: list[str] | None = None, actors: list[str] | None = None, annotation=None) -> str:
+    """One sentence above notebook 02's table when ``sides`` or ``actors`` leaves events out (``""`` without a
+    filter), in Markdown.
+
+    Example:
+        >>> from exportrow import events
+        >>> shown = events().pipe(select_events, sides=["tokyo", "other"])
+        >>> print(chosen_note(events(), shown, sides=["tokyo", "other"]))
+        Of the 13 events the article dates, 6 are Tokyo's or Other's (sides parameter): only those are shown.
+    """
+    chosen = chosen_events(recorded, window=window, sides=sides, actors=actors, annotation=annotation)
+    if chosen is None:
+        return ""
+    n = len(dated(_reported(shown)))
+    if not n:
+        return f"Of the {chosen[0]} events the article dates, none is {markdown_text(chosen[1])}."
+    return (f"Of the {chosen[0]} events the article dates, {n} {'is' if n == 1 else 'are'} "
+            f"{markdown_text(chosen[1])}: only {'that one is' if n == 1 else 'those are'} shown.")
 
 
 def _days_between(window) -> str:
