@@ -5,6 +5,7 @@ Kept here, not in the notebooks, so that no notebook repeats another's set-up co
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -242,10 +243,14 @@ def _number(value) -> str:
     Example:
         >>> _number(40000000.0), _number(150.0), _number(2.4), _number(0.666), _number(1.17), _number(9800.0)
         ('40,000,000', '150', '2.4', '0.666', '1.17', '9,800')
+        >>> _number(203333333333.33), _number(12e9)
+        ('203.3 billion', '12 billion')
     """
     from exportrow.stats import fmt_value
 
     v = float(value)
+    if abs(v) >= 1e9 and math.isfinite(v):  # a scale word, never "2.033333333e+11"
+        return fmt_value(v) if v.is_integer() else fmt_value(v, 2)
     return fmt_value(v) if v.is_integer() else f"{v:,.10g}"
 
 

@@ -383,11 +383,27 @@ def _grouped_ticks():
 
         def format_ticks(self, values):
             values = [float(v) for v in values]
+            size, word = _tick_scale(values)
+            values = [v / size for v in values]
             decimals = max((len(f"{v:.6f}".rstrip("0").split(".")[1]) for v in values), default=0)
             sep = "," if any(abs(v) >= 1_000 for v in values) else ""  # as fmt_value writes the labels
-            return [f"{v:{sep}.{decimals}f}" for v in values]
+            return [f"{v:{sep}.{decimals}f}" + (f" {word}" if word and v else "") for v in values]
 
     return GroupedTicks()
+
+
+def _tick_scale(values) -> tuple[float, str]:
+    """The scale word ticks share, as :func:`exportrow.numbers.fmt_value` writes labels: ``(1e9, "billion")`` when
+    the largest tick is a billion or more (a trillion: trillions), else ``(1, "")``.
+
+    Example:
+        >>> _tick_scale([0, 1e11, 4e11]), _tick_scale([0, 2e12]), _tick_scale([0, 250000])
+        ((1000000000.0, 'billion'), (1000000000000.0, 'trillion'), (1, ''))
+    """
+    from exportrow.numbers import SCALE_WORDS
+
+    top = max((abs(float(v)) for v in values), default=0.0)
+    return next(((size, word) for size, word in SCALE_WORDS if top >= size), (1, ""))
 
 
 def _empty(message: str, title: str = "", width: float = 12):
