@@ -17,7 +17,8 @@ from exportrow.article import Article, load_article
 from exportrow.errors import ExportrowError
 from exportrow.escape import html_text, markdown_code, markdown_text
 
-__all__ = ["Inputs", "open_inputs", "write_table", "write_output", "citation", "show", "markdown_list", "caveat_list",
+__all__ = ["Inputs", "open_inputs", "check_notebook_parameters", "write_table", "write_output", "citation", "show",
+           "markdown_list", "caveat_list",
            "opening_excerpt", "is_worked_example", "worked_example", "NotTheWorkedExample", "EXCERPT_SENTENCES",
            "EXCERPT_SHARE", "write_coded_table"]
 
@@ -63,6 +64,7 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
     """
     from exportrow.export import FORMATS
 
+    check_notebook_parameters(name)
     if figure_format not in FORMATS:
         from exportrow.parameters import ParameterError  # a ValueError, shown in one line
 
@@ -75,6 +77,46 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
     annotation = load_annotation(annotation_path or None, article)
     # the annotation's article: block may date a body-only capture: use the article as the annotation settled it
     return Inputs(annotation.article, annotation, paths.output_dir(output_dir, name))
+
+
+def check_notebook_parameters(name: str = "", namespace: dict | None = None) -> None:
+    """Check every parameter of the running notebook against its ``parameters`` cell, as ``exportrow report -p``
+    checks them before any kernel starts (:func:`exportrow.parameters.check_values`), so that a notebook run
+    directly (papermill, JupyterLab) refuses a bad value before it writes anything. :func:`open_inputs` calls it
+    first.
+
+    ``namespace``: the notebook's variables (default: the running IPython kernel's; outside a kernel nothing is
+    checked). The declarations are read from the kernel's history of cells (``In``): the last cell that declares
+    ``output_dir`` with a type, as every notebook's parameters cell does.
+
+    Raises:
+        ParameterError: A value its declaration refuses.
+
+    Example:
+        >>> cell = "close_up_weeks: int = 2  # at least 0 and at most 52\\noutput_dir: str = ''  # folder"
+        >>> check_notebook_parameters("02", {"In": ["", cell, "close_up_weeks = 99\\n"], "close_up_weeks": 99})
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: close_up_weeks 99: out of range; allowed: a whole number, at least 0 \
+and at most 52 (declared by 02)
+        >>> check_notebook_parameters("02", {"In": ["", cell], "close_up_weeks": 2})
+    """
+    import sys
+
+    from exportrow.parameters import check_values, declared_in
+
+    if namespace is None:
+        ipython = sys.modules.get("IPython")
+        shell = ipython.get_ipython() if ipython is not None else None
+        namespace = getattr(shell, "user_ns", None)
+    if not namespace:
+        return
+    history = namespace.get("In") or []
+    for source in reversed([c for c in history if isinstance(c, str) and "output_dir" in c]):
+        declared = declared_in(source)
+        if "output_dir" in declared:
+            check_values(namespace, declared, name)
+            return
 
 
 def write_table(table: pd.DataFrame, out: Path, name: str) -> Path:
