@@ -220,7 +220,8 @@ def _enforcement(ann) -> Handout:
     if one is not None:
         check.append(_p(f"<strong>Part 1.</strong> {_code(one.figure_id)}: {html_text(hedged(one.value))} "
                         f"{html_text(one.unit)} over {_plural(int(one.months), 'month')} = "
-                        f"{fmt_value(one.per_month, 2)} a month (computed, rounded to at most two decimals)."))
+                        f"{fmt_value(one.per_month, 2)} a month (computed, rounded to "
+                        f"{'four significant digits' if abs(one.per_month) >= 1e9 else 'at most two decimals'})."))
     if len(derived):
         d = derived.iloc[0]
         formula = " \u2212 ".join(html_text(x) for x in str(d.formula).split(" - "))

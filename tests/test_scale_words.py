@@ -30,3 +30,30 @@ def test_ticks_and_tables():
     assert _grouped_ticks().format_ticks([0, 1e11, 2e11, 4e11]) == ["0", "100 billion", "200 billion", "400 billion"]
     assert _grouped_ticks().format_ticks([0, 250000, 500000]) == ["0", "250,000", "500,000"]
     assert _number(203333333333.33) == "203.3 billion"
+
+
+def test_the_worksheets_answer_and_the_statement_check(tmp_path):
+    import hashlib
+
+    from exportrow.annotations import load_annotation
+    from exportrow.article import load_article
+    from exportrow.checks import _two
+    from exportrow.handout import _enforcement
+
+    text = ("---\ntitle: Panel maker's loss widens\noutlet: Pacific Ledger\npublished: 2024-03-15\n---\n"
+            "The panel maker's operating loss in Q3 2023 reached 880 billion won, the company said.\n")
+    (tmp_path / "ledger.txt").write_text(text, encoding="utf-8")
+    digest = hashlib.sha256((tmp_path / "ledger.txt").read_bytes()).hexdigest()
+    (tmp_path / "ledger.yaml").write_text(
+        f"exportrow: 1\narticle:\n  file: ledger.txt\n  sha256: {digest}\nsides: [maker]\nactors:\n"
+        "  - {id: outlet, name: Pacific Ledger, side: outlet, kind: outlet}\n"
+        "  - {id: maker, name: The panel maker, side: maker, kind: company, quote: the company said}\n"
+        "figures:\n  - id: op_loss_q3\n    quantity: operating_loss\n    value: 880000000000\n    unit: won\n"
+        "    period: Q3 2023\n    actor: maker\n"
+        "    quote: The panel maker's operating loss in Q3 2023 reached 880 billion won\n", encoding="utf-8")
+    ann = load_annotation(tmp_path / "ledger.yaml", load_article(tmp_path / "ledger.txt"))
+    check = _enforcement(ann).check
+    assert ("880 billion won over 3 months = 293.3 billion a month (computed, rounded to four significant "
+            "digits)") in check
+    assert "293,333,333,333" not in check
+    assert _two(25.1e12 / 12) == "2.092 trillion" and _two(3.0) == "3.00"
