@@ -224,6 +224,56 @@ class Article:
         return format_published(self.published.date(), time, label)
 
     @property
+    def own_published(self) -> Article:
+        """The article as its own sources date it: a ``published`` given as an option or notebook parameter left out.
+
+        Itself when no option gives the date, or when nothing else dates the article (then the option is its date).
+
+        Example:
+            >>> load_article().with_published("2019-07-19").own_published.published_text
+            '12 July 2019, 07:30 (JST)'
+        """
+        opts = self._layers.get("options") or {}
+        if opts.get("published") in (None, ""):
+            return self
+        rest = {k: v for k, v in opts.items() if k not in ("published", "published_span")}
+        try:
+            own = _settle(dataclasses.replace(self, _layers={**self._layers, "options": rest}))
+        except MetadataError:
+            return self
+        return self if own.published is None else own
+
+    @property
+    def what_if(self) -> str:
+        """The what-if publication day (``19 Jul 2019``) when ``published`` moves the article to another day than
+        its own sources give; ``""`` otherwise (no override, the same day, or nothing else dates the article).
+
+        Example:
+            >>> load_article().what_if, load_article().with_published("2019-07-19").what_if
+            ('', '19 Jul 2019')
+            >>> load_article().with_published("2019-07-12").what_if
+            ''
+        """
+        own = self.own_published
+        if own is self or self.published is None or own.published_date == self.published_date:
+            return ""
+        p = self.published
+        return f"{p.day} {p:%b %Y}"
+
+    @property
+    def what_if_note(self) -> str:
+        """The mark every citation and source line adds for a what-if publication date, ``""`` for none.
+
+        Plain text (no Markdown); :func:`exportrow.notebook.citation` prints the parameter's name as code.
+
+        Example:
+            >>> load_article().with_published("2019-07-19").what_if_note
+            'What-if: dates resolved as if published 19 Jul 2019 (parameter published).'
+        """
+        return f"What-if: dates resolved as if published {self.what_if} (parameter published)." if self.what_if \
+            else ""
+
+    @property
     def clock_note(self) -> str:
         """When the article was published and on which clock, each with its source in brackets.
 

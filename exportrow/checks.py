@@ -1040,12 +1040,14 @@ def _when(f) -> str:
 
 def _two(v: float) -> str:
     """A rate or factor with two decimals ("1.90 times"), thousands separated from 1,000 on, as the charts and
-    :func:`exportrow.numbers.fmt_value` write them.
+    :func:`exportrow.numbers.fmt_value` write them; from a billion on with a scale word, as they do (no false cents).
 
     Example:
-        >>> _two(3.0), _two(3416.6667), _two(125000.0)
-        ('3.00', '3,416.67', '125,000.00')
+        >>> _two(3.0), _two(3416.6667), _two(125000.0), _two(2091666666666.67)
+        ('3.00', '3,416.67', '125,000.00', '2.092 trillion')
     """
+    if abs(v) >= 1e9:
+        return fmt_value(v, 2)
     return f"{v:,.2f}"
 
 

@@ -11,6 +11,9 @@ __all__ = ["DICTIONARY", "TABLE_DESCRIPTIONS", "markdown"]
 A = "annotation file"
 L = "computed by exportrow"
 ART = "article text"
+#: The values a ``side`` column can take, for any article (each table's schema lists this article's).
+SIDE_VALUES = ("one of the annotation's `sides:` ids, or outlet (the outlet's own voice) or other (neither side "
+               "alone)")
 
 TABLE_DESCRIPTIONS = {
     "actors": ("People, bodies and places the article names, with the side they speak for.",
@@ -29,7 +32,7 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
     "actors": {
         "actor_id": ("Identifier of the actor in the annotation file", "", A),
         "name": ("Name and role, as the annotator writes it", "", A),
-        "side": ("Side the actor speaks for: seoul, tokyo, washington, outlet, other", "", A),
+        "side": ("Side the actor speaks for: " + SIDE_VALUES, "", A),
         "kind": ("What the actor is: government, ministry, person, anonymous_source, international_body, parliament, "
                  "media, ...", "", A),
         "quote": ("Words of the article that name the actor (may be empty for the outlet's own voice)", "", ART),
@@ -48,14 +51,17 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "period_start": ("First day of the period the figure covers", "date", L),
         "period_end": ("First day after the period (exclusive)", "date", L),
         "precision": ("How exactly the period is known: day, week, month, quarter, season, half, year, decade, "
-                      "century", "", L),
-        "months": ("Length of the period", "months", L),
-        "per_month": ("value / months, to compare periods of unequal length; empty for a level", "unit per month", L),
+                      "century; empty for a figure without a period", "", L),
+        "months": ("Length of the period in whole months; empty for a figure without a period, or a period that is "
+                   "not a run of whole months (period_since:, from an event to the publication day)", "months", L),
+        "per_month": ("value / months, to compare periods of unequal length; empty for a level, a length of time "
+                      "(a unit such as days or hours, taken as a duration) and wherever months is empty",
+                      "unit per month", L),
         "basis": ("stated (in the article) or derived (computed from stated figures)", "", L),
         "formula": ("For derived figures: how the value is computed from figure ids", "", L),
         "inputs": ("For derived figures: the figure ids it is computed from", "", L),
         "actor": ("Actor the figure is attributed to", "", A),
-        "side": ("Side of that actor", "", A),
+        "side": ("Side of that actor: " + SIDE_VALUES, "", A),
         "quote": ("Words of the article that state the figure (empty when derived)", "", ART),
         "start": ("Offset of the quote in the raw article text", "characters", L),
         "end": ("Offset just after the quote (exclusive)", "characters", L),
@@ -67,7 +73,7 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
     "claims": {
         "claim_id": ("Identifier of the claim", "", A),
         "actor": ("Who makes the claim (actor id)", "", A),
-        "side": ("Side of that actor: seoul, tokyo, washington, outlet", "", A),
+        "side": ("Side of that actor: " + SIDE_VALUES, "", A),
         "attribution": ("Whose word the reader has: direct_quote, indirect, anonymous_source, unattributed", "", A),
         "quote_form": ("direct_quote (the claimant's words in quotation marks) or paraphrase", "", L),
         "cue": ("The reporting verb or phrase (says, argues, cited, widely seen as)", "", A),
@@ -86,7 +92,7 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "event_id": ("Identifier of the event", "", A),
         "source": ("article (from the article) or context (outside source, see reference)", "", A),
         "actor": ("Who acts (actor id; a name for context events)", "", A),
-        "side": ("Side of the actor", "", A),
+        "side": ("Side of the actor: " + SIDE_VALUES + "; a context event's side as its context file gives it", "", A),
         "action": ("PLOVER event category, or OTHER", "", A),
         "recipient": ("Who the action is aimed at", "", A),
         "description": ("What happens, in a few words", "", A),

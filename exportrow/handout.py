@@ -148,6 +148,25 @@ def _figure_words(r) -> str:
     return html_text(f"{hedged(r.value, r.qualifier)} {r.unit}{period}")
 
 
+def _no_figures(ann) -> str:
+    """Worksheet 01's one exercise when the annotation records no figure: about the numbers the article gives, or,
+    when it gives none (every number a date or set aside), about what it rests its case on instead.
+
+    Example:
+        >>> from exportrow.tables import annotation
+        >>> print(_no_figures(annotation()))  # doctest: +NORMALIZE_WHITESPACE
+        The article states no figure: every number in it is a date or set aside in the annotation, so this
+        worksheet has no figure to work on. What does the article rest its case on instead: whose words, which
+        examples, which events?
+    """
+    if ann.uncovered_numbers():
+        return ("The annotation of this article records no figure, so this worksheet has no figure to work on. Read "
+                "the article: which numbers does it give, and what would you need to know to compare them?")
+    return ("The article states no figure: every number in it is a date or set aside in the annotation, so this "
+            "worksheet has no figure to work on. What does the article rest its case on instead: whose words, which "
+            "examples, which events?")
+
+
 def _enforcement(ann) -> Handout:
     """Notebook 01: a rate per month by hand, and what a total leaves beyond its stated parts.
 
@@ -166,9 +185,7 @@ def _enforcement(ann) -> Handout:
     table = exportrow.figures(ann.article, ann.path)
     stated = table[table.basis == "stated"]
     if stated.empty:
-        return Handout([Exercise(_p("The annotation of this article records no figure, so this worksheet has no "
-                                    "figure to work on. Read the article: which numbers does it give, and what "
-                                    "would you need to know to compare them?"))])
+        return Handout([Exercise(_p(_no_figures(ann)))])
     rows = [[_code(r.figure_id), html_text(" ".join(str(r.quote).split())), html_text(hedged(r.value, r.qualifier)),
              html_text(r.unit),
              html_text(period_label(r)) if pd.notna(r.period_start) and pd.notna(r.period_end) else "no period"]
@@ -203,7 +220,8 @@ def _enforcement(ann) -> Handout:
     if one is not None:
         check.append(_p(f"<strong>Part 1.</strong> {_code(one.figure_id)}: {html_text(hedged(one.value))} "
                         f"{html_text(one.unit)} over {_plural(int(one.months), 'month')} = "
-                        f"{fmt_value(one.per_month, 2)} a month (computed, rounded to at most two decimals)."))
+                        f"{fmt_value(one.per_month, 2)} a month (computed, rounded to "
+                        f"{'four significant digits' if abs(one.per_month) >= 1e9 else 'at most two decimals'})."))
     if len(derived):
         d = derived.iloc[0]
         formula = " \u2212 ".join(html_text(x) for x in str(d.formula).split(" - "))

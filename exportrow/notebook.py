@@ -5,6 +5,7 @@ Kept here, not in the notebooks, so that no notebook repeats another's set-up co
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from exportrow.article import Article, load_article
 from exportrow.errors import ExportrowError
 from exportrow.escape import html_text, markdown_code, markdown_text
 
-__all__ = ["Inputs", "open_inputs", "write_table", "write_output", "citation", "show", "markdown_list", "caveat_list",
+__all__ = ["Inputs", "open_inputs", "check_notebook_parameters", "write_table", "write_output", "citation", "show",
+           "markdown_list", "caveat_list",
            "opening_excerpt", "is_worked_example", "worked_example", "NotTheWorkedExample", "EXCERPT_SENTENCES",
            "EXCERPT_SHARE", "write_coded_table"]
 
@@ -62,6 +64,7 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
     """
     from exportrow.export import FORMATS
 
+    check_notebook_parameters(name)
     if figure_format not in FORMATS:
         from exportrow.parameters import ParameterError  # a ValueError, shown in one line
 
@@ -74,6 +77,46 @@ def open_inputs(article_path: str, annotation_path: str, output_dir: str, name: 
     annotation = load_annotation(annotation_path or None, article)
     # the annotation's article: block may date a body-only capture: use the article as the annotation settled it
     return Inputs(annotation.article, annotation, paths.output_dir(output_dir, name))
+
+
+def check_notebook_parameters(name: str = "", namespace: dict | None = None) -> None:
+    """Check every parameter of the running notebook against its ``parameters`` cell, as ``exportrow report -p``
+    checks them before any kernel starts (:func:`exportrow.parameters.check_values`), so that a notebook run
+    directly (papermill, JupyterLab) refuses a bad value before it writes anything. :func:`open_inputs` calls it
+    first.
+
+    ``namespace``: the notebook's variables (default: the running IPython kernel's; outside a kernel nothing is
+    checked). The declarations are read from the kernel's history of cells (``In``): the last cell that declares
+    ``output_dir`` with a type, as every notebook's parameters cell does.
+
+    Raises:
+        ParameterError: A value its declaration refuses.
+
+    Example:
+        >>> cell = "close_up_weeks: int = 2  # at least 0 and at most 52\\noutput_dir: str = ''  # folder"
+        >>> check_notebook_parameters("02", {"In": ["", cell, "close_up_weeks = 99\\n"], "close_up_weeks": 99})
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: close_up_weeks 99: out of range; allowed: a whole number, at least 0 \
+and at most 52 (declared by 02)
+        >>> check_notebook_parameters("02", {"In": ["", cell], "close_up_weeks": 2})
+    """
+    import sys
+
+    from exportrow.parameters import check_values, declared_in
+
+    if namespace is None:
+        ipython = sys.modules.get("IPython")
+        shell = ipython.get_ipython() if ipython is not None else None
+        namespace = getattr(shell, "user_ns", None)
+    if not namespace:
+        return
+    history = namespace.get("In") or []
+    for source in reversed([c for c in history if isinstance(c, str) and "output_dir" in c]):
+        declared = declared_in(source)
+        if "output_dir" in declared:
+            check_values(namespace, declared, name)
+            return
 
 
 def write_table(table: pd.DataFrame, out: Path, name: str) -> Path:
@@ -126,7 +169,9 @@ def write_output(out: Path, name: str, text: str) -> Path:
 def citation(article: Article) -> str:
     """A Markdown citation of the article; its publication as precise as known and no more.
 
-    A date without a time says "date only"; a time whose zone is unknown says "time zone unknown".
+    A date without a time says "date only"; a time whose zone is unknown says "time zone unknown". A what-if
+    publication date (the parameter ``published`` moving the article to another day) keeps the article's own date
+    and says that dates are resolved as if it were published on the other (:attr:`Article.what_if`).
     The outlet, title, dateline and file name are escaped.
 
     Example:
@@ -135,13 +180,16 @@ def citation(article: Article) -> str:
         >>> import dataclasses
         >>> print(citation(dataclasses.replace(load_article(), outlet="<b>The *Daily*</b>"))[:40])
         *&lt;b&gt;The \\*Daily\\*&lt;/b&gt;*, 12 J
-        >>> citation(load_article().with_published("2019-07-19"))[:47]
-        '*Nikkei Asian Review*, 19 July 2019 (date only)'
+        >>> print(citation(load_article().with_published("2019-07-19"))[:195])  # doctest: +NORMALIZE_WHITESPACE
+        *Nikkei Asian Review*, 12 July 2019, 07:30 (JST): “South Korea-Japan row rages on, this time over export
+        details”. **What-if:** dates resolved as if published 19 Jul 2019 (parameter `published`).
         >>> print(citation(dataclasses.replace(load_article(), dateline=None))[98:162])
         export details”. The article has no dateline. File `nikkei-asian
     """
-    return (f"*{markdown_text(article.outlet or 'outlet unknown')}*, {article.published_text}: "
-            f"\u201c{markdown_text(article.title or 'untitled')}\u201d. "
+    what_if = (f"**What-if:** dates resolved as if published {article.what_if} (parameter `published`). "
+               if article.what_if else "")
+    return (f"*{markdown_text(article.outlet or 'outlet unknown')}*, {article.own_published.published_text}: "
+            f"\u201c{markdown_text(article.title or 'untitled')}\u201d. " + what_if
             + (f"Dateline {markdown_text(article.dateline)}. " if article.dateline else "The article has no dateline. ")
             + f"File {markdown_code(article.path.name)}, sha256 `{article.sha256[:12]}…`.")
 
@@ -237,10 +285,14 @@ def _number(value) -> str:
     Example:
         >>> _number(40000000.0), _number(150.0), _number(2.4), _number(0.666), _number(1.17), _number(9800.0)
         ('40,000,000', '150', '2.4', '0.666', '1.17', '9,800')
+        >>> _number(203333333333.33), _number(12e9)
+        ('203.3 billion', '12 billion')
     """
     from exportrow.stats import fmt_value
 
     v = float(value)
+    if abs(v) >= 1e9 and math.isfinite(v):  # a scale word, never "2.033333333e+11"
+        return fmt_value(v) if v.is_integer() else fmt_value(v, 2)
     return fmt_value(v) if v.is_integer() else f"{v:,.10g}"
 
 

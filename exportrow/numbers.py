@@ -506,6 +506,24 @@ def _money(text: str, start: int, end: int) -> bool:
         (True, True, True, False)
     """
     return bool(_MONEY_BEFORE.search(text[max(0, start - 30):start]) or _MONEY_AFTER.match(text, end))
+#: Scale words for large values (:func:`fmt_value`), largest first.
+SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"))
+
+
+def _scaled(v: float, *, exact: bool) -> str:
+    """``v`` (at least a billion) as a number of billions or trillions to four significant digits; with ``exact``,
+    ``""`` when those digits would change it (then it is written in full). ``""`` from a thousand trillion on."""
+    for k, (size, word) in enumerate(SCALE_WORDS):
+        if abs(v) < size:
+            continue
+        m = float(f"{v / size:.4g}")
+        if abs(m) >= 1000 and k:  # 999.99 billion rounds to a trillion
+            size, word = SCALE_WORDS[k - 1]
+            m = float(f"{v / size:.4g}")
+        if abs(m) >= 1000 or (exact and abs(m * size - v) > 0.5):
+            return ""
+        return f"{m:g} {word}"
+    return ""
 
 
 def fmt_value(value, decimals: int | None = None) -> str:
@@ -521,8 +539,19 @@ def fmt_value(value, decimals: int | None = None) -> str:
         ('9,800', '41,000', '2.5', '48', '1,234,567.5')
         >>> fmt_value(3416.6666, 2), fmt_value(1500000.0, 2), fmt_value(1.1667, 2), fmt_value(4.0, 2)
         ('3,416.67', '1,500,000', '1.17', '4')
+
+    From a billion on, a value is written with a scale word, as articles write money: a computed value (with
+    ``decimals``) to four significant digits, so no false cents; a stated one only when the words keep it exact,
+    else in full.
+
+        >>> fmt_value(203333333333.33, 2), fmt_value(2091666666666.67, 2), fmt_value(999999999999.0, 2)
+        ('203.3 billion', '2.092 trillion', '1 trillion')
+        >>> fmt_value(12000000000), fmt_value(21.7e12), fmt_value(1234567890), fmt_value(-3.4e12)
+        ('12 billion', '21.7 trillion', '1,234,567,890', '-3.4 trillion')
     """
     v = float(value)
+    if math.isfinite(v) and abs(v) >= 1e9 and (scaled := _scaled(v, exact=decimals is None)):
+        return scaled
     if decimals is not None and math.isfinite(v):
         v = round(v, decimals)
     if v.is_integer():

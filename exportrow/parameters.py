@@ -33,7 +33,8 @@ import re
 from exportrow.errors import UsageError
 from exportrow.files import excerpt
 
-__all__ = ["ParameterError", "rules", "convert", "allowed", "check_number", "check_window", "MAX_VALUE_CHARS"]
+__all__ = ["ParameterError", "rules", "convert", "allowed", "check_number", "check_window", "MAX_VALUE_CHARS",
+           "declared_in", "check_values"]
 
 _VALUE = r'"[^"\n]*"(?:\s*\([^)"\n]*\))?'
 _CHOICES = re.compile(rf"\bone of\s+({_VALUE}(?:(?:\s*,\s*or\s+|\s*,\s*|\s+or\s+){_VALUE})*)")
@@ -145,6 +146,83 @@ whole number here is between -999999999999999999 and 999999999999999999); allowe
     except ValueError as exc:
         where = f" (declared by {notebook})" if notebook else ""
         raise ParameterError(f"-p {name} {excerpt(raw)}: {exc}; allowed: {allowed(rule)}{where}") from None
+
+
+def declared_in(source: str) -> dict[str, dict]:
+    """The parameters a ``parameters`` cell's ``source`` declares, as ``papermill.inspect_notebook`` reads them for
+    ``exportrow report`` (name, ``inferred_type_name``, ``default``, ``help``: the comment on the line), without
+    importing papermill (a notebook checks its own parameters with it, :func:`check_values`). A test keeps the two
+    readings the same for every notebook. ``{}`` for text that is not Python.
+
+    Example:
+        >>> d = declared_in('weeks: int = 2  # at least 0 and at most 52\\nx = 3\\nfmt: str = "png"  # one of "png"')
+        >>> d["weeks"]["inferred_type_name"], d["weeks"]["help"], d["fmt"]["default"], "x" in d
+        ('int', 'at least 0 and at most 52', "'png'", False)
+    """
+    import ast
+    import io
+    import tokenize
+
+    try:
+        tree = ast.parse(source)
+        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    except (SyntaxError, ValueError, tokenize.TokenError):
+        return {}
+    comments = {t.start[0]: t.string.lstrip("#").strip() for t in tokens if t.type == tokenize.COMMENT}
+    out = {}
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            out[node.target.id] = {"name": node.target.id, "inferred_type_name": ast.unparse(node.annotation),
+                                   "default": ast.unparse(node.value) if node.value is not None else "",
+                                   "help": comments.get(node.end_lineno, "")}
+    return out
+
+
+def check_values(values: dict, declared: dict[str, dict], notebook: str = "") -> None:
+    """Check a notebook's parameter values (already typed, as papermill or JupyterLab set them) against what its
+    parameters cell declares, with :func:`convert`, the function ``exportrow report -p`` uses: each value is
+    written back as the text ``-p`` would take, so a value refused by the report is refused here too.
+
+    Raises:
+        ParameterError: The first value that its declaration refuses (one line in JupyterLab, no traceback).
+
+    Example:
+        >>> decl = declared_in("close_up_weeks: int = 2  # weeks, at least 0 and at most 52")
+        >>> check_values({"close_up_weeks": 3}, decl)
+        >>> check_values({"close_up_weeks": 99}, decl, "02-claim-timeline")
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: close_up_weeks 99: out of range; allowed: a whole number, at least 0 \
+and at most 52 (declared by 02-claim-timeline)
+    """
+    import json
+
+    for name, info in declared.items():
+        if name not in values:
+            continue
+        value = values[name]
+        if isinstance(value, bool):
+            raw = "true" if value else "false"
+        elif isinstance(value, str):
+            raw = value
+        elif value is None:
+            raw = ""
+        elif isinstance(value, (int, float)):
+            raw = repr(value)
+        else:
+            try:
+                raw = json.dumps(value, default=str)
+            except (TypeError, ValueError):
+                raw = str(value)
+        try:
+            convert(name, raw, info, notebook)
+        except ParameterError as exc:  # in a notebook the value was not given as -p: name it as the notebook has it
+            head = f"-p {name} {excerpt(raw)}"
+            shown = raw if isinstance(value, str) else \
+                repr(value) if isinstance(value, list) and len(repr(value)) <= 80 else excerpt(value)
+            text = str(exc)
+            raise ParameterError(f"{name} {excerpt(shown) if isinstance(value, str) else shown}"
+                                 f"{text[len(head):]}" if text.startswith(head) else text.removeprefix("-p ")) from None
 
 
 def check_number(name: str, value, help: str) -> float:

@@ -61,9 +61,17 @@ def source_line(article, note: str = "") -> str:
         >>> from exportrow import load_article
         >>> source_line(load_article())[:60]
         'Source: Nikkei Asian Review, 12 July 2019, "South Korea-Japa'
+
+        A what-if publication date (the parameter ``published``) keeps the article's own date and says so:
+
+        >>> print(source_line(load_article().with_published("2019-07-19"))[108:])
+        What-if: dates resolved as if published 19 Jul 2019 (parameter published).
     """
-    date = f"{article.published.day} {article.published:%B %Y}"
+    own = getattr(article, "own_published", article).published
+    date = f"{own.day} {own:%B %Y}"
     text = f'Source: {article.outlet}, {date}, "{article.title}".'
+    if getattr(article, "what_if_note", ""):
+        text += f" {article.what_if_note}"
     return f"{text} {note}".strip()
 
 
@@ -390,11 +398,27 @@ def _grouped_ticks():
 
         def format_ticks(self, values):
             values = [float(v) for v in values]
+            size, word = _tick_scale(values)
+            values = [v / size for v in values]
             decimals = max((len(f"{v:.6f}".rstrip("0").split(".")[1]) for v in values), default=0)
             sep = "," if any(abs(v) >= 1_000 for v in values) else ""  # as fmt_value writes the labels
-            return [f"{v:{sep}.{decimals}f}" for v in values]
+            return [f"{v:{sep}.{decimals}f}" + (f" {word}" if word and v else "") for v in values]
 
     return GroupedTicks()
+
+
+def _tick_scale(values) -> tuple[float, str]:
+    """The scale word ticks share, as :func:`exportrow.numbers.fmt_value` writes labels: ``(1e9, "billion")`` when
+    the largest tick is a billion or more (a trillion: trillions), else ``(1, "")``.
+
+    Example:
+        >>> _tick_scale([0, 1e11, 4e11]), _tick_scale([0, 2e12]), _tick_scale([0, 250000])
+        ((1000000000.0, 'billion'), (1000000000000.0, 'trillion'), (1, ''))
+    """
+    from exportrow.numbers import SCALE_WORDS
+
+    top = max((abs(float(v)) for v in values), default=0.0)
+    return next(((size, word) for size, word in SCALE_WORDS if top >= size), (1, ""))
 
 
 def _empty(message: str, title: str = "", width: float = 12):
@@ -1004,7 +1028,7 @@ def _between(a, b) -> str:
     return f"{first} and {b.day} {b:%b %Y}"
 
 
-def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
+def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None) -> str:
     """The finding, counting what is drawn: the article's events, its publication's row, the context events.
 
     Example:
@@ -1041,10 +1065,37 @@ def _timeline_title(ev: pd.DataFrame, published, close_up) -> str:
             text += f"; {len(near)} of them between {_between(a, b)}"
     if len(pub):  # a row of its own, so the counts in the title add up to the rows drawn
         p = pub.date_start.iloc[0]
-        text += f"{'; one more row marks' if len(art) else ', only'} its publication ({p.day} {p:%b %Y})"
+        when = f"as if on {p.day} {p:%b %Y}, a what-if date" if _what_if(ev) else f"{p.day} {p:%b %Y}"
+        text += f"{'; one more row marks' if len(art) else ', only'} its publication ({when})"
     if len(ctx):
         text += f" (and {len(ctx)} from outside sources, marked [context])"
-    return text
+    return _of_chosen(text, len(art), chosen)
+
+
+def _of_chosen(title: str, n: int, chosen) -> str:
+    """The timeline's title under a ``sides`` or ``actors`` filter: of how many events the article dates these are.
+
+    Example:
+        >>> _of_chosen("The article dates 6 events, from 2017 to 19 Jul 2019", 6, (13, "Tokyo's (sides parameter)"))
+        "Of the 13 events the article dates, 6 are Tokyo's (sides parameter), from 2017 to 19 Jul 2019"
+    """
+    head = f"The article dates {n} event{'s' * (n != 1)}"
+    if not chosen or not n or not title.startswith(head):
+        return title
+    return f"Of the {chosen[0]} events the article dates, {n} {'is' if n == 1 else 'are'} {chosen[1]}" + \
+        title[len(head):]
+
+
+def _what_if(ev: pd.DataFrame) -> bool:
+    """Whether the events' publication row is a what-if date (the parameter ``published``), not the article's own.
+
+    Example:
+        >>> from exportrow import events, load_article
+        >>> _what_if(events()), _what_if(events(load_article(published="2019-07-19")))
+        (False, True)
+    """
+    rule = ev.loc[ev.event_id == "publication", "rule"] if "rule" in ev else pd.Series(dtype=object)
+    return bool(len(rule)) and str(rule.iloc[0]).startswith("what-if")
 
 
 #: The timeline's legend for a bar (a span of up to a month) and a band (longer): a span an event is dated to,
@@ -1059,7 +1110,7 @@ SPAN_ALT = ("A bar or band is the span the article's words date an event to (a w
 
 
 def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, source: str = "",
-             window: list[str] | None = None, close_up: list[str] | None = None, sides=None):
+             window: list[str] | None = None, close_up: list[str] | None = None, sides=None, chosen=None):
     """Timeline of events, each drawn as its interval, coloured by side.
 
     A day is a point, a span of up to a month (a week, a month, "earlier this month") a bar over it, anything
@@ -1084,6 +1135,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         window: ``[start, end]`` ISO dates for the x axis (None: fit the events).
         close_up: ``[start, end]`` ISO dates to draw in a panel of their own (None: none).
         sides: Every side of the annotation, in order, so each side keeps its colour.
+        chosen: Under a ``sides`` or ``actors`` filter, ``(events the article dates, the filter in words)``
+            (:func:`exportrow.timeline.chosen_events`), so the title says of how many these are.
 
     Returns:
         ``(figure, alt_text)``.
@@ -1114,7 +1167,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                        (ev.side.cat.categories if hasattr(ev.side, "cat") else None), shown)
     markers = _markers(palette)
     if title is None:
-        title = _timeline_title(ev, pub_ts, close_up)
+        title = _timeline_title(ev, pub_ts, close_up, chosen)
         if window:  # say that the chart shows a stretch of time only
             a, b = pd.Timestamp(window[0]), pd.Timestamp(window[1]) - pd.Timedelta(days=1)
             title = f"From {_between(a, b).replace(' and ', ' to ', 1)} only: {title[0].lower()}{title[1:]}"
@@ -1179,7 +1232,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                 ax.axvline(line, color=OKABE_ITO["black"], ls="--", lw=1.5, zorder=0)
                 right = (line - lo) / (hi - lo) > 0.6  # near the right edge: the label reads leftwards
                 # in the band above the top row, where no event is drawn: never over a point
-                ax.annotate(f"published {pub_ts.day} {pub_ts:%b %Y}", (line, total - 0.3),
+                ax.annotate(f"{'as if ' * _what_if(ev)}published {pub_ts.day} {pub_ts:%b %Y}", (line, total - 0.3),
                             xytext=(-5 if right else 5, 0), textcoords="offset points", ha="right" if right else "left",
                             va="bottom", fontsize=SOURCE_PT)
             if k:
@@ -1234,7 +1287,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
     parts = [f"{'[context] ' if s == 'context' else ''}{d}: {_date_words(a, b, p)}"
              for d, s, a, b, p in zip(ev.description, ev.source, ev.date_start, ev.date_end, ev.precision)]
     alt = (f"{title}. Timeline of {n - n_pub} {kinds}"
-           + (f"; dashed line: publication, {pub_ts:%Y-%m-%d}" if pub_ts is not None else "")
+           + (f"; dashed line: {'what-if ' * _what_if(ev)}publication, {pub_ts:%Y-%m-%d}" if pub_ts is not None
+              else "")
            + (f"; the time line is broken into {len(panels)} panels" if len(panels) > 1 else "")
            + ". " + ". ".join(parts) + "."
            + (f" {SPAN_ALT}" if ((ev.date_end - ev.date_start).dt.days > 1).any() else ""))

@@ -826,7 +826,8 @@ def _front_matter(params: dict) -> _FrontMatter:
         art = ann.article  # as its article: block settled it
     except Exception:  # a report of notebooks that take no article; the notebooks report a bad one themselves
         return _FrontMatter()
-    source = f"Source: {art.outlet or 'outlet unknown'}, {art.published_text}, \u201c{art.title}\u201d."
+    source = (f"Source: {art.outlet or 'outlet unknown'}, {art.own_published.published_text}, \u201c{art.title}\u201d."
+              + (f" {art.what_if_note}" if art.what_if else ""))
     from exportrow.view import is_bundled
 
     what = ("an excerpt: the sentences that hold a figure or a date, each marked in place (the text is its "

@@ -900,6 +900,8 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
                  "tables above give it with its real start and end.")
     if forecast := forecast_note(figures_table, quantity):
         text += " " + forecast
+    if len(bars) >= 2 and not text.startswith("**No chart**"):
+        text += _undated_note(stated[stated.quantity == quantity], name)
     others = stated[stated.quantity != quantity]
     if len(others):
         parts = []
@@ -910,6 +912,27 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         text += (f" Not charted with them: {'; '.join(parts)}; "
                  f"{'they are other quantities' if len(parts) > 1 else 'it is another quantity'}.")
     return prefix + text
+
+
+def _undated_note(figures: pd.DataFrame, name: str) -> str:
+    """The charted quantity's figures that have no period, so no bar: ``" 1 figure of trust in news has no period
+    (31 per cent), so it is not drawn."``; ``""`` when every figure has one.
+
+    Example:
+        >>> t = pd.DataFrame({"value": [31.0, 40.0], "unit": ["per cent", "per cent"],
+        ...                   "qualifier": [None, "approximate"], "period_start": [pd.NaT, pd.NaT]})
+        >>> _undated_note(t, "trust in news")
+        ' 2 figures of trust in news have no period (31 per cent; about 40 per cent), so they are not drawn.'
+    """
+    loose = figures[figures.period_start.isna()]
+    if loose.empty:
+        return ""
+    words = [f"{hedged(r.value, r.qualifier)} {markdown_text(str(r.unit))}" if pd.notna(r.unit) else
+             hedged(r.value, r.qualifier) for r in loose.head(3).itertuples()]
+    more = f"; {len(loose) - 3} more" if len(loose) > 3 else ""
+    one = len(loose) == 1
+    return (f" {_plural(len(loose), 'figure')} of {name} {'has' if one else 'have'} no period ({'; '.join(words)}"
+            f"{more}), so {'it is' if one else 'they are'} not drawn.")
 
 
 def quantity_kinds(figures_table: pd.DataFrame) -> dict[str, str]:
@@ -929,9 +952,14 @@ def quantity_kinds(figures_table: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def limits_note(figures_table: pd.DataFrame, quantity: str | None = None) -> str:
+def limits_note(figures_table: pd.DataFrame, quantity: str | None = None, *, drawn: bool | None = None) -> str:
     """Notebook 01's closing list of what no table can show, in Markdown, fitting the kind of the article's figures:
     counts of items (cases, boats), amounts measured (metres, cubic metres, dollars), or both.
+
+    It follows what was charted: ``quantity`` (the charted one; None: :func:`main_quantity`) and ``drawn`` (whether
+    a chart of it was drawn; None: worked out from its periods). A counted series drawn as bars is named as what may
+    rise by more counting; with no chart, or a chart of a level or an amount, the article's counted series (one with
+    at least two periods), if any, is named instead, and "these bars" become "these figures".
 
     Example:
         >>> from exportrow import figures
@@ -941,16 +969,35 @@ def limits_note(figures_table: pd.DataFrame, quantity: str | None = None) -> str
         (here, for illegal export cases: more of them in fact, or more of them noticed and recorded), or both.
         >>> print(limits_note(figures().head(0)))
         The annotation records no figure of the article, so there is no table or chart here to read with care.
+
+        Nothing charted (a quantity with no period): the article's counted series is named, not the chosen one.
+
+        >>> note = limits_note(figures(), "materials_under_curbs", drawn=False)
+        >>> "for materials under curbs" in note, "in this article, for illegal export cases: more" in note
+        (False, True)
+        >>> "Do not mix them into these figures." in note
+        True
     """
     by_kind = quantity_kinds(figures_table)
     if not by_kind:  # no figure: no table or chart whose limits to list
         return "The annotation records no figure of the article, so there is no table or chart here to read with care."
     kinds = set(by_kind.values())
     main = quantity or main_quantity(figures_table)
-    here = (f" (here, for {markdown_text(main.replace('_', ' '))}: more of them in fact, or more of them noticed and "
-            "recorded)" if main is not None and by_kind.get(main) == "count" else "")
+    if drawn is None:
+        drawn = main is not None and chartable(case_periods(figures_table, quantity=main))
+    series = quantity_ranking(figures_table)
+    series = series[(series.periods >= 2) & series.quantity.map(lambda q: by_kind.get(q) == "count")].quantity
+    if drawn and main is not None and by_kind.get(main) == "count":
+        here = f" (here, for {markdown_text(main.replace('_', ' '))}: more of them in fact, or more of them noticed " \
+            "and recorded)"
+    elif len(series):
+        here = f" (in this article, for {markdown_text(series.iloc[0].replace('_', ' '))}: more of them in fact, " \
+            "or more of them noticed and recorded)"
+    else:
+        here = ""
     items = ["**Other series measure other things.** Other bodies often publish their own figures, with other "
-             "definitions and periods. Do not mix them into these bars. Compare only series that share a definition."]
+             f"definitions and periods. Do not mix them into {'these bars' if drawn else 'these figures'}. Compare "
+             "only series that share a definition."]
     if "count" in kinds:
         items += ["**A rise in what is counted is not a rise in what happens.** A count is what someone recorded: "
                   f"more counted can mean more of the thing itself, or more and better counting{here}, or both. "

@@ -490,10 +490,12 @@ def events(article: Article | None = None, annotation_file: str | Path | None = 
     said = art.date_span  # None when an option or the annotation gives the date: no words of the capture
     rows.append({"event_id": "publication", "source": "article", "actor": outlet,
                  "side": "outlet" if outlet else None, "action": "OTHER",
-                 "description": f"{art.outlet or 'The outlet'} publishes the article",
+                 "description": (f"What-if: the article as if published by {art.outlet or 'the outlet'}"
+                                 if art.what_if else f"{art.outlet or 'The outlet'} publishes the article"),
                  "expression": said.text if said else art.published_iso, "date_start": day,
-                 "date_end": day + dt.timedelta(days=1), "precision": "day",
-                 "timex": day.isoformat(), "rule": f"publication date, {art.published_from}",
+                 "date_end": day + dt.timedelta(days=1), "precision": "day", "timex": day.isoformat(),
+                 "rule": (f"what-if publication date (parameter published), {art.published_from}" if art.what_if
+                          else f"publication date, {art.published_from}"),
                  "quote": said.text if said else None, "start": said.start if said else None,
                  "end": said.end if said else None})
     table = _event_frame(rows, ann.sides)

@@ -15,7 +15,8 @@ from exportrow.dates import same_happening
 from exportrow.escape import markdown_code, markdown_text
 
 __all__ = ["select_events", "selection_note", "explain_dates", "date_agreement", "weeks_before", "dated", "undated",
-           "undated_note", "exercise_event", "exercise_event_row", "agreement_note", "timeline_note", "close_up_adds"]
+           "undated_note", "exercise_event", "exercise_event_row", "agreement_note", "timeline_note", "close_up_adds",
+           "chosen_events", "chosen_note"]
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last|this|next|ago|earlier|later|past|coming)\b", re.I)
@@ -111,6 +112,63 @@ def selection_note(shown: pd.DataFrame, *, window: list[str] | tuple | None = No
     when = f"between {_days_between(window)}" if window is not None and len(window) else "in this annotation"
     rest = ("" if len(others) else "; the publication row is shown" if len(shown) else "; no row is shown")
     return f"{markdown_text(who)} {has} no event {when}{rest}."
+
+
+def chosen_events(recorded: pd.DataFrame, *, window: list[str] | tuple | None = None, sides: list[str] | None = None,
+                  actors: list[str] | None = None, annotation=None) -> tuple[int, str] | None:
+    """For a ``sides`` or ``actors`` filter: how many events the article dates (in ``window``), and the filter in
+    words, for the timeline's title (:func:`exportrow.plots.timeline`'s ``chosen``); None without a filter.
+
+    ``recorded`` is every event (:func:`exportrow.events`), before the filter.
+
+    Example:
+        >>> from exportrow import events
+        >>> chosen_events(events(), sides=["tokyo", "other"])
+        (13, "Tokyo's or Other's (sides parameter)")
+        >>> chosen_events(events(), sides=["seoul"], actors=["kang"], window=["2019-07-01", "2019-07-13"])
+        (6, "Seoul's, by kang (sides and actors parameters)")
+        >>> from exportrow import load_annotation
+        >>> chosen_events(events(), actors=["kang", "pompeo"], annotation=load_annotation())[1]
+        'by Kang Kyung-wha or Mike Pompeo (actors parameter)'
+        >>> chosen_events(events()) is None
+        True
+    """
+    from exportrow.sides import possessive, side_words
+
+    if not sides and not actors:
+        return None
+    base = dated(_reported(select_events(recorded, window=window, context=False)))
+    names = {str(a.get("id")): str(a.get("name") or a.get("id")) for a in getattr(annotation, "actors", [])}
+    named = getattr(annotation, "sides", None)
+    parts = []
+    if sides:
+        parts.append(" or ".join(possessive("the outlet" if s == "outlet" else side_words(s, named))
+                                 for s in dict.fromkeys(sides)))
+    if actors:
+        parts.append("by " + " or ".join(names.get(a, a).split(", ")[0] for a in dict.fromkeys(actors)))
+    which = "sides and actors parameters" if sides and actors else "sides parameter" if sides else "actors parameter"
+    return len(base), f"{', '.join(parts)} ({which})"
+
+
+def chosen_note(recorded: pd.DataFrame, shown: pd.DataFrame, *, window: list[str] | tuple | None = None,
+                sides: list[str] | None = None, actors: list[str] | None = None, annotation=None) -> str:
+    """One sentence above notebook 02's table when ``sides`` or ``actors`` leaves events out (``""`` without a
+    filter), in Markdown.
+
+    Example:
+        >>> from exportrow import events
+        >>> shown = events().pipe(select_events, sides=["tokyo", "other"])
+        >>> print(chosen_note(events(), shown, sides=["tokyo", "other"]))
+        Of the 13 events the article dates, 6 are Tokyo's or Other's (sides parameter): only those are shown.
+    """
+    chosen = chosen_events(recorded, window=window, sides=sides, actors=actors, annotation=annotation)
+    if chosen is None:
+        return ""
+    n = len(dated(_reported(shown)))
+    if not n:
+        return f"Of the {chosen[0]} events the article dates, none is {markdown_text(chosen[1])}."
+    return (f"Of the {chosen[0]} events the article dates, {n} {'is' if n == 1 else 'are'} "
+            f"{markdown_text(chosen[1])}: only {'that one is' if n == 1 else 'those are'} shown.")
 
 
 def _days_between(window) -> str:
@@ -293,29 +351,60 @@ def exercise_event(events_table: pd.DataFrame) -> str:
             f"the words \"{markdown_text(r.expression)}\"{tense}.")
 
 
-def agreement_note(agreement_table: pd.DataFrame) -> str:
+def agreement_note(agreement_table: pd.DataFrame, *, article=None, annotation_path=None) -> str:
     """One sentence for the same-happening check: none to make, or how many pairs agree.
 
+    With a what-if publication date (``article.what_if``: the parameter ``published``), a pair that disagrees
+    only because one phrase moved with that date (it agrees under the article's own date, checked again here
+    from ``annotation_path``) is named as the what-if's doing, not as an error in the article.
+
     Example:
-        >>> from exportrow import events
+        >>> from exportrow import events, load_article
         >>> print(agreement_note(date_agreement(events())))
         1 pair of events reports the same happening; its dates agree.
+        >>> art = load_article(published="2019-07-19")
+        >>> print(agreement_note(date_agreement(events(art)), article=art))  # doctest: +NORMALIZE_WHITESPACE
+        1 pair of events reports the same happening; its dates do NOT agree as if published 19 Jul 2019 (the
+        what-if date, parameter `published`), but they agree under the article's own date: the phrase that
+        depends on the publication date moved with the what-if, the other did not. The article is not wrong here.
     """
     if agreement_table.empty:
         return ("The annotation marks no two events as the same happening (`same_as`), so there are no dates to "
                 "cross-check.")
     n, ok = len(agreement_table), int(agreement_table.agree.fillna(False).sum())
     unknown = int(agreement_table.agree.isna().sum())
+    moved = _moved_by_what_if(agreement_table, article, annotation_path)
     if n == 1:
+        if moved:
+            return (f"1 pair of events reports the same happening; its dates do NOT agree as if published "
+                    f"{article.what_if} (the what-if date, parameter `published`), but they agree under the "
+                    "article's own date: the phrase that depends on the publication date moved with the what-if, "
+                    "the other did not. The article is not wrong here.")
         what = ("its dates agree" if ok else "one of the two is undated, so nothing can be compared" if unknown
                 else "its dates do NOT agree: one of the two phrases, or its resolution, is wrong")
         return f"1 pair of events reports the same happening; {what}."
     text = f"{n} pairs of events report the same happening; {ok} agree{'s' * (ok == 1)}"
     if unknown:
         text += f", {unknown} cannot be compared (an undated event)"
-    if (bad := n - ok - unknown):
+    if moved:
+        text += (f", {moved} {'does' if moved == 1 else 'do'} NOT agree as if published {article.what_if} (the "
+                 "what-if date, parameter `published`) but agree under the article's own date: a phrase that depends "
+                 "on the publication date moved with the what-if, not an error in the article")
+    if (bad := n - ok - unknown - moved):
         text += f", and {bad} {'does' if bad == 1 else 'do'} NOT agree: a phrase, or its resolution, is wrong"
     return text + "."
+
+
+def _moved_by_what_if(agreement_table: pd.DataFrame, article, annotation_path) -> int:
+    """How many pairs disagree under a what-if publication date but agree under the article's own (0: no what-if)."""
+    if article is None or not getattr(article, "what_if", ""):
+        return 0
+    from exportrow.tables import events
+
+    own = events(article.own_published, annotation_path).pipe(date_agreement).set_index(["event", "other"]).agree
+    bad = agreement_table[agreement_table.agree.eq(False).fillna(False)]
+    agreed = [own.get((e, o)) for e, o in zip(bad.event, bad.other)]
+    return sum(1 for v in agreed if v is not None and not pd.isna(v) and bool(v))
 
 
 def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = None, close_up_weeks: int = 0) -> str:

@@ -191,7 +191,9 @@ def article_text(article: Article, width: int = 88) -> str:
 def _source_line(article: Article) -> str:
     """Outlet and publication, as precise as known: a date without a time gets no invented 00:00."""
     try:
-        when = article.published_text
+        when = article.own_published.published_text
+        if article.what_if:
+            when += f" · {article.what_if_note.rstrip('.')}"
     except (AttributeError, ValueError, TypeError):
         when = str(article.published)
     return f"{article.outlet}, {when}"
@@ -968,11 +970,30 @@ def check_output(path: Path, *, force: bool = False) -> None:
     check_out_file(path, "a page written by exportrow view", is_view_page, force=force, edited=False)
 
 
+def _article_argument(args) -> str | None:
+    """The article ``view`` works on: the positional ARTICLE or ``--article`` (one name, two spellings).
+
+    Raises:
+        UsageError: Both are given and name different files.
+
+    Example:
+        >>> import argparse
+        >>> _article_argument(argparse.Namespace(article=None, article_option="a.txt"))
+        'a.txt'
+    """
+    from exportrow.errors import UsageError
+
+    given, option = getattr(args, "article", None), getattr(args, "article_option", None)
+    if given and option and Path(given) != Path(option):
+        raise UsageError(f"two articles given: {given} (ARTICLE) and {option} (--article); name one")
+    return given or option
+
+
 def _cmd_view(args) -> int:
     from exportrow.annotations import article_path_for
 
     try:
-        article_path = args.article
+        article_path = _article_argument(args)
         if args.annotation and not Path(args.annotation).is_file():
             raise ViewError(f"{args.annotation}: no such annotation file; check the path")
         if not article_path and args.annotation:
@@ -1027,6 +1048,8 @@ def register(sub) -> None:
     p.add_argument("article", nargs="?", metavar="ARTICLE",
                    help="article file in the capture format (default: the bundled Nikkei article, or the one "
                         "--annotation names)")
+    p.add_argument("--article", dest="article_option", metavar="PATH", default=None,
+                   help="the same as ARTICLE, as report, tables and student-edition name it")
     p.add_argument("--annotation", metavar="PATH", default=None,
                    help="annotation YAML (default: the one paired with the article)")
     p.add_argument("--out", required=True, metavar="PAGE.html", help="the page to write")

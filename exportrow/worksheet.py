@@ -794,7 +794,7 @@ def register(sub) -> None:
                                    "It never shows the annotation's own coding. Coders fill it in (the CSV form in a\n"
                                    "spreadsheet), then `exportrow agree` compares the filled copies.",
                        epilog="examples:\n  exportrow worksheet data/annotations/ARTICLE.yaml --format csv "
-                              "--out class/worksheet.csv\n  exportrow worksheet my-article.yaml --out sheet.yaml",
+                              "--out worksheet.csv\n  exportrow worksheet my-article.yaml --out sheet.yaml",
                        formatter_class=__import__("argparse").RawDescriptionHelpFormatter)
     from exportrow.cli import metadata_args
 

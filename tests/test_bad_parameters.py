@@ -6,13 +6,17 @@ from conftest import report
 
 
 @pytest.mark.parametrize("name, params, message", [
-    ("01-enforcement-statistics", {"figure_format": "gif"}, "figure_format must be one of png, svg, pdf, not 'gif'"),
-    ("01-enforcement-statistics", {"measure": "percent"}, "measure must be 'count' or 'per_month'"),
+    # checked against the parameters cell's comments first, as `exportrow report -p` checks them (review 11b, #12)
+    ("01-enforcement-statistics", {"figure_format": "gif"},
+     "figure_format 'gif': not an allowed value; allowed: one of \"png\", \"svg\", \"pdf\""),
+    ("01-enforcement-statistics", {"measure": "percent"},
+     "measure 'percent': not an allowed value; allowed: one of \"per_month\", \"count\""),
     ("02-claim-timeline", {"sides": ["narnia"]}, "sides 'narnia' is not a side of this annotation"),
     ("02-claim-timeline", {"actors": ["kang", "moon_jae_in"]}, "actors 'moon_jae_in' is not an actor of this"),
     ("03-framing-comparison", {"side_a": "narnia"}, "side_a 'narnia' is not a side of this annotation"),
-    ("03-framing-comparison", {"frame_column": "tertiary"}, "frame_column must be 'primary' or 'both'"),
-    ("03-framing-comparison", {"prior_background": "web"}, "background must be 'article', 'claims' or 'uniform'"),
+    ("03-framing-comparison", {"frame_column": "tertiary"}, "frame_column 'tertiary': not an allowed value"),
+    ("03-framing-comparison", {"prior_background": "web"},
+     "prior_background 'web': not an allowed value; allowed: one of \"article\", \"claims\", \"uniform\""),
 ])
 def test_bad_parameter_is_named(run_notebook, name, params, message):
     with pytest.raises(papermill.PapermillExecutionError) as info:
@@ -38,8 +42,8 @@ def test_a_bad_frame_column_in_notebook_03_is_one_exportrow_line(run_notebook):
     with pytest.raises(papermill.PapermillExecutionError) as info:
         run_notebook("03-framing-comparison", frame_column="tertiary")
     assert info.value.ename == "ParameterError"
-    assert info.value.traceback == ["ParameterError: frame_column must be 'primary' or 'both', not 'tertiary'; "
-                                    'allowed: one of "primary", "both"']
+    assert info.value.traceback == ["ParameterError: frame_column 'tertiary': not an allowed value; allowed: one of "
+                                    '"primary", "both" (declared by 03-framing-comparison)']
 
 
 @pytest.mark.parametrize("params", [{"figure_format": "gif"}, {"measure": "percent"}])

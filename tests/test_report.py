@@ -92,7 +92,9 @@ def test_published_may_be_a_date_time_as_the_notebooks_say(tmp_path):
     assert figures.loc["cases_total", ["period_start", "period_end", "months"]].tolist() == ["2015-01-01",
                                                                                             "2020-04-01", 63]
     page = (out / "01-enforcement-statistics" / "01-enforcement-statistics.html").read_text(encoding="utf-8")
-    assert "Nikkei Asian Review</em>, 1 January 2020, 00:30 (JST)" in page
+    # the citation keeps the article's own date and marks the what-if (review 11b, finding 1)
+    assert "Nikkei Asian Review</em>, 12 July 2019, 07:30 (JST)" in page
+    assert "dates resolved as if published 1 Jan 2020 (parameter <code>published</code>)" in page
     res = report(tmp_path / "bad", "--notebooks", "01", "-p", "published", "2020-01-01T24:30:00+09:00")
     assert res.returncode == 2 and not (tmp_path / "bad").exists()
     assert "-p published '2020-01-01T24:30:00+09:00': 24:30 is not a time of day" in res.stderr
