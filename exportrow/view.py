@@ -54,6 +54,10 @@ CSP = CONTENT_SECURITY_POLICY  # the report's own: the article page is one of it
 #: Written into every page as ``<meta name="generator">``; `exportrow view` overwrites only such files.
 GENERATOR = "exportrow view"
 _MARKER = f'<meta name="generator" content="{GENERATOR}">'
+#: The second line of a page `exportrow view` writes to a file: the SHA-256 of every other line. While it matches,
+#: nobody has changed the page, so `exportrow view` may write it again; a page changed since is never replaced.
+_SUM = "<!-- sha256 of every other line, so that exportrow view never replaces a page someone changed: "
+_SUM_END = " -->"
 
 # Drawing: each entry is a bar under the text, one slot per overlapping entry.
 _STEP = 7  # px from one slot to the next
@@ -164,8 +168,9 @@ class ArticleView:
         from exportrow.export import write_atomic
 
         path = Path(path)
-        check_output(path, force=force)
-        return write_atomic(path, self.page())
+        page = self.page()
+        check_output(path, force=force, page=page)
+        return write_atomic(path, page_with_checksum(page))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -949,10 +954,73 @@ def is_view_page(path: str | Path) -> bool:
     return _MARKER.encode() in head
 
 
-def check_output(path: Path, *, force: bool = False) -> None:
-    """Refuse to write over a folder, a link, or a file exportrow did not write (exportrow's one rule for output
-    files, :func:`exportrow.outdir.check_out_file`): a page `exportrow view` wrote is replaced, any other file
-    never, ``force`` or not.
+def page_with_checksum(page: str) -> str:
+    """``page`` with the checksum line after its first line, as `exportrow view` writes it to a file.
+
+    Example:
+        >>> page_with_checksum("<!DOCTYPE html>\\n<p>x</p>\\n").splitlines()[1]  # doctest: +ELLIPSIS
+        '<!-- sha256 of every other line, so that exportrow view never replaces a page someone changed: ... -->'
+    """
+    first, rest = page.split("\n", 1)
+    return f"{first}\n{_SUM}{hashlib.sha256(page.encode('utf-8')).hexdigest()}{_SUM_END}\n{rest}"
+
+
+def _checksum_line(path: str | Path) -> str | None:
+    """The checksum line of the page at ``path`` (its second line), or None if it has none."""
+    with open(path, "rb") as fh:
+        head = fh.read(64 * 1024).decode("utf-8", errors="replace")
+    line = head.partition("\n")[2].partition("\n")[0]
+    return line if line.startswith(_SUM) else None
+
+
+def unchanged_page(path: str | Path, page: str | None = None) -> bool:
+    """Whether the page at ``path`` is as `exportrow view` wrote it: its checksum line matches the rest.
+
+    A page of an older exportrow view carries no checksum, so nothing shows that nobody has changed it: it counts as
+    unchanged only while it is byte for byte ``page`` (the page written now, without the line). ``page=None``: not
+    known yet (the check before any work), so such a page passes for now and is judged again before writing.
+
+    Example:
+        >>> import tempfile
+        >>> p = Path(tempfile.mkdtemp()) / "a.html"
+        >>> _ = p.write_text(page_with_checksum(article_page()), encoding="utf-8")
+        >>> unchanged_page(p)
+        True
+        >>> with open(p, "a", encoding="utf-8") as fh:
+        ...     _ = fh.write("<!-- my notes for the class -->\\n")  # a teacher's addition
+        >>> unchanged_page(p)
+        False
+        >>> _ = p.write_text(article_page(), encoding="utf-8")  # an older exportrow view's page: no checksum
+        >>> unchanged_page(p, article_page()), unchanged_page(p, article_page(excerpt="full"))
+        (True, False)
+    """
+    data = Path(path).read_bytes()
+    text = data.decode("utf-8", errors="replace")
+    first, _, rest = text.partition("\n")
+    line, _, rest = rest.partition("\n")
+    if line.startswith(_SUM):
+        recorded = line.removeprefix(_SUM).removesuffix(_SUM_END).strip()
+        return hashlib.sha256(f"{first}\n{rest}".encode()).hexdigest() == recorded
+    return page is None or data == page.encode("utf-8")
+
+
+def _changed(path: Path) -> str:
+    """How a page `exportrow view` wrote is no longer known to be as it wrote it, for the refusal."""
+    try:
+        line = _checksum_line(path)
+    except OSError:
+        line = None
+    if line is not None:
+        return ("is a page that exportrow view wrote and someone has changed since (its checksum line no longer "
+                "matches: notes, highlights or other edits would be lost)")
+    return ("is a page that an older exportrow view wrote without a checksum, so exportrow cannot tell whether "
+            "someone has changed it since")
+
+
+def check_output(path: Path, *, force: bool = False, page: str | None = None) -> None:
+    """Refuse to write over a folder, a link, a file exportrow did not write, or a page someone changed (exportrow's
+    one rule for output files, :func:`exportrow.outdir.check_out_file`): a page `exportrow view` wrote and nobody
+    changed since (:func:`unchanged_page`) is replaced, any other file never, ``force`` or not.
 
     Raises:
         OutputFolderError: With the reason and the nearest fix (a :class:`~exportrow.errors.UsageError`, exit 2).
@@ -965,7 +1033,9 @@ def check_output(path: Path, *, force: bool = False) -> None:
     """
     from exportrow.outdir import check_out_file
 
-    check_out_file(path, "a page written by exportrow view", is_view_page, force=force, edited=False)
+    del force  # no effect: what may be replaced is replaced anyway, the rest never
+    check_out_file(path, "a page written by exportrow view", is_view_page, force=True, edited=True,
+                   unchanged=lambda p: unchanged_page(p, page), changed=_changed(Path(str(path)).expanduser()))
 
 
 def _cmd_view(args) -> int:
@@ -1042,6 +1112,7 @@ def register(sub) -> None:
     p.add_argument("--no-labels", action="store_true", help="no id tags where claims and figures start")
     p.add_argument("--no-coverage", action="store_true", help="do not mark ignored and unannotated numbers")
     p.add_argument("--force", action="store_true",
-                   help="no effect, kept for old scripts: a page exportrow view wrote is replaced anyway, and any "
-                        "other file never is")
+                   help="no effect, kept for old scripts: a page exportrow view wrote is replaced anyway while "
+                        "nobody has changed it (its checksum line matches); a page changed since, or any other "
+                        "file, never is")
     p.set_defaults(func=_cmd_view)
