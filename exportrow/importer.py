@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 from exportrow.errors import ExportrowError, UsageError
-from exportrow.files import MAX_PAGE_BYTES, InputFileError
+from exportrow.files import MAX_PAGE_BYTES, InputFileError, shown_path
 
 __all__ = ["ImportError_", "page_to_capture", "import_page", "register", "IMPORTED_BY"]
 
@@ -278,7 +278,7 @@ def _cmd_import(args) -> int:
     from exportrow.article import load_article
 
     art = load_article(out)
-    print(f"wrote {out}: {len(art.paragraphs)} paragraphs from {args.page}. {art.clock_note}")
+    print(f"wrote {shown_path(out)}: {len(art.paragraphs)} paragraphs from {shown_path(args.page)}. {art.clock_note}")
     if art.published is None:
         print("the page gives no publication date: add `published:` to the front matter, or pass --published",
               file=sys.stderr)

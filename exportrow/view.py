@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import shlex
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -1038,11 +1039,51 @@ def check_output(path: Path, *, force: bool = False, page: str | None = None) ->
                    unchanged=lambda p: unchanged_page(p, page), changed=_changed(Path(str(path)).expanduser()))
 
 
+def _is_annotation(path) -> bool:
+    """Whether ``path`` is an annotation file (YAML with top-level ``exportrow:`` and ``article:`` keys), not an
+    article: a regular file only, and only its head is read."""
+    try:
+        if not Path(path).is_file():
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(64 * 1024).decode("utf-8", errors="replace").lstrip("\ufeff")
+    except OSError:
+        return False
+    return bool(re.search(r"^exportrow:", head, re.M) and re.search(r"^article:", head, re.M))
+
+
+def _annotation_as_article(path, annotation, out: str = "PAGE.html") -> str:
+    """The message for an annotation given where the article goes, with the command that works.
+
+    Example:
+        >>> print(_annotation_as_article("hb.yaml", None))  # no hb.txt beside it here
+        hb.yaml is an annotation file (it has exportrow: and article: keys), not an article; pass the article \
+first and the annotation with --annotation, e.g. `exportrow view ARTICLE.txt --annotation hb.yaml --out PAGE.html`, \
+or the annotation alone: `exportrow view --annotation hb.yaml --out PAGE.html`
+    """
+    from exportrow.annotations import article_path_for
+    from exportrow.errors import ExportrowError
+
+    try:
+        article = article_path_for(path) if annotation is None else None
+    except ExportrowError:
+        article = None
+    shown = shlex.quote(str(article)) if article is not None else "ARTICLE.txt"
+    out = shlex.quote(str(out or "PAGE.html"))
+    alone = f", or the annotation alone: `exportrow view --annotation {shlex.quote(str(path))} --out {out}`"
+    return (f"{path} is an annotation file (it has exportrow: and article: keys), not an article; pass the article "
+            f"first and the annotation with --annotation, e.g. `exportrow view {shown} --annotation "
+            f"{shlex.quote(str(path))} --out {out}`" + (alone if annotation is None else ""))
+
+
 def _cmd_view(args) -> int:
     from exportrow.annotations import article_path_for
+    from exportrow.files import shown_path
 
     try:
         article_path = args.article
+        if article_path and _is_annotation(article_path):
+            raise ViewError(_annotation_as_article(article_path, args.annotation, args.out))
         if args.annotation and not Path(args.annotation).is_file():
             raise ViewError(f"{args.annotation}: no such annotation file; check the path")
         if not article_path and args.annotation:
@@ -1066,7 +1107,7 @@ def _cmd_view(args) -> int:
     for note in view.notes:
         print(f"note: {note}", file=sys.stderr)
     what = ", ".join(_count(k, n) for k, n in view.counts.items()) or "text only"
-    print(f"wrote {out} ({'full text' if view.excerpt == 'full' else 'excerpt: ' + view.excerpt}: {what})")
+    print(f"wrote {shown_path(out)} ({'full text' if view.excerpt == 'full' else 'excerpt: ' + view.excerpt}: {what})")
     return 0
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from exportrow.annotations import ATTRIBUTIONS, ENTMAN, FRAMES
 from exportrow.errors import SUGGEST_CUTOFF, ExportrowError, UsageError
-from exportrow.files import excerpt, read_text
+from exportrow.files import excerpt, read_text, shown_path
 
 __all__ = ["Worksheet", "WorksheetError", "make_worksheet", "worksheet_yaml", "worksheet_csv", "read_worksheet",
            "write_worksheet", "worksheet_text", "is_worksheet", "register", "CODING_FIELDS", "CSV_COLUMNS", "GUIDE"]
@@ -557,7 +557,29 @@ def _dialect(header: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
+def _check_control(path: Path, text: str) -> None:
+    """Refuse a CSV worksheet holding a control character (a NUL, ...): it is not text, and a value such as
+    ``fr\\x00gov`` would only be reported as an unknown actor. The message is the annotation reader's.
+
+    Example:
+        >>> _check_control(Path("w.csv"), "id;actor\\nc01;fr\\x00gov\\n")
+        Traceback (most recent call last):
+        ...
+        exportrow.worksheet.WorksheetError: w.csv: line 2: holds the control character U+0000, which is not text; \
+delete it (an editor may show it as ^@ or <0x00>) and save the file again as plain UTF-8 text
+    """
+    m = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if m is None:
+        return
+    char, line = ord(m.group()), text.count("\n", 0, m.start()) + 1
+    caret = f"^{chr(char + 64)} or " if char < 32 else ""
+    raise WorksheetError(path, [f"line {line}: holds the control character U+{char:04X}, which is not text; delete "
+                                f"it (an editor may show it as {caret}<0x{char:02x}>) and save the file again as "
+                                "plain UTF-8 text"])
+
+
 def _parse_csv(path: Path, text: str) -> Worksheet:
+    _check_control(path, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = _dialect(text.split("\n", 1)[0])
     try:
@@ -864,8 +886,8 @@ def _worksheet(args) -> int:
         print(worksheet_text(ws, fmt), end="")
         return 0
     out = write_worksheet(ws, args.out, fmt, force=args.force)
-    print(f"wrote a blank {fmt.upper()} worksheet with {len(ws.claims)} claims to {out}; hand it out, collect the "
-          f"filled copies, then run `exportrow agree FILE FILE ...`")
+    print(f"wrote a blank {fmt.upper()} worksheet with {len(ws.claims)} claims to {shown_path(out)}; hand it out, "
+          "collect the filled copies, then run `exportrow agree FILE FILE ...`")
     return 0
 
 
