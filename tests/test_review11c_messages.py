@@ -80,3 +80,30 @@ def test_a_path_with_a_line_break_is_printed_on_one_line(tmp_path):
     wrote = [ln for ln in res.stdout.splitlines() if ln.startswith("wrote")]
     assert wrote[0] == f"wrote {tmp_path}/new\\nline ü/actors.csv (6 rows)"
     assert len(res.stdout.splitlines()) == len(wrote) and (out / "actors.csv").is_file()
+
+
+@pytest.mark.parametrize("rel, inner", [("data/raw/sub", "data/raw"), ("exportrow/sub", "exportrow"),
+                                        ("tests/fixtures/sub", "tests/fixtures"), ("docs/sub", "docs"),
+                                        ("notebooks/sub", "notebooks"),
+                                        ("notebooks/solutions/sub", "notebooks/solutions")])
+def test_out_inside_the_projects_source_folders_is_refused(rel, inner):
+    # review 11c, F11: the folders themselves were refused, a new folder inside them was not
+    from conftest import ROOT
+
+    res = run("tables", "--out", rel, cwd=ROOT)
+    assert res.returncode == 2
+    assert res.stderr.strip() == (f"error: --out {rel}: that is inside the project's {inner}/ folder; exportrow "
+                                  "replaces its output folder as a whole, so choose a folder of its own, e.g. --out "
+                                  "tables/mine")
+    assert not (ROOT / rel).exists()
+
+
+def test_the_documented_output_places_stay_open(tmp_path):
+    from conftest import ROOT
+
+    from exportrow.outdir import check_out, check_out_place
+
+    for rel in ("reports/mine", "tables/mine", "my-tables", "notebooks/outputs/01-enforcement-statistics",
+                "build/site"):
+        assert check_out_place(ROOT / rel, "tables/mine") == (ROOT / rel).resolve()  # nothing is made here
+    assert check_out(tmp_path / "t", "tables") == (tmp_path / "t").resolve()
