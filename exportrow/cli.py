@@ -122,6 +122,7 @@ def _cmd_tables(args) -> int:
     from exportrow.annotations import article_to_load
     from exportrow.annotations.formulas import formula_warnings
     from exportrow.export import write_tables
+    from exportrow.files import shown_path
     from exportrow.outdir import check_out
     from exportrow.tables import all_tables, annotation
 
@@ -136,7 +137,7 @@ def _cmd_tables(args) -> int:
     for p in written:
         n = len(tables[p.stem]) if p.stem in tables else None
         rows = "" if n is None else f" ({n} row{'' if n == 1 else 's'})"
-        print(f"wrote {p}{rows}")
+        print(f"wrote {shown_path(p)}{rows}")
     return 0
 
 

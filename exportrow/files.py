@@ -100,3 +100,17 @@ def excerpt(value, limit: int = 60) -> str:
     if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
         return repr(value)
     return {dict: "a mapping", list: "a list"}.get(type(value), f"a {type(value).__name__}")
+
+
+def shown_path(path) -> str:
+    """A path for a message on one line: as it is, unless it holds a line break or another control character,
+    which are shown escaped (``\\n``) so that the line is not split.
+
+    Example:
+        >>> shown_path("tables/actors.csv"), shown_path("new\\nline ü/actors.csv")
+        ('tables/actors.csv', 'new\\\\nline ü/actors.csv')
+    """
+    def control(c: str) -> bool:
+        return ord(c) < 32 or 0x7f <= ord(c) < 0xa0 or c in "\u2028\u2029"
+
+    return "".join(repr(c)[1:-1] if control(c) else c for c in str(path))

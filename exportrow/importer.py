@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 
 from exportrow.errors import ExportrowError, UsageError
-from exportrow.files import MAX_PAGE_BYTES, InputFileError
+from exportrow.files import MAX_PAGE_BYTES, InputFileError, shown_path
 
 __all__ = ["ImportError_", "page_to_capture", "import_page", "register", "IMPORTED_BY"]
 
@@ -99,6 +99,23 @@ def _published_time(tree, day: str) -> str:
     return day
 
 
+def _site_name(tree) -> str:
+    """The page's ``og:site_name`` as written (trafilatura title-cases a name in lower case and drops a leading
+    ``@``, changing the outlet's own words), or ``""``.
+
+    Example:
+        >>> import lxml.html
+        >>> _site_name(lxml.html.fromstring("<html><head><meta property='og:site_name' content=' the  wire'></head>"
+        ...                                 "<body><p>x</p></body></html>"))
+        'the wire'
+    """
+    for value in tree.xpath('//head/meta[@property="og:site_name"]/@content'):
+        value = " ".join(str(value).split())
+        if value:
+            return value
+    return ""
+
+
 def _language(tree) -> str:
     lang = tree.xpath("/html/@lang")
     return str(lang[0]).strip()[:12] if lang else ""
@@ -162,7 +179,7 @@ def page_to_capture(data: bytes, *, source: str = "", outlet: str = "", publishe
     day = meta.get("date") or ""
     fields = {
         "title": title,
-        "outlet": outlet or meta.get("sitename") or "",
+        "outlet": outlet or (_site_name(tree) if tree is not None else "") or meta.get("sitename") or "",
         "published": published or (_published_time(tree, day) if tree is not None and day else day),
         "timezone": timezone,
         "url": meta.get("url") or (source if re.match(r"https?://", source) else ""),
@@ -261,10 +278,16 @@ def _cmd_import(args) -> int:
     from exportrow.article import load_article
 
     art = load_article(out)
-    print(f"wrote {out}: {len(art.paragraphs)} paragraphs from {args.page}. {art.clock_note}")
+    print(f"wrote {shown_path(out)}: {len(art.paragraphs)} paragraphs from {shown_path(args.page)}. {art.clock_note}")
     if art.published is None:
         print("the page gives no publication date: add `published:` to the front matter, or pass --published",
               file=sys.stderr)
+    from exportrow.annotations.formulas import starts_formula
+
+    if starts_formula(art.outlet):  # as `exportrow check` warns: it starts events.csv's publication row
+        print(f"warning: {out}: outlet: {art.outlet!r} starts with {starts_formula(art.outlet)!r}, so a spreadsheet "
+              "that opens events.csv may run it as a formula; write the outlet's name without the sign in the "
+              "front matter", file=sys.stderr)
     print(f"next: read it against the page, then `exportrow extract {out} --out NAME.yaml`")
     return 0
 

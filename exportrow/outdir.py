@@ -305,6 +305,12 @@ def edited_files(folder: Path, marker: dict | None = None) -> list[str]:
             edited.append(name)
     return edited
 
+#: Project folders with nothing of anyone's output anywhere inside them (the project folder and ``data/`` hold output
+#: places: ``reports/``, ``data/processed/``); a new folder inside one is refused as the folder itself is.
+_SOURCE_TREES = tuple(rel for rel in SOURCE_FOLDERS if rel not in (".", "data"))
+#: ...except ``notebooks/outputs/``, where a notebook of a student edition writes (README).
+_OPEN_OUTPUTS = f"notebooks/{_EDITION_OUTPUTS}"
+
 
 def _protected() -> dict[Path, str]:
     """Folders that are never replaced, with what they are (for the message)."""
@@ -399,10 +405,10 @@ def check_out_place(out: str | Path, example: str, *, option: str = "--out",
         if path in folder.parents:
             raise OutputFolderError(f"{option} {given}: that folder contains {name}; choose a folder of its own, {eg}")
     root = paths.PROJECT_ROOT.resolve()
-    for inner in (".git", ".venv"):
-        if (root / inner) in path.parents:
-            raise OutputFolderError(f"{option} {given}: that is inside the project's {inner}/ folder; choose a "
-                                    f"folder of its own, {eg}")
+    inside = [rel for rel in _SOURCE_TREES if (root / rel).resolve() in path.parents]
+    if inside and (root / _OPEN_OUTPUTS).resolve() not in [path, *path.parents]:
+        inner = max(inside, key=len)  # the innermost: tests/fixtures/, not tests/
+        raise OutputFolderError(f"{option} {given}: that is inside the project's {inner}/ folder; {why}, {eg}")
     return path
 
 

@@ -717,13 +717,16 @@ def _article(params: dict):
 def formula_warnings(params: dict) -> list[str]:
     """The warnings ``exportrow check`` gives for texts that a spreadsheet would run as a formula (they start with
     ``=``, ``+``, ``-`` or ``@``), for the report's annotation: its CSV files are linked for download. None for the
-    bundled annotation, which has no such text.
+    bundled annotation, which has no such text (unless the ``outlet`` parameter gives one: it starts events.csv's
+    publication row).
 
     Example:
         >>> formula_warnings({})
         []
+        >>> [w.split(": ")[1] for w in formula_warnings({"outlet": "@Nikkei"})]
+        ['article.outlet']
     """
-    if not (params.get("article_path") or params.get("annotation_path")):
+    if not (params.get("article_path") or params.get("annotation_path") or params.get("outlet")):
         return []
     from exportrow.annotations import load_annotation
     from exportrow.annotations.formulas import formula_warnings as warnings_of

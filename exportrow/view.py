@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import shlex
 import sys
 import textwrap
 from dataclasses import dataclass, field
@@ -54,6 +55,10 @@ CSP = CONTENT_SECURITY_POLICY  # the report's own: the article page is one of it
 #: Written into every page as ``<meta name="generator">``; `exportrow view` overwrites only such files.
 GENERATOR = "exportrow view"
 _MARKER = f'<meta name="generator" content="{GENERATOR}">'
+#: The second line of a page `exportrow view` writes to a file: the SHA-256 of every other line. While it matches,
+#: nobody has changed the page, so `exportrow view` may write it again; a page changed since is never replaced.
+_SUM = "<!-- sha256 of every other line, so that exportrow view never replaces a page someone changed: "
+_SUM_END = " -->"
 
 # Drawing: each entry is a bar under the text, one slot per overlapping entry.
 _STEP = 7  # px from one slot to the next
@@ -164,8 +169,9 @@ class ArticleView:
         from exportrow.export import write_atomic
 
         path = Path(path)
-        check_output(path, force=force)
-        return write_atomic(path, self.page())
+        page = self.page()
+        check_output(path, force=force, page=page)
+        return write_atomic(path, page_with_checksum(page))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -951,10 +957,73 @@ def is_view_page(path: str | Path) -> bool:
     return _MARKER.encode() in head
 
 
-def check_output(path: Path, *, force: bool = False) -> None:
-    """Refuse to write over a folder, a link, or a file exportrow did not write (exportrow's one rule for output
-    files, :func:`exportrow.outdir.check_out_file`): a page `exportrow view` wrote is replaced, any other file
-    never, ``force`` or not.
+def page_with_checksum(page: str) -> str:
+    """``page`` with the checksum line after its first line, as `exportrow view` writes it to a file.
+
+    Example:
+        >>> page_with_checksum("<!DOCTYPE html>\\n<p>x</p>\\n").splitlines()[1]  # doctest: +ELLIPSIS
+        '<!-- sha256 of every other line, so that exportrow view never replaces a page someone changed: ... -->'
+    """
+    first, rest = page.split("\n", 1)
+    return f"{first}\n{_SUM}{hashlib.sha256(page.encode('utf-8')).hexdigest()}{_SUM_END}\n{rest}"
+
+
+def _checksum_line(path: str | Path) -> str | None:
+    """The checksum line of the page at ``path`` (its second line), or None if it has none."""
+    with open(path, "rb") as fh:
+        head = fh.read(64 * 1024).decode("utf-8", errors="replace")
+    line = head.partition("\n")[2].partition("\n")[0]
+    return line if line.startswith(_SUM) else None
+
+
+def unchanged_page(path: str | Path, page: str | None = None) -> bool:
+    """Whether the page at ``path`` is as `exportrow view` wrote it: its checksum line matches the rest.
+
+    A page of an older exportrow view carries no checksum, so nothing shows that nobody has changed it: it counts as
+    unchanged only while it is byte for byte ``page`` (the page written now, without the line). ``page=None``: not
+    known yet (the check before any work), so such a page passes for now and is judged again before writing.
+
+    Example:
+        >>> import tempfile
+        >>> p = Path(tempfile.mkdtemp()) / "a.html"
+        >>> _ = p.write_text(page_with_checksum(article_page()), encoding="utf-8")
+        >>> unchanged_page(p)
+        True
+        >>> with open(p, "a", encoding="utf-8") as fh:
+        ...     _ = fh.write("<!-- my notes for the class -->\\n")  # a teacher's addition
+        >>> unchanged_page(p)
+        False
+        >>> _ = p.write_text(article_page(), encoding="utf-8")  # an older exportrow view's page: no checksum
+        >>> unchanged_page(p, article_page()), unchanged_page(p, article_page(excerpt="full"))
+        (True, False)
+    """
+    data = Path(path).read_bytes()
+    text = data.decode("utf-8", errors="replace")
+    first, _, rest = text.partition("\n")
+    line, _, rest = rest.partition("\n")
+    if line.startswith(_SUM):
+        recorded = line.removeprefix(_SUM).removesuffix(_SUM_END).strip()
+        return hashlib.sha256(f"{first}\n{rest}".encode()).hexdigest() == recorded
+    return page is None or data == page.encode("utf-8")
+
+
+def _changed(path: Path) -> str:
+    """How a page `exportrow view` wrote is no longer known to be as it wrote it, for the refusal."""
+    try:
+        line = _checksum_line(path)
+    except OSError:
+        line = None
+    if line is not None:
+        return ("is a page that exportrow view wrote and someone has changed since (its checksum line no longer "
+                "matches: notes, highlights or other edits would be lost)")
+    return ("is a page that an older exportrow view wrote without a checksum, so exportrow cannot tell whether "
+            "someone has changed it since")
+
+
+def check_output(path: Path, *, force: bool = False, page: str | None = None) -> None:
+    """Refuse to write over a folder, a link, a file exportrow did not write, or a page someone changed (exportrow's
+    one rule for output files, :func:`exportrow.outdir.check_out_file`): a page `exportrow view` wrote and nobody
+    changed since (:func:`unchanged_page`) is replaced, any other file never, ``force`` or not.
 
     Raises:
         OutputFolderError: With the reason and the nearest fix (a :class:`~exportrow.errors.UsageError`, exit 2).
@@ -967,7 +1036,46 @@ def check_output(path: Path, *, force: bool = False) -> None:
     """
     from exportrow.outdir import check_out_file
 
-    check_out_file(path, "a page written by exportrow view", is_view_page, force=force, edited=False)
+    del force  # no effect: what may be replaced is replaced anyway, the rest never
+    check_out_file(path, "a page written by exportrow view", is_view_page, force=True, edited=True,
+                   unchanged=lambda p: unchanged_page(p, page), changed=_changed(Path(str(path)).expanduser()))
+
+
+def _is_annotation(path) -> bool:
+    """Whether ``path`` is an annotation file (YAML with top-level ``exportrow:`` and ``article:`` keys), not an
+    article: a regular file only, and only its head is read."""
+    try:
+        if not Path(path).is_file():
+            return False
+        with open(path, "rb") as fh:
+            head = fh.read(64 * 1024).decode("utf-8", errors="replace").lstrip("\ufeff")
+    except OSError:
+        return False
+    return bool(re.search(r"^exportrow:", head, re.M) and re.search(r"^article:", head, re.M))
+
+
+def _annotation_as_article(path, annotation, out: str = "PAGE.html") -> str:
+    """The message for an annotation given where the article goes, with the command that works.
+
+    Example:
+        >>> print(_annotation_as_article("hb.yaml", None))  # no hb.txt beside it here
+        hb.yaml is an annotation file (it has exportrow: and article: keys), not an article; pass the article \
+first and the annotation with --annotation, e.g. `exportrow view ARTICLE.txt --annotation hb.yaml --out PAGE.html`, \
+or the annotation alone: `exportrow view --annotation hb.yaml --out PAGE.html`
+    """
+    from exportrow.annotations import article_path_for
+    from exportrow.errors import ExportrowError
+
+    try:
+        article = article_path_for(path) if annotation is None else None
+    except ExportrowError:
+        article = None
+    shown = shlex.quote(str(article)) if article is not None else "ARTICLE.txt"
+    out = shlex.quote(str(out or "PAGE.html"))
+    alone = f", or the annotation alone: `exportrow view --annotation {shlex.quote(str(path))} --out {out}`"
+    return (f"{path} is an annotation file (it has exportrow: and article: keys), not an article; pass the article "
+            f"first and the annotation with --annotation, e.g. `exportrow view {shown} --annotation "
+            f"{shlex.quote(str(path))} --out {out}`" + (alone if annotation is None else ""))
 
 
 def _article_argument(args) -> str | None:
@@ -991,9 +1099,12 @@ def _article_argument(args) -> str | None:
 
 def _cmd_view(args) -> int:
     from exportrow.annotations import article_path_for
+    from exportrow.files import shown_path
 
     try:
         article_path = _article_argument(args)
+        if article_path and _is_annotation(article_path):
+            raise ViewError(_annotation_as_article(article_path, args.annotation, args.out))
         if args.annotation and not Path(args.annotation).is_file():
             raise ViewError(f"{args.annotation}: no such annotation file; check the path")
         if not article_path and args.annotation:
@@ -1017,7 +1128,7 @@ def _cmd_view(args) -> int:
     for note in view.notes:
         print(f"note: {note}", file=sys.stderr)
     what = ", ".join(_count(k, n) for k, n in view.counts.items()) or "text only"
-    print(f"wrote {out} ({'full text' if view.excerpt == 'full' else 'excerpt: ' + view.excerpt}: {what})")
+    print(f"wrote {shown_path(out)} ({'full text' if view.excerpt == 'full' else 'excerpt: ' + view.excerpt}: {what})")
     return 0
 
 
@@ -1065,6 +1176,7 @@ def register(sub) -> None:
     p.add_argument("--no-labels", action="store_true", help="no id tags where claims and figures start")
     p.add_argument("--no-coverage", action="store_true", help="do not mark ignored and unannotated numbers")
     p.add_argument("--force", action="store_true",
-                   help="no effect, kept for old scripts: a page exportrow view wrote is replaced anyway, and any "
-                        "other file never is")
+                   help="no effect, kept for old scripts: a page exportrow view wrote is replaced anyway while "
+                        "nobody has changed it (its checksum line matches); a page changed since, or any other "
+                        "file, never is")
     p.set_defaults(func=_cmd_view)

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from exportrow.annotations import ATTRIBUTIONS, ENTMAN, FRAMES
 from exportrow.errors import SUGGEST_CUTOFF, ExportrowError, UsageError
-from exportrow.files import excerpt, read_text
+from exportrow.files import excerpt, read_text, shown_path
 
 __all__ = ["Worksheet", "WorksheetError", "make_worksheet", "worksheet_yaml", "worksheet_csv", "read_worksheet",
            "write_worksheet", "worksheet_text", "is_worksheet", "register", "CODING_FIELDS", "CSV_COLUMNS", "GUIDE"]
@@ -259,7 +259,8 @@ moral_evaluation,treatment_recommendation,answers,note'
               "the exact words for a claim the sheet misses. Do not edit id, start, quote or context.",
         context=f"Coding guide: {GUIDE} (in the exportrow project). Your side follows from the actor you choose.",
         note="your notes")
-    row(id="#article", start=ws.article_sha256, quote=ws.title, context=f"file: {ws.article_file}")
+    row(id="#article", start=ws.article_sha256, quote=ws.title, context=f"file: {ws.article_file}",
+        note=_listed_note(ws))
     actors = "\n".join(f"{a['id']}: {a['name']} [{a['side']}]" for a in ws.actors)
     row(id="#allowed", start="do not edit", quote="the claim's words in the article", context="the sentence around it",
         actor=actors, attribution=" | ".join(ATTRIBUTIONS), cue="the reporting verb or hedge as the article has it",
@@ -270,6 +271,23 @@ moral_evaluation,treatment_recommendation,answers,note'
     for c in ws.claims:
         row(**{k: v for k, v in c.items() if k != "entman"}, **{e: "x" for e in c.get("entman") or []})
     return buf.getvalue()
+
+
+#: The ``#article`` row's note lists the sheet's claim rows after this, so that a reader can tell a row that is missing.
+_LISTED = "claims: "
+
+
+def _listed_note(ws: Worksheet) -> str:
+    """The ``#article`` row's note: the ids of the sheet's claim rows (none if an id holds a space or is empty).
+
+    Example:
+        >>> _listed_note(Worksheet("a.txt", "", "", [], [], [{"id": "c01"}, {"id": "c02"}]))
+        'claims: c01 c02'
+    """
+    ids = [str(c.get("id") or "") for c in ws.claims]
+    if not ids or not all(re.fullmatch(r"[^\s,;]+", i) for i in ids):
+        return ""
+    return _LISTED + " ".join(ids)
 
 
 def is_worksheet(path: str | Path) -> bool:
@@ -539,7 +557,29 @@ def _dialect(header: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
+def _check_control(path: Path, text: str) -> None:
+    """Refuse a CSV worksheet holding a control character (a NUL, ...): it is not text, and a value such as
+    ``fr\\x00gov`` would only be reported as an unknown actor. The message is the annotation reader's.
+
+    Example:
+        >>> _check_control(Path("w.csv"), "id;actor\\nc01;fr\\x00gov\\n")
+        Traceback (most recent call last):
+        ...
+        exportrow.worksheet.WorksheetError: w.csv: line 2: holds the control character U+0000, which is not text; \
+delete it (an editor may show it as ^@ or <0x00>) and save the file again as plain UTF-8 text
+    """
+    m = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if m is None:
+        return
+    char, line = ord(m.group()), text.count("\n", 0, m.start()) + 1
+    caret = f"^{chr(char + 64)} or " if char < 32 else ""
+    raise WorksheetError(path, [f"line {line}: holds the control character U+{char:04X}, which is not text; delete "
+                                f"it (an editor may show it as {caret}<0x{char:02x}>) and save the file again as "
+                                "plain UTF-8 text"])
+
+
 def _parse_csv(path: Path, text: str) -> Worksheet:
+    _check_control(path, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = _dialect(text.split("\n", 1)[0])
     try:
@@ -551,6 +591,7 @@ def _parse_csv(path: Path, text: str) -> Worksheet:
     if missing:
         raise WorksheetError(path, [f"not an exportrow coding worksheet: no column {', '.join(missing)} in the first "
                                     "row; make one with `exportrow worksheet ANNOTATION --format csv`"])
+    _check_not_cut(path, text, rows, header, delimiter)
     recs = []
     for line_no, cells in enumerate(rows[1:], 2):
         if not any(c.strip() for c in cells):
@@ -561,6 +602,7 @@ def _parse_csv(path: Path, text: str) -> Worksheet:
     if "#worksheet" not in meta or "#article" not in meta:
         raise WorksheetError(path, ["the rows #worksheet and #article are missing; make a new worksheet with "
                                     "`exportrow worksheet ANNOTATION --format csv` and copy your coding into it"])
+    _check_listed(path, meta["#article"], [r["id"].strip() for _, r in recs])
     actors = []
     for line in (meta.get("#allowed", {}).get("actor") or "").split("\n"):
         m = re.match(r"^\s*([^:\s]+):\s*(.*?)\s*\[([^\]]+)\]\s*$", line)
@@ -580,6 +622,77 @@ def _parse_csv(path: Path, text: str) -> Worksheet:
                        "entman": entman, "_entman_bad": bad})
     return Worksheet(article_file=file, article_sha256=(art.get("start") or "").strip(), title=art.get("quote") or "",
                      actors=actors, sides=sorted({a["side"] for a in actors}), claims=claims, coder="", path=path)
+
+
+def _ends_in_quotes(text: str, delimiter: str) -> bool:
+    """Whether the CSV text ends inside a quoted cell (a quote opened and never closed: the file was cut there).
+
+    Example:
+        >>> _ends_in_quotes('id,quote\\nc01,"the boats', ","), _ends_in_quotes('id,quote\\nc01,"the boats"\\n', ",")
+        (True, False)
+    """
+    try:
+        for _ in csv.reader(io.StringIO(text), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
+
+
+def _check_not_cut(path: Path, text: str, rows: list[list[str]], header: list[str], delimiter: str) -> None:
+    """Refuse a CSV worksheet that ends in the middle of a row: its last row has fewer cells than the sheet's columns
+    (columns a person added after them aside), or a quoted cell is never closed. A spreadsheet writes every cell of
+    every row, so the file was cut short (saved half-way, copied partly); reading it would count the rows it lost as
+    claims the coder did not find.
+
+    Example:
+        >>> text = "id,start,quote\\nc01,1,ab\\nc02,5"
+        >>> _check_not_cut(Path("t.csv"), text, list(csv.reader(io.StringIO(text))), ["id", "start", "quote"], ",")
+        Traceback (most recent call last):
+        ...
+        exportrow.worksheet.WorksheetError: t.csv: the file ends in the middle of row c02 (2 of 3 cells): it looks \
+cut short; save it again from your spreadsheet
+    """
+    body = [(k, r) for k, r in enumerate(rows[1:], 2) if any(c.strip() for c in r)]
+    if not body:
+        return
+    line_no, last = body[-1]
+    quoted = _ends_in_quotes(text, delimiter)
+    name = " ".join(last[0].split())[:40] if last and last[0].strip() else f"{line_no}"
+    comment = name.startswith("#") and name not in ("#worksheet", "#article", "#allowed")  # a line someone added
+    width = 1 + max((k for k, h in enumerate(header) if h in CSV_COLUMNS), default=0)  # columns of its own added
+    if not quoted and (len(last) >= width or comment):
+        return
+    cells = (f"{min(len(last), width)} of {width} cells"
+             + (", the last one a quoted text that is never closed" if quoted else ""))
+    raise WorksheetError(path, [f"the file ends in the middle of row {name} ({cells}): it looks cut "
+                                "short; save it again from your spreadsheet"])
+
+
+def _check_listed(path: Path, article_row: dict, ids: list[str]) -> None:
+    """Refuse a CSV worksheet that lacks claim rows its ``#article`` row lists (:func:`_listed_note`): they were cut
+    off or deleted, and would count as claims the coder did not find. (A sheet from an older exportrow lists none.)
+
+    Example:
+        >>> _check_listed(Path("t.csv"), {"note": "claims: c01 c02 c03"}, ["#article", "c01"])
+        Traceback (most recent call last):
+        ...
+        exportrow.worksheet.WorksheetError: t.csv: the rows c02, c03 that the worksheet lists (in its #article row) \
+are missing: it looks cut short, or they were deleted; save it again from your spreadsheet, or make a new worksheet \
+and copy your coding into it (for a claim you think is not a claim, keep its row and leave its coding cells empty)
+    """
+    note = (article_row.get("note") or "").strip()
+    if not note.startswith(_LISTED.strip()):
+        return
+    present = set(ids)
+    missing = [i for i in note[len(_LISTED.strip()):].split() if i not in present]
+    if missing:
+        shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10:,} more" if len(missing) > 10 else "")
+        raise WorksheetError(path, [f"the row{'s' if len(missing) > 1 else ''} {shown} that the worksheet lists (in "
+                                    "its #article row) " + ("are" if len(missing) > 1 else "is") + " missing: it "
+                                    "looks cut short, or they were deleted; save it again from your spreadsheet, or "
+                                    "make a new worksheet and copy your coding into it (for a claim you think is not "
+                                    "a claim, keep its row and leave its coding cells empty)"])
 
 
 def _close(word: str, options) -> str:
@@ -773,8 +886,8 @@ def _worksheet(args) -> int:
         print(worksheet_text(ws, fmt), end="")
         return 0
     out = write_worksheet(ws, args.out, fmt, force=args.force)
-    print(f"wrote a blank {fmt.upper()} worksheet with {len(ws.claims)} claims to {out}; hand it out, collect the "
-          f"filled copies, then run `exportrow agree FILE FILE ...`")
+    print(f"wrote a blank {fmt.upper()} worksheet with {len(ws.claims)} claims to {shown_path(out)}; hand it out, "
+          "collect the filled copies, then run `exportrow agree FILE FILE ...`")
     return 0
 
 

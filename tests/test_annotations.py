@@ -115,7 +115,8 @@ def test_all_problems_reported_together(article, seed_yaml, write_annotation):
 
 def test_yaml_is_read_safely(article, write_annotation):
     ps = problems(write_annotation("actors: !!python/object/apply:os.system ['echo pwned']\n"), article)
-    assert "not valid YAML" in ps[0].message
+    assert ps[0].message == "line 1: a YAML tag (!!python/object/apply:os.system) is not accepted"
+    assert ps[0].fix == "YAML tags are not accepted; write the value plainly"  # review 11c, F10: the nearest fix
 
 
 def test_check_command_lists_problems_without_traceback(seed_yaml, write_annotation, tmp_path):

@@ -61,7 +61,8 @@ CATALOGUE: list[Case] = [
     Case("top-level-scalar", "just a word", "hello\n", "the top level is not a mapping", 1),
     Case("bad-yaml", "an unclosed bracket", "actors: [\n", "not valid YAML at line 2", 1),
     Case("python-tag", "a tag that would run code", "actors: !!python/object/apply:os.system ['echo pwned']\n",
-         "not valid YAML", 1),
+         "a YAML tag (!!python/object/apply:os.system) is not accepted\n    fix: YAML tags are not accepted; write "
+         "the value plainly", 1),
     Case("two-documents", "two YAML documents in one file", "a: 1\n---\nb: 2\n", "not valid YAML", 1),
     Case("missing-file", "no such file", None, "no such annotation file", 1, path="missing"),
     Case("device", "a device, not a file", None, "not a regular file (a device)", 1, path="/dev/null"),
@@ -94,6 +95,9 @@ CATALOGUE: list[Case] = [
          "figures[cases_2017].value: missing required field", 1),
     Case("value-words", "the value in words", swap("    value: 14\n", "    value: fourteen\n"),
          "figures[cases_2015].value: must be a number, not the text 'fourteen'", 1),
+    Case("value-nan", "YAML's not-a-number as a value", swap("    value: 14\n", "    value: .nan\n"),
+         "figures[cases_2015].value: must be a finite number, not .nan\n    fix: write the number the article "
+         "states, e.g. `value: 90`", 1),
     Case("answers-list", "`answers` as a list", swap("    answers: jp_breach_of_trust\n",
                                                      "    answers: [jp_breach_of_trust]\n"),
          "claims[kr_no_basis].answers: must be text, not a list", 1),

@@ -330,6 +330,27 @@ def test_import_of_a_bad_page_says_why(tmp_path, page, message, code):
     assert not (tmp_path / "x.txt").exists()
 
 
+def test_import_keeps_the_site_name_as_written_and_warns_about_a_formula(tmp_path):
+    # review 11c, F6: trafilatura title-cases a site name in lower case and drops a leading @
+    from exportrow.importer import page_to_capture
+
+    def page(site):
+        return (f"<html lang='en'><head><title>T</title><meta property='og:site_name' content='{site}'></head><body>"
+                "<article><h1>Ships wait</h1><p>FREEDON -- Twelve ships waited at the border on Monday, officials "
+                "said.</p><p>The queue cleared by the evening.</p></article></body></html>").encode()
+
+    assert 'outlet: "the example wire"' in page_to_capture(page("the example wire"), published="2024-05-14")
+    assert 'outlet: "@ExampleWire"' in page_to_capture(page("@ExampleWire"), published="2024-05-14")
+    saved = tmp_path / "page.html"
+    saved.write_bytes(page("=cmd|calc"))
+    res = subprocess.run([sys.executable, "-m", "exportrow.cli", "import", str(saved), "--out", str(tmp_path / "a.txt"),
+                          "--published", "2024-05-14"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert load_article(tmp_path / "a.txt").outlet == "=cmd|calc"
+    assert (f"warning: {tmp_path / 'a.txt'}: outlet: '=cmd|calc' starts with '=', so a spreadsheet that opens "
+            "events.csv may run it as a formula") in res.stderr
+
+
 def test_import_decodes_a_latin1_page(tmp_path):
     out = tmp_path / "c.txt"
     assert run("import", PAGES / "latin1.html", "--out", out, "--published", "2024-03-04").returncode == 0

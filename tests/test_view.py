@@ -377,6 +377,31 @@ def test_view_command_writes_and_refuses_to_overwrite_other_files(tmp_path, caps
     assert not (tmp_path / "x.html").exists()
 
 
+def test_view_command_never_replaces_a_page_someone_changed(tmp_path, capsys):
+    out = tmp_path / "v2.html"
+    assert main(["view", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").splitlines()[1].startswith("<!-- sha256 of every other line")
+    assert main(["view", "--out", str(out), "--excerpt", "quotes"]) == 0  # unchanged since: written again
+    capsys.readouterr()
+    with open(out, "a", encoding="utf-8") as fh:
+        fh.write("<!-- my notes for the class -->\n")  # a teacher's addition
+    edited = out.read_bytes()
+    for force in ([], ["--force"]):
+        assert main(["view", "--out", str(out), *force]) == 2
+        err = capsys.readouterr().err
+        assert f"--out {out}: exists and is a page that exportrow view wrote and someone has changed since" in err
+        assert "Fix: move or rename it to keep it" in err and "or choose another file" in err
+        assert out.read_bytes() == edited
+    # A page of an older exportrow view (no checksum line): replaced only while it is exactly the page written now.
+    old = tmp_path / "old.html"
+    old.write_text(article_page(excerpt="quotes"), encoding="utf-8")
+    assert main(["view", "--out", str(old)]) == 2
+    assert "an older exportrow view wrote without a checksum" in capsys.readouterr().err
+    assert old.read_text(encoding="utf-8") == article_page(excerpt="quotes")
+    assert main(["view", "--out", str(old), "--excerpt", "quotes"]) == 0
+    assert old.read_text(encoding="utf-8").splitlines()[1].startswith("<!-- sha256 of every other line")
+
+
 # ------------------------------------------------------------------------------------------------------------------
 # In a real browser
 

@@ -291,3 +291,47 @@ def test_cli_writes_both_forms_and_refuses_with_exit_2(tmp_path):
     res = exportrow_cli("worksheet", tmp_path / "missing.yaml")
     assert res.returncode == 1 and "missing.yaml: no such annotation file" in res.stderr
     assert "Traceback" not in res.stderr
+
+
+def test_a_csv_worksheet_cut_short_is_refused_not_read_as_claims_not_found(art, tmp_path):
+    # review 11c, F9: a sheet saved half-way or copied partly; its lost rows were counted as claims "not found"
+    text = CODER_A.read_bytes().decode("utf-8-sig")
+    cut = tmp_path / "t3.csv"
+    cut.write_text(text[:text.index("prove nothing about the boats") + 50] + "\n", encoding="utf-8")
+    with pytest.raises(WorksheetError) as err:
+        _parse(cut)
+    assert str(err.value) == (f"{cut}: the file ends in the middle of row c04 (3 of 15 cells): it looks cut short; "
+                              "save it again from your spreadsheet")
+    inside = tmp_path / "trunc.csv"  # cut inside the #allowed row's quoted list of frames
+    inside.write_text(text[:text.index("10 Quality of life")], encoding="utf-8")
+    with pytest.raises(WorksheetError, match=r"trunc.csv: the file ends in the middle of row #allowed \(8 of 15 "
+                                             r"cells, the last one a quoted text that is never closed\)"):
+        _parse(inside)
+    res = exportrow_cli("agree", cut, CODER_B, "--article", ARTICLE, "--out", tmp_path / "ag")
+    assert res.returncode != 0 and "the file ends in the middle of row c04 (3 of 15 cells)" in res.stderr
+    assert not (tmp_path / "ag").exists()
+    noted = tmp_path / "noted.csv"  # a short comment row a person added at the end is no cut
+    noted.write_text(text.rstrip("\r\n") + "\r\n#asked the class;yes\r\n", encoding="utf-8")
+    assert sorted(c["id"] for c in read_worksheet(noted, art).coded) == ["a1", "c01", "c02", "c03", "c04", "c05",
+                                                                        "c06"]
+
+
+def test_rows_the_csv_worksheet_lists_but_lacks_are_named(ann, art, tmp_path):
+    ws = make_worksheet(ann)
+    ws.claims[0].update(actor=ws.actors[0]["id"], frame=1)
+    sheet = write_worksheet(ws, tmp_path / "sheet.csv", "csv")
+    rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8"))))
+    article_row = dict(zip(CSV_COLUMNS, next(r for r in rows if r[0] == "#article")))
+    assert article_row["note"] == "claims: c01 c02 c03 c04 c05 c06 c07"
+    assert [c["id"] for c in read_worksheet(sheet, art).coded] == ["c01"]
+    lines = sheet.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [ln for ln in lines if not ln.startswith(("c05,", "c06,", "c07,"))]
+    assert len(kept) == len(lines) - 3
+    short = tmp_path / "short.csv"
+    short.write_text("".join(kept), encoding="utf-8")
+    with pytest.raises(WorksheetError) as err:
+        read_worksheet(short, art)
+    assert str(err.value) == (
+        f"{short}: the rows c05, c06, c07 that the worksheet lists (in its #article row) are missing: it looks cut "
+        "short, or they were deleted; save it again from your spreadsheet, or make a new worksheet and copy your "
+        "coding into it (for a claim you think is not a claim, keep its row and leave its coding cells empty)")

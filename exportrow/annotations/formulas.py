@@ -13,7 +13,7 @@ from __future__ import annotations
 from exportrow.annotations.checker import shown
 from exportrow.annotations.model import Annotation, Problem
 
-__all__ = ["FORMULA_SIGNS", "starts_formula", "formula_warnings"]
+__all__ = ["FORMULA_SIGNS", "starts_formula", "formula_warnings", "outlet_warnings"]
 
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP's list).
 FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
@@ -79,6 +79,7 @@ have it
                         "exportrow keeps the text as written (the tables are the record); open the CSV files as "
                         "text (README: Data dictionary, \"Opening the CSV files in a spreadsheet\"), or remove the "
                         "sign if the article does not have it"))
+    out += outlet_warnings(ann)
     for side in ann.sides if isinstance(ann.sides, (list, tuple)) else []:
         if starts_formula(side) and ("sides", side) not in seen:
             seen.add(("sides", side))
@@ -87,3 +88,37 @@ have it
                                "that opens the tables may run it as a formula",
                                "name the side with a word, e.g. `sides: [freedonia, sylvania]`"))
     return out
+
+
+def outlet_warnings(ann: Annotation) -> list[Problem]:
+    """A warning if the article's outlet (the capture's front matter, ``--outlet``, the annotation's ``article:``
+    block, or the page ``exportrow import`` read) would start a formula cell: events.csv's ``publication`` row
+    begins its description with it ("<outlet> publishes the article").
+
+    Example:
+        >>> from pathlib import Path
+        >>> from exportrow.article import load_article
+        >>> art = load_article().with_metadata("options", outlet="@Riverside")
+        >>> print(outlet_warnings(Annotation(Path("a.yaml"), art))[0])  # doctest: +NORMALIZE_WHITESPACE
+        a.yaml: article.outlet: the article's outlet (front matter / --outlet; here set by the user, overriding
+        the capture) '@Riverside' starts with '@', so a spreadsheet that opens events.csv may run its publication
+        row's description as a formula
+            fix: write the outlet's name without the sign (`outlet: Riverside Courier` in the article's front
+            matter, or --outlet "Riverside Courier"); or open the CSV files as text (README: Data dictionary,
+            "Opening the CSV files in a spreadsheet")
+        >>> outlet_warnings(Annotation(Path("a.yaml"), load_article()))
+        []
+    """
+    art = getattr(ann, "article", None)
+    outlet = getattr(art, "outlet", "") or ""
+    sign = starts_formula(outlet)
+    if not sign:
+        return []
+    return [Problem(
+        str(ann.path), "article", "outlet",
+        f"the article's outlet (front matter / --outlet; here {art.outlet_from}) {shown(outlet)} starts with "
+        f"{_NAMES.get(sign, repr(sign))}, so a spreadsheet that opens events.csv may run its publication row's "
+        "description as a formula",
+        "write the outlet's name without the sign (`outlet: Riverside Courier` in the article's front matter, or "
+        "--outlet \"Riverside Courier\"); or open the CSV files as text (README: Data dictionary, \"Opening the "
+        "CSV files in a spreadsheet\")")]

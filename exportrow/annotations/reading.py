@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 from pathlib import Path
 
 from exportrow.annotations.checker import clip
@@ -64,6 +65,9 @@ def _refuse_node(event) -> None:
     if getattr(event, "anchor", None):
         raise YAMLRefused(line, f"a YAML anchor (&{clip(event.anchor, 30)})",
                           "an annotation never needs anchors or aliases: delete it and write values out")
+    if getattr(event, "tag", None):  # `!!python/object/apply:...`, `!!str`: the safe loader would run none of them
+        tag = str(event.tag).replace("tag:yaml.org,2002:", "!!", 1)
+        raise YAMLRefused(line, f"a YAML tag ({clip(tag, 60)})", "YAML tags are not accepted; write the value plainly")
     if isinstance(event, yaml.ScalarEvent) and not event.style and len(event.value) > _MAX_DIGITS \
             and _LONG_NUMBER.fullmatch(event.value):
         raise YAMLRefused(line, f"a number of {len(event.value):,} characters",
@@ -281,12 +285,23 @@ def article_path_for(annotation_path: str | Path) -> Path | None:
     name = meta.get("file") if isinstance(meta, dict) else None
     if not isinstance(name, str) or not name.strip() or "\0" in name:
         return None
+    odd = None
     for cand in (annotation_path.parent / name, annotation_path.parent.parent / "raw" / name):
         try:
             if cand.is_file():
                 return cand
+            if odd is None and cand.exists():
+                odd = cand
         except OSError:  # a name too long for the file system
             continue
+    if odd is not None:  # a FIFO, a device or a folder: never opened (a FIFO would wait for ever)
+        mode = odd.stat().st_mode
+        kind = ("a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a file")
+        raise AnnotationError([Problem(str(annotation_path), "article", "file",
+                                       f"names {excerpt(name, 80)}: {odd} is not a regular file ({kind})",
+                                       "name the article's text file under `article: file:`, or give it with "
+                                       "--article PATH")])
     return None
 
 

@@ -276,7 +276,9 @@ def schema_problems(doc: dict, file: str, name: str = "annotation") -> tuple[lis
     if crowded:  # checking each of a huge number of entries would take long: say so first
         return crowded, {("*",)}
     errors = sorted(validator(name).iter_errors(doc), key=lambda e: _order(doc, list(e.absolute_path)))
-    problems, broken, seen = [], set(), set()
+    problems, broken, seen = _nan_problems(doc, file), set(), set()
+    for p in _nan_paths(doc):
+        broken.add(tuple(p[:2]) if len(p) >= 2 and isinstance(p[1], int) else (p[0],))
     for err in errors:
         path = list(err.absolute_path)
         if path:
@@ -286,6 +288,33 @@ def schema_problems(doc: dict, file: str, name: str = "annotation") -> tuple[lis
                 seen.add((entry, fld, message))
                 problems.append(Problem(file, entry, fld, message, fix))
     return problems, broken
+
+
+def _nan_paths(node, path=(), depth: int = 0) -> list[list]:
+    """The places of YAML's ``.nan`` (a float that is not a number), which no schema bound catches."""
+    if isinstance(node, float) and node != node:
+        return [list(path)]
+    if depth > 8:
+        return []
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    return [p for key, value in items for p in _nan_paths(value, (*path, key), depth + 1)]
+
+
+def _nan_problems(doc: dict, file: str) -> list[Problem]:
+    """A problem for each ``.nan`` in the file: a value must be a finite number.
+
+    Example:
+        >>> [(p.entry, p.field, p.message) for p in _nan_problems({"figures": [{"id": "a", "value": float("nan")}]},
+        ...                                                           "x.yaml")]
+        [('figures[a]', 'value', 'must be a finite number, not .nan')]
+    """
+    out = []
+    for path in _nan_paths(doc):
+        entry, fld = _where(doc, path)
+        key = str(path[-1]) if path and isinstance(path[-1], str) else "value"
+        out.append(Problem(file, entry, fld, "must be a finite number, not .nan",
+                           f"write the number the article states, e.g. `{key}: 90`"))
+    return out
 
 
 def _too_many(doc: dict, file: str, name: str) -> list[Problem]:
