@@ -55,7 +55,8 @@ def test_with_one_filled_sheet_left_the_message_still_says_two_are_needed(tmp_pa
 def test_a_changed_sheet_that_codes_nothing_is_still_refused(tmp_path):
     folder = lesson(tmp_path)
     sheet = folder / "worksheet.csv"
-    sheet.write_text(sheet.read_text(encoding="utf-8").replace("\nc01,", "\nc01x,", 1), encoding="utf-8")
+    # changed (a note in the #worksheet row), not only re-saved; its rows are all still there and all empty
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace(",your notes", ",our class notes", 1), encoding="utf-8")
     res = cli("agree", "class/pair-a.csv", "class/worksheet.csv", "class/pair-b.yaml", "--article",
               FIXTURES / f"{NAME}.txt", "--out", "ag", cwd=tmp_path)
     assert res.returncode == 1, res.stderr
