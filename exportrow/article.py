@@ -25,6 +25,7 @@ always the passage itself.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -403,22 +404,55 @@ class Article:
         return None
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?(?=\s+[\"'\u201c\u2018]?[A-Z0-9])")
+_SPACES = re.compile(r"\s*")
+_WORD = re.compile(r"\S+")
+
+
 def _split_sentences(raw: str, para: Span) -> list[Span]:
+    """The sentences of paragraph ``para``, as raw spans; in time linear in the paragraph's length.
+
+    A full stop after an abbreviation (``Mr.``, ``U.S.``) or a single letter (an initial) ends no sentence.
+
+    Example:
+        >>> text = "Mr. A. Smith said so. 90 boats were seized! Really?"
+        >>> [s.text for s in _split_sentences(text, Span(0, len(text), text))]
+        ['Mr. A. Smith said so.', '90 boats were seized!', 'Really?']
+    """
     text = para.text
+    word_starts = [w.start() for w in _WORD.finditer(text)]
     out = []
     begin = 0
-    for m in re.finditer(r"[.!?][\"'\u201d\u2019]?(?=\s+[\"'\u201c\u2018]?[A-Z0-9])", text):
-        word = re.search(r"(\S+)$", text[begin:m.start()])
-        token = (word.group(1) if word else "").lower().lstrip("\"'\u201c\u2018(")
+    for m in _SENTENCE_END.finditer(text):
+        token = _last_word(text, begin, m.start(), word_starts).lower().lstrip("\"'\u201c\u2018(")
         if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
             continue
         end = m.end()
         out.append((begin, end))
-        rest = text[end:]
-        begin = end + (len(rest) - len(rest.lstrip()))
+        begin = _SPACES.match(text, end).end()
     if begin < len(text.rstrip()):
         out.append((begin, len(text.rstrip())))
     return [Span(para.start + a, para.start + b, raw[para.start + a:para.start + b]) for a, b in out]
+
+
+def _last_word(text: str, begin: int, end: int, word_starts: list[int]) -> str:
+    """The word (run of non-spaces) that ends ``text[begin:end]``, or just before its final newline; else "".
+
+    The same word as ``re.search(r"(\\S+)$", text[begin:end])`` finds, without copying the text or
+    trying every start inside a long run: ``word_starts`` are the starts of ``text``'s runs, in order.
+
+    Example:
+        >>> text = "See Mr. Smith"
+        >>> starts = [0, 4, 8]
+        >>> _last_word(text, 0, 6, starts), _last_word(text, 5, 6, starts), _last_word(text, 0, 4, starts)
+        ('Mr', 'r', '')
+    """
+    if end > begin and text[end - 1] == "\n":
+        end -= 1
+    if end <= begin or text[end - 1].isspace():
+        return ""
+    start = word_starts[bisect.bisect_right(word_starts, end - 1) - 1]
+    return text[max(start, begin):end]
 
 
 _EXAMPLES = {"published": "2019-07-12", "outlet": "Yonhap News Agency", "timezone": "Asia/Seoul"}
