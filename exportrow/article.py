@@ -344,8 +344,8 @@ class Article:
         i = folded.find(q)
         while i >= 0:
             j = i + len(q)
-            ok = (not pre or folded[:i].rstrip().endswith(pre.rstrip())) and (
-                not suf or folded[j:].lstrip().startswith(suf.lstrip()))
+            ok = (not pre or _ends_before(folded, i, pre.rstrip())) and (
+                not suf or _starts_after(folded, j, suf.lstrip()))
             if ok:
                 start, end = where[i], where[j - 1] + 1
                 spans.append(Span(start, end, self.raw[start:end]))
@@ -402,6 +402,30 @@ class Article:
             if s.start <= offset < s.end:
                 return s
         return None
+
+
+def _ends_before(text: str, i: int, words: str) -> bool:
+    """Whether ``text[:i]``, spaces at its end left out, ends with ``words``; without copying ``text``.
+
+    Example:
+        >>> _ends_before("rebuttal from Tokyo", 14, "from"), _ends_before("rebuttal from Tokyo", 14, "to")
+        (True, False)
+    """
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text.endswith(words, 0, i)
+
+
+def _starts_after(text: str, j: int, words: str) -> bool:
+    """Whether ``text[j:]``, spaces at its start left out, starts with ``words``; without copying ``text``.
+
+    Example:
+        >>> _starts_after("Tokyo said no", 5, "said"), _starts_after("Tokyo said no", 5, "no")
+        (True, False)
+    """
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return text.startswith(words, j)
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?(?=\s+[\"'\u201c\u2018]?[A-Z0-9])")
