@@ -398,9 +398,14 @@ class Article:
             >>> art.sentence_at(art.find("156 cases")[0].start).text[:22]
             'There were 156 cases f'
         """
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        sentences = self.sentences
+        index = self.__dict__.get("_sentence_index")
+        if index is None or index[0] is not sentences or len(index[1]) != len(sentences):
+            index = (sentences, [s.start for s in sentences])
+            self.__dict__["_sentence_index"] = index  # the starts, found once: a lookup is a bisect, not a scan
+        k = bisect.bisect_right(index[1], offset) - 1
+        if k >= 0 and offset < sentences[k].end:
+            return sentences[k]
         return None
 
 

@@ -279,12 +279,35 @@ def _dates_in(article: Article) -> list[Candidate]:
     return out
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _within(spans: list[tuple[int, int]]):
+    """A test of whether ``start, end`` lies inside one of ``spans`` (sorted by start), in log time.
+
+    Example:
+        >>> inside = _within([(0, 4), (2, 9), (20, 25)])
+        >>> inside(3, 8), inside(5, 10), inside(21, 25), inside(12, 13)
+        (True, False, True, False)
+    """
+    import bisect
+    import itertools
+
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end of the spans so far
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect.bisect_right(starts, start) - 1
+        return k >= 0 and reach[k] >= end
+    return inside
+
+
 def _figures(article: Article, props: Proposals) -> None:
-    spans = [(d.start, d.end) for d in props.dates]
+    inside_date = _within(sorted((d.start, d.end) for d in props.dates))
     for sent in article.sentences:
         dates = find_date_expressions(sent.text)
         for m in find_numbers(sent.text, sent.start):
-            if any(a <= m.start and m.end <= b for a, b in spans):
+            if inside_date(m.start, m.end):
                 continue
             at = m.start - sent.start
             reason = _ignore_reason(m, sent.text, at)
@@ -293,7 +316,7 @@ def _figures(article: Article, props: Proposals) -> None:
                 continue
             period, note = _period(sent, dates, m.end - sent.start, article.published_date or "2100-01-01")
             qualifier, words = _qualifier(sent.text, at, m.end - sent.start)
-            nxt = " ".join(sent.text[m.end - sent.start:].split()[:3])
+            nxt = " ".join(w.group() for w, _ in zip(_WORD.finditer(sent.text, m.end - sent.start), range(3)))
             props.figures.append(FigureCandidate(m, sent, period, note, qualifier, words, nxt))
 
 
