@@ -256,6 +256,20 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
     return near[2], guess.format(near[2])
 
 
+def _too_large(m: NumberMention) -> str | None:
+    """Why a number beyond the range of a float (about 1.8e308) is no figure: nothing could compute with it.
+
+    Example:
+        >>> _too_large(find_numbers("1" + "0" * 309 + " boats")[0])
+        'a number of 310 digits is too large to be a figure'
+        >>> _too_large(find_numbers("9" * 300)[0]) is None
+        True
+    """
+    if -sys.float_info.max <= m.value <= sys.float_info.max:  # an int is compared exactly, not made a float
+        return None
+    return f"a number of {sum(c.isdigit() for c in m.text):,} digits is too large to be a figure"
+
+
 def _ignore_reason(m: NumberMention, sentence: str, at: int) -> str | None:
     """Why a number is probably not a figure, or None when it may be one."""
     before = sentence[:at]
@@ -310,7 +324,7 @@ def _figures(article: Article, props: Proposals) -> None:
             if inside_date(m.start, m.end):
                 continue
             at = m.start - sent.start
-            reason = _ignore_reason(m, sent.text, at)
+            reason = _too_large(m) or _ignore_reason(m, sent.text, at)
             if reason:
                 props.ignored.append((m, sent, reason))
                 continue
@@ -419,7 +433,7 @@ def _figure_lines(props: Proposals) -> list[str]:
     lines = ["figures:"] + (["  []"] if not props.figures else [])
     for i, f in enumerate(props.figures, 1):
         m = f.mention
-        value = int(m.value) if float(m.value).is_integer() else m.value
+        value = int(m.value) if isinstance(m.value, int) or float(m.value).is_integer() else m.value
         lines += [f"  - id: figure_{i}          # TODO: a meaningful id", "    quantity: TODO",
                   f"    value: {value}         # written {m.text!r} ({m.form})",
                   f"    unit: TODO          # the words after it: {f.next_words!r}", "    actor: TODO"]
