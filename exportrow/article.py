@@ -25,6 +25,7 @@ always the passage itself.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -393,8 +394,8 @@ class Article:
         i = folded.find(q)
         while i >= 0:
             j = i + len(q)
-            ok = (not pre or folded[:i].rstrip().endswith(pre.rstrip())) and (
-                not suf or folded[j:].lstrip().startswith(suf.lstrip()))
+            ok = (not pre or _ends_before(folded, i, pre.rstrip())) and (
+                not suf or _starts_after(folded, j, suf.lstrip()))
             if ok:
                 start, end = where[i], where[j - 1] + 1
                 spans.append(Span(start, end, self.raw[start:end]))
@@ -447,28 +448,90 @@ class Article:
             >>> art.sentence_at(art.find("156 cases")[0].start).text[:22]
             'There were 156 cases f'
         """
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        sentences = self.sentences
+        index = self.__dict__.get("_sentence_index")
+        if index is None or index[0] is not sentences or len(index[1]) != len(sentences):
+            index = (sentences, [s.start for s in sentences])
+            self.__dict__["_sentence_index"] = index  # the starts, found once: a lookup is a bisect, not a scan
+        k = bisect.bisect_right(index[1], offset) - 1
+        if k >= 0 and offset < sentences[k].end:
+            return sentences[k]
         return None
 
 
+def _ends_before(text: str, i: int, words: str) -> bool:
+    """Whether ``text[:i]``, spaces at its end left out, ends with ``words``; without copying ``text``.
+
+    Example:
+        >>> _ends_before("rebuttal from Tokyo", 14, "from"), _ends_before("rebuttal from Tokyo", 14, "to")
+        (True, False)
+    """
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return text.endswith(words, 0, i)
+
+
+def _starts_after(text: str, j: int, words: str) -> bool:
+    """Whether ``text[j:]``, spaces at its start left out, starts with ``words``; without copying ``text``.
+
+    Example:
+        >>> _starts_after("Tokyo said no", 5, "said"), _starts_after("Tokyo said no", 5, "no")
+        (True, False)
+    """
+    while j < len(text) and text[j].isspace():
+        j += 1
+    return text.startswith(words, j)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?(?=\s+[\"'\u201c\u2018]?[A-Z0-9])")
+_SPACES = re.compile(r"\s*")
+_WORD = re.compile(r"\S+")
+
+
 def _split_sentences(raw: str, para: Span) -> list[Span]:
+    """The sentences of paragraph ``para``, as raw spans; in time linear in the paragraph's length.
+
+    A full stop after an abbreviation (``Mr.``, ``U.S.``) or a single letter (an initial) ends no sentence.
+
+    Example:
+        >>> text = "Mr. A. Smith said so. 90 boats were seized! Really?"
+        >>> [s.text for s in _split_sentences(text, Span(0, len(text), text))]
+        ['Mr. A. Smith said so.', '90 boats were seized!', 'Really?']
+    """
     text = para.text
+    word_starts = [w.start() for w in _WORD.finditer(text)]
     out = []
     begin = 0
-    for m in re.finditer(r"[.!?][\"'\u201d\u2019]?(?=\s+[\"'\u201c\u2018]?[A-Z0-9])", text):
-        word = re.search(r"(\S+)$", text[begin:m.start()])
-        token = (word.group(1) if word else "").lower().lstrip("\"'\u201c\u2018(")
+    for m in _SENTENCE_END.finditer(text):
+        token = _last_word(text, begin, m.start(), word_starts).lower().lstrip("\"'\u201c\u2018(")
         if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token):
             continue
         end = m.end()
         out.append((begin, end))
-        rest = text[end:]
-        begin = end + (len(rest) - len(rest.lstrip()))
+        begin = _SPACES.match(text, end).end()
     if begin < len(text.rstrip()):
         out.append((begin, len(text.rstrip())))
     return [Span(para.start + a, para.start + b, raw[para.start + a:para.start + b]) for a, b in out]
+
+
+def _last_word(text: str, begin: int, end: int, word_starts: list[int]) -> str:
+    """The word (run of non-spaces) that ends ``text[begin:end]``, or just before its final newline; else "".
+
+    The same word as ``re.search(r"(\\S+)$", text[begin:end])`` finds, without copying the text or
+    trying every start inside a long run: ``word_starts`` are the starts of ``text``'s runs, in order.
+
+    Example:
+        >>> text = "See Mr. Smith"
+        >>> starts = [0, 4, 8]
+        >>> _last_word(text, 0, 6, starts), _last_word(text, 5, 6, starts), _last_word(text, 0, 4, starts)
+        ('Mr', 'r', '')
+    """
+    if end > begin and text[end - 1] == "\n":
+        end -= 1
+    if end <= begin or text[end - 1].isspace():
+        return ""
+    start = word_starts[bisect.bisect_right(word_starts, end - 1) - 1]
+    return text[max(start, begin):end]
 
 
 _EXAMPLES = {"published": "2019-07-12", "outlet": "Yonhap News Agency", "timezone": "Asia/Seoul"}

@@ -867,14 +867,14 @@ def months_in_words(text: str) -> float | None:
     Example:
         >>> months_in_words("four years"), months_in_words("1.5 years"), months_in_words("18 months")
         (48, 18.0, 18)
-        >>> months_in_words("a while") is None
-        True
+        >>> months_in_words("a while") is None, months_in_words("1" + "0" * 400 + " years") is None
+        (True, True)
     """
     m = re.search(r"(\S+(?:\s\S+)*?)\s+(year|month)s?\b", text or "")
     if not m:
         return None
     found = find_numbers(m.group(1))
-    if not found:
+    if not found or not -1e300 < found[-1].value < 1e300:  # beyond a float: nothing could compare with it
         return None
     n = found[-1].value
     return n * 12 if m.group(2) == "year" else n

@@ -1191,6 +1191,33 @@ def find_date_expressions(text: str) -> list[tuple[int, int, str]]:
 
 # --------------------------------------------------------------------------- checks for `exportrow check`
 
+_REMEMBERED: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_REMEMBER_CHARS = 4_000_000  # twice the article size cap: every sentence of one article fits
+_remembered_chars = 0
+
+
+def _remembered_date_expressions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """:func:`find_date_expressions` of ``text``, remembered for the texts of the last ~4 M characters.
+
+    ``exportrow check`` asks for the expressions of a sentence once per figure or event in it: a long
+    sentence with many figures is then scanned once, not once per figure, in whatever order they come.
+
+    Example:
+        >>> _remembered_date_expressions("22 in 2016, and more on Wednesday")
+        ((6, 10, '2016'), (24, 33, 'Wednesday'))
+    """
+    global _remembered_chars
+    found = _REMEMBERED.get(text)
+    if found is None:
+        found = tuple(find_date_expressions(text))
+        _REMEMBERED[text] = found
+        _remembered_chars += len(text)
+        while _remembered_chars > _REMEMBER_CHARS and len(_REMEMBERED) > 1:
+            _remembered_chars -= len(next(iter(_REMEMBERED)))
+            del _REMEMBERED[next(iter(_REMEMBERED))]
+    return found
+
+
 def wider_expression(text: str, start: int, end: int, published, tense: str | None = None
                      ) -> tuple[int, int, str] | None:
     """The date expression in ``text`` that strictly holds ``text[start:end]`` and dates something else.
@@ -1213,7 +1240,7 @@ def wider_expression(text: str, start: int, end: int, published, tense: str | No
         inner = resolve_date(inner_words, published, tense=tense)
     except DateResolutionError:
         inner = None
-    for a, b, words in find_date_expressions(text):
+    for a, b, words in _remembered_date_expressions(text):
         if a <= start and end <= b and (a, b) != (start, end):
             try:
                 outer = resolve_date(words, published, tense=tense)

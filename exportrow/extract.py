@@ -273,6 +273,20 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
     return near[2], guess.format(near[2])
 
 
+def _too_large(m: NumberMention) -> str | None:
+    """Why a number beyond the range of a float (about 1.8e308) is no figure: nothing could compute with it.
+
+    Example:
+        >>> _too_large(find_numbers("1" + "0" * 309 + " boats")[0])
+        'a number of 310 digits is too large to be a figure'
+        >>> _too_large(find_numbers("9" * 300)[0]) is None
+        True
+    """
+    if -sys.float_info.max <= m.value <= sys.float_info.max:  # an int is compared exactly, not made a float
+        return None
+    return f"a number of {sum(c.isdigit() for c in m.text):,} digits is too large to be a figure"
+
+
 def _ignore_reason(m: NumberMention, sentence: str, at: int) -> str | None:
     """Why a number is probably not a figure, or None when it may be one."""
     before = sentence[:at]
@@ -334,21 +348,44 @@ def _dates_in(article: Article) -> list[Candidate]:
     return sorted(out, key=lambda c: c.start)
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _within(spans: list[tuple[int, int]]):
+    """A test of whether ``start, end`` lies inside one of ``spans`` (sorted by start), in log time.
+
+    Example:
+        >>> inside = _within([(0, 4), (2, 9), (20, 25)])
+        >>> inside(3, 8), inside(5, 10), inside(21, 25), inside(12, 13)
+        (True, False, True, False)
+    """
+    import bisect
+    import itertools
+
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end of the spans so far
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect.bisect_right(starts, start) - 1
+        return k >= 0 and reach[k] >= end
+    return inside
+
+
 def _figures(article: Article, props: Proposals) -> None:
-    spans = [(d.start, d.end) for d in props.dates]
+    inside_date = _within(sorted((d.start, d.end) for d in props.dates))
     for sent in article.sentences:
         dates = find_date_expressions(sent.text)
         for m in find_numbers(sent.text, sent.start):
-            if any(a <= m.start and m.end <= b for a, b in spans):
+            if inside_date(m.start, m.end):
                 continue
             at = m.start - sent.start
-            reason = _ignore_reason(m, sent.text, at)
+            reason = _too_large(m) or _ignore_reason(m, sent.text, at)
             if reason:
                 props.ignored.append((m, sent, reason))
                 continue
             period, note = _period(sent, dates, m.end - sent.start, article.published_date or "2100-01-01")
             qualifier, words = _qualifier(sent.text, at, m.end - sent.start)
-            nxt = " ".join(sent.text[m.end - sent.start:].split()[:3])
+            nxt = " ".join(w.group() for w, _ in zip(_WORD.finditer(sent.text, m.end - sent.start), range(3)))
             readings = _tense_readings(period, article.published_date) if period and article.published_date else ""
             props.figures.append(FigureCandidate(m, sent, period, note, qualifier, words, nxt, readings))
 
@@ -357,18 +394,26 @@ def _tense_readings(period: str, pub) -> str:
     """Both readings of a proposed figure period whose date the tense decides (a bare month, a quarter...), for the
     draft's ``tense: TODO`` line; "" when the words date themselves.
 
+    A reading that does not resolve ("by June" read as past has no start) is said so, never raised.
+
     Example:
         >>> _tense_readings("June", "2024-03-15")
         'past resolves to 2023-06; present/future to 2024-06 (future: a forecast)'
         >>> _tense_readings("2023", "2024-03-15")
         ''
+        >>> _tense_readings("by June", "2024-03-15")
+        'past does not resolve; present/future to 2024-03-15/2024-06 (future: a forecast)'
     """
     try:
         resolve_date(period, pub)
     except TenseNeeded:
-        past = resolve_date(period, pub, tense="past").timex
-        future = resolve_date(period, pub, tense="future").timex
-        return f"past resolves to {past}; present/future to {future} (future: a forecast)"
+        read = {}
+        for tense in ("past", "future"):
+            try:
+                read[tense] = f"resolves to {resolve_date(period, pub, tense=tense).timex}"
+            except DateResolutionError:
+                read[tense] = "does not resolve"
+        return f"past {read['past']}; present/future {read['future'].removeprefix('resolves ')} (future: a forecast)"
     except DateResolutionError:
         return ""
     return ""
@@ -508,7 +553,7 @@ def _figure_lines(props: Proposals) -> list[str]:
     lines = ["figures:"] + (["  []"] if not props.figures else [])
     for i, f in enumerate(props.figures, 1):
         m = f.mention
-        value = int(m.value) if float(m.value).is_integer() else m.value
+        value = int(m.value) if isinstance(m.value, int) or float(m.value).is_integer() else m.value
         lines += [f"  - id: figure_{i}          # TODO: a meaningful id", "    quantity: TODO",
                   f"    value: {value}         # written {m.text!r} ({m.form})",
                   f"    unit: TODO          # the words after it: {f.next_words!r}", "    actor: TODO"]

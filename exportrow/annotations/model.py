@@ -194,9 +194,16 @@ class Annotation:
             if e.get("expression_span"):
                 covered.append((e["expression_span"].start, e["expression_span"].end))
         covered += [(i["span"].start, i["span"].end) for i in self.ignored_numbers]
+        import bisect
+        import itertools
+
+        covered.sort()
+        starts = [a for a, _ in covered]
+        reach = list(itertools.accumulate((b for _, b in covered), max))  # the furthest end so far: one bisect a number
         out = []
         for para in self.article.paragraphs:
             for m in find_numbers(para.text, para.start):
-                if not any(a <= m.start and m.end <= b for a, b in covered):
+                k = bisect.bisect_right(starts, m.start) - 1
+                if k < 0 or reach[k] < m.end:
                     out.append((m.start, m.end, m.text))
         return out

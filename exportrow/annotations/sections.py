@@ -853,8 +853,14 @@ def check_ignored_numbers(chk: Checker, ann: Annotation) -> None:
                     "quote the words with the number, e.g. 'second deputy chief'")
 
 
+#: How many numbers ``exportrow check`` lists one by one before it sums up the rest.
+COVERAGE_WARNINGS_SHOWN = 20
+
+
 def coverage_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
-    """A warning for each number in the body that no entry accounts for.
+    """A warning for each number in the body that no entry accounts for (the first 20; then one for the rest).
+
+    Each names the number and quotes its sentence, or about 100 characters around it in a long sentence.
 
     Example:
         >>> chk, ann, ids = _demo()
@@ -862,12 +868,44 @@ def coverage_warnings(chk: Checker, ann: Annotation) -> list[Problem]:
         (15, "number '156' at offset 887 is neither a figure, a date nor ignored")
     """
     out = []
-    for start, _end, text in ann.uncovered_numbers():
+    uncovered = ann.uncovered_numbers()
+    for start, end, text in uncovered[:COVERAGE_WARNINGS_SHOWN]:
         sent = chk.article.sentence_at(start)
-        out.append(Problem(chk.file, "coverage", "", f"number {text!r} at offset {start} "
+        where = _around(sent.text, start - sent.start, end - sent.start) if sent else shown(text)
+        out.append(Problem(chk.file, "coverage", "", f"number {shown(text)} at offset {start} "
                            "is neither a figure, a date nor ignored",
-                           f"add a figure or an ignored_numbers entry for: {sent.text if sent else text!r}"))
+                           f"add a figure or an ignored_numbers entry for: {where}"))
+    if len(uncovered) > COVERAGE_WARNINGS_SHOWN:
+        import shlex
+
+        more = len(uncovered) - COVERAGE_WARNINGS_SHOWN
+        out.append(Problem(chk.file, "coverage", "", f"and {more:,} more numbers are neither a figure, a date nor "
+                           f"ignored (only the first {COVERAGE_WARNINGS_SHOWN} are listed)",
+                           f"see them all marked in the article: exportrow view {shlex.quote(str(chk.article.path))} "
+                           f"--annotation {shlex.quote(chk.file)} --out coverage.html"))
     return out
+
+
+def _around(text: str, start: int, end: int, width: int = 50) -> str:
+    """``text`` quoted whole if short (up to ``4 * width``), else the words within ``width`` characters of the number.
+
+    Example:
+        >>> _around("There were 156 cases.", 11, 14)
+        "'There were 156 cases.'"
+        >>> long = "word " * 40 + "and 156 cases " + "more " * 40
+        >>> _around(long, 204, 207, width=20)
+        "'word word word and 156 cases more more' (in a sentence of 414 characters)"
+    """
+    if len(text) <= 4 * width:
+        return repr(text)
+    if end - start > width:
+        return shown(text[start:end])
+    left, right = max(0, start - width), min(len(text), end + width)
+    if left > 0 and (cut := text.find(" ", left, start)) >= 0:
+        left = cut + 1
+    if right < len(text) and (cut := text.rfind(" ", end, right)) >= 0:
+        right = cut
+    return f"{text[left:right].strip()!r} (in a sentence of {len(text):,} characters)"
 
 
 #: An actor for the examples.
