@@ -6,7 +6,11 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
+from exportrow import plots as _plots
 from exportrow.plots import timeline
+
+#: A day's point takes its side's shape (plots._markers): any of these, never the arrows at an axis end.
+_POINT_SHAPES = {*_plots._MARKERS, "D"}
 
 PUBLISHED = pd.Timestamp("2025-03-14")
 
@@ -58,7 +62,8 @@ def test_a_span_to_the_publication_day_ends_at_the_line_on_its_labels_last_day(c
 
 def test_a_day_is_a_point_at_its_noon_on_the_same_line_as_its_tick(chart):
     ax, _ = chart
-    points = sorted(mdates.date2num(pd.Timestamp(x.get_xdata()[0])) for x in ax.lines if x.get_marker() == "o")
+    points = sorted(mdates.date2num(pd.Timestamp(x.get_xdata()[0])) for x in ax.lines
+                    if x.get_marker() in _POINT_SHAPES)
     assert points == pytest.approx([_noon("2025-03-13"), _noon("2025-03-14")])
 
 
@@ -66,7 +71,7 @@ def test_a_chart_of_a_few_days_puts_its_point_on_its_tick_too():
     fig, _ = timeline(_events().iloc[[3]].reset_index(drop=True), published=PUBLISHED)
     fig.canvas.draw()
     ax = fig.axes[0]
-    point, = [mdates.date2num(pd.Timestamp(x.get_xdata()[0])) for x in ax.lines if x.get_marker() == "o"]
+    point, = [mdates.date2num(pd.Timestamp(x.get_xdata()[0])) for x in ax.lines if x.get_marker() in _POINT_SHAPES]
     plt.close(fig)
     assert point == pytest.approx(_noon("2025-03-14")) and point in list(ax.get_xticks())
 

@@ -4,8 +4,12 @@ the publication's label clear of every point, titles that count the rows drawn."
 import pandas as pd
 import pytest
 
+from exportrow import plots as _plots
 from exportrow.plots import timeline
 from exportrow.timeline import close_up_adds, timeline_note, weeks_before
+
+#: A day's point takes its side's shape (plots._markers): any of these, never the arrows at an axis end.
+_POINT_SHAPES = {*_plots._MARKERS, "D"}
 
 PUBLISHED = "2023-10-05"
 
@@ -62,7 +66,7 @@ def test_the_publication_label_stands_clear_of_every_point(chart):
     (label,) = [t for t in ax.texts if t.get_text().startswith("published")]
     assert label.get_text() == "published 5 Oct 2023"
     box = label.get_window_extent().expanded(1.0, 1.0)
-    points = [line for line in ax.lines if line.get_marker() == "o"]
+    points = [line for line in ax.lines if line.get_marker() in _POINT_SHAPES]
     assert len(points) == 3
     for line in points:
         (x, y), = ax.transData.transform(line.get_xydata())
