@@ -111,9 +111,17 @@ def metadata_args(p: argparse.ArgumentParser) -> None:
 
 
 def load_with_options(path, args):
-    """The article at ``path`` with the metadata options in ``args`` applied."""
-    from exportrow.article import load_article
+    """The article at ``path`` with the metadata options in ``args`` applied.
 
+    Raises:
+        UsageError: ``path`` is an annotation file, not an article (the message gives the command that works).
+    """
+    from exportrow.article import load_article
+    from exportrow.errors import UsageError
+    from exportrow.view import _annotation_as_article, _is_annotation
+
+    if path is not None and getattr(args, "command", None) in ("extract", "check", "tables") and _is_annotation(path):
+        raise UsageError(_annotation_as_article(path, getattr(args, "annotation", None), command=args.command))
     return load_article(path, published=getattr(args, "published", None), outlet=getattr(args, "outlet", None),
                         timezone=getattr(args, "timezone", None))
 

@@ -179,12 +179,116 @@ def _dates_a_figure(text: str, date: tuple[int, int, str], dates: list[tuple[int
         >>> _dates_a_figure(t, d[0], d), _dates_a_figure("22 cases in 2016", (12, 16, "2016"), [(12, 16, "2016")])
         (False, True)
     """
-    clause = _clause_of(text, date[0])
-    return any(_clause_of(text, m.start) == clause and not any(a <= m.start and m.end <= b for a, b, _ in dates)
-               for m in find_numbers(text))
+    return _sentence_facts(text, dates, None).dates_a_figure(date)
 
 
-def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, published) -> tuple[str | None, str]:
+class _SentenceFacts:
+    """What :func:`_period` needs of one sentence, found once per sentence rather than once per number and date.
+
+    The numbers (start, end within ``text``) and the clause boundaries (:data:`_CLAUSE_END`) are found once; the
+    clauses that hold a number outside every date, once. With ``published``, the dates that may be a period
+    (``usable``) and the notes on the spans the resolver may not read are also found once.
+
+    Example:
+        >>> t = "ridership fell to 61,000 in October, from 148,000 in September"
+        >>> f = _sentence_facts(t, find_date_expressions(t), "2025-11-14")
+        >>> f.clause_of(t.index("October")), f.clause_of(t.index("September")), f.next_number(25) == t.index("148")
+        (0, 1, True)
+        >>> [d[2] for d in f.usable], f.dates_a_figure(f.usable[0])
+        (['October', 'September'], True)
+    """
+
+    def __init__(self, text: str, dates: list[tuple[int, int, str]], published,
+                 numbers: list[tuple[int, int]] | None = None):
+        import bisect
+        import itertools
+
+        self._bisect = bisect
+        if numbers is None:
+            numbers = [(m.start, m.end) for m in find_numbers(text)]
+        self.starts = sorted(a for a, _ in numbers)
+        self.bounds = [m.end() for m in _CLAUSE_END.finditer(text)]  # in order: _clause_of counts those <= pos
+        spans = sorted((a, b) for a, b, _ in dates)
+        starts, reach = [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
+
+        def inside_date(a: int, b: int) -> bool:  # as _within (not called, so its callers stay countable)
+            k = bisect.bisect_right(starts, a) - 1
+            return k >= 0 and reach[k] >= b
+        self.figure_clauses = {self.clause_of(a) for a, b in numbers if not inside_date(a, b)}
+        self.usable, self.notes = ([], []) if published is None else _usable_dates(text, dates, published)
+        self.free = [d for d in self.usable if not self.dates_a_figure(d)]
+        self.taken = [d for d in self.usable if self.dates_a_figure(d)]
+        self.own, self.otherwise = {}, {}  # by clause: the usable dates, and the other dates
+        usable = set(self.usable)
+        for d in dates:
+            (self.own if d in usable else self.otherwise).setdefault(self.clause_of(d[0]), []).append(d)
+
+    def clause_of(self, pos: int) -> int:
+        """:func:`_clause_of` by bisection."""
+        return self._bisect.bisect_right(self.bounds, pos)
+
+    def next_number(self, at: int) -> int | None:
+        """The start of the first number that starts at or after ``at``."""
+        k = self._bisect.bisect_left(self.starts, at)
+        return self.starts[k] if k < len(self.starts) else None
+
+    def dates_a_figure(self, date: tuple[int, int, str]) -> bool:
+        """:func:`_dates_a_figure`."""
+        return self.clause_of(date[0]) in self.figure_clauses
+
+    def by_clause(self, clause: int) -> tuple[list, list, list, list]:
+        """The usable dates of ``clause``, its other dates, and the usable dates that date no figure and that do."""
+        return self.own.get(clause, []), self.otherwise.get(clause, []), self.free, self.taken
+
+
+def _sentence_facts(text: str, dates: list[tuple[int, int, str]], published,
+                    numbers: list[tuple[int, int]] | None = None) -> _SentenceFacts:
+    """The :class:`_SentenceFacts` of ``text`` (``numbers``: the spans of its numbers, when already found)."""
+    return _SentenceFacts(text, dates, published, numbers)
+
+
+def _usable_dates(text: str, dates: list[tuple[int, int, str]], published) -> tuple[list, list[str]]:
+    """The dates of a sentence that may be the period of a count (whole spans the resolver reads, never a day), and a
+    note for each span it may not read."""
+    usable, notes = [], []
+    for a, b, expr in dates:
+        lead = text[max(0, a - 60):a]
+        conn = re.search(r"\b(?:ending|ended|through|until|till|to|since|from|before|after|by)\s+$", lead, re.I)
+        if conn:
+            head = lead[:conn.start()]
+            preps = [m for m in re.finditer(r"\b(?:during|over|in|for|throughout|within)\b", head, re.I)
+                     if len(head) - m.start() < 40]
+            words = lead[preps[-1].start() if preps else conn.start():] + expr
+            notes.append(f"{words!r} is a span the resolver may not read; date the figure in a note")
+            continue
+        try:
+            if resolve_date(expr, published, tense="past").precision == "day":
+                continue  # a day dates an event, not the period of a count
+        except DateResolutionError:
+            continue
+        usable.append((a, b, expr))
+    return usable, notes
+
+
+def _nearest(pool: list[tuple[int, int, str]], at: int):
+    """The date of ``pool`` (sorted by start) nearest ``at``, the first after it if any: what
+    ``min(after or pool, key=lambda d: abs(d[0] - at))`` chose, by bisection.
+
+    Example:
+        >>> pool = [(2, 4, "a"), (10, 12, "b"), (20, 22, "c")]
+        >>> [_nearest(pool, at)[2] for at in (0, 3, 10, 11, 25)], _nearest([], 3)
+        (['a', 'b', 'b', 'c', 'c'], None)
+    """
+    import bisect
+
+    if not pool:
+        return None
+    k = bisect.bisect_left(pool, at, key=lambda d: d[0])
+    return pool[k] if k < len(pool) else pool[-1]
+
+
+def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, published,
+            facts: _SentenceFacts | None = None) -> tuple[str | None, str]:
     """The date expression that may date a number: whole spans only, never a day, never the end of a span.
 
     A date in the number's own clause comes first (after the number, then the nearest). When the number's clause has
@@ -226,33 +330,15 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
         and do not compare this number by its period
     """
     text = sentence.text
-    later = [m.start for m in find_numbers(text) if m.start >= at]
-    own_words = anaphoric_date(text[at:min([*later, at + 60])])
+    facts = facts or _sentence_facts(text, dates, published)
+    later = facts.next_number(at)
+    own_words = anaphoric_date(text[at:min(at + 60, at + 60 if later is None else later)])
     if own_words:
         return None, (f"dated by {own_words!r}, which exportrow cannot resolve (it hangs on another date); leave the "
                       "period out, and do not compare this number by its period")
-    usable, notes = [], []
-    for a, b, expr in dates:
-        lead = text[max(0, a - 60):a]
-        conn = re.search(r"\b(?:ending|ended|through|until|till|to|since|from|before|after|by)\s+$", lead, re.I)
-        if conn:
-            head = lead[:conn.start()]
-            preps = [m for m in re.finditer(r"\b(?:during|over|in|for|throughout|within)\b", head, re.I)
-                     if len(head) - m.start() < 40]
-            words = lead[preps[-1].start() if preps else conn.start():] + expr
-            notes.append(f"{words!r} is a span the resolver may not read; date the figure in a note")
-            continue
-        try:
-            if resolve_date(expr, published, tense="past").precision == "day":
-                continue  # a day dates an event, not the period of a count
-        except DateResolutionError:
-            continue
-        usable.append((a, b, expr))
-    clause = _clause_of(text, at)
-    own = [d for d in usable if _clause_of(text, d[0]) == clause]
-    dated_otherwise = [d for d in dates if _clause_of(text, d[0]) == clause and d not in usable]
-    free = [d for d in usable if not _dates_a_figure(text, d, dates)]
-    taken = [d for d in usable if d not in free]
+    usable, notes = facts.usable, list(facts.notes)
+    clause = facts.clause_of(at)
+    own, dated_otherwise, free, taken = facts.by_clause(clause)
     guess = ""
     if not own and dated_otherwise:
         free = taken = []
@@ -265,9 +351,7 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
                             "`period_since: <event id>`)")
     elif not own and not free and taken:
         free, guess = taken, "a guess: {!r} dates another number in another clause of this sentence"
-    pool = own or free
-    after = [d for d in pool if d[0] >= at]
-    near = min(after or pool, key=lambda d: abs(d[0] - at), default=None)
+    near = _nearest(own or free, at)
     if near is None:
         return None, "; ".join(notes)
     return near[2], guess.format(near[2])
@@ -375,7 +459,10 @@ def _figures(article: Article, props: Proposals) -> None:
     inside_date = _within(sorted((d.start, d.end) for d in props.dates))
     for sent in article.sentences:
         dates = find_date_expressions(sent.text)
-        for m in find_numbers(sent.text, sent.start):
+        mentions = find_numbers(sent.text, sent.start)
+        facts = _sentence_facts(sent.text, dates, article.published_date or "2100-01-01",
+                                [(m.start - sent.start, m.end - sent.start) for m in mentions])
+        for m in mentions:
             if inside_date(m.start, m.end):
                 continue
             at = m.start - sent.start
@@ -383,7 +470,7 @@ def _figures(article: Article, props: Proposals) -> None:
             if reason:
                 props.ignored.append((m, sent, reason))
                 continue
-            period, note = _period(sent, dates, m.end - sent.start, article.published_date or "2100-01-01")
+            period, note = _period(sent, dates, m.end - sent.start, article.published_date or "2100-01-01", facts)
             qualifier, words = _qualifier(sent.text, at, m.end - sent.start)
             nxt = " ".join(w.group() for w, _ in zip(_WORD.finditer(sent.text, m.end - sent.start), range(3)))
             readings = _tense_readings(period, article.published_date) if period and article.published_date else ""

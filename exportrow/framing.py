@@ -412,7 +412,7 @@ def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: p
     (``urn:sha256:…#char=start,end``). A claim that the article dates (through an event that
     states it) keeps that date's precision: ``datePublished`` for a day, month or year, an
     ISO 8601 interval in ``temporalCoverage`` for a week or a longer span. A claim the
-    article does not date has no date of its own; the article node has the publication date, as
+    article does not date has no date of its own; the article node has the article's own publication date, as
     precise as known (:attr:`~exportrow.article.Article.published_iso`): a date for a date-only
     article, else the date-time with its offset (without one when the time zone is unknown).
 
@@ -429,9 +429,16 @@ def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: p
         ['2019-07-01/2019-07-07']
         >>> news["datePublished"]
         '2019-07-12T07:30:00+09:00'
-        >>> day = art.with_published("2019-07-19")
-        >>> claims_jsonld(exportrow.claims(art), exportrow.actors(art), day)["@graph"][0]["datePublished"]
-        '2019-07-19'
+
+    A what-if ``published`` (a notebook parameter) resolves the claims' relative dates, but the article keeps its
+    own date; the article node's ``description`` says what-if:
+
+        >>> what_if = art.with_published("2019-07-19")
+        >>> node = claims_jsonld(exportrow.claims(what_if), exportrow.actors(what_if), what_if)["@graph"][0]
+        >>> node["datePublished"], node["description"]
+        ('2019-07-12T07:30:00+09:00', 'What-if: dates resolved as if published 19 Jul 2019 (parameter published).')
+        >>> "description" in news
+        False
     """
     names = actors.set_index("actor_id")
     article_id = f"urn:sha256:{article.sha256}"
@@ -439,8 +446,10 @@ def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: p
     if events is not None:
         for r in events[events.claim.notna()].itertuples():
             dated[r.claim] = _claim_date(r)
+    own = article.own_published if getattr(article, "what_if", "") else article  # a what-if never dates the article
     graph = [{"@type": "NewsArticle", "@id": article_id, "headline": article.title,
-              "datePublished": article.published_iso,  # as precise as known: a date-only article gets no time
+              "datePublished": own.published_iso,  # as precise as known: a date-only article gets no time
+              **({"description": article.what_if_note} if getattr(article, "what_if", "") else {}),
               "publisher": {"@type": "NewsMediaOrganization", "name": article.outlet}}]
     for r in claims.itertuples():
         actor = names.loc[r.actor]

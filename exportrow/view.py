@@ -1054,8 +1054,9 @@ def _is_annotation(path) -> bool:
     return bool(re.search(r"^exportrow:", head, re.M) and re.search(r"^article:", head, re.M))
 
 
-def _annotation_as_article(path, annotation, out: str = "PAGE.html") -> str:
-    """The message for an annotation given where the article goes, with the command that works.
+def _annotation_as_article(path, annotation, out: str = "PAGE.html", command: str = "view") -> str:
+    """The message for an annotation given where the article goes, with the command that works (``command``: the
+    exportrow command that was run: view, extract, check or tables).
 
     Example:
         >>> print(_annotation_as_article("hb.yaml", None))  # no hb.txt beside it here
@@ -1071,6 +1072,14 @@ or the annotation alone: `exportrow view --annotation hb.yaml --out PAGE.html`
     except ExportrowError:
         article = None
     shown = shlex.quote(str(article)) if article is not None else "ARTICLE.txt"
+    ann = shlex.quote(str(path))
+    fix = {"extract": f"a draft is made from the article: `exportrow extract {shown}`; to check this annotation: "
+                      f"`exportrow check {ann}`",
+           "check": f"pass the annotation as the argument: `exportrow check {ann}` (with `--article {shown}` "
+                    "when its article is elsewhere)",
+           "tables": f"pass it with --annotation: `exportrow tables --annotation {ann} --article {shown}`"}
+    if command in fix:
+        return f"{path} is an annotation file (it has exportrow: and article: keys), not an article; {fix[command]}"
     out = shlex.quote(str(out or "PAGE.html"))
     alone = f", or the annotation alone: `exportrow view --annotation {shlex.quote(str(path))} --out {out}`"
     return (f"{path} is an annotation file (it has exportrow: and article: keys), not an article; pass the article "

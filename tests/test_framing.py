@@ -104,7 +104,7 @@ def test_prior_is_a_parameter(claims):
 CLAIM_PROPERTIES = {"@type", "@id", "appearance", "firstAppearance", "claimInterpreter", "author", "text",
                     "datePublished", "temporalCoverage", "identifier", "keywords", "about", "name", "url",
                     "description"}
-ARTICLE_PROPERTIES = {"@type", "@id", "url", "headline", "datePublished", "publisher"}
+ARTICLE_PROPERTIES = {"@type", "@id", "url", "headline", "datePublished", "publisher", "description"}
 AGENT_PROPERTIES = {"@type", "name"}
 AGENT_TYPES = {"Person", "Organization", "GovernmentOrganization", "NewsMediaOrganization", "Country"}
 
