@@ -136,19 +136,83 @@ def _sentence_text(span) -> str:
     return " ".join(span.text.replace("\u00a0", " ").split())
 
 
+#: A sentence longer than this (characters) is quoted in a draft by the words around its number or date, not whole.
+_LONG_SENTENCE = 600
+#: How far (characters) a long sentence's quote reaches either side of its number or date.
+_AROUND = 150
+_SPACE = re.compile(r"\s")
+
+
+def _sentence_quote(sent, start: int | None = None, end: int | None = None) -> str:
+    """The draft's quote for an entry of sentence ``sent``: the whole sentence, or for a sentence of more than
+    600 characters (a pasted table, a text that lost its full stops) the whole words within about 150 characters
+    of ``start:end`` (offsets in the article; without them, the sentence's first words). Still the article's own
+    words, so ``check`` finds it; and a draft of a long unpunctuated text stays small (one quote of the whole
+    sentence per number made a 100,000-character sentence's draft hundreds of megabytes).
+
+    Example:
+        >>> text = "word " * 200 + "there were 90 boats " + "word " * 196
+        >>> q = _sentence_quote(Span(10, 10 + len(text), text), 10 + 1011, 10 + 1013)
+        >>> q.startswith("word ") and q.endswith(" word") and "there were 90 boats" in q and len(q) < 320
+        True
+        >>> _sentence_quote(Span(0, 9, "Short  one"))
+        'Short one'
+    """
+    text = sent.text
+    if len(text) <= _LONG_SENTENCE:
+        return _sentence_text(sent)
+    a = start - sent.start if start is not None else 0
+    b = end - sent.start if end is not None else a
+    lo, hi = max(0, a - _AROUND), min(len(text), b + _AROUND)
+    if lo > 0 and (m := _SPACE.search(text, lo, a)):  # begin at a whole word
+        lo = m.end()
+    if hi < len(text):  # end at a whole word
+        cut = max((m.start() for m in _SPACE.finditer(text, b, hi)), default=None)
+        hi = cut if cut is not None else hi
+    return " ".join(text[lo:hi].replace("\u00a0", " ").split())
+
+
+#: How far (characters) the draft looks before or after a number for the words that bound or explain it.
+_NEAR = 200
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BETWEEN_AND = re.compile(r"\bbetween\s+[\d,.]+\s+(?:and|to)\s+$", re.IGNORECASE)
+
+
+def _words_before(sentence: str, at: int) -> str:
+    """The text before ``at`` that holds its last three words: the nearest 200 characters when they hold four words
+    or more (so the first, perhaps cut, is not among the last three), else all of it. Looking at all of it before
+    every number made a long sentence quadratic.
+
+    Example:
+        >>> len(_words_before("a b " * 100 + "up to 5", 406))
+        200
+        >>> _words_before("x" * 300 + " up to 5", 307) == "x" * 300 + " up to "
+        True
+    """
+    near = sentence[max(0, at - _NEAR):at]
+    return near if at <= _NEAR or len(near.split()) >= 4 else sentence[:at]
+
+
+def _words_after(sentence: str, end: int) -> str:
+    """The text after ``end`` that holds its first three words (as :func:`_words_before`, the other way)."""
+    near = sentence[end:end + _NEAR]
+    return near if end + _NEAR >= len(sentence) or len(near.split()) >= 4 else sentence[end:]
+
+
 def _qualifier(sentence: str, at: int, end: int) -> tuple[str | None, str]:
     """The qualifier the words right before (or after) a number propose, and those words."""
-    before = " ".join(re.sub(r"[\"'\u201c\u201d\u2018\u2019(\[]", " ", sentence[:at]).lower().split()[-3:])
+    near = _words_before(sentence, at)
+    before = " ".join(re.sub(r"[\"'\u201c\u201d\u2018\u2019(\[]", " ", near).lower().split()[-3:])
     for kind, words in QUALIFIERS.items():
         for w in sorted(words, key=len, reverse=True):
             if re.search(rf"(?:^|\s){re.escape(w)}$", before):
                 return kind, w
-    m = re.search(r"\bbetween\s+$", sentence[:at].lower())
-    if m and re.match(r"\s*(?:and|to)\s+\d", sentence[end:end + 12].lower()):
+    lo = max(0, at - _NEAR)
+    if _BETWEEN.search(sentence, lo, at) and re.match(r"\s*(?:and|to)\s+\d", sentence[end:end + 12].lower()):
         return "lower_bound", "between ... and (the low end of a range)"
-    if re.search(r"\bbetween\s+[\d,.]+\s+(?:and|to)\s+$", sentence[:at].lower()):
+    if _BETWEEN_AND.search(sentence, lo, at):
         return "upper_bound", "between ... and (the high end of a range)"
-    after = " ".join(sentence[end:].lower().split()[:3])
+    after = " ".join(_words_after(sentence, end).lower().split()[:3])
     for w, kind in _AFTER.items():
         if re.match(rf"(?:\w+\s+)?{re.escape(w)}\b", after):
             return kind, w
@@ -373,15 +437,15 @@ def _too_large(m: NumberMention) -> str | None:
 
 def _ignore_reason(m: NumberMention, sentence: str, at: int) -> str | None:
     """Why a number is probably not a figure, or None when it may be one."""
-    before = sentence[:at]
+    before = sentence[max(0, at - _NEAR):at]  # the patterns below look at its last words only
     if m.form == "ordinal":
         return f"why {m.text!r} is not a figure"
     if m.form == "words" and m.value == 1:
         return f"why {m.text!r} is not a figure"
     if m.form == "words" and re.search(r"\bthe\s+$", before, re.I) and not re.search(
-            rf"^{re.escape(m.text)}\s+of\b", sentence[at:], re.I):
+            rf"^{re.escape(m.text)}\s+of\b", sentence[at:at + len(m.text) + _NEAR], re.I):
         return f"'the {m.text}' names a known set, not a count"
-    if re.search(r"\d:$", before) or re.match(r":\d", sentence[at + len(m.text):]):
+    if re.search(r"\d:$", before) or re.match(r":\d", sentence[at + len(m.text):at + len(m.text) + 2]):
         return f"{m.text!r} is part of a time of day"
     return None
 
@@ -654,10 +718,10 @@ def _figure_lines(props: Proposals) -> list[str]:
             lines.append(f"    # period: none proposed: {f.period_note}")
         if f.qualifier:
             lines.append(_qualifier_line(f))
-        lines.append(f"    quote: {_q(_sentence_text(f.sentence))}")
+        lines.append(f"    quote: {_q(_sentence_quote(f.sentence, m.start, m.end))}")
     lines += ["", "ignored_numbers:"] + (["  []"] if not props.ignored else [])
     for _m, sent, reason in props.ignored:
-        lines += [f"  - quote: {_q(_sentence_text(sent))}", f"    reason: TODO   # {reason}"]
+        lines += [f"  - quote: {_q(_sentence_quote(sent, _m.start, _m.end))}", f"    reason: TODO   # {reason}"]
     return lines + [""]
 
 
@@ -693,7 +757,7 @@ def _event_lines(article: Article, props: Proposals) -> list[str]:
             lines.append("    # not resolved: no publication date yet (give --published or article: published:)")
         else:
             lines.append(_resolution_line(expr, pub))
-        lines.append(f"    quote: {_q(_sentence_text(d.sentence) if d.sentence else expr)}")
+        lines.append(f"    quote: {_q(_sentence_quote(d.sentence, d.start, d.end) if d.sentence else expr)}")
     return lines + [""]
 
 
@@ -746,7 +810,7 @@ def _claim_lines(props: Proposals) -> list[str]:
                   "anonymous_source, unattributed)",
                   f"    cue: {_q(cue)}" if cue != "TODO" else "    cue: TODO          # its reporting words stand only "
                   "inside the quotation marks (the quoted speaker's): write the words that report this quote",
-                  f"    quote: {_q(_sentence_text(sent))}   # TODO: only the claim's own words",
+                  f"    quote: {_q(_sentence_quote(sent))}   # TODO: only the claim's own words",
                   "    frame: TODO           # Policy Frames Codebook code 1-15", "    entman: []"]
     return lines
 
