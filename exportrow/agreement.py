@@ -95,6 +95,7 @@ class Coding:
     actors: tuple = ()
     kinds: dict = field(default_factory=dict)  # actor id -> kind (an annotation's; a worksheet has none)
     skipped: tuple = ()  # optional fields a worksheet's coder left empty on every claim: not coded (see OPTIONAL)
+    notes: tuple = ()  # what reading a worksheet noticed (a listed row missing: counted as not found)
 
 
 def _stem_label(path: Path, article_name: str) -> str:
@@ -440,7 +441,7 @@ def _worksheet_coding(path: Path, article, label: str | None, parsed=None) -> Co
              "answers": c["answers"]} for c in ws.coded]
     claims = _claim_frame(rows)
     return Coding(path, ws.coder if ws.coder != path.stem else (label or ws.coder), "worksheet",
-                  claims, tuple(a["id"] for a in ws.actors), skipped=skipped_fields(claims))
+                  claims, tuple(a["id"] for a in ws.actors), skipped=skipped_fields(claims), notes=tuple(ws.notes))
 
 
 #: The worksheet fields the teaching guide lets a pair skip ("secondary frame and answers if time allows"), and the
@@ -1112,7 +1113,7 @@ def agreement(codings, *, article=None, fields=None, n_boot: int = N_BOOT, seed:
     units = match_units(read)
     values = _values(units, read)
     table = field_table(values, coders, chosen, n_boot=n_boot, seed=seed)
-    notes = skipped_note(read, chosen)
+    notes = [n for c in read for n in c.notes] + skipped_note(read, chosen)
     lists = [set(c.actors) for c in read if c.actors]
     common = set.intersection(*lists) if lists else set()
     if "actor" in chosen and lists and not set(values.actor.dropna()) <= common:  # an actor some lists lack

@@ -79,6 +79,7 @@ class Worksheet:
     claims: list[dict] = field(default_factory=list)
     coder: str = ""
     path: Path | None = None
+    notes: list[str] = field(default_factory=list)  # what reading it noticed and how it counted it (a row missing)
 
     @property
     def coded(self) -> list[dict]:
@@ -255,8 +256,9 @@ moral_evaluation,treatment_recommendation,answers,note'
 
     row(id="#worksheet", start=f"format {FORMAT_VERSION}",
         quote="exportrow coding worksheet. Fill in the cells from actor to answers for each claim row, with the "
-              "values in the #allowed row. Leave a row empty if it is not a claim; add a row with your own id and "
-              "the exact words for a claim the sheet misses. Do not edit id, start, quote or context.",
+              "values in the #allowed row. For a row that is not a claim, leave its coding cells empty (keep id, "
+              "start, quote); add a row with your own id and the exact words for a claim the sheet misses. Do not "
+              "edit id, start, quote or context.",
         context=f"Coding guide: {GUIDE} (in the exportrow project). Your side follows from the actor you choose.",
         note="your notes")
     row(id="#article", start=ws.article_sha256, quote=ws.title, context=f"file: {ws.article_file}",
@@ -591,7 +593,8 @@ def _parse_csv(path: Path, text: str) -> Worksheet:
     if missing:
         raise WorksheetError(path, [f"not an exportrow coding worksheet: no column {', '.join(missing)} in the first "
                                     "row; make one with `exportrow worksheet ANNOTATION --format csv`"])
-    _check_not_cut(path, text, rows, header, delimiter)
+    listed = _listed_ids(next((dict(zip(header, r)) for r in rows[1:] if r and r[0].strip() == "#article"), {}))
+    _check_not_cut(path, text, rows, header, delimiter, listed)
     recs = []
     for line_no, cells in enumerate(rows[1:], 2):
         if not any(c.strip() for c in cells):
@@ -602,7 +605,7 @@ def _parse_csv(path: Path, text: str) -> Worksheet:
     if "#worksheet" not in meta or "#article" not in meta:
         raise WorksheetError(path, ["the rows #worksheet and #article are missing; make a new worksheet with "
                                     "`exportrow worksheet ANNOTATION --format csv` and copy your coding into it"])
-    _check_listed(path, meta["#article"], [r["id"].strip() for _, r in recs])
+    notes = _check_listed(path, meta["#article"], [r["id"].strip() for _, r in recs])
     actors = []
     for line in (meta.get("#allowed", {}).get("actor") or "").split("\n"):
         m = re.match(r"^\s*([^:\s]+):\s*(.*?)\s*\[([^\]]+)\]\s*$", line)
@@ -621,7 +624,8 @@ def _parse_csv(path: Path, text: str) -> Worksheet:
                        **{f: _text_of(r.get(f)) for f in CODING_FIELDS if f != "entman"},
                        "entman": entman, "_entman_bad": bad})
     return Worksheet(article_file=file, article_sha256=(art.get("start") or "").strip(), title=art.get("quote") or "",
-                     actors=actors, sides=sorted({a["side"] for a in actors}), claims=claims, coder="", path=path)
+                     actors=actors, sides=sorted({a["side"] for a in actors}), claims=claims, coder="", path=path,
+                     notes=notes)
 
 
 def _ends_in_quotes(text: str, delimiter: str) -> bool:
@@ -639,19 +643,30 @@ def _ends_in_quotes(text: str, delimiter: str) -> bool:
     return False
 
 
-def _check_not_cut(path: Path, text: str, rows: list[list[str]], header: list[str], delimiter: str) -> None:
-    """Refuse a CSV worksheet that ends in the middle of a row: its last row has fewer cells than the sheet's columns
-    (columns a person added after them aside), or a quoted cell is never closed. A spreadsheet writes every cell of
-    every row, so the file was cut short (saved half-way, copied partly); reading it would count the rows it lost as
-    claims the coder did not find.
+def _check_not_cut(path: Path, text: str, rows: list[list[str]], header: list[str], delimiter: str,
+                   listed: list[str] = ()) -> None:
+    """Refuse a CSV worksheet only on strong evidence that it was cut short (saved half-way, copied partly), as
+    reading it would count the rows it lost as claims the coder did not find:
+
+    - it ends inside a quoted cell (a quote opened and never closed);
+    - its last row ends before the cells the sheet fills on every row it makes (id, start, quote, context);
+    - it has no final line break, its last row is short, and the rows the ``#article`` row lists (``listed``) are
+      missing from that row on.
+
+    Any other short row is read with its missing cells empty: Excel and other tools leave out the trailing empty
+    cells of a row (a note, answers or Entman cell left empty, or every coding cell of a row that is not a claim).
 
     Example:
-        >>> text = "id,start,quote\\nc01,1,ab\\nc02,5"
-        >>> _check_not_cut(Path("t.csv"), text, list(csv.reader(io.StringIO(text))), ["id", "start", "quote"], ",")
+        >>> text = "id,start,quote,context,actor\\nc01,1,ab,ab.,x\\nc02,5"
+        >>> _check_not_cut(Path("t.csv"), text, list(csv.reader(io.StringIO(text))), ["id", "start", "quote",
+        ...                "context", "actor"], ",")
         Traceback (most recent call last):
         ...
-        exportrow.worksheet.WorksheetError: t.csv: the file ends in the middle of row c02 (2 of 3 cells): it looks \
+        exportrow.worksheet.WorksheetError: t.csv: the file ends in the middle of row c02 (2 of 5 cells): it looks \
 cut short; save it again from your spreadsheet
+        >>> text = "id,start,quote,context,actor\\nc01,1,ab,ab.,x\\nc02,5,cd,cd.\\n"  # trailing empty cells left out
+        >>> _check_not_cut(Path("t.csv"), text, list(csv.reader(io.StringIO(text))), ["id", "start", "quote",
+        ...                "context", "actor"], ",")
     """
     body = [(k, r) for k, r in enumerate(rows[1:], 2) if any(c.strip() for c in r)]
     if not body:
@@ -663,36 +678,61 @@ cut short; save it again from your spreadsheet
     width = 1 + max((k for k, h in enumerate(header) if h in CSV_COLUMNS), default=0)  # columns of its own added
     if not quoted and (len(last) >= width or comment):
         return
+    fixed = 1 + max((header.index(c) for c in ("id", "start", "quote", "context") if c in header), default=0)
+    after = listed[listed.index(name) + 1:] if name in listed else []
+    lost = bool(after) and not set(after) & {r[0].strip() for _, r in body}  # the listed rows after it are all gone
+    if not quoted and len(last) >= fixed and (text.endswith(("\n", "\r")) or not lost):
+        return
     cells = (f"{min(len(last), width)} of {width} cells"
              + (", the last one a quoted text that is never closed" if quoted else ""))
     raise WorksheetError(path, [f"the file ends in the middle of row {name} ({cells}): it looks cut "
                                 "short; save it again from your spreadsheet"])
 
 
-def _check_listed(path: Path, article_row: dict, ids: list[str]) -> None:
-    """Refuse a CSV worksheet that lacks claim rows its ``#article`` row lists (:func:`_listed_note`): they were cut
-    off or deleted, and would count as claims the coder did not find. (A sheet from an older exportrow lists none.)
+#: The ids :func:`make_worksheet` gives the sheet's claim rows.
+_SHEET_ID = re.compile(r"c\d+")
+
+
+def _listed_ids(article_row: dict) -> list[str]:
+    """The claim ids the ``#article`` row's note lists (:func:`_listed_note`): the tokens after ``claims:`` that look
+    like the sheet's ids, up to the first that does not (a coder may write a note after the list).
 
     Example:
-        >>> _check_listed(Path("t.csv"), {"note": "claims: c01 c02 c03"}, ["#article", "c01"])
-        Traceback (most recent call last):
-        ...
-        exportrow.worksheet.WorksheetError: t.csv: the rows c02, c03 that the worksheet lists (in its #article row) \
-are missing: it looks cut short, or they were deleted; save it again from your spreadsheet, or make a new worksheet \
-and copy your coding into it (for a claim you think is not a claim, keep its row and leave its coding cells empty)
+        >>> _listed_ids({"note": "claims: c01 c02 c03 - coder Ana, checked c04"})
+        ['c01', 'c02', 'c03']
+        >>> _listed_ids({"note": "coded by Ana"})
+        []
     """
     note = (article_row.get("note") or "").strip()
     if not note.startswith(_LISTED.strip()):
-        return
+        return []
+    out = []
+    for token in note[len(_LISTED.strip()):].split():
+        if not _SHEET_ID.fullmatch(token):
+            break
+        out.append(token)
+    return out
+
+
+def _check_listed(path: Path, article_row: dict, ids: list[str]) -> list[str]:
+    """Notes on the claim rows a CSV worksheet's ``#article`` row lists (:func:`_listed_ids`) but the sheet lacks: a
+    coder may have cleared a row that is not a claim, so each counts as a claim this coder did not find, and is
+    named. (A sheet cut short is refused before, by :func:`_check_not_cut`; a sheet from an older exportrow lists
+    none.)
+
+    Example:
+        >>> _check_listed(Path("t.csv"), {"note": "claims: c01 c02 c03"}, ["#article", "c01", "c03"])
+        ['t.csv: c02 is not in the sheet: counted as not found by this coder']
+        >>> _check_listed(Path("t.csv"), {"note": "claims: c01 c02 c03"}, ["c01", "c02", "c03"])
+        []
+    """
     present = set(ids)
-    missing = [i for i in note[len(_LISTED.strip()):].split() if i not in present]
-    if missing:
-        shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10:,} more" if len(missing) > 10 else "")
-        raise WorksheetError(path, [f"the row{'s' if len(missing) > 1 else ''} {shown} that the worksheet lists (in "
-                                    "its #article row) " + ("are" if len(missing) > 1 else "is") + " missing: it "
-                                    "looks cut short, or they were deleted; save it again from your spreadsheet, or "
-                                    "make a new worksheet and copy your coding into it (for a claim you think is not "
-                                    "a claim, keep its row and leave its coding cells empty)"])
+    missing = [i for i in _listed_ids(article_row) if i not in present]
+    if not missing:
+        return []
+    shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10:,} more" if len(missing) > 10 else "")
+    return [f"{path.name}: {shown} {'are' if len(missing) > 1 else 'is'} not in the sheet: counted as not found by "
+            "this coder"]
 
 
 def _close(word: str, options) -> str:

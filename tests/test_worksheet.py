@@ -316,22 +316,71 @@ def test_a_csv_worksheet_cut_short_is_refused_not_read_as_claims_not_found(art, 
                                                                         "c06"]
 
 
-def test_rows_the_csv_worksheet_lists_but_lacks_are_named(ann, art, tmp_path):
+def test_rows_the_csv_worksheet_lists_but_lacks_are_named_and_counted_as_not_found(ann, art, tmp_path):
+    # review 12, M10: a row the coder cleared (the sheet said "leave a row empty if it is not a claim") was refused
     ws = make_worksheet(ann)
     ws.claims[0].update(actor=ws.actors[0]["id"], frame=1)
     sheet = write_worksheet(ws, tmp_path / "sheet.csv", "csv")
     rows = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8"))))
     article_row = dict(zip(CSV_COLUMNS, next(r for r in rows if r[0] == "#article")))
     assert article_row["note"] == "claims: c01 c02 c03 c04 c05 c06 c07"
+    assert "For a row that is not a claim, leave its coding cells empty (keep id, start, quote)" in next(
+        r for r in rows if r[0] == "#worksheet")[2]
     assert [c["id"] for c in read_worksheet(sheet, art).coded] == ["c01"]
     lines = sheet.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [ln for ln in lines if not ln.startswith(("c05,", "c06,", "c07,"))]
-    assert len(kept) == len(lines) - 3
+    kept = [ln if not ln.startswith("c03,") else "," * (len(CSV_COLUMNS) - 1) + "\n" for ln in lines]
+    kept = [ln for ln in kept if not ln.startswith(("c06,", "c07,"))]
     short = tmp_path / "short.csv"
     short.write_text("".join(kept), encoding="utf-8")
-    with pytest.raises(WorksheetError) as err:
-        read_worksheet(short, art)
-    assert str(err.value) == (
-        f"{short}: the rows c05, c06, c07 that the worksheet lists (in its #article row) are missing: it looks cut "
-        "short, or they were deleted; save it again from your spreadsheet, or make a new worksheet and copy your "
-        "coding into it (for a claim you think is not a claim, keep its row and leave its coding cells empty)")
+    read = read_worksheet(short, art)
+    assert [c["id"] for c in read.claims] == ["c01", "c02", "c04", "c05"]
+    assert read.notes == ["short.csv: c03, c06, c07 are not in the sheet: counted as not found by this coder"]
+    res = exportrow_cli("agree", short, sheet, "--article", art.path, "--out", tmp_path / "ag")
+    assert res.returncode == 0, res.stderr
+    assert "short.csv: c03, c06, c07 are not in the sheet: counted as not found by this coder" in res.stdout
+
+
+def test_csv_worksheet_rows_without_trailing_empty_cells_are_read_not_called_cut(art, tmp_path):
+    # review 12, H2: Excel leaves out a row's trailing empty cells; a complete sheet was refused as "cut short"
+    text = CODER_A.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    lines = text.splitlines()
+    trimmed = tmp_path / "trimmed.csv"
+    trimmed.write_text("\n".join(ln.rstrip(";") for ln in lines) + "\n", encoding="utf-8")
+    full = read_worksheet(CODER_A, art)
+    got = read_worksheet(trimmed, art)
+    assert [(c["id"], c["actor"], c["frame"], c["entman"]) for c in got.coded] == [
+        (c["id"], c["actor"], c["frame"], c["entman"]) for c in full.coded]
+    last = tmp_path / "last.csv"  # no final line break either: the last row is a listed one, nothing after it lost
+    last.write_text("\n".join(ln.rstrip(";") for ln in lines), encoding="utf-8")
+    assert len(read_worksheet(last, art).coded) == len(full.coded)
+
+
+def test_csv_worksheet_cut_without_line_break_before_listed_rows_is_refused(ann, art, tmp_path):
+    ws = make_worksheet(ann)
+    ws.claims[0].update(actor=ws.actors[0]["id"], frame=1)
+    text = worksheet_csv(ws)
+    rows = list(csv.reader(io.StringIO(text)))
+    k = next(k for k, r in enumerate(rows) if r[0] == "c05")
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([*rows[:k], rows[k][:5]])
+    cut = tmp_path / "cut.csv"  # cut inside the coding cells of c05: c06, c07 gone, no final line break
+    cut.write_text(buf.getvalue().rstrip("\n"), encoding="utf-8")
+    with pytest.raises(WorksheetError, match=r"the file ends in the middle of row c05 \(5 of 15 cells\): it looks "
+                                             "cut short"):
+        read_worksheet(cut, art)
+    ended = tmp_path / "ended.csv"  # the same with a line break: a sheet whose last rows were cleared
+    ended.write_text(cut.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert read_worksheet(ended, art).notes == ["ended.csv: c06, c07 are not in the sheet: counted as not found by "
+                                                "this coder"]
+
+
+def test_a_note_after_the_claim_list_is_not_read_as_row_ids(ann, art, tmp_path):
+    # review 12, M4: "claims: c01 ... c07 - coder Ana, checked twice" named "-, coder, Ana," as missing rows
+    ws = make_worksheet(ann)
+    ws.claims[0].update(actor=ws.actors[0]["id"], frame=1)
+    text = worksheet_csv(ws).replace("claims: c01 c02 c03 c04 c05 c06 c07",
+                                     "claims: c01 c02 c03 c04 c05 c06 c07 - coder Ana c9, checked twice")
+    sheet = tmp_path / "noted.csv"
+    sheet.write_text(text, encoding="utf-8")
+    read = read_worksheet(sheet, art)
+    assert read.notes == [] and [c["id"] for c in read.coded] == ["c01"]
