@@ -6,8 +6,9 @@ their words in the article; claims that only some coders found are listed. For e
 table gives Krippendorff's alpha (with the level of measurement declared per field in
 :data:`FIELDS`), a bootstrap confidence interval, the percentage agreement (pairwise:
 :data:`PERCENT_DEFINITION`), and the numbers of units and coders. Entman functions, of which a claim can have
-several, get one alpha each (present or absent); the free-text cue gets percentage agreement only. A worksheet
-field of :data:`OPTIONAL` left empty on every claim is not coded by that coder (:func:`skipped_fields`).
+several, get one alpha each (present or absent); the free-text cue gets percentage agreement only. An empty
+field means none (or absent), as the worksheet says; a field of :data:`OPTIONAL` a worksheet's coder left empty on
+every claim is named in a note (:func:`skipped_note`), with the ``--fields`` that leaves it out if it was skipped.
 
 Alpha comes from the ``krippendorff`` package. The interval resamples claims (units) with
 replacement, :data:`N_BOOT` times from a fixed seed, so two runs give byte-identical tables.
@@ -85,7 +86,7 @@ class Coding:
 
     ``claims`` has one row per coded claim: ``claim_id, start, end, quote, actor, side, attribution,
     cue, frame, frame_secondary, entman`` (a tuple of functions) and ``answers``. ``skipped``: the fields of
-    :data:`OPTIONAL` a worksheet's coder left empty on every claim (:func:`skipped_fields`).
+    :data:`OPTIONAL` a worksheet's coder left empty on every claim (:func:`skipped_fields`), read as none.
     """
 
     path: Path
@@ -94,7 +95,7 @@ class Coding:
     claims: pd.DataFrame
     actors: tuple = ()
     kinds: dict = field(default_factory=dict)  # actor id -> kind (an annotation's; a worksheet has none)
-    skipped: tuple = ()  # optional fields a worksheet's coder left empty on every claim: not coded (see OPTIONAL)
+    skipped: tuple = ()  # optional fields a worksheet's coder left empty on every claim: none, with a note
     notes: tuple = ()  # what reading a worksheet noticed (a listed row missing: counted as not found)
 
 
@@ -445,17 +446,15 @@ def _worksheet_coding(path: Path, article, label: str | None, parsed=None) -> Co
 
 
 #: The worksheet fields the teaching guide lets a pair skip ("secondary frame and answers if time allows"), and the
-#: Entman functions: a coder who left one empty on every claim did not code it (missing), rather than coding "none".
+#: Entman functions: empty means none (the sheet's rule), but one left empty on every claim gets a note
+#: (:func:`skipped_note`) saying how to leave it out should the coder have skipped it.
 OPTIONAL = ("frame_secondary", "entman", "answers")
 
 
 def skipped_fields(claims: pd.DataFrame) -> tuple:
-    """The fields of :data:`OPTIONAL` empty on every claim of a worksheet's coded claims: the coder did not fill
-    them in, so they count as not coded (missing), never as "none" or "absent" on every claim. ``entman`` stands
-    for the four functions: a coder who marked none of them on any claim did not code them.
-
-    An empty cell next to filled ones still means none (no secondary frame, answers no claim, function absent).
-    An annotation file is a full coding, so its empty fields always mean none.
+    """The fields of :data:`OPTIONAL` empty on every claim of a worksheet's coded claims. They are read as the
+    sheet says, "none" (or "absent") on every claim, like an annotation's empty fields; :func:`skipped_note` names
+    them, as the coder may instead have skipped them. ``entman`` stands for the four functions.
 
     Example:
         >>> claims = pd.DataFrame({"frame_secondary": [None, None], "entman": [(), ()], "answers": [None, "c01"]})
@@ -488,25 +487,39 @@ def _skipped_names(coding: Coding, fields) -> list[str]:
 
 
 def skipped_note(codings, fields=None) -> list[str]:
-    """One line per coding that left optional fields empty on every claim (:func:`skipped_fields`): those fields
-    count as not coded by that coder, who is left out of them.
+    """One line per worksheet coding that left optional fields empty on every claim (:func:`skipped_fields`): they
+    are read as "none" (or "absent") on every claim, as the sheet says; if the coder skipped them instead, the line
+    gives the ``--fields`` that leaves them out.
 
     Example:
-        >>> c = Coding(Path("b.csv"), "blanks", "worksheet", pd.DataFrame(), skipped=("frame_secondary", "entman",
-        ...            "answers"))
-        >>> skipped_note([c])
-        ['blanks did not fill frame_secondary, entman.*, answers: left out of those fields']
+        >>> c = Coding(Path("b.csv"), "blanks", "worksheet", pd.DataFrame(), skipped=("frame_secondary", "answers"))
+        >>> skipped_note([c])  # doctest: +NORMALIZE_WHITESPACE
+        ["blanks left frame_secondary, answers empty on every claim: read as 'none' everywhere (the sheet's rule); if
+          the pair skipped these fields, leave them out with --fields actor side attribution cue frame entman"]
         >>> skipped_note([c], ["frame", "answers"])
-        ['blanks did not fill answers: left out of that field']
+        ["blanks left answers empty on every claim: read as 'none' everywhere (the sheet's rule); if the pair skipped \
+this field, leave it out with --fields frame"]
     """
     chosen = _fields(fields)
     out = []
     for c in codings.codings if isinstance(codings, Agreement) else codings:
         names = _skipped_names(c, chosen)
-        if names:
-            many = len(names) > 1 or names[0] == "entman.*"
-            which = "those fields" if many else "that field"
-            out.append(f"{c.coder} did not fill {', '.join(names)}: left out of {which}")
+        if not names:
+            continue
+        many = len(names) > 1 or names[0] == "entman.*"
+        gone = {k for k in chosen if k in names or "entman.*" in names and k.startswith("entman.")}
+        kept = [k for k in chosen if k not in gone]
+        entman = [k for k in FIELDS if k.startswith("entman.")]
+        if all(k in kept for k in entman):
+            kept = [k for k in kept if not k.startswith("entman.")]
+            kept.insert(next((i for i, k in enumerate(kept) if list(FIELDS).index(k) > list(FIELDS).index(entman[0])),
+                             len(kept)), "entman")
+        none = " and ".join(w for w, has in (("'none'", any(not n.startswith("entman") for n in names)),
+                                             ("'absent'", any(n.startswith("entman") for n in names))) if has)
+        these, them = ("these fields", "them") if many else ("this field", "it")
+        how = (f"leave {them} out with --fields {' '.join(kept)}" if kept else f"compare other fields than {these}")
+        out.append(f"{c.coder} left {', '.join(names)} empty on every claim: read as {none} everywhere (the sheet's "
+                   f"rule); if the pair skipped {these}, {how}")
     return out
 
 
@@ -735,7 +748,6 @@ def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
             v = int(v)
         return " ".join(str(v).split()) or None
 
-    skipped = {c.coder: set(c.skipped) for c in codings}  # fields a coder did not fill: missing, not "none"
     out = []
     for r in units.to_dict("records"):
         entman = r.get("entman") or ()
@@ -746,8 +758,6 @@ def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
         row.update({f"entman.{e}": "present" if e in entman else "absent" for e in ENTMAN})
         target = text(r.get("answers"))
         row["answers"] = by_coder.get(r["coder"], {}).get(target, target) if target else "none"
-        for f in skipped.get(r["coder"], ()):
-            row.update(dict.fromkeys([k for k in FIELDS if k == f or f == "entman" and k.startswith("entman.")]))
         out.append(row)
     return pd.DataFrame(out, columns=["unit", "unit_start", "unit_quote", "coder", *FIELDS])
 
@@ -1249,9 +1259,7 @@ def codings_sentence(result: Agreement | None, files=(), left_out=()) -> str:
                 "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`."
                 + note)
     lines = skipped_note(result, list(result.fields.field))
-    skipped = "".join(f" {_md(line)}." for line in lines) + (
-        " A field a coder left empty on every claim counts as not coded by that coder, not as coded none."
-        if lines else "")
+    skipped = "".join(f" {_md(line)}." for line in lines)
     return (f"Comparing **{len(result.codings)}** codings ({', '.join(map(_md, result.coders))}) of "
             f"**{len(result.coverage)}** claims." + skipped + note)
 

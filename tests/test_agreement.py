@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import math
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -476,44 +477,62 @@ def _sheet_as_annotation(tmp_path, name, optional: bool):
     return sheet
 
 
-def test_a_field_left_empty_on_every_claim_is_not_coded(tmp_path):
-    # review 11b, finding 3: a pair that skipped the optional fields agreed on everything it coded; it used to be
-    # counted as coding "none" and "absent" on every claim, giving entman alphas of "systematic disagreement"
+def test_a_field_left_empty_on_every_claim_reads_as_none_with_a_note(tmp_path):
+    # review 12, M3 (was review 11b, finding 3): empty means none, as the sheet says; a coder left out of a field
+    # left empty on every claim hid real disagreement. A note now names the field and the --fields that leaves it out.
     from exportrow.agreement import codings_sentence
 
     full = _sheet_as_annotation(tmp_path, "full", optional=True)
     blanks = _sheet_as_annotation(tmp_path, "blanks", optional=False)
     result = agreement([ANNOTATION, full, blanks], n_boot=100)
     t = result.fields.set_index("field")
-    for fld in ["entman.problem_definition", "entman.moral_evaluation", "answers"]:
-        assert t.loc[fld, "coders"] == 2, fld  # blanks left out; the annotation and full agree
-        assert t.loc[fld, "percent_agreement"] == 100.0, fld
-    # the fixture's annotation gives no claim a secondary frame, so full's sheet has none either: only the
-    # annotation (a full coding, whose empty fields mean none) codes frame_secondary
-    assert (t.loc["frame_secondary", "coders"], t.loc["frame_secondary", "units"]) == (1, 0)
+    for fld in ["entman.problem_definition", "entman.moral_evaluation", "answers", "frame_secondary"]:
+        assert t.loc[fld, "coders"] == 3, fld  # blanks counts, as "none" / "absent"
+    assert t.loc["frame_secondary", "percent_agreement"] == 100.0  # nobody gives the fixture a secondary frame
     assert t.loc["frame", "coders"] == 3 and t.loc["frame", "percent_agreement"] == 100.0
-    assert result.disagreements.empty, result.disagreements
     v = result.values.set_index(["unit", "coder"])
-    unit = v.xs("blanks", level="coder").index[0]
-    assert pd.isna(v.loc[(unit, "blanks"), "answers"]) and pd.isna(v.loc[(unit, "blanks"), "entman.moral_evaluation"])
-    assert unit == "fr_seizure_record" and v.loc[(unit, "full"), "answers"] == "sy_unlicensed_trawlers"
+    unit = "fr_seizure_record"
+    assert v.loc[(unit, "blanks"), "answers"] == "none" and v.loc[(unit, "full"), "answers"] == "sy_unlicensed_trawlers"
+    assert v.loc[(unit, "blanks"), "frame_secondary"] == "none"
+    assert set(result.disagreements.field) >= {"answers"}  # the disagreement the old rule hid
     assert v.loc[(unit, "blanks"), "frame"] == v.loc[(unit, "annotation"), "frame"]
-    line = "blanks did not fill frame_secondary, entman.*, answers: left out of those fields"
-    assert result.notes == ["full did not fill frame_secondary: left out of that field", line]
+    line = ("blanks left frame_secondary, entman.*, answers empty on every claim: read as 'none' and 'absent' "
+            "everywhere (the sheet's rule); if the pair skipped these fields, leave them out with --fields actor side "
+            "attribution cue frame")
+    assert result.notes == ["full left frame_secondary empty on every claim: read as 'none' everywhere (the sheet's "
+                            "rule); if the pair skipped this field, leave it out with --fields actor side attribution "
+                            "cue frame entman answers", line]
     assert line in result.text()
-    assert ("blanks did not fill frame\\_secondary, entman.\\*, answers: left out of those fields. A field a coder "
-            "left empty on every claim counts as not coded by that coder") in codings_sentence(result)
-    # a coder who fills a field on some claims still codes "none" on the others
+    assert ("blanks left frame\\_secondary, entman.\\*, answers empty on every claim: read as 'none' and 'absent' "
+            "everywhere") in codings_sentence(result)
     assert [c.skipped for c in result.codings] == [(), ("frame_secondary",), ("frame_secondary", "entman", "answers")]
     only = agreement([ANNOTATION, full, blanks], fields=["frame", "answers"], n_boot=100)
-    assert only.notes == ["blanks did not fill answers: left out of that field"]
+    assert only.notes == ["blanks left answers empty on every claim: read as 'none' everywhere (the sheet's rule); "
+                          "if the pair skipped this field, leave it out with --fields frame"]
+    again = agreement([ANNOTATION, full, blanks], fields=["actor", "side", "attribution", "cue", "frame"], n_boot=100)
+    assert again.notes == [] and list(again.fields.field) == ["actor", "side", "attribution", "cue", "frame"]
 
 
 def test_cli_names_the_fields_a_coder_left_empty(tmp_path):
     blanks = _sheet_as_annotation(tmp_path, "blanks", optional=False)
     run = exportrow_cli("agree", ANNOTATION, blanks, "--out", tmp_path / "out", "--bootstrap", 100)
     assert run.returncode == 0, run.stderr
-    assert "blanks did not fill frame_secondary, entman.*, answers: left out of those fields" in run.stdout
+    assert ("blanks left frame_secondary, entman.*, answers empty on every claim: read as 'none' and 'absent' "
+            "everywhere (the sheet's rule); if the pair skipped these fields, leave them out with --fields actor side "
+            "attribution cue frame") in run.stdout
     rows = {r["field"]: r for r in csv.DictReader(io.StringIO((tmp_path / "out" / "agreement.csv").read_text()))}
-    assert rows["answers"]["note"] == "no claim coded by two coders" and rows["answers"]["coders"] == "1"
-    assert rows["entman.problem_definition"]["verdict"] == "undefined"
+    assert rows["answers"]["coders"] == "2" and rows["answers"]["units"] != "0"
+    assert rows["answers"]["verdict"] != "undefined" or rows["answers"]["note"] != "no claim coded by two coders"
+
+
+def test_teaching_tells_pairs_who_skipped_optional_fields_to_leave_them_out_with_fields():
+    # review 12, M3: empty now means none, so a class that skipped the optional fields must pass --fields
+    text = (Path(__file__).parents[1] / "docs" / "teaching.md").read_text(encoding="utf-8")
+    row = next(ln for ln in text.splitlines() if "if time allows" in ln)
+    command = re.search(r"`(exportrow agree class/\*\.csv --fields [^`]+)`", row).group(1)
+    fields = command.split("--fields ")[1].split()
+    assert fields == ["actor", "side", "attribution", "cue", "frame", "entman"]
+    from exportrow.agreement import _fields
+
+    assert "frame_secondary" not in _fields(fields) and "answers" not in _fields(fields)
+    assert '"not coded"' not in row and "means none" in row
