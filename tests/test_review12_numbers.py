@@ -1,0 +1,109 @@
+"""Review 12, numbers: a fraction before a scale word is one scaled number ("half a million" is 500,000, never 0.5);
+"first-half" is no fraction; "rose a third from" is one; a fraction as its exact per cent ("half" as 50); "80m
+people" and "4.5pc" can be recorded."""
+
+from exportrow.numbers import find_numbers
+
+BODY = ("The ministry said half a million tonnes of grain left the port in 2024. Exports reached one and a half "
+        "million tonnes in the first half of 2025, the ministry said. Some two and a half billion dollars and half a "
+        "billion dollars went elsewhere, and a quarter of a million tonnes stayed.\n\n"
+        "First-half profit at Delta Shipping fell, and the firm said second-half sales would recover.\n\n"
+        "Halfway through the year, freight costs rose a third from a quarter earlier. Fees fell by a quarter, the "
+        "port cut a fifth of its staff and half of its staff left in 2024; a tenth of the cranes were idle.\n\n"
+        "The regulator said 80m people used mobile money in 2024, and growth was 4.5pc in 2024; US$ 80m was spent, "
+        "on a 5m wall.\n")
+
+
+def _load(tmp_path, figures: str):
+    """The annotation (or its problems as (entry, field, message, fix)) of ``figures`` on the article ``BODY``."""
+    from exportrow import load_article
+    from exportrow.annotations import load_annotation
+    from exportrow.annotations.model import AnnotationError
+
+    txt = tmp_path / "harbour.txt"
+    txt.write_text("---\ntitle: Harbour exporters report results\noutlet: Riverside Courier\npublished: 2025-08-20\n"
+                   "---\n" + BODY, encoding="utf-8")
+    art = load_article(txt)
+    ann = tmp_path / "harbour.yaml"
+    ann.write_text(f"exportrow: 1\narticle:\n  file: {txt.name}\n  sha256: {art.sha256}\nsides: [a, b]\n"
+                   "actors:\n  - {id: min, name: The ministry, side: a, kind: ministry, quote: The ministry}\n"
+                   "figures:\n" + figures, encoding="utf-8")
+    try:
+        return load_annotation(ann, art)
+    except AnnotationError as err:
+        return [(p.entry, p.field, p.message, p.fix) for p in err.problems]
+
+
+def _figure(fid: str, value, quote: str, unit: str = "tonnes") -> str:
+    return (f"  - {{id: {fid}, quantity: {fid}, kind: level, value: {value}, unit: {unit}, actor: min, "
+            f"quote: \"{quote}\"}}\n")
+
+
+# H1 ---------------------------------------------------------------------------------------------------------------
+
+SCALED = {"half a million people": [("half a million", 500_000)],
+          "a quarter of a million": [("a quarter of a million", 250_000)],
+          "one and a half million": [("one and a half million", 1_500_000)],
+          "two and a half billion": [("two and a half billion", 2_500_000_000)],
+          "half a billion dollars": [("half a billion", 500_000_000)],
+          "two-thirds of a billion": [("two-thirds of a billion", 666_666_667)],
+          "a half-million, half-million, a half million": [
+              ("a half-million", 500_000), ("half-million", 500_000), ("a half million", 500_000)],
+          "2 and a half million; half a dozen": [("2 and a half million", 2_500_000), ("half a dozen", 6)],
+          "the half a million refugees": [("half a million", 500_000)]}
+
+
+def test_a_fraction_before_a_scale_word_is_one_scaled_number():
+    assert {t: [(m.text, m.value) for m in find_numbers(t)] for t in SCALED} == SCALED
+    assert [m.form for m in find_numbers("half a million and a third of a million")] == ["words", "words"]
+    assert [m.value for m in find_numbers("half a million and a third of a million")] == [500_000, 333_333]
+
+
+def test_check_takes_half_a_million_as_500000_and_never_proposes_half(tmp_path):
+    ann = _load(tmp_path, _figure("half", 500000, "half a million tonnes of grain left the port in 2024")
+                + _figure("h1", 1500000, "one and a half million tonnes") + _figure(
+                    "bn", 2500000000, "two and a half billion dollars", "US dollars")
+                + _figure("hbn", 500000000, "half a billion dollars", "US dollars")
+                + _figure("q", 250000, "a quarter of a million tonnes stayed"))
+    assert [(f["id"], f["value_span"].text) for f in ann.figures] == [
+        ("half", "half a million"), ("h1", "one and a half million"), ("bn", "two and a half billion"),
+        ("hbn", "half a billion"), ("q", "a quarter of a million")]
+    problems = _load(tmp_path, _figure("half", 0.5, "half a million tonnes of grain left the port in 2024")
+                     + _figure("h1", 1.5, "one and a half million tonnes"))
+    assert problems == [
+        ("figures[half]", "value", "0.5 does not appear in the quote as digits or words (numbers there: half a "
+         "million, 2024)", "the quote has 'half a million': write `value: 500000` (a scale word is part of the "
+         "number, and so is a fraction before it)"),
+        ("figures[h1]", "value", "1.5 does not appear in the quote as digits or words (numbers there: one and a "
+         "half million)", "the quote has 'one and a half million': write `value: 1500000` (a scale word is part of "
+         "the number, and so is a fraction before it)")]
+
+
+def test_extract_proposes_the_scaled_values(tmp_path):
+    from exportrow.article import load_article
+    from exportrow.extract import propose
+
+    txt = tmp_path / "harbour.txt"
+    txt.write_text("---\ntitle: Harbour\npublished: 2025-08-20\n---\n" + BODY.split("\n\n")[0] + "\n",
+                   encoding="utf-8")
+    assert [(f.mention.text, f.mention.value) for f in propose(load_article(txt)).figures] == [
+        ("half a million", 500_000), ("one and a half million", 1_500_000),
+        ("two and a half billion", 2_500_000_000), ("half a billion", 500_000_000),
+        ("a quarter of a million", 250_000)]
+
+
+# M1 ---------------------------------------------------------------------------------------------------------------
+
+def test_first_half_and_second_half_are_periods_not_fractions():
+    text = "First-half profit fell, second-half sales, a third-quarter loss, first-quarter profit, half-time"
+    assert [(m.text, m.value, m.form) for m in find_numbers(text)] == [
+        ("First", 1, "ordinal"), ("second", 2, "ordinal"), ("third", 3, "ordinal"), ("first", 1, "ordinal")]
+    assert [(m.text, m.value) for m in find_numbers("half of its staff; one-half; the second half of 2024")] == [
+        ("half", 0.5), ("one-half", 0.5), ("second", 2), ("2024", 2024)]
+
+
+def test_check_does_not_count_first_half_as_an_unannotated_half(tmp_path):
+    ann = _load(tmp_path, _figure("half", 500000, "half a million tonnes of grain left the port in 2024"))
+    uncovered = [t for _, _, t in ann.uncovered_numbers()]
+    assert "half" in uncovered  # "half of its staff" in the third paragraph
+    assert uncovered.count("half") == 1 and "First" in uncovered and "second" in uncovered
