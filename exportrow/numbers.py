@@ -514,7 +514,8 @@ def states_value(mention: NumberMention, value, unit=None) -> bool:
     """Whether an annotation's ``value`` is the number ``mention`` states.
 
     Its value exactly; for a fraction ("a third" is 0.3333) also the fraction rounded to two places or more
-    (``0.33``, ``0.333``), or with a unit in per cent the same per cent (``33``, ``33.3``; "a quarter" is ``25``).
+    (``0.33``, ``0.333``), or with a unit in per cent the same per cent (``33``, ``33.3``; "a quarter" is ``25``,
+    "half" ``50``, "a fifth" ``20``, "a tenth" ``10``).
 
     Example:
         >>> third = find_numbers("a third of voters")[0]
@@ -522,6 +523,8 @@ def states_value(mention: NumberMention, value, unit=None) -> bool:
         [True, True, False, False, False]
         >>> [states_value(third, v, "per cent") for v in (33, 33.3, 30)], states_value(find_numbers("87th")[0], 87)
         ([True, True, False], True)
+        >>> [states_value(find_numbers(t)[0], v, "per cent") for t, v in (("half of it", 50), ("half of it", 5))]
+        [True, False]
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
@@ -532,6 +535,8 @@ def states_value(mention: NumberMention, value, unit=None) -> bool:
     written = [Decimal(str(value))]
     if unit and _PER_CENT_UNIT.search(str(unit)):
         written.append(written[0] / 100)
+        if written[1] == Decimal(str(mention.value)):
+            return True  # "half" as 50 per cent, "a fifth" as 20, "a tenth" as 10
     for v in written:
         places = -v.normalize().as_tuple().exponent
         if places >= 2 and abs(v - Decimal(str(mention.value))) <= Decimal(5) / 10 ** (places + 1) + Decimal("0.0001"):

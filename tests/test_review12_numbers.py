@@ -107,3 +107,22 @@ def test_check_does_not_count_first_half_as_an_unannotated_half(tmp_path):
     uncovered = [t for _, _, t in ann.uncovered_numbers()]
     assert "half" in uncovered  # "half of its staff" in the third paragraph
     assert uncovered.count("half") == 1 and "First" in uncovered and "second" in uncovered
+
+
+# M8 ---------------------------------------------------------------------------------------------------------------
+
+def test_a_fraction_written_as_its_exact_per_cent_is_accepted(tmp_path):
+    ann = _load(tmp_path, _figure("left", 50, "half of its staff left in 2024", "per cent")
+                + _figure("cut", 20, "cut a fifth of its staff", "per cent")
+                + _figure("idle", 10, "a tenth of the cranes were idle", "per cent")
+                + _figure("fees", 25, "Fees fell by a quarter", "per cent")
+                + _figure("freight", 33, "freight costs rose a third", "per cent"))
+    assert [(f["id"], f["value_span"].text) for f in ann.figures] == [
+        ("left", "half"), ("cut", "a fifth"), ("idle", "a tenth"), ("fees", "a quarter"), ("freight", "a third")]
+    problems = _load(tmp_path, _figure("left", 5, "half of its staff left in 2024", "per cent")
+                     + _figure("freight", 30, "freight costs rose a third", "per cent"))
+    assert problems == [
+        ("figures[left]", "value", "5 does not appear in the quote as digits or words (numbers there: half, 2024)",
+         "the quote has 'half', a fraction: write `value: 0.5`, or `value: 50` with `unit: per cent`"),
+        ("figures[freight]", "value", "30 does not appear in the quote as digits or words (numbers there: a third)",
+         "the quote has 'a third', a fraction: write `value: 0.33`, or `value: 33.3` with `unit: per cent`")]
