@@ -126,3 +126,33 @@ def test_a_fraction_written_as_its_exact_per_cent_is_accepted(tmp_path):
          "the quote has 'half', a fraction: write `value: 0.5`, or `value: 50` with `unit: per cent`"),
         ("figures[freight]", "value", "30 does not appear in the quote as digits or words (numbers there: a third)",
          "the quote has 'a third', a fraction: write `value: 0.33`, or `value: 33.3` with `unit: per cent`")]
+
+
+# M2 ---------------------------------------------------------------------------------------------------------------
+
+CHANGES = {"rose a third from a quarter earlier": [("a third", 0.3333, "fraction")],
+           "fell by a quarter in 2024": [("a quarter", 0.25, "fraction"), ("2024", 2024, "digits")],
+           "the port cut a fifth last year": [("a fifth", 0.2, "fraction")],
+           "a third from a year earlier": [("a third", 0.3333, "fraction")],
+           "down a fifth since 2020": [("a fifth", 0.2, "fraction"), ("2020", 2020, "digits")],
+           "sales rose a quarter from a year earlier": [("a quarter", 0.25, "fraction")],
+           "up a tenth year-on-year": [("a tenth", 0.1, "fraction")],
+           # a rank stays a rank
+           "fell a third straight month": [("third", 3, "ordinal")],
+           "rose a third time": [("third", 3, "ordinal")],
+           "won a third in a row": [("third", 3, "ordinal")],
+           "a third term": [("third", 3, "ordinal")],
+           "profit in a quarter in which sales fell": []}
+
+
+def test_a_verb_of_change_or_a_preposition_after_makes_a_fraction():
+    assert {t: [(m.text, m.value, m.form) for m in find_numbers(t)] for t in CHANGES} == CHANGES
+
+
+def test_check_takes_rose_a_third_as_a_third(tmp_path):
+    ann = _load(tmp_path, _figure("fr", 0.3333, "freight costs rose a third from a quarter earlier", "share"))
+    assert [(f["id"], f["value_span"].text) for f in ann.figures] == [("fr", "a third")]
+    problems = _load(tmp_path, _figure("fr", 3, "freight costs rose a third from a quarter earlier", "share"))
+    assert problems == [("figures[fr]", "value", "3 does not appear in the quote as digits or words (numbers there: "
+                         "a third)", "the quote has 'a third', a fraction: write `value: 0.33`, or `value: 33.3` with "
+                         "`unit: per cent`")]
