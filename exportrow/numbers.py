@@ -10,8 +10,10 @@ A scale abbreviation after digits is a scale word too: "bn"/"bln" (billion), "tn
 (million), glued on or after one space ("¥12bn", "2.5 trn", "3 mln"), and "k" (thousand) glued on ("10k"). South
 Asian "lakh" (100,000) and "crore" (10,000,000) are scale words ("Rs 3 crore" is 30,000,000). A glued "m" is million
 only for money: a currency symbol or code just before the number ("US$80m", "£400m", "EUR 80m", "€3-4m") or a currency
-word just after it ("80m euros"). A bare "5m" may be five metres or five million, so it is not read as a number at
-all: neither a figure nor a number the coverage count misses.
+word just after it ("80m euros"; a space after the symbol is fine: "US$ 80m"). A bare "5m" may be five metres or five
+million, so it is not read as a number at all: neither a figure nor a number the coverage count misses; an annotation
+settles it by its value (:func:`quote_numbers`: ``value: 80000000`` for "80m people", ``value: 5`` for "a 5m wall").
+A glued "pc" is per cent: "4.5pc" is 4.5.
 
 A fraction in words reads as its value, never as a whole number: "half" 0.5, "a quarter" 0.25, "a third" 0.3333,
 "two-thirds" 0.6667 (form ``"fraction"``; see :func:`_fractions` for when a spaced "a third" is one), and "two and a
@@ -36,7 +38,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-__all__ = ["NumberMention", "find_numbers", "parse_number", "fmt_value", "states_value", "scale_fix"]
+__all__ = ["NumberMention", "find_numbers", "quote_numbers", "parse_number", "fmt_value", "states_value",
+           "scale_fix"]
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -59,7 +62,7 @@ _LETTERS = {"k": 1_000, "m": 1_000_000}
 #: A currency written just before a number: a symbol ("$", "US$", "€", "¥", "₩") or an ISO code or "Rs" and a space;
 #: or before the low end of a range the number ends ("€3-4m").
 _CURRENCY = (r"(?:[$\u00a3\u20ac\u00a5\u20a9\u20b9\u20bd\u20ba\u20aa\u20ab\u20b1\u0e3f\u20a6\u20b4\u20b8\u20a3]"
-             r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|HKD|AUD|CAD|CHF|SGD|TWD|NZD|SEK|NOK|DKK|Rs\.?)[\s\u00a0]?)")
+             r"[\s\u00a0]?|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|HKD|AUD|CAD|CHF|SGD|TWD|NZD|SEK|NOK|DKK|Rs\.?)[\s\u00a0]?)")
 _MONEY_BEFORE = re.compile(_CURRENCY + r"(?:[\d.,]+[\s\u00a0]*(?:to|-|\u2013)[\s\u00a0]*)?\Z", re.IGNORECASE)
 #: A currency named just after a number: "80m euros", "12m yen".
 _MONEY_AFTER = re.compile(r"[\s\u00a0]+(?:yen|won|yuan|renminbi|euros?|dollars?|pounds?|sterling|rupees?|francs?|"
@@ -75,7 +78,7 @@ def _pattern() -> re.Pattern:
     scale = "|".join(_SCALES)
     return re.compile(
         rf"(?<![\w.,])({_DIGITS})(?:[\s\u00a0]+({scale}|hundred|dozen)\b|[\s\u00a0]?({'|'.join(_ABBREVIATIONS)})\b"
-        rf"|({'|'.join(_LETTERS)})\b|(st|nd|rd|th)\b)?(?![\w]|[.,]\d)"
+        rf"|({'|'.join(_LETTERS)})\b|(st|nd|rd|th)\b|(?-i:pc)\b)?(?![\w]|[.,]\d)"
         rf"|\b((?:{_WORD})(?:(?:[\s\u00a0-]+|[\s\u00a0]+and[\s\u00a0]+)(?:{_WORD}))*)\b",
         re.IGNORECASE)
 
@@ -348,6 +351,27 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     return _signed(text, offset, _share_scales(text, offset, out))
 
 
+#: The form of a bare "<digits>m" in :func:`quote_numbers`: five metres or five million, as the annotator says.
+MILLION_OR_METRES = "million or metres"
+
+
+def quote_numbers(text: str, offset: int = 0) -> list[NumberMention]:
+    """The numbers :func:`find_numbers` reads in a quote, and each bare "<digits>m" it leaves out ("80m people", "a
+    5m wall": metres or million), with the value in millions and the form :data:`MILLION_OR_METRES`, for an
+    annotation's value to settle (:func:`states_value` takes 80,000,000 or 80 for "80m").
+
+    Example:
+        >>> [(m.text, m.value, m.form) for m in quote_numbers("80m people in 2024")]
+        [('80m', 80000000, 'million or metres'), ('2024', 2024, 'digits')]
+    """
+    found = find_numbers(text, offset)
+    for m in _pattern().finditer(text):
+        if m.group(1) and m.group(4) and m.group(4).lower() == "m" and not _money(text, m.start(), m.end()):
+            value = _whole(Decimal(m.group(1).replace(",", "")) * _LETTERS["m"])
+            found.append(NumberMention(offset + m.start(), offset + m.end(), m.group(0), value, MILLION_OR_METRES))
+    return sorted(found, key=lambda m: m.start)
+
+
 #: Fractions by their denominator word: "a third" is 1/3, "two-thirds" 2/3, "three-quarters" 3/4.
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
@@ -530,6 +554,8 @@ def states_value(mention: NumberMention, value, unit=None) -> bool:
         return False
     if mention.value == value:
         return True
+    if mention.form == MILLION_OR_METRES:  # "80m": 80,000,000 or 80 (metres)
+        return Decimal(str(value)) * _LETTERS["m"] == Decimal(str(mention.value))
     if mention.form != "fraction" or not math.isfinite(value):
         return False
     written = [Decimal(str(value))]
@@ -588,6 +614,11 @@ fraction before it)"
             return (f"the quote has {m.text!r}: write `value: {m.value}` (a scale word is part of the number, "
                     "and so is a fraction before it)" if _FRACTION.search(m.text) else
                     f"the quote has {m.text!r}: write `value: {m.value}` (a scale word is part of the number)")
+    for m in found:
+        if m.form == MILLION_OR_METRES:
+            digits = fmt_value(m.value / _LETTERS["m"]).replace(",", "")
+            return (f"the quote has {m.text!r}, which may be {digits} million or {digits} metres: write `value: "
+                    f"{m.value}` for million, or `value: {digits}` with `unit: metres`")
     for m in found:
         if m.form == "fraction":
             as_fraction = fmt_value(m.value) if round(m.value, 2) == m.value else f"{round(m.value, 2)}"

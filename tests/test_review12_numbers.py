@@ -156,3 +156,28 @@ def test_check_takes_rose_a_third_as_a_third(tmp_path):
     assert problems == [("figures[fr]", "value", "3 does not appear in the quote as digits or words (numbers there: "
                          "a third)", "the quote has 'a third', a fraction: write `value: 0.33`, or `value: 33.3` with "
                          "`unit: per cent`")]
+
+
+# M5 ---------------------------------------------------------------------------------------------------------------
+
+def test_pc_after_digits_and_a_spaced_currency_symbol_are_read():
+    assert [(m.text, m.value) for m in find_numbers("growth was 4.5pc in 2024; 10pc; US$ 80m; £ 400m; 1.4bn people")] \
+        == [("4.5pc", 4.5), ("2024", 2024), ("10pc", 10), ("80m", 80_000_000), ("400m", 400_000_000),
+            ("1.4bn", 1_400_000_000)]
+    assert find_numbers("80m people; a 5m wall") == []  # metres or million: still no number in the coverage count
+
+
+def test_check_takes_80m_people_as_80_million_and_a_5m_wall_as_5_metres(tmp_path):
+    ann = _load(tmp_path, _figure("users", 80000000, "80m people used mobile money in 2024", "people")
+                + _figure("g", 4.5, "growth was 4.5pc in 2024", "per cent")
+                + _figure("spent", 80000000, "US$ 80m was spent", "US dollars")
+                + _figure("wall", 5, "a 5m wall", "metres"))
+    assert [(f["id"], f["value"], f["value_span"].text) for f in ann.figures] == [
+        ("users", 80_000_000, "80m"), ("g", 4.5, "4.5pc"), ("spent", 80_000_000, "80m"), ("wall", 5, "5m")]
+    uncovered = [t for _, _, t in ann.uncovered_numbers()]
+    assert "4.5pc" not in uncovered and "2024" in uncovered and not any(t.endswith("m") for t in uncovered)
+    problems = _load(tmp_path, _figure("users", 8000000, "80m people used mobile money in 2024", "people"))
+    assert problems == [
+        ("figures[users]", "value", "8000000 does not appear in the quote as digits or words (numbers there: 80m, "
+         "2024)", "the quote has '80m', which may be 80 million or 80 metres: write `value: 80000000` for million, "
+         "or `value: 80` with `unit: metres`")]
