@@ -500,13 +500,12 @@ def _scale_fractions(text: str, offset: int, found: list[NumberMention]) -> list
     """``found`` with a fraction and the scale word after it read as one number: "half a million" is 500,000,
     "one and a half million" 1,500,000, "a quarter of a million" 250,000 (form ``"words"``, like "two million"); a
     value that is not whole is rounded to a whole number ("a third of a million" is 333,333)."""
-    out, used = [], set()
+    out, used, at = [], set(), {(w.start - offset, w.end - offset): w for w in found}
     for m in found:
         if id(m) in used:
             continue
         scale = _FRACTION_SCALE.match(text, m.end - offset) if _FRACTION.search(m.text) else None
-        word = scale and next((w for w in found if w.start - offset == scale.start(1)
-                               and w.end - offset == scale.end(1)), None)
+        word = scale and at.get((scale.start(1), scale.end(1)))
         if word is None:
             out.append(m)
             continue
