@@ -10,12 +10,16 @@ A scale abbreviation after digits is a scale word too: "bn"/"bln" (billion), "tn
 (million), glued on or after one space ("¥12bn", "2.5 trn", "3 mln"), and "k" (thousand) glued on ("10k"). South
 Asian "lakh" (100,000) and "crore" (10,000,000) are scale words ("Rs 3 crore" is 30,000,000). A glued "m" is million
 only for money: a currency symbol or code just before the number ("US$80m", "£400m", "EUR 80m", "€3-4m") or a currency
-word just after it ("80m euros"). A bare "5m" may be five metres or five million, so it is not read as a number at
-all: neither a figure nor a number the coverage count misses.
+word just after it ("80m euros"; a space after the symbol is fine: "US$ 80m"). A bare "5m" may be five metres or five
+million, so it is not read as a number at all: neither a figure nor a number the coverage count misses; an annotation
+settles it by its value (:func:`quote_numbers`: ``value: 80000000`` for "80m people", ``value: 5`` for "a 5m wall").
+A glued "pc" is per cent: "4.5pc" is 4.5.
 
 A fraction in words reads as its value, never as a whole number: "half" 0.5, "a quarter" 0.25, "a third" 0.3333,
 "two-thirds" 0.6667 (form ``"fraction"``; see :func:`_fractions` for when a spaced "a third" is one), and "two and a
-half" is 2.5. An ordinal in digits reads as its number: "87th" is 87 (form ``"ordinal"``, as "third" is 3).
+half" is 2.5. A fraction before a scale word is one number: "half a million" is 500,000, "one and a half million"
+1,500,000, "a quarter of a million" 250,000. "first-half" and "second-half" name periods, not fractions. An ordinal in
+digits reads as its number: "87th" is 87 (form ``"ordinal"``, as "third" is 3).
 
 A number keeps its sign: a minus sign ("-0.4", or U+2212 "−0.4") written straight before it at the start of
 a word (after a space, a bracket, a quote mark or the start of the text), or the word "minus" or "negative"
@@ -32,8 +36,10 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
-__all__ = ["NumberMention", "find_numbers", "parse_number", "fmt_value", "states_value", "scale_fix"]
+__all__ = ["NumberMention", "find_numbers", "quote_numbers", "parse_number", "fmt_value", "states_value",
+           "scale_fix"]
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -56,7 +62,7 @@ _LETTERS = {"k": 1_000, "m": 1_000_000}
 #: A currency written just before a number: a symbol ("$", "US$", "€", "¥", "₩") or an ISO code or "Rs" and a space;
 #: or before the low end of a range the number ends ("€3-4m").
 _CURRENCY = (r"(?:[$\u00a3\u20ac\u00a5\u20a9\u20b9\u20bd\u20ba\u20aa\u20ab\u20b1\u0e3f\u20a6\u20b4\u20b8\u20a3]"
-             r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|HKD|AUD|CAD|CHF|SGD|TWD|NZD|SEK|NOK|DKK|Rs\.?)[\s\u00a0]?)")
+             r"[\s\u00a0]?|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|KRW|CNY|RMB|INR|HKD|AUD|CAD|CHF|SGD|TWD|NZD|SEK|NOK|DKK|Rs\.?)[\s\u00a0]?)")
 _MONEY_BEFORE = re.compile(_CURRENCY + r"(?:[\d.,]+[\s\u00a0]*(?:to|-|\u2013)[\s\u00a0]*)?\Z", re.IGNORECASE)
 #: A currency named just after a number: "80m euros", "12m yen".
 _MONEY_AFTER = re.compile(r"[\s\u00a0]+(?:yen|won|yuan|renminbi|euros?|dollars?|pounds?|sterling|rupees?|francs?|"
@@ -72,7 +78,7 @@ def _pattern() -> re.Pattern:
     scale = "|".join(_SCALES)
     return re.compile(
         rf"(?<![\w.,])({_DIGITS})(?:[\s\u00a0]+({scale}|hundred|dozen)\b|[\s\u00a0]?({'|'.join(_ABBREVIATIONS)})\b"
-        rf"|({'|'.join(_LETTERS)})\b|(st|nd|rd|th)\b)?(?![\w]|[.,]\d)"
+        rf"|({'|'.join(_LETTERS)})\b|(st|nd|rd|th)\b|(?-i:pc)\b)?(?![\w]|[.,]\d)"
         rf"|\b((?:{_WORD})(?:(?:[\s\u00a0-]+|[\s\u00a0]+and[\s\u00a0]+)(?:{_WORD}))*)\b",
         re.IGNORECASE)
 
@@ -345,23 +351,68 @@ def find_numbers(text: str, offset: int = 0) -> list[NumberMention]:
     return _signed(text, offset, _share_scales(text, offset, out))
 
 
+#: The form of a bare "<digits>m" in :func:`quote_numbers`: five metres or five million, as the annotator says.
+MILLION_OR_METRES = "million or metres"
+
+
+def quote_numbers(text: str, offset: int = 0) -> list[NumberMention]:
+    """The numbers :func:`find_numbers` reads in a quote, and each bare "<digits>m" it leaves out ("80m people", "a
+    5m wall": metres or million), with the value in millions and the form :data:`MILLION_OR_METRES`, for an
+    annotation's value to settle (:func:`states_value` takes 80,000,000 or 80 for "80m").
+
+    Example:
+        >>> [(m.text, m.value, m.form) for m in quote_numbers("80m people in 2024")]
+        [('80m', 80000000, 'million or metres'), ('2024', 2024, 'digits')]
+    """
+    found = find_numbers(text, offset)
+    for m in _pattern().finditer(text):
+        if m.group(1) and m.group(4) and m.group(4).lower() == "m" and not _money(text, m.start(), m.end()):
+            value = _whole(Decimal(m.group(1).replace(",", "")) * _LETTERS["m"])
+            found.append(NumberMention(offset + m.start(), offset + m.end(), m.group(0), value, MILLION_OR_METRES))
+    return sorted(found, key=lambda m: m.start)
+
+
 #: Fractions by their denominator word: "a third" is 1/3, "two-thirds" 2/3, "three-quarters" 3/4.
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
                  "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
                  "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, **{w: CARDINAL[w] for w in _UNITS[2:10]}}
 _FRACTION = re.compile(r"\b(" + "|".join(_NUMERATORS) + r")(-|[\s\u00a0]+)(" + "|".join(_DENOMINATORS) + r")\b"
-                       r"|\b(half)\b(?!-)", re.IGNORECASE)
+                       r"|\b(half)\b(?![-\u2010\u2011](?!(?:an?[-\u2010\u2011])?(?:" + "|".join(_SCALES)
+                       + r"|dozen)\b))", re.IGNORECASE)
+#: A scale word after a fraction: "half a million", "a quarter of a million", "a half-million", "half a dozen".
+_FRACTION_SCALE = re.compile(r"(?:[\s\u00a0\u2010\u2011-]+of)?(?:[\s\u00a0\u2010\u2011-]+an?)?[\s\u00a0\u2010\u2011-]+("
+                             + "|".join(_SCALES) + r"|dozen)\b", re.IGNORECASE)
 #: Words after a spaced fraction that show it is one ("a third of voters", "a third more", "by a third.").
 _FRACTION_AFTER = re.compile(r"[\s\u00a0]*(?:(?:of|more|less|fewer|higher|lower|larger|smaller|bigger|as|the)\b"
                              r"|[.,;:!?)\]\"'\u201d\u2019]|\Z)", re.IGNORECASE)
 #: Words before a spaced fraction that show it is one ("by a third", "more than a third", "up to a quarter").
 _FRACTION_BEFORE = re.compile(r"\b(?:by|than|nearly|almost|about|around|roughly|some|over|under|only|just|barely|"
                               r"fully|exactly|approximately|least|most|to)[\s\u00a0]+\Z", re.IGNORECASE)
+#: Prepositions after a spaced fraction that show it is one, except after "quarter" ("rose a third from a year
+#: earlier", "a fifth since 2020", "a third year-on-year"; not "a third in a row").
+_FRACTION_PREPOSITION = re.compile(r"[\s\u00a0]+(?:from|to|since|on|over|year-on-year|y/y"
+                                   r"|in(?![\s\u00a0]+a[\s\u00a0]+row\b))\b", re.IGNORECASE)
+#: A verb of change before a spaced fraction: "rose a third", "cut a fifth", "fell a quarter from".
+_CHANGE_BEFORE = re.compile(r"\b(?:r[io]se[sn]?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]w(?:s|n|ing)?|cut(?:s|ting)?"
+                            r"|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?"
+                            r"|slid(?:e|es|ing)?|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|increas(?:e|es|ed|ing)"
+                            r"|decreas(?:e|es|ed|ing)|gain(?:s|ed|ing)?|los(?:e|es|ing|t)|soar(?:s|ed|ing)?"
+                            r"|plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|slip(?:s|ped|ping)?"
+                            r"|surg(?:e|es|ed|ing)|shed(?:s|ding)?|slash(?:es|ed|ing)?|trim(?:s|med|ming)?"
+                            r"|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?"
+                            r"|s[ai]nk(?:s|ing)?|dip(?:s|ped|ping)?|eas(?:e|es|ed|ing)|widen(?:s|ed|ing)?"
+                            r"|narrow(?:s|ed|ing)?|expand(?:s|ed|ing)?|contract(?:s|ed|ing)?)[\s\u00a0]+\Z",
+                            re.IGNORECASE)
+#: After a verb of change, words that end the amount ("rose a third last year", "cut a fifth while"); a noun
+#: there makes the word a rank ("fell a third straight month", "rose a third time").
+_CHANGE_AFTER = re.compile(r"[\s\u00a0]+(?:last|this|while|and|but|after|during|within|against|compared|versus|vs"
+                           r"|between|when|amid|despite|because|at)\b", re.IGNORECASE)
 #: Words before a fraction word that make it a part of a period or a rank ("the second half", "the first three
-#: quarters", "a third-quarter loss").
+#: quarters", "a third-quarter loss", "first-half profit").
 _NOT_FRACTION_BEFORE = re.compile(r"\b(?:the|first|second|last|next|past|previous|other|latter|former|this|that|"
-                                  r"each|every|per|a|an|one|final|following|consecutive|straight)[\s\u00a0]+\Z",
+                                  r"each|every|per|a|an|one|final|following|consecutive|straight)"
+                                  r"(?:[\s\u00a0]+|[-\u2010\u2011])\Z",
                                   re.IGNORECASE)
 #: What after "quarter(s)" makes it a period: "a quarter earlier", "three quarters of 2023", "of the year".
 _QUARTER_PERIOD = re.compile(r"[\s\u00a0]*(?:earlier|later|ago|before|after|from now|of[\s\u00a0]+(?:the[\s\u00a0]+|"
@@ -389,20 +440,37 @@ def _fractions(text: str) -> list[tuple[int, int, float]]:
     for m in _FRACTION.finditer(text):
         before, after = text[max(0, m.start() - 40):m.start()], m.end()
         if m.group(4):  # "half" alone
-            if not _NOT_FRACTION_BEFORE.search(before):
+            if not _NOT_FRACTION_BEFORE.search(before) or _FRACTION_SCALE.match(text, after):
                 out.append((m.start(), m.end(), 0.5))
             continue
         num, denom = _NUMERATORS[m.group(1).lower()], m.group(3).lower()
         if (num == 1) == denom.endswith("s"):
             continue  # "a thirds", "two third": not a fraction
         hyphen = m.group(2) == "-"
-        if not hyphen and not _AND_NUMBER.search(before) and (
+        if not hyphen and not _AND_NUMBER.search(before) and not _FRACTION_SCALE.match(text, after) and (
                 denom.startswith("quarter") and _QUARTER_PERIOD.match(text, after)
                 or _NOT_FRACTION_BEFORE.search(before)
-                or not (_FRACTION_AFTER.match(text, after) or _FRACTION_BEFORE.search(before))):
+                or not _shows_fraction(text, before, after, denom.startswith("quarter"))):
             continue
         out.append((m.start(), m.end(), round(num / _DENOMINATORS[denom], 4)))
     return out
+
+
+def _shows_fraction(text: str, before: str, after: int, quarter: bool) -> bool:
+    """Whether the words around a spaced fraction ending at ``after`` show it is one: "a third of", "by a third",
+    "a third from" (not for "a quarter", which may be a period: "a quarter in which"), "rose a third last year".
+
+    Example:
+        >>> t = "rose a third from a year earlier"
+        >>> _shows_fraction(t, "rose ", 12, False), _shows_fraction("won a third time", "won ", 11, False)
+        (True, False)
+    """
+    if _FRACTION_AFTER.match(text, after) or _FRACTION_BEFORE.search(before):
+        return True
+    if not quarter and _FRACTION_PREPOSITION.match(text, after):
+        return True
+    return bool(_CHANGE_BEFORE.search(before) and (_FRACTION_PREPOSITION.match(text, after)
+                                                   or _CHANGE_AFTER.match(text, after)))
 
 
 #: "two and a half", "3 and a quarter": a whole number and a fraction are one number.
@@ -425,7 +493,40 @@ def _with_fractions(text: str, offset: int, found: list[NumberMention]) -> list[
                                      float(whole.value) + value, whole.form))
         else:
             out.append(NumberMention(offset + a, offset + b, text[a:b], value, "fraction"))
-    return sorted(out, key=lambda m: m.start)
+    return _scale_fractions(text, offset, sorted(out, key=lambda m: m.start))
+
+
+def _scale_fractions(text: str, offset: int, found: list[NumberMention]) -> list[NumberMention]:
+    """``found`` with a fraction and the scale word after it read as one number: "half a million" is 500,000,
+    "one and a half million" 1,500,000, "a quarter of a million" 250,000 (form ``"words"``, like "two million"); a
+    value that is not whole is rounded to a whole number ("a third of a million" is 333,333)."""
+    out, used, at = [], set(), {(w.start - offset, w.end - offset): w for w in found}
+    for m in found:
+        if id(m) in used:
+            continue
+        scale = _FRACTION_SCALE.match(text, m.end - offset) if _FRACTION.search(m.text) else None
+        word = scale and at.get((scale.start(1), scale.end(1)))
+        if word is None:
+            out.append(m)
+            continue
+        exact = _exact_fraction(m) * {**_SCALES, "dozen": 12}[scale.group(1).lower()]
+        value = _whole(exact) if exact == exact.to_integral_value() else int(exact.to_integral_value())
+        out.append(NumberMention(m.start, word.end, text[m.start - offset:word.end - offset], value, "words"))
+        used.add(id(word))
+    return out
+
+
+def _exact_fraction(m: NumberMention) -> Decimal:
+    """The exact value of a mention that holds a fraction: "a third" 1/3 (not 0.3333), "two and a half" 2.5."""
+    f = _FRACTION.search(m.text)
+    if f.group(4):
+        part = Fraction(1, 2)
+    else:
+        part = Fraction(_NUMERATORS[f.group(1).lower()], _DENOMINATORS[f.group(3).lower()])
+    whole = Fraction(str(m.value)) - Fraction(str(round(part.numerator / part.denominator, 4))) \
+        if f.start() else Fraction(0)
+    v = whole + part
+    return Decimal(v.numerator) / Decimal(v.denominator)
 
 
 #: A unit in per cent: a fraction's value may then be written as its per cent ("a quarter" as 25).
@@ -436,7 +537,8 @@ def states_value(mention: NumberMention, value, unit=None) -> bool:
     """Whether an annotation's ``value`` is the number ``mention`` states.
 
     Its value exactly; for a fraction ("a third" is 0.3333) also the fraction rounded to two places or more
-    (``0.33``, ``0.333``), or with a unit in per cent the same per cent (``33``, ``33.3``; "a quarter" is ``25``).
+    (``0.33``, ``0.333``), or with a unit in per cent the same per cent (``33``, ``33.3``; "a quarter" is ``25``,
+    "half" ``50``, "a fifth" ``20``, "a tenth" ``10``).
 
     Example:
         >>> third = find_numbers("a third of voters")[0]
@@ -444,21 +546,31 @@ def states_value(mention: NumberMention, value, unit=None) -> bool:
         [True, True, False, False, False]
         >>> [states_value(third, v, "per cent") for v in (33, 33.3, 30)], states_value(find_numbers("87th")[0], 87)
         ([True, True, False], True)
+        >>> [states_value(find_numbers(t)[0], v, "per cent") for t, v in (("half of it", 50), ("half of it", 5))]
+        [True, False]
     """
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
     if mention.value == value:
         return True
+    if mention.form == MILLION_OR_METRES:  # "80m": 80,000,000 or 80 (metres)
+        return Decimal(str(value)) * _LETTERS["m"] == Decimal(str(mention.value))
     if mention.form != "fraction" or not math.isfinite(value):
         return False
     written = [Decimal(str(value))]
     if unit and _PER_CENT_UNIT.search(str(unit)):
         written.append(written[0] / 100)
+        if written[1] == Decimal(str(mention.value)):
+            return True  # "half" as 50 per cent, "a fifth" as 20, "a tenth" as 10
     for v in written:
         places = -v.normalize().as_tuple().exponent
         if places >= 2 and abs(v - Decimal(str(mention.value))) <= Decimal(5) / 10 ** (places + 1) + Decimal("0.0001"):
             return True
     return False
+
+
+#: A scale word that ends a number in words: "two million", "half a million".
+_WORD_SCALE = re.compile(r"[\s\u00a0\u2010\u2011-](" + "|".join(_SCALES) + r"|dozen)\Z", re.IGNORECASE)
 
 
 def scale_fix(value, found: list[NumberMention]) -> str | None:
@@ -473,6 +585,9 @@ def scale_fix(value, found: list[NumberMention]) -> str | None:
         >>> scale_fix(5, find_numbers("between 5 and 8 million"))  # doctest: +NORMALIZE_WHITESPACE
         "the quote has '5' (a range: the scale word after its other end is part of it too): write `value: 5000000`
         (a scale word is part of the number)"
+        >>> scale_fix(0.5, find_numbers("half a million tonnes"))
+        "the quote has 'half a million': write `value: 500000` (a scale word is part of the number, and so is a \
+fraction before it)"
         >>> scale_fix(3, find_numbers("a third of voters"))
         "the quote has 'a third', a fraction: write `value: 0.33`, or `value: 33.3` with `unit: per cent`"
         >>> scale_fix(5, find_numbers("4 cases")) is None
@@ -489,6 +604,20 @@ def scale_fix(value, found: list[NumberMention]) -> str | None:
                 m.text.lstrip("-\u2212") == digits.group(0) else ""
             return (f"the quote has {m.text!r}{ranged}: write `value: {m.value}` (a scale word is part of the "
                     "number)")
+    for m in found:
+        scale = _WORD_SCALE.search(m.text)
+        if m.form != "words" or not scale or m.value == value or len(m.text) > 60:
+            continue
+        factor = {**_SCALES, "dozen": 12}[scale.group(1).lower()]
+        if Decimal(str(abs(value))) * factor == Decimal(str(abs(m.value))) and value != 0:
+            return (f"the quote has {m.text!r}: write `value: {m.value}` (a scale word is part of the number, "
+                    "and so is a fraction before it)" if _FRACTION.search(m.text) else
+                    f"the quote has {m.text!r}: write `value: {m.value}` (a scale word is part of the number)")
+    for m in found:
+        if m.form == MILLION_OR_METRES:
+            digits = fmt_value(m.value / _LETTERS["m"]).replace(",", "")
+            return (f"the quote has {m.text!r}, which may be {digits} million or {digits} metres: write `value: "
+                    f"{m.value}` for million, or `value: {digits}` with `unit: metres`")
     for m in found:
         if m.form == "fraction":
             as_fraction = fmt_value(m.value) if round(m.value, 2) == m.value else f"{round(m.value, 2)}"

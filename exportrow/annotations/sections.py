@@ -27,7 +27,7 @@ from exportrow.comparable import (
     same_unit,
 )
 from exportrow.dates import anaphoric_date, part_of_wider, period_fault
-from exportrow.numbers import find_numbers, scale_fix, states_value
+from exportrow.numbers import find_numbers, quote_numbers, scale_fix, states_value
 
 __all__ = ["OTHER_ARTICLE", "collect_ids", "entries", "check_top_level", "check_actors", "check_figures",
            "check_statements", "check_claims", "check_events", "check_ignored_numbers", "coverage_warnings",
@@ -329,11 +329,11 @@ def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
         if f["span"] is None:
             continue
         value = f["value"]
-        hits = [m for m in find_numbers(f["span"].text, f["span"].start) if states_value(m, value, f.get("unit"))]
+        hits = [m for m in quote_numbers(f["span"].text, f["span"].start) if states_value(m, value, f.get("unit"))]
         if hits:
             f["value_span"] = Span(hits[0].start, hits[0].end, hits[0].text)
         else:
-            found = find_numbers(f["span"].text)
+            found = quote_numbers(f["span"].text)
             seen = ", ".join(m.text for m in found[:10]) or "none"
             chk.add(label, "value", f"{shown(value)} does not appear in the quote as digits or words "
                     f"(numbers there: {seen})", _sign_fix(value, found))
