@@ -778,6 +778,8 @@ def _resolution_line(expr: str, pub) -> str:
         'tense: TODO           # past resolves to 2023-06-01; present/future to 2024-06-01'
         >>> _resolution_line("last week", dt.date(2024, 5, 14)).strip()
         '# resolves to 2024-W19 (week) against 2024-05-14'
+        >>> _resolution_line("second-half", dt.date(2025, 8, 20)).strip()
+        '# resolves to 2025-H2 in every tense, against 2025-08-20'
         >>> _resolution_line("by June", dt.date(2024, 5, 14)).strip()[:92]
         'tense: TODO           # present/future resolves to 2024-05-14/2024-06; past does not resolve'
     """
@@ -791,6 +793,8 @@ def _resolution_line(expr: str, pub) -> str:
             except DateResolutionError as exc:  # "by June" has no start in the past, "after Tuesday" no end ahead
                 readings[tense] = exc
         past, present = readings["past"], readings["present"]
+        if isinstance(past, str) and past == present:  # "second-half" in August: 2025-H2 either way, no tense to ask
+            return f"    # resolves to {past} in every tense, against {pub:%Y-%m-%d}"
         if isinstance(past, str) and isinstance(present, str):
             return f"    tense: TODO           # past resolves to {past}; present/future to {present}"
         if isinstance(past, str) or isinstance(present, str):
