@@ -120,3 +120,15 @@ def test_a_cut_message_ends_on_a_whole_word():  # L1
            "past, present or future")
     assert clip(msg, 200) == msg[:msg.index(" tense past,")] + "\u2026"  # "...publication); give…", not "give ten…"
     assert clip(msg, 320) == msg
+
+
+def test_a_problem_only_the_what_if_date_makes_is_named_as_its_doing_with_no_annotation_fix():  # M9
+    text = ""
+    try:
+        load_annotation(None, exportrow.load_article().with_published("2016-06-01"))
+    except AnnotationError as exc:
+        text = str(exc)
+    assert "with published 1 Jun 2016 (the what-if date)" in text
+    assert "fix: the annotation is right for the article's own date (12 July 2019, 07:30 (JST)): choose a later " \
+           "what-if date (`-p published`), or none" in text
+    assert "write figures:" not in text and "add `tense:" not in text
