@@ -537,37 +537,45 @@ def _figures(article: Article, props: Proposals) -> None:
             period, note = _period(sent, dates, m.end - sent.start, article.published_date or "2100-01-01", facts)
             qualifier, words = _qualifier(sent.text, at, m.end - sent.start)
             nxt = " ".join(w.group() for w, _ in zip(_WORD.finditer(sent.text, m.end - sent.start), range(3)))
-            readings = _tense_readings(period, article.published_date) if period and article.published_date else ""
+            readings = _tense_readings(period, article.published_date, sent.text) \
+                if period and article.published_date else ""
             props.figures.append(FigureCandidate(m, sent, period, note, qualifier, words, nxt, readings))
 
 
-def _tense_readings(period: str, pub) -> str:
-    """Both readings of a proposed figure period whose date the tense decides (a bare month, a quarter...), for the
-    draft's ``tense: TODO`` line; "" when the words date themselves.
+def _tense_readings(period: str, pub, sentence: str = "") -> str:
+    """The comment of the draft's ``tense: TODO`` line for a proposed figure period where ``exportrow check`` will ask
+    for the tense (:func:`exportrow.figure_tense.read_figure_period`): its sentence has a future or modal word and the
+    tense decides the date, or the period ends after publication; "" otherwise (read as past, no line).
 
     A reading that does not resolve ("by June" read as past has no start) is said so, never raised.
 
     Example:
-        >>> _tense_readings("June", "2024-03-15")
+        >>> _tense_readings("June", "2024-03-15", "It expects to sell 4,000 panels in June")
         'past resolves to 2023-06; present/future to 2024-06 (future: a forecast)'
-        >>> _tense_readings("2023", "2024-03-15")
-        ''
+        >>> _tense_readings("June", "2024-03-15", "In June, sales fell"), _tense_readings("2023", "2024-03-15")
+        ('', '')
         >>> _tense_readings("by June", "2024-03-15")
         'past does not resolve; present/future to 2024-03-15/2024-06 (future: a forecast)'
+        >>> _tense_readings("2025", "2025-08-20", "Exports are expected to reach 2,000 tonnes in 2025")
+        '2025 runs past publication: past = so far this period; future = a forecast'
     """
+    from exportrow.figure_tense import read_figure_period
+
     try:
-        resolve_date(period, pub)
-    except TenseNeeded:
-        read = {}
-        for tense in ("past", "future"):
-            try:
-                read[tense] = f"resolves to {resolve_date(period, pub, tense=tense).timex}"
-            except DateResolutionError:
-                read[tense] = "does not resolve"
-        return f"past {read['past']}; present/future {read['future'].removeprefix('resolves ')} (future: a forecast)"
+        reading = read_figure_period(period, pub, sentence)
     except DateResolutionError:
         return ""
-    return ""
+    if not reading.question:
+        return ""
+    if reading.date is not None:
+        return f"{reading.date.timex} runs past publication: past = so far this period; future = a forecast"
+    read = {}
+    for tense in ("past", "future"):
+        try:
+            read[tense] = f"resolves to {resolve_date(period, pub, tense=tense).timex}"
+        except DateResolutionError:
+            read[tense] = "does not resolve"
+    return f"past {read['past']}; present/future {read['future'].removeprefix('resolves ')} (future: a forecast)"
 
 
 def _claims(article: Article, props: Proposals) -> None:
@@ -770,6 +778,8 @@ def _resolution_line(expr: str, pub) -> str:
         'tense: TODO           # past resolves to 2023-06-01; present/future to 2024-06-01'
         >>> _resolution_line("last week", dt.date(2024, 5, 14)).strip()
         '# resolves to 2024-W19 (week) against 2024-05-14'
+        >>> _resolution_line("second-half", dt.date(2025, 8, 20)).strip()
+        '# resolves to 2025-H2 in every tense, against 2025-08-20'
         >>> _resolution_line("by June", dt.date(2024, 5, 14)).strip()[:92]
         'tense: TODO           # present/future resolves to 2024-05-14/2024-06; past does not resolve'
     """
@@ -783,6 +793,8 @@ def _resolution_line(expr: str, pub) -> str:
             except DateResolutionError as exc:  # "by June" has no start in the past, "after Tuesday" no end ahead
                 readings[tense] = exc
         past, present = readings["past"], readings["present"]
+        if isinstance(past, str) and past == present:  # "second-half" in August: 2025-H2 either way, no tense to ask
+            return f"    # resolves to {past} in every tense, against {pub:%Y-%m-%d}"
         if isinstance(past, str) and isinstance(present, str):
             return f"    tense: TODO           # past resolves to {past}; present/future to {present}"
         if isinstance(past, str) or isinstance(present, str):

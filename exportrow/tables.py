@@ -99,9 +99,11 @@ def _months(start: dt.date | None, end: dt.date | None) -> int | None:
 
 def is_forecast(figure: dict, published) -> bool:
     """Whether a checked figure (an annotation entry with its resolved ``date``) is a forecast: stated in the future
-    tense (``tense: future``), or for a period that starts after the publication day (a ``datetime.date``). A
-    forecast says what someone expects, not what happened: no remainder is derived from it, and notebook 01 does not
-    chart it among counts of what happened.
+    tense (``tense: future``), or for a period that starts after the publication day (a ``datetime.date``), or for
+    one that ends after it with no ``tense:`` to say it counts only the part so far (``exportrow check`` asks for
+    that tense; a figure read without the check is never taken for what happened). A forecast says what someone
+    expects, not what happened: no remainder is derived from it, and notebook 01 does not chart it among counts of
+    what happened.
 
     Example:
         >>> import datetime as dt
@@ -111,9 +113,15 @@ def is_forecast(figure: dict, published) -> bool:
         (True, True)
         >>> is_forecast({"date": resolve_date("2023", pub), "tense": "past"}, pub), is_forecast({}, pub)
         (False, False)
+        >>> is_forecast({"date": resolve_date("2024", pub)}, pub), is_forecast({"date": resolve_date("2024", pub),
+        ...                                                                     "tense": "past"}, pub)
+        (True, False)
     """
+    from exportrow.figure_tense import ends_after
+
     d = figure.get("date")
-    return figure.get("tense") == "future" or (d is not None and d.start > published)
+    return figure.get("tense") == "future" or (d is not None and (
+        d.start > published or (not figure.get("tense") and ends_after(d, published))))
 
 
 def _derive(stated: list[dict]) -> list[dict]:

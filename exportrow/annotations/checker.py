@@ -40,11 +40,15 @@ def clip(text: str, limit: int = 200) -> str:
     """``text`` cut to ``limit`` characters, for messages built from other messages.
 
     Example:
-        >>> clip("abc" * 100, 10)
-        'abcabcabc…'
+        >>> clip("abc" * 100, 10), clip("give tense past, present or future", 14)
+        ('abcabcabc…', 'give tense…')
     """
     text = str(text)
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    word = cut.rsplit(" ", 1)[0] if " " in cut[limit // 2:] else cut  # never mid-word where a space is near
+    return word.rstrip(" ,;:") + "\u2026"
 
 
 def close_match(word, options) -> str | None:
@@ -139,9 +143,15 @@ class Checker:
         """The resolved date of ``expression`` against the publication date, or None and a problem."""
         try:
             return resolve_date(expression, self.article.published, tense=tense, **self.fiscal)
+        except TenseNeeded as exc:
+            from exportrow.figure_tense import same_either_way
+
+            if (same := same_either_way(expression, self.article.published, **self.fiscal)) is not None:
+                return same  # both tenses read it alike ("second-half" in August): no tense to ask for
+            self.add(label, fld, f"date cannot be parsed: {clip(exc, 320)}",  # room for both readings
+                     "add `tense: past` (or present / future) to the entry")
         except (DateResolutionError, ValueError, OverflowError) as exc:
             self.add(label, fld, f"date cannot be parsed: {clip(exc)}",
-                     "add `tense: past` (or present / future) to the entry" if isinstance(exc, TenseNeeded) else
                      getattr(exc, "fix", None) or "use a supported form, e.g. 'Wednesday' with tense: past, "
                      "'last week', 'this January', 'July 4' with tense: past, 'December 2017', '2016', 'since 2015'")
-            return None
+        return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from exportrow.annotations import sections as sec
@@ -75,11 +76,32 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     check_quantity_kinds(chk, ann)
     check_placeholders(chk, doc)
     if chk.problems:
-        raise AnnotationError(ordered(chk.problems))
+        raise AnnotationError(ordered(_what_if_problems(path, article, doc, chk.problems)))
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
                     + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann)
                     + sec.overfull_warnings(chk, ann) + bidi_warnings(ann) + glyph_warnings(ann))
     return ann
+
+
+def _what_if_problems(path: Path, article: Article, doc: dict, problems: list) -> list:
+    """``problems`` with each one that exists only because of a what-if publication date (``-p published``) named as
+    the what-if's doing, with no fix that edits the annotation (review 12 M9); unchanged without a what-if."""
+    import copy
+
+    from exportrow.annotations.model import AnnotationError as _Error
+
+    if not article.what_if:
+        return problems
+    own = article.own_published
+    try:
+        check_document(path, own, copy.deepcopy(doc))
+        own_keys: set = set()
+    except _Error as exc:
+        own_keys = {(p.entry, p.field) for p in exc.problems}
+    return [p if (p.entry, p.field) in own_keys else replace(
+        p, message=f"with published {article.what_if} (the what-if date) {p.message}",
+        fix=f"the annotation is right for the article's own date ({own.published_text}): choose a later what-if "
+            "date (`-p published`), or none") for p in problems]
 
 
 def load_annotation(path: str | Path | None = None, article: Article | None = None) -> Annotation:

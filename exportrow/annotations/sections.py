@@ -26,7 +26,7 @@ from exportrow.comparable import (
     same_period,
     same_unit,
 )
-from exportrow.dates import anaphoric_date, part_of_wider, period_fault
+from exportrow.dates import DateResolutionError, anaphoric_date, part_of_wider, period_fault
 from exportrow.numbers import find_numbers, quote_numbers, scale_fix, states_value
 
 __all__ = ["OTHER_ARTICLE", "collect_ids", "entries", "check_top_level", "check_actors", "check_figures",
@@ -340,10 +340,30 @@ def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
         if f.get("period") is not None:
             f["period_span"] = chk.within(label, "period", f["period"], f["span"])
             if f["period_span"] is not None:
-                f["date"] = chk.resolve(label, "period", f["period"], f.get("tense"))
+                f["date"] = _figure_date(chk, f)
             if f.get("date") is not None and (part := part_of_wider(chk.article, f["period_span"],
                                                                     f.get("tense") or "past", "period")):
                 chk.add(label, "period", *part)
+
+
+def _figure_date(chk: Checker, f: dict):
+    """The resolved date of a checked figure's period, or None; a problem when its ``tense:`` must be given
+    (:func:`exportrow.figure_tense.read_figure_period`: read as past unless its sentence is about what is expected,
+    or its period ends after publication)."""
+    from exportrow.figure_tense import read_figure_period, tense_fix
+
+    if f.get("tense"):
+        return chk.resolve(f["_label"], "period", f["period"], f["tense"])
+    span, article = f["span"], chk.article
+    sent = article.sentence_at(span.start)
+    text = article.raw[min(sent.start, span.start):max(sent.end, span.end)] if sent is not None else span.text
+    try:
+        reading = read_figure_period(f["period"], article.published, text, **chk.fiscal)
+    except (DateResolutionError, ValueError, OverflowError):
+        return chk.resolve(f["_label"], "period", f["period"], None)
+    if reading.question:
+        chk.add(f["_label"], "tense", f"needed: {reading.question}", tense_fix(reading))
+    return reading.date
 
 
 def _sign_fix(value, found: list) -> str:
