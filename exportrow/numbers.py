@@ -30,6 +30,7 @@ negative number.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import math
@@ -479,21 +480,60 @@ _AND_A = re.compile(r"[\s\u00a0]+and[\s\u00a0]+\Z", re.IGNORECASE)
 
 def _with_fractions(text: str, offset: int, found: list[NumberMention]) -> list[NumberMention]:
     """``found`` with each fraction read as its value (:func:`_fractions`) in place of the numbers in its words
-    ("two-thirds" is 0.6667, not 2; "a third" not 3), and "two and a half" one number (2.5)."""
+    ("two-thirds" is 0.6667, not 2; "a third" not 3), and "two and a half" one number (2.5).
+
+    Linear in the numbers and fractions found: the numbers inside a fraction are found by bisection, the whole number
+    before "and a half" by where it must end (testing every number for every fraction made a long text quadratic).
+    """
     fractions = _fractions(text)
     if not fractions:
         return found
-    out = [m for m in found if not any(a < m.end - offset and m.start - offset < b for a, b, _ in fractions)]
+    ends = [b for _, b, _ in fractions]  # the fractions do not overlap: sorted by start, so by end too
+
+    def inside(m: NumberMention) -> bool:
+        i = bisect.bisect_right(ends, m.start - offset)
+        return i < len(fractions) and fractions[i][0] < m.end - offset
+
+    out = [m for m in found if not inside(m)]
+    by_end: dict[int, list[NumberMention]] = {}
+    for m in out:
+        by_end.setdefault(m.end - offset, []).append(m)
+    removed: set[int] = set()
     for a, b, value in fractions:
-        whole = next((m for m in out if m.end - offset <= a and _AND_A.fullmatch(text, m.end - offset, a)
-                      and m.form in ("digits", "words") and abs(m.value) < 1000), None)
+        whole = None
+        if (span := _and_before(text, a)) is not None:
+            whole = next((m for e in range(*span) for m in by_end.get(e, ()) if id(m) not in removed
+                          and m.form in ("digits", "words") and abs(m.value) < 1000), None)
         if whole is not None and text[a:b].lower().startswith(("a ", "an ")):
-            out.remove(whole)
-            out.append(NumberMention(whole.start, offset + b, text[whole.start - offset:b],
-                                     float(whole.value) + value, whole.form))
+            removed.add(id(whole))
+            joined = NumberMention(whole.start, offset + b, text[whole.start - offset:b],
+                                   float(whole.value) + value, whole.form)
+            out.append(joined)
+            by_end.setdefault(b, []).append(joined)
         else:
             out.append(NumberMention(offset + a, offset + b, text[a:b], value, "fraction"))
+    out = [m for m in out if id(m) not in removed]
     return _scale_fractions(text, offset, sorted(out, key=lambda m: m.start))
+
+
+def _and_before(text: str, a: int) -> tuple[int, int] | None:
+    """Where a whole number must end for "<number> and <fraction at a>": the range of ends ``e`` for which
+    ``text[e:a]`` is spaces, "and", spaces (:data:`_AND_A`); None when no "and" stands right before ``a``.
+
+    Example:
+        >>> t = "two and a half"
+        >>> _and_before(t, t.index("a half")), _and_before("a half", 0)
+        ((3, 4), None)
+    """
+    p = a
+    while p > 0 and text[p - 1].isspace():
+        p -= 1
+    if p == a or p < 3 or text[p - 3:p].lower() != "and":
+        return None
+    q = e = p - 3
+    while e > 0 and text[e - 1].isspace():
+        e -= 1
+    return (e, q) if e < q else None
 
 
 def _scale_fractions(text: str, offset: int, found: list[NumberMention]) -> list[NumberMention]:
