@@ -17,7 +17,7 @@ from exportrow.annotations import FRAMES
 from exportrow.escape import markdown_code, markdown_text
 from exportrow.sides import possessive
 
-__all__ = ["voice_share", "attribution_mix", "frame_counts", "claim_pairs", "tokens", "fightin_words",
+__all__ = ["voice_share", "attribution_mix", "frame_counts", "used_frames", "claim_pairs", "tokens", "fightin_words",
            "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
            "side_name", "exercise_claim", "reading_questions", "claims_note", "claims_note_again",
            "PRIOR_STRENGTH_RANGE", "comparison_header", "one_sided", "both_heard", "words_comparable"]
@@ -473,6 +473,18 @@ def both_heard(claims: pd.DataFrame, compared) -> bool:
         (True, False)
     """
     return all((claims.side == s).any() for s in compared)
+
+
+def used_frames(frames: pd.DataFrame) -> pd.DataFrame:
+    """The rows of :func:`frame_counts`' table that some claim is coded with (for a table of one side's frames).
+
+    Example:
+        >>> from exportrow import claims
+        >>> frames = frame_counts(claims(), ["seoul", "tokyo"])  # a row per side and frame: 2 x 15
+        >>> len(frames), len(frames.pipe(used_frames)), int(frames.pipe(used_frames).claims.sum())
+        (30, 8, 16)
+    """
+    return frames[frames.claims > 0].copy()
 
 
 def one_sided(claims: pd.DataFrame, side_a: str, side_b: str, declared, sides=None) -> str | None:
