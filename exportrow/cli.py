@@ -409,12 +409,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report(sub)
     extract.register(sub)
     student.register(sub)
-    from exportrow import agreement, view, worksheet
+    from exportrow import coding_fields, view, worksheet  # coding_fields, not agreement: no pandas for the parser
 
     view.register(sub)
     importer.register(sub)
     worksheet.register(sub)  # coding worksheets and inter-coder agreement
-    agreement.register(sub)
+    coding_fields.register(sub)
     for command in sub.choices.values():  # --debug also after the command name
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="show the full traceback of any error (for bug reports)")
