@@ -548,16 +548,23 @@ def _ago(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     return ResolvedDate(r.start, r.end, r.precision, r.timex, r.rule, "APPROX")
 
 
+#: How to choose ``fiscal_year_named_by`` (the fixes of ``exportrow check`` name both conventions, review 13).
+FISCAL_NAMING = ("`fiscal_year_named_by: start` if its FY2023 starts in 2023 (as in Japan: April 2023 to March "
+                 "2024), `end` if it ends in 2023 (as for Indian and British companies: April 2022 to March 2023; the "
+                 "US government: October 2022 to September 2023); to tell which, find where the article (or the "
+                 "keeper's own results) ends one named year: 'FY2023, the year to March 2023' or 'the year ended 31 "
+                 "March 2023' means `end`, an FY2023 that runs to March 2024 means `start`")
+
+
 def _fiscal_year(n: int, ctx: _Ctx, x: str) -> dt.date:
     """First day of fiscal year ``n``."""
     if ctx.fiscal_start is None or ctx.fiscal_named_by is None:
         raise _refuse(x, "a fiscal year depends on who keeps it, and the month it starts is not given "
                       "(`fiscal_year_start`)",
                       "when the article says when its fiscal year starts, give it under `article:` in the annotation: "
-                      "`fiscal_year_start: 4` and `fiscal_year_named_by: start` for an April-March year named by the "
-                      "calendar year it starts in (Japan's FY2023 = April 2023 to March 2024; in Python: "
-                      "resolve_date(..., fiscal_year_start=4, fiscal_year_named_by='start')); or date it by the span "
-                      "the article spells out ('the year to March 2024', 'the year ending March 31, 2024')")
+                      f"`fiscal_year_start:` the month it starts (4 for an April-March year), and {FISCAL_NAMING} (in "
+                      "Python: resolve_date(..., fiscal_year_start=4, fiscal_year_named_by='end')); or date it by "
+                      "the span the article spells out ('the year to March 2024', 'the year ending March 31, 2024')")
     s = ctx.fiscal_start
     year = n if ctx.fiscal_named_by == "start" or s == 1 else n - 1
     return dt.date(year, s, 1)
@@ -579,6 +586,7 @@ def _closest_year(yy: int, pub: dt.date) -> int:
 
 
 def _fiscal(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
+    e = re.sub(r"\bfinancial year\b", "fiscal year", e)  # British and Indian usage: "financial year 2025"
     if not re.search(r"\bfiscal\b|\bfy ?\d", e):
         return None
     _fiscal_year(ctx.pub.year, ctx, x)  # refuses when the article's fiscal year is not given
@@ -1111,8 +1119,9 @@ def _atom() -> str:
     year_words = rf"(?:the )?(?:fiscal )?(?:{_F_YEAR}|this year|last year|next year|year)"
     quarter = (rf"(?:the )?(?:fiscal )?{_F_ORD}(?: fiscal)?[- ](?:quarter|half)(?: of {year_words})?"
                rf"|(?:the )?last[- ](?:quarter|half) of {year_words}"
-               rf"|(?-i:FY) ?(?:\d{{4}}|\d\d)\b(?: (?-i:Q[1-4]|H[12])\b)?|fiscal (?:year )?{_F_YEAR}"
-               rf"|the {_F_YEAR} fiscal year|(?:the )?(?:(?:this|last|next|current) )?fiscal year"
+               rf"|(?-i:FY) ?(?:\d{{4}}|\d\d)\b(?: (?-i:Q[1-4]|H[12])\b)?"
+               rf"|(?:fiscal (?:year )?|financial year ){_F_YEAR}|the {_F_YEAR} (?:fiscal|financial) year"
+               rf"|(?:the )?(?:(?:this|last|next|current) )?(?:fiscal|financial) year"
                rf"|fiscal (?-i:Q[1-4]|H[12])\b"
                rf"|\b(?-i:Q[1-4])\b(?:[ -]{_F_YEAR})?|\b(?-i:H[12])[ -]{_F_YEAR}|{_F_YEAR}[ -]?(?-i:Q[1-4]|H[12])\b"
                rf"|(?:the )?{_F_MONTH_FULL} ?[-\u2013] ?{_F_MONTH_FULL} (?:quarter|period|half)(?: of {_F_YEAR})?")
@@ -1218,13 +1227,20 @@ def _remembered_date_expressions(text: str) -> tuple[tuple[int, int, str], ...]:
     return found
 
 
-def wider_expression(text: str, start: int, end: int, published, tense: str | None = None
+#: Words that make a date expression a fiscal year's ("fiscal 2025", "FY2025", "financial year 2025").
+_FISCAL_WORDS = re.compile(r"\bfiscal\b|\bfinancial year\b|\bFY ?\d", re.IGNORECASE)
+
+
+def wider_expression(text: str, start: int, end: int, published, tense: str | None = None, **fiscal
                      ) -> tuple[int, int, str] | None:
     """The date expression in ``text`` that strictly holds ``text[start:end]`` and dates something else.
 
     A figure's period must be the whole dating phrase: in "156 cases during the four years ending
     this March", the period "this March" is only the end of the span. Returns ``(start, end, words)``
-    of the wider expression when it resolves to another interval, else None.
+    of the wider expression when it resolves to another interval, else None. ``fiscal`` is the
+    article's fiscal year (``fiscal_year_start``, ``fiscal_year_named_by``); a fiscal year's words
+    ("fiscal 2025") are a wider expression even when the fiscal year is not given, as they name no
+    calendar year.
 
     Example:
         >>> s = "There were 156 cases during the four years ending this March."
@@ -1234,28 +1250,37 @@ def wider_expression(text: str, start: int, end: int, published, tense: str | No
         >>> a = s.index("the four")
         >>> wider_expression(s, a, a + len("the four years ending this March"), "2019-07-12", "past") is None
         True
+        >>> s = "an operating loss of 212 million euros in fiscal 2025"
+        >>> wider_expression(s, s.index("2025"), len(s), "2025-10-13", "past")
+        (42, 53, 'fiscal 2025')
+        >>> wider_expression(s, s.index("2025"), len(s), "2025-10-13", "past", fiscal_year_start=1,
+        ...                  fiscal_year_named_by="start") is None
+        True
     """
     inner_words = text[start:end]
     try:
-        inner = resolve_date(inner_words, published, tense=tense)
+        inner = resolve_date(inner_words, published, tense=tense, **fiscal)
     except DateResolutionError:
         inner = None
     for a, b, words in _remembered_date_expressions(text):
         if a <= start and end <= b and (a, b) != (start, end):
             try:
-                outer = resolve_date(words, published, tense=tense)
+                outer = resolve_date(words, published, tense=tense, **fiscal)
             except DateResolutionError:
+                if _FISCAL_WORDS.search(words):
+                    return a, b, words  # a fiscal year, whose months the article's `article:` block must give
                 continue
             if inner is None or (outer.start, outer.end, outer.mod) != (inner.start, inner.end, inner.mod):
                 return a, b, words
     return None
 
 
-def part_of_wider(article, span, tense: str | None, field: str = "period") -> tuple[str, str] | None:
+def part_of_wider(article, span, tense: str | None, field: str = "period", **fiscal) -> tuple[str, str] | None:
     """A problem (message, fix) when the dating words at ``span`` are only part of a wider date expression.
 
     ``article`` is an :class:`~exportrow.article.Article`, ``span`` a :class:`~exportrow.article.Span` of
-    the words (None: no problem). Used by ``exportrow check`` for figure periods and event expressions.
+    the words (None: no problem), ``fiscal`` the article's fiscal year (``fiscal_year_start``,
+    ``fiscal_year_named_by``). Used by ``exportrow check`` for figure periods and event expressions.
 
     Example:
         >>> from exportrow.article import load_article
@@ -1278,6 +1303,14 @@ def part_of_wider(article, span, tense: str | None, field: str = "period") -> tu
         ... # doctest: +NORMALIZE_WHITESPACE
         if the number covers the whole span from 2019 to publication, date it by the whole expression: `period: since
         2019`; if it is the value in 2019 itself, the sentence does not date it by 2019 alone: leave out `period:`
+
+    "2025" cut out of "fiscal 2025" is the calendar year, not the fiscal one (review 13):
+
+        >>> for line in part_of_wider(one("It lost 212 million euros in fiscal 2025."), Span(36, 40, "2025"), "past"):
+        ...     print(line)  # doctest: +NORMALIZE_WHITESPACE
+        '2025' is only part of the date expression 'fiscal 2025' in its sentence
+        date it by the whole expression: `period: fiscal 2025`; the part alone is the calendar year, not the fiscal
+        one (and give the article's fiscal year under `article:`: `fiscal_year_start` and `fiscal_year_named_by`)
     """
     if span is None:
         return None
@@ -1285,9 +1318,15 @@ def part_of_wider(article, span, tense: str | None, field: str = "period") -> tu
     if sent is None:
         return None
     start, end = span.start - sent.start, span.end - sent.start
-    wider = wider_expression(sent.text, start, end, article.published, tense)
+    wider = wider_expression(sent.text, start, end, article.published, tense, **fiscal)
     if wider is None:
         return None
+    if _FISCAL_WORDS.search(wider[2]) and not _FISCAL_WORDS.search(span.text):
+        given = "" if fiscal.get("fiscal_year_start") else (" (and give the article's fiscal year under `article:`: "
+                                                             "`fiscal_year_start` and `fiscal_year_named_by`)")
+        return (f"{span.text!r} is only part of the date expression {wider[2]!r} in its sentence",
+                f"date it by the whole expression: `{field}: {wider[2]}`; the part alone is the calendar year, not "
+                f"the fiscal one{given}")
     since = re.fullmatch(r"(?:ever )?since ", sent.text[wider[0]:start], re.IGNORECASE) and wider[1] == end
     if since and re.match(r"\s*[,;(–—-]?\s*(?:from|up from|down from)\s+\S*\d", sent.text[end:],
                           re.IGNORECASE):

@@ -188,7 +188,9 @@ def test_a_fiscal_year_without_its_start_gets_a_fix_for_the_annotation_not_a_pyt
            "(`fiscal_year_start`)" \
         in fiscal
     assert "fix: when the article says when its fiscal year starts, give it under `article:` in the annotation: " \
-           "`fiscal_year_start: 4` and `fiscal_year_named_by: start`" in fiscal
+           "`fiscal_year_start:` the month it starts (4 for an April-March year), and " \
+           "`fiscal_year_named_by: start` if its FY2023 starts in 2023 (as in Japan: April 2023 to March 2024), " \
+           "`end` if it ends in 2023" in fiscal
     assert "the same as for" not in fiscal
     # two problems of one kind share a fix; "the previous month" is not told to use "a supported form"
     assert "figures[sold].period: date cannot be parsed: cannot resolve 'the previous month': it is dated by another " \

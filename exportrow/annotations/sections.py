@@ -26,7 +26,7 @@ from exportrow.comparable import (
     same_period,
     same_unit,
 )
-from exportrow.dates import DateResolutionError, anaphoric_date, part_of_wider, period_fault
+from exportrow.dates import FISCAL_NAMING, DateResolutionError, anaphoric_date, part_of_wider, period_fault
 from exportrow.numbers import find_numbers, quote_numbers, scale_fix, states_value
 
 __all__ = ["OTHER_ARTICLE", "collect_ids", "entries", "check_top_level", "check_actors", "check_figures",
@@ -167,8 +167,8 @@ def _fiscal_year(chk: Checker, meta: dict) -> None:
         >>> chk, ann, ids = _demo()
         >>> _fiscal_year(chk, {"fiscal_year_start": 4, "fiscal_year_named_by": "start"}); chk.fiscal
         {'fiscal_year_start': 4, 'fiscal_year_named_by': 'start'}
-        >>> _fiscal_year(chk, {"fiscal_year_start": 4}); chk.problems[0].fix[:60]
-        'add `fiscal_year_named_by: start` under article: if the arti'
+        >>> _fiscal_year(chk, {"fiscal_year_start": 4}); chk.problems[0].fix[:80]
+        'add under article: `fiscal_year_named_by: start` if its FY2023 starts in 2023 (a'
     """
     start, named = meta.get("fiscal_year_start"), meta.get("fiscal_year_named_by")
     if start is None and named is None:
@@ -177,9 +177,7 @@ def _fiscal_year(chk: Checker, meta: dict) -> None:
         missing = "fiscal_year_named_by" if start is not None else "fiscal_year_start"
         chk.add("article", missing, "a fiscal year needs the month it starts and the calendar year that names it; "
                 f"`{missing}` is missing",
-                "add `fiscal_year_named_by: start` under article: if the article's FY2023 starts in 2023 (Japan's "
-                "April 2023 to March 2024), `end` if it ends in 2023 (the US government's October 2022 to "
-                "September 2023)" if missing == "fiscal_year_named_by" else
+                f"add under article: {FISCAL_NAMING}" if missing == "fiscal_year_named_by" else
                 "add `fiscal_year_start: <month 1-12>` under article: (4 for an April-March year)")
         return
     chk.fiscal = {"fiscal_year_start": start, "fiscal_year_named_by": named or "start"}
@@ -342,7 +340,7 @@ def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
             if f["period_span"] is not None:
                 f["date"] = _figure_date(chk, f)
             if f.get("date") is not None and (part := part_of_wider(chk.article, f["period_span"],
-                                                                    f.get("tense") or "past", "period")):
+                                                                    f.get("tense") or "past", "period", **chk.fiscal)):
                 chk.add(label, "period", *part)
 
 
@@ -855,7 +853,7 @@ def check_events(chk: Checker, ann: Annotation, ids: dict) -> None:
         if e["expression_span"] is not None:
             e["date"] = chk.resolve(label, "expression", e["expression"], e.get("tense"))
         if e.get("date") is not None and (part := part_of_wider(chk.article, e["expression_span"], e.get("tense"),
-                                                                "expression")):
+                                                                "expression", **chk.fiscal)):
             chk.add(label, "expression", *part)
 
 

@@ -1,0 +1,91 @@
+"""Review 13 (rv13a findings 3-5): what `exportrow check` reads of a figure's or event's date words."""
+
+import hashlib
+
+import pytest
+
+import exportrow
+from exportrow.annotations import AnnotationError, load_annotation
+
+STEEL = """---
+title: Steel quotas
+outlet: Riverside Courier
+published: 2025-10-13
+---
+Tata Steel, whose fiscal year runs from April to March, said its Dutch unit made an operating loss of 212 million \
+euros in fiscal 2025. Its rival lost 90 million euros in FY2025. A third lost 40 million euros in financial year 2025.
+"""
+
+
+def _write(tmp_path, text, figures="", events="", article_extra=""):
+    art = tmp_path / "a.txt"
+    art.write_text(text, encoding="utf-8")
+    sha = hashlib.sha256(art.read_bytes()).hexdigest()
+    ann = tmp_path / "a.yaml"
+    ann.write_text(f"exportrow: 1\narticle:\n  file: a.txt\n  sha256: {sha}\n{article_extra}sides: [firms, unions]\n"
+                   "actors:\n  - {id: outlet, name: Riverside Courier, side: outlet, kind: outlet}\n"
+                   "  - {id: firm, name: Tata Steel, side: firms, kind: company, quote: Tata Steel}\n"
+                   f"figures:\n{figures or '  []'}\nclaims: []\nevents:\n{events or '  []'}\nignored_numbers: []\n",
+                   encoding="utf-8")
+    return exportrow.load_article(art), ann
+
+
+def _problems(art, ann):
+    with pytest.raises(AnnotationError) as info:
+        load_annotation(ann, art)
+    return str(info.value)
+
+
+def _loss(fid, value, period, quote, tense="past"):
+    return (f"  - {{id: {fid}, quantity: loss, value: {value}, unit: euros, period: \"{period}\", tense: {tense}, "
+            f"actor: firm, quote: \"{quote}\"}}\n")
+
+
+FISCAL = "  fiscal_year_start: 4\n  fiscal_year_named_by: end\n"
+
+
+@pytest.mark.parametrize("fid,value,whole,quote", [
+    ("tata", 212000000, "fiscal 2025", "an operating loss of 212 million euros in fiscal 2025"),
+    ("rival", 90000000, "FY2025", "lost 90 million euros in FY2025"),
+    ("third", 40000000, "financial year 2025", "lost 40 million euros in financial year 2025"),
+])
+def test_a_year_cut_out_of_a_fiscal_year_is_refused(tmp_path, fid, value, whole, quote):  # finding 3
+    art, ann = _write(tmp_path, STEEL, _loss(fid, value, "2025", quote), article_extra=FISCAL)
+    text = _problems(art, ann)
+    assert f"figures[{fid}].period: '2025' is only part of the date expression '{whole}' in its sentence" in text
+    assert f"fix: date it by the whole expression: `period: {whole}`; the part alone is the calendar year, not the " \
+           "fiscal one\n" in text + "\n"
+    # the whole words date it as the article's April-March year named by its end: April 2024 to March 2025
+    ann.write_text(ann.read_text().replace('period: "2025"', f'period: "{whole}"'), encoding="utf-8")
+    r = exportrow.figures(art, ann).iloc[0]
+    assert (str(r.period_start.date()), str(r.period_end.date()), int(r.months)) == ("2024-04-01", "2025-04-01", 12)
+
+
+def test_without_the_fiscal_year_the_cut_year_is_refused_and_the_fix_names_both_conventions(tmp_path):  # finding 3
+    art, ann = _write(tmp_path, STEEL, _loss("tata", 212000000, "2025", "loss of 212 million euros in fiscal 2025"))
+    text = _problems(art, ann)
+    assert "fix: date it by the whole expression: `period: fiscal 2025`; the part alone is the calendar year, " \
+           "not the fiscal one (and give the article's fiscal year under `article:`: `fiscal_year_start` and " \
+           "`fiscal_year_named_by`)" in text
+    ann.write_text(ann.read_text().replace('period: "2025"', 'period: "fiscal 2025"'), encoding="utf-8")
+    text = _problems(art, ann)
+    assert "cannot resolve 'fiscal 2025': a fiscal year depends on who keeps it" in text
+    assert "`fiscal_year_named_by: start` if its FY2023 starts in 2023 (as in Japan: April 2023 to March 2024), " \
+           "`end` if it ends in 2023 (as for Indian and British companies: April 2022 to March 2023" in text
+    assert "'FY2023, the year to March 2023' or 'the year ended 31 March 2023' means `end`" in text
+
+
+def test_the_missing_naming_convention_offers_start_and_end(tmp_path):  # finding 3
+    art, ann = _write(tmp_path, STEEL, _loss("tata", 212000000, "fiscal 2025", "212 million euros in fiscal 2025"),
+                      article_extra="  fiscal_year_start: 4\n")
+    text = _problems(art, ann)
+    fix = text.split("article.fiscal_year_named_by: ")[1].split("\n  - ")[0]
+    assert "fix: add under article: `fiscal_year_named_by: start` if its FY2023 starts in 2023" in fix
+    assert "`end` if it ends in 2023 (as for Indian and British companies" in fix
+
+
+def test_a_calendar_fiscal_year_keeps_the_cut_year(tmp_path):  # finding 3: January years are the calendar's
+    art, ann = _write(tmp_path, STEEL, _loss("tata", 212000000, "2025", "212 million euros in fiscal 2025"),
+                      article_extra="  fiscal_year_start: 1\n  fiscal_year_named_by: start\n")
+    r = exportrow.figures(art, ann).iloc[0]
+    assert str(r.period_start.date()) == "2025-01-01"
