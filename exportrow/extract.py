@@ -234,6 +234,28 @@ def _clause_of(text: str, pos: int) -> int:
     return sum(1 for m in _CLAUSE_END.finditer(text) if m.end() <= pos)
 
 
+def clause_span(text: str, pos: int) -> tuple[int, int]:
+    """The start and end within ``text`` of the clause (as :func:`_clause_of` counts them) holding ``pos``.
+
+    ``exportrow check`` reads a figure's or event's own clause with it, so check and extract split sentences alike.
+
+    Example:
+        >>> t = "Volumes fell 5% in September, the port authority said last month"
+        >>> a, b = clause_span(t, t.index("5%")); t[a:b]
+        'Volumes fell 5% in September,'
+        >>> a, b = clause_span(t, t.index("last")); t[a:b]
+        ' the port authority said last month'
+    """
+    start = end = None
+    for m in _CLAUSE_END.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif end is None:
+            end = m.end()
+            break
+    return start or 0, len(text) if end is None else end
+
+
 def _dates_a_figure(text: str, date: tuple[int, int, str], dates: list[tuple[int, int, str]]) -> bool:
     """Whether the clause of ``date`` holds a number that is not part of a date: the date then dates that number.
 

@@ -89,3 +89,62 @@ def test_a_calendar_fiscal_year_keeps_the_cut_year(tmp_path):  # finding 3: Janu
                       article_extra="  fiscal_year_start: 1\n  fiscal_year_named_by: start\n")
     r = exportrow.figures(art, ann).iloc[0]
     assert str(r.period_start.date()) == "2025-01-01"
+
+
+DOCK = """---
+title: Dock strike
+outlet: Riverside Courier
+published: 2025-11-04
+---
+The strike began on Sunday after talks broke down. The ministry said on Friday the plan would hit exports. Unions \
+have called a day of action for November 26. The two sides will meet on Friday. A meeting was planned for Thursday. \
+The union said the employers will reply on Thursday.
+"""
+
+
+def _event(eid, quote, expression, tense):
+    return (f"  - {{id: {eid}, actor: firm, action: OTHER, description: d, quote: \"{quote}\", "
+            f"expression: \"{expression}\", tense: {tense}}}\n")
+
+
+def _event_warnings(tmp_path, eid, quote, expression, tense):
+    art, ann = _write(tmp_path, DOCK.replace("The strike", "Tata Steel said the strike", 1),
+                      events=_event(eid, quote, expression, tense))
+    a = load_annotation(ann, art)
+    return [f"{w.entry}.{w.field}: {w.message}\n    fix: {w.fix}" for w in a.warnings if w.field == "tense"], \
+        exportrow.events(art, ann).set_index("event_id")
+
+
+def test_a_future_tense_beside_a_past_verb_warns_with_both_readings(tmp_path):  # finding 4
+    warned, t = _event_warnings(tmp_path, "began", "the strike began on Sunday", "on Sunday", "future")
+    assert str(t.loc["began", "date_start"])[:10] == "2025-11-09"  # the annotation's reading stands: a warning only
+    assert warned == ["events[began].tense: 'on Sunday' is read with `tense: future` as 2025-11-09 (Sun 9 "
+                      "Nov 2025), after publication (4 Nov 2025), but it follows 'began', a past-tense verb; with "
+                      "`tense: past` it is 2025-11-02 (Sun 2 Nov 2025)\n    fix: write `tense: past` if the event "
+                      "happened before publication; keep `tense: future` only if 'on Sunday' dates something still "
+                      "to come"]
+    assert _event_warnings(tmp_path, "began", "the strike began on Sunday", "on Sunday", "past")[0] == []
+    warned = _event_warnings(tmp_path, "said", "The ministry said on Friday", "on Friday", "present")[0]
+    assert len(warned) == 1 and "as 2025-11-07 (Fri 7 Nov 2025), after publication (4 Nov 2025), but it follows " \
+        "'said', a past-tense verb; with `tense: past` it is 2025-10-31 (Fri 31 Oct 2025)" in warned[0]
+
+
+def test_a_past_tense_beside_will_warns_with_both_readings(tmp_path):  # finding 4
+    warned, _ = _event_warnings(tmp_path, "meet", "The two sides will meet on Friday", "on Friday", "past")
+    assert warned == ["events[meet].tense: 'on Friday' is read with `tense: past` as 2025-10-31 (Fri 31 Oct "
+                      "2025), but its clause says 'will' (what is to come); with `tense: future` it is 2025-11-07 "
+                      "(Fri 7 Nov 2025)\n    fix: write `tense: future` if the event was still to come at "
+                      "publication (4 Nov 2025); keep `tense: past` only if 'on Friday' dates something that had "
+                      "happened"]
+    assert _event_warnings(tmp_path, "meet", "The two sides will meet on Friday", "on Friday", "future")[0] == []
+
+
+@pytest.mark.parametrize("eid,quote,expression,tense", [
+    ("action", "have called a day of action for November 26", "November 26", "future"),  # the day is to come
+    ("action", "have called a day of action for November 26", "November 26", "past"),
+    ("planned", "A meeting was planned for Thursday", "Thursday", "future"),  # "was" and "planned": either way
+    ("planned", "A meeting was planned for Thursday", "Thursday", "past"),
+    ("reply", "The union said the employers will reply on Thursday", "on Thursday", "past"),  # said ... will
+])
+def test_no_warning_when_the_sentence_is_ambiguous(tmp_path, eid, quote, expression, tense):  # finding 4
+    assert _event_warnings(tmp_path, eid, quote, expression, tense)[0] == []

@@ -14,6 +14,7 @@ from pathlib import Path
 from exportrow.annotations import sections as sec
 from exportrow.annotations.bidi import bidi_warnings
 from exportrow.annotations.checker import Checker
+from exportrow.annotations.event_tense import event_tense_warnings
 from exportrow.annotations.formulas import formula_warnings
 from exportrow.annotations.glyphs import glyph_warnings
 from exportrow.annotations.kinds import check_quantity_kinds, kind_warnings, settle_duration_kinds
@@ -79,7 +80,8 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
         raise AnnotationError(ordered(_what_if_problems(path, article, doc, chk.problems)))
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
                     + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann)
-                    + sec.overfull_warnings(chk, ann) + bidi_warnings(ann) + glyph_warnings(ann))
+                    + sec.overfull_warnings(chk, ann) + bidi_warnings(ann) + glyph_warnings(ann)
+                    + event_tense_warnings(chk, ann))
     return ann
 
 
