@@ -282,6 +282,8 @@ class _SentenceFacts:
         (0, 1, True)
         >>> [d[2] for d in f.usable], f.dates_a_figure(f.usable[0])
         (['October', 'September'], True)
+        >>> f.clause_extent(1) == clause_span(t, t.index("148")), t[slice(*f.clause_extent(0))]
+        (True, 'ridership fell to 61,000 in October,')
     """
 
     def __init__(self, text: str, dates: list[tuple[int, int, str]], published,
@@ -294,6 +296,7 @@ class _SentenceFacts:
             numbers = [(m.start, m.end) for m in find_numbers(text)]
         self.starts = sorted(a for a, _ in numbers)
         self.bounds = [m.end() for m in _CLAUSE_END.finditer(text)]  # in order: _clause_of counts those <= pos
+        self.length = len(text)
         spans = sorted((a, b) for a, b, _ in dates)
         starts, reach = [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
 
@@ -312,6 +315,11 @@ class _SentenceFacts:
     def clause_of(self, pos: int) -> int:
         """:func:`_clause_of` by bisection."""
         return self._bisect.bisect_right(self.bounds, pos)
+
+    def clause_extent(self, clause: int) -> tuple[int, int]:
+        """The start and end of ``clause`` (as :func:`clause_span` gives them, by the bounds found once)."""
+        return (self.bounds[clause - 1] if clause > 0 else 0,
+                self.bounds[clause] if clause < len(self.bounds) else self.length)
 
     def next_number(self, at: int) -> int | None:
         """The start of the first number that starts at or after ``at``."""

@@ -148,3 +148,47 @@ def test_a_past_tense_beside_will_warns_with_both_readings(tmp_path):  # finding
 ])
 def test_no_warning_when_the_sentence_is_ambiguous(tmp_path, eid, quote, expression, tense):  # finding 4
     assert _event_warnings(tmp_path, eid, quote, expression, tense)[0] == []
+
+
+PORT = """---
+title: Port volumes
+outlet: Riverside Courier
+published: 2025-11-04
+---
+Container volumes at the Tata Steel port fell 5% in September, the port authority said last month, as lines cut calls. \
+In 2024, the port handled 278 tonnes. Exports rose 3% last month, the ministry said on Monday.
+"""
+
+
+def _fig(fid, value, period, quote, unit="percent"):
+    return (f"  - {{id: {fid}, quantity: volume, value: {value}, unit: {unit}, period: \"{period}\", actor: firm, "
+            f"quote: \"{quote}\"}}\n")
+
+
+def _period_warnings(tmp_path, figures):
+    art, ann = _write(tmp_path, PORT, figures)
+    a = load_annotation(ann, art)
+    return [(w.entry, w.message, w.fix) for w in a.warnings if w.field == "period"], \
+        exportrow.figures(art, ann).set_index("figure_id")
+
+
+FALL = "Container volumes at the Tata Steel port fell 5% in September, the port authority said last month"
+
+
+def test_a_period_from_another_clause_warns_when_the_numbers_clause_has_its_own_date(tmp_path):  # finding 5
+    warned, t = _period_warnings(tmp_path, _fig("fall", 5, "last month", FALL))
+    assert str(t.loc["fall", "period_start"].date()) == "2025-10-01"  # a warning only: the annotation's period stands
+    assert warned == [("figures[fall]", "'last month' stands in another clause ('the port authority said last month') "
+                       "than the number '5', whose own clause ('Container volumes at the Tata Steel port fell 5% in "
+                       "September') has its own date words, 'September'; exportrow extract proposes `period: "
+                       "September`", "write `period: September` if it dates the number; keep `period: last month` "
+                       "only if it dates the number itself and not another verb of its clause")]
+    warned, t = _period_warnings(tmp_path, _fig("fall", 5, "September", FALL))
+    assert warned == [] and str(t.loc["fall", "period_start"].date()) == "2025-09-01"
+
+
+def test_no_warning_when_the_numbers_clause_has_no_date_or_holds_the_period(tmp_path):  # finding 5
+    figs = _fig("handled", 278, "2024", "In 2024, the port handled 278 tonnes", "tonnes") \
+        + _fig("rose", 3, "last month", "Exports rose 3% last month, the ministry said on Monday")
+    warned, t = _period_warnings(tmp_path, figs)
+    assert warned == [] and str(t.loc["handled", "period_start"].date()) == "2024-01-01"
