@@ -192,3 +192,12 @@ def test_no_warning_when_the_numbers_clause_has_no_date_or_holds_the_period(tmp_
         + _fig("rose", 3, "last month", "Exports rose 3% last month, the ministry said on Monday")
     warned, t = _period_warnings(tmp_path, figs)
     assert warned == [] and str(t.loc["handled", "period_start"].date()) == "2024-01-01"
+
+
+def test_the_cut_year_is_refused_without_asking_its_tense(tmp_path):  # finding 3: no question about the wrong words
+    fig = _loss("tata", 212000000, "2025", "an operating loss of 212 million euros in fiscal 2025").replace(
+        "tense: past, ", "")
+    art, ann = _write(tmp_path, STEEL, fig, article_extra=FISCAL)
+    text = _problems(art, ann)
+    assert "1 problem in the annotation file" in text and "'2025' is only part of the date expression 'fiscal 2025'" \
+        in text and ".tense:" not in text

@@ -337,10 +337,13 @@ def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
                     f"(numbers there: {seen})", _sign_fix(value, found))
         if f.get("period") is not None:
             f["period_span"] = chk.within(label, "period", f["period"], f["span"])
+            before = len(chk.problems)
             if f["period_span"] is not None:
                 f["date"] = _figure_date(chk, f)
             if f.get("date") is not None and (part := part_of_wider(chk.article, f["period_span"],
                                                                     f.get("tense") or "past", "period", **chk.fiscal)):
+                # the tense asked of the part ("2025" of "fiscal 2025") would be the wrong question: drop it
+                chk.problems[before:] = [p for p in chk.problems[before:] if p.field != "tense"]
                 chk.add(label, "period", *part)
 
 
