@@ -1041,6 +1041,11 @@ def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None) -> str:
         ...                  date_end=pd.to_datetime(["2021-05-03", "2023-10-06", "2023-01-01"]))
         >>> _timeline_title(wide, None, None)
         'The article dates 2 events, from 28 Apr 2021 to 31 Dec 2022; one more row marks its publication (5 Oct 2023)'
+        >>> day = ev.assign(date_start=pd.to_datetime(["2021-04-28", "2023-10-05", "2023-10-04"]),
+        ...                 date_end=pd.to_datetime(["2021-04-29", "2023-10-06", "2023-10-05"]))
+        >>> _timeline_title(pd.concat([day, day.iloc[[2]].assign(event_id="c")]), pd.Timestamp("2023-10-05"),
+        ...                 ["2023-09-01", "2023-10-06"]).split("; ")[1]  # the close-up's events share one day
+        '2 of them on 4 Oct 2023'
     """
     art = ev[(ev.source == "article") & (ev.event_id != "publication")]
     ctx = ev[ev.source == "context"]
@@ -1062,7 +1067,7 @@ def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None) -> str:
         near = art[(art.date_start >= c0) & (art.date_end <= c1)]
         if 1 < len(near) < len(art):
             a, b = near.date_start.min(), near.date_end.max() - pd.Timedelta(days=1)
-            text += f"; {len(near)} of them between {_between(a, b)}"
+            text += f"; {len(near)} of them " + (f"on {a.day} {a:%b %Y}" if a == b else f"between {_between(a, b)}")
     if len(pub):  # a row of its own, so the counts in the title add up to the rows drawn
         p = pub.date_start.iloc[0]
         when = f"as if on {p.day} {p:%b %Y}, a what-if date" if _what_if(ev) else f"{p.day} {p:%b %Y}"
