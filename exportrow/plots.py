@@ -1041,6 +1041,11 @@ def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None) -> str:
         ...                  date_end=pd.to_datetime(["2021-05-03", "2023-10-06", "2023-01-01"]))
         >>> _timeline_title(wide, None, None)
         'The article dates 2 events, from 28 Apr 2021 to 31 Dec 2022; one more row marks its publication (5 Oct 2023)'
+        >>> day = ev.assign(date_start=pd.to_datetime(["2021-04-28", "2023-10-05", "2023-10-04"]),
+        ...                 date_end=pd.to_datetime(["2021-04-29", "2023-10-06", "2023-10-05"]))
+        >>> _timeline_title(pd.concat([day, day.iloc[[2]].assign(event_id="c")]), pd.Timestamp("2023-10-05"),
+        ...                 ["2023-09-01", "2023-10-06"]).split("; ")[1]  # the close-up's events share one day
+        '2 of them on 4 Oct 2023'
     """
     art = ev[(ev.source == "article") & (ev.event_id != "publication")]
     ctx = ev[ev.source == "context"]
@@ -1062,7 +1067,7 @@ def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None) -> str:
         near = art[(art.date_start >= c0) & (art.date_end <= c1)]
         if 1 < len(near) < len(art):
             a, b = near.date_start.min(), near.date_end.max() - pd.Timedelta(days=1)
-            text += f"; {len(near)} of them between {_between(a, b)}"
+            text += f"; {len(near)} of them " + (f"on {a.day} {a:%b %Y}" if a == b else f"between {_between(a, b)}")
     if len(pub):  # a row of its own, so the counts in the title add up to the rows drawn
         p = pub.date_start.iloc[0]
         when = f"as if on {p.day} {p:%b %Y}, a what-if date" if _what_if(ev) else f"{p.day} {p:%b %Y}"
@@ -1238,12 +1243,12 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
             if k:
                 ax.tick_params(axis="y", left=False, labelleft=False)
                 ax.spines["left"].set_visible(False)
-            if len(panels) > 1:
-                kw = {"transform": ax.transAxes, "color": "black", "clip_on": False, "lw": 1.5}
-                if k < len(panels) - 1:
-                    ax.plot([0.985, 1.015], [-0.02, 0.02], **kw)
-                if k:
-                    ax.plot([-0.015, 0.015], [-0.02, 0.02], **kw)
+            if len(panels) > 1:  # a break mark (/) where a panel meets the next, its size in points: on the
+                # axis line, clear of the tick labels below it however tall the chart
+                kw = {"transform": ax.transAxes, "color": "black", "clip_on": False, "ls": "", "mew": 1.5,
+                      "marker": [(-0.35, -1), (0.35, 1)], "ms": BREAK_PT, "zorder": 5}
+                for edge in ([1] if k < len(panels) - 1 else []) + ([0] if k else []):
+                    ax.plot([edge], [0], **kw)
         axes[0].set_yticks(rows, labels, fontsize=LABEL_PT - 1)
         for tick, side in zip(axes[0].get_yticklabels(), ev.side):
             tick.set_color("#333333" if side in ("outlet", None) or pd.isna(side) else
@@ -1265,8 +1270,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         if clipped:
             handles.append(Line2D([], [], marker="<", ls="", color="#444444", ms=10,
                                   label="< >: runs on beyond the edge of the panel"))
-        bottom.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.005, 1.0), ncol=3, frameon=False,
-                      fontsize=SOURCE_PT + 1)
+        legend = _fit_legend(fig, bottom, handles)
         notes = []
         if len(panels) > 1:
             notes.append("The time line is broken (//): the time between two panels is left out, and each panel "
@@ -1277,9 +1281,9 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
             notes.append("A week runs Monday to Sunday (ISO weeks): 'last week' or 'next week' is the whole week "
                          "before or after the one the article was published in.")
         foot_text = " ".join(notes + ([source] if source else []))
-        if foot_text:
-            bottom.text(0.01, 0.03, _wrap(foot_text, int(width * 10.5)), ha="left", va="bottom",
-                        fontsize=SOURCE_PT, color="#333333")
+        foot = bottom.text(0.01, 0.03, _wrap(foot_text, int(width * 10.5)), ha="left", va="bottom",
+                           fontsize=SOURCE_PT, color="#333333") if foot_text else None
+        _fit_foot(fig, bottom, legend, foot, height, foot_h)
         top.suptitle(_wrap(title, _title_chars(width)), x=0.01, ha="left", fontsize=TITLE_PT)
     n_pub = int((ev.event_id == "publication").sum())
     kinds = "events from the article" if (ev.source == "article").all() else "events (article and context)"
@@ -1293,6 +1297,87 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
            + ". " + ". ".join(parts) + "."
            + (f" {SPAN_ALT}" if ((ev.date_end - ev.date_start).dt.days > 1).any() else ""))
     return fig, alt
+
+
+#: The height of a timeline's break mark (/), in points: within the tick marks' length and pad, so that it stays
+#: on the axis line, clear of the tick labels under it.
+BREAK_PT = 12
+
+
+def _fit_legend(fig, foot, handles):
+    """The timeline's legend, in the figure's foot, fitted to the figure's width.
+
+    Three columns in the entries' order while they fit; else the entries that take two lines (the bar's and the
+    band's) in a column of their own, beside the others in two columns, then in one; else every entry in one
+    column. No legend text runs off the image (the show_context layer, a close-up of 16 weeks or more).
+
+    Example:
+        >>> from matplotlib.lines import Line2D
+        >>> from matplotlib.patches import Patch
+        >>> with classroom_style():
+        ...     fig = plt.figure(figsize=(15, 4))
+        ...     hs = [Line2D([], [], marker="o", ls="", label=name) for name in
+        ...           ("Seoul", "Tokyo", "The outlet's own voice", "Other (neither side alone)", "a day: a point")]
+        ...     hollow = Line2D([], [], marker="o", ls="", mfc="white", label="hollow: context")
+        ...     leg = _fit_legend(fig, fig, hs + [Patch(label=SPAN_BAR), Patch(label=SPAN_BAND), hollow])
+        >>> box = leg.get_window_extent(fig.canvas.get_renderer())
+        >>> bool(box.x1 <= fig.bbox.width), [t.get_text()[:6] for t in leg.get_texts()]  # 3 columns, of 3 rows
+        (True, ['Seoul', 'Tokyo', 'The ou', 'Other ', 'a day:', 'hollow', 'a bar:', 'a ligh', ' '])
+        >>> plt.close(fig)
+    """
+    from matplotlib.lines import Line2D
+
+    kw = {"loc": "upper left", "bbox_to_anchor": (0.005, 1.0), "frameon": False, "fontsize": SOURCE_PT + 1}
+    renderer = fig.canvas.get_renderer()
+    limit = fig.bbox.width - 0.1 * fig.dpi  # a tenth of an inch short of the image's right edge
+
+    def placed(entries, ncol):
+        legend = foot.legend(handles=entries, ncol=ncol, **kw)
+        if legend.get_window_extent(renderer).x1 <= limit:
+            return legend
+        legend.remove()
+        return None
+
+    if legend := placed(handles, 3):
+        return legend
+    wrapped = [h for h in handles if "\n" in h.get_label()]
+    single = [h for h in handles if "\n" not in h.get_label()]
+    for k in (2, 1) if wrapped else ():
+        rows = max(-(-len(single) // k), len(wrapped))
+        columns = [single[i * rows:(i + 1) * rows] for i in range(k)] + [wrapped]
+        entries = [h for column in columns
+                   for h in column + [Line2D([], [], ls="", label=" ") for _ in range(rows - len(column))]]
+        if legend := placed(entries, k + 1):
+            return legend
+    return foot.legend(handles=handles, ncol=1, **kw)
+
+
+def _fit_foot(fig, foot, legend, text, height: float, foot_h: float) -> None:
+    """Make the timeline's foot (legend above, notes and source line below) tall enough that the two do not meet:
+    the figure grows by what is missing, the chart above keeps its height.
+
+    Example:
+        >>> from matplotlib.lines import Line2D
+        >>> with classroom_style():
+        ...     fig = plt.figure(figsize=(15, 5), layout="constrained")
+        ...     top, bottom = fig.subfigures(2, 1, height_ratios=[3, 2])
+        ...     legend = bottom.legend(handles=[Line2D([], [], ls="", label=f"row {i}") for i in range(9)])
+        ...     text = bottom.text(0.01, 0.03, "Source: one line", va="bottom")
+        ...     _fit_foot(fig, bottom, legend, text, 3, 2)
+        >>> bool(fig.get_figheight() > 5)
+        True
+        >>> plt.close(fig)
+    """
+    renderer = fig.canvas.get_renderer()
+    need = legend.get_window_extent(renderer).height + legend.borderaxespad * legend.prop.get_size_in_points() \
+        * fig.dpi / 72
+    if text is not None:
+        need += text.get_window_extent(renderer).height + 0.15 * fig.dpi  # a line's gap between the two
+    need = need / fig.dpi + 0.03 * foot_h  # the text sits 3% of the foot's height above its bottom
+    if need <= foot_h:
+        return
+    foot._subplotspec.get_gridspec().set_height_ratios([height, need])
+    fig.set_size_inches(fig.get_figwidth(), height + need)
 
 
 def _row_positions(labels) -> tuple[list[float], float]:

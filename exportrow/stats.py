@@ -22,7 +22,8 @@ from exportrow.numbers import fmt_value
 from exportrow.tables import BASES, _cat, _int, _str, annotation
 
 __all__ = ["fmt_value", "statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
-           "credit_line", "rules_table", "VERDICTS", "CHECKS", "MEASURES", "hedged", "figures_overview",
+           "credit_line", "derived_left_out", "rules_table", "VERDICTS", "CHECKS", "MEASURES", "hedged",
+           "figures_overview",
            "exercise_figures", "derived_overview", "chartable", "periods_note", "statements_note", "period_years",
            "check_years", "unknown_years", "years_allowed", "value_kind", "quantity_kinds", "limits_note",
            "levels_only", "chart_measure", "quantity_ranking", "quantities_allowed", "check_quantity",
@@ -589,6 +590,9 @@ def derived_overview(figures_table: pd.DataFrame, *, quantity: str = "", years=N
         Nothing to compute: the annotation records no figure.
         >>> derived_overview(figures(), quantity="materials_under_curbs").endswith("parts do not cover.")
         True
+        >>> derived_overview(figures(), show_derived=False).endswith("(left out of the chart below by "
+        ...                                                      "`show_derived = False`).")
+        True
     """
     from exportrow.escape import markdown_code
 
@@ -609,6 +613,10 @@ def derived_overview(figures_table: pd.DataFrame, *, quantity: str = "", years=N
     hatched = [i for i in derived.figure_id if i in drawn]
     where = ("" if not hatched else " (hatched in the chart below)" if len(hatched) == len(derived)
              else f" ({_ids(hatched)} hatched in the chart below)")
+    if drawn and len(left := derived_left_out(figures_table, periods, years=years, show_derived=show_derived,
+                                              measure=measure)):
+        where = (f" ({'' if len(left) == len(derived) else _ids(left.figure_id) + ' '}left out of the chart below "
+                 "by `show_derived = False`)")
     span = "months" if derived.months.notna().all() else "days" if derived.months.isna().all() else "periods"
     return (f"`exportrow` derives {_plural(len(derived), 'figure')}: {listed}, what the total leaves for the {span} "
             f"its parts do not cover{where}." + (f" {over}" if over else ""))
@@ -825,6 +833,12 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         >>> print(periods_note(figures(), figures().pipe(case_periods)))  # doctest: +NORMALIZE_WHITESPACE
         The chart shows illegal export cases. Not charted with them: materials under curbs (1 figure, no period);
         it is another quantity.
+        >>> print(periods_note(figures(), figures().pipe(case_periods, show_derived=False), show_derived=False))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        The chart shows illegal export cases. Left out by `show_derived = False`: 72 cases for Jan 2018–Mar 2019
+        (4.8 a month), derived by `exportrow` (what the total leaves for the months its parts do not cover), not
+        stated in the article; the tables above give it. Not charted with them: materials under curbs (1 figure,
+        no period); it is another quantity.
         >>> print(periods_note(figures(), figures().pipe(case_periods, years=[2016])))  # doctest: +NORMALIZE_WHITESPACE
         **No chart**: only one period of illegal export cases is left to draw (2016, 22 cases), and one bar
         compares nothing; the tables above give it. Not charted with them: materials under curbs (1 figure, no
@@ -901,6 +915,13 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
     if forecast := forecast_note(figures_table, quantity):
         text += " " + forecast
     if len(bars) >= 2 and not text.startswith("**No chart**"):
+        left = derived_left_out(figures_table, periods, years=years or None, show_derived=show_derived,
+                                measure=measure)
+        if len(left):
+            text += (" Left out by `show_derived = False`: "
+                     + "; ".join(_left_out_words(r, measure, markdown_text(r.unit)) for _, r in left.iterrows())
+                     + f", {'derived' if len(left) == 1 else 'each derived'} by `exportrow` (what the total leaves "
+                     "for the months its parts do not cover), not stated in the article; the tables above give it.")
         text += _undated_note(stated[stated.quantity == quantity], name)
     others = stated[stated.quantity != quantity]
     if len(others):
@@ -1083,11 +1104,44 @@ def _length(r) -> str:
     return _plural((r.period_end - r.period_start).days, "day")
 
 
+def derived_left_out(figures_table: pd.DataFrame | None, periods: pd.DataFrame, *, years=None,
+                     show_derived: bool = True, measure: str = "per_month") -> pd.DataFrame:
+    """The derived periods of the charted quantity that ``show_derived = False`` leaves out of the chart: rows of
+    :func:`case_periods` (with the same ``years`` and ``measure``), empty when ``show_derived`` is True.
+
+    :func:`credit_line` and :func:`periods_note` name them, so a chart without them does not look like the whole
+    series.
+
+    Example:
+        >>> from exportrow import figures
+        >>> shown = figures().pipe(case_periods, show_derived=False)
+        >>> t = derived_left_out(figures(), shown, show_derived=False)
+        >>> t.label.tolist(), t["count"].tolist(), t.per_month.tolist()
+        (['Jan 2018–Mar 2019'], [72.0], [4.8])
+        >>> len(derived_left_out(figures(), shown)), len(derived_left_out(figures(), shown, years=[2016, 2017],
+        ...                                                               show_derived=False))
+        (0, 0)
+    """
+    if show_derived or figures_table is None or periods.empty:
+        return periods.head(0)
+    every = drawn_periods(case_periods(figures_table, quantity=periods.quantity.iloc[0], years=years,
+                                       show_derived=True, measure=measure), measure)
+    return every[(every.basis == "derived") & ~every.figure_id.isin(periods.figure_id)]
+
+
+def _left_out_words(r, measure: str, unit: str) -> str:
+    """A derived period left out of the chart, in words: ``72 cases for Jan 2018–Mar 2019 (4.8 a month)``."""
+    rate = (f" ({fmt_value(r.per_month, 2)} a month)" if measure == "per_month" and pd.notna(r.per_month) else "")
+    return f"{hedged(r['count'], r.qualifier)} {unit} for {r.label}{rate}"
+
+
 def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
-                figures_table: pd.DataFrame | None = None, measure: str = "per_month") -> str:
+                figures_table: pd.DataFrame | None = None, measure: str = "per_month", *, show_derived: bool = True,
+                years=None) -> str:
     """Who the charted figures come from, and what is computed or left out, for the line under the chart.
 
-    With ``figures_table``, a total left out of the chart (its parts are drawn) is named.
+    With ``figures_table``, a total left out of the chart (its parts are drawn) is named, and so is a derived
+    period ``show_derived = False`` leaves out (:func:`derived_left_out`; ``years`` as the chart's).
 
     Example:
         >>> from exportrow import actors, figures
@@ -1096,7 +1150,11 @@ def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
         Counts attributed to South Korea's Ministry of Trade, Industry and Energy.
         Rates per month computed by exportrow; hatched bar: count derived by exportrow, not stated in the article.
         Not drawn beside its parts: the total of 156 cases for Jan 2015–Mar 2019.
+        >>> print(credit_line(figures().pipe(case_periods, show_derived=False), actors(), figures(),
+        ...                   show_derived=False).split(". ")[-1])
+        Not drawn (show_derived false): 72 cases for Jan 2018–Mar 2019 (4.8 a month), derived by exportrow.
     """
+    asked = measure
     periods = drawn_periods(periods, measure)  # what the chart draws
     names = actors_table.set_index("actor_id").name
     who = list(dict.fromkeys(names.get(a, a) for a in periods.actor.dropna()))
@@ -1119,4 +1177,9 @@ def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
         for r in left.itertuples():
             text += (f" Not drawn beside its parts: the total of {hedged(r.value, getattr(r, 'qualifier', None))} "
                      f"{r.unit} for {period_label(r)}.")
+        left = derived_left_out(figures_table, periods, years=years, show_derived=show_derived, measure=asked)
+        if len(left):
+            text += (" Not drawn (show_derived false): "
+                     + "; ".join(_left_out_words(r, measure, r.unit) for _, r in left.iterrows())
+                     + ", derived by exportrow.")
     return text
