@@ -242,7 +242,7 @@ def _enforcement(ann) -> Handout:
 # ---------------------------------------------------------------------------------------------------- 02
 def pick_event(events_table: pd.DataFrame):
     """The event notebook 02's exercise works on: a past-tense weekday, else any weekday, else other words
-    that depend on the publication date; None when every date is absolute.
+    that depend on the publication date; None when every date has its year.
 
     Example:
         >>> from exportrow import events
@@ -263,6 +263,15 @@ _DATE_RULES = (
     "runs Monday to Sunday). \u201cThis January\u201d is that month of the publication year, \u201clast "
     "March\u201d the most recent March before the publication month. A month and day without a year "
     "(\u201cJuly 4\u201d) follow the weekday rule.")
+
+
+#: Why some dates move with the publication date and others stay put (the answer to part 2, for any article).
+_SHIFT_RULE = html_text(
+    "Words counted from the publication date move only when the shift crosses the unit they name: a weekday and "
+    "\u201clast week\u201d move a week later; \u201cthis January\u201d moves only when the new date is in another "
+    "year; a month and day without a year (\u201cJuly 4\u201d) follow the weekday rule, so in the past tense they "
+    "move only when the new date falls before that day of the year. Only dates with their year (\u201cDecember "
+    "2017\u201d, \u201c2016\u201d) never move.")
 
 
 def _day(ts) -> str:
@@ -329,7 +338,7 @@ def _timeline(ann) -> Handout:
         part1 = ("Work out the date of this event by hand, from the publication date and the rules above alone. "
                  f"{_write_as(pick)} Which rule did you use?")
     else:
-        part1 = ("The annotation dates every event here in absolute words (a year, a month, a date with its "
+        part1 = ("The annotation dates every event here with its year (a year, a month of a year, a date with its "
                  "year). " if len(dated) else "The annotation records no event in this article. ")
         part1 += ("Resolve \u201cyesterday\u201d and \u201clast Wednesday\u201d against the publication "
                   "date yourself, with the rules above.")
@@ -354,12 +363,11 @@ def _timeline(ann) -> Handout:
         stay = len(dated) - len(moved)
         if moved:
             check.append(_p(f"<strong>Part 2.</strong> Published on {html_text(_day(later))}, "
-                            f"{_plural(len(moved), 'event')} would move and {stay} would stay put: the words that "
-                            "move are the ones counted from the publication date.")
+                            f"{_plural(len(moved), 'event')} would move and {stay} would stay put. {_SHIFT_RULE}")
                          + _table(["event", "words", "dated now", "a week later"], moved, "events"))
         else:
-            check.append(_p(f"<strong>Part 2.</strong> Published on {html_text(_day(later))}, no event would move: "
-                            "every date here is given in absolute words."))
+            check.append(_p(f"<strong>Part 2.</strong> Published on {html_text(_day(later))}, no event would move. "
+                            f"{_SHIFT_RULE}"))
     return Handout([Exercise(_p("Work from the article's words below; no computer needed."),
                              "".join(material), [part1, part2 + events_list])], "".join(check))
 

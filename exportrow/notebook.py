@@ -114,6 +114,10 @@ def check_notebook_parameters(name: str = "", namespace: dict | None = None) -> 
     directly (papermill, JupyterLab) refuses a bad value before it writes anything. :func:`open_inputs` calls it
     first.
 
+    A value the check accepts in another type than declared (typed with quotes, ``show_derived: bool = "False"``,
+    or given as text by papermill's ``-r``) is put back into ``namespace`` converted as ``-p`` converts it
+    (``False``, not the text ``"False"``, which Python reads as true).
+
     ``namespace``: the notebook's variables (default: the running IPython kernel's; outside a kernel nothing is
     checked). The declarations are read from the kernel's history of cells (``In``): the last cell that declares
     ``output_dir`` with a type, as every notebook's parameters cell does.
@@ -129,6 +133,10 @@ def check_notebook_parameters(name: str = "", namespace: dict | None = None) -> 
         exportrow.parameters.ParameterError: close_up_weeks 99: out of range; allowed: a whole number, at least 0 \
 and at most 52 (declared by 02)
         >>> check_notebook_parameters("02", {"In": ["", cell], "close_up_weeks": 2})
+        >>> ns = {"In": ["", cell], "close_up_weeks": "0"}
+        >>> check_notebook_parameters("02", ns)
+        >>> ns["close_up_weeks"]
+        0
     """
     import sys
 
@@ -144,7 +152,7 @@ and at most 52 (declared by 02)
     for source in reversed([c for c in history if isinstance(c, str) and "output_dir" in c]):
         declared = declared_in(source)
         if "output_dir" in declared:
-            check_values(namespace, declared, name)
+            namespace.update(check_values(namespace, declared, name))
             return
 
 

@@ -18,6 +18,7 @@ may add, in plain words that stay readable:
   article (:data:`exportrow.clock.NEWS_YEARS`), or empty; ``ISO date (or date-time)`` (``str``): also a date-time
   as the notebook's inputs read it (:func:`exportrow.clock.parse_published`, e.g. ``2025-03-14T10:00:00+01:00``);
 - ``[start, end]`` with ``ISO dates`` (``list``): a window, empty or two dates, the end after the start.
+- ``whole numbers`` (``list``): every item a whole number (``[2016, 2017]``; not ``["2016"]``, text in quotes).
 
 Values that depend on the article (side names, actor ids) are checked against its annotation
 (:func:`exportrow.sides.check_side_parameters`), by ``exportrow report`` before any kernel and by the notebook.
@@ -72,6 +73,7 @@ def rules(info: dict) -> dict:
         "dates": bool(re.search(r"\bISO dates?\b", text)),
         "datetime": bool(re.search(r"\bISO date \(or date-time\)", text)),
         "window": bool(re.search(r"\[start, end\]", text)) and bool(re.search(r"\bISO dates\b", text)),
+        "whole": bool(re.search(r"\bwhole numbers\b", text)),
         "example": example.group(1) if example else "",
     }
 
@@ -95,7 +97,7 @@ def allowed(rule: dict) -> str:
         bounds = " and ".join(f"{w} {_num(v)}" for w, v in rule["bounds"])
         return words + (f", {bounds}" if bounds else "")
     if kind == "list":
-        items = " of ISO dates (YYYY-MM-DD)" if rule["dates"] else ""
+        items = " of ISO dates (YYYY-MM-DD)" if rule["dates"] else " of whole numbers" if rule.get("whole") else ""
         if rule.get("window"):
             from exportrow.clock import NEWS_YEARS
 
@@ -178,10 +180,15 @@ def declared_in(source: str) -> dict[str, dict]:
     return out
 
 
-def check_values(values: dict, declared: dict[str, dict], notebook: str = "") -> None:
-    """Check a notebook's parameter values (already typed, as papermill or JupyterLab set them) against what its
-    parameters cell declares, with :func:`convert`, the function ``exportrow report -p`` uses: each value is
-    written back as the text ``-p`` would take, so a value refused by the report is refused here too.
+def check_values(values: dict, declared: dict[str, dict], notebook: str = "") -> dict:
+    """Check a notebook's parameter values (as papermill or JupyterLab set them) against what its parameters cell
+    declares, with :func:`convert`, the function ``exportrow report -p`` uses: each value is written back as the
+    text ``-p`` would take, so a value refused by the report is refused here too.
+
+    Returns the values that :func:`convert` gives another type than the notebook has, converted as ``-p`` converts
+    them: a value typed with quotes (``show_derived: bool = "False"``, ``close_up_weeks: int = "0"``) or passed
+    as text (papermill's ``-r NAME VALUE``). The notebook must use these, never the text (:func:`exportrow.notebook.
+    check_notebook_parameters` puts them back into its variables).
 
     Raises:
         ParameterError: The first value that its declaration refuses (one line in JupyterLab, no traceback).
@@ -189,6 +196,16 @@ def check_values(values: dict, declared: dict[str, dict], notebook: str = "") ->
     Example:
         >>> decl = declared_in("close_up_weeks: int = 2  # weeks, at least 0 and at most 52")
         >>> check_values({"close_up_weeks": 3}, decl)
+        {}
+        >>> check_values({"close_up_weeks": "0"}, decl)
+        {'close_up_weeks': 0}
+        >>> check_values({"show": "False"}, declared_in("show: bool = True  # draw it"))
+        {'show': False}
+        >>> check_values({"years": ["2016"]}, declared_in("years: list = []  # whole numbers, e.g. [2016, 2017]"))
+        Traceback (most recent call last):
+        ...
+        exportrow.parameters.ParameterError: years ['2016']: '2016' is not a whole number (text in quotes: write it \
+without quotes); allowed: a list of whole numbers in YAML form, e.g. [2016, 2017]
         >>> check_values({"close_up_weeks": 99}, decl, "02-claim-timeline")
         Traceback (most recent call last):
         ...
@@ -197,6 +214,7 @@ and at most 52 (declared by 02-claim-timeline)
     """
     import json
 
+    converted = {}
     for name, info in declared.items():
         if name not in values:
             continue
@@ -215,7 +233,7 @@ and at most 52 (declared by 02-claim-timeline)
             except (TypeError, ValueError):
                 raw = str(value)
         try:
-            convert(name, raw, info, notebook)
+            typed = convert(name, raw, info, notebook)
         except ParameterError as exc:  # in a notebook the value was not given as -p: name it as the notebook has it
             head = f"-p {name} {excerpt(raw)}"
             shown = raw if isinstance(value, str) else \
@@ -223,6 +241,9 @@ and at most 52 (declared by 02-claim-timeline)
             text = str(exc)
             raise ParameterError(f"{name} {excerpt(shown) if isinstance(value, str) else shown}"
                                  f"{text[len(head):]}" if text.startswith(head) else text.removeprefix("-p ")) from None
+        if type(typed) is not type(value):
+            converted[name] = typed
+    return converted
 
 
 def check_number(name: str, value, help: str) -> float:
@@ -321,9 +342,25 @@ def _typed(raw: str, rule: dict) -> object:
         if rule["dates"]:
             for item in value:
                 _date(item)
+        if rule.get("whole"):
+            _whole_numbers(value)
         if rule.get("window") and value:
             _window(value)
     return value
+
+
+def _whole_numbers(value: list) -> None:
+    """Every item of a list declared ``whole numbers`` must be one: not text (``"2016"`` typed with quotes), not a
+    fraction, not ``true``."""
+    bad = [v for v in value if not isinstance(v, int) or isinstance(v, bool)]
+    if not bad:
+        return
+    shown = ", ".join("true" if v is True else "false" if v is False else "null" if v is None else excerpt(v)
+                      for v in bad[:10]) + (", ..." if len(bad) > 10 else "")
+    verb = "is not a whole number" if len(bad) == 1 else "are not whole numbers"
+    quoted = [v for v in bad if isinstance(v, str) and re.fullmatch(r"\s*[+-]?\d+\s*", v)]
+    hint = f" (text in quotes: write {'it' if len(quoted) == 1 else 'them'} without quotes)" if quoted else ""
+    raise ValueError(f"{shown} {verb}{hint}")
 
 
 def _window(value: list) -> None:

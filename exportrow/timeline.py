@@ -20,6 +20,12 @@ __all__ = ["select_events", "selection_note", "explain_dates", "date_agreement",
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last|this|next|ago|earlier|later|past|coming)\b", re.I)
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+#: A month, or a month and day, without a year ("July 4", "4 July", "in July"): resolved by tense from the
+#: publication date, so relative.
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH_DAY = re.compile(rf"\b(?:{_MONTH}(?:\s+{_DAY})?|{_DAY}\s+(?:of\s+)?{_MONTH})(?![\w.]|,?\s*\d)", re.I)
 
 
 def select_events(events_table: pd.DataFrame, *, window: list[str] | tuple | None = None,
@@ -300,18 +306,24 @@ def _published(events_table: pd.DataFrame):
 def exercise_event_row(events_table: pd.DataFrame) -> pd.Series | None:
     """The row of the event notebook 02's exercise (and its printed worksheet) works on, or None.
 
-    A past-tense weekday first, then any weekday, then other words that depend on the publication date.
+    A past-tense weekday first, then any weekday, then other words that depend on the publication date ("last
+    week", "this January", a month or a month and day without a year such as "July 4": it follows the tense rule).
 
     Example:
         >>> from exportrow import events
         >>> exercise_event_row(events()).event_id, exercise_event_row(events().head(0))
         ('kang_pompeo_call', None)
+        >>> exercise_event_row(events()[events().event_id.isin(["cases_caught_2015", "curbs_take_effect"])]).expression
+        'July 4'
+        >>> [bool(_MONTH_DAY.search(w)) for w in ["July 4", "on 4 July", "in July", "June 1, 2024", "4 July 2019",
+        ...                                       "December 2017", "2016"]]
+        [True, True, True, False, False, False, False]
     """
     t = events_table[(events_table.source == "article") & (events_table.event_id != "publication")
                      & events_table.expression.notna()]
     weekday = t[t.expression.str.contains(_WEEKDAY)]
     past = weekday[weekday.tense == "past"]
-    relative = t[t.expression.str.contains(_RELATIVE)]
+    relative = t[t.expression.str.contains(_RELATIVE) | t.expression.str.contains(_MONTH_DAY)]
     pick = next((x for x in (past, weekday, relative) if len(x)), None)
     return None if pick is None else pick.iloc[0]
 
@@ -320,7 +332,7 @@ def exercise_event(events_table: pd.DataFrame) -> str:
     """The event notebook 02's exercise works on in this article, named without its resolved date.
 
     It prefers a past-tense weekday, then any weekday, then other words that depend on the publication date
-    ("yesterday", "last month"); an article that dates everything in absolute words gets a sentence saying so.
+    ("yesterday", "last month", "July 4"); an article that dates everything with its year gets a sentence saying so.
 
     Example:
         >>> from exportrow import events
@@ -333,8 +345,8 @@ def exercise_event(events_table: pd.DataFrame) -> str:
         and expect part 2 to move nothing.
         >>> print(exercise_event(events()[events().event_id == "cases_caught_2015"]))  # doctest: +NORMALIZE_WHITESPACE
         **In this article.** The annotation dates no event in words that depend on the publication date (a
-        weekday, "yesterday", "last month"): every date here is absolute, so for part 1 resolve such words
-        yourself, e.g. `exportrow.resolve_date("yesterday", art.published)`, and expect part 2 to move nothing.
+        weekday, "yesterday", "last month", "July 4"): every date here has its year, so for part 1 resolve such
+        words yourself, e.g. `exportrow.resolve_date("yesterday", art.published)`, and expect part 2 to move nothing.
     """
     if _reported(events_table).empty:
         return ("**In this article.** The annotation records no event, so the article gives nothing to date: for "
@@ -343,9 +355,9 @@ def exercise_event(events_table: pd.DataFrame) -> str:
     r = exercise_event_row(events_table)
     if r is None:
         return ("**In this article.** The annotation dates no event in words that depend on the publication date "
-                "(a weekday, \"yesterday\", \"last month\"): every date here is absolute, so for part 1 resolve such "
-                "words yourself, e.g. `exportrow.resolve_date(\"yesterday\", art.published)`, and expect part 2 to "
-                "move nothing.")
+                "(a weekday, \"yesterday\", \"last month\", \"July 4\"): every date here has its year, so for part 1 "
+                "resolve such words yourself, e.g. `exportrow.resolve_date(\"yesterday\", art.published)`, and expect "
+                "part 2 to move nothing.")
     tense = f" (tense: {markdown_text(r.tense)})" if pd.notna(r.tense) else ""
     return (f"**In this article.** Take {markdown_code(str(r.event_id))} ({markdown_text(r.description)}), dated by "
             f"the words \"{markdown_text(r.expression)}\"{tense}.")

@@ -115,7 +115,7 @@ CATALOGUE = [
     Case("choice-case", "the right word in the wrong case", [*R, "-p", "figure_format", "PNG"],
          "-p figure_format 'PNG': not an allowed value"),
     Case("list-scalar", "a year where a list is declared", [*R, "-p", "years", "2016"],
-         "-p years '2016': not a list; allowed: a list in YAML form, e.g. [2016, 2017]"),
+         "-p years '2016': not a list; allowed: a list of whole numbers in YAML form, e.g. [2016, 2017]"),
     Case("list-broken-yaml", "an unclosed list", [*R, "-p", "years", "[2016, 2017"],
          "-p years '[2016, 2017': not valid YAML"),
     Case("list-alias", "a YAML alias (alias bombs are refused)", [*R, "-p", "sides", "[&a seoul, *a]"],

@@ -339,3 +339,20 @@ def test_solutions_print_the_same_facts():
     assert "by hand: Wednesday 2019-07-10; library: 2019-07-10" in s2
     s3 = printed("solutions/03-framing-comparison-solutions")
     assert "agreement with the annotation: 100% of 6 fields" in s3
+
+
+def test_solution_02_says_what_moves_as_its_cells_print_it():
+    """Review 13c, finding 3: the prose said "this January" moves within the year and called "July 4" absolute."""
+    nb = json.loads((NOTEBOOKS / "solutions" / "02-claim-timeline-solutions.ipynb").read_text(encoding="utf-8"))
+    prose = "\n".join(c["source"] for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert "still in the same year" not in prose and "*absolute* ones" not in prose
+    s2 = printed("solutions/02-claim-timeline-solutions")
+    moved = next(line for line in s2.splitlines() if line.startswith("moved: ")).split(": ")[1].split(", ")
+    assert "kang_pompeo_call" in moved and "curbs_take_effect" not in moved and "shipment_uae" not in moved
+    assert "never move (dates with their year): cases_caught_2015, cases_caught_2016, cases_caught_2017, " \
+           "moon_takes_office, shipment_vietnam" in s2
+    assert "move, but not a week later: curbs_take_effect, cases_period, shipment_uae" in s2
+    rows = {line.split()[0]: line.split()[-4:] for line in s2.splitlines()
+            if line.startswith(("curbs_take_effect ", "shipment_uae "))}
+    assert rows["curbs_take_effect"] == ["2019-07-04", "2019-07-04", "2018-07-04", "2020-07-04"]  # July 4: tense rule
+    assert rows["shipment_uae"] == ["2019-01", "2019-01", "2019-01", "2020-01"]  # this January: another year only

@@ -31,13 +31,26 @@ def test_a_year_with_only_a_derived_period_is_refused_without_derived_figures():
         check_years(exportrow.figures(), [2018], show_derived=False)
 
 
-@pytest.mark.parametrize("value, refused", [("[1850]", "1850 is not a year"), ("[2016, x]", "'x' is not a year"),
-                                            ("[true]", "-p years [true]: true is not a year")])
+@pytest.mark.parametrize("value, refused", [("[1850]", "1850 is not a year")])
 def test_report_refuses_bad_years_before_any_kernel_starts(tmp_path, value, refused):
     res = report(tmp_path / "r", "--notebooks", "01", "-p", "years", value)
     assert res.returncode == 2
     assert "error: -p years" in res.stderr and refused in res.stderr and ALLOWED in res.stderr
     assert "[report]" not in res.stderr and not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize("value, refused", [("[2016, x]", "-p years '[2016, x]': 'x' is not a whole number"),
+                                            ("[true]", "-p years '[true]': true is not a whole number"),
+                                            ('["2016"]', "-p years '[\"2016\"]': '2016' is not a whole number (text in "
+                                                         "quotes: write it without quotes)")])
+def test_report_refuses_items_that_are_no_whole_numbers_by_the_declaration(tmp_path, value, refused):
+    """Notebook 01 declares `years` as whole numbers: the report and the notebook itself refuse other items alike
+    (review 13c, finding 1: `years: list = ["2016"]` ran on and contradicted itself)."""
+    res = report(tmp_path / "r", "--notebooks", "01", "-p", "years", value)
+    assert res.returncode == 2
+    assert res.stderr.strip() == (f"error: {refused}; allowed: a list of whole numbers in YAML form, e.g. [2016, 2017] "
+                                  "(declared by 01-enforcement-statistics)")
+    assert not (tmp_path / "r").exists()
 
 
 def test_report_lists_the_years_of_another_articles_periods(tmp_path):
