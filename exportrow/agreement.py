@@ -22,7 +22,9 @@ exportrow's own rule, :data:`MIN_UNITS`: a field gets a verdict only when at lea
 more coders. Krippendorff asks for enough units that the smallest category can show up and that the interval is
 narrow (2004, section 11.4.2, on sample sizes); on fewer units one claim coded otherwise moves alpha a lot, and a
 bootstrap interval over 3 claims can look exact (1.000 to 1.000) when it is not. Below 10 units the verdict is
-"too few units": alpha and its interval are still shown, flagged, and judge nothing.
+"too few units": alpha and its interval are still shown, flagged, and judge nothing. Frame by frame
+(:func:`frame_reliability`), the same minimum counts the claims any coder gave that frame: a frame on one claim
+has alpha 1.000 (1.000 to 1.000) or 0.000 as the coders agree on that one claim or not, and gets no verdict.
 
 ``import exportrow`` does not load this module; numpy and krippendorff load when it runs.
 """
@@ -1293,9 +1295,12 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
     if frames is not None and len(frames):
         weak = frames[frames.verdict.isin(["unreliable", "undefined"])]
         few = frames[frames.verdict == TOO_FEW]
-        if len(few):
-            out.append(f"Per frame: {int(few.units.max())} claims coded twice are fewer than {MIN_UNITS}, so no "
-                       "frame gets a verdict yet.")
+        coded_twice = few[few.units < MIN_UNITS]
+        if len(coded_twice):
+            out.append(f"Per frame: {int(coded_twice.units.max())} claims coded twice are fewer than {MIN_UNITS}, "
+                       "so no frame gets a verdict yet.")
+        elif len(few):
+            out.append("Per frame: " + _few_frames(few) + ".")
         if len(weak):
             listed = "; ".join(f"{r.frame} ({'alpha ' + format(r.alpha, '.3f') if r.alpha == r.alpha else 'no alpha'})"
                                for r in weak.itertuples())
@@ -1303,6 +1308,10 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
                        "A difference between the sides in these frames may come from the coding, not the article.")
         elif not len(few):
             out.append(f"Every frame the coders used reaches alpha {TENTATIVE:.3f} or more.")
+        elif not len(coded_twice) and len(few) < len(frames):
+            rest = [str(f) for f in frames.frame[frames.verdict != TOO_FEW]]
+            out.append(f"The other frame{'s' * (len(rest) != 1)} ({'; '.join(rest)}) reach"
+                       f"{'es' * (len(rest) == 1)} alpha {TENTATIVE:.3f} or more.")
     partial = result.coverage[result.coverage.missing != ""]
     if len(partial):
         out.append(f"{len(partial)} of {len(result.coverage)} claims were found by only some coders: what counts as "
@@ -1313,6 +1322,26 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
         out.append(f"The widest interval, for {wide}, is {widths.max():.3f} wide: with {int(t.loc[wide, 'units'])} "
                    "claims, a few claims coded differently move alpha a lot.")
     return out
+
+
+def _few_frames(few: pd.DataFrame, md: bool = False) -> str:
+    """The frames too few claims carry, named with their claims, as one clause (no verdict for them).
+
+    Example:
+        >>> t = pd.DataFrame({"frame": ["Economic", "Legality, constitutionality and jurisprudence"],
+        ...                   "claims": [1, 2]})
+        >>> print(_few_frames(t).replace(" are ", " are\\n").replace(": ", ":\\n"))
+        Economic (1 claim); Legality, constitutionality and jurisprudence (2 claims) are
+        given to fewer than 10 claims by any coder, so they get no verdict:
+        on so few claims one claim coded otherwise moves alpha a lot
+    """
+    name = _md if md else str
+    listed = "; ".join(f"{name(str(r.frame))} ({int(r.claims)} claim{'s' * (int(r.claims) != 1)})"
+                       for r in few.itertuples())
+    one = len(few) == 1
+    return (f"{listed} {'is' if one else 'are'} given to fewer than {MIN_UNITS} claims by any coder, so "
+            f"{'it gets' if one else 'they get'} no verdict: on so few claims one claim coded otherwise moves alpha "
+            "a lot")
 
 
 def codings_table(result: Agreement | None, files=(), article=None) -> pd.DataFrame:
@@ -1362,7 +1391,10 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
 
     Notebook 03 can show frames whose alpha is below :data:`TENTATIVE` with a warning.
     Columns: ``frame_code, frame, alpha, ci_low, ci_high, percent_agreement, units, claims, verdict``
-    (``claims``: units that at least one coder gave this frame).
+    (``claims``: units that at least one coder gave this frame). A frame that fewer than :data:`MIN_UNITS`
+    claims carry gets the verdict :data:`TOO_FEW`, however many claims were coded twice: whether the coders
+    agree on its one or two claims decides its alpha, and the bootstrap, which leaves out every resample
+    without them, gives an interval that looks exact (1.000 to 1.000) when it is not.
 
     Args:
         result: An :class:`Agreement`; or coding files (an empty table when there are fewer than two);
@@ -1373,6 +1405,11 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
     Example:
         >>> frame_reliability(find_codings(paths.default_annotation())[:1]).columns.tolist()[:3]
         ['frame_code', 'frame', 'alpha']
+        >>> fr = frame_reliability(find_codings(paths.default_annotation())).set_index("frame")
+        >>> print(*fr.loc["Economic", ["alpha", "ci_low", "ci_high", "units", "claims", "verdict"]])
+        1.0 1.0 1.0 24 1 too few units
+        >>> print(*fr.loc["Crime and punishment", ["alpha", "claims", "verdict"]])
+        0.782 12 tentative
     """
     if column not in ("frame", "frame_secondary"):
         raise UsageError(f"column must be 'frame' or 'frame_secondary', not {excerpt(column)}")
@@ -1389,9 +1426,10 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
                                     for v in values[column]])
         t = field_table(flag, coders, ["frame"], n_boot=result.n_boot, seed=result.seed).iloc[0]
         claims = flag[flag.frame == "present"].unit.nunique()
+        judged = TOO_FEW if claims < MIN_UNITS else t.verdict  # a frame on 1 claim: that claim decides alpha
         rows.append({"frame_code": code, "frame": FRAMES[code], "alpha": t.alpha, "ci_low": t.ci_low,
                      "ci_high": t.ci_high, "percent_agreement": t.percent_agreement, "units": int(t.units),
-                     "claims": int(claims), "verdict": t.verdict})
+                     "claims": int(claims), "verdict": judged})
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -1458,6 +1496,10 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
         return ("One coding of this article: nothing measures yet how far another coder would give these claims "
                 "the same frames (notebook 04 compares codings)." + note)
     few = per_frame[per_frame.verdict == TOO_FEW] if "units" in per_frame else per_frame.iloc[0:0]
+    if "units" in few and "claims" in few:  # a frame on too few claims; or too few claims coded twice (every frame)
+        few_claims, few = few[few.units >= MIN_UNITS], few[few.units < MIN_UNITS]
+    else:
+        few_claims = few.iloc[0:0]
     if len(few):
         many = len(codings) - len(blank) > 2  # the annotation and two or more other codings
         exist, by = (("Other codings of this article exist", "two or more coders") if many else
@@ -1467,15 +1509,27 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
                 "verdict): nothing here tells yet whether another coder would give these claims the same frames; "
                 "notebook 04 shows where the coders differ." + note)
     weak = weak_frames(per_frame, frames)
+    drawn = (set(frames.loc[frames.claims > 0, "frame"].astype(str)) if frames is not None
+             else set(per_frame.frame.astype(str)))
+    few_claims = few_claims[few_claims.frame.astype(str).isin(drawn)]
+    judged = [str(f) for f in per_frame.loc[per_frame.verdict != TOO_FEW, "frame"] if str(f) in drawn]
+    few_note = f" {_few_frames(few_claims, md=True)} (notebook 04, section 6)." if len(few_claims) else ""
+    if not weak and not judged and len(few_claims):
+        return ("**Too few claims to judge agreement per frame.** Another coding of this article exists, but every "
+                f"frame drawn here is given to fewer than {MIN_UNITS} claims by any coder: nothing here tells yet "
+                "whether another coder would apply these frames alike; notebook 04 shows where the coders differ."
+                + note)
     if not weak:
-        return (f"Another coding of this article exists: every frame drawn here reaches alpha {TENTATIVE:.3f} or "
-                "more between the coders (notebook 04 has the details)." + note)
+        enough = (f" with enough claims to judge ({'; '.join(_md(f) for f in judged)})" if len(few_claims)
+                  else "")
+        return (f"Another coding of this article exists: every frame drawn here{enough} reaches alpha "
+                f"{TENTATIVE:.3f} or more between the coders (notebook 04 has the details)." + few_note + note)
     listed = "; ".join(f"{_md(name)} ({a})" for name, a in weak.items())
     verb = "stays" if len(weak) == 1 else "stay"
     return (f"**Warning: low agreement between coders.** Another coding of this article gives these claims other "
             f"frames: {listed} {verb} below {TENTATIVE:.3f}, Krippendorff's lowest threshold. A difference "
             "between the sides in these frames may come from the coding, not the article; notebook 04 shows where "
-            "the coders differ." + note)
+            "the coders differ." + few_note + note)
 
 
 # ---------------------------------------------------------------- output

@@ -551,11 +551,15 @@ def comparison_header(claims: pd.DataFrame, side_a: str, side_b: str, declared, 
         f"Comparing **{markdown_text(side_name(side_a, sides))}** with **{markdown_text(side_name(side_b, sides))}**.")
 
 
-def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared=None) -> list[str]:
+def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared=None, *,
+            frame_column: str = "primary") -> list[str]:
     """What the article gives each side, in Markdown sentences computed from the claims.
 
     When one compared side has no claim, the rebuttal sentences give way to :func:`one_sided`'s (``declared``: the
     annotation's declared sides, :func:`exportrow.sides.declared_sides`).
+
+    The most used frame is counted as the frames chart counts it (``frame_column``, as in :func:`frame_counts`):
+    under ``both``, the claims that have the frame as primary or secondary frame, and the sentence says so.
 
     Side names (with the annotation's ``sides``, the ``name:`` a side gives) and frame labels are escaped
     (:func:`exportrow.escape.markdown_text`).
@@ -565,9 +569,12 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
         >>> print(summary(claims(), "seoul", "tokyo")[1])
         **Tokyo**: 4 claims, 49 words (15% of all claim words); heard through 3 paraphrases,
         1 anonymous source (1 in its own quoted words); most used frame: Policy prescription and evaluation (3 of 4).
+        >>> print(summary(claims(), "seoul", "tokyo", frame_column="both")[0].split("; ")[-1])
+        most used frame: External regulation and reputation (6 of 12 claims, as primary or secondary frame).
     """
     voice = voice_share(claims).set_index("side")
-    frames = frame_counts(claims, [side_a, side_b])
+    frames = frame_counts(claims, [side_a, side_b], frame_column=frame_column)
+    both = frame_column == "both"
     frames["frame"] = frames.frame.astype(str).map(markdown_text)
     from exportrow.sides import side_words
 
@@ -590,10 +597,12 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
                           for k in labels if counts.get(k, 0))
         f = frames[frames.side == side]
         top = f[f.claims == f.claims.max()].sort_values("frame_code")
+        of_claims = f" claim{'s' * (n_claims != 1)}, as primary or secondary frame" * both
         if len(top) == 1:
-            most = f"most used frame: {top.frame.iloc[0]} ({top.claims.iloc[0]} of {n_claims})"
+            most = f"most used frame: {top.frame.iloc[0]} ({top.claims.iloc[0]} of {n_claims}{of_claims})"
         else:  # frame names hold commas and "and": a tie lists them with semicolons
-            most = f"most used frames, tied at {top.claims.iloc[0]} each of {n_claims}: {'; '.join(top.frame)}"
+            most = (f"most used frames, tied at {top.claims.iloc[0]} each of {n_claims}{of_claims}: "
+                    f"{'; '.join(top.frame)}")
         out.append(f"**{name[side]}**: {n_claims} claim{'s' * (n_claims != 1)}, {n_words} "
                    f"word{'s' * (n_words != 1)} ({v.word_share:.0%} of all claim words); heard through "
                    f"{heard}{quoted}; {most}.")

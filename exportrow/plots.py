@@ -1612,9 +1612,11 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
 
     ``side_a`` is always to the left and ``side_b`` to the right, as in every exportrow chart
     of two sides. Only a word with |z| ≥ 1.96 takes a side's colour; the rest are a mid grey (never a
-    side's colour), inside a band marked "within chance". Words both sides use equally often, and words
-    whose |z| is under 0.05 (a bar too short to see), are not drawn (they lean to neither side) and the
-    note names them. When no word reaches 1.96 the title says that no word separates the sides beyond
+    side's colour), inside a band marked "within chance". Words are left out only by their z: a word whose
+    |z| is under 0.05 (a bar too short to see) leans to neither side, is not drawn, and the note names it.
+    The same count on both sides is not equal use when the sides give different numbers of words: such a
+    word's z points to the side with fewer words; it is ranked and drawn by its z like any other, and the note
+    says why. When no word reaches 1.96 the title says that no word separates the sides beyond
     chance. When one side's claims give no word to compare, no bar is drawn: z-scores against an empty
     side are the prior's, not the article's.
 
@@ -1642,18 +1644,21 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
 
     from exportrow.framing import Z_CRITICAL, words_comparable, words_finding
 
-    ties = words[words.count_a == words.count_b]
-    flat = words[(words.count_a != words.count_b) & (words.z.abs() < _FLAT_Z)]
-    w = words[(words.count_a != words.count_b) & (words.z.abs() >= _FLAT_Z)]
+    flat = words[words.z.abs() < _FLAT_Z]
+    w = words[words.z.abs() >= _FLAT_Z]
     a = w[w.z > 0].head(top)
     b = w[w.z < 0].tail(top)
     shown = pd.concat([b, a]).sort_values("z", kind="stable").reset_index(drop=True)
     if title is None:
         title = words_finding(words, side_a, side_b, sides=sides)
     caveat = _words_caveat(words, side_a, side_b, sides)
-    if len(ties):
-        caveat += (" Used equally often by both sides, so not drawn: "
-                   + ", ".join(f"{x} ({int(c)} each)" for x, c in zip(ties.word, ties.count_a)) + ".")
+    same = shown[shown.count_a == shown.count_b]
+    if len(same):  # the same count from fewer words is a larger share: a lean, not equal use
+        fewer = side_b if float(same.z.iloc[0]) < 0 else side_a
+        named = ", ".join(f"{x} ({int(c)} vs {int(c)})" for x, c in zip(same.word, same.count_a))
+        caveat += (" The same count on both sides is not equal use: the same count from fewer words is a larger "
+                   f"share, so {named} {'is' if len(same) == 1 else 'are'} drawn toward "
+                   f"{_side_name(fewer, sides)}, whose claims give fewer words.")
     if len(flat):
         caveat += (f" Leaning to neither side (|z| under {_FLAT_Z}), so not drawn: "
                    + ", ".join(f"{x} ({int(ca)} vs {int(cb)})" for x, ca, cb in

@@ -536,3 +536,53 @@ def test_teaching_tells_pairs_who_skipped_optional_fields_to_leave_them_out_with
 
     assert "frame_secondary" not in _fields(fields) and "answers" not in _fields(fields)
     assert '"not coded"' not in row and "means none" in row
+
+
+def test_a_frame_on_fewer_than_10_claims_gets_no_verdict_however_many_claims_were_coded_twice():
+    """Review rv13c #6: on the bundled article (24 claims coded twice), Economic, given to 1 claim, was "reliable,
+    1.000 (1.000 to 1.000)" and Capacity and resources, 1 claim, "unreliable, 0.000" and flagged in notebook 03."""
+    from exportrow import claims, framing, paths
+    from exportrow.agreement import frame_warning, weak_frames
+
+    files = find_codings(paths.default_annotation())
+    fr = frame_reliability(files).set_index("frame")
+    assert fr.loc["Economic", ["alpha", "ci_low", "ci_high", "units", "claims"]].tolist() == [1.0, 1.0, 1.0, 24, 1]
+    assert fr.loc["Economic", "verdict"] == fr.loc["Capacity and resources", "verdict"] == "too few units"
+    assert fr.loc["Legality, constitutionality and jurisprudence", "verdict"] == "too few units"  # 2 claims
+    assert (fr.loc["Policy prescription and evaluation", "claims"], fr.loc["Policy prescription and evaluation",
+                                                                           "verdict"]) == (9, "too few units")
+    assert fr.loc["External regulation and reputation", ["alpha", "claims", "verdict"]].tolist() == [
+        0.752, 10, "tentative"]  # 10 claims: a verdict
+    assert fr.loc["Crime and punishment", ["alpha", "claims", "verdict"]].tolist() == [0.782, 12, "tentative"]
+    assert set(fr[fr.claims < 10].verdict) == {"too few units"}
+    # notebook 03: no "coders differ" flag on a frame that one claim decides; the frames too few claims carry named
+    frames = claims().pipe(framing.frame_counts, ["seoul", "tokyo"])
+    assert weak_frames(fr.reset_index(), frames) == {}
+    warning = frame_warning(fr.reset_index(), frames, files)
+    assert warning.startswith("Another coding of this article exists: every frame drawn here with enough claims to "
+                              "judge (Crime and punishment; External regulation and reputation) reaches alpha 0.667")
+    assert ("Economic (1 claim); Capacity and resources (1 claim); Policy prescription and evaluation (9 claims); "
+            "Security and defense (3 claims) are given to fewer than 10 claims by any coder, so they get no verdict"
+            ) in warning
+    assert "0.000" not in warning and "Too few claims to judge agreement." not in warning
+    # notebook 04, section 7
+    text = " ".join(implications(agreement(files), fr.reset_index()))
+    assert "Per frame: Economic (1 claim); Capacity and resources (1 claim); Legality, constitutionality and " \
+           "jurisprudence (2 claims);" in text
+    assert "Frames the coders did not apply alike" not in text  # Capacity and resources 0.000, Political 0.651
+    assert "The other frames (Crime and punishment; External regulation and reputation) reach alpha 0.667" in text
+
+
+def test_frame_warning_when_no_drawn_frame_has_enough_claims():
+    from exportrow.agreement import frame_warning
+
+    per_frame = pd.DataFrame({"frame": ["Economic", "Political"], "alpha": [1.0, 0.0], "units": [24, 24],
+                              "claims": [1, 2], "verdict": ["too few units"] * 2})
+    text = frame_warning(per_frame)
+    assert text.startswith("**Too few claims to judge agreement per frame.** Another coding of this article exists, "
+                           "but every frame drawn here is given to fewer than 10 claims by any coder")
+    mixed = per_frame.assign(claims=[1, 12], alpha=[1.0, 0.41], verdict=["too few units", "unreliable"])
+    text = frame_warning(mixed)
+    assert "Political (alpha 0.410) stays below 0.667" in text
+    assert text.endswith("Economic (1 claim) is given to fewer than 10 claims by any coder, so it gets no verdict: "
+                         "on so few claims one claim coded otherwise moves alpha a lot (notebook 04, section 6).")

@@ -204,6 +204,9 @@ def test_notebook_parameters_change_the_output(run_notebook):
     assert (out / "frames.svg").exists() and (out / "distinctive-words.svg").exists()
     text = outputs_text(nb)
     assert "Comparing **Seoul** with **the outlet**" in text
+    # section 7 counts frames as the chart does (review rv13c #4): not Crime and punishment, Seoul's primary leader
+    assert ("most used frame: External regulation and reputation (6 of 12 claims, as primary or secondary frame)"
+            in text)
     chart_alt = next(line for line in text.splitlines() if "apart, by z-score" in line)
     assert chart_alt.count(": z ") == 6  # top_words=3 per side
 
@@ -252,3 +255,24 @@ def test_bad_choices_and_sides_raise_exportrow_errors_with_the_fix(claims):
     for info in (frames, words, side):
         assert isinstance(info.value, UsageError) and isinstance(info.value, ExportrowError)
         assert info.value._render_traceback_() == [f"{type(info.value).__name__}: {info.value}"]
+
+
+def test_summary_names_the_frame_the_chart_names_under_frame_column_both(claims):
+    from matplotlib import pyplot as plt
+
+    from exportrow.plots import diverging_frames
+
+    both = framing.summary(claims, "seoul", "tokyo", frame_column="both")
+    assert both[0].endswith("most used frame: External regulation and reputation (6 of 12 claims, as primary or "
+                            "secondary frame).")
+    assert both[1].endswith("most used frame: Policy prescription and evaluation (3 of 4 claims, as primary or "
+                            "secondary frame).")
+    fig, alt = diverging_frames(claims.pipe(framing.frame_counts, ["seoul", "tokyo"], frame_column="both"),
+                                "seoul", "tokyo")
+    plt.close(fig)
+    assert alt.startswith("Seoul's claims lean most on External regulation and reputation (6 of 12 claims, as "
+                          "primary or secondary frame)")
+    primary = framing.summary(claims, "seoul", "tokyo")  # the default still counts primary frames only
+    assert primary[0].endswith("most used frame: Crime and punishment (4 of 12).")
+    with pytest.raises(ValueError, match="frame_column"):
+        framing.summary(claims, "seoul", "tokyo", frame_column="secondary")

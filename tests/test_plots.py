@@ -132,9 +132,32 @@ def test_no_word_beyond_chance_is_said_and_drawn_grey():
     assert fig._suptitle.get_text().startswith("No word separates Seoul from Tokyo beyond chance")
     assert {hex_of(p.get_facecolor()) for p in bars(fig) if p.get_y() > -1 and abs(p.get_width()) < 10} - {
         "#9A9A9A", "#EEEEEE"} == set()
-    drawn = [t.get_text().split(" (")[0] for t in fig.axes[0].get_yticklabels()]
-    assert "korea" not in drawn  # 3 vs 3: a tie leans to neither side and is not drawn
-    assert "korea (3 each)" in alt and "Seoul's claims give 98 words" in alt
+    assert "Seoul's claims give 98 words" in alt and "Tokyo's 31" in alt
+    plt.close(fig)
+
+
+def test_the_same_count_from_fewer_words_is_drawn_by_its_z_not_hidden_as_equal_use():
+    # korea 3 vs 3 from 98 and 31 words: z -1.32, the second-strongest lean to Tokyo; shipments 2 vs 1, z -0.29
+    words = exportrow.claims().pipe(framing.fightin_words, "seoul", "tokyo")
+    korea = words.set_index("word").loc["korea"]
+    assert (korea.count_a, korea.count_b, round(float(korea.z), 2)) == (3, 3, -1.32)
+    fig, alt = distinctive_words(words, "seoul", "tokyo")
+    drawn = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert drawn[:2] == ["south (3 vs 4)", "korea (3 vs 3)"]  # ranked by z, next to the strongest
+    assert {"illegal (1 vs 1)", "cases (1 vs 1)", "shipped (1 vs 1)", "shipments (2 vs 1)"} <= set(drawn)
+    assert "korea: z -1.32 (within chance)" in alt
+    assert "equally often" not in alt and "each)" not in alt
+    assert "korea (3 vs 3), cases (1 vs 1), shipped (1 vs 1), illegal (1 vs 1) are drawn toward Tokyo, whose " \
+           "claims give fewer words" in alt
+    assert "so not drawn: materials (3 vs 1)." in alt  # |z| 0.002: left out by its z alone
+    plt.close(fig)
+    # equal totals: the same count gives z 0, left out by the |z| rule, named in the note
+    even = pd.DataFrame({"word": ["alpha", "beta", "gamma"], "count_a": [5, 2, 0], "count_b": [0, 2, 5],
+                         "prior": [0.1] * 3, "delta": [2.0, 0.0, -2.0], "z": [2.5, 0.0, -2.5],
+                         "leans": ["seoul", "neither", "tokyo"], "total_a": [40] * 3, "total_b": [40] * 3})
+    fig, alt = distinctive_words(even, "seoul", "tokyo")
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["gamma (0 vs 5)", "alpha (5 vs 0)"]
+    assert "so not drawn: beta (2 vs 2)." in alt and "not equal use" not in alt
     plt.close(fig)
 
 
