@@ -90,3 +90,12 @@ def pd_na():
     import pandas as pd
 
     return pd.NA
+
+
+def test_a_present_tense_count_running_past_publication_asks_past_or_future(tmp_path):
+    art, ann = _write(tmp_path, YTD % "present" + Y2024)  # was divided by 12 months, as in the past tense
+    with pytest.raises(AnnotationError) as info:
+        load_annotation(ann, art)
+    assert "figures[ytd].tense: present leaves open what the count covers: 'this year' (2025) runs to 31 Dec 2025, " \
+           "after publication (15 May 2025)" in str(info.value)
+    assert "write `tense: past` if the figure counts only the part so far" in str(info.value)

@@ -351,10 +351,19 @@ def _figure_date(chk: Checker, f: dict):
     (:func:`exportrow.figure_tense.read_figure_period`: read as past unless its sentence is about what is expected,
     or its period ends after publication). A past-tense period that runs past publication ends at it
     (:func:`exportrow.figure_tense.so_far`: "this year" in a May article counts only the part so far)."""
-    from exportrow.figure_tense import read_figure_period, so_far, tense_fix
+    import datetime as dt
+
+    from exportrow.figure_tense import ends_after, read_figure_period, so_far, tense_fix
 
     if f.get("tense"):
         r = chk.resolve(f["_label"], "period", f["period"], f["tense"])
+        pub = chk.article.published.date()
+        if r is not None and f["tense"] == "present" and f.get("kind") != "level" and r.start <= pub \
+                and ends_after(r, pub):
+            chk.add(f["_label"], "tense", f"present leaves open what the count covers: {f['period']!r} ({r.timex}) "
+                    f"runs to {r.end - dt.timedelta(days=1):%-d %b %Y}, after publication ({pub:%-d %b %Y})",
+                    "write `tense: past` if the figure counts only the part so far (its period then ends at "
+                    "publication), `tense: future` if it is a forecast for the whole period")
         return so_far(r, chk.article.published) if r is not None and f["tense"] == "past" else r
     span, article = f["span"], chk.article
     sent = article.sentence_at(span.start)
