@@ -1048,7 +1048,7 @@ def _between(a, b) -> str:
     return f"{first} and {b.day} {b:%b %Y}"
 
 
-def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None) -> str:
+def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None, window=None) -> str:
     """The finding, counting what is drawn: the article's events, its publication's row, the context events.
 
     Example:
@@ -1061,11 +1061,31 @@ def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None) -> str:
         ...                  date_end=pd.to_datetime(["2021-05-03", "2023-10-06", "2023-01-01"]))
         >>> _timeline_title(wide, None, None)
         'The article dates 2 events, from 28 Apr 2021 to 31 Dec 2022; one more row marks its publication (5 Oct 2023)'
+
+    With ``window`` (``[start, end]`` ISO dates, end exclusive: the stretch of time the panel shows) the dates are the
+    window's part of the events, and a span that runs beyond the window is named as such, so the title never gives
+    a range the panel does not show:
+
+        >>> near = ev.assign(date_end=pd.to_datetime(["2023-10-05", "2023-10-06", "2024-07-02"]))
+        >>> _timeline_title(near, None, None, window=["2023-09-25", "2023-10-16"])  # doctest: +NORMALIZE_WHITESPACE
+        'The article dates 2 events in this window, between 4 and 10 Oct 2023 (1 of them a span running on to 1 Jul
+        2024); one more row marks its publication (5 Oct 2023)'
     """
     art = ev[(ev.source == "article") & (ev.event_id != "publication")]
     ctx = ev[ev.source == "context"]
     pub = ev[ev.event_id == "publication"]
-    if len(art):
+    from exportrow.timeline import beyond_window
+
+    beyond = beyond_window(art, window)
+    if len(art) and beyond:
+        w0, w1 = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+        # the window's days the events are dated to: a span that runs on past it counts by its first day
+        a = max(art.date_start.min(), w0)
+        b = max(e - pd.Timedelta(days=1) if e <= w1 else max(st, w0) for st, e in zip(art.date_start, art.date_end))
+        n = f"{len(art)} event{'s' * (len(art) != 1)}"
+        text = (f"The article dates {n} in this window, "
+                + (f"on {a.day} {a:%b %Y}" if a == b else f"between {_between(a, b)}") + f" ({beyond})")
+    elif len(art):
         a, b = art.date_start.min(), art.date_end.max() - pd.Timedelta(days=1)
         n = f"{len(art)} event{'s' * (len(art) != 1)}"
         if (b - a).days > 366:  # the first date as a year only when the earliest span starts with its year
@@ -1187,7 +1207,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                        (ev.side.cat.categories if hasattr(ev.side, "cat") else None), shown)
     markers = _markers(palette)
     if title is None:
-        title = _timeline_title(ev, pub_ts, close_up, chosen)
+        title = _timeline_title(ev, pub_ts, close_up, chosen, window)
         if window:  # say that the chart shows a stretch of time only
             a, b = pd.Timestamp(window[0]), pd.Timestamp(window[1]) - pd.Timedelta(days=1)
             title = f"From {_between(a, b).replace(' and ', ' to ', 1)} only: {title[0].lower()}{title[1:]}"
