@@ -941,17 +941,18 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
             return "", "cannot_check", rule.rule, f"{_named(f)} covers no whole month"
     new, old = _rate(later), _rate(earlier)
     unit = f"{later.unit} a month"
-    value = f"{_two(new)} vs {_two(old)} {unit}"
+    a, b = float(later.value), float(earlier.value)  # each rate is shown as precisely as its own count
+    value = f"{_two(new, a)} vs {_two(old, b)} {unit}"
     rises = rule.direction == "up"
     if old == 0 and any(_qualifier(f) for f in figs):
         return value, "cannot_check", rule.rule, (f"the rate starts from 0 {unit}, and the article gives "
                                                   "a count only as a bound or an approximation")
     if old == 0:
         if rises and new > 0 and rule.amount == 0:
-            return value, "supported", rule.rule, f"the rate rose from 0 to {_two(new)} {unit}"
+            return value, "supported", rule.rule, f"the rate rose from 0 to {_two(new, a)} {unit}"
         if rises and new > 0:
-            return value, "cannot_check", rule.rule, (f"the rate rose from 0 to {_two(new)} {unit}; a rise from zero "
-                                                      "has no percentage, so the threshold cannot be applied")
+            return value, "cannot_check", rule.rule, (f"the rate rose from 0 to {_two(new, a)} {unit}; a rise from "
+                                                      "zero has no percentage, so the threshold cannot be applied")
         return value, "not_supported", rule.rule, f"the rate was 0 {unit} and did not {'rise' if rises else 'fall'}"
     change = new / old - 1
     value += f" ({change:+.0%})"
@@ -960,8 +961,8 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
     verdict_of, kind = _change_rule(rises, need)
     moved = "rose" if change > 0 else "fell" if change < 0 else "did not change"
     size = f" by {abs(change):.0%}" if change else ""
-    why = (f"'{word}' needs {kind} in the rate per month; it {moved}{size}, from {_two(old)} in {_named(earlier)} "
-           f"to {_two(new)} {unit} in {_named(later)}")
+    why = (f"'{word}' needs {kind} in the rate per month; it {moved}{size}, from {_two(old, b)} in {_named(earlier)} "
+           f"to {_two(new, a)} {unit} in {_named(later)}")
     (a_lo, a_hi), (b_lo, b_hi) = _range(later), _range(earlier)
     m_new, m_old = float(later.months), float(earlier.months)
     lo = (a_lo / m_new) / (b_hi / m_old) - 1
@@ -1038,17 +1039,20 @@ def _when(f) -> str:
     return f"{'on' if one_day else 'in'} {_named(f)}"
 
 
-def _two(v: float) -> str:
-    """A rate or factor with two decimals ("1.90 times"), thousands separated from 1,000 on, as the charts and
-    :func:`exportrow.numbers.fmt_value` write them; from a billion on with a scale word, as they do (no false cents).
+def _two(v: float, of=None) -> str:
+    """A rate per month in a verdict, no more precise than the count ``of`` it is computed from
+    (:func:`exportrow.numbers.fmt_rate`): three significant digits, or as many as the count states, at most two
+    decimals kept ("4.00", "1.83"), from a million on with a scale word, as the charts write it.
 
     Example:
-        >>> _two(3.0), _two(3416.6667), _two(125000.0), _two(2091666666666.67)
-        ('3.00', '3,416.67', '125,000.00', '2.092 trillion')
+        >>> _two(3.0), _two(22 / 12, 22), _two(3416.6667), _two(125000.0), _two(2091666666666.67)
+        ('3.00', '1.83', '3,420', '125,000', '2.09 trillion')
+        >>> _two(25100000 / 12, 25100000), _two(400000 / 12, 400000)
+        ('2.09 million', '33,300')
     """
-    if abs(v) >= 1e9:
-        return fmt_value(v, 2)
-    return f"{v:,.2f}"
+    from exportrow.numbers import fmt_rate
+
+    return fmt_rate(v, of, fixed=True)
 
 
 def _span(f) -> tuple:

@@ -18,9 +18,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from exportrow.dates import DateResolutionError, ResolvedDate, TenseNeeded, _as_date, resolve_date
+from exportrow.dates import DateResolutionError, ResolvedDate, TenseNeeded, _as_date, _duration, resolve_date
 
-__all__ = ["PeriodReading", "future_marker", "read_figure_period", "ends_after", "same_either_way", "tense_fix"]
+__all__ = ["PeriodReading", "future_marker", "read_figure_period", "ends_after", "same_either_way", "tense_fix",
+           "so_far", "SO_FAR"]
+
+#: What the rule of a period cut at publication (:func:`so_far`) says; the tables' and notebooks' notes look for it.
+SO_FAR = "to publication"
 
 #: Words that make a sentence about what is expected, planned or possible rather than what happened.
 _MARKER = re.compile(
@@ -57,6 +61,31 @@ def ends_after(r: ResolvedDate, published) -> bool:
         False
     """
     return r.end > _as_date(published) + dt.timedelta(days=1)
+
+
+def so_far(r: ResolvedDate, published) -> ResolvedDate:
+    """A past-tense figure's period (``tense: past``) cut at the publication day when it has begun by then but runs
+    past it: "has handled 150,000 containers this year" in a May article counts January to the publication day, as
+    "so far this year" does, so it is never divided by months that have not happened. Any other period is returned
+    as it is. The rule says so ("... to publication, 15 May 2025"); a forecast (``tense: future``) keeps its whole
+    period.
+
+    Examples:
+        >>> r = so_far(resolve_date("this year", "2025-05-15", tense="past"), "2025-05-15")
+        >>> str(r.start), str(r.end), r.timex, r.duration
+        ('2025-01-01', '2025-05-16', '2025-01-01/2025-05-15', 'P4M15D')
+        >>> r.rule
+        "'this year': the year of publication; in the past tense a count so far: to publication, 15 May 2025"
+        >>> so_far(resolve_date("2024", "2025-05-15"), "2025-05-15").timex
+        '2024'
+    """
+    pub = _as_date(published)
+    if not (r.start <= pub and ends_after(r, pub)):
+        return r
+    end = pub + dt.timedelta(days=1)
+    return ResolvedDate(r.start, end, r.precision, f"{r.start.isoformat()}/{pub.isoformat()}",
+                        f"{r.rule}; in the past tense a count so far: {SO_FAR}, {pub:%-d %b %Y}", r.mod,
+                        _duration(r.start, end))
 
 
 def _try(expression: str, published, tense: str, fiscal: dict) -> ResolvedDate | None:

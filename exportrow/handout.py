@@ -56,6 +56,22 @@ def _and(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1] if items else ""
 
 
+def _rounding(v: float, of) -> str:
+    """How a computed rate is rounded for the answers (:func:`exportrow.numbers.rate_places`).
+
+    Example:
+        >>> _rounding(14 / 12, 14), _rounding(25100000 / 12, 25100000)
+        ('at most two decimals', '3 significant digits, as precise as the count it divides')
+    """
+    from exportrow.numbers import rate_places
+
+    if rate_places(float(v), of) >= 2:
+        return "at most two decimals"
+    from exportrow.numbers import RATE_DIGITS, significant_digits
+
+    return f"{max(RATE_DIGITS, significant_digits(of))} significant digits, as precise as the count it divides"
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word if n == 1 else word + 's'}"
 
@@ -180,7 +196,8 @@ def _enforcement(ann) -> Handout:
     """
     import exportrow
     from exportrow.checks import period_label
-    from exportrow.stats import fmt_value, hedged
+    from exportrow.numbers import fmt_rate
+    from exportrow.stats import hedged
 
     table = exportrow.figures(ann.article, ann.path)
     stated = table[table.basis == "stated"]
@@ -220,21 +237,21 @@ def _enforcement(ann) -> Handout:
     if one is not None:
         check.append(_p(f"<strong>Part 1.</strong> {_code(one.figure_id)}: {html_text(hedged(one.value))} "
                         f"{html_text(one.unit)} over {_plural(int(one.months), 'month')} = "
-                        f"{fmt_value(one.per_month, 2)} a month (computed, rounded to "
-                        f"{'four significant digits' if abs(one.per_month) >= 1e9 else 'at most two decimals'})."))
+                        f"{fmt_rate(one.per_month, one.value)} a month (computed, rounded to "
+                        f"{_rounding(one.per_month, one.value)})."))
     if len(derived):
         d = derived.iloc[0]
         formula = " \u2212 ".join(html_text(x) for x in str(d.formula).split(" - "))
         check.append(_p(f"<strong>Part 2.</strong> {formula} = {html_text(hedged(d.value))} {html_text(d.unit)}, "
                         f"for {html_text(period_label(d))} ({_plural(int(d.months), 'month')}, "
-                        f"{fmt_value(d.per_month, 2)} a month). This figure is derived: the article does not state "
-                        "it, and it says nothing about how the number is spread over those months."))
+                        f"{fmt_rate(d.per_month, d.value)} a month). This figure is derived: the article does not "
+                        "state it, and it says nothing about how the number is spread over those months."))
     timed = _counts(stated[stated.months.notna() & (stated.months > 0)])
     if len(timed):
         check.append(_p("Every stated figure with a period, as a rate per month (computed):")
                      + _table(["figure", "value", "months", "a month"],
                               [[_code(r.figure_id), html_text(hedged(r.value, r.qualifier)), str(int(r.months)),
-                                fmt_value(r.per_month, 2)] for r in timed.itertuples()], "figures"))
+                                fmt_rate(r.per_month, r.value)] for r in timed.itertuples()], "figures"))
     return Handout([Exercise(_p("Work from the figures below, the article's own words; no computer needed."),
                              material, [part1, part2])], "".join(check))
 

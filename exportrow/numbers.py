@@ -40,7 +40,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 __all__ = ["NumberMention", "find_numbers", "quote_numbers", "parse_number", "fmt_value", "states_value",
-           "scale_fix"]
+           "scale_fix", "fmt_rate", "rate_places", "significant_digits", "RATE_DIGITS"]
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -728,3 +728,78 @@ def fmt_value(value, decimals: int | None = None) -> str:
     if decimals is not None:
         return f"{v:,.{decimals}f}".rstrip("0").rstrip(".")
     return f"{v:,.15g}" if abs(v) < 1e15 else f"{v:,.0f}"
+
+
+#: The fewest significant digits a computed rate is shown with (more when its input states more: see
+#: :func:`rate_places`); never more than two decimals.
+RATE_DIGITS = 3
+#: Scale words for large rates (:func:`fmt_rate`), largest first.
+_RATE_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def significant_digits(value) -> int:
+    """The significant digits of a stated number as written: a whole number's trailing zeros do not count ("25.1
+    million" is 25,100,000: 3 digits; "400,000": 1).
+
+    Example:
+        >>> significant_digits(25100000), significant_digits(400000), significant_digits(14), significant_digits(4.8)
+        (3, 1, 2, 2)
+        >>> significant_digits(1234567), significant_digits(0.05), significant_digits(0)
+        (7, 1, 1)
+    """
+    v = Decimal(str(abs(float(value)))).normalize()
+    if v == 0:
+        return 1
+    return len(v.as_tuple().digits)
+
+
+def rate_places(v: float, of=None, decimals: int = 2) -> int:
+    """The decimal places a computed rate ``v`` is rounded to: no more than :data:`RATE_DIGITS` significant digits
+    (or as many as its input ``of`` states, when that is more) and never more than ``decimals``; negative places
+    round to tens, hundreds ... (``-4``: to ten thousands).
+
+    Example:
+        >>> rate_places(1.1667), rate_places(33333.33), rate_places(2091666.67, 25100000)
+        (2, -2, -4)
+        >>> rate_places(102880.58, 1234567)
+        1
+    """
+    if not math.isfinite(v) or v == 0:
+        return decimals
+    digits = max(RATE_DIGITS, significant_digits(of)) if of is not None else RATE_DIGITS
+    return min(decimals, digits - (math.floor(math.log10(abs(v))) + 1))
+
+
+def fmt_rate(v: float, of=None, *, decimals: int = 2, fixed: bool = False) -> str:
+    """A rate computed by exportrow (a count divided by months), shown no more precisely than the article states its
+    input: to :data:`RATE_DIGITS` significant digits, or as many as the input ``of`` states when that is more (see
+    :func:`rate_places`), never more than ``decimals`` decimals; from a million on with a scale word, as articles
+    write large amounts. ``fixed`` keeps trailing zeros of the decimals ("4.00", as a verdict writes both rates).
+    The tables keep the full value (``per_month``).
+
+    Examples:
+        >>> fmt_rate(25100000 / 12, 25100000), fmt_rate(30400000 / 12, 30400000), fmt_rate(2091666666666.67)
+        ('2.09 million', '2.53 million', '2.09 trillion')
+        >>> fmt_rate(14 / 12, 14), fmt_rate(22 / 12), fmt_rate(4.0), fmt_rate(72 / 15), fmt_rate(4.0, fixed=True)
+        ('1.17', '1.83', '4', '4.8', '4.00')
+        >>> fmt_rate(400000 / 12, 400000), fmt_rate(1234567 / 12, 1234567), fmt_rate(999999.0)
+        ('33,300', '102,880.6', '1 million')
+        >>> fmt_rate(0.5, fixed=True)
+        '0.50'
+        >>> fmt_rate(-2500000.0), fmt_rate(float("nan"))
+        ('-2.5 million', 'nan')
+    """
+    v = float(v)
+    if not math.isfinite(v):
+        return fmt_value(v)
+    places = rate_places(v, of, decimals)
+    r = round(v, places) if places > 0 else float(round(v, places))
+    for size, word in _RATE_SCALES:
+        if abs(r) >= size:
+            digits = max(0, places + len(str(int(size))) - 1)  # the same digits, counted after the scale word
+            m = round(r / size, digits)
+            return f"{m:,.{digits}f}".rstrip("0").rstrip(".") + f" {word}"
+    if places <= 0:
+        return f"{int(r):,}"
+    text = f"{r:,.{places}f}"
+    return text if fixed else (text.rstrip("0").rstrip(".") if "." in text else text)

@@ -374,17 +374,20 @@ def _markers(palette: dict[str, str]) -> dict[str, str]:
     return {s: "D" if s == "outlet" else next(shapes) for s in palette}
 
 
-def _rate(v: float) -> str:
-    """A rate for a label: at most two decimals, no trailing zeros, thousands separated as the counts are
-    (:func:`exportrow.stats.fmt_value`).
+def _rate(v: float, of=None) -> str:
+    """A rate for a label or title, no more precise than the count ``of`` it is computed from
+    (:func:`exportrow.numbers.fmt_rate`: three significant digits, or as many as the count states, at most two
+    decimals, no trailing zeros; from a million on with a scale word). The tables keep the full value.
 
     Example:
         >>> _rate(4.0), _rate(1.1667), _rate(5000.0), _rate(125000.0), _rate(2500000 / 15), _rate(41000 / 12)
-        ('4', '1.17', '5,000', '125,000', '166,666.67', '3,416.67')
+        ('4', '1.17', '5,000', '125,000', '167,000', '3,420')
+        >>> _rate(25100000 / 12, 25100000), _rate(2500000 / 15, 2500000), _rate(41234 / 12, 41234)
+        ('2.09 million', '167,000', '3,436.2')
     """
-    from exportrow.stats import fmt_value
+    from exportrow.numbers import fmt_rate
 
-    return fmt_value(v, 2)
+    return fmt_rate(v, of)
 
 
 def _grouped_ticks():
@@ -439,8 +442,24 @@ def _hedge(text: str, qualifier) -> str:
     return f"{HEDGES[q]} {text}" if q in HEDGES else text
 
 
-def _rate_title(what: str, labels, rates, derived, qualifiers=None, word: str = "count") -> str:
+def _rate_title(what: str, labels, rates, derived, qualifiers=None, word: str = "count", counts=None) -> str:
+    """The title of a chart of rates per month; each rate is shown no more precisely than its count (``counts``,
+    :func:`_rate`).
+
+    Example:
+        >>> _rate_title("Steel imports", ["2023", "2024"], [25100000 / 12, 30400000 / 12], [False, False],
+        ...             counts=[25100000, 30400000])
+        'Steel imports per month rose from 2.09 million in 2023 to 2.53 million in 2024'
+    """
+    from exportrow.numbers import significant_digits
+
     qualifiers = list(qualifiers) if qualifiers is not None else [None] * len(labels)
+    of = dict(zip(labels, counts)) if counts is not None else {}
+
+    def shown(v, lab=None):  # each rate as precise as its own count
+        return _rate(v, of.get(lab))
+
+    finest = max(of.values(), key=significant_digits) if of else None
     stated = [(lab, r) for lab, r, d in zip(labels, rates, derived) if not d]
     more = [(lab, r, q) for lab, r, d, q in zip(labels, rates, derived, qualifiers) if d]
     hedges = [q for q, d in zip(qualifiers, derived) if not d and q is not None and not pd.isna(q)]
@@ -449,22 +468,23 @@ def _rate_title(what: str, labels, rates, derived, qualifiers=None, word: str = 
         (l0, r0), (l1, r1) = stated[0], stated[-1]
         how = ("approximately" if set(map(str, hedges)) == {"approximate"} else "as bounds or approximations"
                if "approximate" in set(map(str, hedges)) else "as bounds")
-        text = (f"{what} per month: {_hedge(_rate(r0), kept[0])} in {l0}, {_hedge(_rate(r1), kept[-1])} in {l1} "
-                f"(the article gives {'all these' if len(hedges) == len(stated) else 'some'} {word}s only {how})")
+        text = (f"{what} per month: {_hedge(shown(r0, l0), kept[0])} in {l0}, {_hedge(shown(r1, l1), kept[-1])} in "
+                f"{l1} (the article gives {'all these' if len(hedges) == len(stated) else 'some'} {word}s only {how})")
     elif len(stated) >= 2:
         (l0, r0), (l1, r1) = stated[0], stated[-1]
         verb = "rose" if r1 > r0 else "fell" if r1 < r0 else "stayed"
-        text = f"{what} per month {verb} from {_rate(r0)} in {l0} to {_rate(r1)} in {l1}"
-        if (inner := _inner_extremes([lab for lab, _ in stated], [r for _, r in stated], _rate)):
-            text = f"{what} per month went from {_rate(r0)} in {l0} to {_rate(r1)} in {l1} ({inner})"
+        text = f"{what} per month {verb} from {shown(r0, l0)} in {l0} to {shown(r1, l1)} in {l1}"
+        if (inner := _inner_extremes([lab for lab, _ in stated], [r for _, r in stated],
+                                     lambda v: _rate(v, finest))):
+            text = f"{what} per month went from {shown(r0, l0)} in {l0} to {shown(r1, l1)} in {l1} ({inner})"
         elif verb == "stayed":
-            text = f"{what} per month stayed at {_rate(r0)} from {l0} to {l1}"
+            text = f"{what} per month stayed at {shown(r0, l0)} from {l0} to {l1}"
     elif stated:
-        text = f"{what}: {_rate(stated[0][1])} a month in {stated[0][0]}"
+        text = f"{what}: {shown(stated[0][1], stated[0][0])} a month in {stated[0][0]}"
     else:
         text = f"{what} per month"
     if more:
-        text += "; " + ", ".join(f"{_hedge(_rate(r), q)} in {lab} from a derived {word}" for lab, r, q in more)
+        text += "; " + ", ".join(f"{_hedge(shown(r, lab), q)} in {lab} from a derived {word}" for lab, r, q in more)
     return text
 
 
@@ -606,7 +626,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
         if measure == "level":
             title = _level_title(what, unit, labels, counts, quals)
         elif measure == "per_month":
-            title = _rate_title(what, labels, rates, derived, quals, word)
+            title = _rate_title(what, labels, rates, derived, quals, word, counts)
         elif len(lengths) > 1:
             title = f"{what} per period: {word}s over {lengths[0]} to {lengths[-1]} months, not comparable"
         else:
@@ -634,10 +654,10 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
             if measure == "level":  # a value at its period: the period is the tick, the months add nothing
                 lines = lines[:1]
             if measure == "per_month":
-                lines.append(f"= {_hedge(_rate(r), q)} a month")
+                lines.append(f"= {_hedge(_rate(r, c), q)} a month")
             if d:
                 lines.append(p.source.iloc[i].replace("derived: ", "derived:\n"))
-            value = _rate(r) if measure == "per_month" else fmt_count(c)
+            value = _rate(r, c) if measure == "per_month" else fmt_count(c)
             bar_labels.append((mid, span / 2, height, lines, value, q))
         top = max(v for v in (rates if measure == "per_month" else counts) if v == v)
         low = min(0.0, *(v for v in (rates if measure == "per_month" else counts) if v == v))
@@ -692,7 +712,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
         if measure == "level":
             parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} ({basis})")
             continue
-        rate = f", {_hedge(_rate(r), q)} a month" if m else ""
+        rate = f", {_hedge(_rate(r, c), q)} a month" if m else ""
         parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} in {_months(m)}{rate} ({basis})")
     kind = ("Bars are the values the article gives for their periods (levels, not divided by months)"
             if measure == "level" else
@@ -1028,7 +1048,7 @@ def _between(a, b) -> str:
     return f"{first} and {b.day} {b:%b %Y}"
 
 
-def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None) -> str:
+def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None, window=None) -> str:
     """The finding, counting what is drawn: the article's events, its publication's row, the context events.
 
     Example:
@@ -1046,11 +1066,31 @@ def _timeline_title(ev: pd.DataFrame, published, close_up, chosen=None) -> str:
         >>> _timeline_title(pd.concat([day, day.iloc[[2]].assign(event_id="c")]), pd.Timestamp("2023-10-05"),
         ...                 ["2023-09-01", "2023-10-06"]).split("; ")[1]  # the close-up's events share one day
         '2 of them on 4 Oct 2023'
+
+    With ``window`` (``[start, end]`` ISO dates, end exclusive: the stretch of time the panel shows) the dates are the
+    window's part of the events, and a span that runs beyond the window is named as such, so the title never gives
+    a range the panel does not show:
+
+        >>> near = ev.assign(date_end=pd.to_datetime(["2023-10-05", "2023-10-06", "2024-07-02"]))
+        >>> _timeline_title(near, None, None, window=["2023-09-25", "2023-10-16"])  # doctest: +NORMALIZE_WHITESPACE
+        'The article dates 2 events in this window, between 4 and 10 Oct 2023 (1 of them a span running on to 1 Jul
+        2024); one more row marks its publication (5 Oct 2023)'
     """
     art = ev[(ev.source == "article") & (ev.event_id != "publication")]
     ctx = ev[ev.source == "context"]
     pub = ev[ev.event_id == "publication"]
-    if len(art):
+    from exportrow.timeline import beyond_window
+
+    beyond = beyond_window(art, window)
+    if len(art) and beyond:
+        w0, w1 = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+        # the window's days the events are dated to: a span that runs on past it counts by its first day
+        a = max(art.date_start.min(), w0)
+        b = max(e - pd.Timedelta(days=1) if e <= w1 else max(st, w0) for st, e in zip(art.date_start, art.date_end))
+        n = f"{len(art)} event{'s' * (len(art) != 1)}"
+        text = (f"The article dates {n} in this window, "
+                + (f"on {a.day} {a:%b %Y}" if a == b else f"between {_between(a, b)}") + f" ({beyond})")
+    elif len(art):
         a, b = art.date_start.min(), art.date_end.max() - pd.Timedelta(days=1)
         n = f"{len(art)} event{'s' * (len(art) != 1)}"
         if (b - a).days > 366:  # the first date as a year only when the earliest span starts with its year
@@ -1172,7 +1212,7 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
                        (ev.side.cat.categories if hasattr(ev.side, "cat") else None), shown)
     markers = _markers(palette)
     if title is None:
-        title = _timeline_title(ev, pub_ts, close_up, chosen)
+        title = _timeline_title(ev, pub_ts, close_up, chosen, window)
         if window:  # say that the chart shows a stretch of time only
             a, b = pd.Timestamp(window[0]), pd.Timestamp(window[1]) - pd.Timedelta(days=1)
             title = f"From {_between(a, b).replace(' and ', ' to ', 1)} only: {title[0].lower()}{title[1:]}"

@@ -821,6 +821,40 @@ def _overlap(periods: pd.DataFrame) -> bool:
     return any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
 
 
+def to_publication(period, published=None) -> str:
+    """A period's label (a row with ``label``, ``period_start`` and ``period_end``), saying "to publication" when it
+    ends on the publication day ``published`` (ISO; the figures table keeps it in ``attrs["published"]``): a past-tense
+    figure of "this year" in a May article counts only the part so far (:func:`exportrow.figure_tense.so_far`).
+
+    Example:
+        >>> r = pd.Series({"label": "1 Jan–15 May 2025", "period_start": pd.Timestamp("2025-01-01"),
+        ...                "period_end": pd.Timestamp("2025-05-16")})
+        >>> to_publication(r, "2025-05-15"), to_publication(r)
+        ('1 Jan–15 May 2025 (to publication, 15 May 2025: a count so far)', '1 Jan–15 May 2025')
+    """
+    label = str(period["label"])
+    if not published or pd.isna(period.get("period_end")):
+        return label
+    pub = pd.Timestamp(published)
+    if period["period_end"] - pd.Timedelta(days=1) == pub and period["period_start"] < pub:
+        return f"{label} (to publication, {pub.day} {pub:%b %Y}: a count so far)"
+    return label
+
+
+def _so_far_reason(periods: pd.DataFrame, published) -> str:
+    """Why periods are not whole months: they run to publication (a count so far), or, generally, an example.
+
+    Example:
+        >>> t = pd.DataFrame({"label": ["1 Jan–15 May 2025"], "period_start": [pd.Timestamp("2025-01-01")],
+        ...                   "period_end": [pd.Timestamp("2025-05-16")]})
+        >>> _so_far_reason(t, "2025-05-15"), _so_far_reason(t, None)[:30]
+        ('a count so far, to the publication day', 'a period that runs from an eve')
+    """
+    if published and len(periods) and all(to_publication(r, published) != r["label"] for _, r in periods.iterrows()):
+        return "a count so far, to the publication day"
+    return "a period that runs from an event to the publication day, say"
+
+
 def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: str = "per_month", *,
                  years=None, show_derived: bool = True, quantity: str | None = None) -> str:
     """What the chart of periods leaves out, and why, in Markdown: the chart itself when it is missing.
@@ -870,6 +904,7 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
                   f"{starts or 'no year'}{markdown_text(_totals_clause(totals))}. ")
     bars = drawn_periods(periods, measure)
     unmeasured = periods[~periods.index.isin(bars.index)]
+    published = figures_table.attrs.get("published")
     if len(bars) >= 2 and measure == "per_month" and _overlap(bars):
         text = (f"**No chart**: periods of {name} overlap ({', '.join(dict.fromkeys(bars.label))}; the two ends of "
                 "a range, say), so their bars would hide each other on a time line; the tables above give them. "
@@ -889,9 +924,10 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
         text = f"**No chart**: every figure of {name} with a period is a forecast."
     elif bars.empty and len(unmeasured):
         text = (f"**No chart**: no period of {name} is a number of whole months "
-                f"({', '.join(dict.fromkeys(unmeasured.label))}: a period that runs from an event to the publication "
-                "day, say), so there is no rate per month to compare, nor a bar to place beside others; the tables "
-                "above give its figures with their real start and end.")
+                f"({', '.join(dict.fromkeys(unmeasured.label))}: {_so_far_reason(unmeasured, published)}), so "
+                "there is no rate per month to "
+                "compare, nor a bar to place beside others; the tables above give its figures with their real start "
+                "and end.")
         unmeasured = unmeasured.head(0)  # said once
     elif len(bars) == 1 and len(ranked := quantity_ranking(figures_table)) > 1 and ranked.periods.max() < 2:
         text = ("**No chart**: no quantity of this article is broken into periods (each has at most one period a "
@@ -905,11 +941,12 @@ def periods_note(figures_table: pd.DataFrame, periods: pd.DataFrame, measure: st
     else:
         text = (f"**No chart**: no period of {name} is left to draw with these parameters (`years`, "
                 "`show_derived`); the tables above give every figure.")
+    left = ", ".join(to_publication(r, published) for _, r in unmeasured.iterrows())
     if len(unmeasured) and measure == "per_month":
-        text += (f" Left out of a chart of rates: {', '.join(unmeasured.label)}, whose period is not a number of "
+        text += (f" Left out of a chart of rates: {left}, whose period is not a number of "
                  "whole months, so it has no rate per month.")
     elif len(unmeasured):
-        text += (f" Left out of the chart: {', '.join(unmeasured.label)}, whose period is not a number of whole "
+        text += (f" Left out of the chart: {left}, whose period is not a number of whole "
                  "months, so its bar could not be compared with the others (the periods may even overlap); the "
                  "tables above give it with its real start and end.")
     if forecast := forecast_note(figures_table, quantity):

@@ -284,7 +284,9 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
 
     ``forecast`` is true for a figure the article gives as expected, not as what happened (:func:`is_forecast`:
     ``tense: future`` in the annotation, or a period that starts after the publication day); no remainder is
-    derived from a forecast.
+    derived from a forecast. A figure in the past tense whose period runs past the publication day counts only the
+    part so far: its period ends at publication (:func:`exportrow.figure_tense.so_far`), never divided by months that
+    have not happened; the table keeps the publication day in ``attrs["published"]`` so notes can say so.
 
     Columns: ``figure_id, quantity, value, qualifier, unit, kind, period_start, period_end`` (exclusive),
     ``precision, months, per_month, basis, formula, inputs, actor, side, quote, start, end,
@@ -318,7 +320,7 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
     months = [_months(r["start"], r["end"]) for r in rows]
     values = [r["value"] for r in rows]
     integral = all(float(v).is_integer() for v in values)
-    return pd.DataFrame({
+    table = pd.DataFrame({
         "figure_id": _str([r["figure_id"] for r in rows]),
         "quantity": _str([r["quantity"] for r in rows]),
         "value": pd.array([int(v) for v in values] if integral else values,
@@ -344,6 +346,8 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         "input_spans": _str([r["input_spans"] for r in rows]),
         "forecast": pd.array([bool(r["forecast"]) for r in rows], dtype="boolean"),
     })
+    table.attrs["published"] = published.isoformat()  # notes say which periods run to publication (a count so far)
+    return table
 
 
 def heard_attribution(attribution: str, actor_kind: str | None) -> str:

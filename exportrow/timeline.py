@@ -16,7 +16,7 @@ from exportrow.escape import markdown_code, markdown_text
 
 __all__ = ["select_events", "selection_note", "explain_dates", "date_agreement", "weeks_before", "dated", "undated",
            "undated_note", "exercise_event", "exercise_event_row", "agreement_note", "timeline_note", "close_up_adds",
-           "chosen_events", "chosen_note"]
+           "chosen_events", "chosen_note", "beyond_window"]
 
 _WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _RELATIVE = re.compile(r"\b(?:yesterday|today|tomorrow|tonight|last|this|next|ago|earlier|later|past|coming)\b", re.I)
@@ -419,6 +419,43 @@ def _moved_by_what_if(agreement_table: pd.DataFrame, article, annotation_path) -
     return sum(1 for v in agreed if v is not None and not pd.isna(v) and bool(v))
 
 
+def beyond_window(art: pd.DataFrame, window) -> str:
+    """Which of the events drawn in ``window`` (``[start, end]``, end exclusive) run beyond it, in words; ``""`` when
+    none does (or there is no window). The close-up's title and :func:`timeline_note` say it, so neither gives the
+    window's events a range the panel does not show.
+
+    Example:
+        >>> art = pd.DataFrame({"date_start": pd.to_datetime(["2025-10-07", "2025-10-13", "2017-01-01"]),
+        ...                     "date_end": pd.to_datetime(["2025-10-08", "2026-07-02", "2025-10-14"])})
+        >>> beyond_window(art.head(2), ["2025-09-29", "2025-10-20"])
+        '1 of them a span running on to 1 Jul 2026'
+        >>> beyond_window(art, ["2025-09-29", "2025-10-20"])
+        '2 of them spans reaching beyond it: one from 1 Jan 2017, one running on to 1 Jul 2026'
+        >>> beyond_window(art.head(1), ["2025-09-29", "2025-10-20"]), beyond_window(art, None)
+        ('', '')
+    """
+    if not window or not len(art):
+        return ""
+    w0, w1 = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+    out = art[(art.date_start < w0) | (art.date_end > w1)].sort_values("date_start")
+    parts = []
+    for r in out.itertuples():
+        last = r.date_end - pd.Timedelta(days=1)
+        first = f"{r.date_start.day} {r.date_start:%b %Y}"
+        if r.date_start < w0 and r.date_end > w1:
+            parts.append(f"from {first} to {last.day} {last:%b %Y}")
+        elif r.date_start < w0:
+            parts.append(f"from {first}")
+        else:
+            parts.append(f"running on to {last.day} {last:%b %Y}")
+    if not parts:
+        return ""
+    if len(parts) == 1:
+        return f"1 of them a span {parts[0]}"
+    listed = "; ".join(parts[:3]) if len(parts) > 3 else ", ".join(f"one {p}" for p in parts)
+    return f"{len(parts)} of them spans reaching beyond it" + (f": {listed}" if len(parts) <= 3 else "")
+
+
 def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = None, close_up_weeks: int = 0) -> str:
     """What the timelines leave out, and why, in Markdown: the chart itself when nothing is left to draw.
 
@@ -448,7 +485,9 @@ def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = No
                 "weeks before publication and its week.")
     if not close_up_adds(ev, close_up):
         if len(near) == len(ev):
-            return (f"No close-up: every event shown falls between {close_up[0]} and {last:%Y-%m-%d}, so the "
+            art = near[(near.source == "article") & (near.event_id != "publication")]
+            falls = "is dated at least in part" if beyond_window(art, close_up) else "falls"
+            return (f"No close-up: every event shown {falls} between {close_up[0]} and {last:%Y-%m-%d}, so the "
                     "timeline above is the close-up.")
         if not _narrower(ev, close_up):
             return (f"No close-up: the {close_up_weeks} weeks before publication and its week ({close_up[0]} to "
@@ -461,6 +500,8 @@ def timeline_note(events_table: pd.DataFrame, *, close_up: list[str] | None = No
     n_ctx, n_pub = int((near.source == "context").sum()), int((near.event_id == "publication").sum())
     text = (f"The close-up shows the {len(art)} event{'s' * (len(art) != 1)} the article dates between "
             f"{close_up[0]} and {last:%Y-%m-%d}")
+    if beyond := beyond_window(art, close_up):
+        text += f" ({beyond})"
     if n_ctx:
         text += f", {n_ctx} from outside sources"
     return text + (", and a row for its publication." if n_pub else ".")

@@ -67,7 +67,8 @@ def test_the_bundled_article_chart_keeps_its_small_numbers():
 
 def test_rate_and_tick_formats():
     assert [_rate(v) for v in (0.5, 4.0, 1.1667, 9999.994, 12345.0, 2500000 / 15)] == [
-        "0.5", "4", "1.17", "9,999.99", "12,345", "166,666.67"]
+        "0.5", "4", "1.17", "10,000", "12,300", "167,000"]  # three significant digits (rv13a finding 7)
+    assert _rate(12345.0, 148140) == "12,345"  # as many as the count states
     ticks = _grouped_ticks()
     assert ticks.format_ticks([0.0, 0.5, 1.0, 1.5]) == ["0.0", "0.5", "1.0", "1.5"]
     assert ticks.format_ticks([0.0, 5000.0, 10000.0]) == ["0", "5,000", "10,000"]

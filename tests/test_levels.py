@@ -70,7 +70,7 @@ def test_a_rising_unemployment_rate_said_to_fall_is_not_supported_in_per_cent(ar
 def test_without_kind_the_figures_stay_counts_and_check_warns(article, tmp_path):
     path = _without_kind(tmp_path)
     r = _checked(article, path).loc["res_fell"]
-    assert (r.verdict, r.value) == ("not_supported", "312,000,000.00 vs 43,333,333.33 cubic metres a month (+620%)")
+    assert (r.verdict, r.value) == ("not_supported", "312 million vs 43.3 million cubic metres a month (+620%)")
     warned = [(w.entry, w.field) for w in load_annotation(path, article).warnings if "level or a rate" in w.message]
     assert warned == [("figures[res_mar]", "quantity"), ("figures[res_2025]", "quantity"),
                       ("figures[unemp_mar]", "unit"), ("figures[unemp_2025]", "unit")]
@@ -243,5 +243,5 @@ def test_an_approximate_count_is_not_called_a_bound_in_the_title(article, tmp_pa
     path.write_text(path.read_text().replace('    period: "2025"\n', hedged, 1))
     fig, alt = bar_periods(exportrow.figures(article, path).pipe(case_periods))
     plt.close(fig)
-    assert alt.startswith("Reservoir level per month: about 43,333,333.33 in 2025, 312,000,000 in Mar 2026 (the "
+    assert alt.startswith("Reservoir level per month: about 43.3 million in 2025, 312 million in Mar 2026 (the "
                           "article gives some amounts only approximately).")

@@ -85,7 +85,8 @@ def test_a_period_since_figure_is_never_a_bar_beside_whole_months(tmp_path):
     assert not stats.chartable(periods, "count")  # one bar left: no chart of overlapping periods side by side
     note = stats.periods_note(table, periods, "count", quantity="fares_lost")
     assert note.startswith("**No chart**: only one period of fares lost is left to draw (Oct 2025, 1,500,000 euros)")
-    assert ("Left out of the chart: 6 Oct–14 Nov 2025, whose period is not a number of whole months, so its bar "
+    assert ("Left out of the chart: 6 Oct–14 Nov 2025 (to publication, 14 Nov 2025: a count so far), whose "
+            "period is not a number of whole months, so its bar "
             "could not be compared with the others") in note
     fig, alt = bar_periods(periods, measure="count")
     plt.close(fig)
@@ -100,7 +101,7 @@ def test_no_chart_of_a_period_since_figure_alone_names_its_period_not_the_parame
         periods = table.pipe(stats.case_periods, quantity="fares_lost", measure=measure)
         note = stats.periods_note(table, periods, measure, quantity="fares_lost")
         assert note.startswith("**No chart**: no period of fares lost is a number of whole months (6 Oct–14 Nov "
-                               "2025: a period that runs from an event to the publication day, say)")
+                               "2025: a count so far, to the publication day)")
         assert "`years`" not in note and "Left out" not in note
 
 

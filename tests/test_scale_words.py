@@ -1,5 +1,6 @@
 """Review 11a, finding 14: amounts of billions are written with scale words ("203.3 billion"), without false cents,
-in chart titles, labels, ticks, tables and the worksheet's answer; small numbers stay as they were."""
+in chart titles, labels, ticks, tables and the worksheet's answer; small numbers stay as they were. Review 13
+(rv13a finding 7): a computed rate shows three significant digits, or as many as its count states."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from exportrow.stats import hedged
 
 
 def test_computed_rates_of_billions_get_a_scale_word_and_no_cents():
-    assert _rate(610e9 / 3) == "203.3 billion"
-    assert _rate(880e9 / 3) == "293.3 billion"
+    assert _rate(610e9 / 3) == "203 billion" and _rate(610e9 / 3, 610e9) == "203 billion"
+    assert _rate(880e9 / 3) == "293 billion" and _rate(8805e8 / 3, 8805e8) == "293.5 billion"
     assert fmt_value(3.4e12 / 12, 2) == "283.3 billion"
     assert fmt_value(25.1e12 / 12, 2) == "2.092 trillion"
 
@@ -23,7 +24,7 @@ def test_stated_values_keep_every_digit():
 
 def test_small_numbers_unchanged():
     assert [fmt_value(v) for v in (40000000, 9800, 2.5)] == ["40,000,000", "9,800", "2.5"]
-    assert _rate(2500000 / 15) == "166,666.67"
+    assert _rate(2500000 / 15) == "167,000" and _rate(2.5, 2.5) == "2.5"
 
 
 def test_ticks_and_tables():
@@ -53,7 +54,7 @@ def test_the_worksheets_answer_and_the_statement_check(tmp_path):
         "    quote: The panel maker's operating loss in Q3 2023 reached 880 billion won\n", encoding="utf-8")
     ann = load_annotation(tmp_path / "ledger.yaml", load_article(tmp_path / "ledger.txt"))
     check = _enforcement(ann).check
-    assert ("880 billion won over 3 months = 293.3 billion a month (computed, rounded to four significant "
-            "digits)") in check
+    assert ("880 billion won over 3 months = 293 billion a month (computed, rounded to 3 significant digits, as "
+            "precise as the count it divides)") in check
     assert "293,333,333,333" not in check
-    assert _two(25.1e12 / 12) == "2.092 trillion" and _two(3.0) == "3.00"
+    assert _two(25.1e12 / 12) == "2.09 trillion" and _two(3.0) == "3.00"

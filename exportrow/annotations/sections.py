@@ -350,11 +350,22 @@ def check_figures(chk: Checker, ann: Annotation, ids: dict) -> None:
 def _figure_date(chk: Checker, f: dict):
     """The resolved date of a checked figure's period, or None; a problem when its ``tense:`` must be given
     (:func:`exportrow.figure_tense.read_figure_period`: read as past unless its sentence is about what is expected,
-    or its period ends after publication)."""
-    from exportrow.figure_tense import read_figure_period, tense_fix
+    or its period ends after publication). A past-tense period that runs past publication ends at it
+    (:func:`exportrow.figure_tense.so_far`: "this year" in a May article counts only the part so far)."""
+    import datetime as dt
+
+    from exportrow.figure_tense import ends_after, read_figure_period, so_far, tense_fix
 
     if f.get("tense"):
-        return chk.resolve(f["_label"], "period", f["period"], f["tense"])
+        r = chk.resolve(f["_label"], "period", f["period"], f["tense"])
+        pub = chk.article.published.date()
+        if r is not None and f["tense"] == "present" and f.get("kind") != "level" and r.start <= pub \
+                and ends_after(r, pub):
+            chk.add(f["_label"], "tense", f"present leaves open what the count covers: {f['period']!r} ({r.timex}) "
+                    f"runs to {r.end - dt.timedelta(days=1):%-d %b %Y}, after publication ({pub:%-d %b %Y})",
+                    "write `tense: past` if the figure counts only the part so far (its period then ends at "
+                    "publication), `tense: future` if it is a forecast for the whole period")
+        return so_far(r, chk.article.published) if r is not None and f["tense"] == "past" else r
     span, article = f["span"], chk.article
     sent = article.sentence_at(span.start)
     text = article.raw[min(sent.start, span.start):max(sent.end, span.end)] if sent is not None else span.text
@@ -478,6 +489,8 @@ def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
     A remainder (``<total>_remainder``) is judged by its total's period; a figure whose period did not
     resolve already has its problem.
     """
+    from exportrow.figure_tense import SO_FAR
+
     need = CHECK_PERIODS.get(s["check"])
     if not need:
         return
@@ -490,6 +503,11 @@ def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
             need = "period"
         if fault := period_fault(fig.get("date"), need):
             fix = f"give {fig['id']} a `period:` of whole months from its quote, or choose another check"
+            if fig.get("tense") == "past" and SO_FAR in fig["date"].rule:
+                fault = (f"counts {fig['period']!r} only {SO_FAR} (tense: past, a count so far): it {fault}")
+                fix = (f"a count so far has no rate per month to set against a whole period: drop the statement, "
+                       f"or explain the comparison under `caveats:`; if {fig['id']} is a forecast for the whole "
+                       f"of {fig['period']!r}, write `tense: future`")
             if fig.get("date") is None and (words := anaphoric_date(fig["span"].text)):
                 fix = (f"{fig['id']}'s quote dates it by {words!r}, which hangs on another date: exportrow cannot "
                        f"resolve it, so do not give {fig['id']} another number's period; drop the statement, or "
