@@ -555,14 +555,29 @@ def read_codings(paths_: list, article=None, *, metadata: dict | None = None, pa
         ...
         exportrow.errors.UsageError: agreement needs at least two codings, got 1 (...); name two or more ...
     """
-    from exportrow.article import Article, load_article
-    from exportrow.files import read_text
-
     files = [Path(p) for p in paths_]
     if len(files) < 2:
         raise UsageError(f"agreement needs at least two codings, got {len(files)}"
                          + (f" ({files[0]})" if files else "")
                          + "; name two or more annotation or worksheet files")
+    return _read_checked(files, article, metadata=metadata, parsed=parsed)
+
+
+def _read_checked(files: list[Path], article=None, *, metadata: dict | None = None, parsed: dict | None = None
+                  ) -> list[Coding]:
+    """:func:`read_codings` for any number of files, even one: each read and checked as a coding of one article.
+
+    Example:
+        >>> [c.coder for c in _read_checked([paths.default_annotation()])]
+        ['annotation']
+        >>> _read_checked([Path("no-such-file.yaml")])
+        Traceback (most recent call last):
+        ...
+        exportrow.files.InputFileError: no-such-file.yaml: no such coding; check the path ...
+    """
+    from exportrow.article import Article, load_article
+    from exportrow.files import read_text
+
     for p in files:  # a missing file gets its own one-line message before anything else
         read_text(p, what="coding", limit=4_000_000)
     resolved = [p.resolve() for p in files]
@@ -1196,6 +1211,9 @@ def compare(files, article=None, fields=None) -> Agreement | None:
 def compared_codings(files, article=None, fields=None) -> list[Coding] | None:
     """The codings :func:`compare` compares, read and checked (None for fewer than two), each file read once.
 
+    A single coding is read and checked too, though there is nothing to compare it with: a missing file, or one that
+    is no coding of this article, is refused here and never named "a coding of this article".
+
     ``exportrow report`` calls it before any kernel starts, so a coding that notebook 04 could not read stops
     the report with the same message the notebook would give.
 
@@ -1212,7 +1230,9 @@ def compared_codings(files, article=None, fields=None) -> list[Coding] | None:
     files = [Path(f) for f in files]
     parsed = _worksheets(files)
     files = [f for f in files if not _blank(f, parsed)]
-    if len(files) < 2:
+    if len(files) < 2:  # a single coding is still read: the notebook names it as a coding of this article
+        if files:
+            _read_checked(files, article, parsed=parsed)
         return None
     return read_codings(files, article, parsed=parsed)
 

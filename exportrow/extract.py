@@ -23,6 +23,7 @@ from pathlib import Path
 from exportrow.annotations.vocab import BOUNDS, QUALIFIER_KINDS
 from exportrow.article import Article, Span, load_article  # noqa: F401 - used by the doctests
 from exportrow.dates import DateResolutionError, TenseNeeded, anaphoric_date, find_date_expressions, resolve_date
+from exportrow.errors import ExportrowError
 from exportrow.numbers import NumberMention, find_numbers
 
 __all__ = ["draft_annotation", "propose", "Proposals", "CUES", "CUE_SOURCES", "QUALIFIERS", "register",
@@ -689,10 +690,44 @@ def propose(article: Article) -> Proposals:
         ['a Japanese government source']
     """
     props = Proposals(dates=_dates_in(article))
+    _check_room(article, props)  # before the slower steps: a draft that check would refuse is never made
     _anonymous(article, props)
     _figures(article, props)
+    _check_room(article, props)
     _claims(article, props)
+    _check_room(article, props)
     return props
+
+
+class DraftTooLargeError(ExportrowError):
+    """The draft for an article would hold more candidates, or more bytes, than ``exportrow check`` accepts."""
+
+
+_CUT = ("no draft written: cut the article to the paragraphs you mean to annotate (a news article gives a few dozen "
+        "candidates) and run exportrow extract on that")
+
+
+def _check_room(article: Article, props: Proposals) -> None:
+    """Refuse, in one line, a draft with a list of more candidates than an annotation's list may hold
+    (:data:`exportrow.annotations.reading.MAX_ITEMS`): ``exportrow check`` would refuse it unread.
+
+    Example:
+        >>> props = Proposals(dates=[Candidate(0, 1, "x", None)] * 2_001)
+        >>> _check_room(load_article(), props)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.extract.DraftTooLargeError: nikkei-...txt: 2,001 date expressions (events:), more than the 2,000 ...
+    """
+    from exportrow.annotations.reading import MAX_ITEMS
+
+    lists = [(len(props.dates), "date expressions", "events"), (len(props.figures), "figures", "figures"),
+             (len(props.ignored), "numbers to ignore", "ignored_numbers"),
+             (len(props.claims), "claim sentences", "claims"), (1 + len(props.anonymous), "actors", "actors")]
+    over = [(n, what, key) for n, what, key in lists if n > MAX_ITEMS]
+    if over:
+        found = ", ".join(f"{n:,} {what} ({key}:)" for n, what, key in over)
+        raise DraftTooLargeError(f"{article.path.name}: {found}, more than the {MAX_ITEMS:,} candidates a list of an "
+                                 f"annotation may hold, so exportrow check would refuse the draft; {_CUT}")
 
 
 def _header(article: Article) -> list[str]:
@@ -867,10 +902,19 @@ def draft_annotation(article: Article) -> str:
         >>> "value: 156" in text and "resolves to 2019-W27 (week)" in text and 'cue: "argues"' in text
         True
     """
+    from exportrow.files import MAX_ANNOTATION_BYTES
+
     props = propose(article)
     lines = [*_header(article), *_actor_lines(article, props), *_figure_lines(props), *_event_lines(article, props),
              *_claim_lines(props)]
-    return _with_checksum("\n".join(lines) + "\n")
+    text = _with_checksum("\n".join(lines) + "\n")
+    size = len(text.encode("utf-8"))
+    if size > MAX_ANNOTATION_BYTES:
+        counts = (f"{len(props.figures):,} figures, {len(props.ignored):,} numbers to ignore, {len(props.dates):,} "
+                  f"date expressions, {len(props.claims):,} claim sentences")
+        raise DraftTooLargeError(f"{article.path.name}: the draft would be {size:,} bytes ({counts}), more than the "
+                                 f"{MAX_ANNOTATION_BYTES:,} exportrow check accepts; {_CUT}")
+    return text
 
 
 _DRAFT_HEADER = "# DRAFT annotation proposed by `exportrow extract`"

@@ -509,8 +509,8 @@ def check_notebook_folder(folder: str | Path) -> Path:
     folder = Path(folder).expanduser()
     given = str(folder)
     if not given.strip():
-        raise OutputFolderError(f"output_dir is empty; name a folder, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
-    check_out_place(folder, f'"{_EXAMPLES["notebook"]}"', option="output_dir",
+        raise OutputFolderError(f"output_dir is empty; name a folder, e.g. output_dir = \"{_notebook_example()}\"")
+    check_out_place(folder, f'= "{_notebook_example()}"', option="output_dir",
                     why="a notebook writes its tables and figures into a folder of their own")
     if folder.exists() and not folder.is_dir():
         raise OutputFolderError(f"output_dir {given}: that is a file, not a folder; name a new or empty folder")
@@ -528,24 +528,52 @@ def check_notebook_folder(folder: str | Path) -> Path:
                 f"output_dir {given}: outputs that a notebook wrote here have been changed since: {_few(edited)}. "
                 f"A notebook run would overwrite the changes, so it stops here. Fix: copy them out of {given} to "
                 f"keep the changes and delete them there, or choose another folder, e.g. output_dir = "
-                f"\"{_EXAMPLES['notebook']}\"")
+                f"\"{_notebook_example()}\"")
     return folder
+
+
+def _notebook_example() -> str:
+    """An ``output_dir`` that works from the folder the notebook runs in, for messages: a folder in the project's
+    ``notebooks/outputs/`` (open to notebooks, README), written relative to the working folder; ``outputs/mine``
+    outside the project.
+
+    Example:
+        >>> here = os.getcwd(); os.chdir(paths.PROJECT_ROOT / "notebooks")  # where JupyterLab runs the notebooks
+        >>> _notebook_example()
+        'outputs/mine'
+        >>> os.chdir(paths.PROJECT_ROOT / "notebooks" / "solutions"); _notebook_example()
+        '../outputs/mine'
+        >>> os.chdir(paths.PROJECT_ROOT); _notebook_example()
+        'notebooks/outputs/mine'
+        >>> os.chdir(here)
+    """
+    root = paths.PROJECT_ROOT.resolve()
+    try:
+        cwd = Path.cwd().resolve()
+    except OSError:  # the working folder was deleted
+        return "outputs/mine"
+    if cwd != root and root not in cwd.parents:
+        return "outputs/mine"
+    return Path(os.path.relpath(root / _OPEN_OUTPUTS / "mine", cwd)).as_posix()
 
 
 def _check_notebook_place(folder: Path) -> None:
     """Refuse a notebook folder inside the project's source folders, or inside a folder another exportrow command
     owns and replaces as a whole (a report, tables, a student edition, the site), at any depth. Allowed there: a
     student edition's ``notebooks/outputs/`` (its notebooks write there), and a report's folder while that report
-    runs this notebook (its temporary folder carries the pid of the report, which started this kernel)."""
+    runs this notebook (its temporary folder carries the pid of the report, which started this kernel). Allowed
+    too: the project's own ``notebooks/outputs/`` (README), so that ``output_dir = "outputs/mine"`` works in a
+    notebook that JupyterLab runs in ``notebooks/``."""
     given = str(folder)
     where = folder.resolve()
     root = paths.PROJECT_ROOT.resolve()
+    open_outputs = (root / _OPEN_OUTPUTS).resolve()  # notebooks/outputs/: where notebooks run there may write
     for rel in SOURCE_FOLDERS:
         inner = (root / rel).resolve()
-        if rel != "." and (where == inner or inner in where.parents):
+        if rel != "." and (where == inner or inner in where.parents) and open_outputs not in [where, *where.parents]:
             raise OutputFolderError(
                 f"output_dir {given}: that is inside the project's {rel}/ folder; a notebook writes its tables and "
-                f"figures into a folder of their own, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+                f"figures into a folder of their own, e.g. output_dir = \"{_notebook_example()}\"")
     for above in [where, *where.parents]:
         marker = read_marker(above) if above != where or where.exists() else None
         if marker is None or marker["kind"] == "notebook":
@@ -557,7 +585,7 @@ def _check_notebook_place(folder: Path) -> None:
         inside = "the folder holds" if above == where else f"that folder is inside {above}, which holds"
         raise OutputFolderError(
             f"output_dir {given}: {inside} {KINDS[marker['kind']]}, which exportrow replaces as a whole; give the "
-            f"notebook a folder of its own, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+            f"notebook a folder of its own, e.g. output_dir = \"{_notebook_example()}\"")
 
 
 def _notebook_marker(folder: Path) -> dict | None:
@@ -568,11 +596,11 @@ def _notebook_marker(folder: Path) -> dict | None:
         raise OutputFolderError(
             f"output_dir {folder}: its {MARKER} is not a marker exportrow can read (someone else's file, or "
             f"damaged), so nothing is written there; it is left as it is. Fix: move it away, or choose another "
-            f"folder, e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+            f"folder, e.g. output_dir = \"{_notebook_example()}\"")
     if marker is not None and marker["kind"] != "notebook":
         raise OutputFolderError(f"output_dir {folder}: the folder holds {KINDS[marker['kind']]}, which exportrow "
                                 f"replaces as a whole; give the notebook a folder of its own, e.g. output_dir = "
-                                f"\"{_EXAMPLES['notebook']}\"")
+                                f"\"{_notebook_example()}\"")
     return marker
 
 
@@ -619,7 +647,7 @@ def write_notebook_output(path: str | Path, data: bytes | str) -> Path:
                 raise OutputFolderError(
                     f"output_dir {folder}: {name} is there and exportrow did not write it; it is left as it is. "
                     f"Fix: move it out of the folder, or choose another folder for this notebook's outputs, "
-                    f"e.g. output_dir = \"{_EXAMPLES['notebook']}\"")
+                    f"e.g. output_dir = \"{_notebook_example()}\"")
             if name in edited_files(folder, {"files": [name], "checksums": {name: sums[name]}}):
                 raise OutputFolderError(
                     f"output_dir {folder}: {name} has been changed since this notebook wrote it; it is left as it "

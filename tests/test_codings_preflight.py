@@ -3,7 +3,9 @@ cell (the report checks the codings while the kernels start), with the message t
 nothing is written; an oversized coding is refused after one reading of the file."""
 
 import copy
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, report
@@ -78,3 +80,48 @@ def test_an_unknown_field_is_a_usage_error_of_its_own():
         check_codings({"fields": ["frames"]})
     assert not isinstance(info.value, CodingError) and info.value.exit_code == 2
     assert str(info.value) == "unknown field 'frames'; did you mean 'frame'?"
+
+
+@pytest.mark.parametrize("named", ["no-such-file.yaml", "/etc/passwd", "hello.yaml", "article"])
+def test_a_single_coding_paths_entry_is_read_and_checked(tmp_path, named):
+    """Finding rv13b-4: one `-p coding_paths` entry was never read, so a missing file or /etc/passwd was called
+    "a coding of this article" and the report exited 0."""
+    art, ann, sheet, _ = _folder(tmp_path)
+    sheet.unlink()
+    (tmp_path / "hello.yaml").write_text("hello world\n")
+    path = {"hello.yaml": str(tmp_path / "hello.yaml"), "article": str(art.path),
+            "no-such-file.yaml": str(tmp_path / "no-such-file.yaml")}.get(named, named)
+    with pytest.raises(CodingError) as check:
+        check_codings({"article_path": str(art.path), "annotation_path": str(ann), "coding_paths": [path]})
+    first = str(check.value).splitlines()[0]
+    if named == "no-such-file.yaml":
+        assert first == (f"{path}: no such coding; check the path (relative paths start from the folder you run the "
+                         f"command in, {os.getcwd()})")
+    elif named == "article":  # the article's own text: not YAML
+        assert first == "1 problem in the annotation file:" and f"{path}: file: not valid YAML" in str(check.value)
+    else:
+        assert first == f"1 problem in the coding {Path(path).name} (coder {Path(path).stem}):"
+    assert "no report was written: fix it, or name other codings with -p coding_paths" in str(check.value)
+    with pytest.raises(Exception) as notebook:  # the notebook's own reader refuses it too, never "only one coding"
+        agreement.compare([path], art)
+    assert str(notebook.value).splitlines()[0] == first
+
+
+def test_a_single_good_coding_still_gives_the_one_coding_sentence(tmp_path):
+    art, ann, sheet, _ = _folder(tmp_path)
+    sheet.unlink()
+    params = {"article_path": str(art.path), "annotation_path": str(ann), "coding_paths": [str(ann)]}
+    assert check_codings(params) is None
+    assert agreement.compare([ann], art) is None
+    said = agreement.codings_sentence(None, [ann])
+    assert said.startswith(f"Only one coding of this article was found ({NAME}.yaml)")
+
+
+def test_report_with_one_missing_coding_writes_nothing(tmp_path):
+    art, ann, sheet, _ = _folder(tmp_path)
+    done = report(tmp_path / "out", "--article", str(art.path), "--notebooks", "04",
+                  "-p", "coding_paths", f'["{tmp_path}/no-such-file.yaml"]')
+    assert done.returncode == 1
+    assert f"error: {tmp_path}/no-such-file.yaml: no such coding; check the path" in done.stderr
+    assert "Only one coding" not in done.stdout + done.stderr and "04-coding-reliability: started" not in done.stderr
+    assert not (tmp_path / "out").exists()

@@ -2,6 +2,7 @@
 never over a file someone else put there or over one of its own that a person has edited since."""
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -129,3 +130,36 @@ def test_a_marker_exportrow_cannot_read_is_never_written_over(tmp_path):
         write_table(pd.DataFrame({"a": [1]}), tmp_path, "figures")
     assert (tmp_path / MARKER).read_text() == "my own notes, not json {"
     assert not (tmp_path / "figures.csv").exists()
+
+
+def test_notebooks_outputs_is_open_and_the_example_works_where_the_notebook_runs(monkeypatch):
+    """rv13b finding 5: a notebook run in notebooks/ (as JupyterLab runs it) refused output_dir "outputs/mine", and the
+    refusal suggested that same value. notebooks/outputs/ is open to notebooks (README), and each refusal's example
+    is written from the folder the notebook runs in."""
+    import shutil
+
+    from exportrow.outdir import _notebook_example
+
+    outputs = paths.PROJECT_ROOT / "notebooks" / "outputs"
+    existed = outputs.exists()
+    made = outputs / "rv13b-finding-5"
+    try:
+        monkeypatch.chdir(paths.PROJECT_ROOT / "notebooks")
+        assert _notebook_example() == "outputs/mine"
+        assert check_notebook_folder(Path("outputs/rv13b-finding-5")) == Path("outputs/rv13b-finding-5")
+        assert made.is_dir()
+        with pytest.raises(OutputFolderError) as info:
+            check_notebook_folder(Path("mine"))  # notebooks/mine: still refused, with an example that works here
+        assert str(info.value) == ("output_dir mine: that is inside the project's notebooks/ folder; a notebook "
+                                   "writes its tables and figures into a folder of their own, e.g. output_dir = "
+                                   "\"outputs/mine\"")
+        monkeypatch.chdir(paths.PROJECT_ROOT / "notebooks" / "solutions")
+        with pytest.raises(OutputFolderError, match=r'e\.g\. output_dir = "\.\./outputs/mine"$'):
+            check_notebook_folder(Path("mine"))
+        assert check_notebook_folder(Path("../outputs/rv13b-finding-5")).resolve() == made.resolve()
+        monkeypatch.chdir(paths.PROJECT_ROOT)
+        assert _notebook_example() == "notebooks/outputs/mine"
+    finally:
+        shutil.rmtree(made, ignore_errors=True)
+        if not existed:
+            shutil.rmtree(outputs, ignore_errors=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from exportrow.annotations import sections as sec
 from exportrow.annotations.bidi import bidi_warnings
 from exportrow.annotations.checker import Checker
+from exportrow.annotations.crowding import check_crowding
 from exportrow.annotations.event_tense import event_tense_warnings
 from exportrow.annotations.formulas import formula_warnings
 from exportrow.annotations.glyphs import glyph_warnings
@@ -75,6 +76,7 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     settle_period_since(chk, ann)  # a period from an event's date to publication: needs the events' dates
     sec.check_ignored_numbers(chk, ann)
     sec.check_statements(chk, ann, ids)
+    check_crowding(chk, ann)  # a page draws every mark on each word it covers
     check_quantity_kinds(chk, ann)
     check_placeholders(chk, doc)
     if chk.problems:
