@@ -19,6 +19,7 @@ from exportrow.annotations.glyphs import glyph_warnings
 from exportrow.annotations.kinds import check_quantity_kinds, kind_warnings, settle_duration_kinds
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
 from exportrow.annotations.placeholders import check_placeholders, ordered
+from exportrow.annotations.quoting import attribution_warnings
 from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
 from exportrow.annotations.sameas import same_as_warnings
 from exportrow.annotations.since import settle_period_since
@@ -79,7 +80,8 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
         raise AnnotationError(ordered(_what_if_problems(path, article, doc, chk.problems)))
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
                     + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann)
-                    + sec.overfull_warnings(chk, ann) + bidi_warnings(ann) + glyph_warnings(ann))
+                    + sec.overfull_warnings(chk, ann) + bidi_warnings(ann) + glyph_warnings(ann)
+                    + attribution_warnings(ann))
     return ann
 
 
