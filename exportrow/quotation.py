@@ -14,6 +14,7 @@ before it in its paragraph closes a quotation that began with the paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = ["quote_form", "quoted_regions", "split_by_quotes"]
@@ -68,7 +69,8 @@ def _regions_in(text: str) -> list[tuple[int, int]]:
 
 
 def quoted_regions(article) -> list[tuple[int, int]]:
-    """The parts of ``article``'s body inside quotation marks, as raw (start, end) offsets, paragraph by paragraph.
+    """The parts of ``article``'s body inside quotation marks, as raw (start, end) offsets, in order and apart
+    (a quotation nested in another is part of it).
 
     Found once per article (kept on it).
 
@@ -81,7 +83,13 @@ def quoted_regions(article) -> list[tuple[int, int]]:
     cached = article.__dict__.get("_quoted_regions")
     if cached is not None and cached[0] is article.paragraphs:
         return cached[1]
-    found = [(p.start + a, p.start + b) for p in article.paragraphs for a, b in _regions_in(p.text)]
+    found: list[tuple[int, int]] = []
+    for p in article.paragraphs:
+        for a, b in _regions_in(p.text):  # merged: a single quotation inside a double one adds nothing
+            if found and p.start + a < found[-1][1]:
+                found[-1] = (found[-1][0], max(found[-1][1], p.start + b))
+            else:
+                found.append((p.start + a, p.start + b))
     article.__dict__["_quoted_regions"] = (article.paragraphs, found)
     return found
 
@@ -98,7 +106,14 @@ def split_by_quotes(article, start: int, end: int) -> tuple[str, str]:
         >>> split_by_quotes(art, s.start, s.end)
         ('doesn\u2019t mean it\u2019s doing enough', 'a Japanese government source said')
     """
-    regions = [(max(a, start), min(b, end)) for a, b in quoted_regions(article) if a < end and b > start]
+    found = quoted_regions(article)  # sorted and apart: those that overlap the span are found by bisection
+    k = bisect.bisect_right(found, (start, start)) - 1
+    regions = []
+    for a, b in found[max(k, 0):]:
+        if a >= end:
+            break
+        if b > start:
+            regions.append((max(a, start), min(b, end)))
     inside, outside, at = [], [], start
     for a, b in regions:
         outside.append(article.raw[at:a])

@@ -9,6 +9,7 @@ from pathlib import Path
 from exportrow import cli, framing
 from exportrow.annotations import load_annotation
 from exportrow.article import load_article
+from exportrow.quotation import quote_form
 from exportrow.tables import claims
 
 ARTICLE = """---
@@ -133,3 +134,34 @@ def test_the_bundled_article_keeps_its_forms():
     assert c.index[c.quote_form == "direct_quote"].tolist() == ["jp_not_enough"]
     assert c.loc["jp_breach_of_trust", ["attribution", "quote_form"]].tolist() == ["indirect", "paraphrase"]
     assert not [w for w in load_annotation().warnings if w.field == "attribution"]
+
+
+NESTED = """---
+title: Quotes of every kind
+outlet: Riverside Courier
+published: 2026-04-16
+---
+\u201cHe told us \u2018never\u2019 and we believed him. The dockers\u2019 union will hold out until spring,\u201d \
+said Lind.
+
+\u2018We will not move,\u2019 the minister said, in the British style.
+
+we cannot wait," said Brenner, whose quotation began in a paragraph the capture lost.
+"""
+
+
+def test_nested_british_and_continued_quotations(tmp_path):
+    art = tmp_path / "n.txt"
+    art.write_text(NESTED, encoding="utf-8")
+    a = load_article(art)
+
+    def form(words):
+        (s,) = a.find(words)
+        return quote_form(a, s.start, s.end)
+
+    # after a nested single quotation and an apostrophe, the double quotation still runs on
+    assert form("The dockers\u2019 union will hold out until spring") == "direct_quote"
+    assert form("We will not move") == "direct_quote"  # single marks, as British outlets quote
+    assert form("the minister said, in the British style") == "paraphrase"
+    assert form("we cannot wait") == "direct_quote"  # closed, never opened in its paragraph
+    assert form("said Brenner") == "paraphrase"
