@@ -220,8 +220,15 @@ def _qualifier(sentence: str, at: int, end: int) -> tuple[str | None, str]:
     return None, ""
 
 
-#: Where a clause of a sentence ends: a comma, semicolon or colon before a space, a dash between spaces, a bracket.
-_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[\u2013\u2014-]\s|[()]")
+#: Where a clause of a sentence ends: a comma, semicolon or colon before a space, a dash between spaces, a bracket,
+#: or the space before a second reported clause ("said steel made up 10% of the cost and that prices had risen").
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[\u2013\u2014-]\s|[()]|\s(?=(?:and|but|or)\s+that\s)", re.I)
+#: Words that, standing between a number and a date, part them: the date then belongs to what follows the word.
+_PARTING = frozenset({"and", "but", "or", "while", "whereas", "than", "which", "that", "who", "as", "when", "after",
+                      "before", "because", "although", "though", "if", "unless", "said", "says", "say"})
+#: Words a date may stand with and still be no clause of its own ("In 2016, there were 22 cases").
+_ADVERBIAL = frozenset({"in", "on", "at", "during", "over", "for", "throughout", "within", "by", "and", "but", "so",
+                        "then", "the", "of", "since", "from", "until", "till", "to", "through"})
 
 
 def _clause_of(text: str, pos: int) -> int:
@@ -231,6 +238,9 @@ def _clause_of(text: str, pos: int) -> int:
         >>> t = "ridership fell to 61,000 in October, from 148,000 in September, and it lost 2.3 million"
         >>> [_clause_of(t, t.index(w)) for w in ("October", "September", "2.3")]
         [0, 1, 2]
+        >>> t = "steel made up 10% of the cost and that prices had risen 8% since July"
+        >>> [_clause_of(t, t.index(w)) for w in ("10%", "8%", "July")]
+        [0, 1, 1]
     """
     return sum(1 for m in _CLAUSE_END.finditer(text) if m.end() <= pos)
 
@@ -305,6 +315,8 @@ class _SentenceFacts:
             k = bisect.bisect_right(starts, a) - 1
             return k >= 0 and reach[k] >= b
         self.figure_clauses = {self.clause_of(a) for a, b in numbers if not inside_date(a, b)}
+        self._text = text
+        self._figure_numbers = sorted((a, b) for a, b in numbers if not inside_date(a, b))
         self.usable, self.notes = ([], []) if published is None else _usable_dates(text, dates, published)
         self.free = [d for d in self.usable if not self.dates_a_figure(d)]
         self.taken = [d for d in self.usable if self.dates_a_figure(d)]
@@ -312,6 +324,15 @@ class _SentenceFacts:
         usable = set(self.usable)
         for d in dates:
             (self.own if d in usable else self.otherwise).setdefault(self.clause_of(d[0]), []).append(d)
+        # a usable date that stands right after a number dates that number (found once per date)
+        self.anchors = {d: self.anchor(d) for d in self.usable}
+        self.loose, self.anchored, self.by_number = {}, {}, {}  # by clause; by number (start, end)
+        for clause, ds in self.own.items():
+            self.loose[clause] = [d for d in ds if self.anchors[d] is None]
+            self.anchored[clause] = [d for d in ds if self.anchors[d] is not None]
+            for d in self.anchored[clause]:
+                self.by_number.setdefault(self.anchors[d], []).append(d)
+        self.bare = [d for d in self.free if self.adverbial(d)]
 
     def clause_of(self, pos: int) -> int:
         """:func:`_clause_of` by bisection."""
@@ -330,6 +351,70 @@ class _SentenceFacts:
     def dates_a_figure(self, date: tuple[int, int, str]) -> bool:
         """:func:`_dates_a_figure`."""
         return self.clause_of(date[0]) in self.figure_clauses
+
+    def number_at(self, at: int) -> tuple[int, int] | None:
+        """The number (start, end) that ends at ``at`` or holds it (``start < at <= end``), or None."""
+        k = self._bisect.bisect_left(self._figure_numbers, (at, at)) - 1
+        if k >= 0 and self._figure_numbers[k][1] >= at:
+            return self._figure_numbers[k]
+        return None
+
+    def others(self, clause: int, at: int, number) -> tuple[int, int, str] | None:
+        """The date of ``clause`` nearest ``at`` (as :func:`_nearest` picks) that stands right after a number other
+        than ``number``; a number has one or two such dates, so this skips at most those."""
+        pool = self.anchored.get(clause, [])
+        k = self._bisect.bisect_left(pool, at, key=lambda d: d[0])
+        for d in pool[k:]:
+            if self.anchors[d] != number:
+                return d
+        for d in reversed(pool):
+            if self.anchors[d] != number:
+                return d
+        return None
+
+    def anchor(self, date: tuple[int, int, str]) -> tuple[int, int] | None:
+        """The number (start, end) that ``date`` stands right after, in its clause, and so dates; or None.
+
+        Right after: at most four words between them ("34.6 million tonnes this year", "278 million tonnes of cargo
+        in 2024"), none of them a word that parts them (:data:`_PARTING`: "and", "while", "said", ...).
+
+        Example:
+            >>> t = "a quota of 18.3 million tonnes from 34.6 million tonnes this year and a 50% tariff"
+            >>> f = _sentence_facts(t, find_date_expressions(t), "2025-10-13")
+            >>> a, b = f.anchor(f.usable[0]); t[a:b]
+            '34.6 million'
+            >>> t = "sales were 5 million and in 2024 they were 6 million"
+            >>> f = _sentence_facts(t, find_date_expressions(t), "2025-10-13")
+            >>> f.anchor(f.usable[0]) is None
+            True
+        """
+        k = self._bisect.bisect_right(self._figure_numbers, (date[0], date[0])) - 1
+        while k >= 0 and self._figure_numbers[k][1] > date[0]:
+            k -= 1
+        if k < 0:
+            return None
+        a, b = self._figure_numbers[k]
+        gap = self._text[b:date[0]].split()
+        if len(gap) > 4 or self.clause_of(a) != self.clause_of(date[0]) or \
+                any(w.strip(".,%$\u20ac\u00a3").lower() in _PARTING for w in gap):
+            return None
+        return a, b
+
+    def adverbial(self, date: tuple[int, int, str]) -> bool:
+        """Whether ``date``'s clause is the date alone, with a preposition at most ("In 2016,", "Last year,"): no
+        clause of its own, so it dates the sentence.
+
+        Example:
+            >>> t = "In 2016, there were 22 cases, and the agency said costs had risen since July"
+            >>> f = _sentence_facts(t, find_date_expressions(t), "2019-07-12")
+            >>> [(d[2], f.adverbial(d)) for d in f.usable]
+            [('2016', True), ('since July', False)]
+        """
+        k = self.clause_of(date[0])
+        start = self.bounds[k - 1] if k else 0
+        end = self.bounds[k] if k < len(self.bounds) else len(self._text)
+        rest = (self._text[start:date[0]] + " " + self._text[date[1]:end]).split()
+        return all(w.strip(".,;:()\u2013\u2014-").lower() in _ADVERBIAL for w in rest if w.strip(".,;:()-"))
 
     def by_clause(self, clause: int) -> tuple[list, list, list, list]:
         """The usable dates of ``clause``, its other dates, and the usable dates that date no figure and that do."""
@@ -380,6 +465,19 @@ def _nearest(pool: list[tuple[int, int, str]], at: int):
         return None
     k = bisect.bisect_left(pool, at, key=lambda d: d[0])
     return pool[k] if k < len(pool) else pool[-1]
+
+
+def _nearer(at: int, *dates):
+    """Of the dates given (None skipped), the one :func:`_nearest` would pick from them all: the first that starts at
+    or after ``at``, else the last.
+
+    Example:
+        >>> _nearer(5, (2, 3, "a"), (8, 9, "b"), None), _nearer(10, (2, 3, "a"), (8, 9, "b")), _nearer(1, None)
+        ((8, 9, 'b'), (8, 9, 'b'), None)
+    """
+    dates = [d for d in dates if d is not None]
+    after = [d for d in dates if d[0] >= at]
+    return min(after) if after else max(dates, default=None)
 
 
 def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, published,
@@ -433,10 +531,20 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
                       "period out, and do not compare this number by its period")
     usable, notes = facts.usable, list(facts.notes)
     clause = facts.clause_of(at)
-    own, dated_otherwise, free, taken = facts.by_clause(clause)
-    guess = ""
-    if not own and dated_otherwise:
-        free = taken = []
+    _, dated_otherwise, free, taken = facts.by_clause(clause)
+    number = facts.number_at(at)
+    # the own clause's dates that follow no number, and those that follow this one
+    near = _nearer(at, _nearest(facts.loose.get(clause, []), at), _nearest(facts.by_number.get(number, []), at))
+    if near is not None:
+        return near[2], ""
+    bare = facts.bare if not dated_otherwise else []
+    if bare:  # "In 2016, there were 22 cases": a date standing alone before a comma dates the sentence
+        return _nearest(bare, at)[2], ""
+    near = facts.others(clause, at, number)  # "from 34.6 million tonnes this year and apply a 50% tariff"
+    if near is not None:
+        a, b = facts.anchors[near]
+        return near[2], f"a guess: {near[2]!r} stands right after another number, {text[a:b]!r}, which it dates"
+    if dated_otherwise:
         if usable:
             names = ", ".join(repr(d[2]) for d in usable)
             verb = "stands" if len(usable) == 1 else "stand"
@@ -444,12 +552,13 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
                             f"{names} {verb} in other clauses of this sentence: no period proposed; write the "
                             "period yourself if the article gives one (from an event's date: "
                             "`period_since: <event id>`)")
-    elif not own and not free and taken:
-        free, guess = taken, "a guess: {!r} dates another number in another clause of this sentence"
-    near = _nearest(own or free, at)
-    if near is None:
         return None, "; ".join(notes)
-    return near[2], guess.format(near[2])
+    for pool, why in ((free, "stands in another clause of this sentence"),
+                      (taken, "dates another number in another clause of this sentence")):
+        near = _nearest(pool, at)
+        if near is not None:
+            return near[2], f"a guess: {near[2]!r} {why}"
+    return None, "; ".join(notes)
 
 
 def _too_large(m: NumberMention) -> str | None:

@@ -98,7 +98,9 @@ def attribution_mix(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.
 
     ``attribution`` says whose word the reader has (a named claimant, an anonymous source, no
     one); ``quote_form`` says whether the words are the claimant's own, in quotation marks, or
-    a paraphrase. Both are kept, so a direct quote from an unnamed source stays visible.
+    a paraphrase. Both are kept, so a direct quote from an unnamed source stays visible. The pairs are
+    :data:`ATTRIBUTION_FORMS`, then any other pair the claims hold (an unattributed claim in quotation marks), so
+    every claim is counted.
 
     Example:
         >>> from exportrow import claims
@@ -108,10 +110,14 @@ def attribution_mix(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.
         (1, 0.75)
     """
     sides = _sides(claims, sides)
+    # quote_form is read from the article: an unattributed claim in quotation marks adds its own pair
+    seen = zip(claims.attribution.astype(object), claims.quote_form.astype(object))
+    pairs = list(dict.fromkeys([*ATTRIBUTION_FORMS, *((a, f) for a, f in seen if isinstance(a, str) and
+                                                      isinstance(f, str))]))
     rows = []
     for side in sides:
         s = claims[claims.side == side]
-        for kind, form in ATTRIBUTION_FORMS:
+        for kind, form in pairs:
             n = int(((s.attribution == kind) & (s.quote_form == form)).sum())
             rows.append({"side": side, "attribution": kind, "quote_form": form, "claims": n,
                          "share": round(n / len(s), 3) if len(s) else 0.0})

@@ -27,6 +27,7 @@ from exportrow.annotations import (
 from exportrow.annotations.context import context_date, load_context
 from exportrow.article import Article, load_article
 from exportrow.dates import PRECISIONS
+from exportrow.quotation import quote_form
 
 __all__ = ["actors", "figures", "claims", "events", "context_events", "all_tables", "annotation",
            "heard_attribution"]
@@ -370,13 +371,21 @@ def heard_attribution(attribution: str, actor_kind: str | None) -> str:
 def claims(article: Article | None = None, annotation_file: str | Path | None = None) -> pd.DataFrame:
     """One row per claim: who says what, how the article attributes it, and its frames.
 
-    Columns: ``claim_id, actor, side, attribution, cue, quote, start, end, words, frame_code,
+    Columns: ``claim_id, actor, side, attribution, quote_form, cue, quote, start, end, words, frame_code,
     frame, frame_secondary_code, frame_secondary, entman, answers``.
+
+    ``quote_form`` is read from the article, not from the annotation (:func:`exportrow.quotation.quote_form`):
+    ``direct_quote`` when every word of the claim's quote stands inside quotation marks, else ``paraphrase``. A
+    named claimant's ``attribution`` follows it (``direct_quote`` or ``indirect``), so a paraphrase coded
+    ``direct_quote`` is shown as the reader meets it (``exportrow check`` warns about the coding);
+    ``anonymous_source`` and ``unattributed`` stay as :func:`heard_attribution` gives them.
 
     Example:
         >>> t = claims().set_index("claim_id")
-        >>> t.loc["jp_not_enough", ["side", "attribution", "cue"]].tolist()
-        ['tokyo', 'anonymous_source', 'said']
+        >>> t.loc["jp_not_enough", ["side", "attribution", "quote_form", "cue"]].tolist()
+        ['tokyo', 'anonymous_source', 'direct_quote', 'said']
+        >>> t.loc["kr_no_basis", ["attribution", "quote_form"]].tolist()
+        ['indirect', 'paraphrase']
     """
     ann = annotation(article, annotation_file)
     rows = ann.claims
@@ -384,14 +393,18 @@ def claims(article: Article | None = None, annotation_file: str | Path | None = 
     kind = {a["id"]: a["kind"] for a in ann.actors}
     spans = [_span(c) for c in rows]
     names = list(FRAMES.values())
+    forms = [quote_form(ann.article, s[0], s[1]) for s in spans]
+    heard = [heard_attribution(c["attribution"], kind.get(c["actor"])) for c in rows]
+    # a named claimant is quoted directly when the article holds the words in quotation marks, however it is coded
+    heard = [("direct_quote" if f == "direct_quote" else "indirect") if h in ("direct_quote", "indirect") else h
+             for h, f in zip(heard, forms)]
 
     return pd.DataFrame({
         "claim_id": _str([c["id"] for c in rows]),
         "actor": _str([c["actor"] for c in rows]),
         "side": _cat([side[c["actor"]] for c in rows], ann.sides),
-        "attribution": _cat([heard_attribution(c["attribution"], kind.get(c["actor"])) for c in rows], ATTRIBUTIONS),
-        "quote_form": _cat(["direct_quote" if c["attribution"] == "direct_quote" else "paraphrase"
-                            for c in rows], ("direct_quote", "paraphrase")),
+        "attribution": _cat(heard, ATTRIBUTIONS),
+        "quote_form": _cat(forms, ("direct_quote", "paraphrase")),
         "cue": _str([c["cue"] for c in rows]),
         "quote": _str([s[2] for s in spans]),
         "start": _int([s[0] for s in spans]),

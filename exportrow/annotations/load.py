@@ -22,6 +22,7 @@ from exportrow.annotations.kinds import check_quantity_kinds, kind_warnings, set
 from exportrow.annotations.model import Annotation, AnnotationError, Problem
 from exportrow.annotations.period_clause import period_clause_warnings
 from exportrow.annotations.placeholders import check_placeholders, ordered
+from exportrow.annotations.quoting import attribution_warnings
 from exportrow.annotations.reading import annotation_path_for, parse_document, read_source
 from exportrow.annotations.sameas import same_as_warnings
 from exportrow.annotations.since import settle_period_since
@@ -84,7 +85,7 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
                     + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann)
                     + sec.overfull_warnings(chk, ann) + bidi_warnings(ann) + glyph_warnings(ann)
-                    + event_tense_warnings(chk, ann) + period_clause_warnings(chk, ann))
+                    + event_tense_warnings(chk, ann) + period_clause_warnings(chk, ann) + attribution_warnings(ann))
     return ann
 
 
