@@ -18,7 +18,9 @@ that contains one of those.
 
 1. take a lock (``.<name>.lock`` beside DIR, ``fcntl.flock``): a second run into the same folder
    is refused with the process id of the first, instead of racing it (two swaps at once ended in
-   "Directory not empty");
+   "Directory not empty"). exportrow creates that file itself (never through a symbolic link, never
+   over an existing file) and removes only its own: a file or link of that name that it did not
+   create is refused and left as it is;
 2. remove what a dead run left beside DIR (``.<name>.<pid>-*.tmp`` folders carrying the marker,
    whose process is gone);
 3. hand out a temporary folder beside DIR (same file system), marked with this run's process id;
@@ -782,6 +784,39 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
+_LOCK_NOTE = "exportrow holds this lock while it writes the folder beside it, and removes it when done"
+
+
+def lock_text(name: str, pid: int | None = None) -> str:
+    """The content of the lock file beside an output folder ``name``: exportrow's, with the writer's process id.
+
+    Example:
+        >>> lock_text("latest", pid=4242)[:72]
+        '{"tool": "exportrow", "kind": "lock", "folder": "latest", "pid": 4242, "'
+        >>> read_lock(lock_text("latest", pid=4242).encode())
+        4242
+    """
+    return json.dumps({"tool": "exportrow", "kind": "lock", "folder": name,
+                       "pid": os.getpid() if pid is None else pid, "note": _LOCK_NOTE}) + "\n"
+
+
+def read_lock(data: bytes) -> int | None:
+    """The process id in a lock file exportrow wrote (see :func:`lock_text`); None for anything else.
+
+    Example:
+        >>> read_lock(b"my notes") is None, read_lock(b"5140") is None
+        (True, True)
+    """
+    try:
+        got = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if (not isinstance(got, dict) or got.get("tool") != "exportrow" or got.get("kind") != "lock"
+            or type(got.get("pid")) is not int):
+        return None
+    return got["pid"]
+
+
 class Publication:
     """Write into a temporary folder beside ``out`` and publish it as a whole, holding a lock on ``out``.
 
@@ -832,32 +867,120 @@ class Publication:
             self._unlock()
 
     def _lock(self) -> None:
+        """Hold the lock beside ``out``: a file exportrow creates itself, never one that was there before.
+
+        The lock file is written and locked under a temporary name first and then hard-linked to
+        ``.<name>.lock``; a link never replaces anything and never follows a symbolic link, so a user's
+        file or link of that name is left exactly as it was (:func:`_existing_lock` refuses it). One that
+        exportrow made (see :func:`lock_text`) is either held by a live run (refused with its process id)
+        or left by a dead one, which is removed (while holding it) and made anew.
+        """
         while True:
-            fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, file_mode())
+            self._existing_lock()  # first, so that a refused run writes nothing at all, not even a temporary file
+            fd = self._new_lock()
+            if fd is not None:
+                break
+        self._lock_fd = fd
+
+    def _new_lock(self) -> int | None:
+        """Create the lock file as our own, locked and filled; None when something of that name exists."""
+        fd, tmp = tempfile.mkstemp(prefix=f"{self._lock_path.name}.{os.getpid()}-", suffix=".new",
+                                   dir=self._lock_path.parent)
+        try:
+            os.set_inheritable(fd, False)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: nobody else can hold it
+            os.write(fd, lock_text(self.out.name).encode())
+            os.fchmod(fd, file_mode())
+            try:
+                os.link(tmp, self._lock_path, follow_symlinks=False)
+            except FileExistsError:
+                os.close(fd)
+                return None
+            except OSError as exc:  # a file system without hard links: create it in place, never following a link
+                if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS):
+                    raise
+                os.close(fd)
+                return self._new_lock_in_place()
+            return fd
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            raise
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+    def _new_lock_in_place(self) -> int | None:
+        """Where hard links are not supported: ``O_CREAT | O_EXCL | O_NOFOLLOW`` (a run starting at the same
+        instant may see the file before its text is written and be refused; nothing is lost)."""
+        try:
+            fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+                         file_mode())
+        except FileExistsError:
+            return None
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, lock_text(self.out.name).encode())
+        return fd
+
+    def _existing_lock(self) -> None:
+        """Remove the lock file at the path if a dead exportrow run left it; refuse anything else.
+
+        Returns None to try again (the stale lock is gone, or the file changed meanwhile); raises a refusal for
+        a live run's lock or for anything exportrow did not make, which is left untouched.
+        """
+        path = self._lock_path
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            what = ("a symbolic link" if stat.S_ISLNK(st.st_mode) else "a folder" if stat.S_ISDIR(st.st_mode)
+                    else "not a regular file")
+            raise self._foreign_lock(what)
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # replaced by a link since the lstat
+                raise self._foreign_lock("a symbolic link") from None
+            raise
+        try:
+            if not os.path.samestat(os.fstat(fd), st):
+                return None  # replaced meanwhile: look again
+            holder = read_lock(os.pread(fd, 4096, 0))
+            if holder is None:
+                raise self._foreign_lock("a file that exportrow did not write")
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                holder = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
-                os.close(fd)
                 raise OutputFolderError(
                     f"{self.option} {self.out}: another exportrow run (process {holder}) is writing into this "
                     "folder; wait for it to finish or choose another folder") from None
             try:  # the file we locked must still be the one at the path (a finishing run unlinks it)
-                same = os.path.samestat(os.fstat(fd), os.stat(self._lock_path))
+                same = os.path.samestat(os.fstat(fd), os.lstat(path))
             except FileNotFoundError:
                 same = False
-            if same:
-                break
+            if same:  # a dead run's lock (its process released it by ending; we hold it now): make our own
+                os.unlink(path)
+            return None
+        finally:
             os.close(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        self._lock_fd = fd
+
+    def _foreign_lock(self, what: str) -> OutputFolderError:
+        return OutputFolderError(
+            f"{self.option} {self.out}: {self._lock_path} is {what}, where exportrow keeps its lock for this "
+            f"folder; it was left as it is and nothing was run. Fix: move or rename {self._lock_path.name} "
+            f"(it is not exportrow's), or choose another folder, e.g. {_example(self.kind)}")
 
     def _unlock(self) -> None:
         if self._lock_fd is None:
             return
-        try:
-            self._lock_path.unlink(missing_ok=True)  # while still holding it: no other run holds this file
+        try:  # while still holding it: no other run holds this file; only the file we made, never a newcomer
+            if os.path.samestat(os.fstat(self._lock_fd), os.lstat(self._lock_path)):
+                self._lock_path.unlink()
+        except OSError:
+            pass
         finally:
             os.close(self._lock_fd)
             self._lock_fd = None
