@@ -21,8 +21,9 @@ that contains one of those.
    "Directory not empty"). exportrow creates that file itself (never through a symbolic link, never
    over an existing file) and removes only its own: a file or link of that name that it did not
    create is refused and left as it is;
-2. remove what a dead run left beside DIR (``.<name>.<pid>-*.tmp`` folders carrying the marker,
-   whose process is gone);
+2. remove what a dead run left beside DIR (``.<name>.<pid>-*.tmp`` folders whose process is gone,
+   carrying that run's own temporary marker and nothing a run does not write: :func:`leftover_problem`;
+   any other folder of such a name is left and named);
 3. hand out a temporary folder beside DIR (same file system), marked with this run's process id;
 4. on success, publish: rewrite the marker, set the folder's mode from the umask, and swap the
    folder into place (an atomic exchange where Linux offers one); a stale ``<DIR>.failed`` of an
@@ -47,6 +48,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -133,12 +135,14 @@ class OutputWriteError(ExportrowError):
 
 
 def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = None,
-                sums: dict[str, dict] | None = None) -> str:
+                sums: dict[str, dict] | None = None, folder: Path | None = None) -> str:
     """The marker file's content: deterministic, so that two runs publish identical folders.
 
     A folder being written carries the writer's process id, so that a later run can tell the
-    leftovers of a dead run. A published folder lists what exportrow wrote into it (``files``, see
-    :func:`listing`): anything else found there later is someone's own, and the folder is not replaced.
+    leftovers of a dead run; with ``folder`` (see :func:`temporary_marker`) it also names that folder and its
+    identity on disk (device and inode), so that the marker counts only in the very folder exportrow made.
+    A published folder lists what exportrow wrote into it (``files``, see :func:`listing`): anything else
+    found there later is someone's own, and the folder is not replaced.
     ``sums`` (see :func:`checksums`) records what each written file held, so that one a person has edited
     since is not replaced either.
 
@@ -164,6 +168,10 @@ def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = 
             "note": _NOTES.get(kind, "exportrow replaces this folder as a whole; keep your own files elsewhere")}
     if pid is not None:
         data["pid"] = pid
+    if folder is not None:
+        st = os.lstat(folder)
+        data["folder"] = Path(folder).name
+        data["identity"] = f"{st.st_dev}:{st.st_ino}"
     if files is not None:
         data["files"] = sorted(files)
     if sums is not None:
@@ -784,6 +792,73 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
+def temporary_marker(folder: Path, kind: str, pid: int | None = None) -> None:
+    """Mark ``folder`` as the temporary folder of a run (this process, or ``pid``): kind, pid, name and identity.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp(prefix=".out.42-", suffix=".tmp"))
+        >>> temporary_marker(d, "tables", pid=42)
+        >>> m = read_marker(d); (m["kind"], m["pid"], m["folder"] == d.name)
+        ('tables', 42, True)
+    """
+    (Path(folder) / MARKER).write_text(marker_text(kind, pid=os.getpid() if pid is None else pid, folder=folder),
+                                       encoding="utf-8")
+
+
+def leftover_problem(folder: Path, kind: str, pid: int) -> str | None:
+    """Why ``folder``, named like a temporary folder of run ``pid`` of ``kind``, is not its own; None if it is.
+
+    It is that run's own when its marker is the temporary marker of that run (the kind, the process id in the
+    folder's name, the folder's name and its identity on disk: a copied marker does not count) and it holds
+    nothing but what such a run writes (files and folders of the folder's owner, no links or other things). A
+    folder a run was publishing when it died (its marker lists its files) counts when it holds exactly those.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp(prefix=".out.42-", suffix=".tmp"))
+        >>> temporary_marker(d, "tables", pid=42); _ = (d / "a.csv").write_text("x")
+        >>> leftover_problem(d, "tables", 42) is None
+        True
+        >>> leftover_problem(d, "report", 42)
+        'its marker is not that of a temporary report folder of process 42'
+        >>> _ = (d / MARKER).write_text(marker_text("tables", files=["b.csv"]))  # a published folder's marker
+        >>> leftover_problem(d, "tables", 42)
+        'it holds files that its marker does not list (a.csv)'
+    """
+    marker = read_marker(folder)
+    if marker is None:
+        return f"it has no {MARKER} marker"
+    if marker.get("pid") is None:  # a folder that was being swapped into (or out of) place: listed and summed
+        if marker["kind"] != kind or marker.get("files") is None:
+            return f"its marker is not that of {KINDS[kind]}"
+        foreign = foreign_files(folder, marker)
+        if foreign:
+            return f"it holds files that its marker does not list ({_few(foreign)})"
+        edited = edited_files(folder, marker)
+        if edited:
+            return f"files in it have been changed since exportrow wrote them ({_few(edited)})"
+        return None
+    try:
+        st = os.lstat(folder)
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror})"
+    if (marker["kind"] != kind or marker.get("pid") != pid or marker.get("folder") != Path(folder).name
+            or marker.get("identity") != f"{st.st_dev}:{st.st_ino}"):
+        return f"its marker is not that of a temporary {kind} folder of process {pid}"
+    odd = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        for name in dirs + files:
+            path = Path(root) / name
+            try:
+                sub = os.lstat(path)
+            except OSError:
+                continue
+            if not (stat.S_ISREG(sub.st_mode) or stat.S_ISDIR(sub.st_mode)) or sub.st_uid != st.st_uid:
+                odd.append(path.relative_to(folder).as_posix())
+    if odd:
+        return f"it holds things that such a run does not write ({_few(odd)})"
+    return None
+
+
 _LOCK_NOTE = "exportrow holds this lock while it writes the folder beside it, and removes it when done"
 
 
@@ -853,7 +928,7 @@ class Publication:
             self.remove_leftovers()
             self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.{os.getpid()}-", suffix=".tmp",
                                              dir=self.out.parent))
-            (self.tmp / MARKER).write_text(marker_text(self.kind, pid=os.getpid()), encoding="utf-8")
+            temporary_marker(self.tmp, self.kind)
         except BaseException:
             self._unlock()
             raise
@@ -986,13 +1061,16 @@ class Publication:
             self._lock_fd = None
 
     def remove_leftovers(self) -> list[Path]:
-        """Remove the temporary folders of dead runs into the same ``out`` (marker present, process gone).
+        """Remove the temporary folders that dead runs into the same ``out`` left beside it.
+
+        Only a folder whose process is gone and that :func:`leftover_problem` finds to be that run's own is
+        removed; any other folder of such a name is left as it is and named on stderr in one line.
 
         Example:
             >>> base = Path(tempfile.mkdtemp())
             >>> dead = base / ".out.999999999-abc.tmp"
             >>> dead.mkdir()
-            >>> _ = (dead / MARKER).write_text(marker_text("report", pid=999999999))
+            >>> temporary_marker(dead, "report", pid=999999999)
             >>> with Publication(base / "out", "report") as pub:
             ...     pass
             >>> dead.exists()
@@ -1000,12 +1078,17 @@ class Publication:
         """
         removed = []
         pattern = re.compile(rf"^\.{re.escape(self.out.name)}\.(\d+)-[^/]*\.(tmp|old)$")
-        for p in self.out.parent.iterdir():
+        for p in sorted(self.out.parent.iterdir()):
             m = pattern.match(p.name)
             if not m or not p.is_dir() or p.is_symlink():
                 continue
             pid = int(m.group(1))
-            if pid == os.getpid() or _alive(pid) or read_marker(p) is None:
+            if pid == os.getpid() or _alive(pid):
+                continue
+            problem = leftover_problem(p, self.kind, pid)
+            if problem is not None:
+                print(f"note: {p}: named like what a dead exportrow run left, but {problem}; it was left as it is "
+                      f"(delete it yourself if it is not yours)", file=sys.stderr)
                 continue
             shutil.rmtree(p, ignore_errors=True)
             removed.append(p)
