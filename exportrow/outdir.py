@@ -423,16 +423,18 @@ def check_out_place(out: str | Path, example: str, *, option: str = "--out",
 
 
 def check_out_file(out: str | Path, what: str, written_by, *, force: bool = False, edited: bool = True,
-                   option: str = "--out", unchanged=None, changed: str = "") -> Path:
+                   option: str = "--out", unchanged=None, changed="") -> Path:
     """The one rule for a single output file (`extract --out`, `import --out`, `view --out`): the path, or a refusal.
 
     A file that exportrow did not write (``written_by(path)`` is false) is never replaced, not even with
     ``--force``. A file it wrote that a person goes on to edit (``edited``: a draft annotation, a capture)
     is replaced only with ``--force``; a page it generates (``edited=False``) is simply written again.
     Given ``unchanged`` (a test of the file, e.g. its recorded checksum), ``--force`` replaces only a file that passes
-    it: one that a person has changed since (``changed`` says how) is refused even with ``--force``, since the
+    it: one that a person has changed since (``changed`` says how; a function of the path is called only then,
+    so nothing reads the path before it is known to be a regular file) is refused even with ``--force``, since the
     changes would be lost.
-    A folder, a symbolic link and an empty path are refused. (The project's own files, the bundled article and
+    A folder, a symbolic link, anything that is not a regular file (a FIFO, a device: reading one could block
+    forever) and an empty path are refused. (The project's own files, the bundled article and
     annotation, were not written by these commands, so they are never replaced.)
 
     Raises:
@@ -456,6 +458,11 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
         Traceback (most recent call last):
         ...
         exportrow.outdir.OutputFolderError: --out .../notes.yaml: exists and exportrow did not write it (it is not ...
+        >>> os.mkfifo(d / "pipe.yaml")
+        >>> check_out_file(d / "pipe.yaml", what, is_draft)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out .../pipe.yaml: is a FIFO (named pipe), not a file; exportrow ...
     """
     if not str(out).strip():
         raise OutputFolderError(f"{option} is empty; name the file to write")
@@ -467,6 +474,10 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
         raise OutputFolderError(f"{option} {out}: is a folder; name the file to write inside it")
     if not path.exists():
         return path
+    special = _special_file(path)
+    if special:
+        raise OutputFolderError(f"{option} {out}: is {special}, not a file; exportrow writes only regular files "
+                                "and leaves this as it is. Choose another file")
     try:
         ours = path.is_file() and written_by(path)
     except OSError:
@@ -480,6 +491,7 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
         except OSError:
             same = False
         if not same:
+            changed = changed(path) if callable(changed) else changed
             raise OutputFolderError(
                 f"{option} {out}: exists and {changed or f'is {what}, changed since'}; it is left as it is, even "
                 "with --force, so that nothing in it is lost. Fix: move or rename it to keep it, then run the "
@@ -491,6 +503,28 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
         raise OutputFolderError(f"{option} {out}: exists ({what}, perhaps edited since); choose "
                                 "another file, or add --force to replace it")
     return path
+
+
+def _special_file(path: Path) -> str:
+    """What ``path`` is when it exists and is neither a regular file nor a folder (for a refusal); else ``""``.
+
+    Example:
+        >>> _special_file(Path("/dev/null")), _special_file(Path(tempfile.gettempdir()))
+        ('a device', '')
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def check_notebook_folder(folder: str | Path) -> Path:

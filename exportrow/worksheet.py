@@ -348,7 +348,7 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force:
         from exportrow.outdir import check_out_file
 
         check_out_file(out, "a coding worksheet that exportrow wrote", is_worksheet, force=True,
-                       unchanged=lambda p: _unchanged(p, text), changed=_filled(out, ws))
+                       unchanged=lambda p: _unchanged(p, text), changed=lambda p: _filled(p, ws))
     return write_atomic(out, text)
 
 
