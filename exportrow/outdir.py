@@ -419,6 +419,7 @@ def check_out_place(out: str | Path, example: str, *, option: str = "--out",
     if inside and (root / _OPEN_OUTPUTS).resolve() not in [path, *path.parents]:
         inner = max(inside, key=len)  # the innermost: tests/fixtures/, not tests/
         raise OutputFolderError(f"{option} {given}: that is inside the project's {inner}/ folder; {why}, {eg}")
+    _check_folder_above(Path(out).expanduser(), given, option)
     return path
 
 
@@ -472,6 +473,7 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
                                 "so choose another file")
     if path.is_dir():
         raise OutputFolderError(f"{option} {out}: is a folder; name the file to write inside it")
+    _check_folder_above(path, str(out), option)
     if not path.exists():
         return path
     special = _special_file(path)
@@ -503,6 +505,31 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
         raise OutputFolderError(f"{option} {out}: exists ({what}, perhaps edited since); choose "
                                 "another file, or add --force to replace it")
     return path
+
+
+def _check_folder_above(path: Path, given: str, option: str) -> None:
+    """Refuse ``path`` when the nearest of its folders that exists is not a folder (``--out notes.txt/page.html``).
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp()); _ = (d / "article.txt").write_text("mine")
+        >>> _check_folder_above(d / "article.txt" / "sub" / "p.html", "article.txt/sub/p.html", "--out")
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out article.txt/sub/p.html: its folder .../article.txt is a file; \
+choose another path
+        >>> _check_folder_above(d / "new" / "p.html", "new/p.html", "--out")  # a folder still to be made: fine
+    """
+    for parent in path.parents:
+        try:
+            mode = os.stat(parent).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # not there (yet), or below a file: look further up
+        except OSError:
+            return  # cannot tell (permissions): writing will say what is wrong
+        if stat.S_ISDIR(mode):
+            return
+        what = "a file" if stat.S_ISREG(mode) else "not a folder"
+        raise OutputFolderError(f"{option} {given}: its folder {parent} is {what}; choose another path")
 
 
 def _special_file(path: Path) -> str:
