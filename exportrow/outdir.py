@@ -58,7 +58,8 @@ from exportrow.errors import ExportrowError, UsageError
 __all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "check_out_place",
            "check_out_file", "check_notebook_folder", "write_notebook_output", "marker_text", "read_marker",
            "listing", "foreign_files", "edited_files", "checksums", "Publication", "folder_mode",
-           "file_mode", "failed_path", "critical", "defer"]
+           "file_mode", "failed_path", "critical", "defer", "lock_text", "read_lock", "temporary_marker",
+           "leftover_problem"]
 
 #: The marker file in every folder exportrow publishes.
 MARKER = ".exportrow.json"
