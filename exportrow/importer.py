@@ -203,7 +203,7 @@ def _check_out(out: Path, force: bool) -> None:
     if out.resolve() == paths.default_article().resolve():
         raise UsageError(f"{out} is the bundled article; it is never replaced. Choose another --out.")
     check_out_file(out, "a capture that exportrow import wrote", _imported, force=force, unchanged=_unedited,
-                   changed=_why_kept(out))
+                   changed=_why_kept)
 
 
 def _imported(path: Path) -> bool:

@@ -18,9 +18,12 @@ that contains one of those.
 
 1. take a lock (``.<name>.lock`` beside DIR, ``fcntl.flock``): a second run into the same folder
    is refused with the process id of the first, instead of racing it (two swaps at once ended in
-   "Directory not empty");
-2. remove what a dead run left beside DIR (``.<name>.<pid>-*.tmp`` folders carrying the marker,
-   whose process is gone);
+   "Directory not empty"). exportrow creates that file itself (never through a symbolic link, never
+   over an existing file) and removes only its own: a file or link of that name that it did not
+   create is refused and left as it is;
+2. remove what a dead run left beside DIR (``.<name>.<pid>-*.tmp`` folders whose process is gone,
+   carrying that run's own temporary marker and nothing a run does not write: :func:`leftover_problem`;
+   any other folder of such a name is left and named);
 3. hand out a temporary folder beside DIR (same file system), marked with this run's process id;
 4. on success, publish: rewrite the marker, set the folder's mode from the umask, and swap the
    folder into place (an atomic exchange where Linux offers one); a stale ``<DIR>.failed`` of an
@@ -45,6 +48,7 @@ import os
 import re
 import shutil
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -54,7 +58,8 @@ from exportrow.errors import ExportrowError, UsageError
 __all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "check_out_place",
            "check_out_file", "check_notebook_folder", "write_notebook_output", "marker_text", "read_marker",
            "listing", "foreign_files", "edited_files", "checksums", "Publication", "folder_mode",
-           "file_mode", "failed_path", "critical", "defer"]
+           "file_mode", "failed_path", "critical", "defer", "lock_text", "read_lock", "temporary_marker",
+           "leftover_problem"]
 
 #: The marker file in every folder exportrow publishes.
 MARKER = ".exportrow.json"
@@ -131,12 +136,14 @@ class OutputWriteError(ExportrowError):
 
 
 def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = None,
-                sums: dict[str, dict] | None = None) -> str:
+                sums: dict[str, dict] | None = None, folder: Path | None = None) -> str:
     """The marker file's content: deterministic, so that two runs publish identical folders.
 
     A folder being written carries the writer's process id, so that a later run can tell the
-    leftovers of a dead run. A published folder lists what exportrow wrote into it (``files``, see
-    :func:`listing`): anything else found there later is someone's own, and the folder is not replaced.
+    leftovers of a dead run; with ``folder`` (see :func:`temporary_marker`) it also names that folder and its
+    identity on disk (device and inode), so that the marker counts only in the very folder exportrow made.
+    A published folder lists what exportrow wrote into it (``files``, see :func:`listing`): anything else
+    found there later is someone's own, and the folder is not replaced.
     ``sums`` (see :func:`checksums`) records what each written file held, so that one a person has edited
     since is not replaced either.
 
@@ -162,6 +169,10 @@ def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = 
             "note": _NOTES.get(kind, "exportrow replaces this folder as a whole; keep your own files elsewhere")}
     if pid is not None:
         data["pid"] = pid
+    if folder is not None:
+        st = os.lstat(folder)
+        data["folder"] = Path(folder).name
+        data["identity"] = f"{st.st_dev}:{st.st_ino}"
     if files is not None:
         data["files"] = sorted(files)
     if sums is not None:
@@ -409,20 +420,23 @@ def check_out_place(out: str | Path, example: str, *, option: str = "--out",
     if inside and (root / _OPEN_OUTPUTS).resolve() not in [path, *path.parents]:
         inner = max(inside, key=len)  # the innermost: tests/fixtures/, not tests/
         raise OutputFolderError(f"{option} {given}: that is inside the project's {inner}/ folder; {why}, {eg}")
+    _check_folder_above(Path(out).expanduser(), given, option)
     return path
 
 
 def check_out_file(out: str | Path, what: str, written_by, *, force: bool = False, edited: bool = True,
-                   option: str = "--out", unchanged=None, changed: str = "") -> Path:
+                   option: str = "--out", unchanged=None, changed="") -> Path:
     """The one rule for a single output file (`extract --out`, `import --out`, `view --out`): the path, or a refusal.
 
     A file that exportrow did not write (``written_by(path)`` is false) is never replaced, not even with
     ``--force``. A file it wrote that a person goes on to edit (``edited``: a draft annotation, a capture)
     is replaced only with ``--force``; a page it generates (``edited=False``) is simply written again.
     Given ``unchanged`` (a test of the file, e.g. its recorded checksum), ``--force`` replaces only a file that passes
-    it: one that a person has changed since (``changed`` says how) is refused even with ``--force``, since the
+    it: one that a person has changed since (``changed`` says how; a function of the path is called only then,
+    so nothing reads the path before it is known to be a regular file) is refused even with ``--force``, since the
     changes would be lost.
-    A folder, a symbolic link and an empty path are refused. (The project's own files, the bundled article and
+    A folder, a symbolic link, anything that is not a regular file (a FIFO, a device: reading one could block
+    forever) and an empty path are refused. (The project's own files, the bundled article and
     annotation, were not written by these commands, so they are never replaced.)
 
     Raises:
@@ -446,6 +460,11 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
         Traceback (most recent call last):
         ...
         exportrow.outdir.OutputFolderError: --out .../notes.yaml: exists and exportrow did not write it (it is not ...
+        >>> os.mkfifo(d / "pipe.yaml")
+        >>> check_out_file(d / "pipe.yaml", what, is_draft)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out .../pipe.yaml: is a FIFO (named pipe), not a file; exportrow ...
     """
     if not str(out).strip():
         raise OutputFolderError(f"{option} is empty; name the file to write")
@@ -455,8 +474,13 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
                                 "so choose another file")
     if path.is_dir():
         raise OutputFolderError(f"{option} {out}: is a folder; name the file to write inside it")
+    _check_folder_above(path, str(out), option)
     if not path.exists():
         return path
+    special = _special_file(path)
+    if special:
+        raise OutputFolderError(f"{option} {out}: is {special}, not a file; exportrow writes only regular files "
+                                "and leaves this as it is. Choose another file")
     try:
         ours = path.is_file() and written_by(path)
     except OSError:
@@ -470,6 +494,7 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
         except OSError:
             same = False
         if not same:
+            changed = changed(path) if callable(changed) else changed
             raise OutputFolderError(
                 f"{option} {out}: exists and {changed or f'is {what}, changed since'}; it is left as it is, even "
                 "with --force, so that nothing in it is lost. Fix: move or rename it to keep it, then run the "
@@ -481,6 +506,53 @@ def check_out_file(out: str | Path, what: str, written_by, *, force: bool = Fals
         raise OutputFolderError(f"{option} {out}: exists ({what}, perhaps edited since); choose "
                                 "another file, or add --force to replace it")
     return path
+
+
+def _check_folder_above(path: Path, given: str, option: str) -> None:
+    """Refuse ``path`` when the nearest of its folders that exists is not a folder (``--out notes.txt/page.html``).
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp()); _ = (d / "article.txt").write_text("mine")
+        >>> _check_folder_above(d / "article.txt" / "sub" / "p.html", "article.txt/sub/p.html", "--out")
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out article.txt/sub/p.html: its folder .../article.txt is a file; \
+choose another path
+        >>> _check_folder_above(d / "new" / "p.html", "new/p.html", "--out")  # a folder still to be made: fine
+    """
+    for parent in path.parents:
+        try:
+            mode = os.stat(parent).st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # not there (yet), or below a file: look further up
+        except OSError:
+            return  # cannot tell (permissions): writing will say what is wrong
+        if stat.S_ISDIR(mode):
+            return
+        what = "a file" if stat.S_ISREG(mode) else "not a folder"
+        raise OutputFolderError(f"{option} {given}: its folder {parent} is {what}; choose another path")
+
+
+def _special_file(path: Path) -> str:
+    """What ``path`` is when it exists and is neither a regular file nor a folder (for a refusal); else ``""``.
+
+    Example:
+        >>> _special_file(Path("/dev/null")), _special_file(Path(tempfile.gettempdir()))
+        ('a device', '')
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return ""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def check_notebook_folder(folder: str | Path) -> Path:
@@ -810,6 +882,106 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
+def temporary_marker(folder: Path, kind: str, pid: int | None = None) -> None:
+    """Mark ``folder`` as the temporary folder of a run (this process, or ``pid``): kind, pid, name and identity.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp(prefix=".out.42-", suffix=".tmp"))
+        >>> temporary_marker(d, "tables", pid=42)
+        >>> m = read_marker(d); (m["kind"], m["pid"], m["folder"] == d.name)
+        ('tables', 42, True)
+    """
+    (Path(folder) / MARKER).write_text(marker_text(kind, pid=os.getpid() if pid is None else pid, folder=folder),
+                                       encoding="utf-8")
+
+
+def leftover_problem(folder: Path, kind: str, pid: int) -> str | None:
+    """Why ``folder``, named like a temporary folder of run ``pid`` of ``kind``, is not its own; None if it is.
+
+    It is that run's own when its marker is the temporary marker of that run (the kind, the process id in the
+    folder's name, the folder's name and its identity on disk: a copied marker does not count) and it holds
+    nothing but what such a run writes (files and folders of the folder's owner, no links or other things). A
+    folder a run was publishing when it died (its marker lists its files) counts when it holds exactly those.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp(prefix=".out.42-", suffix=".tmp"))
+        >>> temporary_marker(d, "tables", pid=42); _ = (d / "a.csv").write_text("x")
+        >>> leftover_problem(d, "tables", 42) is None
+        True
+        >>> leftover_problem(d, "report", 42)
+        'its marker is not that of a temporary report folder of process 42'
+        >>> _ = (d / MARKER).write_text(marker_text("tables", files=["b.csv"]))  # a published folder's marker
+        >>> leftover_problem(d, "tables", 42)
+        'it holds files that its marker does not list (a.csv)'
+    """
+    marker = read_marker(folder)
+    if marker is None:
+        return f"it has no {MARKER} marker"
+    if marker.get("pid") is None:  # a folder that was being swapped into (or out of) place: listed and summed
+        if marker["kind"] != kind or marker.get("files") is None:
+            return f"its marker is not that of {KINDS[kind]}"
+        foreign = foreign_files(folder, marker)
+        if foreign:
+            return f"it holds files that its marker does not list ({_few(foreign)})"
+        edited = edited_files(folder, marker)
+        if edited:
+            return f"files in it have been changed since exportrow wrote them ({_few(edited)})"
+        return None
+    try:
+        st = os.lstat(folder)
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror})"
+    if (marker["kind"] != kind or marker.get("pid") != pid or marker.get("folder") != Path(folder).name
+            or marker.get("identity") != f"{st.st_dev}:{st.st_ino}"):
+        return f"its marker is not that of a temporary {kind} folder of process {pid}"
+    odd = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        for name in dirs + files:
+            path = Path(root) / name
+            try:
+                sub = os.lstat(path)
+            except OSError:
+                continue
+            if not (stat.S_ISREG(sub.st_mode) or stat.S_ISDIR(sub.st_mode)) or sub.st_uid != st.st_uid:
+                odd.append(path.relative_to(folder).as_posix())
+    if odd:
+        return f"it holds things that such a run does not write ({_few(odd)})"
+    return None
+
+
+_LOCK_NOTE = "exportrow holds this lock while it writes the folder beside it, and removes it when done"
+
+
+def lock_text(name: str, pid: int | None = None) -> str:
+    """The content of the lock file beside an output folder ``name``: exportrow's, with the writer's process id.
+
+    Example:
+        >>> lock_text("latest", pid=4242)[:72]
+        '{"tool": "exportrow", "kind": "lock", "folder": "latest", "pid": 4242, "'
+        >>> read_lock(lock_text("latest", pid=4242).encode())
+        4242
+    """
+    return json.dumps({"tool": "exportrow", "kind": "lock", "folder": name,
+                       "pid": os.getpid() if pid is None else pid, "note": _LOCK_NOTE}) + "\n"
+
+
+def read_lock(data: bytes) -> int | None:
+    """The process id in a lock file exportrow wrote (see :func:`lock_text`); None for anything else.
+
+    Example:
+        >>> read_lock(b"my notes") is None, read_lock(b"5140") is None
+        (True, True)
+    """
+    try:
+        got = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if (not isinstance(got, dict) or got.get("tool") != "exportrow" or got.get("kind") != "lock"
+            or type(got.get("pid")) is not int):
+        return None
+    return got["pid"]
+
+
 class Publication:
     """Write into a temporary folder beside ``out`` and publish it as a whole, holding a lock on ``out``.
 
@@ -846,7 +1018,7 @@ class Publication:
             self.remove_leftovers()
             self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.out.name}.{os.getpid()}-", suffix=".tmp",
                                              dir=self.out.parent))
-            (self.tmp / MARKER).write_text(marker_text(self.kind, pid=os.getpid()), encoding="utf-8")
+            temporary_marker(self.tmp, self.kind)
         except BaseException:
             self._unlock()
             raise
@@ -860,44 +1032,135 @@ class Publication:
             self._unlock()
 
     def _lock(self) -> None:
+        """Hold the lock beside ``out``: a file exportrow creates itself, never one that was there before.
+
+        The lock file is written and locked under a temporary name first and then hard-linked to
+        ``.<name>.lock``; a link never replaces anything and never follows a symbolic link, so a user's
+        file or link of that name is left exactly as it was (:func:`_existing_lock` refuses it). One that
+        exportrow made (see :func:`lock_text`) is either held by a live run (refused with its process id)
+        or left by a dead one, which is removed (while holding it) and made anew.
+        """
         while True:
-            fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, file_mode())
+            self._existing_lock()  # first, so that a refused run writes nothing at all, not even a temporary file
+            fd = self._new_lock()
+            if fd is not None:
+                break
+        self._lock_fd = fd
+
+    def _new_lock(self) -> int | None:
+        """Create the lock file as our own, locked and filled; None when something of that name exists."""
+        fd, tmp = tempfile.mkstemp(prefix=f"{self._lock_path.name}.{os.getpid()}-", suffix=".new",
+                                   dir=self._lock_path.parent)
+        try:
+            os.set_inheritable(fd, False)
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a new file: nobody else can hold it
+            os.write(fd, lock_text(self.out.name).encode())
+            os.fchmod(fd, file_mode())
+            try:
+                os.link(tmp, self._lock_path, follow_symlinks=False)
+            except FileExistsError:
+                os.close(fd)
+                return None
+            except OSError as exc:  # a file system without hard links: create it in place, never following a link
+                if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS):
+                    raise
+                os.close(fd)
+                return self._new_lock_in_place()
+            return fd
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+            raise
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+    def _new_lock_in_place(self) -> int | None:
+        """Where hard links are not supported: ``O_CREAT | O_EXCL | O_NOFOLLOW`` (a run starting at the same
+        instant may see the file before its text is written and be refused; nothing is lost)."""
+        try:
+            fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+                         file_mode())
+        except FileExistsError:
+            return None
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        os.write(fd, lock_text(self.out.name).encode())
+        return fd
+
+    def _existing_lock(self) -> None:
+        """Remove the lock file at the path if a dead exportrow run left it; refuse anything else.
+
+        Returns None to try again (the stale lock is gone, or the file changed meanwhile); raises a refusal for
+        a live run's lock or for anything exportrow did not make, which is left untouched.
+        """
+        path = self._lock_path
+        try:
+            st = os.lstat(path)
+        except FileNotFoundError:
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            what = ("a symbolic link" if stat.S_ISLNK(st.st_mode) else "a folder" if stat.S_ISDIR(st.st_mode)
+                    else "not a regular file")
+            raise self._foreign_lock(what)
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:  # replaced by a link since the lstat
+                raise self._foreign_lock("a symbolic link") from None
+            raise
+        try:
+            if not os.path.samestat(os.fstat(fd), st):
+                return None  # replaced meanwhile: look again
+            holder = read_lock(os.pread(fd, 4096, 0))
+            if holder is None:
+                raise self._foreign_lock("a file that exportrow did not write")
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                holder = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
-                os.close(fd)
                 raise OutputFolderError(
                     f"{self.option} {self.out}: another exportrow run (process {holder}) is writing into this "
                     "folder; wait for it to finish or choose another folder") from None
             try:  # the file we locked must still be the one at the path (a finishing run unlinks it)
-                same = os.path.samestat(os.fstat(fd), os.stat(self._lock_path))
+                same = os.path.samestat(os.fstat(fd), os.lstat(path))
             except FileNotFoundError:
                 same = False
-            if same:
-                break
+            if same:  # a dead run's lock (its process released it by ending; we hold it now): make our own
+                os.unlink(path)
+            return None
+        finally:
             os.close(fd)
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        self._lock_fd = fd
+
+    def _foreign_lock(self, what: str) -> OutputFolderError:
+        return OutputFolderError(
+            f"{self.option} {self.out}: {self._lock_path} is {what}, where exportrow keeps its lock for this "
+            f"folder; it was left as it is and nothing was run. Fix: move or rename {self._lock_path.name} "
+            f"(it is not exportrow's), or choose another folder, e.g. {_example(self.kind)}")
 
     def _unlock(self) -> None:
         if self._lock_fd is None:
             return
-        try:
-            self._lock_path.unlink(missing_ok=True)  # while still holding it: no other run holds this file
+        try:  # while still holding it: no other run holds this file; only the file we made, never a newcomer
+            if os.path.samestat(os.fstat(self._lock_fd), os.lstat(self._lock_path)):
+                self._lock_path.unlink()
+        except OSError:
+            pass
         finally:
             os.close(self._lock_fd)
             self._lock_fd = None
 
     def remove_leftovers(self) -> list[Path]:
-        """Remove the temporary folders of dead runs into the same ``out`` (marker present, process gone).
+        """Remove the temporary folders that dead runs into the same ``out`` left beside it.
+
+        Only a folder whose process is gone and that :func:`leftover_problem` finds to be that run's own is
+        removed; any other folder of such a name is left as it is and named on stderr in one line.
 
         Example:
             >>> base = Path(tempfile.mkdtemp())
             >>> dead = base / ".out.999999999-abc.tmp"
             >>> dead.mkdir()
-            >>> _ = (dead / MARKER).write_text(marker_text("report", pid=999999999))
+            >>> temporary_marker(dead, "report", pid=999999999)
             >>> with Publication(base / "out", "report") as pub:
             ...     pass
             >>> dead.exists()
@@ -905,12 +1168,17 @@ class Publication:
         """
         removed = []
         pattern = re.compile(rf"^\.{re.escape(self.out.name)}\.(\d+)-[^/]*\.(tmp|old)$")
-        for p in self.out.parent.iterdir():
+        for p in sorted(self.out.parent.iterdir()):
             m = pattern.match(p.name)
             if not m or not p.is_dir() or p.is_symlink():
                 continue
             pid = int(m.group(1))
-            if pid == os.getpid() or _alive(pid) or read_marker(p) is None:
+            if pid == os.getpid() or _alive(pid):
+                continue
+            problem = leftover_problem(p, self.kind, pid)
+            if problem is not None:
+                print(f"note: {p}: named like what a dead exportrow run left, but {problem}; it was left as it is "
+                      f"(delete it yourself if it is not yours)", file=sys.stderr)
                 continue
             shutil.rmtree(p, ignore_errors=True)
             removed.append(p)

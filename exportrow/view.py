@@ -1038,7 +1038,7 @@ def check_output(path: Path, *, force: bool = False, page: str | None = None) ->
 
     del force  # no effect: what may be replaced is replaced anyway, the rest never
     check_out_file(path, "a page written by exportrow view", is_view_page, force=True, edited=True,
-                   unchanged=lambda p: unchanged_page(p, page), changed=_changed(Path(str(path)).expanduser()))
+                   unchanged=lambda p: unchanged_page(p, page), changed=_changed)
 
 
 def _is_annotation(path) -> bool:

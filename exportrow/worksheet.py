@@ -344,11 +344,11 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force:
     if out.is_dir():
         raise UsageError(f"{out} is a folder; name the worksheet file, e.g. {out / ('worksheet.' + fmt)}")
     text = worksheet_text(ws, fmt, bom=fmt == "csv")  # the mark tells Excel the CSV is UTF-8
-    if out.exists() or out.is_symlink():
-        from exportrow.outdir import check_out_file
+    from exportrow.outdir import check_out_file
 
-        check_out_file(out, "a coding worksheet that exportrow wrote", is_worksheet, force=True,
-                       unchanged=lambda p: _unchanged(p, text), changed=_filled(out, ws))
+    # a new file too: its folder may be a file (``--out article.txt/w.csv``)
+    check_out_file(out, "a coding worksheet that exportrow wrote", is_worksheet, force=True,
+                   unchanged=lambda p: _unchanged(p, text), changed=lambda p: _filled(p, ws))
     return write_atomic(out, text)
 
 

@@ -179,7 +179,7 @@ CATALOGUE = [
     Case("out-file", "an existing file", ["report", "--out", "{sandbox}/a-file.txt"],
          "a-file.txt: that is a file; exportrow writes an exportrow report into a folder of its own", setup=a_file),
     Case("out-under-a-file", "a folder inside a file", ["report", "--out", "{sandbox}/a-file.txt/report"],
-         "a-file.txt/report: cannot write in", setup=a_file),
+         "a-file.txt is a file; choose another path", setup=a_file),
     Case("out-user-folder", "a folder of the user's files", ["report", "--out", "{sandbox}/mine"],
          "the folder holds files that exportrow did not write (notes.txt, thesis) and has no .exportrow.json marker",
          setup=user_folder),

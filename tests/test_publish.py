@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from exportrow import cli, export
-from exportrow.outdir import MARKER, marker_text
+from exportrow.outdir import MARKER, marker_text, temporary_marker
 
 TABLES = [".exportrow.json", "actors.csv", "claims.csv", "datapackage.json", "events.csv", "figures.csv"]
 
@@ -77,10 +77,10 @@ def test_next_run_removes_a_dead_runs_leftovers_only(tables_out):
     parent = tables_out.parent
     dead = parent / ".tables.999999999-x1.tmp"  # a run killed with SIGKILL: no such process any more
     dead.mkdir()
-    (dead / MARKER).write_text(marker_text("tables", pid=999999999))
+    temporary_marker(dead, "tables", pid=999999999)
     alive = parent / f".tables.{os.getppid()}-x2.tmp"  # a process that is alive: not ours to judge
     alive.mkdir()
-    (alive / MARKER).write_text(marker_text("tables", pid=os.getppid()))
+    temporary_marker(alive, "tables", pid=os.getppid())
     unmarked = parent / ".tables.999999998-x3.tmp"  # no marker: not exportrow's
     unmarked.mkdir()
     assert tables_cmd(tables_out).returncode == 0
