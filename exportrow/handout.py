@@ -279,14 +279,14 @@ _DATE_RULES = (
     "\u201clast month\u201d, \u201cnext year\u201d are the unit before or after the one of publication (a week "
     "runs Monday to Sunday). \u201cThis January\u201d is that month of the publication year, \u201clast "
     "March\u201d the most recent March before the publication month. A month and day without a year "
-    "(\u201cJuly 4\u201d) follow the weekday rule.")
+    "(\u201cMarch 5\u201d) follow the weekday rule.")
 
 
 #: Why some dates move with the publication date and others stay put (the answer to part 2, for any article).
 _SHIFT_RULE = html_text(
     "Words counted from the publication date move only when the shift crosses the unit they name: a weekday and "
     "\u201clast week\u201d move a week later; \u201cthis January\u201d moves only when the new date is in another "
-    "year; a month and day without a year (\u201cJuly 4\u201d) follow the weekday rule, so in the past tense they "
+    "year; a month and day without a year (\u201cMarch 5\u201d) follow the weekday rule, so in the past tense they "
     "move only when the new date falls before that day of the year. Only dates with their year (\u201cDecember "
     "2017\u201d, \u201c2016\u201d) never move.")
 

@@ -345,7 +345,7 @@ def exercise_event(events_table: pd.DataFrame) -> str:
         and expect part 2 to move nothing.
         >>> print(exercise_event(events()[events().event_id == "cases_caught_2015"]))  # doctest: +NORMALIZE_WHITESPACE
         **In this article.** The annotation dates no event in words that depend on the publication date (a
-        weekday, "yesterday", "last month", "July 4"): every date here has its year, so for part 1 resolve such
+        weekday, "yesterday", "last month", "March 5"): every date here has its year, so for part 1 resolve such
         words yourself, e.g. `exportrow.resolve_date("yesterday", art.published)`, and expect part 2 to move nothing.
     """
     if _reported(events_table).empty:
@@ -355,7 +355,7 @@ def exercise_event(events_table: pd.DataFrame) -> str:
     r = exercise_event_row(events_table)
     if r is None:
         return ("**In this article.** The annotation dates no event in words that depend on the publication date "
-                "(a weekday, \"yesterday\", \"last month\", \"July 4\"): every date here has its year, so for part 1 "
+                "(a weekday, \"yesterday\", \"last month\", \"March 5\"): every date here has its year, so for part 1 "
                 "resolve such words yourself, e.g. `exportrow.resolve_date(\"yesterday\", art.published)`, and expect "
                 "part 2 to move nothing.")
     tense = f" (tense: {markdown_text(r.tense)})" if pd.notna(r.tense) else ""

@@ -67,7 +67,17 @@ def crowded_point(ann: Annotation, limit: int = MAX_OVERLAP) -> tuple[int, int, 
 
 def check_crowding(chk: Checker, ann: Annotation) -> None:
     """A problem when some words carry more than :data:`MAX_OVERLAP` marks (:func:`crowded_point`), naming the
-    sentence, its character offset and the entries that mark it."""
+    sentence, its character offset and the entries that mark it.
+
+    Example:
+        >>> from pathlib import Path
+        >>> from exportrow.annotations import load_annotation
+        >>> ann = load_annotation()
+        >>> chk = Checker(Path("a.yaml"), ann.article)
+        >>> check_crowding(chk, ann)  # the worked example stays far below the limit
+        >>> chk.problems
+        []
+    """
     found = crowded_point(ann)
     if found is None:
         return
