@@ -115,7 +115,8 @@ def test_every_path_the_docs_name_exists(doc):
     readme = (ROOT / doc).read_text()
     named = set(re.findall(r"`((?:[\w.-]+/)+[\w.-]*|[\w-]+\.(?:md|yml|yaml|toml|txt|py|ipynb|cfg|cff)|LICENSE)`",
                            readme))
-    generated = ("reports/", ".venv", "test-artifacts/", "build/", "my-article", "notebooks/outputs/")  # made by commands or by you
+    # made by commands or by you
+    generated = ("reports/", ".venv", "test-artifacts/", "build/", "my-article", "notebooks/outputs/")
     named = {n for n in named if not n.startswith(generated) and "<" not in n and (n[0].islower() or n[0] == ".")}
     missing = sorted(n for n in named if not (ROOT / n).exists() and not (ROOT / "notebooks" / n).exists())
     assert not missing, f"README names files that do not exist: {missing}"
