@@ -20,7 +20,8 @@ that contains one of those.
    is refused with the process id of the first, instead of racing it (two swaps at once ended in
    "Directory not empty"). exportrow creates that file itself (never through a symbolic link, never
    over an existing file) and removes only its own: a file or link of that name that it did not
-   create is refused and left as it is;
+   create is refused and left as it is. A lock an older exportrow wrote (only a process id,
+   :func:`read_old_lock`) is recovered when that process is gone and refused while it is alive;
 2. remove what a dead run left beside DIR (``.<name>.<pid>-*.tmp`` folders whose process is gone,
    carrying that run's own temporary marker and nothing a run does not write: :func:`leftover_problem`;
    any other folder of such a name is left and named);
@@ -58,7 +59,8 @@ from exportrow.errors import ExportrowError, UsageError
 __all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "check_out_place",
            "check_out_file", "check_notebook_folder", "write_notebook_output", "marker_text", "read_marker",
            "listing", "foreign_files", "edited_files", "checksums", "Publication", "folder_mode",
-           "file_mode", "failed_path", "critical", "defer", "lock_text", "read_lock", "temporary_marker",
+           "file_mode", "failed_path", "critical", "defer", "lock_text", "read_lock", "read_old_lock",
+           "temporary_marker",
            "leftover_problem"]
 
 #: The marker file in every folder exportrow publishes.
@@ -982,6 +984,32 @@ def read_lock(data: bytes) -> int | None:
     return got["pid"]
 
 
+_OLD_LOCK = re.compile(rb"[1-9][0-9]{0,6}\n?")
+
+
+def read_old_lock(data: bytes, st: os.stat_result) -> int | None:
+    """The process id in a lock file of the format exportrow wrote before :func:`lock_text` (before commit
+    7f98fbf: the pid and a newline, nothing else), which a killed run of an older install leaves; None otherwise.
+
+    Only a regular file of the user's own, of at most 8 bytes, whose whole content is a decimal process id
+    (1 to 4194304, Linux's largest) and an optional newline, counts: a file of any other content is not
+    exportrow's and is never removed.
+
+    Example:
+        >>> with tempfile.NamedTemporaryFile() as f:
+        ...     st = os.stat(f.name)
+        >>> read_old_lock(b"5140\\n", st), read_old_lock(b"5140", st)
+        (5140, 5140)
+        >>> [read_old_lock(d, st) for d in (b"my notes", b"5140\\n\\n", b" 5140", b"0\\n", b"", b"99999999")]
+        [None, None, None, None, None, None]
+    """
+    if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid() or st.st_size > 8 or len(data) > 8:
+        return None
+    if _OLD_LOCK.fullmatch(data) is None or int(data) > 4_194_304:
+        return None
+    return int(data)
+
+
 class Publication:
     """Write into a temporary folder beside ``out`` and publish it as a whole, holding a lock on ``out``.
 
@@ -1037,8 +1065,10 @@ class Publication:
         The lock file is written and locked under a temporary name first and then hard-linked to
         ``.<name>.lock``; a link never replaces anything and never follows a symbolic link, so a user's
         file or link of that name is left exactly as it was (:func:`_existing_lock` refuses it). One that
-        exportrow made (see :func:`lock_text`) is either held by a live run (refused with its process id)
-        or left by a dead one, which is removed (while holding it) and made anew.
+        exportrow made (see :func:`lock_text`, or :func:`read_old_lock` for an older install's) is either
+        held by a live run (refused with its process id) or left by a dead one, which is removed (while
+        holding it) and made anew. An older install's lock whose process is still alive is refused even
+        when not held: its bare pid is all there is to tell it by.
         """
         while True:
             self._existing_lock()  # first, so that a refused run writes nothing at all, not even a temporary file
@@ -1113,15 +1143,18 @@ class Publication:
         try:
             if not os.path.samestat(os.fstat(fd), st):
                 return None  # replaced meanwhile: look again
-            holder = read_lock(os.pread(fd, 4096, 0))
+            data = os.pread(fd, 4096, 0)
+            holder, older = read_lock(data), None
             if holder is None:
-                raise self._foreign_lock("a file that exportrow did not write")
+                older = read_old_lock(data, st)
+                if older is None:
+                    raise self._foreign_lock("a file that exportrow did not write")
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                raise OutputFolderError(
-                    f"{self.option} {self.out}: another exportrow run (process {holder}) is writing into this "
-                    "folder; wait for it to finish or choose another folder") from None
+                raise self._live_lock(holder if older is None else older) from None
+            if older is not None and _alive(older):  # the old format says nothing else: a live pid may be its run
+                raise self._live_lock(older, old_format=True)
             try:  # the file we locked must still be the one at the path (a finishing run unlinks it)
                 same = os.path.samestat(os.fstat(fd), os.lstat(path))
             except FileNotFoundError:
@@ -1131,6 +1164,13 @@ class Publication:
             return None
         finally:
             os.close(fd)
+
+    def _live_lock(self, pid: int, *, old_format: bool = False) -> OutputFolderError:
+        hint = (f"; if process {pid} is not an exportrow run (`ps -p {pid}`; an older exportrow's lock whose "
+                f"process id was reused), delete {self._lock_path}") if old_format else ""
+        return OutputFolderError(
+            f"{self.option} {self.out}: another exportrow run (process {pid}) is writing into this folder; "
+            f"wait for it to finish or choose another folder{hint}")
 
     def _foreign_lock(self, what: str) -> OutputFolderError:
         return OutputFolderError(
