@@ -926,6 +926,33 @@ def is_level(f) -> bool:
     return k is not None and not pd.isna(k) and str(k) == "level"
 
 
+def _so_far_fault(f, other) -> str | None:
+    """Why a count so far (a past-tense figure whose period was cut at publication, :func:`exportrow.figure_tense.
+    so_far`) has no rate per month to compare with ``other``, or None for any other figure. The figures table keeps
+    the publication day in ``attrs["published"]``, which its rows carry.
+
+    Example:
+        >>> t = pd.DataFrame({"period_start": [pd.Timestamp("2025-01-01"), pd.Timestamp("2024-01-01")],
+        ...                   "period_end": [pd.Timestamp("2025-05-16"), pd.Timestamp("2025-01-01")],
+        ...                   "months": [None, 12], "kind": ["count", "count"]}, index=["ytd", "y2024"])
+        >>> t.attrs["published"] = "2025-05-15"
+        >>> print(_so_far_fault(t.loc["ytd"], t.loc["y2024"]))  # doctest: +NORMALIZE_WHITESPACE
+        ytd counts only to publication (1 Jan–15 May 2025, a count so far): it covers no run of whole months, so it
+        has no rate per month to set against 2024
+        >>> _so_far_fault(t.loc["y2024"], t.loc["ytd"]) is None
+        True
+    """
+    published = f.attrs.get("published")
+    start, end, months = f.get("period_start"), f.get("period_end"), f.get("months")
+    if not published or is_level(f) or pd.isna(start) or pd.isna(end) or not pd.isna(months):
+        return None
+    pub = pd.Timestamp(published)
+    if end - pd.Timedelta(days=1) != pub or start >= pub:
+        return None
+    return (f"{f.name} counts only to publication ({period_label(f)}, a count so far): it covers no run of whole "
+            f"months, so it has no rate per month to set against {_named(other)}")
+
+
 def _rate_change(st, figs) -> tuple[str, str, str, str]:
     later, earlier = figs
     rule, word = _find_rule(st.wording, "rate_change")
@@ -935,7 +962,7 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
     if is_level(later) or is_level(earlier):
         return _level_change(rule, word, later, earlier)
     for f in (later, earlier):
-        if (msg := _missing(f, ("value", "months"))):
+        if (msg := _so_far_fault(f, later if f is earlier else earlier) or _missing(f, ("value", "months"))):
             return "", "cannot_check", rule.rule, msg
         if float(f.months) <= 0:
             return "", "cannot_check", rule.rule, f"{_named(f)} covers no whole month"

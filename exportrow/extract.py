@@ -696,8 +696,10 @@ def _tense_readings(period: str, pub, sentence: str = "") -> str:
         ('', '')
         >>> _tense_readings("by June", "2024-03-15")
         'past does not resolve; present/future to 2024-03-15/2024-06 (future: a forecast)'
-        >>> _tense_readings("2025", "2025-08-20", "Exports are expected to reach 2,000 tonnes in 2025")
-        '2025 runs past publication: past = so far this period; future = a forecast'
+        >>> print(_tense_readings("2025", "2025-08-20", "Exports are expected to reach 2,000 tonnes in 2025"))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        2025 runs past publication: past = so far this period; future = a forecast; present with kind: level = an
+        amount set for the whole period (a quota, a budget)
     """
     from exportrow.figure_tense import read_figure_period
 
@@ -708,7 +710,8 @@ def _tense_readings(period: str, pub, sentence: str = "") -> str:
     if not reading.question:
         return ""
     if reading.date is not None:
-        return f"{reading.date.timex} runs past publication: past = so far this period; future = a forecast"
+        return (f"{reading.date.timex} runs past publication: past = so far this period; future = a forecast; "
+                "present with kind: level = an amount set for the whole period (a quota, a budget)")
     read = {}
     for tense in ("past", "future"):
         try:

@@ -21,10 +21,14 @@ from dataclasses import dataclass
 from exportrow.dates import DateResolutionError, ResolvedDate, TenseNeeded, _as_date, _duration, resolve_date
 
 __all__ = ["PeriodReading", "future_marker", "read_figure_period", "ends_after", "same_either_way", "tense_fix",
-           "so_far", "SO_FAR"]
+           "so_far", "SO_FAR", "LEVEL_FIX"]
 
 #: What the rule of a period cut at publication (:func:`so_far`) says; the tables' and notebooks' notes look for it.
 SO_FAR = "to publication"
+
+#: The third reading of a period that runs past publication, beside a count so far and a forecast.
+LEVEL_FIX = ("`kind: level` with `tense: present` if it is an amount set for the whole period, neither counted so far "
+             "nor forecast (a quota, a budget, a cap)")
 
 #: Words that make a sentence about what is expected, planned or possible rather than what happened.
 _MARKER = re.compile(
@@ -136,6 +140,7 @@ def read_figure_period(period: str, published, text: str, tense: str | None = No
         ... # doctest: +NORMALIZE_WHITESPACE
         '2025' (2025) runs to 31 Dec 2025, after publication (20 Aug 2025), and its sentence has 'expected' (a future
         or modal word): the figure is a forecast (tense: future) unless it counts only the part so far (tense: past)
+        or is an amount set for the whole period (a quota, a budget: kind: level)
         >>> read_figure_period("second-half", "2025-08-20", "sales rose in the second-half").question[:40]
         "'second-half' (2025-H2) runs to 31 Dec 2"
         >>> read_figure_period("2026", "2025-08-20", "will reach 2,400 tonnes in 2026").question
@@ -159,9 +164,11 @@ def read_figure_period(period: str, published, text: str, tense: str | None = No
     if r.start <= pub and ends_after(r, pub):
         last = r.end - dt.timedelta(days=1)
         why = f"its sentence has {marker!r} (a future or modal word): the figure is a forecast (tense: future) " \
-            "unless it counts only the part so far (tense: past)" if marker else \
+            "unless it counts only the part so far (tense: past) or is an amount set for the whole period (a " \
+            "quota, a budget: kind: level)" if marker else \
             "so the figure counts either the part so far (tense: past) or what is expected for the whole (a " \
-            "forecast: tense: future)"
+            "forecast: tense: future), unless it is an amount set for the whole period (a quota, a budget: kind: " \
+            "level)"
         return PeriodReading(r, f"{period!r} ({r.timex}) runs to {last:%-d %b %Y}, after publication "
                                 f"({pub:%-d %b %Y}), {'and ' if marker else ''}{why}", marker)
     return PeriodReading(r, "", marker)
@@ -179,9 +186,23 @@ def _both(period: str, past: ResolvedDate | None, future: ResolvedDate | None, m
 def tense_fix(reading: PeriodReading) -> str:
     """The fix for a reading's question.
 
-    Example:
+    A period that has begun but runs past publication (the reading has a date) has three honest readings, and the fix
+    names the one ``exportrow check`` accepts for each: a count so far (``tense: past``: its period then ends at
+    publication), a forecast for the whole period (``tense: future``), or an amount set for the whole period, which
+    is neither counted nor forecast (a quota, a budget, a cap: ``kind: level`` with ``tense: present``). A bare
+    ``tense: present`` is refused there for a count, so it is not offered.
+
+    Examples:
         >>> tense_fix(PeriodReading(None, "q", "will"))
         'add `tense: past` if the figure says what happened, `tense: future` if it is a forecast (or `tense: present`)'
+        >>> print(tense_fix(read_figure_period("this year", "2025-10-13", "would cut the quota from 34.6 million "
+        ...                                    "tonnes this year")))  # doctest: +NORMALIZE_WHITESPACE
+        add `tense: past` if the figure counts only the part so far (its period then ends at publication), `tense:
+        future` if it is a forecast for the whole period, or `kind: level` with `tense: present` if it is an amount
+        set for the whole period, neither counted so far nor forecast (a quota, a budget, a cap)
     """
+    if reading.date is not None:
+        return ("add `tense: past` if the figure counts only the part so far (its period then ends at publication), "
+                "`tense: future` if it is a forecast for the whole period, or " + LEVEL_FIX)
     return "add `tense: past` if the figure says what happened, `tense: future` if it is a forecast (or " \
         "`tense: present`)"

@@ -831,13 +831,16 @@ def to_publication(period, published=None) -> str:
         ...                "period_end": pd.Timestamp("2025-05-16")})
         >>> to_publication(r, "2025-05-15"), to_publication(r)
         ('1 Jan–15 May 2025 (to publication, 15 May 2025: a count so far)', '1 Jan–15 May 2025')
+        >>> to_publication(pd.concat([r, pd.Series({"kind": "level"})]), "2025-05-15")
+        '1 Jan–15 May 2025 (to publication, 15 May 2025)'
     """
     label = str(period["label"])
     if not published or pd.isna(period.get("period_end")):
         return label
     pub = pd.Timestamp(published)
     if period["period_end"] - pd.Timedelta(days=1) == pub and period["period_start"] < pub:
-        return f"{label} (to publication, {pub.day} {pub:%b %Y}: a count so far)"
+        level = str(period.get("kind")) == "level"  # a level (a quota, a price) is never a count so far
+        return f"{label} (to publication, {pub.day} {pub:%b %Y}{'' if level else ': a count so far'})"
     return label
 
 
@@ -850,7 +853,8 @@ def _so_far_reason(periods: pd.DataFrame, published) -> str:
         >>> _so_far_reason(t, "2025-05-15"), _so_far_reason(t, None)[:30]
         ('a count so far, to the publication day', 'a period that runs from an eve')
     """
-    if published and len(periods) and all(to_publication(r, published) != r["label"] for _, r in periods.iterrows()):
+    if published and len(periods) and all(to_publication(r, published).endswith("a count so far)")
+                                          for _, r in periods.iterrows()):
         return "a count so far, to the publication day"
     return "a period that runs from an event to the publication day, say"
 

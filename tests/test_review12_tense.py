@@ -107,7 +107,8 @@ def test_the_draft_writes_tense_todo_only_where_check_will_ask(tmp_path):
     june = draft.split('period: "June"')[1].split("quote:")[0]
     assert "tense" not in june  # "sales fell": read as past
     assert 'period: "2025"     # TODO: keep only if it dates this number\n    tense: TODO           # 2025 runs past ' \
-           "publication: past = so far this period; future = a forecast\n" in draft
+           "publication: past = so far this period; future = a forecast; present with kind: level = an amount set " \
+           "for the whole period (a quota, a budget)\n" in draft
     may = draft.split('period: "May"')[1].split("quote:")[0]
     assert "tense: TODO           # past resolves to 2025-05; present/future to 2026-05 (future: a forecast)" in may
 

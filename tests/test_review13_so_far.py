@@ -58,15 +58,33 @@ def test_a_forecast_for_this_year_keeps_its_whole_year(tmp_path):
         "2026-01-01", 12, 12500.0, True)
 
 
-def test_a_rate_change_on_a_count_so_far_is_refused_with_the_reason(tmp_path):
+def test_a_rate_change_on_a_count_so_far_is_kept_with_a_cannot_check_verdict_and_its_reason(tmp_path):
+    # rv14a finding 7: it was refused, with a fix ("or explain the comparison under `caveats:`") that did not clear it
     art, ann = _write(tmp_path, YTD % "past" + Y2024, FALLEN)
+    warnings = [w for w in load_annotation(ann, art).warnings if w.entry == "statements[fallen]"]
+    assert [w.message for w in warnings] == [
+        "check rate_change compares rates per month, but figure 'ytd' counts 'this year' only to publication, "
+        "15 May 2025 (tense: past, a count so far): it has the period 2025-01-01 to 2025-05-15, which is not a run "
+        "of whole months; a count so far has no rate per month to set against a whole period, so its verdict will "
+        "be cannot_check"]
+    assert "caveats" not in warnings[0].fix
+    t = stats.statements(art, ann).pipe(stats.check_statements, exportrow.figures(art, ann))
+    row = t.set_index("statement_id").loc["fallen"]
+    assert (row.verdict, row.value) == ("cannot_check", "")
+    assert row.explanation == ("ytd counts only to publication (1 Jan–15 May 2025, a count so far): it covers no run "
+                               "of whole months, so it has no rate per month to set against 2024")
+
+
+def test_a_period_length_on_a_count_so_far_is_refused_with_a_fix_that_works(tmp_path):
+    art, ann = _write(tmp_path, YTD % "past" + Y2024, "statements:\n  - {id: span, check: period_length, "
+                      "figures: [ytd], quote: Traffic has fallen, compare_with: five months}\n")
     with pytest.raises(AnnotationError) as info:
         load_annotation(ann, art)
     text = str(info.value)
-    assert "statements[fallen].figures: check rate_change needs whole months for figure 'ytd', which counts " \
-           "'this year' only to publication (tense: past, a count so far): it has the period 2025-01-01 to " \
-           "2025-05-15, which is not a run of whole months" in text
-    assert "a count so far has no rate per month to set against a whole period" in text
+    assert "check period_length needs whole months for figure 'ytd', which counts 'this year' only to " \
+           "publication, 15 May 2025 (tense: past, a count so far)" in text
+    assert "fix: a count so far has no run of whole months: drop the statement;" in text
+    assert "caveats" not in text
 
 
 def test_the_remainder_of_a_count_so_far_ends_at_publication(tmp_path):

@@ -82,7 +82,7 @@ def check_document(path: Path, article: Article, doc: dict) -> Annotation:
     check_placeholders(chk, doc)
     if chk.problems:
         raise AnnotationError(ordered(_what_if_problems(path, article, doc, chk.problems)))
-    ann.warnings = (sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
+    ann.warnings = (chk.warnings + sec.coverage_warnings(chk, ann) + formula_warnings(ann) + wording_warnings(ann)
                     + sec.comparison_warnings(chk, ann) + kind_warnings(ann) + same_as_warnings(ann)
                     + sec.overfull_warnings(chk, ann) + bidi_warnings(ann) + glyph_warnings(ann)
                     + event_tense_warnings(chk, ann) + period_clause_warnings(chk, ann) + attribution_warnings(ann))

@@ -35,6 +35,14 @@ __all__ = ["OTHER_ARTICLE", "collect_ids", "entries", "check_top_level", "check_
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
 
+#: Words of an amount set for a whole period, not counted so far: a past-tense figure with them that exportrow cuts at
+#: publication gets a warning.
+_AMOUNT_SET = re.compile(r"\b(?:quotas?|budgets?|caps?|ceilings?|allowances?|allocations?|limits?|allotments?)\b",
+                         re.IGNORECASE)
+
+#: The checks that compare rates per month: a count so far (to publication) gets cannot_check from them, not a refusal.
+RATE_CHECKS = ("rate_change", "rate_increase")
+
 
 def collect_ids(chk: Checker, doc: dict) -> dict[str, set]:
     """Every well-formed id by section (entries with other problems included), and duplicate-id problems.
@@ -354,7 +362,7 @@ def _figure_date(chk: Checker, f: dict):
     (:func:`exportrow.figure_tense.so_far`: "this year" in a May article counts only the part so far)."""
     import datetime as dt
 
-    from exportrow.figure_tense import ends_after, read_figure_period, so_far, tense_fix
+    from exportrow.figure_tense import LEVEL_FIX, ends_after, read_figure_period, so_far, tense_fix
 
     if f.get("tense"):
         r = chk.resolve(f["_label"], "period", f["period"], f["tense"])
@@ -364,8 +372,19 @@ def _figure_date(chk: Checker, f: dict):
             chk.add(f["_label"], "tense", f"present leaves open what the count covers: {f['period']!r} ({r.timex}) "
                     f"runs to {r.end - dt.timedelta(days=1):%-d %b %Y}, after publication ({pub:%-d %b %Y})",
                     "write `tense: past` if the figure counts only the part so far (its period then ends at "
-                    "publication), `tense: future` if it is a forecast for the whole period")
-        return so_far(r, chk.article.published) if r is not None and f["tense"] == "past" else r
+                    "publication), `tense: future` if it is a forecast for the whole period, or add " + LEVEL_FIX)
+        if r is None or f["tense"] != "past" or f.get("kind") == "level":  # a level is never cut to a count so far
+            return r
+        cut = so_far(r, chk.article.published)
+        if cut is not r and (word := _AMOUNT_SET.search(f"{f['quantity']} {getattr(f.get('span'), 'text', '')}"
+                                                                .replace("_", " "))):
+            chk.warnings.append(Problem(
+                chk.file, f["_label"], "tense",
+                f"read as a count so far: with `tense: past`, {f['period']!r} ({r.timex}) ends at publication "
+                f"({pub:%-d %b %Y}), but {word.group(0)!r} reads like an amount set for the whole period",
+                "if it is, write " + LEVEL_FIX.split(" if ")[0] + "; keep `tense: past` only if the article "
+                "counts it so far"))
+        return cut
     span, article = f["span"], chk.article
     sent = article.sentence_at(span.start)
     text = article.raw[min(sent.start, span.start):max(sent.end, span.end)] if sent is not None else span.text
@@ -489,6 +508,8 @@ def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
     A remainder (``<total>_remainder``) is judged by its total's period; a figure whose period did not
     resolve already has its problem.
     """
+    import datetime as dt
+
     from exportrow.figure_tense import SO_FAR
 
     need = CHECK_PERIODS.get(s["check"])
@@ -504,10 +525,20 @@ def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
         if fault := period_fault(fig.get("date"), need):
             fix = f"give {fig['id']} a `period:` of whole months from its quote, or choose another check"
             if fig.get("tense") == "past" and SO_FAR in fig["date"].rule:
-                fault = (f"counts {fig['period']!r} only {SO_FAR} (tense: past, a count so far): it {fault}")
-                fix = (f"a count so far has no rate per month to set against a whole period: drop the statement, "
-                       f"or explain the comparison under `caveats:`; if {fig['id']} is a forecast for the whole "
-                       f"of {fig['period']!r}, write `tense: future`")
+                last = fig["date"].end - dt.timedelta(days=1)
+                fault = (f"counts {fig['period']!r} only {SO_FAR}, {last:%-d %b %Y} (tense: past, a count so far): "
+                         f"it {fault}")
+                forecast = (f"if {fig['id']} is a forecast for the whole of {fig['period']!r}, write `tense: "
+                            f"future`; if it is an amount set for the whole period (a quota, budget or cap), write "
+                            f"`kind: level` and `tense: present`")
+                if s["check"] in RATE_CHECKS:  # kept, as two overlapping periods are: the report says why
+                    chk.warnings.append(Problem(
+                        chk.file, s["_label"], "figures",
+                        f"check {s['check']} compares rates per month, but figure {i!r} {fault}; a count so far "
+                        "has no rate per month to set against a whole period, so its verdict will be cannot_check",
+                        f"keep the statement to show the comparison cannot be checked, or drop it; {forecast}"))
+                    continue
+                fix = f"a count so far has no run of whole months: drop the statement; {forecast}"
             if fig.get("date") is None and (words := anaphoric_date(fig["span"].text)):
                 fix = (f"{fig['id']}'s quote dates it by {words!r}, which hangs on another date: exportrow cannot "
                        f"resolve it, so do not give {fig['id']} another number's period; drop the statement, or "
