@@ -74,17 +74,18 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "claim_id": ("Identifier of the claim", "", A),
         "actor": ("Who makes the claim (actor id)", "", A),
         "side": ("Side of that actor: " + SIDE_VALUES, "", A),
-        "attribution": ("Whose word the reader has: direct_quote, indirect, anonymous_source, unattributed. As coded, "
-                        "except that a claim of an actor of kind anonymous_source is anonymous_source, and a named "
-                        "claimant coded direct_quote or indirect is direct_quote exactly when quote_form is "
-                        "direct_quote, else indirect (exportrow check warns when the coding differs)", "",
-                        f"{A}; {L}"),
+        "attribution": ("Whose word the reader has: direct_quote, indirect, anonymous_source, unattributed. As the "
+                        "annotator coded it, except that a claim of an actor of kind anonymous_source is "
+                        "anonymous_source; never corrected by the quotation marks, so it may disagree with quote_form "
+                        "(exportrow check warns then). The article page shows this value (and quote_form where they "
+                        "differ), and exportrow agree compares it", "", f"{A}; {L}"),
         "quote_form": ("direct_quote when every word of the claim's quote stands inside quotation marks in the article "
                        "(double marks, straight or curly; guillemets; single marks that open before a word and close "
                        "after one); else paraphrase, also for a paraphrase that borrows a few quoted words. A "
                        "quotation runs across sentences to its closing mark, and one left open at a paragraph's end "
                        "runs to that end, as news style continues it in the next paragraph. Read from the article "
-                       "text, not copied from the annotation's attribution", "", L),
+                       "text, not copied from the annotation's attribution; notebook 03 counts a named claimant's "
+                       "direct quotations and paraphrases by it", "", L),
         "cue": ("The reporting verb or phrase (says, argues, cited, widely seen as)", "", A),
         "quote": ("The claim's content in the article's words, without the reporting frame", "", ART),
         "start": ("Offset of the quote in the raw article text", "characters", L),

@@ -20,7 +20,7 @@ from exportrow.sides import possessive
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "used_frames", "claim_pairs", "tokens", "fightin_words",
            "claims_jsonld", "summary", "STOPWORDS", "ATTRIBUTION_FORMS", "Z_CRITICAL", "word_totals", "words_finding",
            "side_name", "exercise_claim", "reading_questions", "claims_note", "claims_note_again",
-           "PRIOR_STRENGTH_RANGE", "comparison_header", "one_sided", "both_heard", "words_comparable"]
+           "PRIOR_STRENGTH_RANGE", "comparison_header", "one_sided", "both_heard", "words_comparable", "heard_as"]
 
 #: |z| at or above this (two-sided 5%) is more than chance alone often gives.
 Z_CRITICAL = 1.96
@@ -557,6 +557,33 @@ def comparison_header(claims: pd.DataFrame, side_a: str, side_b: str, declared, 
         f"Comparing **{markdown_text(side_name(side_a, sides))}** with **{markdown_text(side_name(side_b, sides))}**.")
 
 
+def heard_as(claims: pd.DataFrame) -> tuple[pd.Series, int, int]:
+    """How each claim is heard, for notebook 03's sentences: a named claimant's direct quotation (``direct_quote``)
+    or paraphrase (``indirect``) as the article's quotation marks show it (``quote_form``), whatever the code;
+    ``anonymous_source`` and ``unattributed`` as coded. Also how many claims are a named claimant's, and how many
+    of those the annotation codes otherwise (``exportrow check`` warns about each).
+
+    The claims table's ``attribution`` stays the annotator's code, as the article page shows it and
+    ``exportrow agree`` compares it; only these counts read the marks.
+
+    Example:
+        >>> from exportrow import claims
+        >>> c = claims()
+        >>> read, named, otherwise = heard_as(c)
+        >>> read.value_counts().to_dict() == c.attribution.astype(str).value_counts().to_dict(), otherwise
+        (True, 0)
+        >>> c.loc[c.claim_id == "kr_no_basis", "attribution"] = "direct_quote"  # a paraphrase coded direct_quote
+        >>> read, named, otherwise = heard_as(c)
+        >>> read[c.claim_id == "kr_no_basis"].tolist(), otherwise
+        (['indirect'], 1)
+    """
+    coded = claims.attribution.astype(object)
+    named = coded.isin(["direct_quote", "indirect"])
+    marks = claims.quote_form.astype(object).map({"direct_quote": "direct_quote", "paraphrase": "indirect"})
+    read = coded.where(~named, marks)
+    return read, int(named.sum()), int((named & (read != coded)).sum())
+
+
 def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared=None, *,
             frame_column: str = "primary") -> list[str]:
     """What the article gives each side, in Markdown sentences computed from the claims.
@@ -598,9 +625,14 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
         mine = claims[claims.side == side]
         direct = int((mine.quote_form == "direct_quote").sum())
         quoted = f" ({direct} in its own quoted words)" if direct else " (none in its own quoted words)"
-        counts = mine.attribution.value_counts()
+        read, named, coded_otherwise = heard_as(mine)
+        counts = read.value_counts()
         heard = ", ".join(f"{int(counts[k])} {labels[k]}{'s' if counts[k] != 1 else ''}"
                           for k in labels if counts.get(k, 0))
+        if coded_otherwise:
+            quoted += (f", as the article's quotation marks show them (the annotation codes {coded_otherwise} of "
+                       f"its {named} named claim{'s' * (named != 1)} otherwise; exportrow check names "
+                       f"{'them' if coded_otherwise != 1 else 'it'})")
         f = frames[frames.side == side]
         top = f[f.claims == f.claims.max()].sort_values("frame_code")
         of_claims = f" claim{'s' * (n_claims != 1)}, as primary or secondary frame" * both
@@ -695,7 +727,7 @@ def exercise_claim(claims: pd.DataFrame, article) -> str:
         return "**In this article.** The annotation records no claim, so there is nothing to code here."
     relayed = claims[claims.cue.str.contains(_RELAYED, na=False)]
     unnamed = claims[claims.attribution == "anonymous_source"]
-    paraphrase = claims[claims.attribution == "indirect"]
+    paraphrase = claims[heard_as(claims)[0] == "indirect"]  # as the quotation marks show it
     pick = next(x for x in (relayed, unnamed, paraphrase, claims) if len(x)).iloc[0]
     words = _claim_context(article, int(pick.start), int(pick.end))
     return (f"**In this article.** Code the claim in these words: \"{markdown_text(words)}\" Its id, to find its "
@@ -755,7 +787,7 @@ def reading_questions(claims: pd.DataFrame) -> list[str]:
                 "where the outlet speaks."]
     out = ["**Volume is not endorsement.** A side with more claims may simply be the side that published material "
            "that week. Ask who supplied the material."]
-    para = claims[claims.attribution == "indirect"]
+    para = claims[heard_as(claims)[0] == "indirect"]  # a named claimant's words outside quotation marks
     here = f" Here the paraphrases use {_quoted(para.cue)}." if len(para) else " This article has no paraphrase."
     out.append("**Paraphrase is the article's wording.** When a side is heard mostly through indirect speech, the "
                f"verbs and nouns are the outlet's choices.{here}")

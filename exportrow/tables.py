@@ -354,8 +354,9 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
 def heard_attribution(attribution: str, actor_kind: str | None) -> str:
     """The attribution a reader hears, as the claims table shows it: a claim of an actor the article does not name
     (kind ``anonymous_source``) is ``anonymous_source``, even when the annotation codes its words ``direct_quote``
-    or ``indirect`` (as the coding guide asks); an ``unattributed`` claim stays so. ``exportrow agree`` compares
-    this value too.
+    or ``indirect`` (as the coding guide asks); an ``unattributed`` claim stays so. Otherwise it is the code as the
+    annotator gave it, never corrected by the article's quotation marks (the claims table's ``quote_form`` reads
+    those). ``exportrow agree`` compares this value too, and the article page shows it.
 
     Example:
         >>> heard_attribution("direct_quote", "anonymous_source"), heard_attribution("direct_quote", "person")
@@ -374,11 +375,12 @@ def claims(article: Article | None = None, annotation_file: str | Path | None = 
     Columns: ``claim_id, actor, side, attribution, quote_form, cue, quote, start, end, words, frame_code,
     frame, frame_secondary_code, frame_secondary, entman, answers``.
 
-    ``quote_form`` is read from the article, not from the annotation (:func:`exportrow.quotation.quote_form`):
-    ``direct_quote`` when every word of the claim's quote stands inside quotation marks, else ``paraphrase``. A
-    named claimant's ``attribution`` follows it (``direct_quote`` or ``indirect``), so a paraphrase coded
-    ``direct_quote`` is shown as the reader meets it (``exportrow check`` warns about the coding);
-    ``anonymous_source`` and ``unattributed`` stay as :func:`heard_attribution` gives them.
+    ``attribution`` is the annotator's code, as :func:`heard_attribution` gives it (a claim of an unnamed actor is
+    ``anonymous_source``): the same value the article page shows and ``exportrow agree`` compares. ``quote_form``
+    is read from the article, not from the annotation (:func:`exportrow.quotation.quote_form`): ``direct_quote``
+    when every word of the claim's quote stands inside quotation marks, else ``paraphrase``. The two may disagree
+    (a paraphrase coded ``direct_quote``): ``exportrow check`` warns about it, and notebook 03 counts a named
+    claimant's direct quotations and paraphrases by ``quote_form`` (:func:`exportrow.framing.summary`).
 
     Example:
         >>> t = claims().set_index("claim_id")
@@ -394,10 +396,7 @@ def claims(article: Article | None = None, annotation_file: str | Path | None = 
     spans = [_span(c) for c in rows]
     names = list(FRAMES.values())
     forms = [quote_form(ann.article, s[0], s[1]) for s in spans]
-    heard = [heard_attribution(c["attribution"], kind.get(c["actor"])) for c in rows]
-    # a named claimant is quoted directly when the article holds the words in quotation marks, however it is coded
-    heard = [("direct_quote" if f == "direct_quote" else "indirect") if h in ("direct_quote", "indirect") else h
-             for h, f in zip(heard, forms)]
+    heard = [heard_attribution(c["attribution"], kind.get(c["actor"])) for c in rows]  # as coded: check warns
 
     return pd.DataFrame({
         "claim_id": _str([c["id"] for c in rows]),

@@ -378,6 +378,36 @@ def _frame(code) -> str:
     return f"{code} {FRAMES.get(code, '?')}" if code is not None else ""
 
 
+def _attribution(ann, claim: dict) -> str:
+    """A claim's attribution for its hover: the code as the claims table gives it, and, when the article's
+    quotation marks say otherwise, what they say (the claims table's ``quote_form``).
+
+    Example:
+        >>> from exportrow.annotations import load_annotation
+        >>> ann = load_annotation()
+        >>> c = next(c for c in ann.claims if c["id"] == "kr_no_basis")
+        >>> _attribution(ann, c)
+        'indirect'
+        >>> _attribution(ann, dict(c, attribution="direct_quote"))  # doctest: +NORMALIZE_WHITESPACE
+        'direct_quote as coded; the article gives these words as a paraphrase, not wholly inside quotation marks
+        (quote_form paraphrase)'
+    """
+    from exportrow.quotation import quote_form
+    from exportrow.tables import heard_attribution
+
+    kind = next((a.get("kind") for a in ann.actors if a.get("id") == claim.get("actor")), None)
+    coded = heard_attribution(claim["attribution"], kind)
+    span = claim.get("span")
+    if coded not in ("direct_quote", "indirect") or span is None:
+        return coded
+    form = quote_form(ann.article, span.start, span.end)
+    if (form == "direct_quote") == (coded == "direct_quote"):
+        return coded
+    said = "a direct quote, wholly inside quotation marks" if form == "direct_quote" else \
+        "a paraphrase, not wholly inside quotation marks"
+    return f"{coded} as coded; the article gives these words as {said} (quote_form {form})"
+
+
 def _fmt_date(d) -> str:
     if d is None:
         return "not resolved"
@@ -408,7 +438,7 @@ def _marks(ann, layers, sides, coverage, computed=True) -> tuple[list[Mark], lis
     derived = _derived(ann) if "figures" in layers and computed else []
     if "claims" in layers:
         for c in ann.claims:
-            lines = [f"CLAIM {c['id']}", f"actor: {who(c['actor'])}", f"attribution: {c['attribution']}",
+            lines = [f"CLAIM {c['id']}", f"actor: {who(c['actor'])}", f"attribution: {_attribution(ann, c)}",
                      f"cue: \u201c{c['cue']}\u201d", f"frame: {_frame(c['frame'])}"]
             if c.get("frame_secondary") is not None:
                 lines.append(f"secondary frame: {_frame(c['frame_secondary'])}")

@@ -86,11 +86,8 @@ def test_quote_form_is_read_from_the_quotation_marks(tmp_path):
         "union_word": "direct_quote", "gov_no_withdrawal": "paraphrase", "gov_transition": "paraphrase",
         "emp_diverting": "direct_quote", "emp_ships": "direct_quote", "union_again": "direct_quote",
         "gov_irresponsible": "paraphrase", "gov_irresponsible_direct": "paraphrase"}
-    # a named claimant's attribution follows the marks: the government is never heard in its own quoted words
-    assert c.attribution.astype(str).to_dict() == {
-        "union_word": "direct_quote", "gov_no_withdrawal": "indirect", "gov_transition": "indirect",
-        "emp_diverting": "direct_quote", "emp_ships": "direct_quote", "union_again": "direct_quote",
-        "gov_irresponsible": "indirect", "gov_irresponsible_direct": "indirect"}
+    # attribution stays as coded (review 14, rv14a finding 3): the page and agree show the same value
+    assert c.attribution.astype(str).to_dict() == {i: a for i, _, a, _, _ in CLAIMS}
 
 
 def test_notebook_03_sentence_follows_the_computed_form(tmp_path):
@@ -112,8 +109,8 @@ def test_check_warns_about_a_coding_the_marks_contradict(tmp_path, capsys):
     assert sorted(by_entry) == ["claims[emp_ships]", "claims[gov_irresponsible_direct]", "claims[gov_no_withdrawal]"]
     w = by_entry["claims[gov_no_withdrawal]"]
     assert w.message == ("coded direct_quote, but its quote 'it would not withdraw the reform' stands outside "
-                         "quotation marks in the article, so the claims table and the report show it as a paraphrase "
-                         "(quote_form paraphrase, attribution indirect)")
+                         "quotation marks in the article, so the claims table reads it as a paraphrase (quote_form "
+                         "paraphrase beside attribution direct_quote as coded) and notebook 03 counts it as one")
     assert w.fix.startswith("code it `attribution: indirect`")
     w = by_entry["claims[emp_ships]"]
     assert w.message.startswith("coded indirect, but its quote 'Those ships will not wait for us forever' stands "
