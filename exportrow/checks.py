@@ -1069,13 +1069,14 @@ def _when(f) -> str:
 def _two(v: float, of=None) -> str:
     """A rate per month in a verdict, no more precise than the count ``of`` it is computed from
     (:func:`exportrow.numbers.fmt_rate`): three significant digits, or as many as the count states, at most two
-    decimals kept ("4.00", "1.83"), from a million on with a scale word, as the charts write it.
+    decimals kept ("4.00", "1.83") unless a rate under 0.1 needs more ("0.00347", never "0.00"), from a million on
+    with a scale word, as the charts write it.
 
     Example:
         >>> _two(3.0), _two(22 / 12, 22), _two(3416.6667), _two(125000.0), _two(2091666666666.67)
         ('3.00', '1.83', '3,420', '125,000', '2.09 trillion')
-        >>> _two(25100000 / 12, 25100000), _two(400000 / 12, 400000)
-        ('2.09 million', '33,300')
+        >>> _two(25100000 / 12, 25100000), _two(400000 / 12, 400000), _two(1 / 288, 1)
+        ('2.09 million', '33,300', '0.00347')
     """
     from exportrow.numbers import fmt_rate
 

@@ -62,13 +62,17 @@ def _rounding(v: float, of) -> str:
     Example:
         >>> _rounding(14 / 12, 14), _rounding(25100000 / 12, 25100000)
         ('at most two decimals', '3 significant digits, as precise as the count it divides')
+        >>> _rounding(1 / 288, 1)
+        '3 significant digits: two decimals would leave fewer than two'
     """
-    from exportrow.numbers import rate_places
+    from exportrow.numbers import RATE_DIGITS, rate_places, significant_digits
 
-    if rate_places(float(v), of) >= 2:
+    places = rate_places(float(v), of)
+    if places == 2:
         return "at most two decimals"
-    from exportrow.numbers import RATE_DIGITS, significant_digits
-
+    if places > 2:
+        return (f"{max(RATE_DIGITS, significant_digits(of))} significant digits: two decimals would leave fewer than "
+                "two")
     return f"{max(RATE_DIGITS, significant_digits(of))} significant digits, as precise as the count it divides"
 
 

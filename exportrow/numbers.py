@@ -40,7 +40,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 __all__ = ["NumberMention", "find_numbers", "quote_numbers", "parse_number", "fmt_value", "states_value",
-           "scale_fix", "fmt_rate", "rate_places", "significant_digits", "RATE_DIGITS"]
+           "scale_fix", "fmt_rate", "rate_places", "stored_rate", "significant_digits", "RATE_DIGITS"]
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -731,7 +731,8 @@ def fmt_value(value, decimals: int | None = None) -> str:
 
 
 #: The fewest significant digits a computed rate is shown with (more when its input states more: see
-#: :func:`rate_places`); never more than two decimals.
+#: :func:`rate_places`); never more than two decimals, unless two decimals would leave fewer than two significant
+#: digits (a rate under 0.1, such as 1 in 288 months = 0.00347 a month).
 RATE_DIGITS = 3
 #: Scale words for large rates (:func:`fmt_rate`), largest first.
 _RATE_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -755,27 +756,48 @@ def significant_digits(value) -> int:
 
 def rate_places(v: float, of=None, decimals: int = 2) -> int:
     """The decimal places a computed rate ``v`` is rounded to: no more than :data:`RATE_DIGITS` significant digits
-    (or as many as its input ``of`` states, when that is more) and never more than ``decimals``; negative places
-    round to tens, hundreds ... (``-4``: to ten thousands).
+    (or as many as its input ``of`` states, when that is more) and never more than ``decimals``, unless ``decimals``
+    would leave fewer than two significant digits (a rate under 0.1): then all those significant digits, so that a
+    small rate is never shown as 0 or 0.0; negative places round to tens, hundreds ... (``-4``: to ten thousands).
 
     Example:
         >>> rate_places(1.1667), rate_places(33333.33), rate_places(2091666.67, 25100000)
         (2, -2, -4)
-        >>> rate_places(102880.58, 1234567)
-        1
+        >>> rate_places(102880.58, 1234567), rate_places(0.75), rate_places(1 / 288, 1), rate_places(0.0347)
+        (1, 2, 5, 4)
     """
     if not math.isfinite(v) or v == 0:
         return decimals
     digits = max(RATE_DIGITS, significant_digits(of)) if of is not None else RATE_DIGITS
-    return min(decimals, digits - (math.floor(math.log10(abs(v))) + 1))
+    whole = math.floor(math.log10(abs(v))) + 1  # digits before the point (0 for 0.5, -2 for 0.00347)
+    capped = min(decimals, digits - whole)
+    return digits - whole if capped < 2 - whole else capped
+
+
+def stored_rate(v: float) -> float:
+    """A computed rate per month as the tables store it (``per_month``): to two decimals, or to :data:`RATE_DIGITS`
+    significant digits when that is finer (a rate under 1), so that a non-zero rate is never stored as 0.
+
+    Example:
+        >>> stored_rate(14 / 12), stored_rate(22 / 12), stored_rate(4.0), stored_rate(72 / 15), stored_rate(9 / 12)
+        (1.17, 1.83, 4.0, 4.8, 0.75)
+        >>> stored_rate(1 / 288), stored_rate(25100000 / 12), stored_rate(0.0)
+        (0.00347, 2091666.67, 0.0)
+    """
+    v = float(v)
+    if not math.isfinite(v) or v == 0:
+        return v
+    return round(v, max(2, RATE_DIGITS - (math.floor(math.log10(abs(v))) + 1)))
 
 
 def fmt_rate(v: float, of=None, *, decimals: int = 2, fixed: bool = False) -> str:
     """A rate computed by exportrow (a count divided by months), shown no more precisely than the article states its
     input: to :data:`RATE_DIGITS` significant digits, or as many as the input ``of`` states when that is more (see
-    :func:`rate_places`), never more than ``decimals`` decimals; from a million on with a scale word, as articles
-    write large amounts. ``fixed`` keeps trailing zeros of the decimals ("4.00", as a verdict writes both rates).
-    The tables keep the full value (``per_month``).
+    :func:`rate_places`), never more than ``decimals`` decimals unless that would leave fewer than two significant
+    digits (a rate under 0.1 keeps its significant digits: never "0" for a rate that is not 0); from a million on
+    with a scale word, as articles write large amounts. ``fixed`` keeps trailing zeros of the decimals ("4.00", as a
+    verdict writes both rates). The tables store ``per_month`` to two decimals or three significant digits, whichever
+    is finer (:func:`stored_rate`).
 
     Examples:
         >>> fmt_rate(25100000 / 12, 25100000), fmt_rate(30400000 / 12, 30400000), fmt_rate(2091666666666.67)
@@ -784,8 +806,8 @@ def fmt_rate(v: float, of=None, *, decimals: int = 2, fixed: bool = False) -> st
         ('1.17', '1.83', '4', '4.8', '4.00')
         >>> fmt_rate(400000 / 12, 400000), fmt_rate(1234567 / 12, 1234567), fmt_rate(999999.0)
         ('33,300', '102,880.6', '1 million')
-        >>> fmt_rate(0.5, fixed=True)
-        '0.50'
+        >>> fmt_rate(0.5, fixed=True), fmt_rate(9 / 12, 9, fixed=True), fmt_rate(1 / 288, 1), fmt_rate(1 / 300)
+        ('0.50', '0.75', '0.00347', '0.00333')
         >>> fmt_rate(-2500000.0), fmt_rate(float("nan"))
         ('-2.5 million', 'nan')
     """

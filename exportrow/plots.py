@@ -377,7 +377,8 @@ def _markers(palette: dict[str, str]) -> dict[str, str]:
 def _rate(v: float, of=None) -> str:
     """A rate for a label or title, no more precise than the count ``of`` it is computed from
     (:func:`exportrow.numbers.fmt_rate`: three significant digits, or as many as the count states, at most two
-    decimals, no trailing zeros; from a million on with a scale word). The tables keep the full value.
+    decimals unless a rate under 0.1 needs more to keep its digits, no trailing zeros; from a million on with a scale
+    word). The tables store ``per_month`` to two decimals or three significant digits, whichever is finer.
 
     Example:
         >>> _rate(4.0), _rate(1.1667), _rate(5000.0), _rate(125000.0), _rate(2500000 / 15), _rate(41000 / 12)

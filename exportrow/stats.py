@@ -18,7 +18,7 @@ from exportrow.annotations.vocab import FIGURE_KINDS
 from exportrow.article import Article
 from exportrow.checks import VERDICTS, check_one, period_label, rules_table
 from exportrow.escape import markdown_text
-from exportrow.numbers import fmt_value
+from exportrow.numbers import fmt_rate, fmt_value, stored_rate
 from exportrow.tables import BASES, _cat, _int, _str, annotation
 
 __all__ = ["fmt_value", "statements", "check_statements", "case_periods", "caveats", "period_label", "main_quantity",
@@ -402,7 +402,8 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
 
     count = [float(v) for v in f.value]
     kinds = [str(k) if pd.notna(k) else "count" for k in f.get("kind", pd.Series([None] * len(f), dtype=object))]
-    rate = [round(c / m, 2) if pd.notna(m) and m and k == "count" else None for c, m, k in zip(count, f.months, kinds)]
+    rate = [stored_rate(c / m) if pd.notna(m) and m and k == "count" else None
+            for c, m, k in zip(count, f.months, kinds)]
     value = [r if measure == "per_month" and k == "count" else c for r, c, k in zip(rate, count, kinds)]
     sides = list(figures_table.side.cat.categories) if hasattr(figures_table.side, "cat") else None
     return pd.DataFrame({
@@ -1172,7 +1173,8 @@ def derived_left_out(figures_table: pd.DataFrame | None, periods: pd.DataFrame, 
 
 def _left_out_words(r, measure: str, unit: str) -> str:
     """A derived period left out of the chart, in words: ``72 cases for Jan 2018–Mar 2019 (4.8 a month)``."""
-    rate = (f" ({fmt_value(r.per_month, 2)} a month)" if measure == "per_month" and pd.notna(r.per_month) else "")
+    rate = (f" ({fmt_rate(r.per_month, r['count'])} a month)" if measure == "per_month" and pd.notna(r.per_month)
+            else "")
     return f"{hedged(r['count'], r.qualifier)} {unit} for {r.label}{rate}"
 
 

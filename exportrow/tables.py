@@ -27,6 +27,7 @@ from exportrow.annotations import (
 from exportrow.annotations.context import context_date, load_context
 from exportrow.article import Article, load_article
 from exportrow.dates import PRECISIONS
+from exportrow.numbers import stored_rate
 from exportrow.quotation import quote_form
 
 __all__ = ["actors", "figures", "claims", "events", "context_events", "all_tables", "annotation",
@@ -333,7 +334,7 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         "period_end": _dates([r["end"] for r in rows]),
         "precision": _cat([r["precision"] for r in rows], PRECISIONS),
         "months": _int(months),
-        "per_month": pd.array([round(v / m, 2) if m and r["kind"] == "count" else None
+        "per_month": pd.array([stored_rate(v / m) if m and r["kind"] == "count" else None
                                for v, m, r in zip(values, months, rows)],
                               dtype="Float64"),
         "basis": _cat([r["basis"] for r in rows], BASES),
