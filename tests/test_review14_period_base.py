@@ -13,7 +13,8 @@ published: 2025-02-03
 Last year, as Red Sea attacks diverted ships, container volumes rose 4.5% from 2023, while bulk cargo fell 7%. \
 Container volumes at the Tata Steel port fell 5% in September, the port authority said last month. \
 Exports were 4% higher than in 2023, the ministry said last month. \
-The terminal has handled 12 ships since July, its operator said last month.
+The terminal has handled 12 ships since July, its operator said last month. \
+Cargo reached 278 million tonnes in 2024, the harbour board said, up 2% on 2023.
 """
 
 
@@ -54,3 +55,9 @@ def test_since_without_a_change_starts_a_period_and_still_warns(tmp_path):
     warned = _warnings(tmp_path, "ships", 12, "last month",
                        "The terminal has handled 12 ships since July, its operator said last month")
     assert len(warned) == 1 and "own date words, 'since July'" in warned[0][1]
+
+
+def test_a_base_after_on_over_or_above_a_year_is_no_date_of_the_numbers_own(tmp_path):
+    """Review 15, finding 2: "up 2% on 2023" (wire style) was read as the 2% dated 2023."""
+    assert _warnings(tmp_path, "cargo_change", 2, "2024",
+                     "Cargo reached 278 million tonnes in 2024, the harbour board said, up 2% on 2023") == []

@@ -75,11 +75,13 @@ def test_the_suggested_fix_passes_and_keeps_the_whole_year(tmp_path):
     assert row.per_month is pd_na()
 
 
-def test_a_past_tense_level_is_never_cut_to_a_count_so_far(tmp_path):
+def test_a_past_tense_level_is_a_level_so_far_and_a_present_one_the_whole_period(tmp_path):
+    """Review 15, finding 1: `kind: level` with `tense: past` ("has averaged 6.3% this year") reports only the part
+    so far, so it ends at publication like a count so far; the amount set for the whole period is `tense: present`."""
     art, ann = _write(tmp_path, "kind: level, tense: past, ", "kind: level, ")
-    loaded = load_annotation(ann, art)
-    rule = next(f for f in loaded.figures if f["id"] == "current_quota")["date"].rule
-    assert "a count so far" not in rule  # was cut to 1 Jan-13 Oct 2025, "a count so far"
+    row = exportrow.figures(art, ann).set_index("figure_id").loc["current_quota"]
+    assert str(row.period_end.date()) == "2025-10-14"
+    art, ann = _write(tmp_path, "kind: level, tense: present, ", "kind: level, ")
     row = exportrow.figures(art, ann).set_index("figure_id").loc["current_quota"]
     assert str(row.period_end.date()) == "2026-01-01"
 

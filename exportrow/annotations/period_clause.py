@@ -33,6 +33,12 @@ _BASE_ALWAYS = re.compile(r"\b(?:than(?:\s+(?:in|during|for|at|on))?|compared\s+
 #: of a period ("has handled 1.2 million containers since July").
 _BASE_AFTER_CHANGE = re.compile(r"\b(?:from|since)\s+(?:(?:the\s+)?(?:same\s+\w+\s+(?:of|in)|levels?\s+(?:of|in)|"
                                 r"end\s+of)\s+)?$", re.I)
+#: "on", "over", "above", "below", "relative to" before a year: the base of a change or a percentage ("up 2% on 2023",
+#: "an increase of 4.5% over 2023", "3% above 2023"); before a day or a month "on" dates the change ("rose 5% on
+#: Monday"), so only a year counts.
+_BASE_BEFORE_YEAR = re.compile(r"\b(?:on|over|above|below|relative\s+to)\s+$", re.I)
+_YEAR_WORDS = re.compile(r"(?:the\s+)?(?:(?:fiscal\s+|FY\s*)?\d{4}|(?:last|the\s+previous|the\s+prior)\s+year)", re.I)
+_PERCENT = re.compile(r"\d\s*(?:%|per\s*cent|percent|pc\b)|percentage\s+points?", re.I)
 #: A word of change, which makes a following "from <date>" or "since <date>" the base of the change.
 _CHANGE = re.compile(r"\b(?:r[io]se[sn]?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]w(?:s|n|ing)?|up|down|higher|lower|"
                      r"(?:in|de)creas\w*|drop\w*|declin\w*|climb\w*|jump\w*|slip\w*|gain\w*|surg\w*|plung\w*|"
@@ -125,6 +131,11 @@ def _is_base(text: str, date: tuple[int, int, str], clause_start: int) -> bool:
         >>> u = "it has handled 1.2 million since July"
         >>> _is_base(t, (33, 37, "2023"), 0), _is_base(u, (27, 37, "since July"), 0)
         (True, False)
+        >>> t = "up 2% on 2023"  # review 15: British and wire style; "on Monday" still dates the change
+        >>> _is_base(t, (9, 13, "2023"), 0), _is_base("rose 5% on Monday", (11, 17, "Monday"), 0)
+        (True, False)
+        >>> _is_base("3% above 2023", (9, 13, "2023"), 0), _is_base("held talks over 2023", (16, 20, "2023"), 0)
+        (True, False)
         >>> t = "exports were 4% higher than in 2023"
         >>> _is_base(t, (31, 35, "2023"), 0), _is_base("volumes fell 5% in September", (19, 28, "September"), 0)
         (True, False)
@@ -138,6 +149,8 @@ def _is_base(text: str, date: tuple[int, int, str], clause_start: int) -> bool:
             return False  # "from January to March": a period
     if _BASE_ALWAYS.search(before):
         return True
+    if _BASE_BEFORE_YEAR.search(before) and _YEAR_WORDS.fullmatch(words.strip()):
+        return bool(_CHANGE.search(before) or _PERCENT.search(before))
     return bool(_BASE_AFTER_CHANGE.search(before)) and bool(_CHANGE.search(before))
 
 

@@ -373,7 +373,9 @@ def _figure_date(chk: Checker, f: dict):
                     f"runs to {r.end - dt.timedelta(days=1):%-d %b %Y}, after publication ({pub:%-d %b %Y})",
                     "write `tense: past` if the figure counts only the part so far (its period then ends at "
                     "publication), `tense: future` if it is a forecast for the whole period, or add " + LEVEL_FIX)
-        if r is None or f["tense"] != "past" or f.get("kind") == "level":  # a level is never cut to a count so far
+        # only the past tense cuts a period at publication: a count so far, or a level so far ("has averaged 6.3%
+        # this year"); an amount set for the whole period is `kind: level` with `tense: present`, never cut
+        if r is None or f["tense"] != "past":
             return r
         cut = so_far(r, chk.article.published)
         if cut is not r and (word := _AMOUNT_SET.search(f"{f['quantity']} {getattr(f.get('span'), 'text', '')}"
