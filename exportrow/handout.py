@@ -474,10 +474,34 @@ def _actor_name(ann, actor_id) -> str:
     return html_text(" ".join(name.split())) if isinstance(name, str) and name.strip() else _code(actor_id)
 
 
+def _attribution_answer(c) -> str:
+    """The attribution type the answer sheet gives: as the worksheet defines the types (a named source in quotation
+    marks, or paraphrased), read from the article's quotation marks (``quote_form``); where the annotation codes the
+    claim otherwise, both, so the sheet never marks a student wrong for following the definitions (review 15).
+
+    Example:
+        >>> import pandas as pd
+        >>> _attribution_answer(pd.Series({"attribution": "indirect", "quote_form": "paraphrase"}))
+        '<code>indirect</code>'
+        >>> print(_attribution_answer(pd.Series({"attribution": "direct_quote", "quote_form": "paraphrase"})))
+        <code>indirect</code>: the article gives these words as a paraphrase, not wholly inside quotation marks; the \
+annotation codes them <code>direct_quote</code> (exportrow check warns about it)
+    """
+    coded = str(c.attribution)
+    form = c.get("quote_form") if hasattr(c, "get") else None
+    read = {"direct_quote": "direct_quote", "paraphrase": "indirect"}.get(str(form), coded) \
+        if coded in ("direct_quote", "indirect") else coded
+    if read == coded:
+        return _code(coded)
+    words = "inside quotation marks" if read == "direct_quote" else "as a paraphrase, not wholly inside quotation marks"
+    return (f"{_code(read)}: the article gives these words {words}; the annotation codes them {_code(coded)} "
+            "(exportrow check warns about it)")
+
+
 def _coding_rows(c, ann) -> list[list[str]]:
     return [["the claim's words (its content)", f"\u201c{html_text(' '.join(str(c.quote).split()))}\u201d"],
             ["side", f"{_code(c.side)} (said by {_actor_name(ann, c.actor)})"],
-            ["attribution type", _code(c.attribution)],
+            ["attribution type", _attribution_answer(c)],
             ["reporting verb or hedge (cue)", html_text(c.cue) if pd.notna(c.cue) else "none"],
             ["primary frame", html_text(_frame(c.frame_code, c.frame))],
             ["secondary frame", html_text(_frame(c.frame_secondary_code, c.frame_secondary))],

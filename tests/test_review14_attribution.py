@@ -40,3 +40,17 @@ def test_notebook_03_counts_by_the_marks_and_says_the_code_differs(tmp_path):
     assert "heard through 2 direct quotations (2 in its own quoted words);" in unions
     mix = framing.attribution_mix(c, ["government"]).set_index(["attribution", "quote_form"]).claims
     assert (mix[("direct_quote", "paraphrase")], mix[("indirect", "paraphrase")]) == (2, 2)
+
+
+def test_the_answer_sheet_gives_the_attribution_the_worksheet_definitions_give(tmp_path):
+    """Review 15, finding 3: the framing worksheet picks a paraphrase (gov_no_withdrawal, coded direct_quote); its
+    answer sheet said `direct_quote`, marking wrong a student who followed the definitions ("paraphrased": indirect)."""
+    from exportrow.annotations import load_annotation
+    from exportrow.handout import handout
+
+    art, ann = _write(tmp_path)
+    sheet = handout("03-framing-comparison", load_annotation(ann, load_article(art)))
+    answer = sheet.check  # "Check your answer": the coding the annotation gives the picked claim
+    assert "it would not withdraw the reform" in answer
+    assert ("<code>indirect</code>: the article gives these words as a paraphrase, not wholly inside quotation marks; "
+            "the annotation codes them <code>direct_quote</code>") in answer
