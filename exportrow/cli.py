@@ -469,8 +469,10 @@ def _test_pause() -> None:
         return
     print(f"test pause: pandas {'loaded' if 'pandas' in sys.modules else 'not loaded yet'}; waiting for a signal",
           file=sys.stderr, flush=True)
-    while True:
-        signal.pause()
+    import time
+
+    while True:  # not signal.pause(): a signal that lands after the print but before pause() was entered has had
+        time.sleep(0.05)  # its handler deferred by Python, and pause() then waited for another one for ever
 
 
 def _debug(args) -> None:
