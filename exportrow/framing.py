@@ -557,6 +557,10 @@ def comparison_header(claims: pd.DataFrame, side_a: str, side_b: str, declared, 
         f"Comparing **{markdown_text(side_name(side_a, sides))}** with **{markdown_text(side_name(side_b, sides))}**.")
 
 
+#: The attribution a named claimant's words get from the article's quotation marks (the claims table's ``quote_form``).
+QUOTE_FORM_ATTRIBUTION = {"direct_quote": "direct_quote", "paraphrase": "indirect"}
+
+
 def heard_as(claims: pd.DataFrame) -> tuple[pd.Series, int, int]:
     """How each claim is heard, for notebook 03's sentences: a named claimant's direct quotation (``direct_quote``)
     or paraphrase (``indirect``) as the article's quotation marks show it (``quote_form``), whatever the code;
@@ -579,7 +583,7 @@ def heard_as(claims: pd.DataFrame) -> tuple[pd.Series, int, int]:
     """
     coded = claims.attribution.astype(object)
     named = coded.isin(["direct_quote", "indirect"])
-    marks = claims.quote_form.astype(object).map({"direct_quote": "direct_quote", "paraphrase": "indirect"})
+    marks = claims.quote_form.astype(object).map(QUOTE_FORM_ATTRIBUTION)
     read = coded.where(~named, marks)
     return read, int(named.sum()), int((named & (read != coded)).sum())
 

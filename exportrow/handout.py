@@ -487,10 +487,11 @@ def _attribution_answer(c) -> str:
         <code>indirect</code>: the article gives these words as a paraphrase, not wholly inside quotation marks; the \
 annotation codes them <code>direct_quote</code> (exportrow check warns about it)
     """
+    from exportrow.framing import QUOTE_FORM_ATTRIBUTION
+
     coded = str(c.attribution)
-    form = c.get("quote_form") if hasattr(c, "get") else None
-    read = {"direct_quote": "direct_quote", "paraphrase": "indirect"}.get(str(form), coded) \
-        if coded in ("direct_quote", "indirect") else coded
+    read = QUOTE_FORM_ATTRIBUTION.get(str(c.get("quote_form")), coded) if coded in ("direct_quote", "indirect") \
+        else coded
     if read == coded:
         return _code(coded)
     words = "inside quotation marks" if read == "direct_quote" else "as a paraphrase, not wholly inside quotation marks"
