@@ -51,6 +51,7 @@ __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", 
            "agreement", "compare",
            "codings_table", "codings_sentence", "implications", "alpha", "field_table", "match_units",
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability",
+           "unreliable_frame_field", "frame_chart_note",
            "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS", "compared_codings",
            "percent_agreement", "PERCENT_DEFINITION", "OPTIONAL", "skipped_fields", "skipped_note"]
 
@@ -1492,11 +1493,54 @@ def weak_frames(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = No
     return {str(r.frame): (f"alpha {r.alpha:.3f}" if r.alpha == r.alpha else "no alpha") for r in weak.itertuples()}
 
 
-def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = None, codings=()) -> str:
+def unreliable_frame_field(result: Agreement | None) -> pd.Series | None:
+    """The ``frame`` row of ``result``'s field table when its verdict is ``unreliable`` (alpha below
+    :data:`TENTATIVE` on at least :data:`MIN_UNITS` claims coded twice); else None.
+
+    Notebook 04 (:func:`implications`) tells the reader not to compare the sides on frames then, and notebook 03
+    (:func:`frame_warning`, :func:`frame_chart_note`) warns with the same alpha.
+
+    Example:
+        >>> unreliable_frame_field(None) is None
+        True
+        >>> unreliable_frame_field(compare(find_codings(paths.default_annotation()), fields=["frame"])) is None
+        True
+    """
+    if result is None or "frame" not in set(result.fields.field):
+        return None
+    row = result.fields.set_index("field").loc["frame"]
+    return row if row.verdict == "unreliable" else None
+
+
+def _frame_field_words(row: pd.Series, codings: int) -> str:
+    by = "coded by two or more coders" if codings > 2 else "coded twice"
+    return f"frame alpha {row.alpha:.3f} on {int(row.units)} claims {by}, below {TENTATIVE:.3f}"
+
+
+def frame_chart_note(result: Agreement | None) -> str:
+    """The sentence a frames chart carries under it when the coders did not reproduce the frames as a whole
+    (:func:`unreliable_frame_field`); empty otherwise.
+
+    Example:
+        >>> frame_chart_note(None)
+        ''
+    """
+    row = unreliable_frame_field(result)
+    if row is None:
+        return ""
+    words = _frame_field_words(row, len(result.codings))
+    return f"Low agreement: another coder did not reproduce these frames ({words}); do not compare the sides on them."
+
+
+def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = None, codings=(),
+                  result: Agreement | None = None) -> str:
     """Notebook 03's sentence on how far its frame counts would hold for another coder.
 
     ``codings``: the coding files found (:func:`find_codings`); a blank worksheet among them is named as
-    left out.
+    left out. ``result``: their comparison (:func:`compare`, with the ``frame`` field): when the frame field as a
+    whole is unreliable (:func:`unreliable_frame_field`), the warning gives its alpha first, as notebook 04 does,
+    whatever the frames one by one say (in a short article every frame is given to too few claims for a verdict
+    of its own).
 
     Example:
         >>> print(frame_warning(None))  # doctest: +NORMALIZE_WHITESPACE
@@ -1515,6 +1559,9 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
     if per_frame is None:
         return ("One coding of this article: nothing measures yet how far another coder would give these claims "
                 "the same frames (notebook 04 compares codings)." + note)
+    field_row = unreliable_frame_field(result)
+    if field_row is not None:
+        return _unreliable_frames(field_row, per_frame, frames, len(result.codings)) + note
     few = per_frame[per_frame.verdict == TOO_FEW] if "units" in per_frame else per_frame.iloc[0:0]
     if "units" in few and "claims" in few:  # a frame on too few claims; or too few claims coded twice (every frame)
         few_claims, few = few[few.units >= MIN_UNITS], few[few.units < MIN_UNITS]
@@ -1550,6 +1597,31 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
             f"frames: {listed} {verb} below {TENTATIVE:.3f}, Krippendorff's lowest threshold. A difference "
             "between the sides in these frames may come from the coding, not the article; notebook 04 shows where "
             "the coders differ." + few_note + note)
+
+
+def _unreliable_frames(row: pd.Series, per_frame: pd.DataFrame, frames: pd.DataFrame | None, codings: int) -> str:
+    """:func:`frame_warning` when the frame field as a whole is unreliable: its alpha first, then what the frames
+    one by one add (the weak ones, the ones that reach :data:`TENTATIVE`, the ones too few claims carry)."""
+    drawn = (set(frames.loc[frames.claims > 0, "frame"].astype(str)) if frames is not None
+             else set(per_frame.frame.astype(str)))
+    mine = per_frame[per_frame.frame.astype(str).isin(drawn)]
+    weak = weak_frames(mine, frames)
+    fine = [_md(f) for f, v in zip(mine.frame.astype(str), mine.verdict)
+            if v not in (TOO_FEW, "unreliable", "undefined")]
+    few = mine[mine.verdict == TOO_FEW] if "claims" in mine else mine.iloc[0:0]
+    text = ("**Warning: low agreement between coders.** The frames here are one coder's reading, which another coder "
+            f"did not reproduce: {_frame_field_words(row, codings)}, Krippendorff's lowest threshold. Do not compare "
+            "the sides on them; notebook 04 shows where the coders differ.")
+    if weak:
+        listed = "; ".join(f"{_md(name)} ({a})" for name, a in weak.items())
+        text += f" Per frame: {listed} {'stays' if len(weak) == 1 else 'stay'} below {TENTATIVE:.3f} too."
+    if fine:
+        one = len(fine) == 1
+        text += (f" Per frame: {'; '.join(fine)} {'reaches' if one else 'reach'} alpha {TENTATIVE:.3f} or more on "
+                 f"{'its' if one else 'their'} own.")
+    if len(few):
+        text += f" Per frame: {_few_frames(few, md=True)} (notebook 04, section 6)."
+    return text
 
 
 # ---------------------------------------------------------------- output
