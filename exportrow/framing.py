@@ -588,6 +588,32 @@ def heard_as(claims: pd.DataFrame) -> tuple[pd.Series, int, int]:
     return read, int(named.sum()), int((named & (read != coded)).sum())
 
 
+#: How a claim is heard when the label alone does not say whether its words are quoted (:func:`summary` adds it),
+#: with the word for words not wholly inside quotation marks: an unnamed source's are paraphrased, while an
+#: unattributed statement (the outlet's own, say) paraphrases no one.
+_FORM_NOT_IN_LABEL = {"anonymous_source": "paraphrased", "unattributed": "not quoted"}
+
+
+def _quoted_or_not(forms: pd.Series, other: str = "paraphrased") -> str:
+    """Whether the claims of one kind (an anonymous source's, say) are quoted, from their ``quote_form``s;
+    ``other``: the word for the rest.
+
+    Example:
+        >>> _quoted_or_not(pd.Series(["paraphrase"])), _quoted_or_not(pd.Series(["direct_quote"] * 2))
+        (' (paraphrased)', ' (all quoted)')
+        >>> _quoted_or_not(pd.Series(["direct_quote", "paraphrase", "paraphrase"]))
+        ' (1 quoted, 2 paraphrased)'
+        >>> _quoted_or_not(pd.Series(["paraphrase"] * 3), "not quoted")
+        ' (none quoted)'
+    """
+    n, quoted = len(forms), int((forms == "direct_quote").sum())
+    if quoted == n:
+        return " (all quoted)" if n > 1 else " (quoted)"
+    if not quoted:
+        return " (none quoted)" if other == "not quoted" and n > 1 else f" ({'all ' * (n > 1)}{other})"
+    return f" ({quoted} quoted, {n - quoted} {other})"
+
+
 def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared=None, *,
             frame_column: str = "primary") -> list[str]:
     """What the article gives each side, in Markdown sentences computed from the claims.
@@ -598,6 +624,11 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
     The most used frame is counted as the frames chart counts it (``frame_column``, as in :func:`frame_counts`):
     under ``both``, the claims that have the frame as primary or secondary frame, and the sentence says so.
 
+    How each side is heard is counted as :func:`heard_as` reads it. A direct quotation or a paraphrase says itself
+    whether its words are quoted; an anonymous source or an unattributed statement says it in brackets, from the
+    claims' ``quote_form``. The side's claims in its own quoted words (every ``direct_quote``) are a clause of
+    their own, out of all its claims, so that the count never reads as a count of the item before it.
+
     Side names (with the annotation's ``sides``, the ``name:`` a side gives) and frame labels are escaped
     (:func:`exportrow.escape.markdown_text`).
 
@@ -605,7 +636,8 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
         >>> from exportrow import claims
         >>> print(summary(claims(), "seoul", "tokyo")[1])
         **Tokyo**: 4 claims, 49 words (15% of all claim words); heard through 3 paraphrases,
-        1 anonymous source (1 in its own quoted words); most used frame: Policy prescription and evaluation (3 of 4).
+        1 anonymous source (quoted); 1 of its 4 claims in its own quoted words; most used frame: Policy prescription
+        and evaluation (3 of 4).
         >>> print(summary(claims(), "seoul", "tokyo", frame_column="both")[0].split("; ")[-1])
         most used frame: External regulation and reputation (6 of 12 claims, as primary or secondary frame).
     """
@@ -628,15 +660,18 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
         n_claims, n_words = int(v.claims), int(v.words)
         mine = claims[claims.side == side]
         direct = int((mine.quote_form == "direct_quote").sum())
-        quoted = f" ({direct} in its own quoted words)" if direct else " (none in its own quoted words)"
         read, named, coded_otherwise = heard_as(mine)
         counts = read.value_counts()
         heard = ", ".join(f"{int(counts[k])} {labels[k]}{'s' if counts[k] != 1 else ''}"
+                          + (_quoted_or_not(mine.quote_form[read == k], _FORM_NOT_IN_LABEL[k])
+                             if k in _FORM_NOT_IN_LABEL else "")
                           for k in labels if counts.get(k, 0))
         if coded_otherwise:
-            quoted += (f", as the article's quotation marks show them (the annotation codes {coded_otherwise} of "
-                       f"its {named} named claim{'s' * (named != 1)} otherwise; exportrow check names "
-                       f"{'them' if coded_otherwise != 1 else 'it'})")
+            heard += (f", as the article's quotation marks show them (the annotation codes {coded_otherwise} of "
+                      f"its {named} named claim{'s' * (named != 1)} otherwise; exportrow check names "
+                      f"{'them' if coded_otherwise != 1 else 'it'})")
+        quoted = (f"{direct or 'none'} of its {n_claims} claims in its own quoted words" if n_claims != 1 else
+                  f"its one claim {'in' if direct else 'not in'} its own quoted words")
         f = frames[frames.side == side]
         top = f[f.claims == f.claims.max()].sort_values("frame_code")
         of_claims = f" claim{'s' * (n_claims != 1)}, as primary or secondary frame" * both
@@ -647,7 +682,7 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
                     f"{'; '.join(top.frame)}")
         out.append(f"**{name[side]}**: {n_claims} claim{'s' * (n_claims != 1)}, {n_words} "
                    f"word{'s' * (n_words != 1)} ({v.word_share:.0%} of all claim words); heard through "
-                   f"{heard}{quoted}; {most}.")
+                   f"{heard}; {quoted}; {most}.")
     if not both_heard(claims, [side_a, side_b]):  # nobody to answer or be answered: no rebuttal sentences
         if both_heard(claims, [side_a]) or both_heard(claims, [side_b]):
             if declared is None:

@@ -270,7 +270,7 @@ def test_the_one_direct_quote_is_visible(art, nb03):
     assert m[("tokyo", "anonymous_source", "direct_quote")] == 1 and m[("seoul", "direct_quote", "direct_quote")] == 0
     assert m[("tokyo", "indirect", "paraphrase")] == 3 and m[("seoul", "indirect", "paraphrase")] == 12
     assert re.search(r"anonymous_source direct_quote\s+0\s+1", nb03)
-    assert "1 anonymous source (1 in its own quoted words)" in nb03
+    assert "3 paraphrases, 1 anonymous source (quoted); 1 of its 4 claims in its own quoted words" in nb03
 
 
 def test_reportedly_is_an_unnamed_relay(art):

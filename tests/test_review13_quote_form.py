@@ -95,9 +95,10 @@ def test_notebook_03_sentence_follows_the_computed_form(tmp_path):
     c = claims(load_article(art), ann)
     lines = framing.summary(c, "unions", "government")
     gov = next(line for line in lines if line.startswith("**Government**"))
-    assert "heard through 4 paraphrases (none in its own quoted words)" in gov
+    assert "heard through 4 paraphrases, as the article's quotation marks show them" in gov
+    assert "; none of its 4 claims in its own quoted words;" in gov
     unions = next(line for line in lines if line.startswith("**Unions**"))
-    assert "heard through 2 direct quotations (2 in its own quoted words)" in unions
+    assert "heard through 2 direct quotations; 2 of its 2 claims in its own quoted words" in unions
     mix = c.pipe(framing.attribution_mix, ["government"])
     assert int(mix.claims.sum()) == 4  # every claim counted, none lost to an unlisted pair
 

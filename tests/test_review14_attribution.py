@@ -34,10 +34,11 @@ def test_notebook_03_counts_by_the_marks_and_says_the_code_differs(tmp_path):
     art, ann = _write(tmp_path)
     c = claims(load_article(art), ann)
     gov = next(line for line in framing.summary(c, "unions", "government") if line.startswith("**Government**"))
-    assert ("heard through 4 paraphrases (none in its own quoted words), as the article's quotation marks show them "
-            "(the annotation codes 2 of its 4 named claims otherwise; exportrow check names them)") in gov
+    assert ("heard through 4 paraphrases, as the article's quotation marks show them (the annotation codes 2 of its "
+            "4 named claims otherwise; exportrow check names them); none of its 4 claims in its own quoted words"
+            ) in gov
     unions = next(line for line in framing.summary(c, "unions", "employers") if line.startswith("**Unions**"))
-    assert "heard through 2 direct quotations (2 in its own quoted words);" in unions
+    assert "heard through 2 direct quotations; 2 of its 2 claims in its own quoted words;" in unions
     mix = framing.attribution_mix(c, ["government"]).set_index(["attribution", "quote_form"]).claims
     assert (mix[("direct_quote", "paraphrase")], mix[("indirect", "paraphrase")]) == (2, 2)
 
