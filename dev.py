@@ -7,7 +7,8 @@
     python3 dev.py lock     # re-pin requirements/constraints.txt from the current .venv
     python3 dev.py notebooks  # re-execute the committed notebooks and store clean outputs
     python3 dev.py book     # build the course site into build/site/ (index.html)
-    python3 dev.py exportrow COMMAND ...  # run the exportrow command in .venv without activating it
+    python3 dev.py exportrow COMMAND ...  # run the exportrow command in .venv without activating it, in the
+                                          # folder you run it in (relative paths start there, as when activated)
 
 Needs only Python 3.11+ with pip and venv. Extra arguments after the command are passed
 on (``python3 dev.py report -p show_derived False``, ``python3 dev.py test -k dates``).
@@ -38,11 +39,12 @@ def say(msg: str) -> None:
     print(f"[dev] {msg}", flush=True)
 
 
-def run(cmd: list[str], **kw) -> int:
+def run(cmd: list[str], cwd: Path | str = ROOT, **kw) -> int:
+    """Run ``cmd`` with the environment's tools first on PATH; in the project folder unless ``cwd`` says."""
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
                VIRTUAL_ENV=str(VENV))
     env.pop("PYTHONHOME", None)
-    return subprocess.call(cmd, cwd=ROOT, env=env, **kw)
+    return subprocess.call(cmd, cwd=cwd, env=env, **kw)
 
 
 def wanted() -> str:
@@ -131,7 +133,8 @@ def main(argv: list[str]) -> int:
         return run([str(PY), "-m", "exportrow.book", *rest])
     if command == "exportrow":
         ensure_env()
-        return run([str(BIN / "exportrow"), *rest])
+        # in the caller's folder, as the activated `exportrow` runs: its relative paths start there
+        return run([str(BIN / "exportrow"), *rest], cwd=os.getcwd())
     if command == "notebooks":
         ensure_env()
         books = rest or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "notebooks").rglob("*.ipynb")

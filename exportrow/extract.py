@@ -118,7 +118,8 @@ def _cue_pattern() -> re.Pattern:
 
 @functools.cache
 def _anonymous_pattern() -> re.Pattern:
-    who = r"(?:source|sources|official|officials|diplomat|diplomats|aide|aides|person|people|insider|insiders)"
+    # the plural's "s" is optional and the word must end there: "two officials", not "two official"
+    who = r"(?:sources?|officials?|diplomats?|aides?|person|people|insiders?)\b"
     return re.compile(
         rf"\b(?:[Aa]n?|[Tt]wo|[Ss]everal) (?:(?:senior|government|unnamed|[A-Z][a-z]+)\s+){{0,3}}{who}"
         rf"(?: (?:close to|familiar with|in|at|from) (?:the )?[A-Z]?[\w'’-]+(?: [A-Z][\w'’-]+)*"

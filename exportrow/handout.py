@@ -300,10 +300,24 @@ def _day(ts) -> str:
 
 
 def _interval(start, end, precision) -> str:
+    """A resolved date as the answer sheet prints it: one day with its weekday only when the interval is one day
+    long; a span of days ("by June 30", precision ``day``) from its first to its last day; a week, month or year
+    span with its precision.
+
+    Example:
+        >>> day = pd.Timestamp
+        >>> _interval(day("2025-03-13"), day("2025-03-14"), "day")
+        'Thursday 13 March 2025'
+        >>> _interval(day("2025-03-13"), day("2025-07-01"), "day")
+        '13 March 2025 to 30 June 2025'
+        >>> _interval(day("2025-03-17"), day("2025-03-24"), "week")
+        '17 March 2025 to 23 March 2025 (week)'
+    """
     last = end - pd.Timedelta(days=1)
-    if precision == "day" or start == last:
+    if start == last:
         return _day(start)
-    return f"{start.day} {start:%B %Y} to {last.day} {last:%B %Y} ({precision})"
+    span = f"{start.day} {start:%B %Y} to {last.day} {last:%B %Y}"
+    return span if precision == "day" else f"{span} ({precision})"
 
 
 def _write_as(pick) -> str:

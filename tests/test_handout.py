@@ -225,3 +225,37 @@ def test_02_answer_says_which_words_move_as_the_rules_and_the_dates_do(bundled):
             "month and day without a year (“March 5”) follow the weekday rule, so in the past tense they move only "
             "when the new date falls before that day of the year. Only dates with their year (“December 2017”, "
             "“2016”) never move.") in after
+
+
+REVIEW16B = FIXTURES / "review16b"
+STEEL = REVIEW16B / "pacific-trade-wire-2025-03-13-steel-duties.txt"
+
+
+def test_02_answer_dates_a_span_of_days_from_its_first_to_its_last_day():
+    """Review 16b, finding 1: "by June 30" (13 March to 30 June 2025, precision day) was printed as one day, the
+    publication day, "Thursday 13 March 2025"; only an interval one day long is printed as a day."""
+    ann = annotation(exportrow.load_article(STEEL))
+    settle = exportrow.events(ann.article, ann.path).set_index("event_id").loc["settle_by"]
+    assert (settle.expression, settle.precision) == ("by June 30", "day")
+    assert (str(settle.date_start.date()), str(settle.date_end.date())) == ("2025-03-13", "2025-07-01")
+    _, after = split(page_for("02-claim-timeline", ann, charts=False))
+    assert ("Australia hopes to settle the matter “by June 30” 13 March 2025 to 30 June 2025 "
+            "20 March 2025 to 30 June 2025") in after
+    assert "“on Thursday” resolves to Thursday 13 March 2025" in after  # one day long: still a day, with its weekday
+    assert "“on Thursday” Thursday 13 March 2025 Thursday 20 March 2025" in after
+    assert "“since 2023” 1 January 2023 to 13 March 2025 (year)" in after
+
+
+def test_02_part_1_dates_a_span_of_days_from_its_first_to_its_last_day(tmp_path):
+    """Part 1 prints the same interval when the exercise's event is the span ("by June 30" is a month and day)."""
+    text = (REVIEW16B / "pacific-trade-wire-2025-03-13-steel-duties.yaml").read_text(encoding="utf-8")
+    head, events = text.split("\nevents:\n")
+    keep = [b for b in events.split("  - id: ") if b.startswith("settle_by\n")]
+    (tmp_path / STEEL.name).write_bytes(STEEL.read_bytes())
+    (tmp_path / f"{STEEL.stem}.yaml").write_text(f"{head}\nevents:\n  - id: {keep[0]}", encoding="utf-8")
+    ann = annotation(exportrow.load_article(tmp_path / STEEL.name))
+    assert pick_event(exportrow.events(ann.article, ann.path)).event_id == "settle_by"
+    before, after = split(page_for("02-claim-timeline", ann, charts=False))
+    assert "Write the first and last days it names. Which rule did you use?" in before
+    assert "“by June 30” resolves to 13 March 2025 to 30 June 2025, by the rule" in after
+    assert "Thursday 13 March 2025" not in after

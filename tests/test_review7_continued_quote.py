@@ -25,9 +25,9 @@ Brenner spoke after the meeting. "Nothing was agreed."
 """
 
 
-def _write(tmp_path: Path, quote: str, cue: str, actor: str = "lind") -> tuple[Path, Path]:
+def _write(tmp_path: Path, quote: str, cue: str, actor: str = "lind", article: str | None = None) -> tuple[Path, Path]:
     art = tmp_path / "w.txt"
-    art.write_text(ARTICLE, encoding="utf-8")
+    art.write_text(article or ARTICLE, encoding="utf-8")
     digest = hashlib.sha256(art.read_bytes()).hexdigest()
     ann = tmp_path / "w.yaml"
     ann.write_text(f"""exportrow: 1

@@ -824,9 +824,10 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "\"\u201c", "\"\u201d"
 
 
 def _cue_of_continued_quote(sentences: list[Span], sent: Span, cue: str) -> bool:
-    """Whether ``cue`` stands in the attribution of the sentence before ``sent``, whose quotation ``sent``
-    continues: the speaker is named once, in the sentence before (``"...," said Lind. "More words."``, or
-    ``Lind said: "First words. More words."``).
+    """Whether ``cue`` stands in the attribution of the quotation ``sent`` continues: the speaker is named once,
+    in an earlier sentence (``"...," said Lind. "More words."``, or ``Lind said: "First words. More words."``).
+    The sentences between are walked back through only while each is wholly inside that same quotation
+    (``"...," said Lind. "Second. Third."`` for a claim in the third).
 
     Example:
         >>> said = Span(0, 27, '"We cannot," said Lind.'); more = Span(28, 50, '"Our cities come first."')
@@ -839,6 +840,23 @@ def _cue_of_continued_quote(sentences: list[Span], sent: Span, cue: str) -> bool
         >>> _cue_of_continued_quote([plain, quoted], quoted, "said")  # no quotation before: not a continuation
         False
 
+    The second and later sentences of a quotation that runs on take the verb of the sentence that names the
+    speaker, but not the verb of a sentence before a quotation that was closed:
+
+        >>> second = Span(28, 50, '"Our towns came first.'); third = Span(51, 66, 'They will die."')
+        >>> _cue_of_continued_quote([said, second, third], third, "said")
+        True
+        >>> middle, last = Span(25, 36, 'More words.'), Span(37, 50, 'Last words."')
+        >>> _cue_of_continued_quote([opened, middle, last], last, "said")
+        True
+        >>> left = Span(28, 36, 'He left.')
+        >>> second, third = Span(37, 59, '"Our towns came first.'), Span(60, 75, 'They will die."')
+        >>> _cue_of_continued_quote([said, left, second, third], third, "said")  # no longer Lind's quotation
+        False
+        >>> closed = Span(0, 19, 'Lind said: "First."'); after = Span(20, 32, 'Other words.')
+        >>> _cue_of_continued_quote([closed, after, last], last, "said")  # Lind's quotation closed
+        False
+
     Only a reporting verb counts, and only for a sentence that is all quotation (no speaker of its own):
 
         >>> own = Span(28, 70, '"We will go to court," Brenner replied.')
@@ -848,15 +866,44 @@ def _cue_of_continued_quote(sentences: list[Span], sent: Span, cue: str) -> bool
     before = [x for x in sentences if x.end <= sent.start]
     if not before or not _reporting_verb(cue):
         return False
-    prev, text, cue = before[-1].text, sent.text.strip(), cue.lower()
-    if text[:1] in _OPEN_QUOTES:  # "...," said Lind. "More words."
-        closing = max(prev.rfind(q) for q in _CLOSE_QUOTES)
-        return closing >= 0 and _all_quotation(text[1:]) and cue in _words(prev[closing + 1:])
-    straight, curly = prev.count('"'), prev.count("\u201c") - prev.count("\u201d")
-    if straight % 2 == 1 or curly > 0:  # Lind said: "First words. More words."
-        opening = max(prev.rfind(q) for q in _OPEN_QUOTES)
-        return _all_quotation(text) and cue in _words(prev[:opening])
+    text, cue = sent.text.strip(), cue.lower()
+    opened = text[:1] in _OPEN_QUOTES  # the quotation opens at the start of the sentence walked back from
+    if not _all_quotation(text[1:] if opened else text):
+        return False
+    while before:
+        prev = before.pop().text
+        if opened:  # "...," said Lind. "More words."
+            closing = max(prev.rfind(q) for q in _CLOSE_QUOTES)
+            return closing >= 0 and cue in _words(prev[closing + 1:])
+        opening = _opening_left_open(prev)
+        if opening is None:
+            if any(q in prev for q in _OPEN_QUOTES + _CLOSE_QUOTES):
+                return False  # a quotation closed there: the claim's sentence is not inside it
+            continue  # wholly inside the quotation: walk back
+        if _words(prev[:opening]):  # Lind said: "First words. More words."
+            return cue in _words(prev[:opening])
+        opened = True  # the quotation opens at that sentence's start: walk back to its attribution
     return False
+
+
+def _opening_left_open(text: str) -> int | None:
+    """The index of the quotation mark that opens a quotation ``text`` leaves open at its end, or None: its last
+    quotation mark, when that mark opens (a curly \u201c, or a straight one before a word).
+
+    Example:
+        >>> _opening_left_open('Lind said: "First words.'), _opening_left_open('"First words.')
+        (11, 0)
+        >>> [_opening_left_open(t) for t in ('Lind said: "First."', '"A," said Lind.', "Lind.")]
+        [None, None, None]
+    """
+    marks = [i for i, ch in enumerate(text) if ch in _OPEN_QUOTES + _CLOSE_QUOTES]
+    if not marks:
+        return None
+    i = marks[-1]
+    if text[i] != '"':
+        return i if text[i] in _OPEN_QUOTES else None
+    after, before = text[i + 1:i + 2], text[i - 1:i] if i else ""
+    return i if re.match(r"\w", after) and not re.match(r"\w|[.,;!?]", before) else None
 
 
 def _words(text: str) -> set[str]:
