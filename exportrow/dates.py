@@ -196,7 +196,7 @@ def _count(word: str, expression: str) -> int:
 def _shift_months(d: dt.date, n: int) -> dt.date:
     y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
     if not 1 <= y <= 9998:
-        raise DateResolutionError(f"the date falls outside the calendar ({y})")
+        raise OverflowError(f"year {y}")  # _resolve refuses it, with the years a date may reach
     return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
@@ -259,7 +259,7 @@ def _decade(first_year: int, rule: str) -> ResolvedDate:
 def _century(n: int, rule: str) -> ResolvedDate:
     """The n-th century: strictly (n-1)01 to n00, in common use (n-1)00 to (n-1)99; the interval covers both."""
     if not 2 <= n <= 99:
-        raise DateResolutionError(f"the {_ordinal(n)} century is outside the supported calendar")
+        raise OverflowError(f"the {_ordinal(n)} century")  # _resolve refuses it, with the years a date may reach
     return ResolvedDate(dt.date((n - 1) * 100, 1, 1), dt.date(n * 100 + 1, 1, 1), "century", f"{n - 1:02d}",
                         rule + f" (the {_ordinal(n)} century: strictly {(n - 1) * 100 + 1}-{n * 100}, in common use "
                         f"{(n - 1) * 100}-{(n - 1) * 100 + 99}; the interval covers both)")
@@ -1005,8 +1005,8 @@ def _resolve(expression: str, ctx: _Ctx, original: str) -> ResolvedDate:
             r = handler(e, ctx, original)
         except DateResolutionError:
             raise
-        except (ValueError, OverflowError) as exc:  # a date beyond the calendar's years 1-9999
-            raise _refuse(original, f"the date falls outside the calendar ({exc})") from None
+        except (ValueError, OverflowError):  # a date beyond the calendar's years 1-9999, or a count beyond C's ints
+            raise _out_of_range(original, "falls outside the calendar") from None  # not Python's words for it
         if r is not None:
             return r
     raise _refuse(original, f"not one of the supported forms ({'; '.join(FORMS)})")
