@@ -132,10 +132,11 @@ def _iso_pattern() -> re.Pattern:
                       r"\s*(?P<z>Z|[+-]\d{2}:?\d{2})?)?")
 
 
-#: The years of a news article: from 1700 (the tables hold dates as pandas timestamps, which begin in September
-#: 1677; 1700 leaves a few decades for periods an article reaches back to) to the last year the date resolver
-#: reads as a year (:mod:`exportrow.dates`; a later one leaves "next century" beyond the calendar). Publication
-#: dates (capture, ``-p published``) and ``-p date_window`` are refused outside them.
+#: The years of a news article: from 1700 (the tables hold dates in the years 1678 to 2261,
+#: :data:`exportrow.dates.TABLE_YEARS`, and the resolver refuses a date beyond them; 1700 leaves a few decades for
+#: periods an article reaches back to) to the last year the date resolver reads as a year (:mod:`exportrow.dates`; a
+#: later one leaves "next century" beyond the calendar). Publication dates (capture, ``-p published``) and
+#: ``-p date_window`` are refused outside them.
 NEWS_YEARS = (1700, 2199)
 
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from exportrow.errors import ExportrowError
 from exportrow.numbers import CARDINAL, ORDINAL, parse_number
 
-__all__ = ["DateResolutionError", "TenseNeeded", "ResolvedDate", "find_date_expressions", "resolve_date",
-           "wider_expression", "part_of_wider", "period_fault", "same_happening", "PRECISIONS", "MODS", "TENSES",
-           "FORMS", "anaphoric_date"]
+__all__ = ["DateResolutionError", "DateOutOfRange", "TenseNeeded", "TABLE_YEARS", "ResolvedDate",
+           "find_date_expressions", "resolve_date", "wider_expression", "part_of_wider", "period_fault",
+           "same_happening", "PRECISIONS", "MODS", "TENSES", "FORMS", "anaphoric_date"]
 
 def same_happening(a_start, a_end, b_start, b_end) -> bool:
     """Whether two dated spans can report one happening: the shorter lies inside the longer (ends exclusive).
@@ -69,6 +69,23 @@ class DateResolutionError(ExportrowError, ValueError):
 
 class TenseNeeded(DateResolutionError):
     """An expression whose date depends on the tense of its verb, resolved without one."""
+
+
+#: The years a resolved date may reach: the whole years a pandas timestamp in nanoseconds holds (from 21 September
+#: 1677 to 11 April 2262), so that every date of the tables fits pandas' classic unit too (the tables store
+#: microseconds, whose differences, unlike nanoseconds', reach past 292 years). :func:`resolve_date` refuses a date
+#: outside them, so that `exportrow check` and `extract` say so, and `tables`, `view` and the notebooks never meet
+#: one. (Publication dates keep to the narrower :data:`exportrow.clock.NEWS_YEARS`.)
+TABLE_YEARS = (1678, 2261)
+
+
+class DateOutOfRange(DateResolutionError):
+    """An expression whose date reaches outside :data:`TABLE_YEARS`, the years the tables can hold.
+
+    ``why`` says how, without the expression ("reaches back to 1600, before 1678; the tables hold ...").
+    """
+
+    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -179,7 +196,7 @@ def _count(word: str, expression: str) -> int:
 def _shift_months(d: dt.date, n: int) -> dt.date:
     y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
     if not 1 <= y <= 9998:
-        raise DateResolutionError(f"the date falls outside the calendar ({y})")
+        raise OverflowError(f"year {y}")  # _resolve refuses it, with the years a date may reach
     return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
@@ -242,7 +259,7 @@ def _decade(first_year: int, rule: str) -> ResolvedDate:
 def _century(n: int, rule: str) -> ResolvedDate:
     """The n-th century: strictly (n-1)01 to n00, in common use (n-1)00 to (n-1)99; the interval covers both."""
     if not 2 <= n <= 99:
-        raise DateResolutionError(f"the {_ordinal(n)} century is outside the supported calendar")
+        raise OverflowError(f"the {_ordinal(n)} century")  # _resolve refuses it, with the years a date may reach
     return ResolvedDate(dt.date((n - 1) * 100, 1, 1), dt.date(n * 100 + 1, 1, 1), "century", f"{n - 1:02d}",
                         rule + f" (the {_ordinal(n)} century: strictly {(n - 1) * 100 + 1}-{n * 100}, in common use "
                         f"{(n - 1) * 100}-{(n - 1) * 100 + 99}; the interval covers both)")
@@ -283,6 +300,37 @@ def _refuse(expression: str, why: str, fix: str | None = None) -> DateResolution
     error = DateResolutionError(f"cannot resolve {expression!r}: {why}")
     error.fix = fix
     return error
+
+
+def _out_of_range(expression: str, why: str) -> DateOutOfRange:
+    first, last = TABLE_YEARS
+    why = f"{why}; the tables hold dates in the years {first} to {last} only"
+    error = DateOutOfRange(f"cannot resolve {expression!r}: it {why}")
+    error.why = why
+    error.fix = (f"date it by words that stay within the years {first} to {last}, or leave the date out and give it "
+                 "in words in `note:`")
+    return error
+
+
+def _within_tables(r: ResolvedDate, expression: str) -> ResolvedDate:
+    """``r``, or :class:`DateOutOfRange` when it reaches outside :data:`TABLE_YEARS`.
+
+    Example:
+        >>> _within_tables(_year(1700, ""), "1700").timex
+        '1700'
+        >>> try:
+        ...     _within_tables(_decade(1650, ""), "the 1650s")
+        ... except DateOutOfRange as exc:
+        ...     print(exc.why)
+        reaches back to 1650, before 1678; the tables hold dates in the years 1678 to 2261 only
+    """
+    first, last = TABLE_YEARS
+    final = r.end - dt.timedelta(days=1)
+    if r.start.year < first:
+        raise _out_of_range(expression, f"reaches back to {r.start.year}, before {first}")
+    if final.year > last:
+        raise _out_of_range(expression, f"reaches {final.year}, after {last}")
+    return r
 
 
 # --------------------------------------------------------------------------- tense
@@ -957,8 +1005,8 @@ def _resolve(expression: str, ctx: _Ctx, original: str) -> ResolvedDate:
             r = handler(e, ctx, original)
         except DateResolutionError:
             raise
-        except (ValueError, OverflowError) as exc:  # a date beyond the calendar's years 1-9999
-            raise _refuse(original, f"the date falls outside the calendar ({exc})") from None
+        except (ValueError, OverflowError):  # a date beyond the calendar's years 1-9999, or a count beyond C's ints
+            raise _out_of_range(original, "falls outside the calendar") from None  # not Python's words for it
         if r is not None:
             return r
     raise _refuse(original, f"not one of the supported forms ({'; '.join(FORMS)})")
@@ -1032,6 +1080,8 @@ def resolve_date(expression: str, published, *, tense: str | None = None, fiscal
       recent years", "the next few weeks", and a plural unit with no number: "in the coming weeks",
       "over the past months" are never read as one week or one month). A bare number is never a
       year unless it has four digits (1500-2199).
+    - **Range.** A date must keep to the years 1678 to 2261 (:data:`TABLE_YEARS`), which the tables hold:
+      "since the 17th century", or "the next 300 years" in 2021, raises :class:`DateOutOfRange`.
 
     Args:
         expression: The words that date something. A leading "in", "on", "at", "during", "over",
@@ -1048,6 +1098,7 @@ def resolve_date(expression: str, published, *, tense: str | None = None, fiscal
 
     Raises:
         TenseNeeded: The date depends on the tense and none was given.
+        DateOutOfRange: The date reaches outside :data:`TABLE_YEARS` (a :class:`DateResolutionError`).
         DateResolutionError: The expression is not a supported form, or has no honest calendar value.
 
     Examples:
@@ -1090,7 +1141,7 @@ def resolve_date(expression: str, published, *, tense: str | None = None, fiscal
     if hemisphere not in ("north", "south"):
         raise DateResolutionError(f"hemisphere must be 'north' or 'south', not {hemisphere!r}")
     ctx = _Ctx(pub, tense, fiscal_year_start, fiscal_year_named_by, hemisphere)
-    return _resolve(expression, ctx, str(expression))
+    return _within_tables(_resolve(expression, ctx, str(expression)), str(expression))
 
 
 # --------------------------------------------------------------------------- finding expressions
@@ -1266,6 +1317,8 @@ def wider_expression(text: str, start: int, end: int, published, tense: str | No
         if a <= start and end <= b and (a, b) != (start, end):
             try:
                 outer = resolve_date(words, published, tense=tense, **fiscal)
+            except DateOutOfRange:
+                return a, b, words  # a span the tables cannot hold ("from 1650 to 1700"): its part is no date of it
             except DateResolutionError:
                 if _FISCAL_WORDS.search(words):
                     return a, b, words  # a fiscal year, whose months the article's `article:` block must give
@@ -1332,6 +1385,13 @@ def part_of_wider(article, span, tense: str | None, field: str = "period", **fis
                           re.IGNORECASE):
         return None  # "since 2019, from 62% to 28%": the year dates the first value
     message = f"{span.text!r} is only part of the date expression {wider[2]!r} in its sentence"
+    try:
+        resolve_date(wider[2], article.published, tense=tense, **fiscal)
+    except DateOutOfRange as exc:  # the whole is refused: the part alone would date the thing wrongly
+        return (f"{message}, which {exc.why}",
+                f"leave out `{field}:` and give the date in words in `note:`; the part alone dates something else")
+    except DateResolutionError:
+        pass
     if since:
         return (message, f"if the number covers the whole span from {span.text} to publication, date it by the whole "
                 f"expression: `{field}: {wider[2]}`; if it is the value in {span.text} itself, the sentence does not "

@@ -22,7 +22,14 @@ from pathlib import Path
 
 from exportrow.annotations.vocab import BOUNDS, QUALIFIER_KINDS
 from exportrow.article import Article, Span, load_article  # noqa: F401 - used by the doctests
-from exportrow.dates import DateResolutionError, TenseNeeded, anaphoric_date, find_date_expressions, resolve_date
+from exportrow.dates import (
+    DateOutOfRange,
+    DateResolutionError,
+    TenseNeeded,
+    anaphoric_date,
+    find_date_expressions,
+    resolve_date,
+)
 from exportrow.errors import ExportrowError
 from exportrow.numbers import NumberMention, find_numbers
 
@@ -97,6 +104,7 @@ class Candidate:
     text: str
     sentence: Span | None = None
     note: str = ""
+    beyond: str = ""  # a date the tables cannot hold: why (drafted as a comment, never as an answer)
 
 
 @dataclass
@@ -445,6 +453,9 @@ def _usable_dates(text: str, dates: list[tuple[int, int, str]], published) -> tu
         try:
             if resolve_date(expr, published, tense="past").precision == "day":
                 continue  # a day dates an event, not the period of a count
+        except DateOutOfRange as exc:  # check would refuse it as a period
+            notes.append(f"{' '.join(str(exc).split())}; give the period in words in `note:`")
+            continue
         except DateResolutionError:
             continue
         usable.append((a, b, expr))
@@ -623,12 +634,39 @@ def _hanging_dates(text: str, taken: list[tuple[int, int, str]], published) -> l
     return out
 
 
+def _beyond_tables(expression: str, published) -> str:
+    """Why ``expression`` is no date to draft: the resolver's refusal when it reaches outside the years the tables hold
+    (:data:`exportrow.dates.TABLE_YEARS`) and no tense reads it inside them; "" otherwise (or with no publication
+    date). ``exportrow check`` would refuse such a date, so the draft never proposes it as an answer.
+
+    Example:
+        >>> print(_beyond_tables("since the 17th century", "2021-03-03"))  # doctest: +NORMALIZE_WHITESPACE
+        cannot resolve 'since the 17th century': it reaches back to 1600, before 1678; the tables hold dates in the
+        years 1678 to 2261 only
+        >>> _beyond_tables("since 2015", "2021-03-03"), _beyond_tables("in June", "2021-03-03")
+        ('', '')
+    """
+    if not published:
+        return ""
+    refused = ""
+    for tense in (None, "past", "future"):
+        try:
+            resolve_date(expression, published, tense=tense)
+            return ""
+        except DateOutOfRange as exc:
+            refused = refused or " ".join(str(exc).split())
+        except DateResolutionError:
+            continue
+    return refused
+
+
 def _dates_in(article: Article) -> list[Candidate]:
     out = []
     for para in article.paragraphs:
         found = find_date_expressions(para.text)
         for a, b, expr in found:
-            out.append(Candidate(para.start + a, para.start + b, expr, article.sentence_at(para.start + a)))
+            out.append(Candidate(para.start + a, para.start + b, expr, article.sentence_at(para.start + a),
+                                 beyond=_beyond_tables(expr, article.published_date)))
         for a, b, expr in _hanging_dates(para.text, found, article.published_date or "2100-01-01"):
             out.append(Candidate(para.start + a, para.start + b, expr, article.sentence_at(para.start + a),
                                  note=f"{expr!r} hangs on another date in the text, and exportrow does not chain "
@@ -661,7 +699,10 @@ def _within(spans: list[tuple[int, int]]):
 
 
 def _figures(article: Article, props: Proposals) -> None:
-    inside_date = _within(sorted((d.start, d.end) for d in props.dates))
+    inside_date = _within(sorted((d.start, d.end) for d in props.dates if not d.beyond))
+    # the numbers of a date the tables cannot hold are no figures: proposed as ignored, since the date is left out
+    far = {(d.start, d.end): d.text for d in props.dates if d.beyond}
+    inside_far = _within(sorted(far)) if far else None
     for sent in article.sentences:
         dates = find_date_expressions(sent.text)
         mentions = find_numbers(sent.text, sent.start)
@@ -671,6 +712,10 @@ def _figures(article: Article, props: Proposals) -> None:
             if inside_date(m.start, m.end):
                 continue
             at = m.start - sent.start
+            if inside_far and inside_far(m.start, m.end):
+                words = next(t for (a, b), t in far.items() if a <= m.start and m.end <= b)
+                props.ignored.append((m, sent, f"part of {words!r}, a date the tables cannot hold (left out)"))
+                continue
             reason = _too_large(m) or _ignore_reason(m, sent.text, at)
             if reason:
                 props.ignored.append((m, sent, reason))
@@ -936,13 +981,17 @@ def _event_lines(article: Article, props: Proposals) -> list[str]:
         expr = d.text
         lines += [f"  - id: event_{i}          # TODO: a meaningful id", "    actor: TODO",
                   "    action: TODO          # PLOVER: CONSULT, ACCUSE, REJECT, SANCTION, ... or OTHER",
-                  "    description: TODO", f"    expression: {_q(expr)}"]
-        if d.note:
-            lines.append(f"    # does not resolve: {d.note}")
+                  "    description: TODO"]
+        if d.beyond:  # check would refuse it: the event stays undated, its date said in words
+            lines += [f"    # expression: {_q(expr)}   # left out: {d.beyond}",
+                      "    note: TODO            # the date in words, e.g. " + _q(expr)]
+        elif d.note:
+            lines += [f"    expression: {_q(expr)}", f"    # does not resolve: {d.note}"]
         elif pub is None:
-            lines.append("    # not resolved: no publication date yet (give --published or article: published:)")
+            lines += [f"    expression: {_q(expr)}",
+                      "    # not resolved: no publication date yet (give --published or article: published:)"]
         else:
-            lines.append(_resolution_line(expr, pub))
+            lines += [f"    expression: {_q(expr)}", _resolution_line(expr, pub)]
         lines.append(f"    quote: {_q(_sentence_quote(d.sentence, d.start, d.end) if d.sentence else expr)}")
     return lines + [""]
 

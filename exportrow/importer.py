@@ -233,13 +233,35 @@ def _why_kept(out: Path) -> str:
             "cannot tell whether someone has edited it since the import")
 
 
+def _check_size(page: str, text: str) -> None:
+    """Refuse a capture larger than an article may be (:data:`exportrow.files.MAX_ARTICLE_BYTES`), naming the page:
+    every other command would refuse the file, so it is never written.
+
+    Example:
+        >>> _check_size("big.html", "x" * 2_000_001)
+        Traceback (most recent call last):
+        ...
+        exportrow.importer.ImportError_: big.html: the article text trafilatura found makes a capture of 2,000,001 \
+bytes, more than the 2,000,000 an article may have; save only the article's own page (not a page of many articles or \
+of its comments), or import a shorter one
+    """
+    from exportrow.files import MAX_ARTICLE_BYTES
+
+    size = len(text.encode("utf-8"))
+    if size > MAX_ARTICLE_BYTES:
+        raise ImportError_(f"{page}: the article text trafilatura found makes a capture of {size:,} bytes, more than "
+                           f"the {MAX_ARTICLE_BYTES:,} an article may have; save only the article's own page (not a "
+                           "page of many articles or of its comments), or import a shorter one")
+
+
 def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str = "", published: str = "",
                 timezone: str = "") -> Path:
     """Import ``page`` (a saved file, or an http(s) URL) into the capture file ``out``.
 
     Raises:
         UsageError: ``out`` exists and may not be replaced (exit code 2).
-        InputFileError, ImportError_: The page cannot be read or holds no article text (exit code 1).
+        InputFileError, ImportError_: The page cannot be read, holds no article text, or more than an article may
+            have (exit code 1); nothing is written.
         ArticleFormatError: The capture would not load (a bad ``--published`` or ``--timezone``).
 
     Example:
@@ -266,6 +288,7 @@ def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str 
 
     text = with_checksum(page_to_capture(data, source=page, outlet=outlet, published=published, timezone=timezone),
                          CHECKSUM_MARK)
+    _check_size(page, text)
     parse_capture(out, text)  # what we write must load: fail before writing, not after
     write_atomic(out, text)
     load_article(out)

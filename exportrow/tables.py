@@ -63,7 +63,16 @@ def _str(values) -> pd.array:
 
 
 def _dates(values) -> pd.Series:
-    return pd.to_datetime(pd.Series(values, dtype="object")).astype("datetime64[ns]")
+    """Dates as ``datetime64[us]``, the unit pandas gives a date of its own: a difference of two nanosecond dates
+    stops at 292 years, and "since 1700" in a 2021 article is 321 years long (every date keeps to the years
+    :data:`exportrow.dates.TABLE_YEARS`, which nanoseconds could hold too, so no later conversion fails).
+
+    Example:
+        >>> t = _dates([dt.date(1700, 1, 1), dt.date(2021, 3, 4), None])
+        >>> str(t.dtype), (t[1] - t[0]).days
+        ('datetime64[us]', 117243)
+    """
+    return pd.to_datetime(pd.Series(values, dtype="object")).astype("datetime64[us]")
 
 
 def _span(entry: dict, key: str = "span"):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from exportrow.annotations.model import Problem
 from exportrow.article import Article, Span, normalize
-from exportrow.dates import DateResolutionError, ResolvedDate, TenseNeeded, resolve_date
+from exportrow.dates import TABLE_YEARS, DateOutOfRange, DateResolutionError, ResolvedDate, TenseNeeded, resolve_date
 from exportrow.errors import SUGGEST_CUTOFF
 from exportrow.files import excerpt
 
@@ -150,6 +150,13 @@ class Checker:
                 return same  # both tenses read it alike ("second-half" in August): no tense to ask for
             self.add(label, fld, f"date cannot be parsed: {clip(exc, 320)}",  # room for both readings
                      "add `tense: past` (or present / future) to the entry")
+        except DateOutOfRange as exc:  # the tables could not hold it: the entry stays undated
+            what = {"expression": "the event is then listed as undated",
+                    "period": "the figure then has no period"}.get(fld, "the entry then has no date")
+            self.add(label, fld, f"date out of range: {clip(exc)}",
+                     f"leave out `{fld}:` ({what}), give the date in words in `note:` and list its numbers under "
+                     f"`ignored_numbers:`; or date it by words that stay within the years {TABLE_YEARS[0]} to "
+                     f"{TABLE_YEARS[1]}")
         except (DateResolutionError, ValueError, OverflowError) as exc:
             self.add(label, fld, f"date cannot be parsed: {clip(exc)}",
                      getattr(exc, "fix", None) or "use a supported form, e.g. 'Wednesday' with tense: past, "

@@ -13,7 +13,7 @@ from exportrow.annotations.checker import clip
 from exportrow.annotations.model import AnnotationError, Problem
 from exportrow.annotations.reading import read_yaml
 from exportrow.annotations.validation import entry_label, schema_problems
-from exportrow.dates import DateResolutionError, resolve_date
+from exportrow.dates import DateOutOfRange, DateResolutionError, resolve_date
 
 __all__ = ["load_context", "is_context_file", "context_date"]
 
@@ -60,6 +60,9 @@ def _problems(path: Path, doc: dict) -> list[Problem]:
         seen.add(e["id"])
         try:
             context_date(e["date"])
+        except DateOutOfRange as exc:
+            problems.append(Problem(str(path), label, "date", f"date out of range: {clip(exc)}",
+                                    "leave this event out of the context file: the tables cannot hold its date"))
         except (DateResolutionError, ValueError, OverflowError) as exc:
             problems.append(Problem(str(path), label, "date", f"not a date: {clip(exc)}",
                                     "write the date as the source gives it: YYYY-MM-DD, YYYY-MM or YYYY"))
