@@ -47,7 +47,7 @@ from pathlib import Path
 from exportrow import paths
 from exportrow.errors import ExportrowError
 
-__all__ = ["SITE", "MARKER", "GUIDES", "Term", "read_glossary", "link_terms", "link_paths", "github_slug",
+__all__ = ["SITE", "MARKER", "GUIDES", "Term", "read_glossary", "term_uses", "link_terms", "link_paths", "github_slug",
            "student_view", "link_charts", "solution_markdown", "repository_url", "check_repository", "RepositoryError",
            "stage",
            "build_site", "main"]
@@ -74,12 +74,14 @@ class BookError(ExportrowError):
 
 @dataclass(frozen=True)
 class Term:
-    """A glossary entry: its heading, the words that name it in the text, its anchor and a one-line definition."""
+    """A glossary entry: its heading, the words that name it in the text, its anchor and a one-line definition;
+    ``other_senses``: phrases in which one of those words means something else, which are never linked to it."""
 
     name: str
     aliases: tuple[str, ...]
     anchor: str
     short: str
+    other_senses: tuple[str, ...] = ()
 
 
 def github_slug(title: str) -> str:
@@ -97,33 +99,66 @@ def _plain(markdown: str) -> str:
     return " ".join(re.sub(r"\*+|`", "", text).split())
 
 
+_ALSO = re.compile(r"^\*Also:\*\s*(.+)$", re.M)
+_OTHER_SENSES = re.compile(r"^\*Other senses:\*\s*(.+)$", re.M)
+
+
+def _listed(line: re.Match | None) -> list[str]:
+    """The comma-separated items of an ``*Also:*`` or ``*Other senses:*`` line, quotes and final stop removed."""
+    return [a.strip().strip('"\u201c\u201d') for a in line.group(1).rstrip(".").split(",")] if line else []
+
+
 def read_glossary(path: str | Path = ROOT / GLOSSARY) -> list[Term]:
-    """The glossary's terms: each ``## Heading`` is a term; an ``*Also:*`` line lists other words for it.
+    """The glossary's terms: each ``## Heading`` is a term; an ``*Also:*`` line lists other words for it, and an
+    ``*Other senses:*`` line the phrases in which those words mean something else (never linked to the term).
 
     Example:
         >>> terms = {t.name: t for t in read_glossary()}
         >>> terms["Log-odds"].anchor, "weighted log-odds" in terms["Log-odds"].aliases
         ('log-odds', True)
-        >>> terms["Span"].short  # doctest: +ELLIPSIS
+        >>> terms["Character span"].short  # doctest: +ELLIPSIS
         'The exact stretch of the article ...'
+        >>> terms["Frame"].other_senses
+        ('reporting frame',)
     """
     text = Path(path).read_text(encoding="utf-8")
     terms = []
     for block in re.split(r"^## ", text, flags=re.M)[1:]:
         heading, _, body = block.partition("\n")
         name = heading.strip()
-        also = re.search(r"^\*Also:\*\s*(.+)$", body, re.M)
-        aliases = [name] + ([a.strip() for a in also.group(1).rstrip(".").split(",")] if also else [])
-        paragraphs = [p for p in re.split(r"\n\s*\n", body) if p.strip() and not p.lstrip().startswith("*Also:*")]
+        aliases = [name] + _listed(_ALSO.search(body))
+        others = _listed(_OTHER_SENSES.search(body))
+        body = _OTHER_SENSES.sub("", _ALSO.sub("", body))
+        paragraphs = [p for p in re.split(r"\n\s*\n", body) if p.strip()]
         first = _plain(paragraphs[0]) if paragraphs else ""
         short = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
-        terms.append(Term(name, tuple(dict.fromkeys(a for a in aliases if a)), github_slug(name), short))
+        terms.append(Term(name, tuple(dict.fromkeys(a for a in aliases if a)), github_slug(name), short,
+                          tuple(dict.fromkeys(o for o in others if o))))
     return terms
 
 
-def _term_pattern(term: Term) -> re.Pattern:
-    words = sorted(term.aliases, key=len, reverse=True)
+def _words_pattern(words) -> re.Pattern:
+    """Any of ``words`` as whole words, case-insensitive, with an optional plural ``s``/``es``."""
+    words = sorted(words, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?:s|es)?(?![\w-])", re.I)
+
+
+def _term_pattern(term: Term) -> re.Pattern:
+    return _words_pattern(term.aliases)
+
+
+def term_uses(text: str, term: Term):
+    """The matches of ``term``'s words in ``text``, leaving out those inside one of its other senses.
+
+    Example:
+        >>> frame = Term("Frame", ("frame", "frames"), "frame", "The angle ...", ("reporting frame",))
+        >>> [m.start() for m in term_uses("Quote not the reporting frame; the frames of a claim.", frame)]
+        [35]
+    """
+    others = [m.span() for m in _words_pattern(term.other_senses).finditer(text)] if term.other_senses else []
+    for m in _term_pattern(term).finditer(text):
+        if not any(a <= m.start() and m.end() <= b for a, b in others):
+            yield m
 
 
 def _prose_lines(text: str):
@@ -157,10 +192,11 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _link_first(text: str, pattern: re.Pattern, make) -> tuple[str, bool]:
-    """Replace the first match of ``pattern`` outside the protected ranges of ``text`` by ``make(match)``."""
+def _link_first(text: str, term: Term, make) -> tuple[str, bool]:
+    """Replace the first use of ``term`` (:func:`term_uses`) outside the protected ranges of ``text`` by
+    ``make(match)``."""
     ranges = _protected(text)
-    for m in pattern.finditer(text):
+    for m in term_uses(text, term):
         if not any(a < m.end() and m.start() < b for a, b in ranges):
             return text[:m.start()] + make(m) + text[m.end():], True
     return text, False
@@ -180,14 +216,13 @@ def link_terms(texts: list[str], terms: list[Term], page: str, glossary: str = G
     out = list(texts)
     target = os.path.relpath(glossary, os.path.dirname(page) or ".").replace(os.sep, "/")
     for term in sorted(terms, key=lambda t: -max(len(a) for a in t.aliases)):
-        pattern = _term_pattern(term)
         title = term.short.replace('"', "'")
 
         def make(m, term=term, title=title):
             return f'[{m.group(0)}]({target}#{term.anchor} "{title}")'
 
         for k, text in enumerate(out):
-            out[k], done = _link_first(text, pattern, make)
+            out[k], done = _link_first(text, term, make)
             if done:
                 break
     return out
