@@ -286,10 +286,31 @@ def _is_exercise_heading(cell) -> bool:
         re.search(r"^#{1,6}\s+(exercises?|activity|your turn)\b", _text(cell.get("source", "")), re.I | re.M))
 
 
+#: A code cell whose output holds a table of more columns than this is drawn across the page, over the contents
+#: sidebar (the book theme's ``full-width`` tag), so that a projector at 1280 pixels shows all of its columns.
+WIDE_TABLE = 4
+
+
+def _widest_table(outputs: list) -> int:
+    """The most columns of any HTML table in ``outputs`` (the cells of its first row), 0 for none.
+
+    Example:
+        >>> _widest_table([{"data": {"text/html": "<table><thead><tr><th>a</th><th>b</th></tr></thead></table>"}}])
+        2
+    """
+    widest = 0
+    for out in outputs:
+        html = _text(out.get("data", {}).get("text/html", ""))
+        for row in re.finditer(r"<table\b.*?<tr\b[^>]*>(.*?)</tr>", html, re.S | re.I):
+            widest = max(widest, len(re.findall(r"<t[hd]\b", row.group(1), re.I)))
+    return widest
+
+
 def student_view(nb: dict, solution: dict | None = None, downloads: str = "") -> dict:
     """Notebook ``nb`` as its page on the site shows it (a copy; ``nb`` is left as it was).
 
-    Code cells get MyST-NB's ``hide-input`` tag (collapsed, with a toggle); papermill's injected cell, stderr,
+    Code cells get MyST-NB's ``hide-input`` tag (collapsed, with a toggle), and those whose output holds a table of
+    more than :data:`WIDE_TABLE` columns the theme's ``full-width`` tag; papermill's injected cell, stderr,
     empty code cells, sha256 values and JSON-LD dumps are left out; a chart stored both as ``image/png`` and
     inside ``text/html`` keeps only the HTML (which carries its alt text). ``downloads`` (Markdown) is put
     under the opening cell, and the ``solution`` notebook, if given, in a closed toggle after the exercise.
@@ -322,6 +343,8 @@ def student_view(nb: dict, solution: dict | None = None, downloads: str = "") ->
             cell["metadata"]["tags"] = [*tags, "hide-input"] if "hide-input" not in tags else tags
             cell["outputs"] = [_student_output(o) for o in cell.get("outputs", [])
                                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            if _widest_table(cell["outputs"]) > WIDE_TABLE and "full-width" not in cell["metadata"]["tags"]:
+                cell["metadata"]["tags"].append("full-width")
         cells.append(cell)
     if downloads and cells:
         cells.insert(1, {"id": "downloads", "cell_type": "markdown", "metadata": {}, "source": downloads})
@@ -411,7 +434,30 @@ def _student_output(out: dict) -> dict:
     if "image/png" in data and "data:image/png;base64," in _text(data.get("text/html", "")):
         del data["image/png"]  # the HTML carries the same chart and its alt text
         out.get("metadata", {}).pop("image/png", None)
+    if "exportrow-table" in _text(data.get("text/html", "")):
+        data["text/html"] = _site_table(_text(data["text/html"]))
     return out
+
+
+#: A cell :func:`exportrow.notebook.show` keeps on one line: its escaped text, when that has a space in it.
+_NOWRAP_CELL = re.compile(r'(<td style="[^"]*white-space:)nowrap(">[^<]*?\s[^<]*</td>)')
+_HEADER = re.compile(r"(<th\b[^>]*>)([^<]*)(</th>)")
+
+
+def _site_table(html: str) -> str:
+    """A table from :func:`exportrow.notebook.show` as the site shows it, so that every column fits the page: a
+    short cell with spaces may wrap at them (one with none, an id or a date such as 2019-07-01, stays whole), and a
+    column name may break after an underscore.
+
+    Example:
+        >>> print(_site_table('<th style="white-space:nowrap">percent_agreement</th>'
+        ...                   '<td style="padding:4px;white-space:nowrap">48 / 22 = 2.18x</td>'
+        ...                   '<td style="padding:4px;white-space:nowrap">2019-07-01</td>'))
+        <th style="white-space:nowrap">percent_<wbr>agreement</th><td style="padding:4px;white-space:normal">48 / 22 \
+= 2.18x</td><td style="padding:4px;white-space:nowrap">2019-07-01</td>
+    """
+    html = _HEADER.sub(lambda m: m.group(1) + m.group(2).replace("_", "_<wbr>") + m.group(3), html)
+    return _NOWRAP_CELL.sub(r"\1normal\2", html)
 
 
 def _fence(text: str, info: str = "") -> str:
@@ -658,6 +704,15 @@ details.solution { border: 1px solid var(--pst-color-border); border-left: 4px s
 details.solution > summary { cursor: pointer; font-weight: 600; padding: .3em 0; }
 details.solution[open] > summary { margin-bottom: .6em; }
 div.cell_output table td, div.cell_output table th { white-space: normal; }
+/* A cell tagged full-width (a chart, a wide table) runs over the contents sidebar, which the book theme folds while
+   it is in view; output tables get smaller type and wrap, so that all their columns show at 1280 px (review 16c) */
+div.cell.tag_full-width { position: relative; z-index: 2; }
+@media (min-width: 992px) { div.cell.tag_full-width { width: 100%; max-width: 100%; } }
+@media (min-width: 1200px) {
+  div.cell.tag_full-width { width: calc(100% + var(--pst-sidebar-secondary)); max-width: none; } }
+div.cell_output table.exportrow-table { font-size: .85em !important; }
+div.cell_output table.exportrow-table td, div.cell_output table.exportrow-table th {
+  min-width: 0 !important; max-width: 28em !important; padding: 3px 6px !important; }
 div.cell_output figure img { max-width: 100%; height: auto; }
 a.chart-full-size { cursor: zoom-in; }
 .bd-sidebar-secondary.hide:not(:hover) .onthispage:after { font-family: "Font Awesome 7 Free", "Font Awesome 6 Free"; }

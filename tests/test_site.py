@@ -251,6 +251,17 @@ return Array.from(document.querySelectorAll('article img')).filter(i => i.curren
               shown: Math.round(i.getBoundingClientRect().width), alt: i.getAttribute('alt')}));
 """
 
+#: Each output table on a page: its width, the width of the box it scrolls in, and the columns whose header ends
+#: beyond that box (review 16c #2: hidden off-screen at projector size).
+TABLES_JS = """
+return Array.from(document.querySelectorAll('div.cell_output table')).map(t => {
+  const box = t.closest('div.output') || t.parentElement, right = box.getBoundingClientRect().right;
+  return {width: t.scrollWidth, box: box.clientWidth,
+          hidden: Array.from(t.querySelectorAll('thead th')).filter(th => th.getBoundingClientRect().right > right + 1)
+                  .map(th => th.textContent.trim())};
+});
+"""
+
 
 @pytest.fixture
 def served(site):
@@ -301,6 +312,8 @@ def test_site_in_a_real_browser(site, served):
                 assert chart["link"] == chart["src"] and chart["natural"] >= 1200, chart
                 assert chart["shown"] >= 880, f"{name}: a chart drawn {chart['shown']} px wide at 1280x720"
             charts += len(shown)
+            tables = driver.execute_script(TABLES_JS)
+            assert tables and all(not t["hidden"] and t["width"] <= t["box"] for t in tables), f"{name}: {tables}"
         assert charts >= 3
         driver.set_window_size(1400, 1000)
 
