@@ -47,7 +47,7 @@ from pathlib import Path
 from exportrow import paths
 from exportrow.errors import ExportrowError
 
-__all__ = ["SITE", "MARKER", "GUIDES", "Term", "read_glossary", "link_terms", "link_paths", "github_slug",
+__all__ = ["SITE", "MARKER", "GUIDES", "Term", "read_glossary", "term_uses", "link_terms", "link_paths", "github_slug",
            "student_view", "link_charts", "solution_markdown", "repository_url", "check_repository", "RepositoryError",
            "stage",
            "build_site", "main"]
@@ -74,12 +74,14 @@ class BookError(ExportrowError):
 
 @dataclass(frozen=True)
 class Term:
-    """A glossary entry: its heading, the words that name it in the text, its anchor and a one-line definition."""
+    """A glossary entry: its heading, the words that name it in the text, its anchor and a one-line definition;
+    ``other_senses``: phrases in which one of those words means something else, which are never linked to it."""
 
     name: str
     aliases: tuple[str, ...]
     anchor: str
     short: str
+    other_senses: tuple[str, ...] = ()
 
 
 def github_slug(title: str) -> str:
@@ -97,33 +99,66 @@ def _plain(markdown: str) -> str:
     return " ".join(re.sub(r"\*+|`", "", text).split())
 
 
+_ALSO = re.compile(r"^\*Also:\*\s*(.+)$", re.M)
+_OTHER_SENSES = re.compile(r"^\*Other senses:\*\s*(.+)$", re.M)
+
+
+def _listed(line: re.Match | None) -> list[str]:
+    """The comma-separated items of an ``*Also:*`` or ``*Other senses:*`` line, quotes and final stop removed."""
+    return [a.strip().strip('"\u201c\u201d') for a in line.group(1).rstrip(".").split(",")] if line else []
+
+
 def read_glossary(path: str | Path = ROOT / GLOSSARY) -> list[Term]:
-    """The glossary's terms: each ``## Heading`` is a term; an ``*Also:*`` line lists other words for it.
+    """The glossary's terms: each ``## Heading`` is a term; an ``*Also:*`` line lists other words for it, and an
+    ``*Other senses:*`` line the phrases in which those words mean something else (never linked to the term).
 
     Example:
         >>> terms = {t.name: t for t in read_glossary()}
         >>> terms["Log-odds"].anchor, "weighted log-odds" in terms["Log-odds"].aliases
         ('log-odds', True)
-        >>> terms["Span"].short  # doctest: +ELLIPSIS
+        >>> terms["Character span"].short  # doctest: +ELLIPSIS
         'The exact stretch of the article ...'
+        >>> terms["Frame"].other_senses
+        ('reporting frame',)
     """
     text = Path(path).read_text(encoding="utf-8")
     terms = []
     for block in re.split(r"^## ", text, flags=re.M)[1:]:
         heading, _, body = block.partition("\n")
         name = heading.strip()
-        also = re.search(r"^\*Also:\*\s*(.+)$", body, re.M)
-        aliases = [name] + ([a.strip() for a in also.group(1).rstrip(".").split(",")] if also else [])
-        paragraphs = [p for p in re.split(r"\n\s*\n", body) if p.strip() and not p.lstrip().startswith("*Also:*")]
+        aliases = [name] + _listed(_ALSO.search(body))
+        others = _listed(_OTHER_SENSES.search(body))
+        body = _OTHER_SENSES.sub("", _ALSO.sub("", body))
+        paragraphs = [p for p in re.split(r"\n\s*\n", body) if p.strip()]
         first = _plain(paragraphs[0]) if paragraphs else ""
         short = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
-        terms.append(Term(name, tuple(dict.fromkeys(a for a in aliases if a)), github_slug(name), short))
+        terms.append(Term(name, tuple(dict.fromkeys(a for a in aliases if a)), github_slug(name), short,
+                          tuple(dict.fromkeys(o for o in others if o))))
     return terms
 
 
-def _term_pattern(term: Term) -> re.Pattern:
-    words = sorted(term.aliases, key=len, reverse=True)
+def _words_pattern(words) -> re.Pattern:
+    """Any of ``words`` as whole words, case-insensitive, with an optional plural ``s``/``es``."""
+    words = sorted(words, key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?:s|es)?(?![\w-])", re.I)
+
+
+def _term_pattern(term: Term) -> re.Pattern:
+    return _words_pattern(term.aliases)
+
+
+def term_uses(text: str, term: Term):
+    """The matches of ``term``'s words in ``text``, leaving out those inside one of its other senses.
+
+    Example:
+        >>> frame = Term("Frame", ("frame", "frames"), "frame", "The angle ...", ("reporting frame",))
+        >>> [m.start() for m in term_uses("Quote not the reporting frame; the frames of a claim.", frame)]
+        [35]
+    """
+    others = [m.span() for m in _words_pattern(term.other_senses).finditer(text)] if term.other_senses else []
+    for m in _term_pattern(term).finditer(text):
+        if not any(a <= m.start() and m.end() <= b for a, b in others):
+            yield m
 
 
 def _prose_lines(text: str):
@@ -157,10 +192,11 @@ def _protected(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def _link_first(text: str, pattern: re.Pattern, make) -> tuple[str, bool]:
-    """Replace the first match of ``pattern`` outside the protected ranges of ``text`` by ``make(match)``."""
+def _link_first(text: str, term: Term, make) -> tuple[str, bool]:
+    """Replace the first use of ``term`` (:func:`term_uses`) outside the protected ranges of ``text`` by
+    ``make(match)``."""
     ranges = _protected(text)
-    for m in pattern.finditer(text):
+    for m in term_uses(text, term):
         if not any(a < m.end() and m.start() < b for a, b in ranges):
             return text[:m.start()] + make(m) + text[m.end():], True
     return text, False
@@ -180,14 +216,13 @@ def link_terms(texts: list[str], terms: list[Term], page: str, glossary: str = G
     out = list(texts)
     target = os.path.relpath(glossary, os.path.dirname(page) or ".").replace(os.sep, "/")
     for term in sorted(terms, key=lambda t: -max(len(a) for a in t.aliases)):
-        pattern = _term_pattern(term)
         title = term.short.replace('"', "'")
 
         def make(m, term=term, title=title):
             return f'[{m.group(0)}]({target}#{term.anchor} "{title}")'
 
         for k, text in enumerate(out):
-            out[k], done = _link_first(text, pattern, make)
+            out[k], done = _link_first(text, term, make)
             if done:
                 break
     return out
@@ -251,10 +286,31 @@ def _is_exercise_heading(cell) -> bool:
         re.search(r"^#{1,6}\s+(exercises?|activity|your turn)\b", _text(cell.get("source", "")), re.I | re.M))
 
 
+#: A code cell whose output holds a table of more columns than this is drawn across the page, over the contents
+#: sidebar (the book theme's ``full-width`` tag), so that a projector at 1280 pixels shows all of its columns.
+WIDE_TABLE = 4
+
+
+def _widest_table(outputs: list) -> int:
+    """The most columns of any HTML table in ``outputs`` (the cells of its first row), 0 for none.
+
+    Example:
+        >>> _widest_table([{"data": {"text/html": "<table><thead><tr><th>a</th><th>b</th></tr></thead></table>"}}])
+        2
+    """
+    widest = 0
+    for out in outputs:
+        html = _text(out.get("data", {}).get("text/html", ""))
+        for row in re.finditer(r"<table\b.*?<tr\b[^>]*>(.*?)</tr>", html, re.S | re.I):
+            widest = max(widest, len(re.findall(r"<t[hd]\b", row.group(1), re.I)))
+    return widest
+
+
 def student_view(nb: dict, solution: dict | None = None, downloads: str = "") -> dict:
     """Notebook ``nb`` as its page on the site shows it (a copy; ``nb`` is left as it was).
 
-    Code cells get MyST-NB's ``hide-input`` tag (collapsed, with a toggle); papermill's injected cell, stderr,
+    Code cells get MyST-NB's ``hide-input`` tag (collapsed, with a toggle), and those whose output holds a table of
+    more than :data:`WIDE_TABLE` columns the theme's ``full-width`` tag; papermill's injected cell, stderr,
     empty code cells, sha256 values and JSON-LD dumps are left out; a chart stored both as ``image/png`` and
     inside ``text/html`` keeps only the HTML (which carries its alt text). ``downloads`` (Markdown) is put
     under the opening cell, and the ``solution`` notebook, if given, in a closed toggle after the exercise.
@@ -287,6 +343,8 @@ def student_view(nb: dict, solution: dict | None = None, downloads: str = "") ->
             cell["metadata"]["tags"] = [*tags, "hide-input"] if "hide-input" not in tags else tags
             cell["outputs"] = [_student_output(o) for o in cell.get("outputs", [])
                                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            if _widest_table(cell["outputs"]) > WIDE_TABLE and "full-width" not in cell["metadata"]["tags"]:
+                cell["metadata"]["tags"].append("full-width")
         cells.append(cell)
     if downloads and cells:
         cells.insert(1, {"id": "downloads", "cell_type": "markdown", "metadata": {}, "source": downloads})
@@ -376,7 +434,30 @@ def _student_output(out: dict) -> dict:
     if "image/png" in data and "data:image/png;base64," in _text(data.get("text/html", "")):
         del data["image/png"]  # the HTML carries the same chart and its alt text
         out.get("metadata", {}).pop("image/png", None)
+    if "exportrow-table" in _text(data.get("text/html", "")):
+        data["text/html"] = _site_table(_text(data["text/html"]))
     return out
+
+
+#: A cell :func:`exportrow.notebook.show` keeps on one line: its escaped text, when that has a space in it.
+_NOWRAP_CELL = re.compile(r'(<td style="[^"]*white-space:)nowrap(">[^<]*?\s[^<]*</td>)')
+_HEADER = re.compile(r"(<th\b[^>]*>)([^<]*)(</th>)")
+
+
+def _site_table(html: str) -> str:
+    """A table from :func:`exportrow.notebook.show` as the site shows it, so that every column fits the page: a
+    short cell with spaces may wrap at them (one with none, an id or a date such as 2019-07-01, stays whole), and a
+    column name may break after an underscore.
+
+    Example:
+        >>> print(_site_table('<th style="white-space:nowrap">percent_agreement</th>'
+        ...                   '<td style="padding:4px;white-space:nowrap">48 / 22 = 2.18x</td>'
+        ...                   '<td style="padding:4px;white-space:nowrap">2019-07-01</td>'))
+        <th style="white-space:nowrap">percent_<wbr>agreement</th><td style="padding:4px;white-space:normal">48 / 22 \
+= 2.18x</td><td style="padding:4px;white-space:nowrap">2019-07-01</td>
+    """
+    html = _HEADER.sub(lambda m: m.group(1) + m.group(2).replace("_", "_<wbr>") + m.group(3), html)
+    return _NOWRAP_CELL.sub(r"\1normal\2", html)
 
 
 def _fence(text: str, info: str = "") -> str:
@@ -623,6 +704,15 @@ details.solution { border: 1px solid var(--pst-color-border); border-left: 4px s
 details.solution > summary { cursor: pointer; font-weight: 600; padding: .3em 0; }
 details.solution[open] > summary { margin-bottom: .6em; }
 div.cell_output table td, div.cell_output table th { white-space: normal; }
+/* A cell tagged full-width (a chart, a wide table) runs over the contents sidebar, which the book theme folds while
+   it is in view; output tables get smaller type and wrap, so that all their columns show at 1280 px (review 16c) */
+div.cell.tag_full-width { position: relative; z-index: 2; }
+@media (min-width: 992px) { div.cell.tag_full-width { width: 100%; max-width: 100%; } }
+@media (min-width: 1200px) {
+  div.cell.tag_full-width { width: calc(100% + var(--pst-sidebar-secondary)); max-width: none; } }
+div.cell_output table.exportrow-table { font-size: .85em !important; }
+div.cell_output table.exportrow-table td, div.cell_output table.exportrow-table th {
+  min-width: 0 !important; max-width: 28em !important; padding: 3px 6px !important; }
 div.cell_output figure img { max-width: 100%; height: auto; }
 a.chart-full-size { cursor: zoom-in; }
 .bd-sidebar-secondary.hide:not(:hover) .onthispage:after { font-family: "Font Awesome 7 Free", "Font Awesome 6 Free"; }

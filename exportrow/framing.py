@@ -704,8 +704,12 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
     return out
 
 
-#: Words in a cue that say the article relays what someone else reports (the hardest claims to code).
-_RELAYED = re.compile(r"\b(?:reportedly|allegedly|reported|is said to|are said to)\b", re.I)
+#: Words in a cue that pass on someone's words without saying who the article has them from: the coding guide's
+#: unnamed relay, coded ``anonymous_source`` even when the speaker is named.
+_UNNAMED_RELAY = re.compile(r"\b(?:reportedly|allegedly|is said to|are said to)\b", re.I)
+#: Words in a cue that say the article relays what someone else reports (the hardest claims to code). "reported"
+#: is here too, though with a named subject ("the Harbour Times reported") it names who relays the words.
+_RELAYED = re.compile(rf"{_UNNAMED_RELAY.pattern}|\breported\b", re.I)
 
 
 def claims_note(claims: pd.DataFrame, sides: list[str], annotation_sides=None) -> str | None:

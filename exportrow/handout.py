@@ -445,8 +445,15 @@ def pick_claim(claims: pd.DataFrame):
     return next(x for x in (relayed, unnamed, paraphrase, claims) if len(x)).iloc[0]
 
 
-_ATTRIBUTION_WORDS = {"direct_quote": "a named source, in quotation marks", "indirect": "a named source, "
-                      "paraphrased", "anonymous_source": "a source the article does not name",
+#: The attribution types as the worksheet prints them; they follow the coding guide, unnamed relay included, so
+#: that a student who codes by them gets the answer sheet's answer (:func:`_attribution_answer`).
+_ATTRIBUTION_WORDS = {"direct_quote": "a named source, in quotation marks",
+                      "indirect": "a named source, paraphrased, and not passed on with \u201creportedly\u201d or "
+                                  "\u201cis said to\u201d",
+                      "anonymous_source": "a source the article does not name, or words it passes on with "
+                                          "\u201creportedly\u201d, \u201callegedly\u201d or \u201cis said "
+                                          "to\u201d without saying who it has them from, even when it names the "
+                                          "speaker",
                       "unattributed": "nobody named: the article's own voice"}
 
 
@@ -490,20 +497,35 @@ def _actor_name(ann, actor_id) -> str:
 
 def _attribution_answer(c) -> str:
     """The attribution type the answer sheet gives: as the worksheet defines the types (a named source in quotation
-    marks, or paraphrased), read from the article's quotation marks (``quote_form``); where the annotation codes the
-    claim otherwise, both, so the sheet never marks a student wrong for following the definitions (review 15).
+    marks, or paraphrased, or words passed on with "reportedly"), read from the article's quotation marks
+    (``quote_form``) and the cue; where the annotation codes the claim otherwise, both, so the sheet never marks a
+    student wrong for following the definitions (reviews 15 and 16). An unnamed relay says why it is
+    ``anonymous_source`` though the speaker is named.
 
     Example:
         >>> import pandas as pd
-        >>> _attribution_answer(pd.Series({"attribution": "indirect", "quote_form": "paraphrase"}))
+        >>> _attribution_answer(pd.Series({"attribution": "indirect", "quote_form": "paraphrase", "cue": "says"}))
         '<code>indirect</code>'
         >>> print(_attribution_answer(pd.Series({"attribution": "direct_quote", "quote_form": "paraphrase"})))
         <code>indirect</code>: the article gives these words as a paraphrase, not wholly inside quotation marks; the \
 annotation codes them <code>direct_quote</code> (exportrow check warns about it)
+        >>> print(_attribution_answer(pd.Series({"attribution": "anonymous_source", "cue": "reportedly expressed"})))
+        <code>anonymous_source</code>: \u201creportedly\u201d: the article does not say who relayed these words to \
+it (the coding guide\u2019s unnamed relay), so the words are not a named source\u2019s paraphrase \
+(<code>indirect</code>)
     """
-    from exportrow.framing import QUOTE_FORM_ATTRIBUTION
+    from exportrow.framing import _RELAYED, _UNNAMED_RELAY, QUOTE_FORM_ATTRIBUTION
 
     coded = str(c.attribution)
+    cue = c.get("cue")
+    cue = cue if isinstance(cue, str) else ""
+    relay = _UNNAMED_RELAY.search(cue) or (coded == "anonymous_source" and _RELAYED.search(cue))
+    if relay:
+        why = (f"\u201c{html_text(relay.group(0).lower())}\u201d: the article does not say who relayed these words "
+               "to it (the coding guide\u2019s unnamed relay)")
+        if coded == "anonymous_source":
+            return f"{_code(coded)}: {why}, so the words are not a named source\u2019s paraphrase ({_code('indirect')})"
+        return f"{_code('anonymous_source')}: {why}; the annotation codes them {_code(coded)}"
     read = QUOTE_FORM_ATTRIBUTION.get(str(c.get("quote_form")), coded) if coded in ("direct_quote", "indirect") \
         else coded
     if read == coded:

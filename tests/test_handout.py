@@ -6,6 +6,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+import pandas as pd
 import pytest
 from conftest import NOTEBOOKS
 
@@ -259,3 +260,44 @@ def test_02_part_1_dates_a_span_of_days_from_its_first_to_its_last_day(tmp_path)
     assert "Write the first and last days it names. Which rule did you use?" in before
     assert "“by June 30” resolves to 13 March 2025 to 30 June 2025, by the rule" in after
     assert "Thursday 13 March 2025" not in after
+
+
+def test_03_definitions_lead_to_the_answer_sheets_attribution_for_a_relayed_claim(bundled):
+    """Review 16 #1: Pompeo is named and paraphrased, but "reportedly" relays his stance; the printed definitions
+    must lead to anonymous_source, as the coding guide and the answer sheet do, and the sheet must say why."""
+    _, pages = bundled
+    before, after = split(pages["03-framing-comparison"])
+    lists = before[before.index("Attribution types:"):before.index("Entman functions")]
+    anonymous = lists[lists.index("anonymous_source ("):lists.index("unattributed (")]
+    indirect = lists[lists.index("indirect ("):lists.index("anonymous_source (")]
+    assert "“reportedly”" in anonymous and "even when it names the speaker" in anonymous
+    assert "not passed on with “reportedly”" in indirect
+    row = after[after.index("attribution type"):after.index("reporting verb or hedge")]
+    assert row.startswith("attribution type anonymous_source: “reportedly”: the article does not say who relayed")
+    assert "unnamed relay" in row
+
+
+def test_a_relay_the_annotation_codes_otherwise_gets_both_answers():
+    from exportrow.handout import _attribution_answer
+
+    relayed = _attribution_answer(pd.Series({"attribution": "indirect", "quote_form": "paraphrase",
+                                             "cue": "is said to have argued"}))
+    assert relayed.startswith("<code>anonymous_source</code>: “is said to”") and relayed.endswith(
+        "the annotation codes them <code>indirect</code>")
+    # "reported" with a named subject names who relays the words: a named source's paraphrase, nothing to add
+    named = pd.Series({"attribution": "indirect", "quote_form": "paraphrase", "cue": "reported"})
+    assert _attribution_answer(named) == "<code>indirect</code>"
+
+
+def test_a_named_outlets_report_stays_indirect_on_the_sheet():
+    ann = annotation(exportrow.load_article(FIXTURES / "articles" / "northgate-wire-2024-05-14-kelmark-port-fees.txt"))
+    claim = pick_claim(exportrow.claims(ann.article, ann.path))
+    assert (claim.cue, claim.attribution) == ("reported", "indirect")
+    _, after = split(page_for("03-framing-comparison", ann, charts=False))
+    assert "attribution type indirect reporting verb or hedge" in after and "unnamed relay" not in after
+
+
+def test_the_glossary_attribution_entry_covers_the_unnamed_relay():
+    glossary = " ".join((PROJECT_ROOT / "docs" / "glossary.md").read_text(encoding="utf-8").split())
+    entry = glossary[glossary.index("## Attribution"):glossary.index("## Cue")]
+    assert "unnamed relay" in entry and '"reportedly"' in entry and "even a named actor's" in entry

@@ -12,7 +12,7 @@ from conftest import NOTEBOOKS, ROOT
 from docutils.nodes import make_id
 from test_browser import ARTIFACTS, _browser
 
-from exportrow.book import MARKER, build_site, read_glossary
+from exportrow.book import MARKER, build_site, read_glossary, term_uses
 from exportrow.outdir import OutputFolderError
 
 pytestmark = pytest.mark.slow  # builds the course site with Sphinx, opens it in Chromium: the full tier only
@@ -20,9 +20,9 @@ pytestmark = pytest.mark.slow  # builds the course site with Sphinx, opens it in
 MAIN = sorted(p.stem for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 GUIDES = ["docs/teaching", "docs/annotating", "exportrow/coding-guide", "docs/glossary", "docs/references"]
 #: The method terms the glossary must explain (issue 16), by their glossary heading.
-REQUIRED_TERMS = ["Derived figure", "Stated figure", "Span", "Precision", "TIMEX3", "ISO week", "Frame",
+REQUIRED_TERMS = ["Derived figure", "Stated figure", "Character span", "Precision", "TIMEX3", "ISO week", "Frame",
                   "Policy Frames Codebook", "Entman function", "Log-odds", "Z-score", "Informative Dirichlet prior",
-                  "Krippendorff's alpha", "PLOVER", "Attribution", "Cue", "Relative date", "Interval", "JSON-LD",
+                  "Krippendorff's alpha", "PLOVER", "Attribution", "Cue", "Relative date", "Date interval", "JSON-LD",
                   "Per month", "Verdict", "Context layer", "Annotation", "Parameters cell"]
 
 
@@ -148,16 +148,36 @@ def test_each_term_is_linked_where_a_page_first_uses_it(site):
         body = article_of(page(out, name))
         links = set(re.findall(r'href="(?:[./]*docs/)?glossary\.html#([\w-]+)"', body))
         for term in terms:
-            words = "|".join(re.escape(a) for a in term.aliases)
             # Sphinx may write the heading's docutils id ("krippendorff-s-alpha") where the Markdown link names
             # its GitHub slug ("krippendorffs-alpha"); the glossary page carries both ids.
             linked = bool({term.anchor, make_id(term.name)} & links)
             # a term whose only uses are left unlinked on purpose (code, headings, outputs) is not required
-            used = re.search(rf"(?<![\w-])({words})(?:s|es)?(?![\w-])", _prose_text(body), re.I)
+            used = next(term_uses(_prose_text(body), term), None)  # not in the term's other senses
             if used and not linked:
                 pytest.fail(f"{name}: '{used.group(0)}' is used but not linked to the glossary ({term.name})")
             checked += linked
     assert checked >= 40  # many terms, many pages
+
+
+def test_glossary_links_keep_to_the_words_sense(site):
+    """Review 16c #4: the first use of a word in another sense is not linked to the term (the phrases the review
+    found), and the term is linked where it is meant."""
+    out, _ = site
+
+    def linked(name, words):
+        text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<(?!/?a\b)[^>]+>", "", article_of(page(out, name)))))
+        return {m.group(1) for m in re.finditer(rf'<a [^>]*glossary\.html#([\w-]+)"[^>]*>{words}</a>', text)}
+
+    assert "stated-figure" not in linked("notebooks/02-claim-timeline", "stated")
+    assert not linked("notebooks/02-claim-timeline", "span") and not linked("docs/teaching", "spans")
+    assert "stated-figure" not in linked("docs/teaching", "stated")
+    assert not linked("notebooks/04-coding-reliability", "interval")
+    assert not linked("exportrow/coding-guide", "frame") and not linked("docs/annotating", "frame")
+    assert linked("notebooks/04-coding-reliability", "Verdicts") == {"verdict"}
+    body = article_of(page(out, "notebooks/04-coding-reliability"))
+    verdict = re.search(r'glossary\.html#verdict" title="([^"]+)"', body)
+    assert "reliable" in verdict.group(1) and "too few units" in verdict.group(1)
+    assert linked("notebooks/02-claim-timeline", "resolved intervals") == {"date-interval"}
 
 
 def test_glossary_links_have_their_definition_as_title(site):
@@ -231,6 +251,17 @@ return Array.from(document.querySelectorAll('article img')).filter(i => i.curren
               shown: Math.round(i.getBoundingClientRect().width), alt: i.getAttribute('alt')}));
 """
 
+#: Each output table on a page: its width, the width of the box it scrolls in, and the columns whose header ends
+#: beyond that box (review 16c #2: hidden off-screen at projector size).
+TABLES_JS = """
+return Array.from(document.querySelectorAll('div.cell_output table')).map(t => {
+  const box = t.closest('div.output') || t.parentElement, right = box.getBoundingClientRect().right;
+  return {width: t.scrollWidth, box: box.clientWidth,
+          hidden: Array.from(t.querySelectorAll('thead th')).filter(th => th.getBoundingClientRect().right > right + 1)
+                  .map(th => th.textContent.trim())};
+});
+"""
+
 
 @pytest.fixture
 def served(site):
@@ -281,6 +312,8 @@ def test_site_in_a_real_browser(site, served):
                 assert chart["link"] == chart["src"] and chart["natural"] >= 1200, chart
                 assert chart["shown"] >= 880, f"{name}: a chart drawn {chart['shown']} px wide at 1280x720"
             charts += len(shown)
+            tables = driver.execute_script(TABLES_JS)
+            assert tables and all(not t["hidden"] and t["width"] <= t["box"] for t in tables), f"{name}: {tables}"
         assert charts >= 3
         driver.set_window_size(1400, 1000)
 
