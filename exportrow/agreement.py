@@ -638,6 +638,17 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def _fit(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    """How well two spans match, best first when sorted: minus the characters they share, then those they do not.
+
+    Example:
+        >>> sorted([_fit((0, 14), (0, 10)), _fit((0, 10), (0, 10)), _fit((5, 15), (0, 10))])
+        [(-10, 0), (-10, 4), (-5, 10)]
+    """
+    shared = _overlap(a, b)
+    return -shared, (a[1] - a[0]) + (b[1] - b[0]) - 2 * shared
+
+
 #: Most claims one coding may have: a long news article has a few dozen; beyond this, matching would take minutes.
 MAX_CLAIMS = 2_000
 
@@ -678,8 +689,10 @@ class _SpanIndex:
 def match_units(codings: list[Coding]) -> pd.DataFrame:
     """Match the claims of several codings into units: one row per unit and coder that coded it.
 
-    A claim joins the unit holding a claim with its id whose words overlap its own; else the unit
-    whose words overlap it most (each unit takes one claim per coder); else it starts a unit.
+    A claim joins the unit holding a claim with its id whose words overlap its own. The coding's other claims
+    then go to units by the largest overlap of words overall, not in text order: the pair of claim and free unit that
+    share the most characters is matched first, then the next largest, and so on (each unit takes one claim per
+    coder; of equal overlaps, the closer fit first). A claim left without a unit starts one.
     Columns: ``unit, unit_start, unit_quote, coder`` and the coding's claim columns.
 
     Example:
@@ -708,19 +721,21 @@ def match_units(codings: list[Coding]) -> pd.DataFrame:
                     used.add(u)
                     break
         near = _SpanIndex([unit["span"] for unit in units])  # the units so far; those this coding starts are its own
+        # the largest overlaps first, over all of this coding's claims at once, so that a claim earlier in the text
+        # never takes the unit another matches better; ties: the closer fit (fewer characters not shared), then the
+        # claim, then the unit, that comes first
+        pairs = sorted(_fit((c["start"], c["end"]), units[u]["span"]) + (k, u)
+                       for k, c in enumerate(claims) if k not in taken
+                       for u in near.overlapping((c["start"], c["end"])) if u not in used)
+        for _, _, k, u in pairs:
+            if k not in taken and u not in used:
+                taken[k] = u
+                used.add(u)
         for k, c in enumerate(claims):
-            if k in taken:
-                continue
-            span = (c["start"], c["end"])
-            best = max(((_overlap(span, units[u]["span"]), -u) for u in near.overlapping(span) if u not in used),
-                       default=(0, 0))
-            if best[0] > 0:
-                taken[k] = -best[1]
-            else:
-                units.append({"ids": set(), "span": span, "label": c["claim_id"], "quote": c.get("quote"),
-                              "first": coding.coder})
+            if k not in taken:
+                units.append({"ids": set(), "span": (c["start"], c["end"]), "label": c["claim_id"],
+                              "quote": c.get("quote"), "first": coding.coder})
                 taken[k] = len(units) - 1
-            used.add(taken[k])
         for k, u in taken.items():
             units[u]["ids"].add(claims[k]["claim_id"])
             rows.append({"_u": u, "coder": coding.coder, **claims[k]})
