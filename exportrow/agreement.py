@@ -93,6 +93,7 @@ class Coding:
     kinds: dict = field(default_factory=dict)  # actor id -> kind (an annotation's; a worksheet has none)
     skipped: tuple = ()  # optional fields a worksheet's coder left empty on every claim: none, with a note
     notes: tuple = ()  # what reading a worksheet noticed (a listed row missing: counted as not found)
+    empty_rows: dict = field(default_factory=dict)  # a worksheet's rows left empty: id -> (start, end), for answers
 
 
 def _stem_label(path: Path, article_name: str) -> str:
@@ -437,8 +438,11 @@ def _worksheet_coding(path: Path, article, label: str | None, parsed=None) -> Co
              "frame": c["frame"], "frame_secondary": c["frame_secondary"], "entman": tuple(c["entman"]),
              "answers": c["answers"]} for c in ws.coded]
     claims = _claim_frame(rows)
+    coded = ws.coded
+    empty = {c["id"]: (c["span"].start, c["span"].end) for c in ws.claims if c not in coded and c.get("span")}
     return Coding(path, ws.coder if ws.coder != path.stem else (label or ws.coder), "worksheet",
-                  claims, tuple(a["id"] for a in ws.actors), skipped=skipped_fields(claims), notes=tuple(ws.notes))
+                  claims, tuple(a["id"] for a in ws.actors), skipped=skipped_fields(claims), notes=tuple(ws.notes),
+                  empty_rows=empty)
 
 
 #: The worksheet fields the teaching guide lets a pair skip ("secondary frame and answers if time allows"), and the
@@ -762,10 +766,34 @@ def match_units(codings: list[Coding]) -> pd.DataFrame:
             .drop(columns=["_u", "_order"]).reset_index(drop=True))
 
 
+def _answered_unit(units: pd.DataFrame, span: tuple[int, int]) -> str | None:
+    """The unit whose claims share the most characters with ``span`` (the first of equal ones); None if none does.
+
+    Example:
+        >>> u = pd.DataFrame({"unit": ["a", "a", "b"], "start": [0, 2, 20], "end": [10, 12, 30]})
+        >>> _answered_unit(u, (3, 12)), _answered_unit(u, (25, 40)), _answered_unit(u, (50, 60))
+        ('a', 'b', None)
+    """
+    best, unit = 0, None
+    for label, start, end in zip(units.unit, units.start, units.end):
+        shared = _overlap(span, (start, end))
+        if shared > best:
+            best, unit = shared, label
+    return unit
+
+
 def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
-    """One row per unit and coder, one column per field of :data:`FIELDS`, values as text (None: missing)."""
+    """One row per unit and coder, one column per field of :data:`FIELDS`, values as text (None: missing).
+
+    ``answers`` is the unit of the claim answered: through the coder's own claim of that id, or, for a worksheet row
+    the coder left empty, the unit at that row's words (missing if no coding has a claim there)."""
     by_coder = {c.coder: dict(zip(units[units.coder == c.coder].claim_id, units[units.coder == c.coder].unit))
                 for c in codings}
+    for c in codings:  # an answer naming a row left empty: the claim at its words, as the other codings have it
+        named = set(c.claims.answers.dropna()) if c.empty_rows and "answers" in c.claims else ()
+        for row_id in named:
+            if row_id in c.empty_rows:
+                by_coder[c.coder].setdefault(row_id, _answered_unit(units, c.empty_rows[row_id]))
 
     def text(v):
         if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
@@ -782,7 +810,7 @@ def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
                "cue": (text(r.get("cue")) or "").lower().replace("\u2019", "'") or None,
                "frame": text(r.get("frame")), "frame_secondary": text(r.get("frame_secondary")) or "none"}
         row.update({f"entman.{e}": "present" if e in entman else "absent" for e in ENTMAN})
-        target = text(r.get("answers"))
+        target = text(r.get("answers"))  # None from by_coder: a row left empty that no coding has a claim at
         row["answers"] = by_coder.get(r["coder"], {}).get(target, target) if target else "none"
         out.append(row)
     return pd.DataFrame(out, columns=["unit", "unit_start", "unit_quote", "coder", *FIELDS])
@@ -1393,8 +1421,8 @@ def codings_sentence(result: Agreement | None, files=(), left_out=()) -> str:
                 "agreement sections below stay empty: make a worksheet with `exportrow worksheet`, have a second "
                 "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`."
                 + note)
-    lines = skipped_note(result, list(result.fields.field))
-    skipped = "".join(f" {_md(line)}." for line in lines)
+    lines = [n for c in result.codings for n in c.notes] + skipped_note(result, list(result.fields.field))
+    skipped = "".join(f" {_md(line)}." for line in lines)  # what reading the worksheets noticed, as agree says it
     return (f"Comparing **{len(result.codings)}** codings ({', '.join(map(_md, result.coders))}) of "
             f"**{len(result.coverage)}** claims." + skipped + note)
 

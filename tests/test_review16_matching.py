@@ -166,3 +166,52 @@ def test_implications_give_interval_ends_to_two_decimals():
                for s in said)  # answers; before: 0.548
     assert "The widest interval, for entman.causal_interpretation, is 1.03 wide: with 24 claims, a few claims coded " \
            "differently move alpha a lot." in said  # before: 1.022
+
+
+# ---------------------------------------------------------------- 5: answers naming a row the coder left empty
+
+
+def _skipped_sheet(tmp_path):
+    """The annotation's own coding as a worksheet, with every field of the claim another claim answers left empty
+    (the reviewer's skipped.yaml: c06 answers c04, and c04 is "not a claim" to this coder)."""
+    ann, ws, sheet_id = _annotations_own_sheet()
+    answering = next(c for c in ws.claims if c["answers"])
+    target = next(c for c in ws.claims if c["id"] == answering["answers"])
+    target.update(actor=None, attribution=None, cue=None, frame=None, frame_secondary=None, entman=[], answers=None)
+    p = tmp_path / "skipped.yaml"
+    p.write_text(worksheet_yaml(ws), encoding="utf-8")
+    return ann, p, answering["id"], target["id"], {v: k for k, v in sheet_id.items()}[target["id"]]
+
+
+def test_an_answer_naming_a_row_left_empty_is_the_claim_at_its_words_and_the_coder_is_told(tmp_path):
+    from exportrow.agreement import codings_sentence
+
+    _, sheet, who, whom, claim = _skipped_sheet(tmp_path)
+    assert who == "c01" and whom == "c02"  # the bundled sheet: c01, c15 and c22 answer c02
+    result = agreement([paths.default_annotation(), sheet], fields=["answers"], n_boot=200)
+    mine = result.values[result.values.coder == result.coders[1]].set_index("unit")
+    assert claim in set(mine.answers)  # before: the bare sheet id, e.g. 'c04', against the annotation's claim id
+    assert whom not in set(result.values.answers)
+    assert result.disagreements.empty
+    assert result.fields.iloc[0].alpha == 1.0
+    line = ("skipped.yaml: c01, c15 and c22 answer c02, which you left empty; compared as answering the claim another "
+            "coding has at its words, or as not coded where none has one")
+    assert result.notes == [line] and line in result.text().splitlines()
+    assert line in codings_sentence(result, [paths.default_annotation(), sheet])
+
+
+def test_an_answer_naming_a_row_left_empty_that_no_coding_has_a_claim_at_is_missing():
+    from exportrow.agreement import _values
+
+    one = Coding(Path("1"), "one", "annotation", pd.DataFrame([
+        {"claim_id": "a", "start": 0, "end": 10, "answers": None},
+        {"claim_id": "b", "start": 20, "end": 30, "answers": "a"}]))
+    two = Coding(Path("2"), "two", "worksheet", pd.DataFrame([
+        {"claim_id": "c01", "start": 0, "end": 10, "answers": None},
+        {"claim_id": "c02", "start": 20, "end": 30, "answers": "c05"},  # c05: empty, words nobody coded
+        {"claim_id": "c03", "start": 40, "end": 50, "answers": "c04"}]),  # c04: empty, at claim a's words
+        empty_rows={"c04": (2, 9), "c05": (60, 70)})
+    values = _values(match_units([one, two]), [one, two]).set_index(["unit", "coder"])
+    assert values.loc[("b", "one"), "answers"] == "a" and pd.isna(values.loc[("b", "two"), "answers"])
+    assert values.loc[("c03", "two"), "answers"] == "a"
+    assert values.loc[("a", "two"), "answers"] == "none"
