@@ -4,28 +4,15 @@
 from pathlib import Path
 
 import pandas as pd
+from conftest import annotations_own_sheet
 
-from exportrow import load_annotation, paths
+from exportrow import paths
 from exportrow.agreement import Coding, agreement, match_units
-from exportrow.worksheet import make_worksheet, worksheet_yaml
+from exportrow.worksheet import worksheet_yaml
 
 
 def _coding(coder, rows):
     return Coding(Path(coder), coder, "worksheet", pd.DataFrame(rows))
-
-
-def _annotations_own_sheet():
-    """A worksheet of the bundled article filled with the annotation's own coding, and its sheet ids by claim id."""
-    ann = load_annotation()
-    ws = make_worksheet(ann)
-    by_start = {c["span"].start: c for c in ann.claims}
-    sheet_id = {by_start[c["start"]]["id"]: c["id"] for c in ws.claims}
-    for c in ws.claims:
-        ref = by_start[c["start"]]
-        c.update(actor=ref["actor"], attribution=ref["attribution"], cue=ref["cue"], frame=ref["frame"],
-                 frame_secondary=ref.get("frame_secondary"), entman=list(ref.get("entman") or []),
-                 answers=sheet_id.get(ref.get("answers")))
-    return ann, ws, sheet_id
 
 
 # ---------------------------------------------------------------- 3: the largest overlap overall, not text order
@@ -65,7 +52,7 @@ def test_ties_in_overlap_go_to_the_closest_fit_then_the_claim_then_the_unit_that
 
 
 def test_an_exact_copy_of_the_annotations_coding_plus_an_overlapping_extra_claim_agrees_on_every_field(tmp_path):
-    ann, ws, _ = _annotations_own_sheet()
+    ann, ws, _ = annotations_own_sheet()
     ws.claims.append({"id": "p01", "context": None, "quote": "Japan as the one falling short. Japan is",
                       "actor": "kr_gov", "attribution": "indirect", "cue": "sees", "frame": 14, "frame_secondary": None,
                       "entman": ["moral_evaluation"], "answers": None})
@@ -174,7 +161,7 @@ def test_implications_give_interval_ends_to_two_decimals():
 def _skipped_sheet(tmp_path):
     """The annotation's own coding as a worksheet, with every field of the claim another claim answers left empty
     (the reviewer's skipped.yaml: c06 answers c04, and c04 is "not a claim" to this coder)."""
-    ann, ws, sheet_id = _annotations_own_sheet()
+    ann, ws, sheet_id = annotations_own_sheet()
     answering = next(c for c in ws.claims if c["answers"])
     target = next(c for c in ws.claims if c["id"] == answering["answers"])
     target.update(actor=None, attribution=None, cue=None, frame=None, frame_secondary=None, entman=[], answers=None)
