@@ -16,7 +16,11 @@ Verdicts use Krippendorff's own thresholds (Content Analysis, 2nd ed., 2004, p. 
 reliable; 0.667 <= alpha < 0.800 for tentative conclusions only; below 0.667 not reliable. Alpha is
 shown and stored cut to three decimals, rounded down (0.6666 is 0.666, never 0.667), and the verdict
 judges that value: as the thresholds have three decimals, it is the verdict of the unrounded alpha too,
-and a filter ``alpha >= 0.667`` on agreement.csv agrees with it. Intervals are rounded outward.
+and a filter ``alpha >= 0.667`` on agreement.csv agrees with it. The interval does not enter the verdict.
+Its ends carry a resampling error (another seed moves them; :func:`resampling_error` estimates how far: up to
+about 0.03 at :data:`N_BOOT` resamples on the bundled codings), so they are shown and stored to :data:`CI_DIGITS`
+decimals, rounded outward, and the legend (:func:`interval_legend`) states the error computed for the codings
+compared.
 
 exportrow's own rule, :data:`MIN_UNITS`: a field gets a verdict only when at least 10 claims were coded by two or
 more coders. Krippendorff asks for enough units that the smallest category can show up and that the interval is
@@ -32,6 +36,7 @@ has alpha 1.000 (1.000 to 1.000) or 0.000 as the coders agree on that one claim 
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import math
 import sys
@@ -53,7 +58,8 @@ __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", 
            "frame_reliability", "verdict", "register", "weak_frames", "frame_warning", "other_codings_reliability",
            "unreliable_frame_field", "frame_chart_note",
            "MIN_UNITS", "TOO_FEW", "left_out_files", "formula_warnings", "MAX_CLAIMS", "compared_codings",
-           "percent_agreement", "PERCENT_DEFINITION", "OPTIONAL", "skipped_fields", "skipped_note"]
+           "percent_agreement", "PERCENT_DEFINITION", "OPTIONAL", "skipped_fields", "skipped_note", "CI_DIGITS",
+           "resampling_error", "interval_legend"]
 
 #: Krippendorff (2004, p. 241): rely on variables with alpha >= 0.800; draw tentative conclusions from >= 0.667.
 RELIABLE = 0.800
@@ -88,6 +94,7 @@ class Coding:
     kinds: dict = field(default_factory=dict)  # actor id -> kind (an annotation's; a worksheet has none)
     skipped: tuple = ()  # optional fields a worksheet's coder left empty on every claim: none, with a note
     notes: tuple = ()  # what reading a worksheet noticed (a listed row missing: counted as not found)
+    empty_rows: dict = field(default_factory=dict)  # a worksheet's rows left empty: id -> (start, end), for answers
 
 
 def _stem_label(path: Path, article_name: str) -> str:
@@ -432,8 +439,11 @@ def _worksheet_coding(path: Path, article, label: str | None, parsed=None) -> Co
              "frame": c["frame"], "frame_secondary": c["frame_secondary"], "entman": tuple(c["entman"]),
              "answers": c["answers"]} for c in ws.coded]
     claims = _claim_frame(rows)
+    coded = ws.coded
+    empty = {c["id"]: (c["span"].start, c["span"].end) for c in ws.claims if c not in coded and c.get("span")}
     return Coding(path, ws.coder if ws.coder != path.stem else (label or ws.coder), "worksheet",
-                  claims, tuple(a["id"] for a in ws.actors), skipped=skipped_fields(claims), notes=tuple(ws.notes))
+                  claims, tuple(a["id"] for a in ws.actors), skipped=skipped_fields(claims), notes=tuple(ws.notes),
+                  empty_rows=empty)
 
 
 #: The worksheet fields the teaching guide lets a pair skip ("secondary frame and answers if time allows"), and the
@@ -639,6 +649,17 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def _fit(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    """How well two spans match, best first when sorted: minus the characters they share, then those they do not.
+
+    Example:
+        >>> sorted([_fit((0, 14), (0, 10)), _fit((0, 10), (0, 10)), _fit((5, 15), (0, 10))])
+        [(-10, 0), (-10, 4), (-5, 10)]
+    """
+    shared = _overlap(a, b)
+    return -shared, (a[1] - a[0]) + (b[1] - b[0]) - 2 * shared
+
+
 #: Most claims one coding may have: a long news article has a few dozen; beyond this, matching would take minutes.
 MAX_CLAIMS = 2_000
 
@@ -679,8 +700,10 @@ class _SpanIndex:
 def match_units(codings: list[Coding]) -> pd.DataFrame:
     """Match the claims of several codings into units: one row per unit and coder that coded it.
 
-    A claim joins the unit holding a claim with its id whose words overlap its own; else the unit
-    whose words overlap it most (each unit takes one claim per coder); else it starts a unit.
+    A claim joins the unit holding a claim with its id whose words overlap its own. The coding's other claims
+    then go to units by the largest overlap of words overall, not in text order: the pair of claim and free unit that
+    share the most characters is matched first, then the next largest, and so on (each unit takes one claim per
+    coder; of equal overlaps, the closer fit first). A claim left without a unit starts one.
     Columns: ``unit, unit_start, unit_quote, coder`` and the coding's claim columns.
 
     Example:
@@ -709,19 +732,21 @@ def match_units(codings: list[Coding]) -> pd.DataFrame:
                     used.add(u)
                     break
         near = _SpanIndex([unit["span"] for unit in units])  # the units so far; those this coding starts are its own
+        # the largest overlaps first, over all of this coding's claims at once, so that a claim earlier in the text
+        # never takes the unit another matches better; ties: the closer fit (fewer characters not shared), then the
+        # claim, then the unit, that comes first
+        pairs = sorted(_fit((c["start"], c["end"]), units[u]["span"]) + (k, u)
+                       for k, c in enumerate(claims) if k not in taken
+                       for u in near.overlapping((c["start"], c["end"])) if u not in used)
+        for _, _, k, u in pairs:
+            if k not in taken and u not in used:
+                taken[k] = u
+                used.add(u)
         for k, c in enumerate(claims):
-            if k in taken:
-                continue
-            span = (c["start"], c["end"])
-            best = max(((_overlap(span, units[u]["span"]), -u) for u in near.overlapping(span) if u not in used),
-                       default=(0, 0))
-            if best[0] > 0:
-                taken[k] = -best[1]
-            else:
-                units.append({"ids": set(), "span": span, "label": c["claim_id"], "quote": c.get("quote"),
-                              "first": coding.coder})
+            if k not in taken:
+                units.append({"ids": set(), "span": (c["start"], c["end"]), "label": c["claim_id"],
+                              "quote": c.get("quote"), "first": coding.coder})
                 taken[k] = len(units) - 1
-            used.add(taken[k])
         for k, u in taken.items():
             units[u]["ids"].add(claims[k]["claim_id"])
             rows.append({"_u": u, "coder": coding.coder, **claims[k]})
@@ -742,10 +767,34 @@ def match_units(codings: list[Coding]) -> pd.DataFrame:
             .drop(columns=["_u", "_order"]).reset_index(drop=True))
 
 
+def _answered_unit(units: pd.DataFrame, span: tuple[int, int]) -> str | None:
+    """The unit whose claims share the most characters with ``span`` (the first of equal ones); None if none does.
+
+    Example:
+        >>> u = pd.DataFrame({"unit": ["a", "a", "b"], "start": [0, 2, 20], "end": [10, 12, 30]})
+        >>> _answered_unit(u, (3, 12)), _answered_unit(u, (25, 40)), _answered_unit(u, (50, 60))
+        ('a', 'b', None)
+    """
+    best, unit = 0, None
+    for label, start, end in zip(units.unit, units.start, units.end):
+        shared = _overlap(span, (start, end))
+        if shared > best:
+            best, unit = shared, label
+    return unit
+
+
 def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
-    """One row per unit and coder, one column per field of :data:`FIELDS`, values as text (None: missing)."""
+    """One row per unit and coder, one column per field of :data:`FIELDS`, values as text (None: missing).
+
+    ``answers`` is the unit of the claim answered: through the coder's own claim of that id, or, for a worksheet row
+    the coder left empty, the unit at that row's words (missing if no coding has a claim there)."""
     by_coder = {c.coder: dict(zip(units[units.coder == c.coder].claim_id, units[units.coder == c.coder].unit))
                 for c in codings}
+    for c in codings:  # an answer naming a row left empty: the claim at its words, as the other codings have it
+        named = set(c.claims.answers.dropna()) if c.empty_rows and "answers" in c.claims else ()
+        for row_id in named:
+            if row_id in c.empty_rows:
+                by_coder[c.coder].setdefault(row_id, _answered_unit(units, c.empty_rows[row_id]))
 
     def text(v):
         if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
@@ -762,7 +811,7 @@ def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
                "cue": (text(r.get("cue")) or "").lower().replace("\u2019", "'") or None,
                "frame": text(r.get("frame")), "frame_secondary": text(r.get("frame_secondary")) or "none"}
         row.update({f"entman.{e}": "present" if e in entman else "absent" for e in ENTMAN})
-        target = text(r.get("answers"))
+        target = text(r.get("answers"))  # None from by_coder: a row left empty that no coding has a claim at
         row["answers"] = by_coder.get(r["coder"], {}).get(target, target) if target else "none"
         out.append(row)
     return pd.DataFrame(out, columns=["unit", "unit_start", "unit_quote", "coder", *FIELDS])
@@ -818,32 +867,37 @@ def _alpha_counts(counts, level: str = "nominal") -> float:
     return float(krippendorff.alpha(value_counts=used.astype(np.float64), level_of_measurement=level))
 
 
-def _nominal_alphas(samples):
-    """Nominal alpha of each units-by-values count matrix in ``samples`` (shape: samples, units, values) at once.
+def _nominal_alphas(counts, weights):
+    """Nominal alpha of many resamples of the units at once: ``counts`` is the units-by-values count matrix,
+    ``weights`` (resamples by units) says how often each resample draws each unit.
 
-    The same arithmetic as ``krippendorff.alpha`` (coincidences, expected coincidences, nominal
-    distances), done for every bootstrap resample in one pass; NaN where a resample has fewer
-    than two values (alpha undefined).
+    The same arithmetic as ``krippendorff.alpha`` (coincidences, expected coincidences, nominal distances), but
+    each unit's share of it is worked out once: a unit adds its counts to the value totals and its matching pairs
+    to the diagonal of the coincidence matrix, so a resample's totals are ``weights`` times the units' shares.
+    NaN where a resample has fewer than two values (alpha undefined).
 
     Example:
         >>> import numpy as np, krippendorff
         >>> counts = np.array([[2, 0, 0], [1, 1, 0], [0, 2, 0], [0, 1, 1], [0, 0, 2]])
-        >>> round(float(_nominal_alphas(counts[None])[0]), 12) == round(_alpha_counts(counts), 12)
+        >>> round(float(_nominal_alphas(counts, np.ones((1, 5)))[0]), 12) == round(_alpha_counts(counts), 12)
         True
-        >>> _nominal_alphas(np.array([[[2, 0], [2, 0]]])).tolist()
+        >>> twice = np.repeat(counts, [2, 1, 0, 3, 1], axis=0)  # a resample drawing units 0, 0, 1, 3, 3, 3, 4
+        >>> a = _nominal_alphas(counts, np.array([[2, 1, 0, 3, 1]]))[0]
+        >>> round(float(a), 12) == round(_alpha_counts(twice), 12)
+        True
+        >>> _nominal_alphas(np.array([[2, 0], [0, 2]]), np.array([[2, 0]])).tolist()
         [nan]
     """
     import numpy as np
 
-    samples = np.asarray(samples, dtype=np.float64)
-    m = samples.sum(axis=2)  # coders per unit
-    weight = 1.0 / (np.maximum(m, 2) - 1)
-    # coincidences: sum over units of (n_uc * n_uk - [c == k] n_uc) / (m_u - 1)
-    o = np.einsum("bu,buc,buk->bck", weight, samples, samples) - np.einsum("bu,buc->bc", weight, samples)[:, :, None] \
-        * np.eye(samples.shape[2])[None]
-    n_v = o.sum(axis=1)
+    counts = np.asarray(counts, dtype=np.int64)
+    weights = np.asarray(weights, dtype=np.int64)
+    m = counts.sum(axis=1)  # coders per unit (two or more: only pairable units are resampled)
+    matching = (counts * (counts - 1)).sum(axis=1) / (m - 1)  # the unit's share of the coincidence diagonal
+    # whole numbers, multiplied without BLAS (exact, and no threads spinning for a matrix this small)
+    n_v = (weights @ counts).astype(np.float64)  # each value's total in the coincidence matrix
     n = n_v.sum(axis=1)
-    observed = o.sum(axis=(1, 2)) - np.trace(o, axis1=1, axis2=2)  # nominal distance: 1 off the diagonal
+    observed = n - np.einsum("bu,u->b", weights.astype(np.float64), matching)  # nominal distance: 1 off the diagonal
     with np.errstate(divide="ignore", invalid="ignore"):
         expected = (n ** 2 - (n_v ** 2).sum(axis=1)) / (n - 1)
         alphas = 1 - observed / expected
@@ -851,19 +905,118 @@ def _nominal_alphas(samples):
     return alphas
 
 
-def _bootstrap(counts, level: str, n_boot: int, seed: int) -> tuple[float, float, int]:
-    """Percentile interval (2.5 %, 97.5 %) of alpha over units resampled with replacement; and how many
-    resamples had no variation (alpha undefined, left out)."""
+#: Decimals of an interval's ends, shown and stored (rounded outward): their resampling error (:func:`resampling_error`)
+#: is up to about +-0.03 at :data:`N_BOOT` resamples, so a third decimal would claim a precision the ends lack.
+CI_DIGITS = 2
+
+
+@functools.lru_cache(maxsize=64)
+def _resampled(shape: tuple, data: bytes, level: str, n_boot: int, seed: int):
+    """The alphas of ``n_boot`` resamples of the units (the ``shape`` int64 counts in ``data``), sorted, with those
+    undefined (no variation) left out; and how many were left out. Kept, so that :func:`resampling_error` reads the
+    resamples the interval came from without drawing them again."""
     import numpy as np
 
+    counts = np.frombuffer(data, dtype=np.int64).reshape(shape)
     rng = np.random.default_rng(seed)
     picks = rng.integers(0, len(counts), size=(n_boot, len(counts)))
-    values = _nominal_alphas(counts[picks]) if level == "nominal" else [_alpha_counts(counts[p], level) for p in picks]
-    defined = np.array([v for v in values if not math.isnan(v)])
+    if level == "nominal":
+        drawn = (np.arange(n_boot)[:, None] * len(counts) + picks).ravel()
+        weights = np.bincount(drawn, minlength=n_boot * len(counts)).reshape(n_boot, len(counts))
+        values = _nominal_alphas(counts, weights)
+    else:
+        values = np.array([_alpha_counts(counts[p], level) for p in picks])
+    defined = np.sort(values[~np.isnan(values)])
+    defined.flags.writeable = False
+    return defined, n_boot - len(defined)
+
+
+def _resamples(counts, level: str, n_boot: int, seed: int):
+    import numpy as np
+
+    counts = np.ascontiguousarray(counts, dtype=np.int64)
+    return _resampled(counts.shape, counts.tobytes(), level, n_boot, seed)
+
+
+def _bootstrap(counts, level: str, n_boot: int, seed: int) -> tuple[float, float, int]:
+    """Percentile interval (2.5 %, 97.5 %) of alpha over units resampled with replacement, its ends rounded outward
+    to :data:`CI_DIGITS` decimals; and how many resamples had no variation (alpha undefined, left out)."""
+    import numpy as np
+
+    defined, undefined = _resamples(counts, level, n_boot, seed)
     if len(defined) == 0:
         return float("nan"), float("nan"), n_boot
     low, high = np.percentile(defined, [2.5, 97.5])
-    return float(low), float(high), n_boot - len(defined)
+    return _down(low, CI_DIGITS), _up(high, CI_DIGITS), undefined
+
+
+def _end_error(defined) -> float:
+    """Resampling error of the two ends of a percentile interval, from the sorted resampled alphas themselves.
+
+    A percentile of ``B`` resamples is one of them, picked by rank; another run of the bootstrap (another seed) would
+    put that rank, in 95 % of runs, within ``1.96 * sqrt(B p (1 - p))`` ranks of it (the binomial count of resamples
+    below the true percentile). Half the spread of the alphas between those ranks is the error, here the larger of
+    the two ends'. It costs no further resampling; where the alphas jump (few claims), it can come out somewhat lower
+    than the spread between seeds.
+
+    Example:
+        >>> import numpy as np
+        >>> round(_end_error(np.linspace(0, 1, 1001)), 3), _end_error(np.ones(1000))
+        (0.01, 0.0)
+    """
+    if len(defined) == 0:
+        return float("nan")
+    errors = []
+    for p in (0.025, 0.975):
+        rank, spread = p * (len(defined) - 1), 1.96 * math.sqrt(len(defined) * p * (1 - p))
+        lo, hi = max(0, math.floor(rank - spread)), min(len(defined) - 1, math.ceil(rank + spread))
+        errors.append((float(defined[hi]) - float(defined[lo])) / 2)
+    return max(errors)
+
+
+def resampling_error(result: Agreement) -> float:
+    """The largest resampling error of an interval's end in ``result.fields``: how far the ends would move, in 95 %
+    of runs, with another seed (:func:`_end_error`, from the same resamples); NaN when no field has an interval.
+
+    Example:
+        >>> r = agreement(find_codings(paths.default_annotation()))
+        >>> 0.005 < resampling_error(r) < 0.05
+        True
+    """
+    errors = []
+    for row in result.fields.itertuples():
+        if row.level == "text" or math.isnan(row.ci_low):
+            continue
+        counts = _value_counts(_matrix(result.values, result.coders, row.field)[1])
+        if counts is not None:
+            errors.append(_end_error(_resamples(counts, row.level, result.n_boot, result.seed)[0]))
+    return max(errors) if errors else float("nan")
+
+
+def interval_legend(result: Agreement) -> str:
+    """What the interval of ``result.fields`` is and how precise its ends are, computed, in one sentence (the
+    terminal legend of ``exportrow agree`` and notebook 04 say it so).
+
+    Example:
+        >>> legend = interval_legend(agreement(find_codings(paths.default_annotation())))
+        >>> print(legend)  # doctest: +ELLIPSIS, +NORMALIZE_WHITESPACE
+        95% CI: percentile bootstrap over 10,000 resamples of the claims (seed 15); at 10,000 resamples its ends carry
+        a resampling error of about ±0.0... (estimated from the resamples: about how far another seed would move them),
+        so they are shown to 2 decimals, rounded outward (the low end down, the high end up). The verdict judges alpha,
+        not the interval.
+    """
+    error = resampling_error(result)
+    n = f"{result.n_boot:,}"
+    if math.isnan(error):
+        how = "no field has one"
+    else:
+        size = (f"less than ±{10 ** -CI_DIGITS:.{CI_DIGITS}f}" if error < 10 ** -CI_DIGITS else
+                f"about ±{math.ceil(error * 10 ** CI_DIGITS - 1e-9) / 10 ** CI_DIGITS:.{CI_DIGITS}f}")
+        how = (f"at {n} resamples its ends carry a resampling error of {size} (estimated from the resamples: about "
+               f"how far another seed would move them), so they are shown to {CI_DIGITS} decimals, rounded outward "
+               "(the low end down, the high end up)")
+    return (f"95% CI: percentile bootstrap over {n} resamples of the claims (seed {result.seed}); {how}. The verdict "
+            "judges alpha, not the interval.")
 
 
 def verdict(value: float) -> str:
@@ -1269,8 +1422,8 @@ def codings_sentence(result: Agreement | None, files=(), left_out=()) -> str:
                 "agreement sections below stay empty: make a worksheet with `exportrow worksheet`, have a second "
                 "coder fill it in, and save it beside the annotation as `<article>.<coder>.csv` or `.yaml`."
                 + note)
-    lines = skipped_note(result, list(result.fields.field))
-    skipped = "".join(f" {_md(line)}." for line in lines)
+    lines = [n for c in result.codings for n in c.notes] + skipped_note(result, list(result.fields.field))
+    skipped = "".join(f" {_md(line)}." for line in lines)  # what reading the worksheets noticed, as agree says it
     return (f"Comparing **{len(result.codings)}** codings ({', '.join(map(_md, result.coders))}) of "
             f"**{len(result.coverage)}** claims." + skipped + note)
 
@@ -1296,8 +1449,8 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
             continue
         r = t.loc[fld]
         if r.verdict == "reliable":
-            surer = (f", though its interval reaches down to {r.ci_low:.3f}: more claims coded twice would make this "
-                     "surer") if r.ci_low < TENTATIVE else ""
+            surer = (f", though its interval reaches down to {r.ci_low:.{CI_DIGITS}f}: more claims coded twice would "
+                     "make this surer") if r.ci_low < TENTATIVE else ""
             out.append(f"**{fld}**: alpha {r.alpha:.3f} (reliable, at least {RELIABLE:.3f}): {use} in notebook 03 "
                        f"can be read as they stand{surer}.")
         elif r.verdict == "tentative":
@@ -1340,8 +1493,8 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
     widths = (t.ci_high - t.ci_low).dropna()
     if len(widths) and widths.max() >= 0.2:
         wide = widths.idxmax()
-        out.append(f"The widest interval, for {wide}, is {widths.max():.3f} wide: with {int(t.loc[wide, 'units'])} "
-                   "claims, a few claims coded differently move alpha a lot.")
+        out.append(f"The widest interval, for {wide}, is {widths.max():.{CI_DIGITS}f} wide: with "
+                   f"{int(t.loc[wide, 'units'])} claims, a few claims coded differently move alpha a lot.")
     return out
 
 
@@ -1640,19 +1793,20 @@ def _summary_text(result: Agreement) -> str:
     lines = [f"Agreement of {len(result.codings)} codings ({', '.join(result.coders)}) on "
              f"{result.coverage.shape[0]} claims:", ""]
     head = ("field", "alpha", "95% CI", "agree %", "units", "coders", "verdict")
-    rows = [(r.field, _fmt(r.alpha), f"{_fmt(r.ci_low)} to {_fmt(r.ci_high)}" if not math.isnan(r.ci_low) else "",
+    rows = [(r.field, _fmt(r.alpha), f"{_fmt(r.ci_low, CI_DIGITS)} to {_fmt(r.ci_high, CI_DIGITS)}"
+             if not math.isnan(r.ci_low) else "",
              _fmt(r.percent_agreement, 1), str(r.units), str(r.coders), r.verdict) for r in t.itertuples()]
     widths = [max(len(x[i]) for x in [head, *rows]) for i in range(len(head))]
     for row in [head, tuple("-" * w for w in widths), *rows]:
         lines.append("  ".join(c.ljust(w) if i in (0, 6) else c.rjust(w) for i, (c, w) in
                                enumerate(zip(row, widths))).rstrip())
     lines += ["", f"agree %: pairwise percentage agreement, {PERCENT_DEFINITION}.",
-              f"alpha: Krippendorff's, nominal; 95% CI: {result.n_boot} bootstrap resamples of the claims "
-              f"(seed {result.seed}); verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
+              f"alpha: Krippendorff's, nominal; verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
               "(Krippendorff 2004), judged on alpha as shown, cut to 3 decimals (rounded down, so never up across a "
-              "threshold; intervals rounded outward); on fewer than "
-              f"{MIN_UNITS} claims coded twice, '{TOO_FEW}' (exportrow's rule: no verdict). Resamples in which every "
-              "coder used one value (alpha undefined) are left out of the interval."]
+              f"threshold); on fewer than {MIN_UNITS} claims coded twice, '{TOO_FEW}' (exportrow's rule: no "
+              "verdict).",
+              f"{interval_legend(result)} Resamples in which every coder used one value (alpha undefined) are left "
+              "out of the interval."]
     notes: dict[str, list[str]] = {}
     for r in t.itertuples():
         if r.note:

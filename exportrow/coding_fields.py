@@ -22,8 +22,9 @@ FIELDS = {
        for e in ENTMAN},
     "answers": ("nominal", "the claim it answers; 'none' when it answers none"),
 }
-#: Bootstrap resamples for an alpha's confidence interval.
-N_BOOT = 1000
+#: Bootstrap resamples for an alpha's confidence interval: at 1,000 the interval's ends moved by up to 0.07 with the
+#: seed on the bundled codings; at 10,000 by up to about +-0.03 (agree's legend states the error it computes).
+N_BOOT = 10_000
 
 
 def _cmd_agree(args) -> int:

@@ -10,7 +10,7 @@ import math
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from exportrow.agreement import RELIABLE, TENTATIVE, TOO_FEW
+from exportrow.agreement import CI_DIGITS, RELIABLE, TENTATIVE, TOO_FEW
 from exportrow.plots import SOURCE_PT, _wrap, classroom_style
 
 __all__ = ["alpha_chart"]
@@ -33,7 +33,7 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
         ...                   "ci_high": [0.9, float("nan")], "verdict": ["tentative", "percentage only"]})
         >>> fig, alt = alpha_chart(t)
         >>> alt.split(". ")[1]
-        'frame: alpha 0.700 (95% interval 0.500 to 0.900), tentative'
+        'frame: alpha 0.700 (95% interval 0.50 to 0.90), tentative'
         >>> plt.close(fig)
     """
     title, source = (text.replace("$", r"\$") for text in (title, source))  # no mathtext from file names
@@ -84,7 +84,8 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
         elif math.isnan(r.ci_low):
             parts.append(f"{r.field}: alpha {r.alpha:.3f}, {r.verdict}")
         else:
-            parts.append(f"{r.field}: alpha {r.alpha:.3f} (95% interval {r.ci_low:.3f} to {r.ci_high:.3f}), "
+            parts.append(f"{r.field}: alpha {r.alpha:.3f} (95% interval {r.ci_low:.{CI_DIGITS}f} to "
+                         f"{r.ci_high:.{CI_DIGITS}f}), "
                          f"{r.verdict}")
     alt = (f"Dot chart of Krippendorff's alpha per coding field with bootstrap intervals, against the thresholds "
            f"{TENTATIVE:.3f} and {RELIABLE:.3f}. " + ". ".join(parts) + ".")

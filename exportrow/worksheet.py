@@ -848,7 +848,44 @@ def read_worksheet(path: str | Path, article, *, parsed: Worksheet | None = None
     if problems:
         raise WorksheetError(path, problems)
     ws.coder = ws.coder or path.stem
+    note = _answers_left_empty(path, ws)
+    if note and note not in ws.notes:  # a sheet read twice (``parsed``) says it once
+        ws.notes.append(note)
     return ws
+
+
+def _answers_left_empty(path: Path, ws: Worksheet) -> str:
+    """One line on the claims whose ``answers`` names a row of the sheet the coder left empty (not a claim, to them):
+    :mod:`exportrow.agreement` compares such an answer by the words of that row (the claim another coding has there),
+    or counts it as missing.
+
+    Example:
+        >>> rows = [{"id": "c04", "answers": None}, {"id": "c06", "frame": 7, "answers": "c04"}]
+        >>> print(_answers_left_empty(Path("ana.yaml"), Worksheet("a.txt", "", "", [], [], rows)))
+        ana.yaml: c06 answers c04, which you left empty; compared as answering the claim another coding has at its \
+words, or as not coded where none has one
+        >>> rows += [{"id": "c07", "frame": 7, "answers": "c04"}, {"id": "c08", "answers": None},
+        ...          {"id": "c09", "cue": "says", "answers": "c08"}]
+        >>> print(_answers_left_empty(Path("ana.yaml"), Worksheet("a.txt", "", "", [], [], rows)).split(";")[0])
+        ana.yaml: c06 and c07 answer c04, c09 answers c08, rows you left empty
+    """
+    coded = ws.coded
+    empty = {c["id"] for c in ws.claims if c not in coded}
+    by_target: dict[str, list[str]] = {}
+    for c in coded:
+        if c.get("answers") in empty:
+            by_target.setdefault(c["answers"], []).append(c["id"])
+    if not by_target:
+        return ""
+
+    def who(ids: list[str]) -> str:
+        return ids[0] if len(ids) == 1 else f"{', '.join(ids[:-1])} and {ids[-1]}"
+
+    listed = ", ".join(f"{who(ids)} answer{'s' * (len(ids) == 1)} {whom}" for whom, ids in by_target.items())
+    which, its = (("which you left empty", "its words") if len(by_target) == 1 else
+                  ("rows you left empty", "their words"))
+    return (f"{path.name}: {listed}, {which}; compared as answering the claim another coding has at {its}, or as not "
+            "coded where none has one")
 
 
 def check_claim_count(path: Path, ws: Worksheet) -> None:

@@ -149,6 +149,24 @@ def run_notebook(tmp_path):
     return run
 
 
+def annotations_own_sheet():
+    """A worksheet of the bundled article filled in with the annotation's own coding (``answers`` translated to the
+    sheet's ids): ``(annotation, worksheet, sheet id by claim id)``."""
+    from exportrow import load_annotation
+    from exportrow.worksheet import make_worksheet
+
+    ann = load_annotation()
+    ws = make_worksheet(ann)
+    by_start = {c["span"].start: c for c in ann.claims}
+    sheet_id = {by_start[c["start"]]["id"]: c["id"] for c in ws.claims}
+    for c in ws.claims:
+        ref = by_start[c["start"]]
+        c.update(actor=ref["actor"], attribution=ref["attribution"], cue=ref["cue"], frame=ref["frame"],
+                 frame_secondary=ref.get("frame_secondary"), entman=list(ref.get("entman") or []),
+                 answers=sheet_id.get(ref.get("answers")))
+    return ann, ws, sheet_id
+
+
 def outputs_text(nb) -> str:
     """All text/plain and stream output of an executed notebook, joined."""
     parts = []

@@ -392,18 +392,11 @@ def test_frame_reliability_from_files_and_with_one_coding():
 
 def test_a_worksheet_filled_with_the_annotations_own_coding_agrees_perfectly(tmp_path):
     # the bundled article: 24 claims matched by their words (the sheet's ids are c01 ...), answers translated
-    from exportrow import load_annotation
+    from conftest import annotations_own_sheet
+
     from exportrow.worksheet import worksheet_yaml
 
-    ann = load_annotation()
-    ws = make_worksheet(ann)
-    by_start = {c["span"].start: c for c in ann.claims}
-    sheet_id = {by_start[c["start"]]["id"]: c["id"] for c in ws.claims}
-    for c in ws.claims:
-        ref = by_start[c["start"]]
-        c.update(actor=ref["actor"], attribution=ref["attribution"], cue=ref["cue"], frame=ref["frame"],
-                 frame_secondary=ref.get("frame_secondary"), entman=list(ref.get("entman") or []),
-                 answers=sheet_id.get(ref.get("answers")))
+    ann, ws, _ = annotations_own_sheet()
     p = tmp_path / "copy.yaml"
     p.write_text(worksheet_yaml(ws), encoding="utf-8")
     result = agreement([paths.default_annotation(), p], n_boot=100)

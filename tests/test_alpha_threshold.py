@@ -43,7 +43,7 @@ def test_fewer_than_ten_units_get_no_verdict_but_keep_alpha_and_interval():
                         "interval judge nothing yet")
     fig, alt = alpha_chart(field_table(values, ["a", "b"], ["frame"], n_boot=200))
     assert "1.000 (too few units: 3)" in [t.get_text() for ax in fig.axes for t in ax.texts]
-    assert "frame: alpha 1.000 (95% interval 1.000 to 1.000), too few units" in alt
+    assert "frame: alpha 1.000 (95% interval 1.00 to 1.00), too few units" in alt  # ends: 2 decimals (review 16d)
     _, _, ten = _two_thirds()
     assert field_table(ten, ["a", "b"], ["frame"], n_boot=200).iloc[0].verdict == "unreliable"  # 10: judged
 
