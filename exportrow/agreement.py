@@ -26,9 +26,10 @@ exportrow's own rule, :data:`MIN_UNITS`: a field gets a verdict only when at lea
 more coders. Krippendorff asks for enough units that the smallest category can show up and that the interval is
 narrow (2004, section 11.4.2, on sample sizes); on fewer units one claim coded otherwise moves alpha a lot, and a
 bootstrap interval over 3 claims can look exact (1.000 to 1.000) when it is not. Below 10 units the verdict is
-"too few units": alpha and its interval are still shown, flagged, and judge nothing. Frame by frame
-(:func:`frame_reliability`), the same minimum counts the claims any coder gave that frame: a frame on one claim
-has alpha 1.000 (1.000 to 1.000) or 0.000 as the coders agree on that one claim or not, and gets no verdict.
+"too few units": alpha and its interval are still shown, flagged, and judge nothing. For a present/absent field,
+an Entman function here or a frame frame by frame (:func:`frame_reliability`), the same minimum also counts the
+claims that carry it (``claims``: any coder marked it present): a function or frame on one claim has alpha 1.000
+(1.000 to 1.000) or 0.000 as the coders agree on that one claim or not, and gets no verdict.
 
 ``import exportrow`` does not load this module; numpy and krippendorff load when it runs.
 """
@@ -69,8 +70,10 @@ MIN_UNITS = 10
 #: The verdict of an alpha on fewer than :data:`MIN_UNITS` units.
 TOO_FEW = "too few units"
 SEED = 15
-_FIELD_COLUMNS = ["field", "level", "alpha", "ci_low", "ci_high", "percent_agreement", "units", "coders", "verdict",
-                  "note"]
+_FIELD_COLUMNS = ["field", "level", "alpha", "ci_low", "ci_high", "percent_agreement", "units", "claims", "coders",
+                  "verdict", "note"]
+#: The value a claim carries in a present/absent field: an Entman function, or a frame in :func:`frame_reliability`.
+PRESENT = "present"
 
 
 class AgreementError(ExportrowError, ValueError):
@@ -810,7 +813,7 @@ def _values(units: pd.DataFrame, codings: list[Coding]) -> pd.DataFrame:
                "actor": text(r.get("actor")), "side": text(r.get("side")), "attribution": text(r.get("attribution")),
                "cue": (text(r.get("cue")) or "").lower().replace("\u2019", "'") or None,
                "frame": text(r.get("frame")), "frame_secondary": text(r.get("frame_secondary")) or "none"}
-        row.update({f"entman.{e}": "present" if e in entman else "absent" for e in ENTMAN})
+        row.update({f"entman.{e}": PRESENT if e in entman else "absent" for e in ENTMAN})
         target = text(r.get("answers"))  # None from by_coder: a row left empty that no coding has a claim at
         row["answers"] = by_coder.get(r["coder"], {}).get(target, target) if target else "none"
         out.append(row)
@@ -1038,9 +1041,21 @@ def _matrix(values: pd.DataFrame, coders: list[str], fld: str) -> tuple[list[str
     return units, [[cell.get((u, c)) for u in units] for c in coders]
 
 
+def _present_absent(fld: str) -> bool:
+    """Whether a field of :data:`FIELDS` is present or absent on each claim (an Entman function)."""
+    return fld.startswith("entman.")
+
+
 def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot: int = N_BOOT,
-                seed: int = SEED) -> pd.DataFrame:
+                seed: int = SEED, present_absent: bool = False) -> pd.DataFrame:
     """Agreement per field from a unit-by-coder table of values (see :func:`agreement`).
+
+    A present/absent field (an Entman function; every field with ``present_absent``, as :func:`frame_reliability`
+    asks) also counts its ``claims``: the units that at least one coder marked :data:`PRESENT`. Fewer than
+    :data:`MIN_UNITS` of them (but at least one) give the verdict :data:`TOO_FEW`, however many claims were coded
+    twice, with a note giving the count: whether the coders agree on those few claims decides alpha, and the
+    bootstrap, which leaves out every resample without them, gives an interval that looks exact (1.000 to 1.000)
+    when it is not. Other fields have no ``claims`` (``<NA>``).
 
     Example (two coders agree on one claim of two: alpha 0, no better than chance):
         >>> v = pd.DataFrame({"unit": ["u1", "u1", "u2", "u2"], "coder": ["a", "b", "a", "b"],
@@ -1048,10 +1063,22 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
         >>> t = field_table(v, ["a", "b"], ["frame"], n_boot=100)
         >>> t[["field", "alpha", "percent_agreement", "units"]].values.tolist()
         [['frame', 0.0, 50.0, 2]]
+
+    Example (12 claims coded twice, one of which both coders mark present: that one claim decides alpha):
+        >>> v = pd.DataFrame({"unit": [f"u{k}" for k in range(12)] * 2, "coder": ["a"] * 12 + ["b"] * 12,
+        ...                   "entman.treatment_recommendation": (["present"] + ["absent"] * 11) * 2})
+        >>> r = field_table(v, ["a", "b"], ["entman.treatment_recommendation"], n_boot=100).iloc[0]
+        >>> print(r.alpha, r.ci_low, r.ci_high, r.units, r.claims, r.verdict)
+        1.0 1.0 1.0 12 1 too few units
+        >>> print(r.note)  # doctest: +NORMALIZE_WHITESPACE
+        only 1 claim carries it (marked present by at least one coder); exportrow gives a verdict from 10: alpha
+        and its interval judge nothing yet
     """
     rows = []
     for fld in fields or FIELDS:
         level, _ = FIELDS[fld]
+        carrying = (int(values.loc[values[fld] == PRESENT, "unit"].nunique())
+                    if present_absent or _present_absent(fld) else pd.NA)
         _, matrix = _matrix(values, coders, fld)
         pairable = [[row[u] for row in matrix] for u in range(len(matrix[0]) if matrix else 0)]
         pairable = [[v for v in col if v is not None] for col in pairable]
@@ -1076,11 +1103,16 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
             judged = TOO_FEW
             note = (f"only {len(pairable)} claim{'s' if len(pairable) != 1 else ''} coded by two or more coders; "
                     f"exportrow gives a verdict from {MIN_UNITS}: alpha and its interval judge nothing yet")
+        elif judged != "percentage only" and carrying is not pd.NA and 0 < carrying < MIN_UNITS:
+            judged = TOO_FEW  # a function or frame on 1 claim: that claim decides alpha (none: alpha is undefined)
+            note = (f"only {carrying} claim{'s carry' if carrying != 1 else ' carries'} it (marked {PRESENT} by at "
+                    f"least one coder); exportrow gives a verdict from {MIN_UNITS}: alpha and its interval judge "
+                    "nothing yet")
         rows.append({"field": fld, "level": level, "alpha": shown, "ci_low": _down(low), "ci_high": _up(high),
-                     "percent_agreement": _round(agree, 1), "units": len(pairable), "coders": coders_n,
-                     "verdict": judged, "note": note})
+                     "percent_agreement": _round(agree, 1), "units": len(pairable), "claims": carrying,
+                     "coders": coders_n, "verdict": judged, "note": note})
     table = pd.DataFrame(rows, columns=_FIELD_COLUMNS)
-    return table.astype({"units": "int64", "coders": "int64"})
+    return table.astype({"units": "int64", "claims": "Int64", "coders": "int64"})
 
 
 #: What ``percent_agreement`` (``agree %``) is, in the words the terminal legend and notebook 04 use.
@@ -1493,8 +1525,10 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
     widths = (t.ci_high - t.ci_low).dropna()
     if len(widths) and widths.max() >= 0.2:
         wide = widths.idxmax()
+        carried = t.loc[wide, "claims"]
+        carried = "" if carried is pd.NA else f", {int(carried)} of which carry it"
         out.append(f"The widest interval, for {wide}, is {widths.max():.{CI_DIGITS}f} wide: with "
-                   f"{int(t.loc[wide, 'units'])} claims, a few claims coded differently move alpha a lot.")
+                   f"{int(t.loc[wide, 'units'])} claims{carried}, a few claims coded differently move alpha a lot.")
     return out
 
 
@@ -1596,14 +1630,12 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
     codes = sorted({int(v) for v in values[column].dropna() if str(v).isdigit()})
     rows = []
     for code in codes:
-        flag = values.assign(frame=[None if v is None else ("present" if v == str(code) else "absent")
+        flag = values.assign(frame=[None if v is None else (PRESENT if v == str(code) else "absent")
                                     for v in values[column]])
-        t = field_table(flag, coders, ["frame"], n_boot=result.n_boot, seed=result.seed).iloc[0]
-        claims = flag[flag.frame == "present"].unit.nunique()
-        judged = TOO_FEW if claims < MIN_UNITS else t.verdict  # a frame on 1 claim: that claim decides alpha
+        t = field_table(flag, coders, ["frame"], n_boot=result.n_boot, seed=result.seed, present_absent=True).iloc[0]
         rows.append({"frame_code": code, "frame": FRAMES[code], "alpha": t.alpha, "ci_low": t.ci_low,
                      "ci_high": t.ci_high, "percent_agreement": t.percent_agreement, "units": int(t.units),
-                     "claims": int(claims), "verdict": judged})
+                     "claims": int(t.claims), "verdict": t.verdict})
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -1803,8 +1835,8 @@ def _summary_text(result: Agreement) -> str:
     lines += ["", f"agree %: pairwise percentage agreement, {PERCENT_DEFINITION}.",
               f"alpha: Krippendorff's, nominal; verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
               "(Krippendorff 2004), judged on alpha as shown, cut to 3 decimals (rounded down, so never up across a "
-              f"threshold); on fewer than {MIN_UNITS} claims coded twice, '{TOO_FEW}' (exportrow's rule: no "
-              "verdict).",
+              f"threshold); on fewer than {MIN_UNITS} claims coded twice, or an Entman function on fewer than "
+              f"{MIN_UNITS} claims that carry it, '{TOO_FEW}' (exportrow's rule: no verdict).",
               f"{interval_legend(result)} Resamples in which every coder used one value (alpha undefined) are left "
               "out of the interval."]
     notes: dict[str, list[str]] = {}
@@ -1827,7 +1859,9 @@ def _summary_text(result: Agreement) -> str:
     return "\n".join(lines)
 
 
-_HEADERS = {"agreement.csv": ",".join(_FIELD_COLUMNS), "coverage.csv": "unit,start,quote,found_by,coders,missing",
+_HEADERS = {"agreement.csv": (",".join(_FIELD_COLUMNS),  # and as exportrow wrote it before it had "claims"
+                               ",".join(c for c in _FIELD_COLUMNS if c != "claims")),
+            "coverage.csv": "unit,start,quote,found_by,coders,missing",
             "disagreements.csv": "unit,quote,field", "confusion.csv": "field,coder_a,value_a,coder_b,value_b,units"}
 
 

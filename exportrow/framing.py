@@ -398,8 +398,16 @@ def _claim_date(row) -> dict:
 
     A day, month or year is ``datePublished`` at that precision (``2019-07-10``, ``2017-12``,
     ``2017``); a week or a longer span is ``temporalCoverage``, an ISO 8601 interval
-    (``2019-07-01/2019-07-07``). No day is ever made up.
+    (``2019-07-01/2019-07-07``). No day is ever made up. An undated event (no ``expression``) gives no date.
+
+    Example:
+        >>> row = pd.Series({"precision": "week", "timex": "2019-W27", "date_start": pd.Timestamp("2019-07-01"),
+        ...                  "date_end": pd.Timestamp("2019-07-08")})
+        >>> _claim_date(row), _claim_date(pd.Series({"precision": None, "timex": None, "date_start": pd.NaT}))
+        ({'temporalCoverage': '2019-07-01/2019-07-07'}, {})
     """
+    if pd.isna(row.date_start):
+        return {}
     if row.precision in ("day", "month", "year") and "/" not in str(row.timex):
         return {"datePublished": str(row.timex)}
     if row.precision == "week":
@@ -431,8 +439,8 @@ def claims_jsonld(claims: pd.DataFrame, actors: pd.DataFrame, article, events: p
         ('NewsArticle', True, True)
         >>> claim["@type"], claim["author"]["@type"], claim["identifier"].split("#")[1]
         ('Claim', 'NewsMediaOrganization', 'char=373,420')
-        >>> [c.get("temporalCoverage") for c in doc["@graph"] if c["@id"].endswith(":jp_breach_of_trust")]
-        ['2019-07-01/2019-07-07']
+        >>> [sorted(c) for c in doc["@graph"] if "datePublished" in c or "temporalCoverage" in c][1:]  # the article
+        []
         >>> news["datePublished"]
         '2019-07-12T07:30:00+09:00'
 

@@ -10,7 +10,7 @@ import math
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from exportrow.agreement import CI_DIGITS, RELIABLE, TENTATIVE, TOO_FEW
+from exportrow.agreement import CI_DIGITS, MIN_UNITS, RELIABLE, TENTATIVE, TOO_FEW
 from exportrow.plots import SOURCE_PT, _wrap, classroom_style
 
 __all__ = ["alpha_chart"]
@@ -61,8 +61,11 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
                 ax.plot([r.ci_low, r.ci_high], [i, i], color="#aaaaaa" if few else "#0072B2", lw=3,
                         solid_capstyle="butt", zorder=2)
             ax.plot([r.alpha], [i], "o", color="black", mfc="white" if few else "black", ms=8, zorder=3)
-            ax.annotate(f"{r.alpha:.3f}" + (f" ({TOO_FEW}: {r.units})" if few else ""), (r.alpha, i),
-                        xytext=(0, 9), textcoords="offset points", ha="center", fontsize=12, zorder=4,
+            # a long label ("too few units: ...") runs from its dot towards the middle, never out of the chart
+            side = "center" if not few else "right" if r.alpha > (left + 1.05) / 2 else "left"
+            ax.annotate(f"{r.alpha:.3f}" + (f" ({TOO_FEW}: {_carried(r) or r.units})" if few else ""), (r.alpha, i),
+                        xytext=({"center": 0, "right": 8, "left": -8}[side], 9), textcoords="offset points",
+                        ha=side, fontsize=12, zorder=4,
                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # legible across a dashed line
         ax.set_yticks(range(len(rows)), [str(r.field) for r in rows], fontsize=13)
         ax.set_ylim(-0.7, len(rows) - 0.3 + 0.6)
@@ -85,8 +88,22 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
             parts.append(f"{r.field}: alpha {r.alpha:.3f}, {r.verdict}")
         else:
             parts.append(f"{r.field}: alpha {r.alpha:.3f} (95% interval {r.ci_low:.{CI_DIGITS}f} to "
-                         f"{r.ci_high:.{CI_DIGITS}f}), "
-                         f"{r.verdict}")
+                         f"{r.ci_high:.{CI_DIGITS}f}), {r.verdict}"
+                         + (f": {_carried(r)}" if r.verdict == TOO_FEW and _carried(r) else ""))
     alt = (f"Dot chart of Krippendorff's alpha per coding field with bootstrap intervals, against the thresholds "
            f"{TENTATIVE:.3f} and {RELIABLE:.3f}. " + ". ".join(parts) + ".")
     return fig, alt
+
+
+def _carried(r) -> str:
+    """For a present/absent field (an Entman function) that fewer than :data:`~exportrow.agreement.MIN_UNITS`
+    claims carry, how many do (what its :data:`TOO_FEW` is too few of); else ``""``.
+
+    Example:
+        >>> _carried(pd.Series({"units": 24, "claims": 1})), _carried(pd.Series({"units": 3, "claims": pd.NA}))
+        ('1 claim carries it', '')
+    """
+    claims = getattr(r, "claims", pd.NA)
+    if claims is pd.NA or claims >= MIN_UNITS:
+        return ""
+    return f"{claims} claim{'s carry' if claims != 1 else ' carries'} it"

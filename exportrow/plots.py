@@ -1174,7 +1174,8 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
     it, so the events near publication do not pile up on one line.
 
     Args:
-        events: Rows of :func:`exportrow.events`, e.g. after :func:`exportrow.timeline.select_events`.
+        events: Rows of :func:`exportrow.events`, e.g. after :func:`exportrow.timeline.select_events`. Undated
+            events (:func:`exportrow.timeline.undated`) are left out: no chart places them in time.
         published: Publication date to mark (None: the ``publication`` event's date).
         title: Chart title (None: the finding, computed from the events).
         source: The source line under the chart.
@@ -1191,13 +1192,15 @@ def timeline(events: pd.DataFrame, *, published=None, title: str | None = None, 
         >>> from exportrow import events
         >>> fig, alt = timeline(events())
         >>> alt.split(". ")[0]
-        'The article dates 13 events, from 2015 to 12 Jul 2019; one more row marks its publication (12 Jul 2019)'
+        'The article dates 12 events, from 2015 to 12 Jul 2019; one more row marks its publication (12 Jul 2019)'
         >>> plt.close(fig)
     """
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    ev = events.reset_index(drop=True)
+    from exportrow.timeline import dated
+
+    ev = dated(events)
     if ev.empty:
         fig = _empty("No events match the chosen dates, sides and actors.", title or "", width=13)
         return fig, "Timeline with no events: none match the chosen dates, sides and actors."

@@ -579,3 +579,47 @@ def test_frame_warning_when_no_drawn_frame_has_enough_claims():
     assert "Political (alpha 0.410) stays below 0.667" in text
     assert text.endswith("Economic (1 claim) is given to fewer than 10 claims by any coder, so it gets no verdict: "
                          "on so few claims one claim coded otherwise moves alpha a lot (notebook 04, section 6).")
+
+
+def test_an_entman_function_on_fewer_than_10_claims_gets_no_verdict_however_many_claims_were_coded_twice():
+    """Review rev16c #3: notebook 04 rated entman.treatment_recommendation "reliable, 1.000 (1.000 to 1.000)" on the
+    bundled article, where each coding gives it to one claim, the same one: that claim decided alpha. The minimum
+    frames have (claims that carry the value) holds for the Entman functions, with a note giving the count."""
+    from exportrow.plot_agreement import alpha_chart
+
+    result = agreement(find_codings(paths.default_annotation()))
+    t = result.fields.set_index("field")
+    tr = t.loc["entman.treatment_recommendation"]
+    assert [tr.alpha, tr.ci_low, tr.ci_high, tr.units, tr.claims, tr.verdict] == [1.0, 1.0, 1.0, 24, 1,
+                                                                                  "too few units"]
+    assert tr.note == ("only 1 claim carries it (marked present by at least one coder); exportrow gives a verdict "
+                       "from 10: alpha and its interval judge nothing yet")
+    ci = t.loc["entman.causal_interpretation"]
+    assert [ci.claims, ci.verdict] == [5, "too few units"] and ci.note.startswith("only 5 claims carry it")
+    assert t.loc["entman.moral_evaluation", ["claims", "verdict"]].tolist() == [10, "reliable"]  # 10: judged
+    assert t.loc["entman.problem_definition", ["claims", "verdict"]].tolist() == [11, "reliable"]
+    assert t.claims[~t.index.str.startswith("entman.")].isna().all()  # not a present/absent field: no count
+    fig, alt = alpha_chart(result.fields)
+    labels = [x.get_text() for ax in fig.axes for x in ax.texts]
+    assert "1.000 (too few units: 1 claim carries it)" in labels
+    assert "0.706 (too few units: 5 claims carry it)" in labels
+    assert ("entman.treatment_recommendation: alpha 1.000 (95% interval 1.000 to 1.000), too few units: 1 claim "
+            "carries it") in alt
+    assert "5 of which carry it" in implications(result)[-1]  # the widest interval, causal_interpretation's
+    # frames keep the same rule, from the same code: field_table with present_absent
+    fr = frame_reliability(result).set_index("frame")
+    assert fr.loc["Economic", ["claims", "verdict"]].tolist() == [1, "too few units"]
+
+
+def test_an_entman_function_nobody_marks_stays_undefined_and_agree_reads_its_older_table(tmp_path):
+    """No claim carries it: alpha is undefined (every coder used 'absent'), not 'too few units'; and an
+    agreement.csv written before the claims column is still recognised as agree's own table."""
+    from exportrow.agreement import _ours
+
+    values = pd.DataFrame({"unit": [f"u{k}" for k in range(12)] * 2, "coder": ["a"] * 12 + ["b"] * 12,
+                           "entman.moral_evaluation": ["absent"] * 24})
+    r = field_table(values, ["a", "b"], ["entman.moral_evaluation"], n_boot=50).iloc[0]
+    assert (r.claims, r.verdict) == (0, "undefined")
+    old = tmp_path / "agreement.csv"
+    old.write_text("field,level,alpha,ci_low,ci_high,percent_agreement,units,coders,verdict,note\n", encoding="utf-8")
+    assert _ours(old)

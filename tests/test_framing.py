@@ -127,8 +127,8 @@ def test_jsonld_export_uses_schema_org_fields(article):
             assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", c["datePublished"])
     by_id = {c["@id"].rsplit(":", 1)[1]: c for c in claims}
     assert by_id["jp_not_enough"]["author"] == {"@type": "Person", "name": "A Japanese government source"}
-    breach = by_id["jp_breach_of_trust"]  # "implemented last week": the week, as an ISO interval
-    assert breach["temporalCoverage"] == "2019-07-01/2019-07-07" and "datePublished" not in breach
+    breach = by_id["jp_breach_of_trust"]  # "implemented last week, cited a breach": its event, the citing, is undated
+    assert "temporalCoverage" not in breach and "datePublished" not in breach
     assert "datePublished" not in by_id["kr_supply_chains"]  # the call's date stands in another sentence
     json.dumps(doc)
 
@@ -139,12 +139,16 @@ def test_jsonld_dates_keep_their_precision(article):
     events.loc[events.event_id == "cases_caught_2015", "claim"] = "kr_156_cases"  # a year
     events.loc[events.event_id == "kang_pompeo_call", "claim"] = "kr_supply_chains"  # a day
     events.loc[events.event_id == "cases_period", "claim"] = "kr_few_companies"  # a span of years and months
+    events.loc[events.event_id == "curbs_implemented", "claim"] = "jp_not_enough"  # "last week": a week
     doc = framing.claims_jsonld(exportrow.claims(article), exportrow.actors(article), article, events)
     by_id = {c["@id"].rsplit(":", 1)[1]: c for c in doc["@graph"][1:]}
     assert by_id["kr_no_sarin"]["datePublished"] == "2019-01"
     assert by_id["kr_156_cases"]["datePublished"] == "2015"
     assert by_id["kr_supply_chains"]["datePublished"] == "2019-07-10"
     assert by_id["kr_few_companies"]["temporalCoverage"] == "2015/2019-03"
+    assert by_id["jp_not_enough"]["temporalCoverage"] == "2019-07-01/2019-07-07" and "datePublished" not in by_id[
+        "jp_not_enough"]
+    assert not {"datePublished", "temporalCoverage"} & set(by_id["jp_breach_of_trust"])  # its event is undated
 
 
 GUIDE = (paths.PROJECT_ROOT / "exportrow" / "coding-guide.md").read_text(encoding="utf-8")

@@ -86,7 +86,10 @@ def test_02_gives_the_date_words_and_the_sentence_but_not_the_resolved_date(bund
     assert "resolves to Wednesday 10 July 2019" in after
     assert "Write it with its weekday. Which rule did you use?" in before
     assert "Wednesday 17 July 2019" in after  # part 2: a week later, the weekday moves
-    assert "5 events would move and 8 would stay put" in after
+    # rev16c #6: "implemented last week, cited a breach of trust": "last week" dates the implementing, so the citing
+    # is undated, not listed among the dated events, and moves with nothing (it was "5 ... move and 8 ... stay put")
+    assert "4 events would move and 8 would stay put" in after
+    assert "The curbs cite a breach of trust" not in before + after
 
 
 def test_03_prints_the_picked_claims_sentence_and_keeps_its_coding_for_after(bundled):

@@ -143,9 +143,9 @@ def test_the_close_up_note_counts_as_the_close_up_title(context, outside):
     close = weeks_before("2019-07-12", 2)
     fig, alt = timeline(t.pipe(select_events, window=close), published=pd.Timestamp("2019-07-12"), window=close)
     plt.close(fig)
-    assert alt.startswith("From 24 Jun to 14 Jul 2019 only: the article dates 6 events between 1 and 12 Jul 2019; "
+    assert alt.startswith("From 24 Jun to 14 Jul 2019 only: the article dates 5 events between 1 and 12 Jul 2019; "
                           "one more row marks its publication (12 Jul 2019)"
                           + (" (and 4 from outside sources, marked [context])" if context else "."))
     assert timeline_note(t, close_up=close, close_up_weeks=2) == (
-        f"The close-up shows the 6 events the article dates between 2019-06-24 and 2019-07-14{outside}, and a row "
+        f"The close-up shows the 5 events the article dates between 2019-06-24 and 2019-07-14{outside}, and a row "
         "for its publication.")
