@@ -603,7 +603,7 @@ def test_an_entman_function_on_fewer_than_10_claims_gets_no_verdict_however_many
     labels = [x.get_text() for ax in fig.axes for x in ax.texts]
     assert "1.000 (too few units: 1 claim carries it)" in labels
     assert "0.706 (too few units: 5 claims carry it)" in labels
-    assert ("entman.treatment_recommendation: alpha 1.000 (95% interval 1.000 to 1.000), too few units: 1 claim "
+    assert ("entman.treatment_recommendation: alpha 1.000 (95% interval 1.00 to 1.00), too few units: 1 claim "
             "carries it") in alt
     assert "5 of which carry it" in implications(result)[-1]  # the widest interval, causal_interpretation's
     # frames keep the same rule, from the same code: field_table with present_absent
