@@ -25,11 +25,11 @@ compared.
 exportrow's own rule, :data:`MIN_UNITS`: a field gets a verdict only when at least 10 claims were coded by two or
 more coders. Krippendorff asks for enough units that the smallest category can show up and that the interval is
 narrow (2004, section 11.4.2, on sample sizes); on fewer units one claim coded otherwise moves alpha a lot, and a
-bootstrap interval over 3 claims can look exact (1.000 to 1.000) when it is not. Below 10 units the verdict is
+bootstrap interval over 3 claims can look exact (1.00 to 1.00) when it is not. Below 10 units the verdict is
 "too few units": alpha and its interval are still shown, flagged, and judge nothing. For a present/absent field,
 an Entman function here or a frame frame by frame (:func:`frame_reliability`), the same minimum also counts the
 claims that carry it (``claims``: any coder marked it present): a function or frame on one claim has alpha 1.000
-(1.000 to 1.000) or 0.000 as the coders agree on that one claim or not, and gets no verdict.
+(1.00 to 1.00) or 0.000 as the coders agree on that one claim or not, and gets no verdict.
 
 ``import exportrow`` does not load this module; numpy and krippendorff load when it runs.
 """
@@ -1054,7 +1054,7 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
     asks) also counts its ``claims``: the units that at least one coder marked :data:`PRESENT`. Fewer than
     :data:`MIN_UNITS` of them (but at least one) give the verdict :data:`TOO_FEW`, however many claims were coded
     twice, with a note giving the count: whether the coders agree on those few claims decides alpha, and the
-    bootstrap, which leaves out every resample without them, gives an interval that looks exact (1.000 to 1.000)
+    bootstrap, which leaves out every resample without them, gives an interval that looks exact (1.00 to 1.00)
     when it is not. Other fields have no ``claims`` (``<NA>``).
 
     Example (two coders agree on one claim of two: alpha 0, no better than chance):
@@ -1602,7 +1602,7 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
     (``claims``: units that at least one coder gave this frame). A frame that fewer than :data:`MIN_UNITS`
     claims carry gets the verdict :data:`TOO_FEW`, however many claims were coded twice: whether the coders
     agree on its one or two claims decides its alpha, and the bootstrap, which leaves out every resample
-    without them, gives an interval that looks exact (1.000 to 1.000) when it is not.
+    without them, gives an interval that looks exact (1.00 to 1.00) when it is not.
 
     Args:
         result: An :class:`Agreement`; or coding files (an empty table when there are fewer than two);
