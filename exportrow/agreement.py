@@ -28,8 +28,9 @@ narrow (2004, section 11.4.2, on sample sizes); on fewer units one claim coded o
 bootstrap interval over 3 claims can look exact (1.00 to 1.00) when it is not. Below 10 units the verdict is
 "too few units": alpha and its interval are still shown, flagged, and judge nothing. For a present/absent field,
 an Entman function here or a frame frame by frame (:func:`frame_reliability`), the same minimum also counts the
-claims that carry it (``claims``: any coder marked it present): a function or frame on one claim has alpha 1.000
-(1.00 to 1.00) or 0.000 as the coders agree on that one claim or not, and gets no verdict.
+claims that carry it (``claims``: of the claims coded by two or more coders, those that at least one of them marked
+present; a claim only one coder coded never enters alpha, so it does not count): a function or frame on one such
+claim has alpha 1.000 (1.00 to 1.00) or 0.000 as the coders agree on that one claim or not, and gets no verdict.
 
 ``import exportrow`` does not load this module; numpy and krippendorff load when it runs.
 """
@@ -1051,7 +1052,8 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
     """Agreement per field from a unit-by-coder table of values (see :func:`agreement`).
 
     A present/absent field (an Entman function; every field with ``present_absent``, as :func:`frame_reliability`
-    asks) also counts its ``claims``: the units that at least one coder marked :data:`PRESENT`. Fewer than
+    asks) also counts its ``claims``: of the units coded by two or more coders (those alpha reads), the ones that at
+    least one of them marked :data:`PRESENT`; a unit only one coder coded, present or not, is not counted. Fewer than
     :data:`MIN_UNITS` of them (but at least one) give the verdict :data:`TOO_FEW`, however many claims were coded
     twice, with a note giving the count: whether the coders agree on those few claims decides alpha, and the
     bootstrap, which leaves out every resample without them, gives an interval that looks exact (1.00 to 1.00)
@@ -1071,18 +1073,18 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
         >>> print(r.alpha, r.ci_low, r.ci_high, r.units, r.claims, r.verdict)
         1.0 1.0 1.0 12 1 too few units
         >>> print(r.note)  # doctest: +NORMALIZE_WHITESPACE
-        only 1 claim carries it (marked present by at least one coder); exportrow gives a verdict from 10: alpha
-        and its interval judge nothing yet
+        only 1 claim coded by two or more coders carries it (marked present by at least one of them); exportrow gives
+        a verdict from 10: alpha and its interval judge nothing yet
     """
     rows = []
     for fld in fields or FIELDS:
         level, _ = FIELDS[fld]
-        carrying = (int(values.loc[values[fld] == PRESENT, "unit"].nunique())
-                    if present_absent or _present_absent(fld) else pd.NA)
         _, matrix = _matrix(values, coders, fld)
         pairable = [[row[u] for row in matrix] for u in range(len(matrix[0]) if matrix else 0)]
         pairable = [[v for v in col if v is not None] for col in pairable]
-        pairable = [col for col in pairable if len(col) >= 2]
+        pairable = [col for col in pairable if len(col) >= 2]  # the units alpha reads: coded by two or more coders
+        # of those, the ones a coder marked present: a claim only one coder coded says nothing about agreement
+        carrying = (sum(PRESENT in col for col in pairable) if present_absent or _present_absent(fld) else pd.NA)
         agree = percent_agreement(pairable)
         coders_n = sum(any(v is not None for v in row) for row in matrix)
         note, a, low, high = "", float("nan"), float("nan"), float("nan")
@@ -1105,9 +1107,9 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
                     f"exportrow gives a verdict from {MIN_UNITS}: alpha and its interval judge nothing yet")
         elif judged != "percentage only" and carrying is not pd.NA and 0 < carrying < MIN_UNITS:
             judged = TOO_FEW  # a function or frame on 1 claim: that claim decides alpha (none: alpha is undefined)
-            note = (f"only {carrying} claim{'s carry' if carrying != 1 else ' carries'} it (marked {PRESENT} by at "
-                    f"least one coder); exportrow gives a verdict from {MIN_UNITS}: alpha and its interval judge "
-                    "nothing yet")
+            note = (f"only {carrying} claim{'s' if carrying != 1 else ''} coded by two or more coders "
+                    f"{'carry' if carrying != 1 else 'carries'} it (marked {PRESENT} by at least one of them); "
+                    f"exportrow gives a verdict from {MIN_UNITS}: alpha and its interval judge nothing yet")
         rows.append({"field": fld, "level": level, "alpha": shown, "ci_low": _down(low), "ci_high": _up(high),
                      "percent_agreement": _round(agree, 1), "units": len(pairable), "claims": carrying,
                      "coders": coders_n, "verdict": judged, "note": note})
@@ -1533,21 +1535,21 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
 
 
 def _few_frames(few: pd.DataFrame, md: bool = False) -> str:
-    """The frames too few claims carry, named with their claims, as one clause (no verdict for them).
+    """The frames too few claims coded twice carry, named with their claims, as one clause (no verdict for them).
 
     Example:
         >>> t = pd.DataFrame({"frame": ["Economic", "Legality, constitutionality and jurisprudence"],
         ...                   "claims": [1, 2]})
         >>> print(_few_frames(t).replace(" are ", " are\\n").replace(": ", ":\\n"))
         Economic (1 claim); Legality, constitutionality and jurisprudence (2 claims) are
-        given to fewer than 10 claims by any coder, so they get no verdict:
+        given to fewer than 10 claims coded by two or more coders, so they get no verdict:
         on so few claims one claim coded otherwise moves alpha a lot
     """
     name = _md if md else str
     listed = "; ".join(f"{name(str(r.frame))} ({int(r.claims)} claim{'s' * (int(r.claims) != 1)})"
                        for r in few.itertuples())
     one = len(few) == 1
-    return (f"{listed} {'is' if one else 'are'} given to fewer than {MIN_UNITS} claims by any coder, so "
+    return (f"{listed} {'is' if one else 'are'} given to fewer than {MIN_UNITS} claims coded by two or more coders, so "
             f"{'it gets' if one else 'they get'} no verdict: on so few claims one claim coded otherwise moves alpha "
             "a lot")
 
@@ -1599,8 +1601,9 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
 
     Notebook 03 can show frames whose alpha is below :data:`TENTATIVE` with a warning.
     Columns: ``frame_code, frame, alpha, ci_low, ci_high, percent_agreement, units, claims, verdict``
-    (``claims``: units that at least one coder gave this frame). A frame that fewer than :data:`MIN_UNITS`
-    claims carry gets the verdict :data:`TOO_FEW`, however many claims were coded twice: whether the coders
+    (``claims``: of the units coded by two or more coders, the ones that at least one of them gave this frame; a
+    claim only one coder coded is not counted, as it never enters alpha). A frame that fewer than :data:`MIN_UNITS`
+    such claims carry gets the verdict :data:`TOO_FEW`, however many claims were coded twice: whether the coders
     agree on its one or two claims decides its alpha, and the bootstrap, which leaves out every resample
     without them, gives an interval that looks exact (1.00 to 1.00) when it is not.
 
@@ -1616,8 +1619,8 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
         >>> fr = frame_reliability(find_codings(paths.default_annotation())).set_index("frame")
         >>> print(*fr.loc["Economic", ["alpha", "ci_low", "ci_high", "units", "claims", "verdict"]])
         1.0 1.0 1.0 24 1 too few units
-        >>> print(*fr.loc["Crime and punishment", ["alpha", "claims", "verdict"]])
-        0.782 12 tentative
+        >>> print(*fr.loc["Crime and punishment", ["alpha", "claims", "verdict"]])  # 12 claims, 5 coded once
+        0.782 7 too few units
     """
     if column not in ("frame", "frame_secondary"):
         raise UsageError(f"column must be 'frame' or 'frame_secondary', not {excerpt(column)}")
@@ -1768,9 +1771,9 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
     few_note = f" {_few_frames(few_claims, md=True)} (notebook 04, section 6)." if len(few_claims) else ""
     if not weak and not judged and len(few_claims):
         return ("**Too few claims to judge agreement per frame.** Another coding of this article exists, but every "
-                f"frame drawn here is given to fewer than {MIN_UNITS} claims by any coder: nothing here tells yet "
-                "whether another coder would apply these frames alike; notebook 04 shows where the coders differ."
-                + note)
+                f"frame drawn here is given to fewer than {MIN_UNITS} claims coded by two or more coders: nothing "
+                "here tells yet whether another coder would apply these frames alike; notebook 04 shows where the "
+                "coders differ." + _frames_together(result) + note)
     if not weak:
         enough = (f" with enough claims to judge ({'; '.join(_md(f) for f in judged)})" if len(few_claims)
                   else "")
@@ -1782,6 +1785,26 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
             f"frames: {listed} {verb} below {TENTATIVE:.3f}, Krippendorff's lowest threshold. A difference "
             "between the sides in these frames may come from the coding, not the article; notebook 04 shows where "
             "the coders differ." + few_note + note)
+
+
+def _frames_together(result: Agreement | None) -> str:
+    """The frame field's own verdict, as a sentence for :func:`frame_warning`, when it has one that is not
+    ``unreliable`` (that one comes first, from :func:`_unreliable_frames`): notebook 04 reads the frame counts by it
+    even when no frame, one by one, has enough claims for a verdict of its own; else ``""``.
+
+    Example:
+        >>> r = compare(find_codings(paths.default_annotation()), fields=["frame"])
+        >>> _frames_together(r)
+        ' Taken together, the frames reach alpha 0.745 on 24 claims coded twice (tentative, as notebook 04 says).'
+    """
+    if result is None or "frame" not in set(result.fields.field):
+        return ""
+    row = result.fields.set_index("field").loc["frame"]
+    if row.verdict not in ("reliable", "tentative"):
+        return ""
+    by = "coded by two or more coders" if len(result.codings) > 2 else "coded twice"
+    return (f" Taken together, the frames reach alpha {row.alpha:.3f} on {int(row.units)} claims {by} "
+            f"({row.verdict}, as notebook 04 says).")
 
 
 def _unreliable_frames(row: pd.Series, per_frame: pd.DataFrame, frames: pd.DataFrame | None, codings: int) -> str:
@@ -1835,8 +1858,8 @@ def _summary_text(result: Agreement) -> str:
     lines += ["", f"agree %: pairwise percentage agreement, {PERCENT_DEFINITION}.",
               f"alpha: Krippendorff's, nominal; verdict: reliable >= {RELIABLE:.3f}, tentative >= {TENTATIVE:.3f} "
               "(Krippendorff 2004), judged on alpha as shown, cut to 3 decimals (rounded down, so never up across a "
-              f"threshold); on fewer than {MIN_UNITS} claims coded twice, or an Entman function on fewer than "
-              f"{MIN_UNITS} claims that carry it, '{TOO_FEW}' (exportrow's rule: no verdict).",
+              f"threshold); on fewer than {MIN_UNITS} claims coded twice, or an Entman function carried by fewer "
+              f"than {MIN_UNITS} of the claims coded twice, '{TOO_FEW}' (exportrow's rule: no verdict).",
               f"{interval_legend(result)} Resamples in which every coder used one value (alpha undefined) are left "
               "out of the interval."]
     notes: dict[str, list[str]] = {}

@@ -97,13 +97,14 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
 
 def _carried(r) -> str:
     """For a present/absent field (an Entman function) that fewer than :data:`~exportrow.agreement.MIN_UNITS`
-    claims carry, how many do (what its :data:`TOO_FEW` is too few of); else ``""``.
+    claims coded twice (by two or more coders) carry, how many do (what its :data:`TOO_FEW` is too few of); else
+    ``""``.
 
     Example:
         >>> _carried(pd.Series({"units": 24, "claims": 1})), _carried(pd.Series({"units": 3, "claims": pd.NA}))
-        ('1 claim carries it', '')
+        ('1 claim coded twice carries it', '')
     """
     claims = getattr(r, "claims", pd.NA)
     if claims is pd.NA or claims >= MIN_UNITS:
         return ""
-    return f"{claims} claim{'s carry' if claims != 1 else ' carries'} it"
+    return f"{claims} claim{'s' if claims != 1 else ''} coded twice {'carry' if claims != 1 else 'carries'} it"

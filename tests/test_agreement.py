@@ -542,28 +542,27 @@ def test_a_frame_on_fewer_than_10_claims_gets_no_verdict_however_many_claims_wer
     assert fr.loc["Economic", ["alpha", "ci_low", "ci_high", "units", "claims"]].tolist() == [1.0, 1.0, 1.0, 24, 1]
     assert fr.loc["Economic", "verdict"] == fr.loc["Capacity and resources", "verdict"] == "too few units"
     assert fr.loc["Legality, constitutionality and jurisprudence", "verdict"] == "too few units"  # 2 claims
+    # claims coded by both coders only (rev16d #2): 8, 6 and 7 of the 9, 10 and 12 claims any coder gave the frame
     assert (fr.loc["Policy prescription and evaluation", "claims"], fr.loc["Policy prescription and evaluation",
-                                                                           "verdict"]) == (9, "too few units")
+                                                                           "verdict"]) == (8, "too few units")
     assert fr.loc["External regulation and reputation", ["alpha", "claims", "verdict"]].tolist() == [
-        0.752, 10, "tentative"]  # 10 claims: a verdict
-    assert fr.loc["Crime and punishment", ["alpha", "claims", "verdict"]].tolist() == [0.782, 12, "tentative"]
-    assert set(fr[fr.claims < 10].verdict) == {"too few units"}
+        0.752, 6, "too few units"]  # was "tentative" on 10 claims, 4 of them coded by one coder only
+    assert fr.loc["Crime and punishment", ["alpha", "claims", "verdict"]].tolist() == [0.782, 7, "too few units"]
+    assert set(fr[fr.claims < 10].verdict) == {"too few units"} and (fr.claims < 10).all()
     # notebook 03: no "coders differ" flag on a frame that one claim decides; the frames too few claims carry named
     frames = claims().pipe(framing.frame_counts, ["seoul", "tokyo"])
     assert weak_frames(fr.reset_index(), frames) == {}
     warning = frame_warning(fr.reset_index(), frames, files)
-    assert warning.startswith("Another coding of this article exists: every frame drawn here with enough claims to "
-                              "judge (Crime and punishment; External regulation and reputation) reaches alpha 0.667")
-    assert ("Economic (1 claim); Capacity and resources (1 claim); Policy prescription and evaluation (9 claims); "
-            "Security and defense (3 claims) are given to fewer than 10 claims by any coder, so they get no verdict"
-            ) in warning
-    assert "0.000" not in warning and "Too few claims to judge agreement." not in warning
+    assert warning.startswith("**Too few claims to judge agreement per frame.** Another coding of this article exists, "
+                              "but every frame drawn here is given to fewer than 10 claims coded by two or more coders")
+    assert "0.000" not in warning and "reaches alpha" not in warning
     # notebook 04, section 7
     text = " ".join(implications(agreement(files), fr.reset_index()))
     assert "Per frame: Economic (1 claim); Capacity and resources (1 claim); Legality, constitutionality and " \
-           "jurisprudence (2 claims);" in text
+           "jurisprudence (1 claim);" in text
+    assert "are given to fewer than 10 claims coded by two or more coders, so they get no verdict" in text
     assert "Frames the coders did not apply alike" not in text  # Capacity and resources 0.000, Political 0.651
-    assert "The other frames (Crime and punishment; External regulation and reputation) reach alpha 0.667" in text
+    assert "The other frames" not in text and "reach alpha 0.667" not in text
 
 
 def test_frame_warning_when_no_drawn_frame_has_enough_claims():
@@ -573,12 +572,13 @@ def test_frame_warning_when_no_drawn_frame_has_enough_claims():
                               "claims": [1, 2], "verdict": ["too few units"] * 2})
     text = frame_warning(per_frame)
     assert text.startswith("**Too few claims to judge agreement per frame.** Another coding of this article exists, "
-                           "but every frame drawn here is given to fewer than 10 claims by any coder")
+                           "but every frame drawn here is given to fewer than 10 claims coded by two or more coders")
     mixed = per_frame.assign(claims=[1, 12], alpha=[1.0, 0.41], verdict=["too few units", "unreliable"])
     text = frame_warning(mixed)
     assert "Political (alpha 0.410) stays below 0.667" in text
-    assert text.endswith("Economic (1 claim) is given to fewer than 10 claims by any coder, so it gets no verdict: "
-                         "on so few claims one claim coded otherwise moves alpha a lot (notebook 04, section 6).")
+    assert text.endswith("Economic (1 claim) is given to fewer than 10 claims coded by two or more coders, so it gets "
+                         "no verdict: on so few claims one claim coded otherwise moves alpha a lot (notebook 04, "
+                         "section 6).")
 
 
 def test_an_entman_function_on_fewer_than_10_claims_gets_no_verdict_however_many_claims_were_coded_twice():
@@ -592,19 +592,21 @@ def test_an_entman_function_on_fewer_than_10_claims_gets_no_verdict_however_many
     tr = t.loc["entman.treatment_recommendation"]
     assert [tr.alpha, tr.ci_low, tr.ci_high, tr.units, tr.claims, tr.verdict] == [1.0, 1.0, 1.0, 24, 1,
                                                                                   "too few units"]
-    assert tr.note == ("only 1 claim carries it (marked present by at least one coder); exportrow gives a verdict "
-                       "from 10: alpha and its interval judge nothing yet")
+    assert tr.note.startswith("only 1 claim coded by two or more coders carries it (marked present by at least one "
+                              "of them); exportrow gives a verdict from 10: alpha and its interval judge nothing yet")
     ci = t.loc["entman.causal_interpretation"]
-    assert [ci.claims, ci.verdict] == [5, "too few units"] and ci.note.startswith("only 5 claims carry it")
+    assert [ci.claims, ci.verdict] == [5, "too few units"]
+    assert ci.note.startswith("only 5 claims coded by two or more coders carry it")
     assert t.loc["entman.moral_evaluation", ["claims", "verdict"]].tolist() == [10, "reliable"]  # 10: judged
-    assert t.loc["entman.problem_definition", ["claims", "verdict"]].tolist() == [11, "reliable"]
+    # 11 claims any coder marked, 9 of them coded by both (rev16d #2): no verdict
+    assert t.loc["entman.problem_definition", ["claims", "verdict"]].tolist() == [9, "too few units"]
     assert t.claims[~t.index.str.startswith("entman.")].isna().all()  # not a present/absent field: no count
     fig, alt = alpha_chart(result.fields)
     labels = [x.get_text() for ax in fig.axes for x in ax.texts]
-    assert "1.000 (too few units: 1 claim carries it)" in labels
-    assert "0.706 (too few units: 5 claims carry it)" in labels
+    assert "1.000 (too few units: 1 claim coded twice carries it)" in labels
+    assert "0.706 (too few units: 5 claims coded twice carry it)" in labels
     assert ("entman.treatment_recommendation: alpha 1.000 (95% interval 1.00 to 1.00), too few units: 1 claim "
-            "carries it") in alt
+            "coded twice carries it") in alt
     assert "5 of which carry it" in implications(result)[-1]  # the widest interval, causal_interpretation's
     # frames keep the same rule, from the same code: field_table with present_absent
     fr = frame_reliability(result).set_index("frame")

@@ -79,6 +79,6 @@ def test_the_bundled_agreement_chart_keeps_every_text_inside_the_figure_and_legi
         if t is not None and t.get_visible() and t.get_text():
             box = t.get_window_extent()
             assert canvas.x0 - 0.5 <= box.x0 and box.x1 <= canvas.x1 + 0.5, (t.get_text(), box, canvas)
-    values = [t for t in ax.texts if t.get_text() == "0.816"]
+    values = [t for t in ax.texts if t.get_text().startswith("0.816")]  # since rev16d #2: "(too few units: ...)"
     assert len(values) == 1 and values[0].get_bbox_patch() is not None  # drawn on white, over the dashed line
     plt.close(fig)

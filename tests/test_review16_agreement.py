@@ -151,8 +151,8 @@ def test_implications_give_interval_ends_to_two_decimals():
     said = implications(agreement(find_codings(paths.default_annotation())))
     assert any(s.endswith("though its interval reaches down to 0.55: more claims coded twice would make this surer.")
                for s in said)  # answers; before: 0.548
-    assert "The widest interval, for entman.causal_interpretation, is 1.03 wide: with 24 claims, 5 of which carry it, " \
-           "a few claims coded differently move alpha a lot." in said  # before: 1.022
+    assert "The widest interval, for entman.causal_interpretation, is 1.03 wide: with 24 claims, 5 of which carry " \
+           "it, a few claims coded differently move alpha a lot." in said  # before: 1.022
 
 
 # ---------------------------------------------------------------- 5: answers naming a row the coder left empty
