@@ -20,7 +20,8 @@ and a filter ``alpha >= 0.667`` on agreement.csv agrees with it. The interval do
 Its ends carry a resampling error (another seed moves them; :func:`resampling_error` estimates how far: up to
 about 0.03 at :data:`N_BOOT` resamples on the bundled codings), so they are shown and stored to :data:`CI_DIGITS`
 decimals, rounded outward, and the legend (:func:`interval_legend`) states the error computed for the codings
-compared.
+compared. A resample in which every coder used one value has no alpha and is left out of the interval; a field's
+note says how many were when they are :data:`NOTED_SHARE` (1 %) of the resamples or more.
 
 exportrow's own rule, :data:`MIN_UNITS`: a field gets a verdict only when at least 10 claims were coded by two or
 more coders. Krippendorff asks for enough units that the smallest category can show up and that the interval is
@@ -914,6 +915,11 @@ def _nominal_alphas(counts, weights):
 CI_DIGITS = 2
 
 
+#: A field's note says how many resamples had no variation (alpha undefined, left out of the interval) when they are
+#: at least this share of them: then the interval comes only from the resamples that drew the claims that vary.
+NOTED_SHARE = 0.01
+
+
 @functools.lru_cache(maxsize=64)
 def _resampled(shape: tuple, data: bytes, level: str, n_boot: int, seed: int):
     """The alphas of ``n_boot`` resamples of the units (the ``shape`` int64 counts in ``data``), sorted, with those
@@ -1006,8 +1012,9 @@ def interval_legend(result: Agreement) -> str:
         >>> print(legend)  # doctest: +ELLIPSIS, +NORMALIZE_WHITESPACE
         95% CI: percentile bootstrap over 10,000 resamples of the claims (seed 15); at 10,000 resamples its ends carry
         a resampling error of about ±0.0... (estimated from the resamples: about how far another seed would move them),
-        so they are shown to 2 decimals, rounded outward (the low end down, the high end up). The verdict judges alpha,
-        not the interval.
+        so they are shown to 2 decimals, rounded outward (the low end down, the high end up). Resamples in which every
+        coder used one value (alpha undefined) are left out of the interval; a field's note says how many when they are
+        1% or more of them. The verdict judges alpha, not the interval.
     """
     error = resampling_error(result)
     n = f"{result.n_boot:,}"
@@ -1019,8 +1026,9 @@ def interval_legend(result: Agreement) -> str:
         how = (f"at {n} resamples its ends carry a resampling error of {size} (estimated from the resamples: about "
                f"how far another seed would move them), so they are shown to {CI_DIGITS} decimals, rounded outward "
                "(the low end down, the high end up)")
-    return (f"95% CI: percentile bootstrap over {n} resamples of the claims (seed {result.seed}); {how}. The verdict "
-            "judges alpha, not the interval.")
+    return (f"95% CI: percentile bootstrap over {n} resamples of the claims (seed {result.seed}); {how}. Resamples in "
+            "which every coder used one value (alpha undefined) are left out of the interval; a field's note says how "
+            f"many when they are {NOTED_SHARE:.0%} or more of them. The verdict judges alpha, not the interval.")
 
 
 def verdict(value: float) -> str:
@@ -1059,6 +1067,9 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
     bootstrap, which leaves out every resample without them, gives an interval that looks exact (1.00 to 1.00)
     when it is not. Other fields have no ``claims`` (``<NA>``).
 
+    The interval leaves out the resamples in which every coder used one value (alpha undefined); when they are
+    :data:`NOTED_SHARE` of the resamples or more, the note says how many (:func:`_left_out_note`).
+
     Example (two coders agree on one claim of two: alpha 0, no better than chance):
         >>> v = pd.DataFrame({"unit": ["u1", "u1", "u2", "u2"], "coder": ["a", "b", "a", "b"],
         ...                   "frame": ["1", "1", "2", "1"]})
@@ -1074,7 +1085,8 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
         1.0 1.0 1.0 12 1 too few units
         >>> print(r.note)  # doctest: +NORMALIZE_WHITESPACE
         only 1 claim coded by two or more coders carries it (marked present by at least one of them); exportrow gives
-        a verdict from 10: alpha and its interval judge nothing yet
+        a verdict from 10: alpha and its interval judge nothing yet; 40 of 100 resamples had no variation and were
+        left out of the interval
     """
     rows = []
     for fld in fields or FIELDS:
@@ -1087,7 +1099,7 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
         carrying = (sum(PRESENT in col for col in pairable) if present_absent or _present_absent(fld) else pd.NA)
         agree = percent_agreement(pairable)
         coders_n = sum(any(v is not None for v in row) for row in matrix)
-        note, a, low, high = "", float("nan"), float("nan"), float("nan")
+        note, a, low, high, left_out = "", float("nan"), float("nan"), float("nan"), 0
         if not pairable:
             note = "no claim coded by two coders"
         elif level == "text":
@@ -1098,7 +1110,7 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
                 note = "undefined: every coder used one value throughout"
             else:
                 a = _alpha_counts(counts)
-                low, high, _ = _bootstrap(counts, level, n_boot, seed)
+                low, high, left_out = _bootstrap(counts, level, n_boot, seed)
         shown = _down(a)  # the verdict judges the alpha shown, which never rounds up across a threshold
         judged = "percentage only" if level == "text" else verdict(shown)
         if judged not in ("percentage only", "undefined") and len(pairable) < MIN_UNITS:
@@ -1110,11 +1122,27 @@ def field_table(values: pd.DataFrame, coders: list[str], fields=None, *, n_boot:
             note = (f"only {carrying} claim{'s' if carrying != 1 else ''} coded by two or more coders "
                     f"{'carry' if carrying != 1 else 'carries'} it (marked {PRESENT} by at least one of them); "
                     f"exportrow gives a verdict from {MIN_UNITS}: alpha and its interval judge nothing yet")
+        if left_out and left_out >= NOTED_SHARE * n_boot:
+            note = "; ".join(filter(None, [note, _left_out_note(left_out, n_boot)]))
         rows.append({"field": fld, "level": level, "alpha": shown, "ci_low": _down(low), "ci_high": _up(high),
                      "percent_agreement": _round(agree, 1), "units": len(pairable), "claims": carrying,
                      "coders": coders_n, "verdict": judged, "note": note})
     table = pd.DataFrame(rows, columns=_FIELD_COLUMNS)
     return table.astype({"units": "int64", "claims": "Int64", "coders": "int64"})
+
+
+def _left_out_note(left_out: int, n_boot: int) -> str:
+    """How many of ``n_boot`` resamples had no variation, as a field's note says it.
+
+    Example:
+        >>> _left_out_note(348, 10_000)
+        '348 of 10,000 resamples had no variation and were left out of the interval'
+        >>> _left_out_note(50, 50)
+        'every one of the 50 resamples had no variation: no interval'
+    """
+    if left_out >= n_boot:
+        return f"every one of the {n_boot:,} resamples had no variation: no interval"
+    return f"{left_out:,} of {n_boot:,} resamples had no variation and were left out of the interval"
 
 
 #: What ``percent_agreement`` (``agree %``) is, in the words the terminal legend and notebook 04 use.
@@ -1600,12 +1628,14 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
     """Alpha per frame: for each frame any coder used, whether a claim has it or not (present or absent).
 
     Notebook 03 can show frames whose alpha is below :data:`TENTATIVE` with a warning.
-    Columns: ``frame_code, frame, alpha, ci_low, ci_high, percent_agreement, units, claims, verdict``
+    Columns: ``frame_code, frame, alpha, ci_low, ci_high, percent_agreement, units, claims, verdict, note``
     (``claims``: of the units coded by two or more coders, the ones that at least one of them gave this frame; a
     claim only one coder coded is not counted, as it never enters alpha). A frame that fewer than :data:`MIN_UNITS`
     such claims carry gets the verdict :data:`TOO_FEW`, however many claims were coded twice: whether the coders
     agree on its one or two claims decides its alpha, and the bootstrap, which leaves out every resample
-    without them, gives an interval that looks exact (1.00 to 1.00) when it is not.
+    without them, gives an interval that looks exact (1.00 to 1.00) when it is not. ``note`` is
+    :func:`field_table`'s: it says so, with the count, and how many resamples had no variation and were left out
+    of the interval, when they are :data:`NOTED_SHARE` of them or more.
 
     Args:
         result: An :class:`Agreement`; or coding files (an empty table when there are fewer than two);
@@ -1619,12 +1649,15 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
         >>> fr = frame_reliability(find_codings(paths.default_annotation())).set_index("frame")
         >>> print(*fr.loc["Economic", ["alpha", "ci_low", "ci_high", "units", "claims", "verdict"]])
         1.0 1.0 1.0 24 1 too few units
+        >>> print(fr.loc["Economic", "note"].split("; ")[-1])  # the resamples without its one claim: no variation
+        3,620 of 10,000 resamples had no variation and were left out of the interval
         >>> print(*fr.loc["Crime and punishment", ["alpha", "claims", "verdict"]])  # 12 claims, 5 coded once
         0.782 7 too few units
     """
     if column not in ("frame", "frame_secondary"):
         raise UsageError(f"column must be 'frame' or 'frame_secondary', not {excerpt(column)}")
-    cols = ["frame_code", "frame", "alpha", "ci_low", "ci_high", "percent_agreement", "units", "claims", "verdict"]
+    cols = ["frame_code", "frame", "alpha", "ci_low", "ci_high", "percent_agreement", "units", "claims", "verdict",
+            "note"]
     if not isinstance(result, Agreement):
         result = compare(list(result or []), article, [column])
         if result is None:
@@ -1638,7 +1671,7 @@ def frame_reliability(result, column: str = "frame", article=None) -> pd.DataFra
         t = field_table(flag, coders, ["frame"], n_boot=result.n_boot, seed=result.seed, present_absent=True).iloc[0]
         rows.append({"frame_code": code, "frame": FRAMES[code], "alpha": t.alpha, "ci_low": t.ci_low,
                      "ci_high": t.ci_high, "percent_agreement": t.percent_agreement, "units": int(t.units),
-                     "claims": int(t.claims), "verdict": t.verdict})
+                     "claims": int(t.claims), "verdict": t.verdict, "note": t.note})
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -1860,8 +1893,7 @@ def _summary_text(result: Agreement) -> str:
               "(Krippendorff 2004), judged on alpha as shown, cut to 3 decimals (rounded down, so never up across a "
               f"threshold); on fewer than {MIN_UNITS} claims coded twice, or an Entman function carried by fewer "
               f"than {MIN_UNITS} of the claims coded twice, '{TOO_FEW}' (exportrow's rule: no verdict).",
-              f"{interval_legend(result)} Resamples in which every coder used one value (alpha undefined) are left "
-              "out of the interval."]
+              interval_legend(result)]
     notes: dict[str, list[str]] = {}
     for r in t.itertuples():
         if r.note:

@@ -40,7 +40,8 @@ def test_fewer_than_ten_units_get_no_verdict_but_keep_alpha_and_interval():
     assert (row.alpha, row.ci_low, row.ci_high, row.units) == (1.0, 1.0, 1.0, 3)
     assert row.verdict == "too few units" and MIN_UNITS == 10
     assert row.note == ("only 3 claims coded by two or more coders; exportrow gives a verdict from 10: alpha and its "
-                        "interval judge nothing yet")
+                        "interval judge nothing yet; 17 of 200 resamples had no variation and were left out of the "
+                        "interval")  # the 3 of 27 draws of one claim thrice (rev16d #1)
     fig, alt = alpha_chart(field_table(values, ["a", "b"], ["frame"], n_boot=200))
     assert "1.000 (too few units: 3)" in [t.get_text() for ax in fig.axes for t in ax.texts]
     assert "frame: alpha 1.000 (95% interval 1.00 to 1.00), too few units" in alt  # ends: 2 decimals (review 16d)

@@ -89,3 +89,53 @@ def test_notebook_03_gives_the_frame_fields_verdict_when_no_frame_has_one_of_its
                          "24 claims coded twice (tentative, as notebook 04 says).")
     said = implications(compare(files), per_frame)
     assert any(s.startswith("**frame**: alpha 0.745 (tentative") for s in said)
+
+
+# ---------------------------------------------------------------- 1: the resamples left out of an interval, counted
+
+
+def _one_present(n_units: int = 24):
+    """``n_units`` claims coded by two coders, of which both mark one (the first) present: the resamples that do not
+    draw it have no variation (about (1 - 1/n)^n of them, 36 % at 24 claims)."""
+    fld = "entman.treatment_recommendation"
+    return fld, pd.DataFrame({"unit": [f"u{k}" for k in range(n_units)] * 2, "coder": ["a"] * n_units + ["b"] * n_units,
+                              fld: (["present"] + ["absent"] * (n_units - 1)) * 2})
+
+
+def test_the_note_says_how_many_resamples_had_no_variation():
+    import numpy as np
+
+    from exportrow.agreement import _bootstrap, _matrix, _value_counts
+
+    fld, values = _one_present()
+    r = field_table(values, ["a", "b"], [fld], n_boot=1000, seed=15).iloc[0]
+    # the count is _bootstrap's own, not typed: the same resamples
+    left_out = _bootstrap(_value_counts(_matrix(values, ["a", "b"], fld)[1]), "nominal", 1000, 15)[2]
+    assert 300 < left_out < 420  # about 36 % of them
+    assert r.note.endswith(f"; {left_out} of 1,000 resamples had no variation and were left out of the interval")
+    # the same count, computed independently: resamples (seed 15) that never draw the one claim marked present
+    picks = np.random.default_rng(15).integers(0, 24, size=(1000, 24))
+    assert left_out == int((picks != 0).all(axis=1).sum())
+    # frames: the same note, from the same code
+    result = agreement([_coding("anna", SHARED), _coding("ben", SHARED)], fields=["frame"], n_boot=1000)
+    econ = frame_reliability(result).set_index("frame").loc["Economic"]
+    assert "of 1,000 resamples had no variation and were left out of the interval" in econ.note
+    assert "note" in frame_reliability(result).columns
+
+
+def test_a_few_resamples_without_variation_are_not_noted_and_the_legend_says_the_rule():
+    from exportrow import paths
+    from exportrow.agreement import NOTED_SHARE, find_codings, interval_legend
+
+    fld, values = _one_present(24)
+    many = pd.DataFrame({"unit": [f"u{k}" for k in range(24)] * 2, "coder": ["a"] * 24 + ["b"] * 24,
+                         fld: (["present"] * 12 + ["absent"] * 12) * 2})  # half of them vary: none left out
+    assert field_table(many, ["a", "b"], [fld], n_boot=1000).note.iloc[0] == ""
+    assert NOTED_SHARE == 0.01
+    result = agreement(find_codings(paths.default_annotation()))
+    t = result.fields.set_index("field")
+    assert t.loc["entman.treatment_recommendation", "note"].endswith(
+        "of 10,000 resamples had no variation and were left out of the interval")
+    assert "resamples" not in t.loc["side", "note"]  # no resample of side lacks variation
+    assert "a field's note says how many when they are 1% or more of them" in interval_legend(result)
+    assert result.text().count("Resamples in which every coder used one value") == 1
