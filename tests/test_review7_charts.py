@@ -291,7 +291,7 @@ def test_timeline_rows_make_room_for_labels_that_wrap_to_three_lines():
     ax = fig.axes[0]
     texts = _drawn_texts(fig)
     ticks = [(t, b) for t, b in texts if t in ax.get_yticklabels()]
-    assert len(ticks) == len(ev)
+    assert len(ticks) == ev.date_start.notna().sum() == 13  # one row per dated event (curbs_cite_breach is undated)
     assert max(t.get_text().count("\n") + 1 for t, _ in ticks) == 3
     assert _overlapping(ticks) == []
     assert all(b.y0 >= ax.get_window_extent().y0 - 1 for _, b in ticks)  # none below the axes
