@@ -31,7 +31,7 @@ from exportrow.dates import (
     resolve_date,
 )
 from exportrow.errors import ExportrowError
-from exportrow.numbers import NumberMention, find_numbers
+from exportrow.numbers import CHANGE_VERBS, NumberMention, find_numbers
 
 __all__ = ["draft_annotation", "propose", "Proposals", "CUES", "CUE_SOURCES", "QUALIFIERS", "register",
            "unedited_draft"]
@@ -210,13 +210,22 @@ def _words_after(sentence: str, end: int) -> str:
 
 
 def _qualifier(sentence: str, at: int, end: int) -> tuple[str | None, str]:
-    """The qualifier the words right before (or after) a number propose, and those words."""
+    """The qualifier the words right before (or after) a number propose, and those words; no qualifier, and why,
+    when "over" starts a span after a figure (:func:`_over_a_span`).
+
+    Example:
+        >>> _qualifier("over 200 nurses joined the strike", 5, 8)
+        ('lower_bound', 'over')
+        >>> _qualifier("Spending rose 8% over three years", 22, 27)[0] is None
+        True
+    """
     near = _words_before(sentence, at)
     before = " ".join(re.sub(r"[\"'\u201c\u201d\u2018\u2019(\[]", " ", near).lower().split()[-3:])
     for kind, words in QUALIFIERS.items():
         for w in sorted(words, key=len, reverse=True):
             if re.search(rf"(?:^|\s){re.escape(w)}$", before):
-                return kind, w
+                span = _over_a_span(sentence, at, end) if w == "over" else ""
+                return (None, span) if span else (kind, w)
     lo = max(0, at - _NEAR)
     if _BETWEEN.search(sentence, lo, at) and re.match(r"\s*(?:and|to)\s+\d", sentence[end:end + 12].lower()):
         return "lower_bound", "between ... and (the low end of a range)"
@@ -227,6 +236,50 @@ def _qualifier(sentence: str, at: int, end: int) -> tuple[str | None, str]:
         if re.match(rf"(?:\w+\s+)?{re.escape(w)}\b", after):
             return kind, w
     return None, ""
+
+
+#: "over" right before a number and a unit of time: "over five years" (a span, or "more than five years").
+_OVER = re.compile(r"\bover[\s\u00a0]+\Z", re.IGNORECASE)
+_OVER_UNIT = re.compile(rf"[\s\u00a0]+{_TIME_UNITS}\b", re.IGNORECASE)
+_CHANGE_VERB = re.compile(rf"\b{CHANGE_VERBS}\b", re.IGNORECASE)
+#: Words right before "over N years" that make it "more than N years" whatever precedes them ("paid $500 a month
+#: for over five years", "the 14 projects took over five years", "rose to over five years").
+_OVER_BOUND_AFTER = frozenset({"for", "to", "from", "of", "than", "in", "within", "after", "by", "at", "is", "was",
+                               "are", "were", "be", "been", "being", "took", "take", "takes", "taking", "lasted",
+                               "last", "lasts", "lasting", "spent", "spend", "spends", "spending", "waited", "wait",
+                               "waits", "waiting", "served", "serve", "serves", "serving", "aged", "age"})
+
+
+def _over_a_span(sentence: str, at: int, end: int) -> str:
+    """Why "over" before the number at ``at``..``end`` is no bound, or "" when it is one: "over N years" after a
+    figure or a verb of change in the same clause is the span the figure is spread across ("1.2 trillion yen over
+    five years", "rose 8% over three years", "deaths rose over five years"), not "more than N years". "over 150
+    cases" and "the works took over five years" stay bounds. Numbers of a date ("in 2016") are no figure here.
+
+    Example:
+        >>> t = "Osaka has set aside 1.2 trillion yen over five years"
+        >>> print(_over_a_span(t, t.index("five"), t.index(" years")))
+        'over five years' after a figure reads as 'across five years', not 'more than five years': add \
+`qualifier: over` only if the article means 'more than'
+        >>> t = "In 2016 the trial ran over five years"
+        >>> _over_a_span(t, t.index("five"), t.index(" years")), _over_a_span("over 150 cases", 5, 8)
+        ('', '')
+    """
+    over = _OVER.search(sentence, 0, at)
+    if over is None or not _OVER_UNIT.match(sentence, end):
+        return ""
+    lo = clause_span(sentence, over.start())[0]
+    head = sentence[lo:over.start()]
+    words = re.findall(r"[\w']+", head.lower())
+    if words and words[-1] in _OVER_BOUND_AFTER:
+        return ""
+    dated = [(a, b) for a, b, _ in find_date_expressions(head)]
+    figure = any(not any(a <= m.start and m.end <= b for a, b in dated) for m in find_numbers(head))
+    if not figure and not _CHANGE_VERB.search(head):
+        return ""
+    span = " ".join(sentence[at:_OVER_UNIT.match(sentence, end).end()].split())
+    return (f"'over {span}' after {'a figure' if figure else 'a verb of change'} reads as 'across {span}', not "
+            f"'more than {span}': add `qualifier: over` only if the article means 'more than'")
 
 
 #: Where a clause of a sentence ends: a comma, semicolon or colon before a space, a dash between spaces, a bracket,
@@ -949,6 +1002,8 @@ def _figure_lines(props: Proposals) -> list[str]:
             lines.append(f"    # period: none proposed: {f.period_note}")
         if f.qualifier:
             lines.append(_qualifier_line(f))
+        elif f.qualifier_words:  # why a bounding word proposes no qualifier here ("over five years": a span)
+            lines.append(f"    # qualifier: none proposed: {f.qualifier_words}")
         lines.append(f"    quote: {_q(_sentence_quote(f.sentence, m.start, m.end))}")
     lines += ["", "ignored_numbers:"] + (["  []"] if not props.ignored else [])
     for _m, sent, reason in props.ignored:

@@ -394,17 +394,18 @@ _FRACTION_BEFORE = re.compile(r"\b(?:by|than|nearly|almost|about|around|roughly|
 #: earlier", "a fifth since 2020", "a third year-on-year"; not "a third in a row").
 _FRACTION_PREPOSITION = re.compile(r"[\s\u00a0]+(?:from|to|since|on|over|year-on-year|y/y"
                                    r"|in(?![\s\u00a0]+a[\s\u00a0]+row\b))\b", re.IGNORECASE)
+#: Verbs of change, every form ("rose", "falling", "cut", "surged"): a regular expression with no anchors.
+CHANGE_VERBS = (r"(?:r[io]se[sn]?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]w(?:s|n|ing)?|cut(?:s|ting)?"
+                r"|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?"
+                r"|slid(?:e|es|ing)?|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|increas(?:e|es|ed|ing)"
+                r"|decreas(?:e|es|ed|ing)|gain(?:s|ed|ing)?|los(?:e|es|ing|t)|soar(?:s|ed|ing)?"
+                r"|plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|slip(?:s|ped|ping)?"
+                r"|surg(?:e|es|ed|ing)|shed(?:s|ding)?|slash(?:es|ed|ing)?|trim(?:s|med|ming)?"
+                r"|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?"
+                r"|s[ai]nk(?:s|ing)?|dip(?:s|ped|ping)?|eas(?:e|es|ed|ing)|widen(?:s|ed|ing)?"
+                r"|narrow(?:s|ed|ing)?|expand(?:s|ed|ing)?|contract(?:s|ed|ing)?)")
 #: A verb of change before a spaced fraction: "rose a third", "cut a fifth", "fell a quarter from".
-_CHANGE_BEFORE = re.compile(r"\b(?:r[io]se[sn]?|rising|f[ae]ll(?:s|en|ing)?|gr[eo]w(?:s|n|ing)?|cut(?:s|ting)?"
-                            r"|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|jump(?:s|ed|ing)?|climb(?:s|ed|ing)?"
-                            r"|slid(?:e|es|ing)?|slump(?:s|ed|ing)?|shr[iau]nk(?:s|ing)?|increas(?:e|es|ed|ing)"
-                            r"|decreas(?:e|es|ed|ing)|gain(?:s|ed|ing)?|los(?:e|es|ing|t)|soar(?:s|ed|ing)?"
-                            r"|plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|slip(?:s|ped|ping)?"
-                            r"|surg(?:e|es|ed|ing)|shed(?:s|ding)?|slash(?:es|ed|ing)?|trim(?:s|med|ming)?"
-                            r"|reduc(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?"
-                            r"|s[ai]nk(?:s|ing)?|dip(?:s|ped|ping)?|eas(?:e|es|ed|ing)|widen(?:s|ed|ing)?"
-                            r"|narrow(?:s|ed|ing)?|expand(?:s|ed|ing)?|contract(?:s|ed|ing)?)[\s\u00a0]+\Z",
-                            re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(rf"\b{CHANGE_VERBS}[\s\u00a0]+\Z", re.IGNORECASE)
 #: After a verb of change, words that end the amount ("rose a third last year", "cut a fifth while"); a noun
 #: there makes the word a rank ("fell a third straight month", "rose a third time").
 _CHANGE_AFTER = re.compile(r"[\s\u00a0]+(?:last|this|while|and|but|after|during|within|against|compared|versus|vs"

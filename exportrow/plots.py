@@ -352,6 +352,21 @@ def _side_label(side: str, sides=None) -> str:
         side, _wrap_px(side_words(side, sides), _LEGEND_PX, SOURCE_PT + 1))
 
 
+def _by_side(side: str, sides=None, short: bool = False) -> str:
+    """Who a figure is attributed to, after a chart's words for its basis ("count stated in the article, by ..."):
+    a side's name (cut as :func:`_short_name` cuts it when ``short``), ``others on neither side`` for ``other``.
+
+    Example:
+        >>> from exportrow.annotations.model import Sides
+        >>> s = Sides(["council", "union"], {"union": "Nurses' union"})
+        >>> _by_side("union", s), _by_side("council", s), _by_side("other", s), _by_side("outlet", s)
+        ("by Nurses' union", 'by Council', 'by others on neither side', 'by the outlet itself')
+    """
+    if side in ("other", "outlet"):
+        return {"other": "by others on neither side", "outlet": "by the outlet itself"}[side]
+    return f"by {_short_name(side, sides) if short else _side_name(side, sides)}"
+
+
 def _palette(sides, shown) -> dict[str, str]:
     """Colours for every side of the annotation (so each keeps its colour), falling back to those shown."""
     names = [str(s) for s in (sides if sides is not None and len(sides) else shown)]
@@ -562,7 +577,9 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     (``kind: level``: a reservoir level, a price, per cent) are drawn as their values, one bar per period,
     whichever ``measure`` is asked: a level is never divided by months.
 
-    Bars take the colour of the side the figures are attributed to. Hatching means one thing
+    Bars take the colour of the side the figures are attributed to; when more than one side is shown, each
+    legend entry and each bar's words in the alt text name the side ("count stated in the article, by ..."),
+    as the timeline's legend does. Hatching means one thing
     in every exportrow chart: a value derived by exportrow, not stated in the article.
 
     Args:
@@ -622,6 +639,7 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     palette = _palette(sides if sides is not None else
                        (p.side.cat.categories if hasattr(p.get("side"), "cat") else None), shown_sides)
     colours = [palette.get(s, OKABE_ITO["grey"]) for s in shown_sides]
+    several = len(set(shown_sides)) > 1  # then the legend and the alt text say which side each colour is
     lengths = sorted({m for m in months if m})
     if title is None:
         if measure == "level":
@@ -695,11 +713,13 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
         handles = []
         for s in dict.fromkeys(shown_sides):
             col = palette.get(s, OKABE_ITO["grey"])
+            by = f", {_by_side(s, sides, short=True)}" if several else ""  # a colour names its side
             if any(not d for d, x in zip(derived, shown_sides) if x == s):
-                handles.append(Patch(facecolor=col, edgecolor="white", label=f"{word} stated in the article"))
+                handles.append(Patch(facecolor=col, edgecolor="white", label=f"{word} stated in the article{by}"))
             if any(d for d, x in zip(derived, shown_sides) if x == s):
                 handles.append(Patch(facecolor="white", edgecolor=col, hatch="//", linewidth=2,
-                                     label=f"hatched: {word} derived by exportrow, not in the article"))
+                                     label=f"hatched: {word} derived by exportrow, not in the article"
+                                     + (f",\nfrom figures {_by_side(s, sides, short=True)}" if several else "")))
         if signs:  # a bound over a narrow bar is written as a sign: the legend says which
             handles.append(Patch(facecolor="none", edgecolor="none", label=", ".join(
                 f"{sign} = {words}" for sign, words in signs.items()) + " (as the article hedges the figure)"))
@@ -708,8 +728,10 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
                      fontsize=TITLE_PT)
         _source(fig, source, width)
     parts = []
-    for lab, c, m, r, d, q in zip(labels, counts, months, rates, derived, quals):
+    for lab, c, m, r, d, q, s in zip(labels, counts, months, rates, derived, quals, shown_sides):
         basis = f"{word} derived by exportrow, not stated in the article" if d else f"{word} stated in the article"
+        if several:  # the alt text names the side each bar's colour stands for, as the legend does
+            basis += f", from figures {_by_side(s, sides)}" if d else f", {_by_side(s, sides)}"
         if measure == "level":
             parts.append(f"{lab}: {_hedge(fmt_count(c), q)} {unit} ({basis})")
             continue
