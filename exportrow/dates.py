@@ -409,9 +409,34 @@ _CALENDAR_RANGE = re.compile(rf"(from |between )?({_R_DAY}|{_R_MONTHISH})(?: (to
 _MONTH_IN = re.compile(rf"(?<![a-z])({_MONTH_RE})(?![a-z])")
 
 
-def _backwards(x: str, a: ResolvedDate, b: ResolvedDate) -> DateResolutionError:
-    """The refusal of a range whose second end is over before its first begins."""
-    return DateResolutionError(f"{x!r}: the range ends before it starts")
+def _backwards(x: str, a: ResolvedDate, b: ResolvedDate, tense: str | None) -> DateResolutionError:
+    """The refusal of a range whose second end is over before its first begins: how each end was read, and a fix
+    that keeps the article's words (a period or expression must be those, so "use another form" is none).
+
+    Example:
+        >>> nine, five = _day(dt.date(2024, 3, 9), ""), _day(dt.date(2024, 3, 5), "")
+        >>> e = _backwards("from March 9 to March 5, 2024", nine, five, None)
+        >>> print(e)
+        cannot resolve 'from March 9 to March 5, 2024': the range ends before it starts: its first end reads \
+2024-03-09, its second 2024-03-05, which is over by then
+        >>> print(e.fix)  # doctest: +NORMALIZE_WHITESPACE
+        a period or expression must be the article's own words, so do not reword them: if the article does write the
+        range this way (a slip), leave out `period:` or `expression:` (the entry then has no date) and give the range
+        in words in `note:`
+    """
+    read = []
+    by_tense = [r.timex for r in (a, b) if re.search(r"\b(?:past|present|future)[- ]tense\b", r.rule)]
+    if by_tense:
+        read.append(f"{' and '.join(by_tense)} {'is' if len(by_tense) == 1 else 'are'} read by `tense: {tense}`: if "
+                    "the article means another year, give the tense that reads it")
+    if any("publication" in r.rule for r in (a, b)):
+        read.append("check the publication date, which the words are read against")
+    return _refuse(x, f"the range ends before it starts: its first end reads {a.timex}, its second {b.timex}, which "
+                   "is over by then",
+                   "a period or expression must be the article's own words, so do not reword them: "
+                   + "".join(f"{r}; " for r in read) + "if the article does write the range this way (a slip), leave "
+                   "out `period:` or `expression:` (the entry then has no date) and give the range in words in "
+                   "`note:`")
 
 
 def _calendar_range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
@@ -450,7 +475,7 @@ def _calendar_range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
         a = _resolve(f"{first} {y - 1 if earlier_year else y}", ctx, x)
         b = _resolve(f"{second} {y}", ctx, x)
         if b.end <= a.start:
-            raise _backwards(x, a, b)
+            raise _backwards(x, a, b, ctx.tense)
         return a, b
 
     def span(a: ResolvedDate, b: ResolvedDate, rule: str) -> ResolvedDate:
@@ -500,7 +525,7 @@ def _range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     if a.is_span or b.is_span:
         raise _refuse(x, "a range runs between two dates, not between spans")
     if b.end <= a.start:
-        raise _backwards(x, a, b)
+        raise _backwards(x, a, b, sub.tense)
     return _span(a.start, b.end, _vaguer(a.precision, b.precision), f"{a.timex}/{b.timex}",
                  f"range: from the start of {a.timex} ({a.rule}) to the end of {b.timex} ({b.rule}); "
                  "as precise as its vaguer end")
