@@ -54,7 +54,8 @@ FORMS = ("a weekday, with tense (also 'Wednesday night', 'last/this/next Friday'
          "'the April-June quarter'; fiscal ones given fiscal_year_start)",
          "seasons ('last summer', 'the winter of 2018-19')", "decades and centuries ('the 1990s', 'the 20th century')",
          "early/mid/late X; the start/middle/end of X", "N days/weeks/months/years ago",
-         "spans: since X; by/until/through/before X; after X; from X to Y; the N years ending X; "
+         "spans: since X; by/until/through/before X; after X; from X to Y (a year written once at the end dates "
+         "both ends: 'from June to August 2024', 'June-August 2024', 'from 5 to 9 March 2024'); the N years ending X; "
          "the past/last/next N days/weeks/months/years; earlier/later this week/month/year")
 
 
@@ -397,7 +398,115 @@ def _refusals(e: str, ctx: _Ctx, x: str) -> None:
                       "it hangs on")
 
 
+#: One end of a range that names a month, or a day of a month, without a year: "June", "mid-June", "the end of
+#: June", "March 5", "5 March", "the 5th of March"; or a bare day ("5", "the 5th") that takes its month from the
+#: other end ("from 5 to 9 March 2024", "from March 5 to 9, 2024").
+_R_DAY = r"(?:the )?\d{1,2}(?:st|nd|rd|th)?"
+_R_MONTHISH = (rf"(?:(?:early|mid|late)[- ]|the (?:start|beginning|middle|end|close) of )?"
+               rf"(?:{_R_DAY} (?:of )?{_MONTH_RE}|{_MONTH_RE}(?: \d{{1,2}}(?:st|nd|rd|th)?)?)")
+_CALENDAR_RANGE = re.compile(rf"(from |between )?({_R_DAY}|{_R_MONTHISH})(?: (to|until|till|through|thru|and) | ?(-) ?)"
+                             rf"({_R_DAY}|{_R_MONTHISH})(?:,? (?:of )?({_YEAR_RE}))?")
+_MONTH_IN = re.compile(rf"(?<![a-z])({_MONTH_RE})(?![a-z])")
+
+
+def _backwards(x: str, a: ResolvedDate, b: ResolvedDate, tense: str | None) -> DateResolutionError:
+    """The refusal of a range whose second end is over before its first begins: how each end was read, and a fix
+    that keeps the article's words (a period or expression must be those, so "use another form" is none).
+
+    Example:
+        >>> nine, five = _day(dt.date(2024, 3, 9), ""), _day(dt.date(2024, 3, 5), "")
+        >>> e = _backwards("from March 9 to March 5, 2024", nine, five, None)
+        >>> print(e)
+        cannot resolve 'from March 9 to March 5, 2024': the range ends before it starts: its first end reads \
+2024-03-09, its second 2024-03-05, which is over by then
+        >>> print(e.fix)  # doctest: +NORMALIZE_WHITESPACE
+        a period or expression must be the article's own words, so do not reword them: if the article does write the
+        range this way (a slip), leave out `period:` or `expression:` (the entry then has no date) and give the range
+        in words in `note:`
+    """
+    read = []
+    by_tense = [r.timex for r in (a, b) if re.search(r"\b(?:past|present|future)[- ]tense\b", r.rule)]
+    if by_tense:
+        read.append(f"{' and '.join(by_tense)} {'is' if len(by_tense) == 1 else 'are'} read by `tense: {tense}`: if "
+                    "the article means another year, give the tense that reads it")
+    if any("publication" in r.rule for r in (a, b)):
+        read.append("check the publication date, which the words are read against")
+    return _refuse(x, f"the range ends before it starts: its first end reads {a.timex}, its second {b.timex}, which "
+                   "is over by then",
+                   "a period or expression must be the article's own words, so do not reword them: "
+                   + "".join(f"{r}; " for r in read) + "if the article does write the range this way (a slip), leave "
+                   "out `period:` or `expression:` (the entry then has no date) and give the range in words in "
+                   "`note:`")
+
+
+def _calendar_range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
+    """A range whose ends name months or days without a year of their own: "from June to August 2027", "between
+    January and March 2024", "from November to February 2025", "June-August 2024", "June through August 2024",
+    "from March 3 to May 5, 2024", "from 5 to 9 March 2024", "March 5-9, 2024"; and without any year, "from June to
+    August".
+
+    A year written once at the end dates both ends (the ordinary English reading); the first end takes the year
+    before when its month comes later in the year than the second's ("from November to February 2025" starts in
+    November 2024). With no year at all, the tense picks the whole range, as it picks a bare month, so its ends are
+    never read in different years that leave it backwards. A bare day takes its month from the other end. Without
+    "from" or "between" the words are a range only when the year is written ("June-August 2024"); "June and August
+    2024" names two months, not a range.
+    """
+    m = _CALENDAR_RANGE.fullmatch(e)
+    if not m:
+        return None
+    prefix, first, word, _, second, year = m.groups()
+    if not prefix and (word == "and" or not year):
+        return None
+    first_month, second_month = _MONTH_IN.search(first), _MONTH_IN.search(second)
+    if first_month is None and second_month is None:
+        return None  # "from 5 to 9": no month
+    if first_month is None:  # "from 5 to 9 March": the first day is in the second's month
+        if not re.search(r"\d", second):
+            return None
+        first, first_month = f"{first} {second_month.group(1)}", second_month
+    elif second_month is None:  # "from March 5 to 9": the second day is in the first's month
+        if not re.search(r"\d", first):
+            return None
+        second, second_month = f"{first_month.group(1)} {second.removeprefix('the ')}", first_month
+    earlier_year = _month_number(first_month.group(1)) > _month_number(second_month.group(1))
+
+    def ends(y: int) -> tuple[ResolvedDate, ResolvedDate]:
+        a = _resolve(f"{first} {y - 1 if earlier_year else y}", ctx, x)
+        b = _resolve(f"{second} {y}", ctx, x)
+        if b.end <= a.start:
+            raise _backwards(x, a, b, ctx.tense)
+        return a, b
+
+    def span(a: ResolvedDate, b: ResolvedDate, rule: str) -> ResolvedDate:
+        return _span(a.start, b.end, _vaguer(a.precision, b.precision), f"{a.timex}/{b.timex}",
+                     f"range: {rule}; from the start of {a.timex} to the end of {b.timex}, as precise as its vaguer "
+                     "end")
+
+    if year:
+        a, b = ends(int(year))
+        why = f"the year {year} written at its end dates both ends"
+        if earlier_year:
+            why += f" ({a.start:%B} comes after {b.start:%B} in the year, so the range starts in {a.start.year})"
+        return span(a, b, why)
+    sub = ctx if ctx.tense else _with_tense(ctx, "past")
+    cands, refused = [], None
+    for y in range(ctx.pub.year - 2, ctx.pub.year + 3):
+        try:
+            cands.append(span(*ends(y), "neither end has a year"))
+        except DateResolutionError as exc:  # "from February 29 to March 3": not every year has the day
+            refused = exc
+    if not cands:
+        raise refused
+    words = _MONTH_IN.sub(lambda mm: mm.group(1).capitalize(), f"range from {first} to {second}")
+    r = _pick(cands, sub, words, x)
+    return _span(r.start, r.end, r.precision, r.timex, r.rule)
+
+
 def _range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
+    calendar_range = _calendar_range(e, ctx, x)
+    if calendar_range is not None:
+        return calendar_range
     m = re.fullmatch(r"(?:from|between) (.+?) (?:to|until|till|through|thru|and|-) (.+)", e)
     if m:
         first, second = m.group(1), m.group(2)
@@ -416,7 +525,7 @@ def _range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     if a.is_span or b.is_span:
         raise _refuse(x, "a range runs between two dates, not between spans")
     if b.end <= a.start:
-        raise DateResolutionError(f"{x!r}: the range ends before it starts")
+        raise _backwards(x, a, b, sub.tense)
     return _span(a.start, b.end, _vaguer(a.precision, b.precision), f"{a.timex}/{b.timex}",
                  f"range: from the start of {a.timex} ({a.rule}) to the end of {b.timex} ({b.rule}); "
                  "as precise as its vaguer end")
@@ -1074,7 +1183,11 @@ def resolve_date(expression: str, published, *, tense: str | None = None, fiscal
       the year to publication, "later this year" = publication to the end of the year ("earlier" is
       refused on the unit's first day, "later" on its last: nothing is earlier or later); "from X to
       Y" / "between X and Y" / "2015-18" = start of X to end of Y. A span is as precise as its
-      vaguer end.
+      vaguer end. A year written once, at the end, dates both ends ("from June to August 2027" is
+      June to August 2027, whatever the tense; "from November to February 2025" starts in November
+      2024), and a bare day takes its month from the other end ("from 5 to 9 March 2024", "March
+      5-9, 2024"); without "from" or "between", months make a range only with the year ("June-August
+      2024"). With no year at all, the tense picks the whole range, never each end alone.
     - **Refused.** Words dated by another date in the text ("a year earlier", "the following
       week", "that day") and words with no calendar value ("now", "recently", "the day", "in
       recent years", "the next few weeks", and a plural unit with no number: "in the coming weeks",
@@ -1207,8 +1320,17 @@ def _finders() -> tuple[re.Pattern, ...]:
                 rf"|\bthe (?:start|beginning|middle|end|close) of (?:{modable}|the (?:week|month|quarter|year))")
     one = f"(?:{modified}|{atom})"
     num = _NUM_RE
+    # a range of months or days whose year is written once, at its end ("June-August 2024", "from 5 to 9 March")
+    day = rf"(?:the )?{_F_DAYNUM}"
+    month = rf"(?:{_F_MONTH_FULL}|{_F_MONTH_ABBR_LOOSE})"
+    end = rf"(?:(?:early|mid|late)[- ])?(?:{month} {_F_DAYNUM}|{day} (?:of )?{month}|{_F_MONTH})"
+    joint = r"(?: (?:to|until|till|through|thru) | ?[-\u2013] ?)"
     patterns = (
         rf"\b(?:from|between) {one} (?:to|until|till|through|and|-|\u2013) {one}",
+        rf"\b(?:from|between) {day} (?:to|until|till|through|thru|and|-|\u2013) {day} (?:of )?{month}(?:,? {_F_YEAR})?"
+        rf"|\b(?:from|between) {month} {_F_DAYNUM} (?:to|until|till|through|thru|and|-|\u2013) {day}(?:,? {_F_YEAR})?",
+        rf"(?:\b(?:from|between) )?(?:{end}{joint}(?:{end}|{day})|{day}{joint}{day} (?:of )?{month}),? "
+        rf"(?:of )?{_F_YEAR}",
         r"(?<![\d,.$€£¥#])(?:1[5-9]\d\d|2[01]\d\d) ?[-\u2013/] ?(?:(?:1[5-9]\d\d|2[01]\d\d)|\d\d)(?![\d%])",
         rf"\b(?:ever )?since {one}",
         rf"\b(?:by|until|till|through|before|no later than|after) {one}",

@@ -51,6 +51,29 @@ def clip(text: str, limit: int = 200) -> str:
     return word.rstrip(" ,;:") + "\u2026"
 
 
+def _without(fld: str) -> str:
+    """What an entry is without its date field ``fld``."""
+    return {"expression": "the event is then listed as undated",
+            "period": "the figure then has no period"}.get(fld, "the entry then has no date")
+
+
+def _unread_fix(fld: str) -> str:
+    """The fix for date words exportrow does not read: ``fld`` must be the article's own words, so the fix is never
+    "use another form" alone (review rev17a).
+
+    Example:
+        >>> print(_unread_fix("period"))  # doctest: +NORMALIZE_WHITESPACE
+        `period:` must be the article's own words, so do not reword them: if other words of the quote date it in a
+        form exportrow reads ('last week', 'December 2017', '2016', 'since 2015', 'from June to August 2024'; a
+        weekday or a day without a year with `tense:`), give those; else leave out `period:` (the figure then has no
+        period) and give the date in words in `note:`
+    """
+    return (f"`{fld}:` must be the article's own words, so do not reword them: if other words of the quote date it in "
+            "a form exportrow reads ('last week', 'December 2017', '2016', 'since 2015', 'from June to August 2024'; "
+            f"a weekday or a day without a year with `tense:`), give those; else leave out `{fld}:` ({_without(fld)}) "
+            "and give the date in words in `note:`")
+
+
 def close_match(word, options) -> str | None:
     """The option nearest to ``word``, or None (none near enough, or ``word`` is not a short string).
 
@@ -151,14 +174,10 @@ class Checker:
             self.add(label, fld, f"date cannot be parsed: {clip(exc, 320)}",  # room for both readings
                      "add `tense: past` (or present / future) to the entry")
         except DateOutOfRange as exc:  # the tables could not hold it: the entry stays undated
-            what = {"expression": "the event is then listed as undated",
-                    "period": "the figure then has no period"}.get(fld, "the entry then has no date")
             self.add(label, fld, f"date out of range: {clip(exc)}",
-                     f"leave out `{fld}:` ({what}), give the date in words in `note:` and list its numbers under "
-                     f"`ignored_numbers:`; or date it by words that stay within the years {TABLE_YEARS[0]} to "
+                     f"leave out `{fld}:` ({_without(fld)}), give the date in words in `note:` and list its numbers "
+                     f"under `ignored_numbers:`; or date it by words that stay within the years {TABLE_YEARS[0]} to "
                      f"{TABLE_YEARS[1]}")
         except (DateResolutionError, ValueError, OverflowError) as exc:
-            self.add(label, fld, f"date cannot be parsed: {clip(exc)}",
-                     getattr(exc, "fix", None) or "use a supported form, e.g. 'Wednesday' with tense: past, "
-                     "'last week', 'this January', 'July 4' with tense: past, 'December 2017', '2016', 'since 2015'")
+            self.add(label, fld, f"date cannot be parsed: {clip(exc)}", getattr(exc, "fix", None) or _unread_fix(fld))
         return None

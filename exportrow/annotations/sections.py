@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from exportrow.annotations.checker import Checker, shown
+from exportrow.annotations.checker import Checker, clip, shown
 from exportrow.annotations.model import Annotation, Problem, Sides
 from exportrow.annotations.validation import entry_label
 from exportrow.annotations.vocab import ALWAYS_SIDES, CHECK_PERIODS, SECTIONS
@@ -504,6 +504,36 @@ def _has_growth_word(text: str, check: str = "growth_factor") -> bool:
     return any(re.search(rf"\b{w}\b", lowered) for w in _growth_words(check))
 
 
+def _period_words_fix(chk: Checker, fig: dict, need: str) -> str:
+    """The fix for a figure whose period lacks what a check needs (``period`` or ``whole months``): the words of its
+    quote that would give it, or, when the quote has none exportrow reads, what to do instead. A period must be the
+    quote's own words, so the fix never sends the annotator back to words that cannot serve (review rev17a).
+    """
+    from exportrow.dates import find_date_expressions, resolve_date
+
+    fid, dated = fig["id"], []
+    for _, _, words in find_date_expressions(fig["span"].text):
+        if words == fig.get("period"):
+            continue
+        try:
+            r = resolve_date(words, chk.article.published, tense=fig.get("tense") or "past", **chk.fiscal)
+        except DateResolutionError as exc:
+            why = str(exc).split(": ", 1)[-1].split(";")[0]
+            dated.append(f"{words!r}, which exportrow does not read"
+                         + ("" if why.startswith("not one of") else f" ({clip(why, 120)})"))
+            continue
+        if period_fault(r, need) is None:
+            return f"give {fid} `period: {words}` (words of its quote), or choose another check"
+        dated.append(f"{words!r}, which reads {r.timex}")
+    what = "period" if need == "period" else "run of whole months"
+    instead = "choose another check, or drop the statement and explain the comparison under `caveats:`"
+    if dated:
+        return (f"{fid}'s quote dates it only by {'; '.join(dated)}: no {what}; as `period:` must be the article's "
+                f"own words, {instead}")
+    return (f"{fid}'s quote has no words that date it: if its sentence gives a {what} for it, widen the quote to hold "
+            f"those words and give them as `period:`; else {instead}")
+
+
 def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
     """A problem for each figure whose period lacks what the statement's check needs (see ``CHECK_PERIODS``).
 
@@ -525,8 +555,8 @@ def _period_problems(chk: Checker, ann: Annotation, s: dict) -> None:
         if fig.get("kind") == "level" and need == "whole months":  # a level is compared as it is: no month count
             need = "period"
         if fault := period_fault(fig.get("date"), need):
-            fix = f"give {fig['id']} a `period:` of whole months from its quote, or choose another check"
-            if fig.get("tense") == "past" and SO_FAR in fig["date"].rule:
+            fix = _period_words_fix(chk, fig, need)
+            if fig.get("tense") == "past" and fig.get("date") is not None and SO_FAR in fig["date"].rule:
                 last = fig["date"].end - dt.timedelta(days=1)
                 fault = (f"counts {fig['period']!r} only {SO_FAR}, {last:%-d %b %Y} (tense: past, a count so far): "
                          f"it {fault}")
