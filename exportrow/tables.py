@@ -70,7 +70,7 @@ def _dates(values) -> pd.Series:
     Example:
         >>> t = _dates([dt.date(1700, 1, 1), dt.date(2021, 3, 4), None])
         >>> str(t.dtype), (t[1] - t[0]).days
-        ('datetime64[us]', 117243)
+        ('datetime64[us]', 117305)
     """
     return pd.to_datetime(pd.Series(values, dtype="object")).astype("datetime64[us]")
 
