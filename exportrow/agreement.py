@@ -2029,12 +2029,13 @@ _OUT_EXAMPLE = "reports/agreement"
 
 
 def _cmd_agree(args) -> int:
+    from exportrow.coding_fields import MAX_BOOT, MIN_BOOT
     from exportrow.outdir import check_out_place
 
     try:
         check_out_place(args.out, _OUT_EXAMPLE)  # before any work: the same rule as every command's --out
-        if not 100 <= args.bootstrap <= 100_000:
-            raise UsageError(f"--bootstrap must be between 100 and 100000, not {args.bootstrap}")
+        if not MIN_BOOT <= args.bootstrap <= MAX_BOOT:
+            raise UsageError(f"--bootstrap must be between {MIN_BOOT} and {MAX_BOOT}, not {args.bootstrap}")
         blank = unfilled_worksheets(args.codings)
         for f in blank:  # the blank sheet handed out, or a copy nobody has filled in yet: no coding
             print(f"note: {f} is still the blank worksheet (nobody has filled it in); left out", file=sys.stderr)

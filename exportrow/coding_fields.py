@@ -8,7 +8,7 @@ from __future__ import annotations
 from exportrow import paths
 from exportrow.annotations.vocab import ENTMAN
 
-__all__ = ["FIELDS", "N_BOOT", "register"]
+__all__ = ["FIELDS", "N_BOOT", "MIN_BOOT", "MAX_BOOT", "register"]
 
 #: Fields compared, each with its level of measurement and what it is. ``text`` gets percentage agreement only.
 FIELDS = {
@@ -25,6 +25,9 @@ FIELDS = {
 #: Bootstrap resamples for an alpha's confidence interval: at 1,000 the interval's ends moved by up to 0.07 with the
 #: seed on the bundled codings; at 10,000 by up to about +-0.03 (agree's legend states the error it computes).
 N_BOOT = 10_000
+#: The resamples ``agree --bootstrap`` accepts: fewer give an interval whose ends move with the seed by more than
+#: they mean; more take minutes for no visible change.
+MIN_BOOT, MAX_BOOT = 100, 100_000
 
 
 def _cmd_agree(args) -> int:
@@ -65,7 +68,8 @@ def register(sub) -> None:
     p.add_argument("--out", default=str(paths.PROJECT_ROOT / "reports" / "agreement"), metavar="DIR",
                    help="folder for the CSV tables (default: reports/agreement in the project)")
     p.add_argument("--bootstrap", type=int, default=N_BOOT, metavar="N",
-                   help=f"bootstrap resamples for the confidence interval (default {N_BOOT})")
+                   help=f"bootstrap resamples for the confidence interval, {MIN_BOOT} to {MAX_BOOT} "
+                        f"(default {N_BOOT})")
     p.add_argument("--force", action="store_true",
                    help="replace tables exportrow agree wrote even when someone has edited them since; files it "
                         "did not write are never replaced")

@@ -21,6 +21,8 @@ MAX_ARTICLE_BYTES = 2_000_000
 MAX_ANNOTATION_BYTES = 4_000_000
 #: A saved web page for ``exportrow import`` carries scripts and styles, so it may be larger.
 MAX_PAGE_BYTES = 20_000_000
+#: Where a relative path is read from, as a message about a missing file says it (the folder follows).
+RELATIVE_TO = "relative paths start from the folder you run the command in, "
 
 
 class InputFileError(ExportrowError, ValueError):
@@ -56,8 +58,7 @@ def read_text(path: str | Path, *, what: str = "file", limit: int = MAX_ANNOTATI
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise InputFileError(f"{path}: no such {what}; check the path (relative paths start from the "
-                             f"folder you run the command in, {Path.cwd()})") from None
+        raise InputFileError(f"{path}: no such {what}; check the path ({RELATIVE_TO}{Path.cwd()})") from None
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read the {what} ({exc.strerror})") from None
     if not stat.S_ISREG(st.st_mode):

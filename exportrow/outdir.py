@@ -56,9 +56,9 @@ from pathlib import Path
 from exportrow import paths
 from exportrow.errors import ExportrowError, UsageError
 
-__all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "check_out", "check_out_place",
-           "check_out_file", "check_notebook_folder", "write_notebook_output", "marker_text", "read_marker",
-           "listing", "foreign_files", "edited_files", "checksums", "Publication", "folder_mode",
+__all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "cannot_write_in", "check_out",
+           "check_out_place", "check_out_file", "check_notebook_folder", "write_notebook_output", "marker_text",
+           "read_marker", "listing", "foreign_files", "edited_files", "checksums", "Publication", "folder_mode",
            "file_mode", "failed_path", "critical", "defer", "lock_text", "read_lock", "read_old_lock",
            "temporary_marker",
            "leftover_problem"]
@@ -135,6 +135,19 @@ class OutputFolderError(UsageError):
 
 class OutputWriteError(ExportrowError):
     """Writing an output failed (full disk, permissions); the previous output was left as it was (exit 1)."""
+
+
+def cannot_write_in(out: str | Path, exc: OSError, *, option: str = "--out") -> OutputFolderError:
+    """The refusal for an output (a folder or a file) whose folder cannot be written in: a read-only disk, no
+    permission. It names the option, the output, its folder and the reason, never a temporary file's name.
+
+    Example:
+        >>> import errno
+        >>> str(cannot_write_in("/ro/a.html", OSError(errno.EROFS, "Read-only file system", "/ro/.a.html.x.tmp")))
+        '--out /ro/a.html: cannot write in /ro (Read-only file system); choose a folder you can write to'
+    """
+    return OutputFolderError(f"{option} {out}: cannot write in {Path(out).parent} ({exc.strerror or exc}); "
+                             "choose a folder you can write to")
 
 
 def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = None,
@@ -1037,8 +1050,7 @@ class Publication:
             self.out.parent.mkdir(parents=True, exist_ok=True)
             self._lock()
         except OSError as exc:
-            raise OutputFolderError(f"{self.option} {self.out}: cannot write in {self.out.parent} "
-                                    f"({exc.strerror or exc}); choose a folder you can write to") from None
+            raise cannot_write_in(self.out, exc, option=self.option) from None
         try:
             self.out = check_out(self.out, self.kind, option=self.option)  # again, now that we hold the lock
             if self.kind == "report":

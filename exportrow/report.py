@@ -305,7 +305,7 @@ def _run_one(path: Path, folder: Path, params: dict, declared: dict, progress: _
         res.error = "not run: the report was interrupted"
         return res
     folder.mkdir(parents=True, exist_ok=True)
-    mine = _kernel_parameters({k: v for k, v in params.items() if k in declared}, folder)
+    mine = _kernel_parameters(_notebook_parameters(params, _own_file_parameters(path, declared), declared), folder)
     if "output_dir" in declared:
         mine["output_dir"] = "."  # the kernel runs in the notebook's report folder
     nb = load_notebook_node(str(path))  # papermill's loader: adds the metadata it expects
@@ -459,18 +459,28 @@ def _raising_line(cell) -> int | None:
 
 def _user_paths(text: str, folder: Path, cwd: Path | None = None) -> str:
     """``text`` with each path relative to the kernel's ``folder`` (``../../river.bomb.yaml``) written as the user
-    would give it: relative to the current folder (``cwd``) when inside it, else absolute.
+    would give it: relative to the current folder (``cwd``) when inside it, else absolute; and a message that
+    names the kernel's folder as the one relative paths start from names ``cwd`` instead (the kernel's folder is
+    the report's temporary one, gone when the message is read).
 
     Example:
         >>> d = Path(tempfile.mkdtemp()).resolve(); (d / "rep" / "04").mkdir(parents=True)
         >>> _user_paths("WorksheetError: ../../river.bomb.yaml: line 9: an anchor", d / "rep" / "04", d)
         'WorksheetError: river.bomb.yaml: line 9: an anchor'
+        >>> _user_paths(f"../../a.txt: no such article; check the path (relative paths start from the folder you "
+        ...             f"run the command in, {d / 'rep' / '04'})", d / "rep" / "04", d) == (
+        ...     f"a.txt: no such article; check the path (relative paths start from the folder you run the command "
+        ...     f"in, {d})")
+        True
     """
     import re
+
+    from exportrow.files import RELATIVE_TO
 
     if not text:
         return text
     here, cwd = folder.resolve(), (cwd or Path.cwd()).resolve()
+    text = text.replace(f"{RELATIVE_TO}{here})", f"{RELATIVE_TO}{cwd})")
 
     def mend(m) -> str:
         target = Path(os.path.normpath(here / m.group(0)))
@@ -704,6 +714,109 @@ def _article_of_annotation(params: dict, declared: dict[str, dict]) -> None:
     found = article_to_load("", params["annotation_path"])
     if found is not None and any("article_path" in d for d in declared.values()):
         params["article_path"] = str(Path(found).resolve())
+
+
+def _absolute_from(folder: Path):
+    """A change for :func:`_map_file_parameters`: a path read from ``folder``, made absolute (links resolved)."""
+    return lambda path: str((folder / path).resolve())
+
+
+def _cell_value(info: dict):
+    """A parameter's value as its notebook's parameters cell writes it (papermill gives the literal's text), or
+    None when it is not a plain literal."""
+    import ast
+
+    try:
+        return ast.literal_eval(info.get("default") or "None")
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+
+
+def _own_file_parameters(notebook: Path, declared: dict) -> dict:
+    """The file parameters (``*_path``, ``*_paths``) that ``notebook``'s own parameters cell sets, made absolute:
+    a relative one is read from the notebook's folder, where JupyterLab (and ``papermill --cwd``) runs it and where
+    the student edition means it, not from the report's kernel folder. Empty ones (the defaults) are left out.
+
+    Example:
+        >>> d = Path(tempfile.mkdtemp()).resolve()
+        >>> own = _own_file_parameters(d / "nb" / "01.ipynb", {"article_path": {"default": '"../data/a.txt"'},
+        ...     "annotation_path": {"default": '""'}, "coding_paths": {"default": '["b.csv", "/c.yaml"]'},
+        ...     "outlet": {"default": '"x/y"'}, "output_dir": {"default": '"out"'}})
+        >>> own == {"article_path": str(d / "data" / "a.txt"), "coding_paths": [str(d / "nb" / "b.csv"), "/c.yaml"]}
+        True
+    """
+    cell = {name: _cell_value(info) for name, info in declared.items() if name not in RESERVED}
+    mapped = _map_file_parameters(cell, _absolute_from(notebook.parent.resolve()), relative=True)
+    return {k: v for k, v in mapped.items() if k.endswith(("_path", "_paths")) and v and isinstance(v, (str, list))}
+
+
+def _check_own_files(notebooks: list[Path], declared: dict[str, dict], params: dict) -> None:
+    """Refuse, before any kernel starts, a file that a notebook's own parameters cell names and that does not exist
+    (unless ``-p`` replaces it), naming the notebook and the folder the path is read from.
+
+    Raises:
+        ReportError: the notebook, the parameter, the path as the cell writes it and where it was looked for.
+    """
+    for nb in notebooks:
+        for name, info in declared[nb.stem].items():
+            if name in RESERVED or name in params or not name.endswith(("_path", "_paths")):
+                continue
+            value = _cell_value(info)
+            for written in value if isinstance(value, list) else [value]:
+                if not isinstance(written, str) or not written:
+                    continue
+                where = (nb.parent / written).resolve()
+                if not where.exists():
+                    read = "" if Path(written).is_absolute() else (
+                        f" (a notebook's own relative paths start from its folder, {nb.parent.resolve()}, "
+                        "as in JupyterLab)")
+                    raise ReportError(f"{nb}: its parameters cell sets {name} {written!r}: no such file, "
+                                      f"{where}{read}; correct the path in the notebook, or give -p {name} PATH")
+
+
+def _shared_own_files(params: dict, own: dict[str, dict], declared: dict[str, dict]) -> None:
+    """Add to ``params`` each file parameter that every notebook declaring it sets to the same file in its own cell
+    (``-p`` not given): the files are then checked once, up front, and the index shows them. The article and its
+    annotation go together: each only when every notebook names the same pair.
+
+    Example:
+        >>> params = {}
+        >>> _shared_own_files(params, {"01": {"article_path": "/a.txt", "coding_paths": ["/c.csv"]},
+        ...                            "02": {"article_path": "/a.txt"}},
+        ...                   {"01": {"article_path": {}, "coding_paths": {}}, "02": {"article_path": {}}})
+        >>> params
+        {'article_path': '/a.txt', 'coding_paths': ['/c.csv']}
+        >>> params = {}
+        >>> _shared_own_files(params, {"01": {"article_path": "/a.txt"}, "02": {}},
+        ...                   {"01": {"article_path": {}}, "02": {"article_path": {}}})
+        >>> params
+        {}
+    """
+    pair = ("article_path", "annotation_path")
+    for name in sorted({n for o in own.values() for n in o} - set(params)):
+        group = pair if name in pair else (name,)
+        values = [tuple(own[stem].get(n) for n in group) for stem, d in declared.items() if any(n in d for n in group)]
+        if values and all(v == values[0] for v in values):
+            params[name] = next(own[stem][name] for stem in own if name in own[stem])
+
+
+def _notebook_parameters(params: dict, own: dict, declared: dict) -> dict:
+    """The parameters one notebook runs with: the report's (``-p``, and the files every notebook shares) over the
+    files its own parameters cell names (:func:`_own_file_parameters`), only those it declares."""
+    return {k: v for k, v in {**own, **params}.items() if k in declared}
+
+
+def _check_inputs(params: dict) -> None:
+    """Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook."""
+    if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone",
+                                   "side_a", "side_b", "sides", "actors")):
+        from exportrow.annotations import load_annotation
+        from exportrow.sides import check_side_parameters
+
+        article = _article(params)
+        check_side_parameters(load_annotation(params.get("annotation_path") or None, article), params)
+    if params.get("years") not in (None, []) or params.get("quantity") not in (None, ""):
+        _check_years(params)
 
 
 def _article(params: dict):
@@ -958,15 +1071,18 @@ def _kernel_parameters(params: dict, folder: Path) -> dict:
     return _map_file_parameters(params, relative)
 
 
-def _map_file_parameters(params: dict, change) -> dict:
-    """``params`` with ``change(Path)`` applied to each absolute path in a file parameter (``*_path``, ``*_paths``).
+def _map_file_parameters(params: dict, change, *, relative: bool = False) -> dict:
+    """``params`` with ``change(Path)`` applied to each absolute path in a file parameter (``*_path``, ``*_paths``),
+    and with ``relative`` to each relative one too (never to an empty one: it means the default).
 
     Example:
         >>> _map_file_parameters({"a_path": "/x/y.txt", "b_paths": ["/z.csv", ""], "c": "/w"}, lambda p: p.name)
         {'a_path': 'y.txt', 'b_paths': ['z.csv', ''], 'c': '/w'}
+        >>> _map_file_parameters({"a_path": "y.txt", "b_path": ""}, lambda p: "/d" / p, relative=True)
+        {'a_path': PosixPath('/d/y.txt'), 'b_path': ''}
     """
     def one(value):
-        if not isinstance(value, str) or not value or not Path(value).is_absolute():
+        if not isinstance(value, str) or not value or not (relative or Path(value).is_absolute()):
             return value
         return change(Path(value))
     out = {}
@@ -1039,23 +1155,18 @@ def plan(selected: list[str] | None, pairs: list[tuple[str, str]], *, solutions:
     notebooks = discover(selected, solutions=solutions)
     _fast_jupyter_imports()
     declared = _declared(notebooks)
-    params = parse_parameters(pairs or [], declared)
-    for k, v in params.items():  # kernels run in notebooks/: paths typed by the user are from here
-        if k.endswith("_path") and isinstance(v, str) and v and not Path(v).is_absolute():
-            params[k] = str(Path(v).resolve())
-        if k.endswith("_paths") and isinstance(v, list):  # e.g. coding_paths of notebook 04
-            params[k] = [str(Path(x).resolve()) if isinstance(x, str) and x else x for x in v]
+    # kernels run in folders of their own: paths typed by the user start from the folder the command runs in
+    params = _map_file_parameters(parse_parameters(pairs or [], declared), _absolute_from(Path.cwd()), relative=True)
+    own = {nb.stem: _own_file_parameters(nb, declared[nb.stem]) for nb in notebooks}
+    _check_own_files(notebooks, declared, params)
+    _shared_own_files(params, own, declared)
     _article_of_annotation(params, declared)
-    if any(params.get(k) for k in ("article_path", "annotation_path", "published", "outlet", "timezone",
-                                   "side_a", "side_b", "sides", "actors")):
-        # Check the inputs once, up front: a bad file then gives one clear message, not a failure per notebook.
-        from exportrow.annotations import load_annotation
-        from exportrow.sides import check_side_parameters
-
-        article = _article(params)
-        check_side_parameters(load_annotation(params.get("annotation_path") or None, article), params)
-    if params.get("years") not in (None, []) or params.get("quantity") not in (None, ""):
-        _check_years(params)
+    _check_inputs(params)
+    for nb in notebooks:  # a notebook whose own cell names other files than the others: check them too
+        mine = _notebook_parameters(params, own[nb.stem], declared[nb.stem])
+        if any(params.get(k) != v for k, v in mine.items()):
+            _article_of_annotation(mine, declared)
+            _check_inputs(mine)
     if params.get("fields") and any("fields" in d for d in declared.values()):
         from exportrow import agreement
 

@@ -625,3 +625,19 @@ def test_an_entman_function_nobody_marks_stays_undefined_and_agree_reads_its_old
     old = tmp_path / "agreement.csv"
     old.write_text("field,level,alpha,ci_low,ci_high,percent_agreement,units,coders,verdict,note\n", encoding="utf-8")
     assert _ours(old)
+
+
+def test_agree_help_states_the_bootstrap_range_it_enforces(tmp_path, capsys):
+    # rev17b, finding 6: the help gave only the default, and --bootstrap 1 was then refused with the range
+    from exportrow.cli import build_parser, main
+    from exportrow.coding_fields import MAX_BOOT, MIN_BOOT, N_BOOT
+
+    agree = build_parser()._subparsers._group_actions[0].choices["agree"]
+    option = next(a for a in agree._actions if "--bootstrap" in a.option_strings)
+    assert option.help == (f"bootstrap resamples for the confidence interval, {MIN_BOOT} to {MAX_BOOT} "
+                           f"(default {N_BOOT})")
+    assert (MIN_BOOT, MAX_BOOT, N_BOOT) == (100, 100_000, 10_000)
+    for n in (MIN_BOOT - 1, MAX_BOOT + 1):  # just outside the range the help states: refused with that range
+        assert main(["agree", *map(str, THREE), "--out", str(tmp_path / "ag"), "--bootstrap", str(n)]) == 2
+        assert capsys.readouterr().err == f"error: --bootstrap must be between 100 and 100000, not {n}\n"
+    assert not (tmp_path / "ag").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -375,6 +376,34 @@ def test_view_command_writes_and_refuses_to_overwrite_other_files(tmp_path, caps
     assert "Freedonia" in fixture.read_text(encoding="utf-8")
     assert main(["view", str(tmp_path / "missing.txt"), "--out", str(tmp_path / "x.html")]) == 1
     assert not (tmp_path / "x.html").exists()
+
+
+def test_view_into_a_read_only_folder_names_the_folder_not_a_temporary_file(tmp_path, capsys, monkeypatch):
+    # rev17b, finding 5: "error: /ro/.a.html.qtynbj1_.tmp: Read-only file system" and exit 1; now the sentence and
+    # exit code of report, tables and student-edition
+    import errno
+    import types
+
+    def read_only(dir, prefix, suffix):
+        raise OSError(errno.EROFS, "Read-only file system", f"{dir}/{prefix}qtynbj1_{suffix}")
+
+    monkeypatch.setattr("exportrow.export.tempfile", types.SimpleNamespace(mkstemp=read_only))
+    out = tmp_path / "a.html"
+    assert main(["view", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: --out {out}: cannot write in {tmp_path} (Read-only file system); choose a folder you can " \
+                  "write to\n"
+    assert not out.exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into a folder without write permission")
+def test_view_into_a_folder_without_write_permission(tmp_path, capsys):
+    folder = tmp_path / "ro"
+    folder.mkdir(mode=0o555)
+    assert main(["view", "--out", str(folder / "a.html")]) == 2
+    assert capsys.readouterr().err == (f"error: --out {folder / 'a.html'}: cannot write in {folder} (Permission "
+                                       "denied); choose a folder you can write to\n")
+    assert list(folder.iterdir()) == []
 
 
 def test_view_command_never_replaces_a_page_someone_changed(tmp_path, capsys):
