@@ -19,8 +19,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -44,7 +46,30 @@ def run(cmd: list[str], cwd: Path | str = ROOT, **kw) -> int:
     env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
                VIRTUAL_ENV=str(VENV))
     env.pop("PYTHONHOME", None)
-    return subprocess.call(cmd, cwd=cwd, env=env, **kw)
+    # Ctrl-C reaches the child too (the terminal signals the whole foreground group), and the child stops on its
+    # own: it stops its kernels and removes what it had begun to write. So dev.py ignores SIGINT while the child
+    # runs, as a shell and os.system() do, and waits for it: stopping the child here (subprocess.call SIGKILLs it)
+    # would cut that clean-up short and leave its temporary folders, its lock and a Sphinx process behind.
+    if os.name == "nt" or threading.current_thread() is not threading.main_thread():
+        return _exit_code(subprocess.call(cmd, cwd=cwd, env=env, **kw))
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # from before the start: no moment without it
+    try:
+        # The child gets Ctrl-C as usual (an ignored signal would stay ignored across exec), unless dev.py itself
+        # was started with it ignored (nohup, a background job): then the child ignores it as well.
+        reset = None if previous is signal.SIG_IGN else _default_sigint
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, preexec_fn=reset, **kw)
+        return _exit_code(proc.wait())
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _exit_code(code: int) -> int:
+    """A child's exit code; one killed by signal N gives 128 + N, as a shell reports it."""
+    return code if code >= 0 else 128 - code
 
 
 def wanted() -> str:

@@ -774,7 +774,15 @@ def stage(dest: Path, *, url: str = "", branch: str = "main", jobs: int | None =
     solutions = {p: _solution_for(p) for p in books} if run_solutions else {}
     with cf.ThreadPoolExecutor(max_workers=max(1, jobs or os.cpu_count() or 1)) as pool:
         futures = {p: pool.submit(_execute, s) for p, s in solutions.items() if s}
-        executed = {p: f.result() for p, f in futures.items()}
+        try:
+            executed = {p: f.result() for p, f in futures.items()}
+        except BaseException:  # a failed solution, Ctrl-C: the others are not waited for; their kernels stop now
+            from exportrow import kernels
+
+            for f in futures.values():
+                f.cancel()
+            kernels.stop_all()
+            raise
     downloads = dest / "downloads"
     downloads.mkdir()
     for path in books:
@@ -814,6 +822,27 @@ def _check_site_folder(out: Path) -> Path:
     return check_out(out, "site")
 
 
+def _sphinx_command(source: Path, out: Path, doctrees: Path, warnings: Path) -> list[str]:
+    return [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", "-d", str(doctrees), "-w", str(warnings),
+            str(source), str(out)]
+
+
+def _sphinx(cmd: list[str], cwd: Path) -> tuple[int, str]:
+    """Run Sphinx and return its exit code and error output.
+
+    When the build is interrupted (Ctrl-C, SIGTERM), Sphinx is stopped and waited for before the interrupt goes on:
+    the folders it writes into are removed next, and no Sphinx may be left writing into them.
+    """
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd) as proc:
+        try:
+            _, err = proc.communicate()
+        except BaseException:
+            proc.kill()
+            proc.wait()
+            raise
+    return proc.returncode, err
+
+
 def build_site(out: str | Path = SITE, *, url: str | None = None, branch: str = "main",
                stream=None) -> tuple[Path, list[str]]:
     """Build the site into ``out`` and return it with Sphinx's warnings (the build fails on none of them).
@@ -848,11 +877,9 @@ def build_site(out: str | Path = SITE, *, url: str | None = None, branch: str = 
         print("[book] building with Sphinx", file=stream)
         warnings = src / "warnings.txt"
         marker = (pub.tmp / MARKER).read_bytes()  # Sphinx writes into the folder: keep the marker aside
-        cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", "-d", str(src / "doctrees"),
-               "-w", str(warnings), str(src / "site"), str(pub.tmp)]
-        res = subprocess.run(cmd, capture_output=True, text=True, cwd=src)
-        if res.returncode != 0:
-            raise BookError(f"Sphinx failed (exit {res.returncode}): {res.stderr.strip()[-2000:]}")
+        code, err = _sphinx(_sphinx_command(src / "site", pub.tmp, src / "doctrees", warnings), cwd=src)
+        if code != 0:
+            raise BookError(f"Sphinx failed (exit {code}): {err.strip()[-2000:]}")
         found = [ln for ln in warnings.read_text(encoding="utf-8").splitlines() if ln.strip()]
         found = [ln.replace(str(src / "site") + os.sep, "") for ln in found]
         shutil.rmtree(pub.tmp / ".doctrees", ignore_errors=True)
@@ -883,11 +910,16 @@ def main(argv: list[str] | None = None) -> int:
                              "[project.urls]; \"\" for none)")
     parser.add_argument("--branch", default="main", help="branch the launch buttons open (default: main)")
     args = parser.parse_args(argv)
-    try:
-        out, warnings = build_site(args.out, url=args.repository_url, branch=args.branch)
-    except ExportrowError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+    from exportrow.cli import interrupts, stopped
+
+    with interrupts():  # Ctrl-C, SIGTERM, SIGHUP: Sphinx and the kernels stop, the temporary folders go, one line
+        try:
+            out, warnings = build_site(args.out, url=args.repository_url, branch=args.branch)
+        except KeyboardInterrupt as exc:
+            return stopped(exc)
+        except ExportrowError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return exc.exit_code
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)
     print(f"site written to {out / 'index.html'}" + (f" with {len(warnings)} warning(s)" if warnings else ""))

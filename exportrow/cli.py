@@ -22,7 +22,7 @@ from pathlib import Path
 from exportrow import paths
 from exportrow.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_TERMINATED, ExportrowError
 
-__all__ = ["main", "build_parser", "Terminated"]
+__all__ = ["main", "build_parser", "Terminated", "interrupts", "stopped"]
 
 _EPILOG = """\
 examples:
@@ -56,12 +56,20 @@ class Terminated(KeyboardInterrupt):
 
 
 @contextlib.contextmanager
-def _interrupts():
+def interrupts():
     """Turn SIGINT, SIGTERM and SIGHUP into exceptions in the main thread, once.
 
     The first signal raises (``KeyboardInterrupt`` or :class:`Terminated`), so that every
     ``finally`` runs: kernels are stopped and temporary folders removed. Later signals are noted
     but do not interrupt that clean-up. A signal the caller ignores (``nohup``) stays ignored.
+
+    Example:
+        >>> with interrupts():
+        ...     try:
+        ...         os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C
+        ...     except KeyboardInterrupt as exc:
+        ...         print(repr(exc))  # then stopped(exc) says so in one line
+        KeyboardInterrupt()
     """
     from exportrow import outdir
 
@@ -88,6 +96,25 @@ def _interrupts():
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
+
+
+def stopped(exc: KeyboardInterrupt) -> int:
+    """Say in one line that the command was stopped (by ``exc``, raised in :func:`interrupts`); return the exit code.
+
+    Example:
+        >>> import contextlib, io
+        >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+        ...     stopped(KeyboardInterrupt()), stopped(Terminated(signal.SIGTERM))
+        (130, 143)
+        >>> print(err.getvalue(), end="")
+        interrupted by Ctrl-C: unfinished output removed, earlier output left as it was
+        stopped by SIGTERM: unfinished output removed, earlier output left as it was
+    """
+    if isinstance(exc, Terminated):
+        print(f"stopped by {exc}: unfinished output removed, earlier output left as it was", file=sys.stderr)
+        return EXIT_TERMINATED
+    print("interrupted by Ctrl-C: unfinished output removed, earlier output left as it was", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 
@@ -431,7 +458,7 @@ def main(argv: list[str] | None = None) -> int:
         0
     """
     args = None
-    with _interrupts():  # from the start: building the parser imports pandas, long enough to be signalled in
+    with interrupts():  # from the start: building the parser imports pandas, long enough to be signalled in
         try:
             _test_pause()
             parser = build_parser()
@@ -440,12 +467,8 @@ def main(argv: list[str] | None = None) -> int:
                 parser.print_help()
                 return 0
             return args.func(args)
-        except Terminated as exc:
-            print(f"stopped by {exc}: unfinished output removed, earlier output left as it was", file=sys.stderr)
-            return EXIT_TERMINATED
-        except KeyboardInterrupt:
-            print("interrupted by Ctrl-C: unfinished output removed, earlier output left as it was", file=sys.stderr)
-            return EXIT_INTERRUPTED
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (Terminated)
+            return stopped(exc)
         except ExportrowError as exc:
             _debug(args)
             print(f"error: {exc}", file=sys.stderr)

@@ -651,6 +651,9 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
                                           timezone=timezone), given.get("annotation_path"))
     charts_note = "" if not given else (
         "The notebook draws its charts for this article when it runs; they are not printed on this sheet.")
+    def say(text: str) -> None:
+        print(f"[student-edition] {text}", file=stream, flush=True)
+
     with outdir.Publication(out, "student-edition") as pub:
         tmp = pub.tmp
         notes: list[str] = []
@@ -679,25 +682,37 @@ def write_student_edition(out: str | Path, notebooks: list[str] | None = None, *
                 key.parent.mkdir(parents=True, exist_ok=True)
                 key.write_text(answers, encoding="utf-8")
                 pages.append(key)
-        if pdf:  # one Chromium per page, two at a time: most of each run is Chromium starting up
-            import concurrent.futures as cf
-
-            with cf.ThreadPoolExecutor(max_workers=2) as pool:
-                stamp = pdf_stamp(ann.article.published_date)  # never the clock: a rebuilt edition is the same
-                list(pool.map(lambda page: print_pdf(page, page.with_suffix(".pdf"), chromium=chromium, stamp=stamp),
-                              pages))
-        kinds = " (HTML and PDF)" if pdf else " (HTML)"
-        for page in pages:
-            if page.parent.name != ANSWERS:
-                apart = page.parent / ANSWERS / page.name
-                answers = f", answers apart in worksheets/{ANSWERS}/{kinds}" if apart in pages else ""
-                print(f"[student-edition] {page.stem}: notebook, worksheet{kinds}{answers}", file=stream)
+            apart = f", answers apart in worksheets/{ANSWERS}/ (HTML)" if answers else ""
+            say(f"{path.stem}: notebook, worksheet (HTML){apart}")  # as each is written, not at the end
         for note in notes:
-            print(f"[student-edition] {note}", file=stream)
+            say(note)
+        if pdf:  # one Chromium per page, two at a time: most of each run is Chromium starting up
+            _print_pdfs(pages, tmp, chromium, pdf_stamp(ann.article.published_date), say)
         try:
             return pub.publish()
         except OSError as exc:
             raise pub.write_error(exc, "student edition") from None
+
+
+def _print_pdfs(pages: list[Path], folder: Path, chromium: str, stamp: str, say) -> None:
+    """Print each page beside it as PDF, two at a time, saying so when printing starts and as each PDF is done.
+
+    ``stamp`` is the PDFs' date (never the clock: a rebuilt edition is the same); ``say`` prints a progress line.
+    """
+    import concurrent.futures as cf
+    import threading
+
+    say(f"printing {len(pages)} page(s) as PDF with Chromium, 2 at a time")
+    done, lock = [0], threading.Lock()
+
+    def one(page: Path) -> None:
+        pdf = print_pdf(page, page.with_suffix(".pdf"), chromium=chromium, stamp=stamp)
+        with lock:  # in the worker, before it takes the next page: the line comes as the PDF is done
+            done[0] += 1
+            say(f"PDF {done[0]}/{len(pages)}: {pdf.relative_to(folder).as_posix()}")
+
+    with cf.ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(one, pages))
 
 
 def _cmd(args) -> int:

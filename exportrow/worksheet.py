@@ -31,7 +31,8 @@ from exportrow.errors import SUGGEST_CUTOFF, ExportrowError, UsageError
 from exportrow.files import excerpt, read_text, shown_path
 
 __all__ = ["Worksheet", "WorksheetError", "make_worksheet", "worksheet_yaml", "worksheet_csv", "read_worksheet",
-           "write_worksheet", "worksheet_text", "is_worksheet", "register", "CODING_FIELDS", "CSV_COLUMNS", "GUIDE"]
+           "write_worksheet", "sheet_format", "worksheet_text", "is_worksheet", "register", "CODING_FIELDS",
+           "CSV_COLUMNS", "GUIDE"]
 
 #: The fields a coder fills in, in the order of the sheet.
 CODING_FIELDS = ("actor", "attribution", "cue", "frame", "frame_secondary", "entman", "answers")
@@ -310,6 +311,37 @@ def is_worksheet(path: str | Path) -> bool:
     return bool(re.match(r"""^["']?id["']?\s*[,;\t]""", first)) and "#worksheet" in head
 
 
+_SUFFIX_FORMATS = {".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}
+
+
+def sheet_format(out: str | Path | None, fmt: str | None = None) -> str:
+    """The format of a worksheet written to ``out``: ``fmt``, else the one its suffix names, else yaml.
+
+    A ``fmt`` that ``out``'s suffix contradicts is refused: `exportrow agree` could not read a CSV sheet named
+    ``.yaml`` back (it reads such a file as YAML), and a spreadsheet cannot open a YAML sheet named ``.csv``.
+
+    Raises:
+        UsageError: ``fmt`` contradicts the suffix of ``out``, with both ways out.
+
+    Example:
+        >>> sheet_format("sheet.csv"), sheet_format("sheet.yml"), sheet_format("sheet.txt"), sheet_format(None, "csv")
+        ('csv', 'yaml', 'yaml', 'csv')
+        >>> sheet_format("sheet.yaml", "csv")
+        Traceback (most recent call last):
+        ...
+        exportrow.errors.UsageError: --format csv does not match --out sheet.yaml: ...; use --out sheet.csv, ...
+    """
+    named = _SUFFIX_FORMATS.get(Path(out).suffix.lower()) if out else None
+    if fmt and named and fmt != named:
+        out = Path(out)
+        why = (f"`exportrow agree` reads a {out.suffix} file as YAML, so it could not read this CSV sheet back"
+               if named == "yaml" else
+               f"a spreadsheet opens a {out.suffix} file as CSV, and this YAML sheet is not CSV")
+        raise UsageError(f"--format {fmt} does not match --out {out}: {why}; use --out {out.with_suffix('.' + fmt)}, "
+                         f"or --format {named}")
+    return fmt or named or "yaml"
+
+
 def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force: bool = False) -> Path:
     """Write ``ws`` to ``out`` as YAML or CSV, atomically, with a checksum line (:func:`worksheet_text`).
 
@@ -341,6 +373,7 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force:
     if fmt not in ("yaml", "csv"):
         raise UsageError(f"--format must be yaml or csv, not {excerpt(fmt)}")
     out = Path(out)
+    sheet_format(out, fmt)  # a format its suffix contradicts could not be read back
     if out.is_dir():
         raise UsageError(f"{out} is a folder; name the worksheet file, e.g. {out / ('worksheet.' + fmt)}")
     text = worksheet_text(ws, fmt, bom=fmt == "csv")  # the mark tells Excel the CSV is UTF-8
@@ -950,6 +983,7 @@ def _worksheet(args) -> int:
     from exportrow.cli import load_with_options
     from exportrow.files import read_text
 
+    fmt = sheet_format(args.out, args.format)  # a bad --format/--out pair: refused before any reading
     ann_path = Path(args.annotation_file)
     read_text(ann_path, what="annotation file")  # a missing file: one line, before anything else
     article_path = args.article or find_article(ann_path)
@@ -958,7 +992,6 @@ def _worksheet(args) -> int:
     article = load_with_options(article_path, args)
     ann = load_annotation(ann_path, article)
     ws = make_worksheet(ann)
-    fmt = args.format or ("csv" if args.out and Path(args.out).suffix.lower() == ".csv" else "yaml")
     if not args.out:
         print(worksheet_text(ws, fmt), end="")
         return 0
@@ -990,7 +1023,8 @@ def register(sub) -> None:
 
     p.add_argument("annotation_file", metavar="ANNOTATION", help="annotation YAML whose claims are to be coded")
     p.add_argument("--format", choices=("yaml", "csv"), default=None,
-                   help="yaml, or csv for a spreadsheet (default: from --out's suffix, else yaml)")
+                   help="yaml, or csv for a spreadsheet (default: from --out's suffix, else yaml; a .csv, .yaml "
+                        "or .yml suffix must match it)")
     p.add_argument("--out", metavar="PATH", help="write the worksheet here (default: print it)")
     p.add_argument("--article", metavar="PATH", default=None,
                    help="the article it annotates (default: named in the file's article: file:)")

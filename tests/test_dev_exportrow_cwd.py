@@ -43,7 +43,14 @@ def test_dev_py_exportrow_names_the_callers_folder_for_a_missing_file(dev, tmp_p
 
 def test_the_other_dev_py_commands_keep_the_project_folder(dev, tmp_path, monkeypatch):
     calls = []
-    monkeypatch.setattr(dev.subprocess, "call", lambda cmd, cwd=None, **kw: calls.append(cwd) or 0)
+
+    class Child:  # what dev.run starts: record the folder it runs in
+        def __init__(self, cmd, cwd=None, **kw):
+            calls.append(cwd)
+
+        def wait(self):
+            return 0
+    monkeypatch.setattr(dev.subprocess, "Popen", Child)
     monkeypatch.chdir(tmp_path)
     assert dev.main(["report", "--help"]) == 0 and dev.main(["book", "--help"]) == 0
     assert dev.main(["exportrow", "--help"]) == 0
