@@ -75,9 +75,11 @@ def test_a_verb_found_nowhere_gets_a_fix_that_explains_continued_quotes(tmp_path
         load_annotation(ann, load_article(art))
     (p,) = info.value.problems
     assert p.message == "reporting verb 'told' is not in the claim's sentence"
-    assert p.fix == ("write the verb as the claim's sentence has it, e.g. 'argues', 'said'; for a quotation that "
-                     "continues the speaker's previous sentence (\u201c\u2026,\u201d said Lind. \u201cMore "
-                     "words.\u201d), write the verb of that sentence's attribution")
+    assert p.fix == ("write the verb as the claim's sentence has it, e.g. 'argues', 'said'; 'told' is not in the "
+                     "attribution of a quotation this sentence is inside either: for a sentence wholly inside a longer "
+                     "quotation, the verb of that quotation's own attribution (\u201cA. B,\u201d said Lind.) counts, "
+                     "before or after it or across a paragraph the quotation is carried into, not a verb of a sentence "
+                     "outside the quotation")
 
 
 OWN_SPEAKER = """---

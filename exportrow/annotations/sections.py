@@ -832,32 +832,43 @@ def check_claims(chk: Checker, ann: Annotation, ids: dict) -> None:
             sent = chk.article.sentence_at(c["span"].start)
             cue = c["cue"].split()[0]
             if sent and cue.lower() not in sent.text.lower() and \
-                    not _cue_of_continued_quote(chk.article.sentences, sent, cue):
+                    not _cue_of_continued_quote(chk.article.sentences, sent, cue,
+                                                {p.start for p in chk.article.paragraphs}):
                 chk.add(label, "cue", f"reporting verb {shown(c['cue'])} is not in the claim's sentence",
                         _cue_fix(cue))
 
 
 def _cue_fix(cue: str) -> str:
-    """The fix for a reporting verb not found: where the verb must stand, with examples other than ``cue``.
+    """The fix for a reporting verb not found: where the verb must stand, with examples other than ``cue``; for a
+    reporting verb, that it was looked for in the attribution of a quotation the sentence is inside, too.
 
     Example:
         >>> _cue_fix("said")[:80]
-        "write the verb as the claim's sentence has it, e.g. 'argues', 'told'; for a quot"
+        "write the verb as the claim's sentence has it, e.g. 'argues', 'told'; 'said' is "
+        >>> _cue_fix("water")[-60:]
+        ' attribution (\u201cA. B,\u201d said Lind.) counts, before or after it'
     """
     examples = ", ".join([repr(w) for w in ("argues", "said", "told") if w != cue.lower()][:2])
-    return (f"write the verb as the claim's sentence has it, e.g. {examples}; for a quotation that continues the "
-            "speaker's previous sentence (\u201c\u2026,\u201d said Lind. \u201cMore words.\u201d), write the verb "
-            "of that sentence's attribution")
+    where = ("for a sentence wholly inside a longer quotation, the verb of that quotation's own attribution "
+             "(\u201cA. B,\u201d said Lind.) counts, before or after it")
+    if _reporting_verb(cue):
+        return (f"write the verb as the claim's sentence has it, e.g. {examples}; {shown(cue)} is not in the "
+                f"attribution of a quotation this sentence is inside either: {where} or across a paragraph the "
+                "quotation is carried into, not a verb of a sentence outside the quotation")
+    return f"write the verb as the claim's sentence has it, e.g. {examples}; {where}"
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "\"\u201c", "\"\u201d"
 
 
-def _cue_of_continued_quote(sentences: list[Span], sent: Span, cue: str) -> bool:
-    """Whether ``cue`` stands in the attribution of the quotation ``sent`` continues: the speaker is named once,
-    in an earlier sentence (``"...," said Lind. "More words."``, or ``Lind said: "First words. More words."``).
-    The sentences between are walked back through only while each is wholly inside that same quotation
-    (``"...," said Lind. "Second. Third."`` for a claim in the third).
+def _cue_of_continued_quote(sentences: list[Span], sent: Span, cue: str,
+                            paragraph_starts: frozenset[int] | set[int] = frozenset()) -> bool:
+    """Whether ``cue`` stands in the attribution of the quotation ``sent`` is wholly inside: the speaker is named
+    once, before the quotation (``"...," said Lind. "More words."``, or ``Lind said: "First words. More words."``)
+    or after it (``"First words. More words," said Lind.``). The sentences between are walked through only while
+    each is wholly inside that same quotation (``"...," said Lind. "Second. Third."`` for a claim in the third).
+    ``paragraph_starts`` (the offsets where the article's paragraphs start) lets the walk follow a quotation left
+    open at a paragraph's end into the next paragraph that opens with a mark (:func:`_cue_after`, more examples).
 
     Example:
         >>> said = Span(0, 27, '"We cannot," said Lind.'); more = Span(28, 50, '"Our cities come first."')
@@ -893,26 +904,99 @@ def _cue_of_continued_quote(sentences: list[Span], sent: Span, cue: str) -> bool
         >>> _cue_of_continued_quote([said, own], own, "said"), _cue_of_continued_quote([said, more], more, "Lind")
         (False, False)
     """
-    before = [x for x in sentences if x.end <= sent.start]
-    if not before or not _reporting_verb(cue):
+    if not _reporting_verb(cue):
         return False
     text, cue = sent.text.strip(), cue.lower()
     opened = text[:1] in _OPEN_QUOTES  # the quotation opens at the start of the sentence walked back from
-    if not _all_quotation(text[1:] if opened else text):
+    body = text[1:] if opened else text
+    if not _all_quotation(body):
         return False
+    before = [x for x in sentences if x.end <= sent.start]
+    found, inside = _cue_before(before, sent, opened, cue, paragraph_starts)
+    if found:
+        return True
+    if not inside or any(ch in _CLOSE_QUOTES for ch in body):
+        return False  # the quotation is not known to be open at the sentence's end: nothing after belongs to it
+    return _cue_after([x for x in sentences if x.start >= sent.end], cue, paragraph_starts)
+
+
+def _cue_before(before: list[Span], cur: Span, opened: bool, cue: str, starts) -> tuple[bool, bool]:
+    """Walking back from ``cur`` through ``before``: whether ``cue`` stands in the attribution of the quotation
+    ``cur`` is in, and whether ``cur`` is known to be inside an open quotation."""
+    inside = opened
     while before:
-        prev = before.pop().text
+        crossing = cur.start in starts  # ``cur`` opens its paragraph
+        prev = before.pop()
+        if opened and crossing and _ends_open(before + [prev], starts):
+            opened = False  # "...fishing. (new paragraph) "Without it...": the same quotation, carried on
+        elif not opened and crossing:
+            return False, inside  # a paragraph break with no mark after it: the quotation began at it
         if opened:  # "...," said Lind. "More words."
-            closing = max(prev.rfind(q) for q in _CLOSE_QUOTES)
-            return closing >= 0 and cue in _words(prev[closing + 1:])
-        opening = _opening_left_open(prev)
+            closing = max(prev.text.rfind(q) for q in _CLOSE_QUOTES)
+            return closing >= 0 and cue in _words(prev.text[closing + 1:]), inside
+        opening = _opening_left_open(prev.text)
         if opening is None:
-            if any(q in prev for q in _OPEN_QUOTES + _CLOSE_QUOTES):
-                return False  # a quotation closed there: the claim's sentence is not inside it
+            if any(q in prev.text for q in _OPEN_QUOTES + _CLOSE_QUOTES):
+                return False, False  # a quotation closed there: the claim's sentence is not inside it
+            cur = prev
             continue  # wholly inside the quotation: walk back
-        if _words(prev[:opening]):  # Lind said: "First words. More words."
-            return cue in _words(prev[:opening])
-        opened = True  # the quotation opens at that sentence's start: walk back to its attribution
+        inside = True
+        if _words(prev.text[:opening]):  # Lind said: "First words. More words."
+            return cue in _words(prev.text[:opening]), inside
+        opened, cur = True, prev  # the quotation opens at that sentence's start: walk back to its attribution
+    return False, inside
+
+
+def _ends_open(before: list[Span], starts) -> bool:
+    """Whether the paragraph whose last sentence is ``before[-1]`` ends inside a quotation it leaves open."""
+    for prev in reversed(before):
+        if any(q in prev.text for q in _OPEN_QUOTES + _CLOSE_QUOTES):
+            return _opening_left_open(prev.text) is not None
+        if prev.start in starts:
+            break
+    return False
+
+
+def _cue_after(after: list[Span], cue: str, starts) -> bool:
+    """Walking forward through ``after`` from inside an open quotation: whether ``cue`` stands in the words that
+    follow the mark that closes it (``More words," said Lind.``).
+
+    Example: the speaker named after the quotation serves each of its sentences; a verb after a quotation that
+    closed before does not:
+
+        >>> a, b = Span(0, 9, '"A first.'), Span(10, 19, 'A second.')
+        >>> c = Span(20, 43, 'A third," said Lind.')
+        >>> [_cue_of_continued_quote([a, b, c], x, cue) for x, cue in ((a, "said"), (b, "said"), (a, "told"))]
+        [True, True, False]
+        >>> shut, then = Span(0, 10, '"A first."'), Span(11, 33, '"A second," said Lind.')
+        >>> _cue_of_continued_quote([shut, then], shut, "said")
+        False
+
+    A quotation carried into a new paragraph (the paragraph ends inside it, the next opens with a mark):
+
+        >>> end, new = Span(0, 22, 'Lind said: "A first.'), Span(24, 35, '"A second."')
+        >>> _cue_of_continued_quote([end, new], new, "said", {0, 24})
+        True
+        >>> head, tail = Span(0, 10, '"A first.'), Span(12, 33, '"A second," said Lind.')
+        >>> _cue_of_continued_quote([head, tail], head, "said", {0, 12})
+        True
+        >>> unquoted = Span(24, 35, 'A second."')  # the new paragraph opens with no mark: a new quotation
+        >>> _cue_of_continued_quote([end, unquoted], unquoted, "said", {0, 24})
+        False
+    """
+    for nxt in after:
+        text = nxt.text.strip()
+        if nxt.start in starts:  # a new paragraph carries the quotation on only if it opens with a mark
+            if text[:1] not in _OPEN_QUOTES:
+                return False
+            text = text[1:]
+        marks = [i for i, ch in enumerate(text) if ch in _OPEN_QUOTES + _CLOSE_QUOTES]
+        if not marks:
+            continue  # wholly inside the quotation: walk on
+        i = marks[0]
+        if text[i] not in _CLOSE_QUOTES or (text[i] == '"' and not re.match(r"[\w.,;:!?\u2014-]", text[i - 1:i])):
+            return False  # a new quotation opens: the one walked through closed without an attribution
+        return cue in _words(text[i + 1:marks[1] if len(marks) > 1 else len(text)])
     return False
 
 
