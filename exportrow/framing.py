@@ -712,9 +712,18 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
     return out
 
 
-#: Words in a cue that pass on someone's words without saying who the article has them from: the coding guide's
-#: unnamed relay, coded ``anonymous_source`` even when the speaker is named.
-_UNNAMED_RELAY = re.compile(r"\b(?:reportedly|allegedly|is said to|are said to)\b", re.I)
+#: The coding guide's unnamed relay: the phrasings in a cue that pass on someone's words without saying who the
+#: article has them from, coded ``anonymous_source`` even when the speaker is named. Each is (as printed, pattern).
+#: The one list: :data:`_UNNAMED_RELAY`, notebook 03's worksheet definitions and its answer sheet
+#: (:mod:`exportrow.handout`) all read it, and a test checks that it matches every relay the coding guide names.
+UNNAMED_RELAY_PHRASES: tuple[tuple[str, str], ...] = (
+    ("reportedly", r"reportedly"),
+    ("allegedly", r"allegedly"),
+    ("according to reports", r"according to (?:media |press |news )?reports"),
+    ("is (or was) said to", r"(?:is|are|was|were) said to"),
+    ("is (or was) reported to", r"(?:is|are|was|were) reported to"),
+)
+_UNNAMED_RELAY = re.compile(r"\b(?:" + "|".join(p for _, p in UNNAMED_RELAY_PHRASES) + r")\b", re.I)
 #: Words in a cue that say the article relays what someone else reports (the hardest claims to code). "reported"
 #: is here too, though with a named subject ("the Harbour Times reported") it names who relays the words.
 _RELAYED = re.compile(rf"{_UNNAMED_RELAY.pattern}|\breported\b", re.I)

@@ -445,16 +445,35 @@ def pick_claim(claims: pd.DataFrame):
     return next(x for x in (relayed, unnamed, paraphrase, claims) if len(x)).iloc[0]
 
 
-#: The attribution types as the worksheet prints them; they follow the coding guide, unnamed relay included, so
-#: that a student who codes by them gets the answer sheet's answer (:func:`_attribution_answer`).
-_ATTRIBUTION_WORDS = {"direct_quote": "a named source, in quotation marks",
-                      "indirect": "a named source, paraphrased, and not passed on with \u201creportedly\u201d or "
-                                  "\u201cis said to\u201d",
-                      "anonymous_source": "a source the article does not name, or words it passes on with "
-                                          "\u201creportedly\u201d, \u201callegedly\u201d or \u201cis said "
-                                          "to\u201d without saying who it has them from, even when it names the "
-                                          "speaker",
-                      "unattributed": "nobody named: the article's own voice"}
+def _relay_words(last: str) -> str:
+    """The coding guide's unnamed-relay phrasings (:data:`exportrow.framing.UNNAMED_RELAY_PHRASES`), quoted, the
+    last joined by ``last``.
+
+    Example:
+        >>> print(_relay_words("or"))
+        “reportedly”, “allegedly”, “according to reports”, “is (or was) said to” or “is (or was) reported to”
+    """
+    from exportrow.framing import UNNAMED_RELAY_PHRASES
+
+    shown = [f"\u201c{words}\u201d" for words, _ in UNNAMED_RELAY_PHRASES]
+    return f"{', '.join(shown[:-1])} {last} {shown[-1]}"
+
+
+def _attribution_words() -> dict[str, str]:
+    """The attribution types as the worksheet prints them. They follow the coding guide, every unnamed relay
+    included (one list, :func:`_relay_words`), so that a student who codes by them gets the answer sheet's answer
+    (:func:`_attribution_answer`).
+
+    Example:
+        >>> print(_attribution_words()["indirect"][:64])
+        a named source, paraphrased, and not passed on with \u201creportedly\u201d
+    """
+    return {"direct_quote": "a named source, in quotation marks",
+            "indirect": f"a named source, paraphrased, and not passed on with {_relay_words('or')}",
+            "anonymous_source": f"a source the article does not name, or words it passes on with "
+                                f"{_relay_words('or')} without saying who it has them from, even when it names "
+                                "the speaker",
+            "unattributed": "nobody named: the article's own voice"}
 
 
 def _coding_lists(ann) -> str:
@@ -463,7 +482,8 @@ def _coding_lists(ann) -> str:
     from exportrow.framing import side_name
 
     sides = _and([f"{_code(s)} ({html_text(side_name(s, ann.sides))})" for s in ann.sides])
-    attributions = _and([f"{_code(a)} ({html_text(_ATTRIBUTION_WORDS.get(a, a))})" for a in ATTRIBUTIONS])
+    words = _attribution_words()
+    attributions = _and([f"{_code(a)} ({html_text(words.get(a, a))})" for a in ATTRIBUTIONS])
     frames = "".join(f"<li>{html_text(name)}</li>" for _, name in sorted(FRAMES.items()))
     return (f'<div class="lists"><p><strong>Sides:</strong> {sides}.</p>'
             f"<p><strong>Attribution types:</strong> {attributions}.</p>"
@@ -495,12 +515,18 @@ def _actor_name(ann, actor_id) -> str:
     return html_text(" ".join(name.split())) if isinstance(name, str) and name.strip() else _code(actor_id)
 
 
-def _attribution_answer(c) -> str:
+def _actor_kind(ann, actor_id) -> str | None:
+    """The ``kind`` the annotation gives the actor, or None."""
+    return next((a.get("kind") for a in ann.actors if a.get("id") == actor_id), None)
+
+
+def _attribution_answer(c, actor_kind: str | None = None) -> str:
     """The attribution type the answer sheet gives: as the worksheet defines the types (a named source in quotation
     marks, or paraphrased, or words passed on with "reportedly"), read from the article's quotation marks
     (``quote_form``) and the cue; where the annotation codes the claim otherwise, both, so the sheet never marks a
-    student wrong for following the definitions (reviews 15 and 16). An unnamed relay says why it is
-    ``anonymous_source`` though the speaker is named.
+    student wrong for following the definitions (reviews 15, 16 and 18). An unnamed relay says why it is
+    ``anonymous_source`` though the speaker is named; a named speaker's claim (``actor_kind`` not
+    ``anonymous_source``) coded ``anonymous_source`` with none of the relay words gets both answers.
 
     Example:
         >>> import pandas as pd
@@ -513,6 +539,10 @@ annotation codes them <code>direct_quote</code> (exportrow check warns about it)
         <code>anonymous_source</code>: \u201creportedly\u201d: the article does not say who relayed these words to \
 it (the coding guide\u2019s unnamed relay), so the words are not a named source\u2019s paraphrase \
 (<code>indirect</code>)
+        >>> print(_attribution_answer(pd.Series({"attribution": "anonymous_source", "quote_form": "paraphrase",
+        ...                                      "cue": "told"}), actor_kind="person"))  # doctest: +ELLIPSIS
+        <code>indirect</code>: the article names the speaker, gives these words as a paraphrase and passes them on \
+with none of the words of an unnamed relay (...); the annotation codes them <code>anonymous_source</code>
     """
     from exportrow.framing import _RELAYED, _UNNAMED_RELAY, QUOTE_FORM_ATTRIBUTION
 
@@ -526,6 +556,13 @@ it (the coding guide\u2019s unnamed relay), so the words are not a named source\
         if coded == "anonymous_source":
             return f"{_code(coded)}: {why}, so the words are not a named source\u2019s paraphrase ({_code('indirect')})"
         return f"{_code('anonymous_source')}: {why}; the annotation codes them {_code(coded)}"
+    if coded == "anonymous_source" and actor_kind not in (None, "anonymous_source") and \
+            str(c.get("quote_form")) in QUOTE_FORM_ATTRIBUTION:
+        read = QUOTE_FORM_ATTRIBUTION[str(c.get("quote_form"))]
+        words = "inside quotation marks" if read == "direct_quote" else "as a paraphrase"
+        return (f"{_code(read)}: the article names the speaker, gives these words {words} and passes them on with "
+                f"none of the words of an unnamed relay ({html_text(_relay_words('or'))}); the annotation codes "
+                f"them {_code(coded)}")
     read = QUOTE_FORM_ATTRIBUTION.get(str(c.get("quote_form")), coded) if coded in ("direct_quote", "indirect") \
         else coded
     if read == coded:
@@ -538,7 +575,7 @@ it (the coding guide\u2019s unnamed relay), so the words are not a named source\
 def _coding_rows(c, ann) -> list[list[str]]:
     return [["the claim's words (its content)", f"\u201c{html_text(' '.join(str(c.quote).split()))}\u201d"],
             ["side", f"{_code(c.side)} (said by {_actor_name(ann, c.actor)})"],
-            ["attribution type", _attribution_answer(c)],
+            ["attribution type", _attribution_answer(c, _actor_kind(ann, c.actor))],
             ["reporting verb or hedge (cue)", html_text(c.cue) if pd.notna(c.cue) else "none"],
             ["primary frame", html_text(_frame(c.frame_code, c.frame))],
             ["secondary frame", html_text(_frame(c.frame_secondary_code, c.frame_secondary))],
