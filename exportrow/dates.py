@@ -448,9 +448,10 @@ def _calendar_range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     A year written once at the end dates both ends (the ordinary English reading); the first end takes the year
     before when its month comes later in the year than the second's ("from November to February 2025" starts in
     November 2024). With no year at all, the tense picks the whole range, as it picks a bare month, so its ends are
-    never read in different years that leave it backwards. A bare day takes its month from the other end. Without
-    "from" or "between" the words are a range only when the year is written ("June-August 2024"); "June and August
-    2024" names two months, not a range.
+    never read in different years that leave it backwards; and as for a bare month, without a tense it is refused
+    (:class:`TenseNeeded`, naming both readings), never read in the past tense unasked. A bare day takes its month
+    from the other end. Without "from" or "between" the words are a range only when the year is written
+    ("June-August 2024"); "June and August 2024" names two months, not a range.
     """
     m = _CALENDAR_RANGE.fullmatch(e)
     if not m:
@@ -489,7 +490,6 @@ def _calendar_range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
         if earlier_year:
             why += f" ({a.start:%B} comes after {b.start:%B} in the year, so the range starts in {a.start.year})"
         return span(a, b, why)
-    sub = ctx if ctx.tense else _with_tense(ctx, "past")
     cands, refused = [], None
     for y in range(ctx.pub.year - 2, ctx.pub.year + 3):
         try:
@@ -499,7 +499,7 @@ def _calendar_range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     if not cands:
         raise refused
     words = _MONTH_IN.sub(lambda mm: mm.group(1).capitalize(), f"range from {first} to {second}")
-    r = _pick(cands, sub, words, x)
+    r = _pick(cands, ctx, words, x)  # without a tense, TenseNeeded with both readings, as for a bare month
     return _span(r.start, r.end, r.precision, r.timex, r.rule)
 
 
@@ -519,16 +519,42 @@ def _range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
             if "/" not in e and int(second) <= 12:
                 return None  # YYYY-MM is a month (ISO)
             second = first[:2] + second
-    sub = ctx if ctx.tense else _with_tense(ctx, "past")
-    a = _resolve(first, sub, first)
-    b = _resolve(second, sub, second)
+    try:
+        a = _resolve(first, ctx, first)
+        b = _resolve(second, ctx, second)
+    except TenseNeeded:  # an end the tense dates ("from June 2023 to August"): ask for it, as for that end alone
+        raise _range_tense_needed(first, second, ctx, x) from None
     if a.is_span or b.is_span:
         raise _refuse(x, "a range runs between two dates, not between spans")
     if b.end <= a.start:
-        raise _backwards(x, a, b, sub.tense)
+        raise _backwards(x, a, b, ctx.tense)
     return _span(a.start, b.end, _vaguer(a.precision, b.precision), f"{a.timex}/{b.timex}",
                  f"range: from the start of {a.timex} ({a.rule}) to the end of {b.timex} ({b.rule}); "
                  "as precise as its vaguer end")
+
+
+def _range_tense_needed(first: str, second: str, ctx: _Ctx, x: str) -> TenseNeeded:
+    """The refusal of a range "from X to Y" without a tense when an end of it needs one: both readings of the range.
+
+    Example:
+        >>> ctx = _Ctx(dt.date(2025, 11, 2), None, None, None, "north")
+        >>> print(_range_tense_needed("june 2023", "august", ctx, "from June 2023 to August"))
+        cannot resolve 'from June 2023 to August' without a tense: in the past tense it is 2023-06/2025-08, in \
+the present or future tense 2023-06/2026-08 (each end without a year read by the tense); give tense past, present or \
+future
+    """
+    readings = []
+    for tense in ("past", "future"):
+        sub = _with_tense(ctx, tense)
+        try:
+            a, b = _resolve(first, sub, first), _resolve(second, sub, second)
+            readings.append(f"{a.timex}/{b.timex}" if b.end > a.start else
+                            f"backwards ({a.timex} to {b.timex}), so it does not resolve")
+        except DateResolutionError as exc:
+            readings.append(f"not resolvable ({exc})")
+    return TenseNeeded(f"cannot resolve {x!r} without a tense: in the past tense it is {readings[0]}, in the present "
+                       f"or future tense {readings[1]} (each end without a year read by the tense); give tense past, "
+                       "present or future")
 
 
 def _since(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
@@ -1133,7 +1159,8 @@ def resolve_date(expression: str, published, *, tense: str | None = None, fiscal
       ends on or after it. Without a tense such an expression raises :class:`TenseNeeded`, which
       names both readings. This covers a bare weekday ("Wednesday", "on Friday": in a Friday
       article a future "on Friday" is that very day), "this <weekday>", a month and day without
-      a year ("Jan. 1", "Nov. 25"), a bare month ("in August"), a bare quarter, half or season,
+      a year ("Jan. 1", "Nov. 25"), a bare month ("in August"), a range without a year ("from June to
+      August"), a bare quarter, half or season,
       and a decade without its century ("the '90s").
     - **Weekdays.** "last Friday" is the most recent Friday before the publication day; "next
       Friday" the first after it (in a Friday article, a week later). A part of the day keeps the
@@ -1187,7 +1214,9 @@ def resolve_date(expression: str, published, *, tense: str | None = None, fiscal
       June to August 2027, whatever the tense; "from November to February 2025" starts in November
       2024), and a bare day takes its month from the other end ("from 5 to 9 March 2024", "March
       5-9, 2024"); without "from" or "between", months make a range only with the year ("June-August
-      2024"). With no year at all, the tense picks the whole range, never each end alone.
+      2024"). With no year at all, the tense picks the whole range, never each end alone; without a tense such a
+      range (or one whose end needs a tense: "from June 2023 to August") raises :class:`TenseNeeded`, as a bare
+      month does.
     - **Refused.** Words dated by another date in the text ("a year earlier", "the following
       week", "that day") and words with no calendar value ("now", "recently", "the day", "in
       recent years", "the next few weeks", and a plural unit with no number: "in the coming weeks",
