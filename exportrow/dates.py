@@ -336,21 +336,45 @@ def _within_tables(r: ResolvedDate, expression: str) -> ResolvedDate:
 
 # --------------------------------------------------------------------------- tense
 
+def _years_around(pub: dt.date) -> range:
+    """The years a day or a range of days without a year is looked for in: nine either side of publication, since
+    a 29 February can be eight years from the next (2096 to 2104)."""
+    return range(pub.year - 9, pub.year + 10)
+
+
 def _pick(candidates: list[ResolvedDate], ctx: _Ctx, what: str, expression: str) -> ResolvedDate:
     """The candidate the tense selects: past = the latest starting on or before the publication day;
-    present/future = the first ending on or after it."""
+    present/future = the first ending on or after it. A refusal, not a date out of range, when none does.
+
+    Example:
+        >>> ctx = _Ctx(dt.date(2025, 7, 15), "future", None, None, "north")
+        >>> try:
+        ...     _pick([_day(dt.date(2024, 2, 29), "")], ctx, "February 29", "February 29")
+        ... except DateResolutionError as exc:
+        ...     print(exc)
+        cannot resolve 'February 29': no February 29 that ends on or after the publication day is among the \
+years looked at (2024)
+    """
     if ctx.tense is None:
-        past = _pick(candidates, _with_tense(ctx, "past"), what, expression).timex
-        future = _pick(candidates, _with_tense(ctx, "future"), what, expression).timex
-        raise TenseNeeded(f"cannot resolve {expression!r} without a tense: in the past tense it is {past} "
+        readings = []
+        for tense in ("past", "future"):
+            try:
+                readings.append(_pick(candidates, _with_tense(ctx, tense), what, expression).timex)
+            except DateResolutionError as exc:
+                readings.append(f"not resolvable ({exc})")
+        raise TenseNeeded(f"cannot resolve {expression!r} without a tense: in the past tense it is {readings[0]} "
                           f"(the latest {what} on or before publication), in the present or future tense "
-                          f"{future} (the first on or after publication); give tense past, present or future")
+                          f"{readings[1]} (the first on or after publication); give tense past, present or future")
     if ctx.tense == "past":
-        chosen = max((c for c in candidates if c.start <= ctx.pub), key=lambda c: c.start)
-        rule = f"past tense: the latest {what} that starts on or before the publication day"
+        fits, which, when = [c for c in candidates if c.start <= ctx.pub], "latest", "starts on or before"
     else:
-        chosen = min((c for c in candidates if c.end > ctx.pub), key=lambda c: c.start)
-        rule = f"{ctx.tense} tense: the first {what} that ends on or after the publication day"
+        fits, which, when = [c for c in candidates if c.end > ctx.pub], "first", "ends on or after"
+    if not fits:
+        years = sorted({c.start.year for c in candidates})
+        raise _refuse(expression, f"no {what} that {when} the publication day is among the years looked at "
+                      f"({', '.join(map(str, years))})")
+    rule = f"{ctx.tense} tense: the {which} {what} that {when} the publication day"
+    chosen = max(fits, key=lambda c: c.start) if ctx.tense == "past" else min(fits, key=lambda c: c.start)
     return ResolvedDate(chosen.start, chosen.end, chosen.precision, chosen.timex,
                         rule + (f"; {chosen.rule}" if chosen.rule else ""), chosen.mod)
 
@@ -491,7 +515,7 @@ def _calendar_range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
             why += f" ({a.start:%B} comes after {b.start:%B} in the year, so the range starts in {a.start.year})"
         return span(a, b, why)
     cands, refused = [], None
-    for y in range(ctx.pub.year - 2, ctx.pub.year + 3):
+    for y in _years_around(ctx.pub):  # as for one day: "from February 29 to March 3" reaches the next leap year
         try:
             cands.append(span(*ends(y), "neither end has a year"))
         except DateResolutionError as exc:  # "from February 29 to March 3": not every year has the day
@@ -1051,7 +1075,7 @@ def _month_day(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
         except ValueError as exc:
             raise DateResolutionError(f"{x!r}: {exc}") from None
     cands = []
-    for y in range(ctx.pub.year - 9, ctx.pub.year + 10):
+    for y in _years_around(ctx.pub):
         try:
             cands.append(_day(dt.date(y, month_n, day_n), ""))
         except ValueError:
@@ -1140,8 +1164,13 @@ def _resolve(expression: str, ctx: _Ctx, original: str) -> ResolvedDate:
             r = handler(e, ctx, original)
         except DateResolutionError:
             raise
-        except (ValueError, OverflowError):  # a date beyond the calendar's years 1-9999, or a count beyond C's ints
+        except OverflowError:  # a date beyond the calendar's years 1-9999, or a count beyond C's ints
             raise _out_of_range(original, "falls outside the calendar") from None  # not Python's words for it
+        except ValueError as exc:
+            if re.fullmatch(r"year -?\d+ is out of range", str(exc)):  # datetime's words for a year beyond 1-9999
+                raise _out_of_range(original, "falls outside the calendar") from None
+            # anything else is no year overflow: refuse it as a day the calendar lacks, never as "outside 1678-2261"
+            raise _refuse(original, "it names a day the calendar does not have") from None
         if r is not None:
             return r
     raise _refuse(original, f"not one of the supported forms ({'; '.join(FORMS)})")
