@@ -336,21 +336,45 @@ def _within_tables(r: ResolvedDate, expression: str) -> ResolvedDate:
 
 # --------------------------------------------------------------------------- tense
 
+def _years_around(pub: dt.date) -> range:
+    """The years a day or a range of days without a year is looked for in: nine either side of publication, since
+    a 29 February can be eight years from the next (2096 to 2104)."""
+    return range(pub.year - 9, pub.year + 10)
+
+
 def _pick(candidates: list[ResolvedDate], ctx: _Ctx, what: str, expression: str) -> ResolvedDate:
     """The candidate the tense selects: past = the latest starting on or before the publication day;
-    present/future = the first ending on or after it."""
+    present/future = the first ending on or after it. A refusal, not a date out of range, when none does.
+
+    Example:
+        >>> ctx = _Ctx(dt.date(2025, 7, 15), "future", None, None, "north")
+        >>> try:
+        ...     _pick([_day(dt.date(2024, 2, 29), "")], ctx, "February 29", "February 29")
+        ... except DateResolutionError as exc:
+        ...     print(exc)
+        cannot resolve 'February 29': no February 29 that ends on or after the publication day is among the \
+years looked at (2024)
+    """
     if ctx.tense is None:
-        past = _pick(candidates, _with_tense(ctx, "past"), what, expression).timex
-        future = _pick(candidates, _with_tense(ctx, "future"), what, expression).timex
-        raise TenseNeeded(f"cannot resolve {expression!r} without a tense: in the past tense it is {past} "
+        readings = []
+        for tense in ("past", "future"):
+            try:
+                readings.append(_pick(candidates, _with_tense(ctx, tense), what, expression).timex)
+            except DateResolutionError as exc:
+                readings.append(f"not resolvable ({exc})")
+        raise TenseNeeded(f"cannot resolve {expression!r} without a tense: in the past tense it is {readings[0]} "
                           f"(the latest {what} on or before publication), in the present or future tense "
-                          f"{future} (the first on or after publication); give tense past, present or future")
+                          f"{readings[1]} (the first on or after publication); give tense past, present or future")
     if ctx.tense == "past":
-        chosen = max((c for c in candidates if c.start <= ctx.pub), key=lambda c: c.start)
-        rule = f"past tense: the latest {what} that starts on or before the publication day"
+        fits, which, when = [c for c in candidates if c.start <= ctx.pub], "latest", "starts on or before"
     else:
-        chosen = min((c for c in candidates if c.end > ctx.pub), key=lambda c: c.start)
-        rule = f"{ctx.tense} tense: the first {what} that ends on or after the publication day"
+        fits, which, when = [c for c in candidates if c.end > ctx.pub], "first", "ends on or after"
+    if not fits:
+        years = sorted({c.start.year for c in candidates})
+        raise _refuse(expression, f"no {what} that {when} the publication day is among the years looked at "
+                      f"({', '.join(map(str, years))})")
+    rule = f"{ctx.tense} tense: the {which} {what} that {when} the publication day"
+    chosen = max(fits, key=lambda c: c.start) if ctx.tense == "past" else min(fits, key=lambda c: c.start)
     return ResolvedDate(chosen.start, chosen.end, chosen.precision, chosen.timex,
                         rule + (f"; {chosen.rule}" if chosen.rule else ""), chosen.mod)
 
@@ -448,9 +472,10 @@ def _calendar_range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     A year written once at the end dates both ends (the ordinary English reading); the first end takes the year
     before when its month comes later in the year than the second's ("from November to February 2025" starts in
     November 2024). With no year at all, the tense picks the whole range, as it picks a bare month, so its ends are
-    never read in different years that leave it backwards. A bare day takes its month from the other end. Without
-    "from" or "between" the words are a range only when the year is written ("June-August 2024"); "June and August
-    2024" names two months, not a range.
+    never read in different years that leave it backwards; and as for a bare month, without a tense it is refused
+    (:class:`TenseNeeded`, naming both readings), never read in the past tense unasked. A bare day takes its month
+    from the other end. Without "from" or "between" the words are a range only when the year is written
+    ("June-August 2024"); "June and August 2024" names two months, not a range.
     """
     m = _CALENDAR_RANGE.fullmatch(e)
     if not m:
@@ -489,9 +514,8 @@ def _calendar_range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
         if earlier_year:
             why += f" ({a.start:%B} comes after {b.start:%B} in the year, so the range starts in {a.start.year})"
         return span(a, b, why)
-    sub = ctx if ctx.tense else _with_tense(ctx, "past")
     cands, refused = [], None
-    for y in range(ctx.pub.year - 2, ctx.pub.year + 3):
+    for y in _years_around(ctx.pub):  # as for one day: "from February 29 to March 3" reaches the next leap year
         try:
             cands.append(span(*ends(y), "neither end has a year"))
         except DateResolutionError as exc:  # "from February 29 to March 3": not every year has the day
@@ -499,7 +523,7 @@ def _calendar_range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     if not cands:
         raise refused
     words = _MONTH_IN.sub(lambda mm: mm.group(1).capitalize(), f"range from {first} to {second}")
-    r = _pick(cands, sub, words, x)
+    r = _pick(cands, ctx, words, x)  # without a tense, TenseNeeded with both readings, as for a bare month
     return _span(r.start, r.end, r.precision, r.timex, r.rule)
 
 
@@ -519,16 +543,42 @@ def _range(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
             if "/" not in e and int(second) <= 12:
                 return None  # YYYY-MM is a month (ISO)
             second = first[:2] + second
-    sub = ctx if ctx.tense else _with_tense(ctx, "past")
-    a = _resolve(first, sub, first)
-    b = _resolve(second, sub, second)
+    try:
+        a = _resolve(first, ctx, first)
+        b = _resolve(second, ctx, second)
+    except TenseNeeded:  # an end the tense dates ("from June 2023 to August"): ask for it, as for that end alone
+        raise _range_tense_needed(first, second, ctx, x) from None
     if a.is_span or b.is_span:
         raise _refuse(x, "a range runs between two dates, not between spans")
     if b.end <= a.start:
-        raise _backwards(x, a, b, sub.tense)
+        raise _backwards(x, a, b, ctx.tense)
     return _span(a.start, b.end, _vaguer(a.precision, b.precision), f"{a.timex}/{b.timex}",
                  f"range: from the start of {a.timex} ({a.rule}) to the end of {b.timex} ({b.rule}); "
                  "as precise as its vaguer end")
+
+
+def _range_tense_needed(first: str, second: str, ctx: _Ctx, x: str) -> TenseNeeded:
+    """The refusal of a range "from X to Y" without a tense when an end of it needs one: both readings of the range.
+
+    Example:
+        >>> ctx = _Ctx(dt.date(2025, 11, 2), None, None, None, "north")
+        >>> print(_range_tense_needed("june 2023", "august", ctx, "from June 2023 to August"))
+        cannot resolve 'from June 2023 to August' without a tense: in the past tense it is 2023-06/2025-08, in \
+the present or future tense 2023-06/2026-08 (each end without a year read by the tense); give tense past, present or \
+future
+    """
+    readings = []
+    for tense in ("past", "future"):
+        sub = _with_tense(ctx, tense)
+        try:
+            a, b = _resolve(first, sub, first), _resolve(second, sub, second)
+            readings.append(f"{a.timex}/{b.timex}" if b.end > a.start else
+                            f"backwards ({a.timex} to {b.timex}), so it does not resolve")
+        except DateResolutionError as exc:
+            readings.append(f"not resolvable ({exc})")
+    return TenseNeeded(f"cannot resolve {x!r} without a tense: in the past tense it is {readings[0]}, in the present "
+                       f"or future tense {readings[1]} (each end without a year read by the tense); give tense past, "
+                       "present or future")
 
 
 def _since(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
@@ -1025,7 +1075,7 @@ def _month_day(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
         except ValueError as exc:
             raise DateResolutionError(f"{x!r}: {exc}") from None
     cands = []
-    for y in range(ctx.pub.year - 9, ctx.pub.year + 10):
+    for y in _years_around(ctx.pub):
         try:
             cands.append(_day(dt.date(y, month_n, day_n), ""))
         except ValueError:
@@ -1114,8 +1164,13 @@ def _resolve(expression: str, ctx: _Ctx, original: str) -> ResolvedDate:
             r = handler(e, ctx, original)
         except DateResolutionError:
             raise
-        except (ValueError, OverflowError):  # a date beyond the calendar's years 1-9999, or a count beyond C's ints
+        except OverflowError:  # a date beyond the calendar's years 1-9999, or a count beyond C's ints
             raise _out_of_range(original, "falls outside the calendar") from None  # not Python's words for it
+        except ValueError as exc:
+            if re.fullmatch(r"year -?\d+ is out of range", str(exc)):  # datetime's words for a year beyond 1-9999
+                raise _out_of_range(original, "falls outside the calendar") from None
+            # anything else is no year overflow: refuse it as a day the calendar lacks, never as "outside 1678-2261"
+            raise _refuse(original, "it names a day the calendar does not have") from None
         if r is not None:
             return r
     raise _refuse(original, f"not one of the supported forms ({'; '.join(FORMS)})")
@@ -1133,7 +1188,8 @@ def resolve_date(expression: str, published, *, tense: str | None = None, fiscal
       ends on or after it. Without a tense such an expression raises :class:`TenseNeeded`, which
       names both readings. This covers a bare weekday ("Wednesday", "on Friday": in a Friday
       article a future "on Friday" is that very day), "this <weekday>", a month and day without
-      a year ("Jan. 1", "Nov. 25"), a bare month ("in August"), a bare quarter, half or season,
+      a year ("Jan. 1", "Nov. 25"), a bare month ("in August"), a range without a year ("from June to
+      August"), a bare quarter, half or season,
       and a decade without its century ("the '90s").
     - **Weekdays.** "last Friday" is the most recent Friday before the publication day; "next
       Friday" the first after it (in a Friday article, a week later). A part of the day keeps the
@@ -1187,7 +1243,9 @@ def resolve_date(expression: str, published, *, tense: str | None = None, fiscal
       June to August 2027, whatever the tense; "from November to February 2025" starts in November
       2024), and a bare day takes its month from the other end ("from 5 to 9 March 2024", "March
       5-9, 2024"); without "from" or "between", months make a range only with the year ("June-August
-      2024"). With no year at all, the tense picks the whole range, never each end alone.
+      2024"). With no year at all, the tense picks the whole range, never each end alone; without a tense such a
+      range (or one whose end needs a tense: "from June 2023 to August") raises :class:`TenseNeeded`, as a bare
+      month does.
     - **Refused.** Words dated by another date in the text ("a year earlier", "the following
       week", "that day") and words with no calendar value ("now", "recently", "the day", "in
       recent years", "the next few weeks", and a plural unit with no number: "in the coming weeks",
