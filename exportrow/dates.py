@@ -1072,8 +1072,10 @@ def _month_day(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
     if year:
         try:
             return _day(dt.date(int(year), month_n, day_n), "<Month> <day>, <year>")
-        except ValueError as exc:
-            raise DateResolutionError(f"{x!r}: {exc}") from None
+        except ValueError:  # not Python's words ("day is out of range for month"); a year only where it matters
+            never = day_n > calendar.monthrange(2024, month_n)[1]  # 2024: a leap year, every month at its longest
+            month_name = calendar.month_name[month_n] + ("" if never else f" {int(year)}")
+            raise DateResolutionError(f"{x!r}: {month_name} has no day {day_n}") from None
     cands = []
     for y in _years_around(ctx.pub):
         try:
@@ -1135,8 +1137,8 @@ def _year_form(e: str, ctx: _Ctx, x: str) -> ResolvedDate | None:
             if m.group(3):
                 return _day(dt.date.fromisoformat(e), "ISO date")
             return _month(int(m.group(1)), int(m.group(2)), "ISO month")
-        except ValueError as exc:
-            raise DateResolutionError(f"{x!r}: {exc}") from None
+        except ValueError:  # not Python's words ("day is out of range for month"): the calendar's
+            raise DateResolutionError(f"{x!r}: the calendar has no such {'day' if m.group(3) else 'month'}") from None
     return None
 
 
