@@ -342,8 +342,9 @@ def sheet_format(out: str | Path | None, fmt: str | None = None) -> str:
     return fmt or named or "yaml"
 
 
-def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force: bool = False) -> Path:
-    """Write ``ws`` to ``out`` as YAML or CSV, atomically, with a checksum line (:func:`worksheet_text`).
+def write_worksheet(ws: Worksheet, out: str | Path, fmt: str | None = None, *, force: bool = False) -> Path:
+    """Write ``ws`` to ``out`` as YAML or CSV, atomically, with a checksum line (:func:`worksheet_text`). Without
+    ``fmt``, the suffix of ``out`` decides (``.csv``: CSV; otherwise YAML), as for ``exportrow worksheet``.
 
     exportrow's one rule for output files (:func:`exportrow.outdir.check_out_file`): an existing worksheet is replaced
     only while it is exactly as exportrow wrote it: byte for byte what it would write now, or matching the checksum on
@@ -370,10 +371,10 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str = "yaml", *, force:
     """
     from exportrow.export import write_atomic
 
-    if fmt not in ("yaml", "csv"):
+    if fmt not in (None, "yaml", "csv"):
         raise UsageError(f"--format must be yaml or csv, not {excerpt(fmt)}")
     out = Path(out)
-    sheet_format(out, fmt)  # a format its suffix contradicts could not be read back
+    fmt = sheet_format(out, fmt)  # a format its suffix contradicts could not be read back
     if out.is_dir():
         raise UsageError(f"{out} is a folder; name the worksheet file, e.g. {out / ('worksheet.' + fmt)}")
     text = worksheet_text(ws, fmt, bom=fmt == "csv")  # the mark tells Excel the CSV is UTF-8

@@ -83,8 +83,8 @@ def _wait_for(proc: subprocess.Popen, stream, text: str) -> list[str]:
 
 CHILD = """
     import sys, time
-    print("ready", flush=True)
-    try:
+    try:  # "ready" inside the try: Ctrl-C may land before print() returns, once its line is out
+        print("ready", flush=True)
         while True:  # not signal.pause(): a signal between the print and pause() would be waited for again
             time.sleep(0.05)
     except KeyboardInterrupt:
