@@ -447,13 +447,51 @@ def fix_pdf_dates(pdf: bytes, stamp: str) -> bytes:
     return out if len(out) == len(pdf) else pdf
 
 
+_NODE_ID = re.compile(rb"\(node(\d{8})\)")
+_ID_LEAF = re.compile(rb"/Limits \[\(node\d{8}\) \(node\d{8}\)\]\n/Names \[((?:\(node\d{8}\) \d+ 0 R ?)+)\]")
+
+
+def fix_pdf_ids(pdf: bytes) -> bytes:
+    """``pdf`` with the ids of its tagged table headers (``(node00000029)``) numbered in the order they appear.
+
+    Chromium names them after its own DOM node numbers, which differ from run to run when the machine is busy; the
+    same page then prints to a different PDF. Renumbered ``node00000001``, ``node00000002``, ... in the order of
+    the file, and with the id tree's one leaf sorted again, two prints are the same byte for byte, as long as before
+    (so the cross-reference offsets stay valid). A PDF whose id tree is not one leaf is left as it is.
+
+    Example:
+        >>> leaf = b"/Limits [(node00000006) (node00000030)]\\n/Names [(node00000006) 45 0 R (node00000030) 43 0 R]"
+        >>> pdf = b"43 0 obj <</ID (node00000030)>> 45 0 obj <</ID (node00000006)>> 99 0 obj <<" + leaf + b">>"
+        >>> fix_pdf_ids(pdf).decode()[-94:]
+        '/Limits [(node00000001) (node00000002)]\\n/Names [(node00000001) 43 0 R (node00000002) 45 0 R]>>'
+        >>> len(fix_pdf_ids(pdf)) == len(pdf)
+        True
+    """
+    leaves = _ID_LEAF.findall(pdf)
+    if len(leaves) != 1:
+        return pdf
+    order: dict[bytes, bytes] = {}
+    for m in _NODE_ID.finditer(pdf):
+        order.setdefault(m.group(1), b"%08d" % (len(order) + 1))
+    renamed = _NODE_ID.sub(lambda m: b"(node" + order[m.group(1)] + b")", pdf)
+
+    def sorted_leaf(m: re.Match) -> bytes:
+        pairs = sorted(re.findall(rb"\(node\d{8}\) \d+ 0 R", m.group(1)))
+        keys = [p[:14] for p in pairs]
+        return b"/Limits [" + keys[0] + b" " + keys[-1] + b"]\n/Names [" + b" ".join(pairs) + b"]"
+
+    out = _ID_LEAF.sub(sorted_leaf, renamed)
+    return out if len(out) == len(pdf) else pdf
+
+
 def print_pdf(html_path: Path, pdf_path: Path, *, chromium: str | None = None, timeout: int = 120,
               stamp: str | None = None) -> Path:
     """Print ``html_path`` to ``pdf_path`` with headless Chromium's print-to-PDF (no header or footer).
 
     Debian's Chromium is used as installed; nothing is downloaded. A failure raises :class:`PrintError`.
     Chromium records the time of printing as the PDF's dates; they are set to ``stamp`` (default
-    :func:`pdf_stamp`), so that two runs give byte-identical files.
+    :func:`pdf_stamp`), and its table headers' ids are renumbered (:func:`fix_pdf_ids`), so that two runs give
+    byte-identical files.
 
     Example:
         >>> import tempfile
@@ -480,7 +518,7 @@ def print_pdf(html_path: Path, pdf_path: Path, *, chromium: str | None = None, t
         tail = " ".join(res.stderr.strip().splitlines()[-2:])
         raise PrintError(f"chromium could not print {html_path.name} (exit {res.returncode}): {tail}")
     printed = pdf_path.read_bytes()
-    fixed = fix_pdf_dates(printed, stamp or pdf_stamp())
+    fixed = fix_pdf_ids(fix_pdf_dates(printed, stamp or pdf_stamp()))
     if fixed != printed:
         pdf_path.write_bytes(fixed)
     return pdf_path

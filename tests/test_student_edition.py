@@ -275,3 +275,20 @@ def test_only_codings_travel_with_the_annotation(tmp_path):
         f"{stem}.coder-a.csv", f"{stem}.coder-b.yaml", f"{stem}.txt", f"{stem}.yaml"]
     assert f"left out, not codings of this article: {stem}.grades.csv" in res.stderr
     assert (mine / f"{stem}.grades.csv").read_text() == "student,grade\nalice,A\n"
+
+
+def test_pdfs_that_differ_only_in_chromiums_node_numbers_become_the_same():
+    """A busy machine gave one answer sheet's table headers other DOM node numbers (node00000006 for node00000029),
+    so two editions differed in one PDF; renumbered in file order, both prints are the same bytes."""
+    from exportrow.student import fix_pdf_ids
+
+    def pdf(first: int, second: int) -> bytes:
+        a, b = sorted([(first, 43), (second, 45)])
+        return (f"43 0 obj <</S /TH /ID (node{first:08d})>> 45 0 obj <</S /TH /ID (node{second:08d})>> 99 0 obj "
+                f"<</Limits [(node{a[0]:08d}) (node{b[0]:08d})]\n/Names [(node{a[0]:08d}) {a[1]} 0 R "
+                f"(node{b[0]:08d}) {b[1]} 0 R]>>").encode()
+
+    one, other = pdf(29, 30), pdf(30, 6)
+    assert one != other and len(one) == len(other)
+    assert fix_pdf_ids(one) == fix_pdf_ids(other)
+    assert b"(node00000001) 43 0 R (node00000002) 45 0 R" in fix_pdf_ids(other)
