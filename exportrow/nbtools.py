@@ -46,9 +46,30 @@ def clean_notebook(nb: dict) -> dict:
                     out["execution_count"] = count
                 if out.get("output_type") == "stream" and out.get("name") == "stderr":
                     out["text"] = "".join(out.get("text", ""))
-            cell["outputs"] = [o for o in cell.get("outputs", [])
-                               if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+            cell["outputs"] = _merge_streams([o for o in cell.get("outputs", [])
+                                              if not (o.get("output_type") == "stream" and o.get("name") == "stderr")])
     return nb
+
+
+def _merge_streams(outputs: list[dict]) -> list[dict]:
+    r"""One output for each run of printed text: how a cell's printing is cut into stream messages depends on when
+    the kernel flushed, so two runs of the same cell could store one output or two (as Jupyter shows them: one).
+
+    Example:
+        >>> _merge_streams([{"output_type": "stream", "name": "stdout", "text": "a\n"},
+        ...                 {"output_type": "stream", "name": "stdout", "text": ["b", "\n"]}])
+        [{'output_type': 'stream', 'name': 'stdout', 'text': 'a\nb\n'}]
+    """
+    merged: list[dict] = []
+    for out in outputs:
+        if out.get("output_type") == "stream":
+            out = dict(out, text="".join(out.get("text", "")))
+            last = merged[-1] if merged else None
+            if last is not None and last.get("output_type") == "stream" and last.get("name") == out.get("name"):
+                merged[-1] = dict(last, text=last["text"] + out["text"])
+                continue
+        merged.append(out)
+    return merged
 
 
 def metadata_problems(nb: dict) -> list[str]:
