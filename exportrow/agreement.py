@@ -1520,9 +1520,11 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
                        "in notebook 03 as tentative; a small difference between the sides may be the coders'.")
         elif r.verdict == "unreliable":
             out.append(f"**{fld}**: alpha {r.alpha:.3f} (below {TENTATIVE:.3f}): {use} in notebook 03 are one "
-                       "coder's reading, which another coder did not reproduce; do not compare the sides on them.")
+                       f"coder's reading, which {_other_coders(len(result.codings))} did not reproduce; do not "
+                       "compare the sides on them.")
         elif r.verdict == TOO_FEW:
-            out.append(f"**{fld}**: alpha {r.alpha:.3f} on only {int(r.units)} claims coded twice, fewer than "
+            twice = "by two or more coders" if len(result.codings) > 2 else "twice"
+            out.append(f"**{fld}**: alpha {r.alpha:.3f} on only {int(r.units)} claims coded {twice}, fewer than "
                        f"{MIN_UNITS} (exportrow's minimum for a verdict): nothing here tells yet how far {use} in "
                        "notebook 03 would hold for another coder; have more claims coded twice.")
         else:
@@ -1533,7 +1535,8 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
         few = frames[frames.verdict == TOO_FEW]
         coded_twice = few[few.units < MIN_UNITS]
         if len(coded_twice):
-            out.append(f"Per frame: {int(coded_twice.units.max())} claims coded twice are fewer than {MIN_UNITS}, "
+            by = "by two or more coders" if len(result.codings) > 2 else "twice"
+            out.append(f"Per frame: {int(coded_twice.units.max())} claims coded {by} are fewer than {MIN_UNITS}, "
                        "so no frame gets a verdict yet.")
         elif len(few):
             out.append("Per frame: " + _few_frames(few) + ".")
@@ -1733,6 +1736,11 @@ def unreliable_frame_field(result: Agreement | None) -> pd.Series | None:
     return row if row.verdict == "unreliable" else None
 
 
+def _other_coders(codings: int) -> str:
+    """Who did not reproduce one coder's frames: "another coder" beside one other coding, else "the other coders"."""
+    return "the other coders" if codings > 2 else "another coder"
+
+
 def _frame_field_words(row: pd.Series, codings: int) -> str:
     by = "coded by two or more coders" if codings > 2 else "coded twice"
     return f"frame alpha {row.alpha:.3f} on {int(row.units)} claims {by}, below {TENTATIVE:.3f}"
@@ -1750,7 +1758,8 @@ def frame_chart_note(result: Agreement | None) -> str:
     if row is None:
         return ""
     words = _frame_field_words(row, len(result.codings))
-    return f"Low agreement: another coder did not reproduce these frames ({words}); do not compare the sides on them."
+    return (f"Low agreement: {_other_coders(len(result.codings))} did not reproduce these frames ({words}); do not "
+            "compare the sides on them.")
 
 
 def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = None, codings=(),
@@ -1788,10 +1797,10 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
         few_claims, few = few[few.units >= MIN_UNITS], few[few.units < MIN_UNITS]
     else:
         few_claims = few.iloc[0:0]
+    many = len(codings) - len(blank) > 2  # the annotation and two or more other codings
+    exist = "Other codings of this article exist" if many else "Another coding of this article exists"
     if len(few):
-        many = len(codings) - len(blank) > 2  # the annotation and two or more other codings
-        exist, by = (("Other codings of this article exist", "two or more coders") if many else
-                     ("Another coding of this article exists", "both"))
+        by = "two or more coders" if many else "both"
         return (f"**Too few claims to judge agreement.** {exist}, but only "
                 f"{int(few.units.max())} claims were coded by {by}, fewer than {MIN_UNITS} (exportrow's minimum for a "
                 "verdict): nothing here tells yet whether another coder would give these claims the same frames; "
@@ -1803,18 +1812,19 @@ def frame_warning(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = 
     judged = [str(f) for f in per_frame.loc[per_frame.verdict != TOO_FEW, "frame"] if str(f) in drawn]
     few_note = f" {_few_frames(few_claims, md=True)} (notebook 04, section 6)." if len(few_claims) else ""
     if not weak and not judged and len(few_claims):
-        return ("**Too few claims to judge agreement per frame.** Another coding of this article exists, but every "
+        return (f"**Too few claims to judge agreement per frame.** {exist}, but every "
                 f"frame drawn here is given to fewer than {MIN_UNITS} claims coded by two or more coders: nothing "
                 "here tells yet whether another coder would apply these frames alike; notebook 04 shows where the "
                 "coders differ." + _frames_together(result) + note)
     if not weak:
         enough = (f" with enough claims to judge ({'; '.join(_md(f) for f in judged)})" if len(few_claims)
                   else "")
-        return (f"Another coding of this article exists: every frame drawn here{enough} reaches alpha "
+        return (f"{exist}: every frame drawn here{enough} reaches alpha "
                 f"{TENTATIVE:.3f} or more between the coders (notebook 04 has the details)." + few_note + note)
     listed = "; ".join(f"{_md(name)} ({a})" for name, a in weak.items())
     verb = "stays" if len(weak) == 1 else "stay"
-    return (f"**Warning: low agreement between coders.** Another coding of this article gives these claims other "
+    gives = "Other codings of this article give" if many else "Another coding of this article gives"
+    return (f"**Warning: low agreement between coders.** {gives} these claims other "
             f"frames: {listed} {verb} below {TENTATIVE:.3f}, Krippendorff's lowest threshold. A difference "
             "between the sides in these frames may come from the coding, not the article; notebook 04 shows where "
             "the coders differ." + few_note + note)
@@ -1850,9 +1860,9 @@ def _unreliable_frames(row: pd.Series, per_frame: pd.DataFrame, frames: pd.DataF
     fine = [_md(f) for f, v in zip(mine.frame.astype(str), mine.verdict)
             if v not in (TOO_FEW, "unreliable", "undefined")]
     few = mine[mine.verdict == TOO_FEW] if "claims" in mine else mine.iloc[0:0]
-    text = ("**Warning: low agreement between coders.** The frames here are one coder's reading, which another coder "
-            f"did not reproduce: {_frame_field_words(row, codings)}, Krippendorff's lowest threshold. Do not compare "
-            "the sides on them; notebook 04 shows where the coders differ.")
+    text = ("**Warning: low agreement between coders.** The frames here are one coder's reading, which "
+            f"{_other_coders(codings)} did not reproduce: {_frame_field_words(row, codings)}, Krippendorff's lowest "
+            "threshold. Do not compare the sides on them; notebook 04 shows where the coders differ.")
     if weak:
         listed = "; ".join(f"{_md(name)} ({a})" for name, a in weak.items())
         text += f" Per frame: {listed} {'stays' if len(weak) == 1 else 'stay'} below {TENTATIVE:.3f} too."

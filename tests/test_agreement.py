@@ -221,8 +221,10 @@ def test_frame_reliability_for_notebook_03(three):
     assert fr.loc["Legality, constitutionality and jurisprudence", "alpha"] == 1.0
     assert fr.loc["Crime and punishment", "claims"] == 3
     text = " ".join(implications(three, frame_reliability(three)))
-    assert "Per frame: 7 claims coded twice are fewer than 10, so no frame gets a verdict yet." in text
-    assert "**attribution**: alpha 1.000 on only 7 claims coded twice, fewer than 10" in text
+    # three codings: "coded by two or more coders", not "coded twice" (eighth session)
+    assert "Per frame: 7 claims coded by two or more coders are fewer than 10, so no frame gets a verdict yet." in text
+    assert "**attribution**: alpha 1.000 on only 7 claims coded by two or more coders, fewer than 10" in text
+    assert "claims coded twice, fewer" not in text
 
 
 def test_outputs_are_byte_identical(tmp_path):
@@ -362,7 +364,7 @@ def test_notebook_04_on_the_fixture_finds_the_codings_beside_the_annotation(run_
     nb, out = run_notebook("04-coding-reliability", article_path=str(ARTICLE), annotation_path=str(ANNOTATION))
     text = outputs_text(nb)
     assert "Comparing **3** codings (annotation, coder-a, coder-b) of **8** claims." in text
-    assert "Per frame: 7 claims coded twice are fewer than 10, so no frame gets a verdict yet." in text
+    assert "Per frame: 7 claims coded by two or more coders are fewer than 10, so no frame gets a verdict yet." in text
     assert sorted(p.name for p in out.iterdir()) == [".exportrow.json", "agreement.csv", "agreement.png",
                                                      "coverage.csv", "disagreements.csv", "frame-reliability.csv"]
     assert "South Korea" not in text and "Nikkei" not in text
