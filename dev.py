@@ -52,15 +52,30 @@ def run(cmd: list[str], cwd: Path | str = ROOT, **kw) -> int:
     # would cut that clean-up short and leave its temporary folders, its lock and a Sphinx process behind.
     if os.name == "nt" or threading.current_thread() is not threading.main_thread():
         return _exit_code(subprocess.call(cmd, cwd=cwd, env=env, **kw))
+    # A SIGTERM sent to dev.py alone (a job scheduler, `kill PID`) is passed on to the child, which stops as it
+    # does on Ctrl-C; dev.py then exits with the child's code. Without this dev.py died and left the child running.
+    child: list[subprocess.Popen] = []
+    termed: list[int] = []
+
+    def forward(signum, _frame):
+        termed.append(signum)
+        if child:
+            child[0].send_signal(signum)
+
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # from before the start: no moment without it
+    previous_term = signal.signal(signal.SIGTERM, forward)
     try:
         # The child gets Ctrl-C as usual (an ignored signal would stay ignored across exec), unless dev.py itself
         # was started with it ignored (nohup, a background job): then the child ignores it as well.
         reset = None if previous is signal.SIG_IGN else _default_sigint
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, preexec_fn=reset, **kw)
+        child.append(proc)
+        if termed:  # it came while the child was being started
+            proc.send_signal(termed[0])
         return _exit_code(proc.wait())
     finally:
         signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, previous_term if previous_term is not None else signal.SIG_DFL)
 
 
 def _default_sigint() -> None:

@@ -103,6 +103,40 @@ def test_dev_py_lets_its_child_finish_after_ctrl_c(tmp_path):
     assert (proc.returncode, out, err) == (130, "cleaned up\n", "")
 
 
+TERM_CHILD = """
+    import signal, sys, time
+    def stop(*_):
+        print("cleaned up", flush=True)
+        sys.exit(143)
+    signal.signal(signal.SIGTERM, stop)
+    print("ready", flush=True)
+    while True:
+        time.sleep(0.05)
+"""
+
+
+def test_sigterm_to_dev_py_alone_reaches_its_child(tmp_path):
+    """Closing note 8 left this: `kill PID` on dev.py killed dev.py and left its child (a report, a test run)
+    running on its own. dev.py passes SIGTERM on and exits with the child's code once the child has cleaned up."""
+    child = tmp_path / "child.py"
+    child.write_text(textwrap.dedent(TERM_CHILD))
+    proc = _start(_driver(f"sys.exit(dev.run([sys.executable, {str(child)!r}]))"))
+    _wait_for(proc, proc.stdout, "ready")
+    os.kill(proc.pid, signal.SIGTERM)  # dev.py alone, not its process group
+    out, err = proc.communicate(timeout=120)  # a hang guard, not a timed assertion
+    assert (proc.returncode, out, err) == (143, "cleaned up\n", "")
+
+
+def test_dev_py_restores_its_own_sigterm_after_the_child(tmp_path):
+    spec = importlib.util.spec_from_file_location("dev_under_test", ROOT / "dev.py")
+    dev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(dev)
+    before = signal.getsignal(signal.SIGTERM)
+    assert dev.run([sys.executable, "-c", "import signal, sys; sys.exit(signal.getsignal(signal.SIGTERM) is "
+                    "signal.SIG_DFL and 7)"]) == 7  # the child starts with SIGTERM's default action
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
 def test_a_child_killed_by_a_signal_gives_128_plus_its_number(tmp_path):
     child = tmp_path / "child.py"
     child.write_text("import os, signal\nos.kill(os.getpid(), signal.SIGTERM)\n")
