@@ -21,6 +21,7 @@ from exportrow.numbers import CARDINAL, ORDINAL, parse_number
 
 __all__ = ["DateResolutionError", "DateOutOfRange", "TenseNeeded", "TABLE_YEARS", "ResolvedDate",
            "find_date_expressions", "resolve_date", "wider_expression", "part_of_wider", "period_fault",
+           "part_of_period_expressions", "refused_wholes",
            "same_happening", "PRECISIONS", "MODS", "TENSES", "FORMS", "anaphoric_date"]
 
 def same_happening(a_start, a_end, b_start, b_end) -> bool:
@@ -1371,14 +1372,21 @@ def _atom() -> str:
 
 
 @functools.cache
-def _finders() -> tuple[re.Pattern, ...]:
+def _one() -> tuple[str, str]:
+    """The patterns of one date expression (``one``) and of a modified one ("early 2018", "the end of 2018")."""
     atom = _atom()
     modable = (rf"(?<!\d)\d\d\d0['\u2019]?s|['\u2019]\d0s|{_F_MONTH_FULL}(?:,? {_F_YEAR})?|{_F_YEAR}"
                rf"|(?:last|this|next) (?:week|month|year|decade|century)|(?:last|this|next) {_F_MONTH_FULL}"
                rf"|\d{{1,2}}(?:st|nd|rd|th) century|{_F_SEASON}(?: {_F_YEAR})?|{_F_WEEKDAY}|today|yesterday")
     modified = (rf"(?:the )?\b(?:early|late|mid)(?:-| )(?:{modable})"
                 rf"|\bthe (?:start|beginning|middle|end|close) of (?:{modable}|the (?:week|month|quarter|year))")
-    one = f"(?:{modified}|{atom})"
+    return f"(?:{modified}|{atom})", modified
+
+
+@functools.cache
+def _finders() -> tuple[re.Pattern, ...]:
+    atom = _atom()
+    one, modified = _one()
     num = _NUM_RE
     # a range of months or days whose year is written once, at its end ("June-August 2024", "from 5 to 9 March")
     day = rf"(?:the )?{_F_DAYNUM}"
@@ -1438,6 +1446,21 @@ _REMEMBER_CHARS = 4_000_000  # twice the article size cap: every sentence of one
 _remembered_chars = 0
 
 
+def _remembered(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
+    """:func:`find_date_expressions` and :func:`part_of_period_expressions` of ``text``, remembered for the texts of
+    the last ~4 M characters."""
+    global _remembered_chars
+    found = _REMEMBERED.get(text)
+    if found is None:
+        found = tuple(find_date_expressions(text)), tuple(part_of_period_expressions(text))
+        _REMEMBERED[text] = found
+        _remembered_chars += len(text)
+        while _remembered_chars > _REMEMBER_CHARS and len(_REMEMBERED) > 1:
+            _remembered_chars -= len(next(iter(_REMEMBERED)))
+            del _REMEMBERED[next(iter(_REMEMBERED))]
+    return found
+
+
 def _remembered_date_expressions(text: str) -> tuple[tuple[int, int, str], ...]:
     """:func:`find_date_expressions` of ``text``, remembered for the texts of the last ~4 M characters.
 
@@ -1448,16 +1471,42 @@ def _remembered_date_expressions(text: str) -> tuple[tuple[int, int, str], ...]:
         >>> _remembered_date_expressions("22 in 2016, and more on Wednesday")
         ((6, 10, '2016'), (24, 33, 'Wednesday'))
     """
-    global _remembered_chars
-    found = _REMEMBERED.get(text)
-    if found is None:
-        found = tuple(find_date_expressions(text))
-        _REMEMBERED[text] = found
-        _remembered_chars += len(text)
-        while _remembered_chars > _REMEMBER_CHARS and len(_REMEMBERED) > 1:
-            _remembered_chars -= len(next(iter(_REMEMBERED)))
-            del _REMEMBERED[next(iter(_REMEMBERED))]
-    return found
+    return _remembered(text)[0]
+
+
+@functools.cache
+def _part_finders() -> tuple[re.Pattern, re.Pattern]:
+    one = _one()[0]
+    unit = r"(?:days?|weeks?|months?|quarters?|half|halves|seasons?)"
+    part = (rf"\bthe (?:first|last|final|opening|closing|early|earliest|latter|later|late|remaining|second|third|"
+            rf"fourth|past)(?: (?:{_NUM_RE}|few|several))? {unit} (?:of|in) {one}"
+            rf"|\b(?:the (?:rest|remainder|bulk|balance|greater part|better part) of|(?:most|much|part|parts) of) "
+            rf"{one}")
+    other = (rf"\bthe (?:same|comparable|corresponding|equivalent|year-earlier|year-ago|prior-year) "
+             rf"(?:period|{unit}|time|stretch|point)(?: (?:of|in|during|from))? {one}")
+    tail = r"(?!['\u2019]s\b)"  # "part of 2024's budget" names no part of 2024
+    return (re.compile(f"(?:{part}){tail}", re.IGNORECASE), re.compile(f"(?:{other}){tail}", re.IGNORECASE))
+
+
+def part_of_period_expressions(text: str) -> list[tuple[int, int, str]]:
+    """Spans of the date words in ``text`` that name only part of a period ("the first nine months of 2024", "most of
+    last year") or that hang on another date ("the same period of 2023", "the same quarter last year").
+
+    :func:`resolve_date` reads few of them ("the first half of 2024" is ``2024-H1``); the others it refuses, and the
+    date they hold ("2024", "this year") is no period of what they date. Used by :func:`wider_expression`, so that
+    ``exportrow check`` refuses the part, and by ``exportrow extract``, which does not propose it.
+
+    Example:
+        >>> [t for _, _, t in part_of_period_expressions("41,000 tonnes in the first nine months of 2024, up 35% "
+        ...                                              "from the same period of 2023")]
+        ['the first nine months of 2024', 'the same period of 2023']
+        >>> [t for _, _, t in part_of_period_expressions("the first three quarters of this year, most of 2023, "
+        ...                                              "part of 2024's budget")]
+        ['the first three quarters of this year', 'most of 2023']
+    """
+    clean = text.replace("\u00a0", " ")
+    found = sorted((m.start(), m.end()) for p in _part_finders() for m in p.finditer(clean))
+    return [(a, b, text[a:b]) for a, b in found]
 
 
 #: Words that make a date expression a fiscal year's ("fiscal 2025", "FY2025", "financial year 2025").
@@ -1473,7 +1522,8 @@ def wider_expression(text: str, start: int, end: int, published, tense: str | No
     of the wider expression when it resolves to another interval, else None. ``fiscal`` is the
     article's fiscal year (``fiscal_year_start``, ``fiscal_year_named_by``); a fiscal year's words
     ("fiscal 2025") are a wider expression even when the fiscal year is not given, as they name no
-    calendar year.
+    calendar year; so are words that name only part of a period or hang on another date
+    (:func:`part_of_period_expressions`), which the resolver refuses.
 
     Example:
         >>> s = "There were 156 cases during the four years ending this March."
@@ -1489,13 +1539,17 @@ def wider_expression(text: str, start: int, end: int, published, tense: str | No
         >>> wider_expression(s, s.index("2025"), len(s), "2025-10-13", "past", fiscal_year_start=1,
         ...                  fiscal_year_named_by="start") is None
         True
+        >>> s = "41,000 tonnes in the first nine months of 2024"
+        >>> wider_expression(s, s.index("2024"), len(s), "2025-02-10", "past")
+        (17, 46, 'the first nine months of 2024')
     """
     inner_words = text[start:end]
     try:
         inner = resolve_date(inner_words, published, tense=tense, **fiscal)
     except DateResolutionError:
         inner = None
-    for a, b, words in _remembered_date_expressions(text):
+    found, parts = _remembered(text)
+    for a, b, words in found + parts:
         if a <= start and end <= b and (a, b) != (start, end):
             try:
                 outer = resolve_date(words, published, tense=tense, **fiscal)
@@ -1504,6 +1558,8 @@ def wider_expression(text: str, start: int, end: int, published, tense: str | No
             except DateResolutionError:
                 if _FISCAL_WORDS.search(words):
                     return a, b, words  # a fiscal year, whose months the article's `article:` block must give
+                if (a, b, words) in parts:  # "the first nine months of 2024": the year is not the period
+                    return a, b, words
                 continue
             if inner is None or (outer.start, outer.end, outer.mod) != (inner.start, inner.end, inner.mod):
                 return a, b, words
@@ -1573,12 +1629,88 @@ def part_of_wider(article, span, tense: str | None, field: str = "period", **fis
         return (f"{message}, which {exc.why}",
                 f"leave out `{field}:` and give the date in words in `note:`; the part alone dates something else")
     except DateResolutionError:
-        pass
+        if not _FISCAL_WORDS.search(wider[2]):
+            return _unreadable_whole(span.text, wider[2], field, message)
     if since:
         return (message, f"if the number covers the whole span from {span.text} to publication, date it by the whole "
                 f"expression: `{field}: {wider[2]}`; if it is the value in {span.text} itself, the sentence does not "
                 f"date it by {span.text} alone: leave out `{field}:`")
     return (message, f"date it by the whole expression: `{field}: {wider[2]}`; the part alone dates something else")
+
+
+def refused_wholes(text: str, published=None) -> list[tuple[int, int, str, bool]]:
+    """The spans of :func:`part_of_period_expressions` in ``text`` that :func:`resolve_date` refuses, each with
+    whether its words hang on another date (``True``: "the same period of 2023") or name only part of a period
+    (``False``: "the first nine months of 2024"). ``exportrow extract`` proposes no date that is part of one.
+
+    Example:
+        >>> refused_wholes("in the first nine months of 2024, up from the same period of 2023, the first half of 2023")
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [(3, 32, 'the first nine months of 2024', False), (42, 65, 'the same period of 2023', True)]
+    """
+    out = []
+    for a, b, words in part_of_period_expressions(text):
+        try:
+            resolve_date(words, published or "2000-01-01", tense="past")
+        except DateResolutionError:
+            out.append((a, b, words, _anaphoric_whole(words)))
+    return out
+
+
+def _unreadable_whole(part: str, whole: str, field: str, message: str) -> tuple[str, str]:
+    """The problem (message, fix) of ``part`` cut out of ``whole``, date words the resolver refuses: a part of a
+    period ("the first nine months of 2024") or words that hang on another date ("the same period of 2023").
+
+    Example:
+        >>> for line in _unreadable_whole("2024", "the first nine months of 2024", "period", "'2024' is only part"):
+        ...     print(line)  # doctest: +NORMALIZE_WHITESPACE
+        '2024' is only part, which exportrow cannot resolve: it names only part of that period, and '2024' alone
+        would date the number by more than that part
+        leave out `period:` and give the period in words in `note:`; or date it by words the resolver reads, if the
+        article gives them, such as 'from January to September 2024' or 'the nine months to September'
+    """
+    if _anaphoric_whole(whole):
+        undated = ("the event is then listed as undated" if field == "expression" else
+                   "and do not compare this number by its period")
+        return (f"{message}, which exportrow cannot resolve: those words are dated by another date in the text, "
+                f"and exportrow does not chain dates; {part!r} alone would date it to the whole of {part}",
+                f"leave out `{field}:` and give the date in words in `note:` ({undated})")
+    example = _part_example(whole)
+    return (f"{message}, which exportrow cannot resolve: it names only part of that period, and {part!r} alone "
+            f"would date the {'event' if field == 'expression' else 'number'} by more than that part",
+            f"leave out `{field}:` and give the period in words in `note:`; or date it by words the resolver reads, "
+            f"if the article gives them, such as {example}")
+
+
+def _anaphoric_whole(words: str) -> bool:
+    """Whether ``words`` (from :func:`part_of_period_expressions`) hang on another date ("the same period of 2023")."""
+    return _part_finders()[1].match(words) is not None
+
+
+def _part_example(whole: str) -> str:
+    """A span the resolver reads for the first months or quarters of a year (``whole``), for a fix; else examples.
+
+    Example:
+        >>> print(_part_example("the first three quarters of 2024"))
+        'from January to September 2024' or 'the nine months to September'
+        >>> print(_part_example("the first 10 months of 2023"))
+        'from January to October 2023' or 'the ten months to October'
+        >>> _part_example("most of last year")
+        "'from January to September 2024' or 'the nine months to September'"
+    """
+    m = re.match(rf"the first ({_NUM_RE}) (months?|quarters?) of ({_F_YEAR})$", whole, re.IGNORECASE)
+    n = None
+    if m:
+        try:
+            n = int(m.group(1))
+        except ValueError:
+            n = CARDINAL.get(m.group(1).lower())
+        n = n * 3 if n and m.group(2).lower().startswith("quarter") else n
+    if not n or not 1 <= n <= 11:
+        return "'from January to September 2024' or 'the nine months to September'"
+    month = dt.date(2000, n, 1).strftime("%B")
+    words = next((w for w, v in CARDINAL.items() if v == n and w.isalpha()), str(n))
+    return f"'from January to {month} {m.group(3)}' or 'the {words} months to {month}'"
 
 
 _ANAPHORIC = re.compile(

@@ -28,6 +28,7 @@ from exportrow.dates import (
     TenseNeeded,
     anaphoric_date,
     find_date_expressions,
+    refused_wholes,
     resolve_date,
 )
 from exportrow.errors import ExportrowError
@@ -105,6 +106,8 @@ class Candidate:
     sentence: Span | None = None
     note: str = ""
     beyond: str = ""  # a date the tables cannot hold: why (drafted as a comment, never as an answer)
+    part_of: str = ""  # a date that is only part of wider words the resolver refuses: why (drafted as a comment)
+    whole: str = ""  # those wider words ("the first nine months of 2024")
 
 
 @dataclass
@@ -370,7 +373,11 @@ class _SentenceFacts:
         self.starts = sorted(a for a, _ in numbers)
         self.bounds = [m.end() for m in _CLAUSE_END.finditer(text)]  # in order: _clause_of counts those <= pos
         self.length = len(text)
-        spans = sorted((a, b) for a, b, _ in dates)
+        self.usable, self.notes, self.held = ([], [], {}) if published is None else \
+            _usable_dates(text, dates, published)
+        # the numbers of words the resolver refuses ("nine" of "the first nine months of 2024") are no figures
+        wholes = {(w[0], w[1]) for w in self.held.values()}
+        spans = sorted({(a, b) for a, b, _ in dates} | wholes)
         starts, reach = [a for a, _ in spans], list(itertools.accumulate((b for _, b in spans), max))
 
         def inside_date(a: int, b: int) -> bool:  # as _within (not called, so its callers stay countable)
@@ -379,7 +386,6 @@ class _SentenceFacts:
         self.figure_clauses = {self.clause_of(a) for a, b in numbers if not inside_date(a, b)}
         self._text = text
         self._figure_numbers = sorted((a, b) for a, b in numbers if not inside_date(a, b))
-        self.usable, self.notes = ([], []) if published is None else _usable_dates(text, dates, published)
         self.free = [d for d in self.usable if not self.dates_a_figure(d)]
         self.taken = [d for d in self.usable if self.dates_a_figure(d)]
         self.own, self.otherwise = {}, {}  # by clause: the usable dates, and the other dates
@@ -489,11 +495,18 @@ def _sentence_facts(text: str, dates: list[tuple[int, int, str]], published,
     return _SentenceFacts(text, dates, published, numbers)
 
 
-def _usable_dates(text: str, dates: list[tuple[int, int, str]], published) -> tuple[list, list[str]]:
+def _usable_dates(text: str, dates: list[tuple[int, int, str]], published) -> tuple[list, list[str], dict]:
     """The dates of a sentence that may be the period of a count (whole spans the resolver reads, never a day), and a
-    note for each span it may not read."""
-    usable, notes = [], []
+    note for each span it may not read; the dates that are only part of wider words the resolver refuses ("2024" in
+    "the first nine months of 2024"), with those words as :func:`exportrow.dates.refused_wholes` gives them."""
+    usable, notes, held = [], [], {}
+    wholes = refused_wholes(text, published)
     for a, b, expr in dates:
+        whole = next((w for w in wholes if w[0] <= a and b <= w[1] and (w[0], w[1]) != (a, b)), None)
+        if whole is not None:
+            held[(a, b, expr)] = whole
+            notes.append(_part_note(expr, whole[2], whole[3], "period"))
+            continue
         lead = text[max(0, a - 60):a]
         conn = re.search(r"\b(?:ending|ended|through|until|till|to|since|from|before|after|by)\s+$", lead, re.I)
         if conn:
@@ -512,7 +525,25 @@ def _usable_dates(text: str, dates: list[tuple[int, int, str]], published) -> tu
         except DateResolutionError:
             continue
         usable.append((a, b, expr))
-    return usable, notes
+    return usable, notes, held
+
+
+def _part_note(part: str, whole: str, hangs: bool, field: str) -> str:
+    """Why ``part`` of the words ``whole`` is not proposed as a date (``field``: ``period`` or ``expression``).
+
+    Example:
+        >>> print(_part_note("2024", "the first nine months of 2024", False, "period"))
+        ... # doctest: +NORMALIZE_WHITESPACE
+        '2024' is only part of 'the first nine months of 2024', which exportrow cannot resolve (it names only part of
+        a period), and exportrow check refuses the part: leave out `period:` and give the period in words in `note:`,
+        or quote words the resolver reads if the article gives them ('the nine months to September')
+    """
+    if hangs:
+        return (f"{part!r} is only part of {whole!r}, which exportrow cannot resolve (it hangs on another date), and "
+                f"exportrow check refuses the part: leave out `{field}:` and give the date in words in `note:`")
+    return (f"{part!r} is only part of {whole!r}, which exportrow cannot resolve (it names only part of a period), "
+            f"and exportrow check refuses the part: leave out `{field}:` and give the period in words in `note:`, or "
+            "quote words the resolver reads if the article gives them ('the nine months to September')")
 
 
 def _nearest(pool: list[tuple[int, int, str]], at: int):
@@ -613,7 +644,10 @@ def _period(sentence: Span, dates: list[tuple[int, int, str]], at: int, publishe
         if usable:
             names = ", ".join(repr(d[2]) for d in usable)
             verb = "stands" if len(usable) == 1 else "stand"
-            notes.insert(0, f"its own clause has its own date, {dated_otherwise[0][2]!r} (a day or a span), and "
+            first = dated_otherwise[0]
+            what = f"{facts.held[first][2]!r} (words exportrow cannot resolve)" if first in facts.held else \
+                f"{first[2]!r} (a day or a span)"
+            notes.insert(0, f"its own clause has its own date, {what}, and "
                             f"{names} {verb} in other clauses of this sentence: no period proposed; write the "
                             "period yourself if the article gives one (from an event's date: "
                             "`period_since: <event id>`)")
@@ -717,9 +751,13 @@ def _dates_in(article: Article) -> list[Candidate]:
     out = []
     for para in article.paragraphs:
         found = find_date_expressions(para.text)
+        wholes = refused_wholes(para.text, article.published_date) if found else []
         for a, b, expr in found:
+            whole = next((w for w in wholes if w[0] <= a and b <= w[1] and (w[0], w[1]) != (a, b)), None)
             out.append(Candidate(para.start + a, para.start + b, expr, article.sentence_at(para.start + a),
-                                 beyond=_beyond_tables(expr, article.published_date)))
+                                 beyond=_beyond_tables(expr, article.published_date),
+                                 part_of=_part_note(expr, whole[2], whole[3], "expression") if whole else "",
+                                 whole=whole[2] if whole else ""))
         for a, b, expr in _hanging_dates(para.text, found, article.published_date or "2100-01-01"):
             out.append(Candidate(para.start + a, para.start + b, expr, article.sentence_at(para.start + a),
                                  note=f"{expr!r} hangs on another date in the text, and exportrow does not chain "
@@ -752,9 +790,15 @@ def _within(spans: list[tuple[int, int]]):
 
 
 def _figures(article: Article, props: Proposals) -> None:
-    inside_date = _within(sorted((d.start, d.end) for d in props.dates if not d.beyond))
-    # the numbers of a date the tables cannot hold are no figures: proposed as ignored, since the date is left out
+    inside_date = _within(sorted((d.start, d.end) for d in props.dates if not d.beyond and not d.part_of))
+    # the numbers of a date the tables cannot hold are no figures: proposed as ignored, since the date is left out;
+    # so are those of words the resolver refuses ("nine" and "2024" of "the first nine months of 2024")
     far = {(d.start, d.end): d.text for d in props.dates if d.beyond}
+    refused = {}
+    for sent in article.sentences if any(d.part_of for d in props.dates) else ():
+        refused.update({(sent.start + a, sent.start + b): words
+                        for a, b, words, _ in refused_wholes(sent.text, article.published_date)})
+    inside_refused = _within(sorted(refused)) if refused else None
     inside_far = _within(sorted(far)) if far else None
     for sent in article.sentences:
         dates = find_date_expressions(sent.text)
@@ -768,6 +812,11 @@ def _figures(article: Article, props: Proposals) -> None:
             if inside_far and inside_far(m.start, m.end):
                 words = next(t for (a, b), t in far.items() if a <= m.start and m.end <= b)
                 props.ignored.append((m, sent, f"part of {words!r}, a date the tables cannot hold (left out)"))
+                continue
+            if inside_refused and inside_refused(m.start, m.end):
+                words = next(t for (a, b), t in refused.items() if a <= m.start and m.end <= b)
+                props.ignored.append((m, sent, f"part of the date words {words!r}, which exportrow cannot resolve "
+                                               "(left out)"))
                 continue
             reason = _too_large(m) or _ignore_reason(m, sent.text, at)
             if reason:
@@ -1040,6 +1089,9 @@ def _event_lines(article: Article, props: Proposals) -> list[str]:
         if d.beyond:  # check would refuse it: the event stays undated, its date said in words
             lines += [f"    # expression: {_q(expr)}   # left out: {d.beyond}",
                       "    note: TODO            # the date in words, e.g. " + _q(expr)]
+        elif d.part_of:  # "2023" of "the same period of 2023": check would refuse it
+            lines += [f"    # expression: {_q(expr)}   # left out: {d.part_of}",
+                      "    note: TODO            # the date in words, e.g. " + _q(d.whole)]
         elif d.note:
             lines += [f"    expression: {_q(expr)}", f"    # does not resolve: {d.note}"]
         elif pub is None:

@@ -3,7 +3,8 @@
 
 ``old_period`` is the rule read naively, re-reading the sentence for every number and date: review 11c's, with
 review 13a's (finding 6) added: a date that stands right after another number, or in a clause of its own that is
-more than the date, is proposed only as a guess."""
+more than the date, is proposed only as a guess; and rv19a's (findings 1-2): a date that is only part of words the
+resolver refuses ("2024" of "the first nine months of 2024") is no period."""
 
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from exportrow import extract, paths
 from exportrow.article import load_article
-from exportrow.dates import DateResolutionError, anaphoric_date, resolve_date
+from exportrow.dates import DateResolutionError, anaphoric_date, part_of_period_expressions, resolve_date
 from exportrow.numbers import find_numbers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,9 +23,10 @@ def old_clause_of(text, pos):
     return sum(1 for m in extract._CLAUSE_END.finditer(text) if m.end() <= pos)
 
 
-def old_dates_a_figure(text, date, dates):
+def old_dates_a_figure(text, date, dates, wholes=()):
     clause = old_clause_of(text, date[0])
-    return any(old_clause_of(text, m.start) == clause and not any(a <= m.start and m.end <= b for a, b, _ in dates)
+    spans = [(a, b) for a, b, _ in dates] + list(wholes)
+    return any(old_clause_of(text, m.start) == clause and not any(a <= m.start and m.end <= b for a, b in spans)
                for m in find_numbers(text))
 
 
@@ -36,8 +38,22 @@ def old_period(sentence, dates, at, published, facts=None):
     if own_words:
         return None, (f"dated by {own_words!r}, which exportrow cannot resolve (it hangs on another date); leave the "
                       "period out, and do not compare this number by its period")
-    usable, notes = [], []
+    usable, notes, held = [], [], {}
     for a, b, expr in dates:
+        whole = None
+        for p, q, words in part_of_period_expressions(text):
+            if p <= a and b <= q and (p, q) != (a, b):
+                try:
+                    resolve_date(words, published, tense="past")
+                except DateResolutionError:
+                    whole = words
+                    break
+        if whole is not None:
+            held[(a, b, expr)] = whole
+            hangs = bool(re.match(r"the (?:same|comparable|corresponding|equivalent|year-earlier|year-ago|prior-year) ",
+                                  whole, re.I))
+            notes.append(extract._part_note(expr, whole, hangs, "period"))
+            continue
         lead = text[max(0, a - 60):a]
         conn = re.search(r"\b(?:ending|ended|through|until|till|to|since|from|before|after|by)\s+$", lead, re.I)
         if conn:
@@ -56,10 +72,11 @@ def old_period(sentence, dates, at, published, facts=None):
     clause = old_clause_of(text, at)
     own = [d for d in usable if old_clause_of(text, d[0]) == clause]
     dated_otherwise = [d for d in dates if old_clause_of(text, d[0]) == clause and d not in usable]
-    free = [d for d in usable if not old_dates_a_figure(text, d, dates)]
+    wholes = [(p, q) for p, q, words in part_of_period_expressions(text) if words in held.values()]
+    free = [d for d in usable if not old_dates_a_figure(text, d, dates, wholes)]
     taken = [d for d in usable if d not in free]
     numbers = [(m.start, m.end) for m in find_numbers(text)
-               if not any(a <= m.start and m.end <= b for a, b, _ in dates)]
+               if not any(a <= m.start and m.end <= b for a, b in [(a, b) for a, b, _ in dates] + wholes)]
 
     def anchor(d):  # the number right before the date, in its clause, with at most four words between, none parting
         before = [n for n in numbers if n[1] <= d[0]]
@@ -98,7 +115,9 @@ def old_period(sentence, dates, at, published, facts=None):
         if usable:
             names = ", ".join(repr(d[2]) for d in usable)
             verb = "stands" if len(usable) == 1 else "stand"
-            notes.insert(0, f"its own clause has its own date, {dated_otherwise[0][2]!r} (a day or a span), and "
+            what = f"{held[dated_otherwise[0]]!r} (words exportrow cannot resolve)" if dated_otherwise[0] in held \
+                else f"{dated_otherwise[0][2]!r} (a day or a span)"
+            notes.insert(0, f"its own clause has its own date, {what}, and "
                             f"{names} {verb} in other clauses of this sentence: no period proposed; write the "
                             "period yourself if the article gives one (from an event's date: "
                             "`period_since: <event id>`)")
@@ -142,6 +161,8 @@ def test_the_bundled_draft_still_guesses_and_refuses_periods(article):
     "25% under the safeguard, which expires at the end of June 2026",
     "ACEA said steel made up about 10% of the cost of a car and that prices had risen 8% since July",
     "sales were 5 million in 2023 and in 2024 they were 6 million, 7 million in 2022 and 3 in 2021",
+    "It shipped 41,000 tonnes in the first nine months of 2024, up 35% from the same period of 2023, and 38,200 "
+    "tonnes in 2023, and 3,000 in the first 10 months of this year.",
 ])
 def test_every_number_gets_the_old_period_and_note(sentence):
     from exportrow.article import Span
