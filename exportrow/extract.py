@@ -373,7 +373,7 @@ class _SentenceFacts:
         self.starts = sorted(a for a, _ in numbers)
         self.bounds = [m.end() for m in _CLAUSE_END.finditer(text)]  # in order: _clause_of counts those <= pos
         self.length = len(text)
-        self.usable, self.notes, self.held = ([], [], {}) if published is None else \
+        self.usable, self.notes, self.held, self.saying = ([], [], {}, {}) if published is None else \
             _usable_dates(text, dates, published)
         # the numbers of words the resolver refuses ("nine" of "the first nine months of 2024") are no figures
         wholes = {(w[0], w[1]) for w in self.held.values()}
@@ -391,7 +391,8 @@ class _SentenceFacts:
         self.own, self.otherwise = {}, {}  # by clause: the usable dates, and the other dates
         usable = set(self.usable)
         for d in dates:
-            (self.own if d in usable else self.otherwise).setdefault(self.clause_of(d[0]), []).append(d)
+            if d not in self.saying:  # the date of a saying is no date of the number it reports
+                (self.own if d in usable else self.otherwise).setdefault(self.clause_of(d[0]), []).append(d)
         # a usable date that stands right after a number dates that number (found once per date)
         self.anchors = {d: self.anchor(d) for d in self.usable}
         self.loose, self.anchored, self.by_number = {}, {}, {}  # by clause; by number (start, end)
@@ -495,11 +496,44 @@ def _sentence_facts(text: str, dates: list[tuple[int, int, str]], published,
     return _SentenceFacts(text, dates, published, numbers)
 
 
-def _usable_dates(text: str, dates: list[tuple[int, int, str]], published) -> tuple[list, list[str], dict]:
+#: A verb of saying or deciding right before a date: the date is the saying's ("said last month that it would
+#: raise the duty to 18% next year"), not the period of a number the saying reports.
+#: Forms that are also nouns ("states", "notes", "reports", "forecast") are left out: "the states in 2023".
+_SAYING = re.compile(r"\b(?:said|says|told|tells|announced|announces|stated|added|adds|reported|confirmed|confirms|"
+                     r"wrote|writes|declared|declares|noted|explained|explains|revealed|disclosed|warned|warns|"
+                     r"predicted|predicts|indicated|signalled|signaled|pledged|promised|vowed|decided|agreed|proposed|"
+                     r"unveiled)"
+                     r"(?:\s+\w+ly)?\s+(?P<prep>(?:on|in|at|during|earlier|early|late)\s+)?$", re.I)
+#: A date that can stand right after a verb as its adverb ("said last month", "said yesterday"), not as a noun.
+_DEICTIC = re.compile(r"(?:last|this|earlier|early|late|mid|the (?:past|last)|yesterday|today|on|in)\b", re.I)
+
+
+def _saying_words(text: str, date: tuple[int, int, str]) -> str:
+    """The words "said last month" when ``date`` stands right after a verb of saying (:data:`_SAYING`) and so dates
+    the saying; "" otherwise.
+
+    Example:
+        >>> t = "The ministry said last month that it would raise the duty to 18% from 6% next year."
+        >>> a, b = t.index("last month"), t.index("next year")
+        >>> _saying_words(t, (a, a + 10, "last month")), _saying_words(t, (b, b + 9, "next year"))
+        ('said last month', '')
+        >>> t = "The agency said 2024 exports rose 5%"
+        >>> _saying_words(t, (16, 20, "2024"))
+        ''
+    """
+    a, b, expr = date
+    m = _SAYING.search(text, max(0, a - 40), a)
+    if m is None or not (m.group("prep") or _DEICTIC.match(expr)):
+        return ""
+    return " ".join(text[m.start():b].split())
+
+
+def _usable_dates(text: str, dates: list[tuple[int, int, str]], published) -> tuple[list, list[str], dict, dict]:
     """The dates of a sentence that may be the period of a count (whole spans the resolver reads, never a day), and a
     note for each span it may not read; the dates that are only part of wider words the resolver refuses ("2024" in
-    "the first nine months of 2024"), with those words as :func:`exportrow.dates.refused_wholes` gives them."""
-    usable, notes, held = [], [], {}
+    "the first nine months of 2024"), with those words as :func:`exportrow.dates.refused_wholes` gives them; and the
+    dates of a saying ("said last month"), with its words."""
+    usable, notes, held, saying = [], [], {}, {}
     wholes = refused_wholes(text, published)
     for a, b, expr in dates:
         whole = next((w for w in wholes if w[0] <= a and b <= w[1] and (w[0], w[1]) != (a, b)), None)
@@ -524,8 +558,14 @@ def _usable_dates(text: str, dates: list[tuple[int, int, str]], published) -> tu
             continue
         except DateResolutionError:
             continue
+        said = _saying_words(text, (a, b, expr))
+        if said:
+            saying[(a, b, expr)] = said
+            notes.append(f"{expr!r} dates the saying ({said!r}), not the number it reports; write `period: {expr}` "
+                         "only if it dates this number too")
+            continue
         usable.append((a, b, expr))
-    return usable, notes, held
+    return usable, notes, held, saying
 
 
 def _part_note(part: str, whole: str, hangs: bool, field: str) -> str:

@@ -3,8 +3,9 @@
 
 ``old_period`` is the rule read naively, re-reading the sentence for every number and date: review 11c's, with
 review 13a's (finding 6) added: a date that stands right after another number, or in a clause of its own that is
-more than the date, is proposed only as a guess; and rv19a's (findings 1-2): a date that is only part of words the
-resolver refuses ("2024" of "the first nine months of 2024") is no period."""
+more than the date, is proposed only as a guess; and rv19a's (findings 1-3): a date that is only part of words the
+resolver refuses ("2024" of "the first nine months of 2024") is no period, nor is the date of a saying ("said last
+month"), which is no date of the clause either."""
 
 import re
 from pathlib import Path
@@ -38,7 +39,7 @@ def old_period(sentence, dates, at, published, facts=None):
     if own_words:
         return None, (f"dated by {own_words!r}, which exportrow cannot resolve (it hangs on another date); leave the "
                       "period out, and do not compare this number by its period")
-    usable, notes, held = [], [], {}
+    usable, notes, held, saying = [], [], {}, set()
     for a, b, expr in dates:
         whole = None
         for p, q, words in part_of_period_expressions(text):
@@ -68,10 +69,19 @@ def old_period(sentence, dates, at, published, facts=None):
                 continue
         except DateResolutionError:
             continue
+        verb = re.search(r"\b(?:said|told|announced|reported)\s+(?:on\s+|in\s+)?$", text[max(0, a - 40):a], re.I)
+        if verb and (verb.group(0).rstrip().lower().endswith((" on", " in")) or
+                     re.match(r"(?:last|this|earlier|early|late|mid|yesterday|today|on|in)\b", expr, re.I)):
+            said = " ".join(text[max(0, a - 40) + verb.start():b].split())
+            saying.add((a, b, expr))
+            notes.append(f"{expr!r} dates the saying ({said!r}), not the number it reports; write `period: {expr}` "
+                         "only if it dates this number too")
+            continue
         usable.append((a, b, expr))
     clause = old_clause_of(text, at)
     own = [d for d in usable if old_clause_of(text, d[0]) == clause]
-    dated_otherwise = [d for d in dates if old_clause_of(text, d[0]) == clause and d not in usable]
+    dated_otherwise = [d for d in dates if old_clause_of(text, d[0]) == clause and d not in usable
+                       and d not in saying]
     wholes = [(p, q) for p, q, words in part_of_period_expressions(text) if words in held.values()]
     free = [d for d in usable if not old_dates_a_figure(text, d, dates, wholes)]
     taken = [d for d in usable if d not in free]
@@ -161,8 +171,9 @@ def test_the_bundled_draft_still_guesses_and_refuses_periods(article):
     "25% under the safeguard, which expires at the end of June 2026",
     "ACEA said steel made up about 10% of the cost of a car and that prices had risen 8% since July",
     "sales were 5 million in 2023 and in 2024 they were 6 million, 7 million in 2022 and 3 in 2021",
+    "The ministry said last month that it would raise the duty to 18% from 6% next year.",
     "It shipped 41,000 tonnes in the first nine months of 2024, up 35% from the same period of 2023, and 38,200 "
-    "tonnes in 2023, and 3,000 in the first 10 months of this year.",
+    "tonnes in 2023; the agency said in 2024 that 5% were lost, and 3,000 in the first 10 months of this year.",
 ])
 def test_every_number_gets_the_old_period_and_note(sentence):
     from exportrow.article import Span

@@ -1,5 +1,7 @@
-"""rv19a findings 1-2: a date that is only part of wider date words ("2024" of "the first nine months of 2024", "2023"
-of "the same period of 2023") is refused by `exportrow check` and never proposed by `exportrow extract`."""
+"""rv19a findings 1-3: a date that is only part of wider date words ("2024" of "the first nine months of 2024", "2023"
+of "the same period of 2023") is refused by `exportrow check` and never proposed by `exportrow extract`; and the
+date of a saying ("said last month that it would raise the duty to 18% ... next year") is never proposed as the
+period of the number it reports."""
 
 import hashlib
 
@@ -15,6 +17,7 @@ NINE = ("Ecuador shipped 41,000 tonnes of shrimp to Peru in the first nine month
 THIS_YEAR = ("Ecuador shipped 41,000 tonnes of shrimp to Peru in the first nine months of this year, up 35% from the "
              "same period of 2023, according to figures from Peru's customs agency. In 2022 the volume was 19,500 "
              "tonnes, and in 2023 it reached 38,200 tonnes.\n")
+SAID = "The ministry said last month that it would raise the duty to 18% from 6% next year.\n"
 
 
 def _article(tmp_path, body, pub="2025-02-10"):
@@ -108,6 +111,10 @@ def test_the_whole_of_a_readable_part_still_passes(tmp_path, capsys):
     assert "fix: date it by the whole expression: `period: the first half of 2024`" in out
 
 
+def _figures(path):
+    return {f.mention.value: (f.period, f.period_note) for f in propose(load_article(path)).figures}
+
+
 def test_extract_proposes_no_year_cut_out_of_a_part_of_it(tmp_path):
     props = propose(load_article(_article(tmp_path, NINE)))
     periods = {f.mention.value: (f.period, f.period_note) for f in props.figures}
@@ -141,3 +148,24 @@ def test_extract_does_not_propose_the_year_of_the_same_period_as_an_event(tmp_pa
     assert 'expression: "2023"\n    # resolves to 2023 (year)' in draft  # only "in 2023 it reached 38,200 tonnes"
     assert draft.count('expression: "2023"') == 2  # that one and the commented one of "the same period of 2023"
     assert '    # expression: "2023"   # left out: \'2023\' is only part of \'the same period of 2023\'' in draft
+
+
+def test_extract_never_gives_the_date_of_the_saying_to_the_number_it_reports(tmp_path):
+    body = SAID + "The ministry said last month that exports fell 5% this year.\n" \
+        "The agency said last month that it had seized 120 tonnes.\n"
+    periods = _figures(_article(tmp_path, body, "2024-11-14"))
+    assert periods[18] == ("next year", "a guess: 'next year' stands right after another number, '6', which it dates")
+    assert periods[6] == ("next year", "")
+    assert periods[5] == ("this year", "")
+    assert periods[120][0] is None
+    assert periods[120][1] == ("'last month' dates the saying ('said last month'), not the number it reports; write "
+                               "`period: last month` only if it dates this number too")
+    draft = draft_annotation(load_article(_article(tmp_path, body, "2024-11-14")))
+    assert 'period: "last month"' not in draft
+    assert draft.count('expression: "last month"') == 3  # the saying itself stays an event
+
+
+def test_a_noun_before_a_date_is_no_saying(tmp_path):
+    body = "Reports in 2023 showed that exports fell 4%. The ministry said 2024 exports rose 7%.\n"
+    periods = _figures(_article(tmp_path, body, "2024-11-14"))
+    assert periods[4] == ("2023", "") and periods[7] == ("2024", "")
