@@ -14,6 +14,7 @@ from collections import Counter
 import pandas as pd
 
 from exportrow.annotations import FRAMES
+from exportrow.annotations.vocab import UNNAMED_RELAY, UNNAMED_RELAY_PHRASES  # noqa: F401 - the one list
 from exportrow.escape import markdown_code, markdown_text
 from exportrow.sides import possessive
 
@@ -712,18 +713,9 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
     return out
 
 
-#: The coding guide's unnamed relay: the phrasings in a cue that pass on someone's words without saying who the
-#: article has them from, coded ``anonymous_source`` even when the speaker is named. Each is (as printed, pattern).
-#: The one list: :data:`_UNNAMED_RELAY`, notebook 03's worksheet definitions and its answer sheet
-#: (:mod:`exportrow.handout`) all read it, and a test checks that it matches every relay the coding guide names.
-UNNAMED_RELAY_PHRASES: tuple[tuple[str, str], ...] = (
-    ("reportedly", r"reportedly"),
-    ("allegedly", r"allegedly"),
-    ("according to reports", r"according to (?:media |press |news )?reports"),
-    ("is (or was) said to", r"(?:is|are|was|were) said to"),
-    ("is (or was) reported to", r"(?:is|are|was|were) reported to"),
-)
-_UNNAMED_RELAY = re.compile(r"\b(?:" + "|".join(p for _, p in UNNAMED_RELAY_PHRASES) + r")\b", re.I)
+#: The coding guide's unnamed relay (:data:`exportrow.annotations.vocab.UNNAMED_RELAY_PHRASES`, the one list, read
+#: here too): the phrasings in a cue that pass on someone's words without saying who the article has them from.
+_UNNAMED_RELAY = UNNAMED_RELAY
 #: Words in a cue that say the article relays what someone else reports (the hardest claims to code). "reported"
 #: is here too, though with a named subject ("the Harbour Times reported") it names who relays the words.
 _RELAYED = re.compile(rf"{_UNNAMED_RELAY.pattern}|\breported\b", re.I)
