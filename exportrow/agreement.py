@@ -53,6 +53,7 @@ from exportrow.annotations import ENTMAN, FRAMES
 from exportrow.coding_fields import FIELDS, N_BOOT, register  # noqa: F401 - register: agree's sub-command
 from exportrow.errors import SUGGEST_CUTOFF, ExportrowError, UsageError
 from exportrow.files import excerpt
+from exportrow.numbers import fmt_fixed, round_half_up
 
 __all__ = ["Coding", "Agreement", "AgreementError", "FIELDS", "N_BOOT", "SEED", "RELIABLE", "TENTATIVE",
            "read_coding", "read_codings", "find_article", "find_codings", "blank_codings", "unfilled_worksheets",
@@ -1178,7 +1179,7 @@ def percent_agreement(units) -> float:
 
 
 def _round(x: float, digits: int = 3) -> float:
-    return float("nan") if x is None or math.isnan(x) else round(float(x), digits) + 0.0
+    return float("nan") if x is None or math.isnan(x) else round_half_up(float(x), digits)  # a tie as by hand
 
 
 def _down(x: float, digits: int = 3) -> float:
@@ -1510,21 +1511,22 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
         if fld not in t.index:
             continue
         r = t.loc[fld]
+        alpha = fmt_fixed(r.alpha, 3)  # a tie away from zero, as by hand
         if r.verdict == "reliable":
-            surer = (f", though its interval reaches down to {r.ci_low:.{CI_DIGITS}f}: more claims coded twice would "
-                     "make this surer") if r.ci_low < TENTATIVE else ""
-            out.append(f"**{fld}**: alpha {r.alpha:.3f} (reliable, at least {RELIABLE:.3f}): {use} in notebook 03 "
+            surer = (f", though its interval reaches down to {fmt_fixed(r.ci_low, CI_DIGITS)}: more claims coded "
+                     "twice would make this surer") if r.ci_low < TENTATIVE else ""
+            out.append(f"**{fld}**: alpha {alpha} (reliable, at least {RELIABLE:.3f}): {use} in notebook 03 "
                        f"can be read as they stand{surer}.")
         elif r.verdict == "tentative":
-            out.append(f"**{fld}**: alpha {r.alpha:.3f} (tentative, {TENTATIVE:.3f} to {RELIABLE:.3f}): read {use} "
+            out.append(f"**{fld}**: alpha {alpha} (tentative, {TENTATIVE:.3f} to {RELIABLE:.3f}): read {use} "
                        "in notebook 03 as tentative; a small difference between the sides may be the coders'.")
         elif r.verdict == "unreliable":
-            out.append(f"**{fld}**: alpha {r.alpha:.3f} (below {TENTATIVE:.3f}): {use} in notebook 03 are one "
+            out.append(f"**{fld}**: alpha {alpha} (below {TENTATIVE:.3f}): {use} in notebook 03 are one "
                        f"coder's reading, which {_other_coders(len(result.codings))} did not reproduce; do not "
                        "compare the sides on them.")
         elif r.verdict == TOO_FEW:
             twice = "by two or more coders" if len(result.codings) > 2 else "twice"
-            out.append(f"**{fld}**: alpha {r.alpha:.3f} on only {int(r.units)} claims coded {twice}, fewer than "
+            out.append(f"**{fld}**: alpha {alpha} on only {int(r.units)} claims coded {twice}, fewer than "
                        f"{MIN_UNITS} (exportrow's minimum for a verdict): nothing here tells yet how far {use} in "
                        "notebook 03 would hold for another coder; have more claims coded twice.")
         else:
@@ -1560,7 +1562,7 @@ def implications(result: Agreement | None, frames: pd.DataFrame | None = None) -
         wide = widths.idxmax()
         carried = t.loc[wide, "claims"]
         carried = "" if carried is pd.NA else f", {int(carried)} of which carry it"
-        out.append(f"The widest interval, for {wide}, is {widths.max():.{CI_DIGITS}f} wide: with "
+        out.append(f"The widest interval, for {wide}, is {fmt_fixed(widths.max(), CI_DIGITS)} wide: with "
                    f"{int(t.loc[wide, 'units'])} claims{carried}, a few claims coded differently move alpha a lot.")
     return out
 
@@ -1714,7 +1716,8 @@ def weak_frames(per_frame: pd.DataFrame | None, frames: pd.DataFrame | None = No
     if frames is not None:
         used = set(frames.loc[frames.claims > 0, "frame"].astype(str))
         weak = weak[weak.frame.isin(used)]
-    return {str(r.frame): (f"alpha {r.alpha:.3f}" if r.alpha == r.alpha else "no alpha") for r in weak.itertuples()}
+    return {str(r.frame): (f"alpha {fmt_fixed(r.alpha, 3)}" if r.alpha == r.alpha else "no alpha")
+            for r in weak.itertuples()}
 
 
 def unreliable_frame_field(result: Agreement | None) -> pd.Series | None:
@@ -1743,7 +1746,7 @@ def _other_coders(codings: int) -> str:
 
 def _frame_field_words(row: pd.Series, codings: int) -> str:
     by = "coded by two or more coders" if codings > 2 else "coded twice"
-    return f"frame alpha {row.alpha:.3f} on {int(row.units)} claims {by}, below {TENTATIVE:.3f}"
+    return f"frame alpha {fmt_fixed(row.alpha, 3)} on {int(row.units)} claims {by}, below {TENTATIVE:.3f}"
 
 
 def frame_chart_note(result: Agreement | None) -> str:
@@ -1846,7 +1849,7 @@ def _frames_together(result: Agreement | None) -> str:
     if row.verdict not in ("reliable", "tentative"):
         return ""
     by = "coded by two or more coders" if len(result.codings) > 2 else "coded twice"
-    return (f" Taken together, the frames reach alpha {row.alpha:.3f} on {int(row.units)} claims {by} "
+    return (f" Taken together, the frames reach alpha {fmt_fixed(row.alpha, 3)} on {int(row.units)} claims {by} "
             f"({row.verdict}, as notebook 04 says).")
 
 

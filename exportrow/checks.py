@@ -45,7 +45,7 @@ from exportrow.comparable import (
     same_period,
     same_unit,
 )
-from exportrow.numbers import find_numbers, fmt_value
+from exportrow.numbers import find_numbers, fmt_fixed, fmt_percent, fmt_value, round_half_up
 
 __all__ = ["VERDICTS", "RULES", "Rule", "check_one", "rules_table", "rules_markdown", "fmt_number", "period_label",
            "FACTOR_TOLERANCE", "NEARLY_FROM", "PERIOD_TOLERANCE", "NEGATIONS", "FORECASTS", "MODIFIERS",
@@ -96,9 +96,9 @@ class Rule:
         w = self.words[0]
         if self.check == "growth_factor":
             f = fmt_number(self.amount)
-            lo, hi = (fmt_number(round(self.amount * (1 - t), 2)) for t in FACTOR_TOLERANCE)
-            up, hi2 = (fmt_number(round(self.amount * (1 + t), 2)) for t in FACTOR_TOLERANCE)
-            near = fmt_number(round(self.amount * NEARLY_FROM, 2))
+            lo, hi = (fmt_number(round_half_up(self.amount * (1 - t), 2)) for t in FACTOR_TOLERANCE)
+            up, hi2 = (fmt_number(round_half_up(self.amount * (1 + t), 2)) for t in FACTOR_TOLERANCE)
+            near = fmt_number(round_half_up(self.amount * NEARLY_FROM, 2))
             what = "the later value" if self.direction == "up" else "the earlier value"
             other = "the earlier" if self.direction == "up" else "the later"
             return (f"'{w}': {what} is {f} times {other} (supported from {lo} to {up} times, approximate "
@@ -106,7 +106,7 @@ class Rule:
                     f"'nearly/almost {w}': from {near} up to {f} times")
         if self.amount == 0:
             return f"'{w}': any {'rise' if self.direction == 'up' else 'fall'} in {of}"
-        share = "a third" if abs(self.amount - 1 / 3) < 1e-9 else f"{self.amount:.0%}"
+        share = "a third" if abs(self.amount - 1 / 3) < 1e-9 else fmt_percent(self.amount)
         return (f"'{w}': a {'rise' if self.direction == 'up' else 'fall'} of at least {share} "
                 f"in {of}")
 
@@ -736,7 +736,7 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
         if (msg := _missing(f)):
             return "", "cannot_check", rule.rule, msg
     a, b = float(new.value), float(old.value)
-    value = f"{_stated(new)} / {_stated(old)}" + (f" = {a / b:.2f}x" if b else "")
+    value = f"{_stated(new)} / {_stated(old)}" + (f" = {fmt_fixed(a / b, 2)}x" if b else "")
     lowered = text.lower()
     m_more = re.search(rf"\b(?:more than|over|at least)\s+{word}\b", lowered)
     m_nearly = re.search(rf"\b(?:nearly|almost)\s+{word}\b", lowered)
@@ -748,16 +748,16 @@ def _growth(st, figs) -> tuple[str, str, str, str]:
     if rule.direction == "up":
         if b <= 0:
             return value, "cannot_check", rule.rule, f"a growth factor from {fmt_number(b)} {old.unit} is undefined"
-        factor, how = a / b, f"{_named(new)} is {a / b:.2f} times {_named(old)}"
+        factor, how = a / b, f"{_named(new)} is {fmt_fixed(a / b, 2)} times {_named(old)}"
     else:
         if b <= 0:
             return value, "cannot_check", rule.rule, f"nothing can be {word} from {fmt_number(b)} {old.unit}"
         factor = math.inf if a <= 0 else b / a
-        how = (f"{_named(old)} is {factor:.2f} times {_named(new)}" if a > 0 else
+        how = (f"{_named(old)} is {fmt_fixed(factor, 2)} times {_named(new)}" if a > 0 else
                f"{_named(new)} fell to {fmt_number(a)}")
     target = rule.amount
     f_txt, near_txt = fmt_number(target), fmt_number(NEARLY_FROM * target)
-    lo, hi = (f"{fmt_number(round(target * (1 - t), 2))} to {fmt_number(round(target * (1 + t), 2))}"
+    lo, hi = (f"{fmt_number(round_half_up(target * (1 - t), 2))} to {fmt_number(round_half_up(target * (1 + t), 2))}"
               for t in FACTOR_TOLERANCE)
     threshold = (f"{label}: a factor of {f_txt} or more" if least else f"{label}: a factor above {f_txt}" if more else
                  f"{label}: a factor from {near_txt} up to {f_txt}" if nearly else
@@ -808,10 +808,10 @@ def _change_rule(rises: bool, need: float):
         return "supported" if ok else "not_supported"
 
     if rises:
-        kind = "any rise" if need == 0 else f"a rise of at least {need:.0%}"
+        kind = "any rise" if need == 0 else f"a rise of at least {fmt_percent(need)}"
     else:
         kind = "any fall" if need == 0 else ("a fall of at least a third" if abs(need - 1 / 3) < 1e-9
-                                             else f"a fall of at least {need:.0%}")
+                                             else f"a fall of at least {fmt_percent(need)}")
     return verdict_of, kind
 
 
@@ -982,12 +982,12 @@ def _rate_change(st, figs) -> tuple[str, str, str, str]:
                                                       "zero has no percentage, so the threshold cannot be applied")
         return value, "not_supported", rule.rule, f"the rate was 0 {unit} and did not {'rise' if rises else 'fall'}"
     change = new / old - 1
-    value += f" ({change:+.0%})"
+    value += f" ({fmt_percent(change, sign=True)})"
     need = rule.amount
 
     verdict_of, kind = _change_rule(rises, need)
     moved = "rose" if change > 0 else "fell" if change < 0 else "did not change"
-    size = f" by {abs(change):.0%}" if change else ""
+    size = f" by {fmt_percent(abs(change))}" if change else ""
     why = (f"'{word}' needs {kind} in the rate per month; it {moved}{size}, from {_two(old, b)} in {_named(earlier)} "
            f"to {_two(new, a)} {unit} in {_named(later)}")
     (a_lo, a_hi), (b_lo, b_hi) = _range(later), _range(earlier)
@@ -1042,14 +1042,14 @@ cent in 2026"
             f"'{word}' needs any {'rise' if rises else 'fall'} in the value; it {moved}, from {fmt_number(old)} "
             f"{_when(earlier)} to {fmt_number(new)} {unit} {_when(later)}").replace("  ", " ")
     change = new / old - 1
-    value += f" ({change:+.0%})"
+    value += f" ({fmt_percent(change, sign=True)})"
 
     verdict_of, kind = _change_rule(rises, need)
     moved = "rose" if change > 0 else "fell" if change < 0 else "did not change"
-    size = f" by {abs(change):.0%}" if change else ""
+    size = f" by {fmt_percent(abs(change))}" if change else ""
     if change and _PER_CENT.match(unit):  # per cent: the difference in points first, then the relative change
-        size = f" by {fmt_number(round(abs(new - old), 2))} percentage point{'s' * (abs(new - old) != 1)} " \
-               f"({abs(change):.0%})"
+        size = f" by {fmt_number(round_half_up(abs(new - old), 2))} percentage point{'s' * (abs(new - old) != 1)} " \
+               f"({fmt_percent(abs(change))})"
     why = (f"'{word}' needs {kind} in the value; it {moved}{size}, from {fmt_number(old)} {unit} {_when(earlier)} "
            f"to {fmt_number(new)} {unit} {_when(later)}").replace("  ", " ")
     (a_lo, a_hi), (b_lo, b_hi) = _range(later), _range(earlier)

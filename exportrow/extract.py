@@ -3,7 +3,8 @@
 The draft lists candidates, never final data: candidate figures (numbers in digits and words,
 with the words that bound them, "more than 150", as a proposed qualifier), candidate dated
 expressions already resolved against the publication date, candidate claims (sentences with a
-reporting cue from :data:`CUES`), and candidate unnamed sources. A dateline is metadata, never
+reporting cue from :data:`CUES` or an unnamed relay, guessed ``anonymous_source`` as the coding guide codes it), and
+candidate unnamed sources. A dateline is metadata, never
 a candidate. Every field a person must decide reads ``TODO``, and the file starts with
 ``draft: true``, which ``exportrow check`` refuses until someone has reviewed the entries and
 deleted that line.
@@ -20,7 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportrow.annotations.vocab import BOUNDS, QUALIFIER_KINDS
+from exportrow.annotations.vocab import BOUNDS, QUALIFIER_KINDS, UNNAMED_RELAY
 from exportrow.article import Article, Span, load_article  # noqa: F401 - used by the doctests
 from exportrow.dates import (
     DateOutOfRange,
@@ -67,8 +68,10 @@ CUES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                 "acknowledged", "complained", "called", "believes", "expects", "views", "sees",
                 "expressed concern", "expressed regret", "point to", "pointed to", "points to"),
                ("caldas1994", "krestel2008", "ap", "reuters", "pareti2016")),
-    # the outlet's own voice: judgements no one is cited for, and prescriptions
-    "unattributed": (("widely seen as", "reportedly", "is expected to", "are expected to", "appear to",
+    # the outlet's own voice: judgements no one is cited for, and prescriptions. An unnamed relay ("reportedly",
+    # "allegedly", ...) is not here: the coding guide codes it anonymous_source, and the draft finds it by the one
+    # list of relay phrasings (exportrow.annotations.vocab.UNNAMED_RELAY_PHRASES), see _claims
+    "unattributed": (("widely seen as", "is expected to", "are expected to", "appear to",
                       "appears to", "should"),
                      ("pareti2016", "entman1993")),
 }
@@ -917,14 +920,18 @@ def _claims(article: Article, props: Proposals) -> None:
         found = list(_cue_pattern().finditer(sent.text))
         inside = _quoted_spans(sent.text)
         m = next((c for c in found if not any(a <= c.start() < b for a, b in inside)), None)
+        # an unnamed relay outside quotation marks ("Exporters reportedly fear ...", "according to reports"): the
+        # coding guide's anonymous_source, even with the speaker named
+        relay = next((r for r in UNNAMED_RELAY.finditer(sent.text) if not any(a <= r.start() < b for a, b in inside)),
+                     None)
         in_answer = any(p.start <= sent.start < p.end for p in answer_para)
-        if not found and not in_answer:
+        if not found and not in_answer and relay is None:
             continue
         # a verb inside quotation marks is the quoted speaker's word ("families told us"), never the article's cue
-        cue = m.group(1) if m else "A:" if in_answer else "TODO"
+        cue = relay.group(0) if relay else m.group(1) if m else "A:" if in_answer else "TODO"
         kind = next((k for k, (words, _) in CUES.items() if cue.lower() in words), "neutral")
         quoted = "\u201c" in sent.text or '"' in sent.text or in_answer
-        if any(sent.start <= a < sent.end for a, _ in anonymous):
+        if relay or any(sent.start <= a < sent.end for a, _ in anonymous):
             attribution = "anonymous_source"
         elif quoted:
             attribution = "direct_quote"

@@ -14,7 +14,9 @@ from collections import Counter
 import pandas as pd
 
 from exportrow.annotations import FRAMES
+from exportrow.annotations.vocab import UNNAMED_RELAY, UNNAMED_RELAY_PHRASES  # noqa: F401 - the one list
 from exportrow.escape import markdown_code, markdown_text
+from exportrow.numbers import fmt_fixed, fmt_percent, round_half_up
 from exportrow.sides import possessive
 
 __all__ = ["voice_share", "attribution_mix", "frame_counts", "used_frames", "claim_pairs", "tokens", "fightin_words",
@@ -81,8 +83,11 @@ def voice_share(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.Data
     out = g.reset_index()
     out["claims"] = out["claims"].astype("Int64")
     out["words"] = out["words"].astype("Int64")
-    out["claim_share"] = (out.claims / max(int(out.claims.sum()), 1)).round(3).astype("Float64")
-    out["word_share"] = (out.words / max(int(out.words.sum()), 1)).round(3).astype("Float64")
+    # to three places, a tie away from zero as by hand (numbers.round_half_up); prose computes its per cent from the
+    # counts, never from these rounded shares
+    for col, of in (("claim_share", "claims"), ("word_share", "words")):
+        total = max(int(out[of].sum()), 1)
+        out[col] = pd.array([round_half_up(int(x) / total, 3) for x in out[of]], dtype="Float64")
     out["side"] = out.side.astype(str)
     return out
 
@@ -120,7 +125,7 @@ def attribution_mix(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.
         for kind, form in pairs:
             n = int(((s.attribution == kind) & (s.quote_form == form)).sum())
             rows.append({"side": side, "attribution": kind, "quote_form": form, "claims": n,
-                         "share": round(n / len(s), 3) if len(s) else 0.0})
+                         "share": round_half_up(n / len(s), 3) if len(s) else 0.0})
     out = pd.DataFrame(rows, columns=["side", "attribution", "quote_form", "claims", "share"])
     return out.astype({"claims": "Int64", "share": "Float64"})
 
@@ -379,7 +384,7 @@ def words_finding(words: pd.DataFrame, side_a: str, side_b: str, claims: pd.Data
     strong = words[words.z.abs() >= Z_CRITICAL]
     if strong.empty:
         top = float(words.z.abs().max()) if len(words) else 0.0
-        return f"No word separates {a} from {b} beyond chance (largest |z| {top:.2f}, under {Z_CRITICAL})"
+        return f"No word separates {a} from {b} beyond chance (largest |z| {fmt_fixed(top, 2)}, under {Z_CRITICAL})"
     n = len(strong)
     return (f"{n} word{'s' * (n != 1)} set{'s' * (n == 1)} {a} and {b} apart beyond chance: "
             + ", ".join(f"{w} ({a if z > 0 else b})" for w, z in zip(strong.word, strong.z)))
@@ -544,8 +549,8 @@ def one_sided(claims: pd.DataFrame, side_a: str, side_b: str, declared, sides=No
                 f"from {name(a)}, {nb} from {name(b)}{rest}.")
     s = heard[0]
     silent = side_b if s == side_a else side_a
-    n, share = int(voice.loc[s, "claims"]), float(voice.loc[s, "word_share"])
-    given = (f"{n} of the article's {total} claims ({share:.0%} of claim words) come from {name(s)}, and "
+    n, share = int(voice.loc[s, "claims"]), int(voice.loc[s, "words"]) / max(int(voice.words.sum()), 1)
+    given = (f"{n} of the article's {total} claims ({fmt_percent(share)} of claim words) come from {name(s)}, and "
              + ("the outlet makes none of its own" if silent == "outlet" else f"{name(silent)} makes none"))
     if start:
         alone = ", and the article gives that side alone: " if n == total else ": "
@@ -666,6 +671,7 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
             continue
         v = voice.loc[side]
         n_claims, n_words = int(v.claims), int(v.words)
+        word_share = fmt_percent(n_words / max(int(voice.words.sum()), 1))  # from the counts: never rounded twice
         mine = claims[claims.side == side]
         direct = int((mine.quote_form == "direct_quote").sum())
         read, named, coded_otherwise = heard_as(mine)
@@ -689,7 +695,7 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
             most = (f"most used frames, tied at {top.claims.iloc[0]} each of {n_claims}{of_claims}: "
                     f"{'; '.join(top.frame)}")
         out.append(f"**{name[side]}**: {n_claims} claim{'s' * (n_claims != 1)}, {n_words} "
-                   f"word{'s' * (n_words != 1)} ({v.word_share:.0%} of all claim words); heard through "
+                   f"word{'s' * (n_words != 1)} ({word_share} of all claim words); heard through "
                    f"{heard}; {quoted}; {most}.")
     if not both_heard(claims, [side_a, side_b]):  # nobody to answer or be answered: no rebuttal sentences
         if both_heard(claims, [side_a]) or both_heard(claims, [side_b]):
@@ -712,18 +718,9 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
     return out
 
 
-#: The coding guide's unnamed relay: the phrasings in a cue that pass on someone's words without saying who the
-#: article has them from, coded ``anonymous_source`` even when the speaker is named. Each is (as printed, pattern).
-#: The one list: :data:`_UNNAMED_RELAY`, notebook 03's worksheet definitions and its answer sheet
-#: (:mod:`exportrow.handout`) all read it, and a test checks that it matches every relay the coding guide names.
-UNNAMED_RELAY_PHRASES: tuple[tuple[str, str], ...] = (
-    ("reportedly", r"reportedly"),
-    ("allegedly", r"allegedly"),
-    ("according to reports", r"according to (?:media |press |news )?reports"),
-    ("is (or was) said to", r"(?:is|are|was|were) said to"),
-    ("is (or was) reported to", r"(?:is|are|was|were) reported to"),
-)
-_UNNAMED_RELAY = re.compile(r"\b(?:" + "|".join(p for _, p in UNNAMED_RELAY_PHRASES) + r")\b", re.I)
+#: The coding guide's unnamed relay (:data:`exportrow.annotations.vocab.UNNAMED_RELAY_PHRASES`, the one list, read
+#: here too): the phrasings in a cue that pass on someone's words without saying who the article has them from.
+_UNNAMED_RELAY = UNNAMED_RELAY
 #: Words in a cue that say the article relays what someone else reports (the hardest claims to code). "reported"
 #: is here too, though with a named subject ("the Harbour Times reported") it names who relays the words.
 _RELAYED = re.compile(rf"{_UNNAMED_RELAY.pattern}|\breported\b", re.I)

@@ -521,11 +521,12 @@ def _actor_kind(ann, actor_id) -> str | None:
 
 
 def _attribution_answer(c, actor_kind: str | None = None) -> str:
-    """The attribution type the answer sheet gives: as the worksheet defines the types (a named source in quotation
-    marks, or paraphrased, or words passed on with "reportedly"), read from the article's quotation marks
-    (``quote_form``) and the cue; where the annotation codes the claim otherwise, both, so the sheet never marks a
-    student wrong for following the definitions (reviews 15, 16 and 18). An unnamed relay says why it is
-    ``anonymous_source`` though the speaker is named; a named speaker's claim (``actor_kind`` not
+    """The attribution type the answer sheet gives under "The annotation's coding": always the code the annotation
+    holds first (``attribution`` of the claims table), never one it does not hold (review 19). Where the worksheet's
+    definitions (a named source in quotation marks, or paraphrased, or words passed on with "reportedly"), read from
+    the article's quotation marks (``quote_form``) and the cue, give another type, the sheet adds it and why, so it
+    never marks wrong a student who followed the definitions (reviews 15, 16 and 18). An unnamed relay coded
+    ``anonymous_source`` says why, though the speaker is named; a named speaker's claim (``actor_kind`` not
     ``anonymous_source``) coded ``anonymous_source`` with none of the relay words gets both answers.
 
     Example:
@@ -533,16 +534,20 @@ def _attribution_answer(c, actor_kind: str | None = None) -> str:
         >>> _attribution_answer(pd.Series({"attribution": "indirect", "quote_form": "paraphrase", "cue": "says"}))
         '<code>indirect</code>'
         >>> print(_attribution_answer(pd.Series({"attribution": "direct_quote", "quote_form": "paraphrase"})))
-        <code>indirect</code>: the article gives these words as a paraphrase, not wholly inside quotation marks; the \
-annotation codes them <code>direct_quote</code> (exportrow check warns about it)
+        <code>direct_quote</code>; the worksheet’s definitions give <code>indirect</code>: the article gives these \
+words as a paraphrase, not wholly inside quotation marks (exportrow check warns about it)
         >>> print(_attribution_answer(pd.Series({"attribution": "anonymous_source", "cue": "reportedly expressed"})))
         <code>anonymous_source</code>: \u201creportedly\u201d: the article does not say who relayed these words to \
 it (the coding guide\u2019s unnamed relay), so the words are not a named source\u2019s paraphrase \
 (<code>indirect</code>)
+        >>> print(_attribution_answer(pd.Series({"attribution": "unattributed", "cue": "reportedly"})))
+        <code>unattributed</code>; the worksheet’s definitions and the coding guide give \
+<code>anonymous_source</code>: \u201creportedly\u201d: the article does not say who relayed these words to it \
+(the coding guide\u2019s unnamed relay) (exportrow check warns about it)
         >>> print(_attribution_answer(pd.Series({"attribution": "anonymous_source", "quote_form": "paraphrase",
         ...                                      "cue": "told"}), actor_kind="person"))  # doctest: +ELLIPSIS
-        <code>indirect</code>: the article names the speaker, gives these words as a paraphrase and passes them on \
-with none of the words of an unnamed relay (...); the annotation codes them <code>anonymous_source</code>
+        <code>anonymous_source</code>; the worksheet’s definitions give <code>indirect</code>: the article names \
+the speaker, gives these words as a paraphrase and passes them on with none of the words of an unnamed relay (...)
     """
     from exportrow.framing import _RELAYED, _UNNAMED_RELAY, QUOTE_FORM_ATTRIBUTION
 
@@ -555,21 +560,23 @@ with none of the words of an unnamed relay (...); the annotation codes them <cod
                "to it (the coding guide\u2019s unnamed relay)")
         if coded == "anonymous_source":
             return f"{_code(coded)}: {why}, so the words are not a named source\u2019s paraphrase ({_code('indirect')})"
-        return f"{_code('anonymous_source')}: {why}; the annotation codes them {_code(coded)}"
+        # exportrow check warns about every unnamed relay coded otherwise (exportrow.annotations.quoting)
+        return (f"{_code(coded)}; the worksheet\u2019s definitions and the coding guide give "
+                f"{_code('anonymous_source')}: {why} (exportrow check warns about it)")
     if coded == "anonymous_source" and actor_kind not in (None, "anonymous_source") and \
             str(c.get("quote_form")) in QUOTE_FORM_ATTRIBUTION:
         read = QUOTE_FORM_ATTRIBUTION[str(c.get("quote_form"))]
         words = "inside quotation marks" if read == "direct_quote" else "as a paraphrase"
-        return (f"{_code(read)}: the article names the speaker, gives these words {words} and passes them on with "
-                f"none of the words of an unnamed relay ({html_text(_relay_words('or'))}); the annotation codes "
-                f"them {_code(coded)}")
+        return (f"{_code(coded)}; the worksheet\u2019s definitions give {_code(read)}: the article names the speaker, "
+                f"gives these words {words} and passes them on with none of the words of an unnamed relay "
+                f"({html_text(_relay_words('or'))})")
     read = QUOTE_FORM_ATTRIBUTION.get(str(c.get("quote_form")), coded) if coded in ("direct_quote", "indirect") \
         else coded
     if read == coded:
         return _code(coded)
     words = "inside quotation marks" if read == "direct_quote" else "as a paraphrase, not wholly inside quotation marks"
-    return (f"{_code(read)}: the article gives these words {words}; the annotation codes them {_code(coded)} "
-            "(exportrow check warns about it)")
+    return (f"{_code(coded)}; the worksheet\u2019s definitions give {_code(read)}: the article gives these words "
+            f"{words} (exportrow check warns about it)")
 
 
 def _coding_rows(c, ann) -> list[list[str]]:

@@ -36,11 +36,12 @@ import functools
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
 __all__ = ["NumberMention", "find_numbers", "quote_numbers", "parse_number", "fmt_value", "states_value",
-           "scale_fix", "fmt_rate", "rate_places", "stored_rate", "significant_digits", "RATE_DIGITS"]
+           "scale_fix", "fmt_rate", "rate_places", "stored_rate", "significant_digits", "RATE_DIGITS",
+           "round_half_up", "round_significant", "fmt_fixed", "fmt_percent"]
 
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
@@ -661,9 +662,10 @@ fraction before it)"
                     f"{m.value}` for million, or `value: {digits}` with `unit: metres`")
     for m in found:
         if m.form == "fraction":
-            as_fraction = fmt_value(m.value) if round(m.value, 2) == m.value else f"{round(m.value, 2)}"
+            two = round_half_up(m.value, 2)  # a tie away from zero, as by hand ("an eighth": 0.13)
+            as_fraction = fmt_value(m.value) if two == m.value else f"{two}"
             return (f"the quote has {m.text!r}, a fraction: write `value: {as_fraction}`, or "
-                    f"`value: {fmt_value(round(m.value * 100, 1))}` with `unit: per cent`")
+                    f"`value: {fmt_value(round_half_up(m.value * 100, 1))}` with `unit: per cent`")
     return None
 
 
@@ -676,6 +678,90 @@ def _money(text: str, start: int, end: int) -> bool:
         (True, True, True, False)
     """
     return bool(_MONEY_BEFORE.search(text[max(0, start - 30):start]) or _MONEY_AFTER.match(text, end))
+#: Enough digits for any float quantized to any places a display asks for (a float has at most 309 digits before the
+#: point), so :func:`round_half_up` never runs out of precision.
+_HALF_UP = Context(prec=420, rounding=ROUND_HALF_UP)
+
+
+def _half_up(d: Decimal, places: int) -> Decimal:
+    """``d`` rounded to ``places`` decimals (negative: tens, hundreds ...), a tie away from zero."""
+    return d.quantize(Decimal(1).scaleb(-places), context=_HALF_UP)
+
+
+def round_half_up(v: float, places: int = 0) -> float:
+    """``v`` rounded to ``places`` decimals (negative places: to tens, hundreds ...), a tie away from zero, as readers
+    and students round by hand. Python's ``round`` rounds a tie to even (19,500 / 12 = 1,625 to three significant
+    digits gave 1,620; by hand it is 1,630), and reads the tie from the binary value (``round(2.675, 2)`` is 2.67).
+    Here the tie is read from the shortest decimal that gives back ``v`` (its ``repr``), the number a reader sees.
+    Every number exportrow shows rounded goes through this (:func:`fmt_value`, :func:`fmt_rate`,
+    :func:`stored_rate`, :func:`fmt_fixed`, :func:`fmt_percent`).
+
+    Example:
+        >>> round_half_up(1625.0, -1), round(1625.0, -1), round_half_up(2625.0, -1), round_half_up(2.675, 2)
+        (1630.0, 1620.0, 2630.0, 2.68)
+        >>> round_half_up(-2.5), round_half_up(0.125, 2), round_half_up(1.1666, 2), round_half_up(-0.001, 2)
+        (-3.0, 0.13, 1.17, 0.0)
+        >>> round_half_up(float("nan")) != round_half_up(float("nan")), round_half_up(1e300, -2) == 1e300
+        (True, True)
+    """
+    v = float(v)
+    if not math.isfinite(v):
+        return v
+    return float(_half_up(Decimal(repr(v)), places)) + 0.0  # + 0.0: never "-0"
+
+
+def round_significant(v: float, digits: int) -> float:
+    """``v`` to ``digits`` significant digits, a tie away from zero (:func:`round_half_up`).
+
+    Example:
+        >>> round_significant(1234.5, 4), round_significant(0.0012345, 4), round_significant(999.5, 3)
+        (1235.0, 0.001235, 1000.0)
+        >>> round_significant(0.0, 3)
+        0.0
+    """
+    v = float(v)
+    if not math.isfinite(v) or v == 0:
+        return v
+    return round_half_up(v, digits - (math.floor(math.log10(abs(v))) + 1))
+
+
+def fmt_fixed(v: float, places: int, *, sign: bool = False) -> str:
+    """``v`` with exactly ``places`` decimals, a tie rounded away from zero (:func:`round_half_up`), as a reader
+    rounds: a factor ("1.13 times"), an agreement coefficient ("alpha 0.667"), a z-score; ``sign`` writes "+" before
+    a positive value. Replaces ``f"{v:.2f}"``, which rounds a tie to even.
+
+    Example:
+        >>> fmt_fixed(1.125, 2), f"{1.125:.2f}", fmt_fixed(2 / 3, 3), fmt_fixed(0.8, 3), fmt_fixed(1.5, 2, sign=True)
+        ('1.13', '1.12', '0.667', '0.800', '+1.50')
+        >>> fmt_fixed(-0.0004, 3), fmt_fixed(float("nan"), 3)
+        ('0.000', 'nan')
+    """
+    v = float(v)
+    if not math.isfinite(v):
+        return f"{v:{'+' if sign else ''}.{places}f}"
+    d = _half_up(Decimal(repr(v)), places) + 0  # + 0: never "-0.000"
+    text = f"{d:.{places}f}"
+    return f"+{text}" if sign and d > 0 else text
+
+
+def fmt_percent(share: float, places: int = 0, *, sign: bool = False) -> str:
+    """A share (0.125) as a per cent (``"13%"``), a tie rounded away from zero as a reader rounds by hand; Python's
+    ``f"{share:.0%}"`` gives "12%". The tie is read from the share as written (its ``repr``), times 100 exactly.
+    ``sign`` writes "+" before a positive value (a change: "+13%").
+
+    Example:
+        >>> fmt_percent(0.125), f"{0.125:.0%}", fmt_percent(0.145), fmt_percent(1 / 3), fmt_percent(0.1234, 1)
+        ('13%', '12%', '15%', '33%', '12.3%')
+        >>> fmt_percent(-0.125), fmt_percent(0.0), fmt_percent(0.125, sign=True), fmt_percent(0.0, sign=True)
+        ('-13%', '0%', '+13%', '+0%')
+    """
+    share = float(share)
+    if not math.isfinite(share):
+        return f"{share:{'+' if sign else ''}.{places}%}"
+    d = _half_up(Decimal(repr(share)).scaleb(2), places) + 0
+    return f"{'+' if sign and d >= 0 else ''}{d:.{places}f}%"
+
+
 #: Scale words for large values (:func:`fmt_value`), largest first.
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"))
 
@@ -686,10 +772,10 @@ def _scaled(v: float, *, exact: bool) -> str:
     for k, (size, word) in enumerate(SCALE_WORDS):
         if abs(v) < size:
             continue
-        m = float(f"{v / size:.4g}")
+        m = round_significant(v / size, 4)
         if abs(m) >= 1000 and k:  # 999.99 billion rounds to a trillion
             size, word = SCALE_WORDS[k - 1]
-            m = float(f"{v / size:.4g}")
+            m = round_significant(v / size, 4)
         if abs(m) >= 1000 or (exact and abs(m * size - v) > 0.5):
             return ""
         return f"{m:g} {word}"
@@ -723,7 +809,7 @@ def fmt_value(value, decimals: int | None = None) -> str:
     if math.isfinite(v) and abs(v) >= 1e9 and (scaled := _scaled(v, exact=decimals is None)):
         return scaled
     if decimals is not None and math.isfinite(v):
-        v = round(v, decimals)
+        v = round_half_up(v, decimals)
     if v.is_integer():
         return f"{int(v):,}"
     if decimals is not None:
@@ -788,7 +874,7 @@ def stored_rate(v: float) -> float:
     v = float(v)
     if not math.isfinite(v) or v == 0:
         return v
-    return round(v, max(2, RATE_DIGITS - (math.floor(math.log10(abs(v))) + 1)))
+    return round_half_up(v, max(2, RATE_DIGITS - (math.floor(math.log10(abs(v))) + 1)))
 
 
 def fmt_rate(v: float, of=None, *, decimals: int = 2, fixed: bool = False) -> str:
@@ -811,16 +897,21 @@ def fmt_rate(v: float, of=None, *, decimals: int = 2, fixed: bool = False) -> st
         ('0.50', '0.75', '0.00347', '0.00333')
         >>> fmt_rate(-2500000.0), fmt_rate(float("nan"))
         ('-2.5 million', 'nan')
+
+    A tie rounds away from zero, as a student rounds by hand (:func:`round_half_up`), never to even:
+
+        >>> fmt_rate(19500 / 12, 19500), fmt_rate(31500 / 12, 31500), fmt_rate(0.125 / 12 * 12), fmt_rate(30450000.0)
+        ('1,630', '2,630', '0.13', '30.5 million')
     """
     v = float(v)
     if not math.isfinite(v):
         return fmt_value(v)
     places = rate_places(v, of, decimals)
-    r = round(v, places) if places > 0 else float(round(v, places))
+    r = round_half_up(v, places)  # a tie away from zero, as by hand: 19,500 / 12 = 1,625 is 1,630
     for size, word in _RATE_SCALES:
         if abs(r) >= size:
             digits = max(0, places + len(str(int(size))) - 1)  # the same digits, counted after the scale word
-            m = round(r / size, digits)
+            m = round_half_up(r / size, digits)
             return f"{m:,.{digits}f}".rstrip("0").rstrip(".") + f" {word}"
     if places <= 0:
         return f"{int(r):,}"

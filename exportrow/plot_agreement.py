@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from exportrow.agreement import CI_DIGITS, MIN_UNITS, RELIABLE, TENTATIVE, TOO_FEW
+from exportrow.numbers import fmt_fixed
 from exportrow.plots import SOURCE_PT, _wrap, classroom_style
 
 __all__ = ["alpha_chart"]
@@ -63,7 +64,8 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
             ax.plot([r.alpha], [i], "o", color="black", mfc="white" if few else "black", ms=8, zorder=3)
             # a long label ("too few units: ...") runs from its dot towards the middle, never out of the chart
             side = "center" if not few else "right" if r.alpha > (left + 1.05) / 2 else "left"
-            ax.annotate(f"{r.alpha:.3f}" + (f" ({TOO_FEW}: {_carried(r) or r.units})" if few else ""), (r.alpha, i),
+            ax.annotate(fmt_fixed(r.alpha, 3) + (f" ({TOO_FEW}: {_carried(r) or r.units})" if few else ""),
+                        (r.alpha, i),
                         xytext=({"center": 0, "right": 8, "left": -8}[side], 9), textcoords="offset points",
                         ha=side, fontsize=12, zorder=4,
                         bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})  # legible across a dashed line
@@ -85,10 +87,10 @@ def alpha_chart(fields: pd.DataFrame, *, title: str = "", source: str = ""):
         if math.isnan(r.alpha):
             parts.append(f"{r.field}: no alpha ({r.verdict})")
         elif math.isnan(r.ci_low):
-            parts.append(f"{r.field}: alpha {r.alpha:.3f}, {r.verdict}")
+            parts.append(f"{r.field}: alpha {fmt_fixed(r.alpha, 3)}, {r.verdict}")
         else:
-            parts.append(f"{r.field}: alpha {r.alpha:.3f} (95% interval {r.ci_low:.{CI_DIGITS}f} to "
-                         f"{r.ci_high:.{CI_DIGITS}f}), {r.verdict}"
+            parts.append(f"{r.field}: alpha {fmt_fixed(r.alpha, 3)} (95% interval {fmt_fixed(r.ci_low, CI_DIGITS)} to "
+                         f"{fmt_fixed(r.ci_high, CI_DIGITS)}), {r.verdict}"
                          + (f": {_carried(r)}" if r.verdict == TOO_FEW and _carried(r) else ""))
     alt = (f"Dot chart of Krippendorff's alpha per coding field with bootstrap intervals, against the thresholds "
            f"{TENTATIVE:.3f} and {RELIABLE:.3f}. " + ". ".join(parts) + ".")

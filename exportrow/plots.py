@@ -19,6 +19,7 @@ import pandas as pd
 from exportrow.colours import OKABE_ITO, SIDE_COLOURS, side_colours
 from exportrow.escape import BIDI_CONTROLS, html_attribute, html_text, strip_bidi
 from exportrow.export import FORMATS
+from exportrow.numbers import fmt_fixed
 from exportrow.sides import possessive
 
 __all__ = ["OKABE_ITO", "SIDE_COLOURS", "FORMATS", "side_colours", "classroom_style", "save_figure", "show_figure",
@@ -1668,7 +1669,7 @@ def _words_caveat(words: pd.DataFrame, side_a: str, side_b: str, sides=None) -> 
     strongest = float(words.z.abs().max()) if len(words) else 0.0
     of_a, of_b = possessive(_side_name(side_a, sides)), possessive(_side_name(side_b, sides))
     return (f"Small counts: after stop words, {of_a} claims give {na} words to compare and "
-            f"{of_b} {nb}. The largest |z| here is {strongest:.2f}; under 1.96 is what chance "
+            f"{of_b} {nb}. The largest |z| here is {fmt_fixed(strongest, 2)}; under 1.96 is what chance "
             "alone often gives. Read the chart as a description of the wording, not as evidence of a difference.")
 
 
@@ -1773,6 +1774,6 @@ def distinctive_words(words: pd.DataFrame, side_a: str, side_b: str, *, top: int
     alt = (f"{title}. Bar chart of the words that most set {_side_name(side_a, sides)} and "
            f"{_side_name(side_b, sides)} apart, "
            "by z-score. " + ". ".join(
-               f"{x}: z {float(z):+.2f}{'' if abs(z) >= Z_CRITICAL else ' (within chance)'}"
+               f"{x}: z {fmt_fixed(float(z), 2, sign=True)}{'' if abs(z) >= Z_CRITICAL else ' (within chance)'}"
                for x, z in zip([*a.word, *b.word[::-1]], [*a.z, *b.z[::-1]])) + ". " + caveat)
     return fig, alt

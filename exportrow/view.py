@@ -40,6 +40,7 @@ from exportrow.article import Article, Span, load_article
 from exportrow.colours import OKABE_ITO, side_colours
 from exportrow.errors import ExportrowError, UsageError
 from exportrow.escape import CONTENT_SECURITY_POLICY, html_text
+from exportrow.numbers import fmt_percent
 
 __all__ = ["ArticleView", "Mark", "ViewError", "show_article", "article_page", "article_text", "escape",
            "is_bundled", "is_view_page", "check_output", "register", "LAYERS", "DEFAULT_LAYERS", "EXCERPTS", "CSP",
@@ -326,7 +327,7 @@ def show_article(article: Article | str | Path | None = None, annotation=None, *
         total = sum(b - a for a, b in body)
         kept = sum(b - a for a, b in shown)
         some = f" ({chosen[0]} of the {chosen[1]} sentences that hold a mark)" if chosen[0] < chosen[1] else ""
-        notes.append(f"Excerpt ({mode}): {kept / total:.0%} of the body's characters are shown{some}; "
+        notes.append(f"Excerpt ({mode}): {fmt_percent(kept / total)} of the body's characters are shown{some}; "
                      "[\u2026] marks text left out. The article's text belongs to its publisher.")
     hidden = set(outside)
     marks = [m for m in marks if m not in hidden]

@@ -110,8 +110,19 @@ def _context(article, span) -> str:
 
 
 def _all_quotation(sentence: str) -> bool:
-    """Whether nothing but punctuation stands outside the sentence's double quotation marks (no speaker named)."""
-    outside = re.sub(r'["\u201c][^"\u201c\u201d]*["\u201d]', "", sentence)
+    """Whether nothing but punctuation stands outside the sentence's double quotation marks (no speaker named). A
+    quotation the sentence opens and leaves open runs on into the next sentence, so it is quotation to the end of
+    this one (review 19a: `"There is no subsidy.` before `Our farmers ...," he told reporters.`).
+
+    Example:
+        >>> _all_quotation('"There is no subsidy.'), _all_quotation('\u201cThere is no subsidy.')
+        (True, True)
+        >>> _all_quotation('"Our cities come first."'), _all_quotation('"We cannot," said the minister.')
+        (True, False)
+        >>> _all_quotation('"We cannot," she said, "and we will not.'), _all_quotation("There is no subsidy.")
+        (False, False)
+    """
+    outside = re.sub(r'["\u201c][^"\u201c\u201d]*(?:["\u201d]|$)', "", sentence)
     return sentence.lstrip()[:1] in ('"', "\u201c") and not re.search(r"\w", outside)
 
 

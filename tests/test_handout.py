@@ -285,8 +285,8 @@ def test_a_relay_the_annotation_codes_otherwise_gets_both_answers():
 
     relayed = _attribution_answer(pd.Series({"attribution": "indirect", "quote_form": "paraphrase",
                                              "cue": "is said to have argued"}))
-    assert relayed.startswith("<code>anonymous_source</code>: “is said to”") and relayed.endswith(
-        "the annotation codes them <code>indirect</code>")
+    assert relayed.startswith("<code>indirect</code>; the worksheet’s definitions and the coding guide give "
+                              "<code>anonymous_source</code>: “is said to”")
     # "reported" with a named subject names who relays the words: a named source's paraphrase, nothing to add
     named = pd.Series({"attribution": "indirect", "quote_form": "paraphrase", "cue": "reported"})
     assert _attribution_answer(named) == "<code>indirect</code>"

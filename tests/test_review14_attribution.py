@@ -53,5 +53,5 @@ def test_the_answer_sheet_gives_the_attribution_the_worksheet_definitions_give(t
     sheet = handout("03-framing-comparison", load_annotation(ann, load_article(art)))
     answer = sheet.check  # "Check your answer": the coding the annotation gives the picked claim
     assert "it would not withdraw the reform" in answer
-    assert ("<code>indirect</code>: the article gives these words as a paraphrase, not wholly inside quotation marks; "
-            "the annotation codes them <code>direct_quote</code>") in answer
+    assert ("<code>direct_quote</code>; the worksheet’s definitions give <code>indirect</code>: the article gives "
+            "these words as a paraphrase, not wholly inside quotation marks") in answer

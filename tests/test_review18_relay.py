@@ -64,7 +64,8 @@ def test_the_worksheet_definitions_and_answer_cover_according_to_reports():
 def test_a_named_speakers_claim_coded_anonymous_without_a_relay_gets_both_answers():
     c = pd.Series({"attribution": "anonymous_source", "quote_form": "paraphrase", "cue": "told"})
     answer = _attribution_answer(c, actor_kind="person")
-    assert answer.startswith("<code>indirect</code>: the article names the speaker")
-    assert answer.endswith("the annotation codes them <code>anonymous_source</code>")
+    # the annotation's code first (the sheet's column is "coded as"), then the definitions' answer
+    assert answer.startswith("<code>anonymous_source</code>; the worksheet’s definitions give <code>indirect</code>: "
+                             "the article names the speaker")
     # an actor the article does not name: anonymous_source is the answer the definitions give
     assert _attribution_answer(c, actor_kind="anonymous_source") == "<code>anonymous_source</code>"

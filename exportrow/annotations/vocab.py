@@ -6,10 +6,13 @@ tuples for the checks and the table categories.
 
 from __future__ import annotations
 
+import re
+
 from exportrow.annotations.schema import schema_dict, vocabulary
 
 __all__ = ["SIDES", "ALWAYS_SIDES", "ACTOR_KINDS", "ATTRIBUTIONS", "ACTIONS", "FRAMES", "ENTMAN", "TENSES",
-           "CHECKS", "CHECK_PERIODS", "QUALIFIERS", "QUALIFIER_KINDS", "BOUNDS", "SECTIONS", "FIGURE_KINDS"]
+           "CHECKS", "CHECK_PERIODS", "QUALIFIERS", "QUALIFIER_KINDS", "BOUNDS", "SECTIONS", "FIGURE_KINDS",
+           "UNNAMED_RELAY_PHRASES", "UNNAMED_RELAY"]
 
 #: Sides of the bundled article's dispute, as its annotation declares them (for its data dictionary). Every
 #: annotation has its own sides (``sides:``, else those its actors name); ``outlet`` (the article's own voice)
@@ -43,3 +46,20 @@ BOUNDS = ("lower_bound", "upper_bound", "approximate")
 FIGURE_KINDS = vocabulary("figure_kind")
 #: The sections of entries, in the order they are checked (actors first: the others name them).
 SECTIONS = ("actors", "figures", "statements", "ignored_numbers", "claims", "events")
+
+#: The coding guide's unnamed relay: the phrasings in a cue that pass on someone's words without saying who the
+#: article has them from, coded ``anonymous_source`` even when the speaker is named. Each is (as printed, pattern).
+#: The one list (:data:`exportrow.framing.UNNAMED_RELAY_PHRASES` is this): :data:`UNNAMED_RELAY`, the draft's
+#: attribution guess (:mod:`exportrow.extract`), ``exportrow check``'s warning about a relay coded otherwise
+#: (:mod:`exportrow.annotations.quoting`), notebook 03's worksheet definitions and its answer sheet
+#: (:mod:`exportrow.handout`) all read it, and a test checks that it matches every relay the coding guide names.
+#: Here, not in :mod:`exportrow.framing`, so that ``exportrow check`` and ``extract`` read it without pandas.
+UNNAMED_RELAY_PHRASES: tuple[tuple[str, str], ...] = (
+    ("reportedly", r"reportedly"),
+    ("allegedly", r"allegedly"),
+    ("according to reports", r"according to (?:media |press |news )?reports"),
+    ("is (or was) said to", r"(?:is|are|was|were) said to"),
+    ("is (or was) reported to", r"(?:is|are|was|were) reported to"),
+)
+#: Any phrasing of :data:`UNNAMED_RELAY_PHRASES`, as a whole word or phrase, in any case.
+UNNAMED_RELAY = re.compile(r"\b(?:" + "|".join(p for _, p in UNNAMED_RELAY_PHRASES) + r")\b", re.I)
