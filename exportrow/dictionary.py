@@ -96,7 +96,9 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "frame_secondary_code": ("Secondary frame dimension, where one is needed", "", A),
         "frame_secondary": ("Name of the secondary frame dimension", "", A),
         "entman": ("Entman frame functions, separated by '; '", "", A),
-        "answers": ("Id of the claim, figure or event this claim answers", "", A),
+        "answers": ("Id of the claim, figure or event this claim answers. Notebook 03's claim-pairs.csv pairs a "
+                    "claim with the claim it answers, also when that claim's side (the outlet, say) is not "
+                    "compared", "", A),
     },
     "events": {
         "event_id": ("Identifier of the event", "", A),
