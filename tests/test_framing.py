@@ -103,6 +103,44 @@ def test_claim_pairs_keep_every_seoul_claim_when_seoul_meets_washington(claims):
         "The article gives **Washington** no rebuttal to Seoul's claims."]
 
 
+def test_claim_pairs_give_each_claims_cue(claims):
+    # rv19c finding 2: "Tokyo's charge of lax controls" is what Seoul rejects; without its cue it read as Tokyo's claim
+    p = claims.pipe(framing.claim_pairs, ["seoul", "tokyo"])
+    assert p.columns.tolist() == ["charge_id", "charge_side", "charge_cue", "charge", "rebuttal_id", "rebuttal_side",
+                                  "rebuttal_cue", "rebuttal"]
+    by_rebuttal = p.set_index("rebuttal_id")
+    assert by_rebuttal.loc["kr_rejects_lax", ["rebuttal_cue", "rebuttal"]].tolist() == [
+        "rejects", "Tokyo\u2019s charge of lax controls"]
+    assert by_rebuttal.loc["kr_rejects_lax", ["charge_cue", "charge"]].tolist() == [
+        "claim", "South Korea lacks a proper monitoring regime"]
+    assert by_rebuttal.loc["kr_japan_falls_short", "rebuttal_cue"] == "sees"
+    assert by_rebuttal.loc["kr_no_sarin", ["charge_cue", "rebuttal_cue"]].tolist() == ["can also be used", "says"]
+    unanswered = p[p.rebuttal_id.isna()].set_index("charge_id")
+    assert unanswered.loc["jp_question_screening", "charge_cue"] == "question"
+    assert unanswered.rebuttal_cue.isna().all()
+    cue = claims.set_index("claim_id").cue  # every cue is the claim's own, on both sides of the table
+    assert (p.charge_cue == cue.loc[p.charge_id].to_numpy()).all()
+    answered = p[p.rebuttal_id.notna()]
+    assert (answered.rebuttal_cue == cue.loc[answered.rebuttal_id].to_numpy()).all()
+
+
+def test_notebook_03_shows_the_cue_beside_each_rebuttal():
+    from test_escape import cells_of
+
+    nb = json.loads((paths.PROJECT_ROOT / "notebooks" / "03-framing-comparison.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if "framing.claim_pairs" in "".join(c["source"]))
+    cells = cells_of("".join(cell["outputs"][0]["data"]["text/html"]))
+    head = cells[:8]
+    assert head == ["charge_id", "charge_side", "charge_cue", "charge", "rebuttal_id", "rebuttal_side",
+                    "rebuttal_cue", "rebuttal"]
+    rows = [cells[i:i + 8] for i in range(8, len(cells), 8)]
+    row = next(r for r in rows if r[4] == "kr_rejects_lax")
+    assert row[5:] == ["seoul", "rejects", "Tokyo\u2019s charge of lax controls"]
+    assert row[:3] == ["jp_no_monitoring", "tokyo", "claim"]
+    assert [r[:2] + r[4:6] for r in rows if r[4] == "kr_no_sarin"] == [["outlet_sarin", "outlet", "kr_no_sarin",
+                                                                         "seoul"]]
+
+
 def test_fightin_words_formula_by_hand(claims):
     fw = claims.pipe(framing.fightin_words, "seoul", "tokyo", background="uniform", prior_strength=10,
                      min_count=1).set_index("word")
