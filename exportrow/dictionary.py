@@ -86,7 +86,9 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
                        "runs to that end, as news style continues it in the next paragraph. Read from the article "
                        "text, not copied from the annotation's attribution; notebook 03 counts a named claimant's "
                        "direct quotations and paraphrases by it", "", L),
-        "cue": ("The reporting verb or phrase (says, argues, cited, widely seen as)", "", A),
+        "cue": ("The reporting verb or phrase (says, argues, cited, rejects, widely seen as). The quote leaves it "
+                "out, so notebook 03's claim-pairs.csv gives it beside each charge and rebuttal (charge_cue, "
+                "rebuttal_cue): after rejects, the quote is what the claimant denies", "", A),
         "quote": ("The claim's content in the article's words, without the reporting frame", "", ART),
         "start": ("Offset of the quote in the raw article text", "characters", L),
         "end": ("Offset just after the quote (exclusive)", "characters", L),
@@ -96,7 +98,9 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "frame_secondary_code": ("Secondary frame dimension, where one is needed", "", A),
         "frame_secondary": ("Name of the secondary frame dimension", "", A),
         "entman": ("Entman frame functions, separated by '; '", "", A),
-        "answers": ("Id of the claim, figure or event this claim answers", "", A),
+        "answers": ("Id of the claim, figure or event this claim answers. Notebook 03's claim-pairs.csv pairs a "
+                    "claim with the claim it answers, also when that claim's side (the outlet, say) is not "
+                    "compared", "", A),
     },
     "events": {
         "event_id": ("Identifier of the event", "", A),

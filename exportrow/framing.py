@@ -168,34 +168,52 @@ def frame_counts(claims: pd.DataFrame, sides: list[str] | None = None, *,
 
 
 def claim_pairs(claims: pd.DataFrame, sides: list[str] | None = None) -> pd.DataFrame:
-    """Each charge side by side with the rebuttal the article gives, where it gives one.
+    """Each charge side by side with the rebuttal the article gives, where it gives one; each with its cue.
 
-    A rebuttal is a claim whose ``answers`` names a claim of another side. Charges of the
-    compared sides that nobody answers are listed with an empty rebuttal.
+    A rebuttal is a claim whose ``answers`` names a claim of another side. Every claim of the compared sides is
+    in the table: as a charge, as a rebuttal, or as both when it answers a claim and is answered in turn. Rows come
+    in three groups:
+
+    1. a charge of one compared side with a rebuttal from the other;
+    2. a pair with one side outside the comparison (the outlet, or a side not compared): a claim of a compared
+       side that answers such a side's claim, or is answered by one. ``charge_side`` or ``rebuttal_side`` names
+       that side, so that no claim of the compared sides is left out because what it answers, or what answers
+       it, lies outside the comparison;
+    3. the compared sides' charges that nobody answers, with an empty rebuttal.
+
+    ``charge_cue`` and ``rebuttal_cue`` are the claims' reporting verbs (the ``cue`` column of ``claims``): a quote
+    is given without its reporting frame, and the cue says what the claimant does with it ("rejects",
+    "question").
 
     Example:
         >>> from exportrow import claims
         >>> p = claims().pipe(claim_pairs, ["seoul", "tokyo"])
         >>> p.iloc[0][["charge_id", "rebuttal_id"]].tolist()
         ['jp_no_monitoring', 'kr_interceptions']
+        >>> p.set_index("rebuttal_id").loc["kr_rejects_lax", ["rebuttal_cue", "rebuttal"]].tolist()
+        ['rejects', 'Tokyo’s charge of lax controls']
+        >>> p.set_index("rebuttal_id").loc["kr_no_sarin", ["charge_id", "charge_side"]].tolist()
+        ['outlet_sarin', 'outlet']
     """
     sides = _sides(claims, sides)
     by_id = claims.set_index("claim_id")
-    rows = []
-    for cid, c in by_id[by_id.side.isin(sides)].iterrows():
-        answers = by_id[(by_id.answers == cid) & (by_id.side != c.side) & by_id.side.isin(sides)]
+    compared = by_id.side.isin(sides)
+    groups: tuple[list, list, list] = ([], [], [])
+    for cid, c in by_id.iterrows():
+        inside = c.side in sides
+        answers = by_id[(by_id.answers == cid) & (by_id.side != c.side) & (compared | inside)]
+        charge = {"charge_id": cid, "charge_side": c.side, "charge_cue": c.cue, "charge": c.quote}
         for rid, r in answers.iterrows():
-            rows.append({"charge_id": cid, "charge_side": c.side, "charge": c.quote,
-                         "rebuttal_id": rid, "rebuttal_side": r.side, "rebuttal": r.quote})
-        if answers.empty and not (pd.notna(c.answers) and c.answers in by_id.index
-                                  and by_id.loc[c.answers, "side"] != c.side):
-            rows.append({"charge_id": cid, "charge_side": c.side, "charge": c.quote,
-                         "rebuttal_id": None, "rebuttal_side": None, "rebuttal": None})
-    cols = ["charge_id", "charge_side", "charge", "rebuttal_id", "rebuttal_side", "rebuttal"]
-    out = pd.DataFrame(rows, columns=cols)
-    has = out.rebuttal_id.notna()
-    out = pd.concat([out[has], out[~has]], ignore_index=True)
-    return out.astype("string")
+            groups[0 if inside and r.side in sides else 1].append(
+                {**charge, "rebuttal_id": rid, "rebuttal_side": r.side, "rebuttal_cue": r.cue, "rebuttal": r.quote})
+        # a claim that answers another side's claim is listed as that claim's rebuttal (group 1 or 2), not again
+        if inside and answers.empty and not (pd.notna(c.answers) and c.answers in by_id.index
+                                             and by_id.loc[c.answers, "side"] != c.side):
+            groups[2].append({**charge, "rebuttal_id": None, "rebuttal_side": None, "rebuttal_cue": None,
+                              "rebuttal": None})
+    cols = ["charge_id", "charge_side", "charge_cue", "charge", "rebuttal_id", "rebuttal_side", "rebuttal_cue",
+            "rebuttal"]
+    return pd.DataFrame([row for g in groups for row in g], columns=cols).astype("string")
 
 
 def tokens(text: str) -> list[str]:
@@ -706,8 +724,8 @@ def summary(claims: pd.DataFrame, side_a: str, side_b: str, sides=None, declared
     pairs = claim_pairs(claims, [side_a, side_b])
     answered = pairs[pairs.rebuttal_id.notna()]
     for side, other in ((side_a, side_b), (side_b, side_a)):
-        n = int((answered.rebuttal_side == side).sum())
-        charges = answered[answered.rebuttal_side == side].charge_id.nunique()
+        mine = answered[(answered.rebuttal_side == side) & (answered.charge_side == other)]  # not its answers to others
+        n, charges = len(mine), mine.charge_id.nunique()
         if not (claims.side == other).any():
             out.append(f"**{name[other]}** makes no claim for **{name[side]}** to answer.")
         elif not n:

@@ -290,10 +290,16 @@ def test_rebuttals_are_the_replies_the_article_presents(art, nb03):
     assert said(art, "insist that Japan's argument has no basis")
     assert said(art, "Just because South Korea caught some cases")
     pairs = exportrow.claims(art).pipe(framing.claim_pairs, ["seoul", "tokyo"])
-    answered = set(zip(pairs.charge_id, pairs.rebuttal_id))
+    between = pairs[pairs.charge_side.isin(["seoul", "tokyo"])]
+    answered = set(zip(between.charge_id, between.rebuttal_id))
     assert {("jp_no_monitoring", "kr_interceptions"), ("jp_no_monitoring", "kr_rejects_lax"),
             ("jp_no_monitoring", "kr_japan_falls_short"), ("jp_breach_of_trust", "kr_no_basis"),
             ("kr_156_cases", "jp_not_enough")} == {p for p in answered if pd.notna(p[1])}
+    # Seoul's reply to the outlet's sarin sentence is listed too, with the outlet as the side it answers
+    assert said(art, "High-grade etching gas imported from Japan cannot be used for sarin production")
+    outside = pairs[~pairs.charge_side.isin(["seoul", "tokyo"])]
+    assert set(zip(outside.charge_id, outside.charge_side, outside.rebuttal_id)) == {
+        ("outlet_sarin", "outlet", "kr_no_sarin")}
     assert "The article gives **Seoul** 4 rebuttals to 2 of Tokyo's claims." in nb03
     assert "The article gives **Tokyo** 1 rebuttal to 1 of Seoul's claims." in nb03
 

@@ -238,6 +238,18 @@ def test_markers_are_shown_as_text_not_dropped(hostile_report):
     assert '<b id="xdesc2020" onclick="window.__xdesc2020=true">' in html.unescape(re.sub(r"<[^>]+>", "", page))
 
 
+def test_claim_pairs_cue_is_shown_as_text(hostile_report):
+    # rv19c finding 2: notebook 03's charges and rebuttals carry each claim's cue, escaped like the quote beside it
+    page = (hostile_report / "03-framing-comparison" / "03-framing-comparison.html").read_text("utf-8")
+    cells = cells_of(page)
+    at = cells.index("sy_unlicensed_trawlers")
+    assert cells[at + 2] == "charge <script>window.__xcue=true</script>"
+    assert cells[at + 3].endswith("trawlers </textarea><script>window.__xtrawlers=true</script> work the shared bay")
+    assert "&lt;script&gt;window.__xcue=true&lt;/script&gt;" in page and "<script>window.__xcue" not in page
+    pairs = pd.read_csv(hostile_report / "03-framing-comparison" / "claim-pairs.csv", dtype=str)
+    assert "charge <script>window.__xcue=true</script>" in set(pairs.charge_cue)  # the CSV keeps the record
+
+
 def test_article_text_with_dollar_signs_is_not_typeset_as_math_in_jupyterlab():
     """JupyterLab typesets '$...$' in HTML outputs with MathJax 3, which skips an element of class
     'mathjax_ignore' (its default ignoreHtmlClass; pandas' 'tex2jax_ignore' is MathJax 2's and is not honoured):

@@ -62,6 +62,85 @@ def test_claim_pairs_pair_charges_with_rebuttals(claims):
     assert p.rebuttal_id.isna().iloc[-1]  # unanswered charges come last
 
 
+def _listed(pairs: pd.DataFrame, sides: list[str]) -> list[str]:
+    """Each listing of a claim of ``sides`` in the pairs table: once per pair it rebuts, and once as a charge."""
+    charges = pairs.drop_duplicates("charge_id")
+    return ([r for r, s in zip(pairs.rebuttal_id, pairs.rebuttal_side) if pd.notna(r) and s in sides]
+            + [c for c, s in zip(charges.charge_id, charges.charge_side) if s in sides])
+
+
+def test_claim_pairs_keep_a_claim_that_answers_the_outlet(claims):
+    # rv19c finding 1: kr_no_sarin answers the outlet's sarin sentence; it was left out of the Seoul-Tokyo table
+    p = claims.pipe(framing.claim_pairs, ["seoul", "tokyo"])
+    row = p[p.rebuttal_id == "kr_no_sarin"]
+    assert row[["charge_id", "charge_side", "rebuttal_side"]].values.tolist() == [["outlet_sarin", "outlet", "seoul"]]
+    assert row.rebuttal.iloc[0].startswith("High-grade etching gas imported from Japan cannot be used for sarin")
+    listed = _listed(p, ["seoul", "tokyo"])
+    assert sorted(listed) == sorted(claims[claims.side.isin(["seoul", "tokyo"])].claim_id)  # each exactly once
+    # the pairs between the two sides come first, the reply to the outlet next, the unanswered charges last
+    assert p.rebuttal_side.isna().tolist() == [False] * 6 + [True] * 7
+    assert p.charge_side.tolist()[:6] == ["tokyo"] * 4 + ["seoul", "outlet"]
+
+
+def test_claim_pairs_keep_every_seoul_claim_when_seoul_meets_washington(claims):
+    # the teaching guide's what-if: Seoul's rebuttals of Tokyo (outside the comparison) were dropped, 7 of 12 left
+    p = claims.pipe(framing.claim_pairs, ["seoul", "washington"])
+    seoul = claims[claims.side == "seoul"].claim_id
+    assert len(seoul) == 12
+    assert sorted(_listed(p, ["seoul"])) == sorted(seoul)
+    assert _listed(p, ["washington"]) == ["us_understanding"]
+    crossing = set(zip(p.charge_id, p.rebuttal_id))
+    assert {("jp_no_monitoring", "kr_interceptions"), ("jp_no_monitoring", "kr_rejects_lax"),
+            ("jp_no_monitoring", "kr_japan_falls_short"), ("jp_breach_of_trust", "kr_no_basis"),
+            ("outlet_sarin", "kr_no_sarin"), ("kr_156_cases", "jp_not_enough")} <= crossing
+    # every pair has a side outside the comparison: no rebuttal between Seoul and Washington
+    answered = p[p.rebuttal_id.notna()]
+    assert len(answered) == 6
+    pair = ["seoul", "washington"]
+    assert (~answered.charge_side.isin(pair) | ~answered.rebuttal_side.isin(pair)).all()
+    assert framing.summary(claims, "seoul", "washington")[2:] == [
+        "The article gives **Seoul** no rebuttal to Washington's claims.",
+        "The article gives **Washington** no rebuttal to Seoul's claims."]
+
+
+def test_claim_pairs_give_each_claims_cue(claims):
+    # rv19c finding 2: "Tokyo's charge of lax controls" is what Seoul rejects; without its cue it read as Tokyo's claim
+    p = claims.pipe(framing.claim_pairs, ["seoul", "tokyo"])
+    assert p.columns.tolist() == ["charge_id", "charge_side", "charge_cue", "charge", "rebuttal_id", "rebuttal_side",
+                                  "rebuttal_cue", "rebuttal"]
+    by_rebuttal = p.set_index("rebuttal_id")
+    assert by_rebuttal.loc["kr_rejects_lax", ["rebuttal_cue", "rebuttal"]].tolist() == [
+        "rejects", "Tokyo\u2019s charge of lax controls"]
+    assert by_rebuttal.loc["kr_rejects_lax", ["charge_cue", "charge"]].tolist() == [
+        "claim", "South Korea lacks a proper monitoring regime"]
+    assert by_rebuttal.loc["kr_japan_falls_short", "rebuttal_cue"] == "sees"
+    assert by_rebuttal.loc["kr_no_sarin", ["charge_cue", "rebuttal_cue"]].tolist() == ["can also be used", "says"]
+    unanswered = p[p.rebuttal_id.isna()].set_index("charge_id")
+    assert unanswered.loc["jp_question_screening", "charge_cue"] == "question"
+    assert unanswered.rebuttal_cue.isna().all()
+    cue = claims.set_index("claim_id").cue  # every cue is the claim's own, on both sides of the table
+    assert (p.charge_cue == cue.loc[p.charge_id].to_numpy()).all()
+    answered = p[p.rebuttal_id.notna()]
+    assert (answered.rebuttal_cue == cue.loc[answered.rebuttal_id].to_numpy()).all()
+
+
+def test_notebook_03_shows_the_cue_beside_each_rebuttal():
+    from test_escape import cells_of
+
+    nb = json.loads((paths.PROJECT_ROOT / "notebooks" / "03-framing-comparison.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if "framing.claim_pairs" in "".join(c["source"]))
+    cells = cells_of("".join(cell["outputs"][0]["data"]["text/html"]))
+    head = cells[:8]
+    assert head == ["charge_id", "charge_side", "charge_cue", "charge", "rebuttal_id", "rebuttal_side",
+                    "rebuttal_cue", "rebuttal"]
+    rows = [cells[i:i + 8] for i in range(8, len(cells), 8)]
+    row = next(r for r in rows if r[4] == "kr_rejects_lax")
+    assert row[5:] == ["seoul", "rejects", "Tokyo\u2019s charge of lax controls"]
+    assert row[:3] == ["jp_no_monitoring", "tokyo", "claim"]
+    assert [r[:2] + r[4:6] for r in rows if r[4] == "kr_no_sarin"] == [["outlet_sarin", "outlet", "kr_no_sarin",
+                                                                         "seoul"]]
+
+
 def test_fightin_words_formula_by_hand(claims):
     fw = claims.pipe(framing.fightin_words, "seoul", "tokyo", background="uniform", prior_strength=10,
                      min_count=1).set_index("word")
