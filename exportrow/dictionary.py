@@ -60,8 +60,13 @@ DICTIONARY: dict[str, dict[str, tuple[str, str, str]]] = {
         "basis": ("stated (in the article) or derived (computed from stated figures)", "", L),
         "formula": ("For derived figures: how the value is computed from figure ids", "", L),
         "inputs": ("For derived figures: the figure ids it is computed from", "", L),
-        "actor": ("Actor the figure is attributed to", "", A),
-        "side": ("Side of that actor: " + SIDE_VALUES, "", A),
+        "actor": ("Actor the article attributes the figure to; empty for a derived figure, which no one states "
+                  "(exportrow computes it: see inputs_actor)", "", A),
+        "side": ("Side of that actor: " + SIDE_VALUES + "; empty for a derived figure", "", A),
+        "inputs_actor": ("For derived figures: the actors of the figures it is computed from (actor ids, "
+                         "separated by ';', each once); they stated the inputs, not this value", "", f"{A}; {L}"),
+        "inputs_side": ("For derived figures: the side of those actors, or other when they are of different sides; "
+                        "notebook 01 draws the derived bar in this side's colour", "", L),
         "quote": ("Words of the article that state the figure (empty when derived)", "", ART),
         "start": ("Offset of the quote in the raw article text", "characters", L),
         "end": ("Offset just after the quote (exclusive)", "characters", L),

@@ -160,12 +160,67 @@ def _counts(figures_table: pd.DataFrame) -> pd.DataFrame:
     return figures_table[figures_table["kind"].astype("string") != "level"]
 
 
-def _figure_words(r) -> str:
+def _figure_words(r, words: str | None = None, published: str = "") -> str:
+    """A stated figure as the exercise names it: its value and unit, its period in the article's words, and the
+    period exportrow resolves them to, said to be resolved (``published``: the publication day, as words).
+
+    Example:
+        >>> from exportrow import figures
+        >>> t = figures().set_index("figure_id", drop=False)
+        >>> print(_figure_words(t.loc["cases_total"], "from 2015 to this March", "12 July 2019").replace(", ", ",\\n"))
+        156 cases “from 2015 to this March”,
+        a period exportrow resolves against the publication date (12 July 2019) to Jan 2015–Mar 2019
+        >>> _figure_words(t.loc["cases_2015"], "2015", "12 July 2019")
+        '14 cases in 2015'
+    """
     from exportrow.checks import period_label
     from exportrow.stats import hedged
 
-    period = f" in {period_label(r)}" if pd.notna(r.period_start) and pd.notna(r.period_end) else " (no period)"
+    if pd.isna(r.period_start) or pd.isna(r.period_end):
+        period = f" \u201c{words}\u201d (no period resolved)" if words else " (no period)"
+    elif words is None or words == period_label(r):
+        period = f" in {period_label(r)}"
+    else:
+        against = f" against the publication date ({published})" if published else ""
+        period = f" \u201c{words}\u201d, a period exportrow resolves{against} to {period_label(r)}"
     return html_text(f"{hedged(r.value, r.qualifier)} {r.unit}{period}")
+
+
+def _resolved_by(published: str) -> str:
+    return ("resolved by exportrow against the publication date, " + published if published else
+            "resolved by exportrow")
+
+
+def _period_words(ann) -> dict[str, str]:
+    """Each figure's period in the article's own words: its ``period:``, or for a ``period_since:`` figure the
+    quote's words from "since" to the end of the words that date the event (its resolved period runs to
+    publication).
+
+    Example:
+        >>> from exportrow.tables import annotation
+        >>> _period_words(annotation())["cases_total"]
+        'from 2015 to this March'
+    """
+    events = {e.get("id"): e for e in ann.events or [] if isinstance(e, dict)}
+    raw = ann.article.raw
+    out = {}
+    for f in ann.figures:
+        if f.get("period") is not None:
+            out[f["id"]] = " ".join(str(f["period"]).split())
+        elif f.get("period_since") is not None:
+            when, quote = events.get(f["period_since"], {}).get("expression_span"), f.get("span")
+            if when is None or quote is None:
+                continue
+            since = raw.lower().rfind("since", quote.start, when.start)
+            words = raw[since if since >= 0 else when.start:when.end]
+            out[f["id"]] = " ".join(words.split())
+    return out
+
+
+def _published_words(article) -> str:
+    """The publication day as a sheet says it (``12 July 2019``), or empty when the article gives none."""
+    day = article.published_date
+    return f"{day.day} {day:%B %Y}" if day is not None else ""
 
 
 def _no_figures(ann) -> str:
@@ -207,15 +262,22 @@ def _enforcement(ann) -> Handout:
     stated = table[table.basis == "stated"]
     if stated.empty:
         return Handout([Exercise(_p(_no_figures(ann)))])
+    words, published = _period_words(ann), _published_words(ann.article)
     rows = [[_code(r.figure_id), html_text(" ".join(str(r.quote).split())), html_text(hedged(r.value, r.qualifier)),
-             html_text(r.unit),
+             html_text(r.unit), html_text(words.get(r.figure_id, "none given")),
              html_text(period_label(r)) if pd.notna(r.period_start) and pd.notna(r.period_end) else "no period"]
             for r in stated.itertuples()]
-    material = (_p("<strong>The figures the article states</strong> (its own words, and what each says):")
-                + _table(["figure", "the article's words", "value", "unit", "period"], rows, "figures"))
+    material = (_p("<strong>The figures the article states</strong>, in its own words. The last column is not the "
+                   "article's: it is the period exportrow resolves the article's words to, counting words such as "
+                   "\u201cthis March\u201d from the publication date"
+                   + (f", {html_text(published)}" if published else "") + ".")
+                + _table(["figure", "the article's words", "value", "unit", "period, in the article's words",
+                          "period, as exportrow resolves it"
+                          + (f" (against {html_text(published)})" if published else "")], rows, "figures"))
     one = pick_rate_figure(table)
     if one is not None:
-        part1 = (f"Take {_code(one.figure_id)} ({_figure_words(one)}). Work out its rate per month by hand: its "
+        part1 = (f"Take {_code(one.figure_id)}: {_figure_words(one, words.get(one.figure_id), published)}. Work "
+                 "out its rate per month by hand: its "
                  "value divided by the number of months in its period. Why does a rate per month let you compare "
                  "periods of different lengths, and a raw count not?")
     elif len(stated[stated.months.notna() & (stated.months > 0)]):
@@ -230,7 +292,8 @@ def _enforcement(ann) -> Handout:
         d = derived.iloc[0]
         total_id, *part_ids = str(d.inputs).split(";")
         total = stated.set_index("figure_id").loc[total_id]
-        part2 = (f"The article gives a total, {_code(total_id)} ({_figure_words(total)}), and some of its parts: "
+        part2 = (f"The article gives a total, {_code(total_id)}: "
+                 f"{_figure_words(total, words.get(total_id), published)}. It also gives some of its parts: "
                  f"{_and([_code(i) for i in part_ids])}. How much does the total leave for the months the parts do "
                  "not cover, and how many months is that? What would you have to assume to split that number "
                  "between the calendar years inside its period?")
@@ -249,14 +312,19 @@ def _enforcement(ann) -> Handout:
         check.append(_p(f"<strong>Part 2.</strong> {formula} = {html_text(hedged(d.value))} {html_text(d.unit)}, "
                         f"for {html_text(period_label(d))} ({_plural(int(d.months), 'month')}, "
                         f"{fmt_rate(d.per_month, d.value)} a month). This figure is derived: the article does not "
-                        "state it, and it says nothing about how the number is spread over those months."))
+                        "state it, and it says nothing about how the number is spread over those months. Its period "
+                        "is computed by exportrow too: what the parts leave of the total's period"
+                        + (html_text(f", \u201c{words[total_id]}\u201d as {_resolved_by(published)} "
+                                     f"({period_label(total)})")
+                           if words.get(total_id) not in (None, period_label(total)) else "")
+                        + "."))
     timed = _counts(stated[stated.months.notna() & (stated.months > 0)])
     if len(timed):
         check.append(_p("Every stated figure with a period, as a rate per month (computed):")
                      + _table(["figure", "value", "months", "a month"],
                               [[_code(r.figure_id), html_text(hedged(r.value, r.qualifier)), str(int(r.months)),
                                 fmt_rate(r.per_month, r.value)] for r in timed.itertuples()], "figures"))
-    return Handout([Exercise(_p("Work from the figures below, the article's own words; no computer needed."),
+    return Handout([Exercise(_p("Work from the figures below, in the article's own words; no computer needed."),
                              material, [part1, part2])], "".join(check))
 
 

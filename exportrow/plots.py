@@ -578,7 +578,8 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     (``kind: level``: a reservoir level, a price, per cent) are drawn as their values, one bar per period,
     whichever ``measure`` is asked: a level is never divided by months.
 
-    Bars take the colour of the side the figures are attributed to; when more than one side is shown, each
+    Bars take the colour of the side the figures are attributed to (a derived bar, attributed to no one, that of
+    the side whose figures it is computed from: ``inputs_side``); when more than one side is shown, each
     legend entry and each bar's words in the alt text name the side ("count stated in the article, by ..."),
     as the timeline's legend does. Hatching means one thing
     in every exportrow chart: a value derived by exportrow, not stated in the article.
@@ -636,7 +637,11 @@ def bar_periods(periods: pd.DataFrame, *, measure: str = "per_month", unit: str 
     months = [int(m) if pd.notna(m) else None for m in p.months]
     rates = [c / m if m else float("nan") for c, m in zip(counts, months)]
     derived = [b == "derived" for b in p.basis]
-    shown_sides = [str(s) if pd.notna(s) else "other" for s in p.get("side", pd.Series(["other"] * len(p)))]
+    # a derived bar is stated by no one: it takes the colour of the side whose figures it is computed from
+    stated_side = p.get("side", pd.Series([None] * len(p), index=p.index))
+    inputs_side = p.get("inputs_side", pd.Series([None] * len(p), index=p.index))
+    shown_sides = [str(i) if d and pd.notna(i) else str(s) if pd.notna(s) else "other"
+                   for d, s, i in zip(derived, stated_side, inputs_side)]
     palette = _palette(sides if sides is not None else
                        (p.side.cat.categories if hasattr(p.get("side"), "cat") else None), shown_sides)
     colours = [palette.get(s, OKABE_ITO["grey"]) for s in shown_sides]

@@ -363,9 +363,10 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
 
     Returns:
         Columns ``label, quantity, period_start, period_end, months, count, qualifier, per_month, value,
-        unit, kind, basis, figure_id, actor, side, source``; ``qualifier`` is the count's hedge (``lower_bound``
-        for "over 150", ...); ``source`` says who states the count or how it was derived
-        (``derived: 156 − 14 − …``).
+        unit, kind, basis, figure_id, actor, side, inputs_actor, inputs_side, source``; ``qualifier`` is the count's
+        hedge (``lower_bound`` for "over 150", ...); ``source`` says who states the count or how it was derived
+        (``derived: 156 − 14 − …``). As in :func:`exportrow.figures`, ``actor`` and ``side`` are empty for a derived
+        count (no one states it) and ``inputs_actor``, ``inputs_side`` say whose figures it is computed from.
 
     Example:
         >>> from exportrow import figures
@@ -420,10 +421,24 @@ def case_periods(figures_table: pd.DataFrame, *, quantity: str | None = None,
         "kind": _cat(kinds, FIGURE_KINDS),
         "basis": _cat(f.basis.tolist(), BASES),
         "figure_id": _str(f.figure_id.tolist()),
-        "actor": _str(f.actor.tolist()),
-        "side": _cat([None if pd.isna(x) else str(x) for x in f.side], sides) if sides else _str(f.side.tolist()),
+        "actor": _str(_column(f, "actor")),
+        "side": _side_col(f.side, sides),
+        "inputs_actor": _str(_column(f, "inputs_actor")),
+        "inputs_side": _side_col(pd.Series(_column(f, "inputs_side"), dtype=object), sides),
         "source": _str([source(r) for r in f.itertuples()]),
     })
+
+
+def _column(table: pd.DataFrame, name: str) -> list:
+    """A column as a list, with None for a missing value or a column the table lacks (an older figures table)."""
+    if name not in table:
+        return [None] * len(table)
+    return [None if pd.isna(x) else str(x) for x in table[name]]
+
+
+def _side_col(values, sides):
+    values = [None if pd.isna(x) else str(x) for x in values]
+    return _cat(values, sides) if sides else _str(values)
 
 
 #: How a figure's qualifier reads before its number.
@@ -1200,7 +1215,9 @@ def credit_line(periods: pd.DataFrame, actors_table: pd.DataFrame,
     asked = measure
     periods = drawn_periods(periods, measure)  # what the chart draws
     names = actors_table.set_index("actor_id").name
-    who = list(dict.fromkeys(names.get(a, a) for a in periods.actor.dropna()))
+    # a derived count is attributed to no one: the line names whose figures it is computed from
+    inputs = [a for x in periods.get("inputs_actor", pd.Series(dtype=object)).dropna() for a in str(x).split(";")]
+    who = list(dict.fromkeys(names.get(a, a) for a in [*periods.actor.dropna(), *inputs]))
     units = periods.unit.dropna().unique().tolist() if "unit" in periods else []
     word = value_kind(units[0] if len(units) == 1 else None, periods.get("count", ()))
     measure = chart_measure(periods, measure)

@@ -202,9 +202,24 @@ def _derive(stated: list[dict]) -> list[dict]:
             "formula": " - ".join(ids),
             "inputs": ";".join(ids),
             "input_spans": ";".join(f"{f['start_offset']}:{f['end_offset']}" for f in [total, *parts]),
-            "actor": total["actor"], "quote": None, "start_offset": None, "end_offset": None,
+            "actor": None,  # no one states it: exportrow computes it (its inputs' actors are in inputs_actor)
+            "inputs_actor": ";".join(dict.fromkeys(str(f["actor"]) for f in [total, *parts])),
+            "quote": None, "start_offset": None, "end_offset": None,
         })
     return out
+
+
+def _inputs_side(inputs_actor: str | None, side_of: dict) -> str | None:
+    """The side of a derived figure's inputs: their actors' one side, ``other`` when they differ; None when stated.
+
+    Example:
+        >>> _inputs_side("a;b", {"a": "x", "b": "x"}), _inputs_side("a;b", {"a": "x", "b": "y"}), _inputs_side(None, {})
+        ('x', 'other', None)
+    """
+    if inputs_actor is None:
+        return None
+    sides = set(side_of.get(a) for a in inputs_actor.split(";"))
+    return sides.pop() if len(sides) == 1 else "other"
 
 
 def overfull_totals(stated: list[dict]) -> list[tuple[dict, list[dict], float]]:
@@ -299,9 +314,13 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
     part so far: its period ends at publication (:func:`exportrow.figure_tense.so_far`), never divided by months that
     have not happened; the table keeps the publication day in ``attrs["published"]`` so notes can say so.
 
+    ``actor`` and ``side`` say whom the article attributes a stated figure to; a derived figure is stated by no
+    one, so both are empty for it, and ``inputs_actor`` (its inputs' actors, each once) and ``inputs_side`` (their
+    side; ``other`` when they are of different sides) say whose figures it is computed from.
+
     Columns: ``figure_id, quantity, value, qualifier, unit, kind, period_start, period_end`` (exclusive),
-    ``precision, months, per_month, basis, formula, inputs, actor, side, quote, start, end,
-    input_spans, forecast``.
+    ``precision, months, per_month, basis, formula, inputs, actor, side, inputs_actor, inputs_side, quote, start,
+    end, input_spans, forecast``.
 
     Example:
         >>> t = figures().set_index("figure_id")
@@ -310,6 +329,8 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         >>> r = t.loc["cases_total_remainder"]
         >>> int(r.value), r.basis, str(r.period_start.date()), str(r.period_end.date()), int(r.months)
         (72, 'derived', '2018-01-01', '2019-04-01', 15)
+        >>> pd.isna(r.actor), pd.isna(r.side), r.inputs_actor, r.inputs_side
+        (True, True, 'kr_motie', 'seoul')
     """
     ann = annotation(article, annotation_file)
     published = ann.article.published.date()
@@ -323,7 +344,7 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
             "forecast": is_forecast(f, published),
             "start": d.start if d else None, "end": d.end if d else None,
             "precision": d.precision if d else None, "basis": "stated",
-            "formula": None, "inputs": None, "input_spans": None, "actor": f["actor"],
+            "formula": None, "inputs": None, "input_spans": None, "actor": f["actor"], "inputs_actor": None,
             "quote": text, "start_offset": start, "end_offset": end,
         })
     rows = stated + _derive(stated)
@@ -351,6 +372,8 @@ def figures(article: Article | None = None, annotation_file: str | Path | None =
         "inputs": _str([r["inputs"] for r in rows]),
         "actor": _str([r["actor"] for r in rows]),
         "side": _cat([side.get(r["actor"]) for r in rows], ann.sides),
+        "inputs_actor": _str([r["inputs_actor"] for r in rows]),
+        "inputs_side": _cat([_inputs_side(r["inputs_actor"], side) for r in rows], ann.sides),
         "quote": _str([r["quote"] for r in rows]),
         "start": _int([r["start_offset"] for r in rows]),
         "end": _int([r["end_offset"] for r in rows]),

@@ -521,7 +521,7 @@ def _derived(ann) -> list[dict]:
         last = r.period_end - pd.Timedelta(days=1)
         fmt = "%Y" if r.precision == "year" else "%B %Y"
         out.append({"figure_id": r.figure_id, "value": r.value, "unit": r.unit, "inputs": inputs,
-                    "side": None if str(r.side) == "<NA>" else str(r.side),
+                    "side": None if pd.isna(r.inputs_side) else str(r.inputs_side),  # whose figures it is from
                     "period": f"{r.period_start:{fmt}} to {last:{fmt}}",
                     "formula": " \u2212 ".join(inputs),
                     "numbers": " \u2212 ".join(str(values.get(i, "?")) for i in inputs)})

@@ -38,8 +38,9 @@ def test_two_sides_get_two_legend_entries_that_name_them(periods):
 
 
 def test_the_side_of_a_derived_bar_is_named_by_its_annotation_name(periods):
-    p = periods.assign(side=periods.side.astype(str))
-    p.loc[[1, 3], "side"] = "tokyo"
+    p = periods.assign(side=periods.side.astype(object), inputs_side=periods.inputs_side.astype(object))
+    p.loc[1, "side"] = "tokyo"
+    p.loc[3, "inputs_side"] = "tokyo"  # a derived bar takes the side of its inputs (its own side is empty)
     legend, alt = _chart(p, sides=SIDES)
     union = "by Tokyo nurses' union"
     assert legend[1:] == [f"count stated in the article, {union}",
