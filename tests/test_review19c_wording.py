@@ -1,0 +1,52 @@
+"""Review 19c, findings 5, 6(b), 7 and 9: the bundled annotation and the docs say no more than the article does.
+
+Each test quotes the article's own words (found in the raw text), then checks what the annotation, the tables or the
+docs make of them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import exportrow
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def flat(text: str) -> str:
+    """Text with every run of white space as one space (Markdown and YAML wrap lines anywhere)."""
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def art():
+    return exportrow.load_article()
+
+
+@pytest.fixture(scope="module")
+def ann(art):
+    return exportrow.load_annotation(None, art)
+
+
+def test_surge_is_the_articles_paraphrase_of_seoul_not_seouls_word(art, ann):
+    """Finding 5: 'surge' stands in the article's indirect speech, not in a quote of Seoul."""
+    assert art.find("Seoul views the recent surge in busts as a sign of a successful crackdown")
+    claim = exportrow.claims(art).set_index("claim_id").loc["kr_successful_crackdown"]
+    assert (claim.actor, claim.attribution, claim.cue) == ("kr_gov", "indirect", "views")
+
+    teaching = flat((ROOT / "docs" / "teaching.md").read_text(encoding="utf-8"))
+    assert "Seoul speaks of" not in teaching
+    assert ('4. The article reports Seoul\'s view in its own paraphrase: "Seoul views the recent surge in busts as a '
+            'sign of a successful crackdown". Seoul is not quoted: whose word is "surge"?') in teaching
+
+    readme = flat((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert 'Seoul\'s "recent surge"' not in readme
+    assert '"recent surge" (the article\'s words, in its paraphrase of Seoul\'s view) is supported for 2016' in readme
+
+    notes = {s["id"]: flat(s.get("note", "")) for s in ann.statements}
+    assert "Seoul's word, as the article reports it" not in notes["recent_surge"]
+    assert notes["recent_surge"].startswith("The article's own words, in its paraphrase of Seoul's view")
+    assert 'Seoul is not quoted saying "surge"' in notes["recent_surge"]
