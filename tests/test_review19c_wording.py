@@ -50,3 +50,19 @@ def test_surge_is_the_articles_paraphrase_of_seoul_not_seouls_word(art, ann):
     assert "Seoul's word, as the article reports it" not in notes["recent_surge"]
     assert notes["recent_surge"].startswith("The article's own words, in its paraphrase of Seoul's view")
     assert 'Seoul is not quoted saying "surge"' in notes["recent_surge"]
+
+
+def test_three_curbed_materials_are_the_outlets_count_like_its_paragraph(art, ann):
+    """Finding 6(b): the sentence with 'three chipmaking materials' is in the outlet's voice and names no one."""
+    assert art.find("The export restrictions that took effect July 4 put South Korea back on a contract-by-contract "
+                    "basis for three chipmaking materials.")
+    figs = exportrow.figures(art).set_index("figure_id")
+    assert (int(figs.loc["curbed_materials", "value"]), figs.loc["curbed_materials", "actor"],
+            figs.loc["curbed_materials", "side"]) == (3, "nar", "outlet")
+    # the same paragraph's claim is the outlet's too
+    claim = exportrow.claims(art).set_index("claim_id").loc["outlet_screening_rules"]
+    assert (claim.actor, claim.side, claim.attribution) == ("nar", "outlet", "unattributed")
+    (entry,) = [f for f in ann.figures if f["id"] == "curbed_materials"]
+    assert "Re-coded from jp_gov (Tokyo)" in flat(entry["note"])
+    committed = (ROOT / "data" / "processed" / "figures.csv").read_text(encoding="utf-8")
+    assert "curbed_materials,materials_under_curbs,3,,materials,count,,,,,,stated,,,nar,outlet," in committed
