@@ -66,3 +66,26 @@ def test_three_curbed_materials_are_the_outlets_count_like_its_paragraph(art, an
     assert "Re-coded from jp_gov (Tokyo)" in flat(entry["note"])
     committed = (ROOT / "data" / "processed" / "figures.csv").read_text(encoding="utf-8")
     assert "curbed_materials,materials_under_curbs,3,,materials,count,,,,,,stated,,,nar,outlet," in committed
+
+
+def test_moon_and_the_tokyo_meeting_keep_to_the_articles_words(art):
+    """Finding 7: 'as president', 'South Korea's president' and 'since the curbs' were the annotator's words."""
+    assert art.find("The number more than doubled to 48 in 2017, the year Moon took office.")
+    assert art.find("Export officials from both sides meet in Tokyo on Friday for their first sit-down since Japan "
+                    "announced the export curbs.")
+    assert "president" not in art.raw.lower()  # the article never names Moon's office
+    actors = exportrow.actors(art).set_index("actor_id")
+    events = exportrow.events(art).set_index("event_id")
+    assert actors.loc["moon", "name"] == "Moon (the article gives only the surname)"
+    assert events.loc["moon_takes_office", "description"] == "Moon takes office (the article gives the year only)"
+    assert events.loc["tokyo_meeting", "description"] == (
+        "Export officials of both sides meet in Tokyo, their first sit-down since Japan announced the export curbs")
+    # the meeting counts from the announcement; the curbs taking effect is an event of its own, a different day
+    assert (events.loc["curbs_take_effect", "timex"], events.loc["tokyo_meeting", "timex"]) == ("2019-07-04",
+                                                                                                "2019-07-12")
+    for table in ("actors.csv", "events.csv"):
+        committed = (ROOT / "data" / "processed" / table).read_text(encoding="utf-8")
+        assert "president" not in committed and "since the curbs" not in committed, table
+    for name in ("02-claim-timeline", "03-framing-comparison"):
+        nb = (ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8")
+        assert "as president" not in nb and "South Korea's president" not in nb and "since the curbs" not in nb, name
