@@ -89,3 +89,26 @@ def test_moon_and_the_tokyo_meeting_keep_to_the_articles_words(art):
     for name in ("02-claim-timeline", "03-framing-comparison"):
         nb = (ROOT / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8")
         assert "as president" not in nb and "South Korea's president" not in nb and "since the curbs" not in nb, name
+
+
+def test_annotations_readme_names_the_projects_files_for_the_coders_names():
+    """Finding 9: the coder's FORMAT.md, coding-guide.md and article.txt are not files of this project."""
+    folder = ROOT / "data" / "annotations"
+    text = (folder / "README.md").read_text(encoding="utf-8")
+    coders_names = {"FORMAT.md", "coding-guide.md", "article.txt"}
+    rows = {line.split(" | ")[0].strip("| `\""): line for line in text.splitlines() if line.startswith("| ")}
+    assert {"FORMAT.md", "the FORMAT.md checker", "coding-guide.md", "article.txt"} <= set(rows)
+    assert "`docs/annotating.md`" in rows["FORMAT.md"]
+    assert "`exportrow check`" in rows["the FORMAT.md checker"]
+    assert "`exportrow/coding-guide.md`" in rows["coding-guide.md"]
+    raw = "data/raw/nikkei-asian-review-2019-07-12-south-korea-japan-row-export-details.txt"
+    assert f"`{raw}`" in rows["article.txt"]
+    # every other file the README names in backticks is a file of the project
+    named = {n for n in re.findall(r"`([^`\s]+\.(?:md|txt|yaml|csv))`", text) if "<" not in n}
+    for name in sorted(named - coders_names):
+        assert (ROOT / name).exists() or (folder / name).exists(), name
+    for name in coders_names:
+        assert not (ROOT / name).exists() and not (folder / name).exists(), name
+    # the coding's sha256 is the bundled article's
+    coding = (folder / "nikkei-asian-review-2019-07-12-south-korea-japan-row-export-details.coder-b.yaml")
+    assert exportrow.load_article(ROOT / raw).sha256 in coding.read_text(encoding="utf-8")
