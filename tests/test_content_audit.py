@@ -132,6 +132,16 @@ def test_caveat_names_the_unknown_split(nb01):
     assert "The remaining **72** cases" in nb01
 
 
+def test_outside_series_caveat_warns_without_an_untraced_count(nb01):
+    """Review 19c, finding 4: the caveat gave "13 cases for 2015, not 14" from another series, with no source."""
+    ann = exportrow.load_annotation()
+    (other_series,) = [c for c in ann.caveats if "Other public series" in c]
+    assert "National Intelligence Service use other definitions and periods" in other_series
+    assert "Do not mix them with these figures" in other_series
+    assert re.findall(r"\d+", other_series) == []  # no count from outside the article, cited or not
+    assert "13 cases" not in nb01 and "National Intelligence Service use other definitions and periods" in nb01
+
+
 # --- Notebook 01: the statements ----------------------------------------------------------------------------
 
 
