@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import signal
 import sys
 import threading
@@ -463,6 +464,7 @@ def main(argv: list[str] | None = None) -> int:
             _test_pause()
             parser = build_parser()
             args = parser.parse_args(argv)
+            refuse_not_utf8(parser, args)
             if not getattr(args, "func", None):
                 parser.print_help()
                 return 0
@@ -483,6 +485,74 @@ def main(argv: list[str] | None = None) -> int:
             print(f"internal error (a bug in exportrow): {type(exc).__name__}: {first}; "
                   "run the command again with --debug to see the traceback, and please report it", file=sys.stderr)
             return EXIT_DATA
+
+
+#: A lone surrogate: how Python holds, in a str, a byte of a file name or argument that is not valid UTF-8
+#: (``os.fsdecode`` turns the Latin-1 name ``caf\xe9.txt`` into ``'caf\udce9.txt'``). Nothing can write it as UTF-8.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def refuse_not_utf8(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    r"""Refuse, before any work, an argument that is not valid UTF-8: a file name from a Latin-1 zip, a value typed
+    in a terminal that is not set to UTF-8.
+
+    Every command writes the article's file name and the metadata options into UTF-8 files (tables, pages,
+    notebooks, JSON-LD), which cannot hold those bytes, so one check here, for every command (``check``
+    included, so that it does not pass what ``tables`` would refuse), names the argument and the fix.
+
+    Example:
+        >>> parser = build_parser()
+        >>> refuse_not_utf8(parser, parser.parse_args(["check", "--outlet", "Caf\u00e9 Gazette"]))  # UTF-8: fine
+        >>> refuse_not_utf8(parser, parser.parse_args(["check", "--outlet", "Caf\udce9 Gazette"]))  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        exportrow.errors.UsageError: --outlet 'Caf\xe9 Gazette': not valid UTF-8 (the byte \xe9); ... terminal to UTF-8)
+    """
+    from exportrow.errors import UsageError
+    from exportrow.files import shown_path
+
+    command = next((a.choices.get(getattr(args, "command", None)) for a in parser._actions
+                    if isinstance(a, argparse._SubParsersAction)), None)
+    for action in (command or parser)._actions:
+        value = getattr(args, action.dest, None)
+        if action.dest == "parameters" and value:  # -p NAME VALUE pairs
+            found = [(f"-p {_as_typed(name)}" if i else "-p NAME", text) for name, val in value
+                     for i, text in enumerate((name, val))]
+        else:
+            found = [(action.option_strings[-1] if action.option_strings else action.metavar or action.dest, text)
+                     for text in (value if isinstance(value, (list, tuple)) else [value])]
+        for what, text in found:
+            if isinstance(text, str) and _SURROGATE.search(text):
+                raise UsageError(f"{what} '{shown_path(_as_typed(text))}': not valid UTF-8 (the byte "
+                                 f"{_as_typed(_SURROGATE.search(text).group())}); exportrow writes names and "
+                                 f"values into UTF-8 files and pages, which cannot hold it. {_utf8_fix(text)}")
+
+
+def _as_typed(text: str) -> str:
+    r"""``text`` with each byte that is not UTF-8 shown as ``\xNN``, as the user's file manager or shell shows it.
+
+    Example:
+        >>> print(_as_typed("caf\udce9.txt"), _as_typed("caf\u00e9.txt"))
+        caf\xe9.txt café.txt
+    """
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that no byte gives (U+D800 to U+DC7F): shown as \udXXX
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _utf8_fix(text: str) -> str:
+    """The nearest fix for a value that is not UTF-8: rename the file or folder that exists under that name (the
+    first one along the path that is not UTF-8), else type the value again."""
+    parts = Path(text).parts
+    for i, part in enumerate(parts):
+        if _SURROGATE.search(part):
+            there = Path(*parts[:i + 1])
+            if os.path.lexists(there):
+                kind = "folder" if there.is_dir() else "file"
+                return (f"Rename the {kind} '{_as_typed(str(there))}' to a UTF-8 name (e.g. `convmv -f latin1 -t "
+                        f"utf8 --notest NAME`) or copy it under a plain name")
+            break
+    return "Type the value again in UTF-8 (set the terminal to UTF-8)"
 
 
 def _test_pause() -> None:

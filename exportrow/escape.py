@@ -50,8 +50,10 @@ _MD_INLINE = re.compile(r"([\\`*_\[\]~$|{}!])")
 # Block syntax at the start of a line: headings, lists, quotes, setext rules, definition lists.
 _MD_LEADING = re.compile(r"^([#+\-=:])")
 _MD_ORDERED = re.compile(r"^(\d+)([.)])")
-# Bare URLs that renderers turn into links (they would also swallow the escapes next to them).
-_MD_URL = re.compile(r":(?=//)")
+# Bare URLs that renderers turn into links (they would also swallow the escapes next to them): ``https://``,
+# and GFM's other autolinks, which JupyterLab's renderer (marked) makes too: ``www.host/path`` and ``name@host``.
+# A backslash before the ``:``, the ``.`` after ``www`` or the ``@`` breaks each pattern and shows nothing.
+_MD_URL = re.compile(r":(?=//)|(?i:(?<=www))\.|@")
 
 
 def strip_bidi(text) -> str:
@@ -122,7 +124,8 @@ def markdown_text(text) -> str:
     Raw HTML becomes character references (Jupyter's Markdown passes HTML through); inline
     syntax (``*``, ``_``, backticks, ``[``, ``]``, ``~``, ``$``, ``|``, ``!``, backslash) gets a
     backslash; block syntax at the start (``#``, ``-``, ``+``, ``>``, ``1.``) is neutralised, and
-    so is a bare URL (``https://``), which renderers would turn into a link.
+    so is what renderers would turn into a link by itself: a bare URL (``https://``), a ``www.`` address or
+    an e-mail address (GitHub Flavored Markdown's autolinks, which JupyterLab makes).
     Runs of white space, line breaks included, become one space: input text never starts a
     new Markdown block.
 
@@ -135,6 +138,8 @@ def markdown_text(text) -> str:
         \\# 1. not a heading 12\\. May \\- no list
         >>> print(markdown_text("see https://example.org/a_b"))
         see https\\://example.org/a\\_b
+        >>> print(markdown_text("see www.example.org or press@example.org"))
+        see www\\.example.org or press\\@example.org
         >>> print(markdown_text("two\\n\\n# lines"))
         two # lines
     """
@@ -142,7 +147,7 @@ def markdown_text(text) -> str:
     text = html.escape(text, quote=False)
     text = _MD_INLINE.sub(r"\\\1", text)
     text = _MD_LEADING.sub(r"\\\1", text)
-    text = _MD_URL.sub(r"\\:", text)
+    text = _MD_URL.sub(r"\\\g<0>", text)
     return _MD_ORDERED.sub(r"\1\\\2", text)
 
 

@@ -72,6 +72,24 @@ def locked_tables(sandbox: Path):
     return lambda: pub.__exit__(None, None, None)
 
 
+FIXTURE_ANNOTATION = FIXTURE_ARTICLE.removesuffix(".txt") + ".yaml"
+LATIN1 = "caf\udce9.txt"  # how Python receives the Latin-1 file name caf\xe9.txt (bytes 63 61 66 e9) in argv
+NOT_UTF8 = "not valid UTF-8 (the byte \\xe9)"
+RENAME = "Rename the file 'caf\\xe9.txt' to a UTF-8 name"
+RETYPE = "not valid UTF-8 (the byte \\xff); exportrow writes names and values into UTF-8 files and pages, which " \
+         "cannot hold it. Type the value again in UTF-8"
+
+
+def latin1_article(sandbox: Path) -> None:
+    """The fixture article under a Latin-1 file name, as a Windows zip unpacks it, and its annotation beside it."""
+    (sandbox / LATIN1).write_bytes(Path(FIXTURE_ARTICLE).read_bytes())
+    (sandbox / "a.yaml").write_bytes(Path(FIXTURE_ANNOTATION).read_bytes())
+
+
+def latin1_folder(sandbox: Path) -> None:
+    (sandbox / "caf\udce9").mkdir()
+
+
 @dataclass
 class Case:
     id: str
@@ -255,6 +273,38 @@ CATALOGUE = [
          "exists and exportrow did not write it", setup=a_file),
     Case("view-user-file", "the user's own file, with --force", ["view", "--force", "--out", "{sandbox}/a-file.txt"],
          "exists and exportrow did not write it", setup=a_file),
+    # a file name or value that is not UTF-8 (a Latin-1 name, a terminal not set to UTF-8): one refusal for every
+    # command, before any work (they crashed writing it into a UTF-8 file: "internal error", UnicodeEncodeError)
+    Case("latin1-view", "a Latin-1 file name", ["view", LATIN1, "--annotation", "a.yaml", "--out", "v.html"],
+         f"ARTICLE 'caf\\xe9.txt': {NOT_UTF8}", setup=latin1_article),
+    Case("latin1-tables", "a Latin-1 file name",
+         ["tables", "--article", LATIN1, "--annotation", "a.yaml", "--out", "t"],
+         f"--article 'caf\\xe9.txt': {NOT_UTF8}", setup=latin1_article),
+    Case("latin1-extract", "a Latin-1 file name", ["extract", LATIN1, "--out", "d.yaml"], RENAME, setup=latin1_article),
+    Case("latin1-worksheet", "a Latin-1 file name", ["worksheet", "a.yaml", "--article", LATIN1, "--out", "w.csv"],
+         RENAME, setup=latin1_article),
+    Case("latin1-report", "a Latin-1 file name", [*R, "--article", LATIN1, "--annotation", "a.yaml"], RENAME,
+         setup=latin1_article),
+    Case("latin1-edition", "a Latin-1 file name",
+         ["student-edition", "--no-pdf", "--article", LATIN1, "--annotation", "a.yaml", "--out", "se"], RENAME,
+         setup=latin1_article),
+    Case("latin1-check", "check refuses it too (it passed what tables refused)",
+         ["check", "a.yaml", "--article", LATIN1], RENAME, setup=latin1_article),
+    Case("latin1-agree", "a coding under a Latin-1 name", ["agree", "a.yaml", LATIN1], f"CODING 'caf\\xe9.txt': "
+         f"{NOT_UTF8}", setup=latin1_article),
+    Case("latin1-out-folder", "an --out inside a Latin-1 folder", ["tables", "--out", "caf\udce9/new"],
+         "--out 'caf\\xe9/new': not valid UTF-8 (the byte \\xe9); exportrow writes names and values into UTF-8 files "
+         "and pages, which cannot hold it. Rename the folder 'caf\\xe9' to a UTF-8 name", setup=latin1_folder),
+    Case("not-utf8-outlet-view", "an outlet typed in Latin-1", ["view", FIXTURE_ARTICLE, "--outlet", "\udcff", "--out",
+                                                                "v.html"], f"--outlet '\\xff': {RETYPE}"),
+    Case("not-utf8-outlet-tables", "an outlet typed in Latin-1",
+         ["tables", "--article", FIXTURE_ARTICLE, "--outlet", "\udcff", "--out", "t"], f"--outlet '\\xff': {RETYPE}"),
+    Case("not-utf8-outlet-check", "check refuses it too (it printed '\\udcff')",
+         ["check", FIXTURE_ANNOTATION, "--outlet", "\udcff"], f"--outlet '\\xff': {RETYPE}"),
+    Case("not-utf8-parameter", "a -p value typed in Latin-1", [*R, "-p", "outlet", "\udcff"],
+         f"-p outlet '\\xff': {RETYPE}"),
+    Case("not-utf8-import", "an outlet typed in Latin-1", ["import", PAGE, "--outlet", "\udcff", "--out", "x.txt"],
+         f"--outlet '\\xff': {RETYPE}"),
 ]
 
 
@@ -312,3 +362,19 @@ def test_catalogue_is_large_and_unique():
     ids = [c.id for c in CATALOGUE]
     assert len(ids) == len(set(ids)) and len(ids) >= 25
     assert all(c.wrong and c.message and c.code in (1, 2) for c in CATALOGUE)
+
+
+def test_latin1_file_name_from_the_shell_is_refused(tmp_path):
+    """The real thing: the bytes of a Latin-1 name in argv, through the installed command (not a str handed to main)."""
+    import subprocess
+
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_bytes(Path(FIXTURE_ARTICLE).read_bytes())
+    exe = Path(sys.executable).with_name("exportrow")
+    run = subprocess.run([exe, b"view", b"caf\xe9.txt", b"--annotation", FIXTURE_ANNOTATION, b"--out", b"v.html"],
+                         cwd=tmp_path, capture_output=True)
+    err = run.stderr.decode("utf-8")  # the message itself is UTF-8: the name is shown as caf\xe9.txt
+    assert run.returncode == 2, err
+    assert err == (f"error: ARTICLE 'caf\\xe9.txt': {NOT_UTF8}; exportrow writes names and values into UTF-8 files and "
+                   f"pages, which cannot hold it. {RENAME} (e.g. `convmv -f latin1 -t utf8 --notest NAME`) or copy it "
+                   "under a plain name\n")
+    assert sorted(os.listdir(tmp_path)) == [b"caf\xe9.txt".decode("utf-8", "surrogateescape")]  # no v.html

@@ -1,7 +1,8 @@
 """Text from input shows as text: escaped on every path into HTML or Markdown, never run, never markup.
 
 The hostile fixture (tests/fixtures/hostile-*) carries a script, handler, link or Markdown marker in every
-text field; the browser half of this check is in test_browser.py.
+text field; the browser half of this check is in test_browser.py (the report) and test_jupyterlab.py (JupyterLab's
+Markdown renderer, which makes links of www. and e-mail addresses).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from exportrow.notebook import caveat_list, citation, markdown_list, show
 
 ORDINARY = ["<Month> <year>", "AT&T", "5 * 3", "_underscored_", "C:\\path", "it's \"quoted\"", "$5 and $6",
             "# 1. not a heading", "[a](b) ![c](d)", "`tick`", "~~no strike~~", "a | b", "&amp; stays &amp;",
-            "http://example.org/a_b", "<http://example.org>", "12) twelve"]
+            "http://example.org/a_b", "<http://example.org>", "12) twelve", "www.example.org/a_b",
+            "press@example.org", "Yonhap (WWW.yna.co.kr)"]
 HOSTILE = ['<script>window.__x=1</script>', '<img src=x onerror="window.__x=1">', "<svg/onload=window.__x=1>",
            "[x](javascript:window.__x=1)", "![x](javascript:window.__x=1)", '<a href="javascript:x()">a</a>',
            "</textarea><script>x()</script>", "<style>body{display:none}</style>", "<!-- hidden -->",
@@ -117,6 +119,30 @@ def test_date_resolution_table_shows_its_placeholders():
     art = exportrow.load_article()
     page = show(exportrow.events(art).pipe(explain_dates, art.published.date()))._repr_mimebundle_()["text/html"]
     assert any(c.startswith("<Month> <year>") for c in cells_of(page))  # it showed as "" before
+
+
+# GitHub Flavored Markdown's autolinks as marked (JupyterLab's Markdown renderer) finds them, anywhere in the text
+# (marked's rules.ts: the gfm `url` rule and its `_email`): a bare URL, a www. address, an e-mail address.
+# nbconvert's mistune makes none of these, so render_markdown cannot see them; test_jupyterlab.py
+# (test_escaped_text_reads_as_typed_and_makes_no_link) checks the real renderer in a browser.
+GFM_AUTOLINK = re.compile(r"(?i)(?:(?:ftp|https?)://|www\.)[a-z0-9-]|[a-z0-9._+-]+@[a-z0-9_-]+(?:\.[a-z0-9_-]*[a-z0-9])+")
+
+
+@pytest.mark.parametrize("text", ["Ministry spokesman (see www.evil.example/login or write to press@evil.example)",
+                                  "WWW.Evil.example", "Www.evil.example", "https://evil.example/login",
+                                  "ftp://evil.example", "mailto:press@evil.example", "a.b+c@d.example"])
+def test_no_autolink_survives_markdown_text(text):
+    assert GFM_AUTOLINK.search(text)  # the pattern finds the link in the raw text
+    escaped = escape.markdown_text(text)
+    assert GFM_AUTOLINK.search(escaped) is None, escaped
+    assert text_of(render_markdown(escaped)) == text  # and it still reads as typed: in the report (mistune)
+    markdown_it = pytest.importorskip("markdown_it")  # and on the course site (myst-nb: markdown-it, commonmark)
+    assert text_of(markdown_it.MarkdownIt("commonmark").render(escaped)) == text
+
+
+def test_autolink_escapes_are_exactly_these():
+    assert escape.markdown_text("see www.evil.example/login or press@evil.example, wwwx.y, a.www.b") == (
+        "see www\\.evil.example/login or press\\@evil.example, wwwx.y, a.www\\.b")
 
 
 # --- hostile text stays text ----------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""JupyterLab in a real browser: notebook 01 as a fresh clone shows it (untrusted), then run from the top.
+"""JupyterLab in a real browser: notebook 01 as a fresh clone shows it (untrusted), then run from the top; and text
+escaped by ``markdown_text`` as JupyterLab's own Markdown renderer shows it (as typed, and no link).
 
 The test starts its own JupyterLab on a port the system gives it (port 0, read back from the server's file: no
 other test can take it first), with no token and its own settings, workspace, runtime and data folders, on a copy
@@ -6,6 +7,7 @@ of the notebook (nothing in the project is touched), and stops it at the end.
 Only the project's settings (`jupyter/exportrow.json`, installed by dev.py into .venv) come from outside.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -65,10 +67,17 @@ def _get(url: str):
 @pytest.fixture
 def lab(tmp_path):
     """A JupyterLab server on a copy of notebook 01: its base URL. Stopped (with its kernels) afterwards."""
+    with _lab(tmp_path, NOTEBOOKS / f"{NAME}.ipynb") as base:
+        yield base
+
+
+@contextlib.contextmanager
+def _lab(tmp_path, notebook):
+    """A JupyterLab server on a copy of ``notebook`` (in its notebooks/ folder): its base URL."""
     _browser().quit()  # skips here, before a server starts, when there is no browser
     root = tmp_path / "project"
     (root / "notebooks").mkdir(parents=True)
-    shutil.copyfile(NOTEBOOKS / f"{NAME}.ipynb", root / "notebooks" / f"{NAME}.ipynb")
+    shutil.copyfile(notebook, root / "notebooks" / notebook.name)
     dirs = {k: tmp_path / k.lower() for k in ("JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR",
                                               "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR", "IPYTHONDIR")}
     for d in dirs.values():
@@ -166,5 +175,55 @@ def test_notebook_01_renders_untrusted_then_runs_from_the_top(lab):
         assert not [t for t in ran["toasts"] if "news" in t.lower()], ran["toasts"]
         driver.execute_script("document.querySelector('.jp-OutputArea-output table').scrollIntoView()")
         assert driver.save_screenshot(str(ARTIFACTS / "jupyterlab-01.png"))
+    finally:
+        driver.quit()
+
+
+# Text escaped by markdown_text, as a notebook shows it in a Markdown output: an actor name, an outlet, a side. Each
+# must read as typed and make no link: JupyterLab's renderer (marked, with GitHub Flavored Markdown) turns bare
+# www. and e-mail addresses into links, which nbconvert's mistune (the report, test_escape.py) does not.
+AUTOLINKS = ["Ministry spokesman (see www.evil.example/login or write to press@evil.example)",
+             "WWW.Evil.example", "http://evil.example/a_b", "ftp://evil.example", "<https://evil.example>",
+             "mailto:press@evil.example", "xmpp:press@evil.example", "Yonhap (www.yna.co.kr)", "a.b@c.d"]
+
+
+@pytest.fixture
+def escaped_lab(tmp_path):
+    """JupyterLab on a notebook whose outputs are Markdown escaped by markdown_text: ordinary, hostile and
+    link-like text (test_escape.py's and :data:`AUTOLINKS`), one output each."""
+    import nbformat
+    from test_escape import HOSTILE, ORDINARY
+
+    from exportrow.escape import markdown_text
+
+    # Not "$5 and $6": marked shows it as typed, but JupyterLab's MathJax then typesets the text between the two
+    # dollar signs as math ("5and6"); markdown_text's backslash does not reach MathJax (left alone, reported).
+    texts = [*AUTOLINKS, *(t for t in ORDINARY if "$" not in t), *HOSTILE]
+    cell = nbformat.v4.new_code_cell("pass")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={"text/markdown": markdown_text(text),
+                                                                  "text/plain": text}) for text in texts]
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    path = tmp_path / "escaped.ipynb"
+    nbformat.write(nb, path)
+    with _lab(tmp_path / "lab", path) as base:
+        yield base, texts
+
+
+def test_escaped_text_reads_as_typed_and_makes_no_link(escaped_lab):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, texts = escaped_lab
+    driver = _browser()
+    try:
+        driver.get(f"{base}/lab/tree/notebooks/escaped.ipynb")
+        shown_js = """return [...document.querySelectorAll('.jp-OutputArea-output.jp-RenderedMarkdown')].map(o => ({
+            text: o.textContent.trim(), links: [...o.querySelectorAll('a')].map(a => a.outerHTML),
+            html: o.innerHTML}));"""
+        # the output areas appear first and are filled as marked finishes each: wait until every one is drawn
+        WebDriverWait(driver, 180).until(lambda d: (lambda s: len(s) == len(texts) and all(o["text"] for o in s))(
+            d.execute_script(shown_js)))
+        shown = driver.execute_script(shown_js)
+        assert [s["links"] for s in shown] == [[]] * len(texts), [s["html"] for s in shown if s["links"]]
+        assert [s["text"] for s in shown] == texts, [s["html"] for s, t in zip(shown, texts) if s["text"] != t]
     finally:
         driver.quit()
