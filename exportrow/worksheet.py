@@ -378,12 +378,13 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str | None = None, *, f
     if out.is_dir():
         raise UsageError(f"{out} is a folder; name the worksheet file, e.g. {out / ('worksheet.' + fmt)}")
     text = worksheet_text(ws, fmt, bom=fmt == "csv")  # the mark tells Excel the CSV is UTF-8
-    from exportrow.outdir import check_out_file
+    from exportrow.outdir import check_out_file, writing_out
 
     # a new file too: its folder may be a file (``--out article.txt/w.csv``)
     check_out_file(out, "a coding worksheet that exportrow wrote", is_worksheet, force=True,
                    unchanged=lambda p: _unchanged(p, text), changed=lambda p: _filled(p, ws))
-    return write_atomic(out, text)
+    with writing_out(out):  # a folder it cannot write in: --out, the folder and the fix, not the temporary file
+        return write_atomic(out, text)
 
 
 #: The second line of a worksheet exportrow writes: the SHA-256 of every other line (see :func:`write_worksheet`).

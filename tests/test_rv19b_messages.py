@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
@@ -56,3 +57,52 @@ def test_worksheet_still_asks_for_the_article_when_the_yaml_names_none(folder, c
     assert cli.main(["worksheet", "lost.yaml", "--out", "w.csv"]) == 2
     assert capsys.readouterr().err == ("error: lost.yaml: cannot find the article it annotates; name it with "
                                        "--article PATH\n")
+
+
+# ---------------------------------------------------------------- finding 5
+
+SYS = "/sys"  # a folder nobody may create files in, root included (a class's read-only share stands in for it)
+FIX5 = "choose a folder you can write to"
+needs_sys = pytest.mark.skipif(not Path(SYS, "kernel").is_dir(), reason="needs Linux's /sys")
+
+
+@needs_sys
+@pytest.mark.parametrize("argv, out, why", [
+    (["worksheet", f"{NAME}.yaml"], "/sys/w.csv", "Permission denied"),
+    (["extract", f"{NAME}.txt"], "/sys/x.yaml", "Permission denied"),
+    (["agree", f"{NAME}.yaml", f"{NAME}.coder-a.csv"], "/sys/x", "Operation not permitted"),
+    (["agree", f"{NAME}.yaml", f"{NAME}.coder-a.csv"], "/sys/kernel", "Permission denied"),
+    (["import", str(FIXTURES / "pages" / "northgate-wire-kelmark-port-fees.html")], "/sys/a.txt",
+     "Permission denied"),
+    (["view", f"{NAME}.txt"], "/sys/x.html", "Permission denied"),  # the form the others now share
+], ids=["worksheet", "extract", "agree-new-folder", "agree-into-folder", "import", "view"])
+def test_an_out_folder_that_cannot_be_written_is_named_with_the_fix(folder, capsys, argv, out, why):
+    assert cli.main([*argv, "--out", out]) == 2
+    folder_named = out if out == "/sys/kernel" else SYS  # agree writes its tables into --out itself
+    assert capsys.readouterr().err == f"error: --out {out}: cannot write in {folder_named} ({why}); {FIX5}\n"
+
+
+def test_a_disk_full_while_writing_a_worksheet_names_out_not_the_temporary_file(folder, capsys, monkeypatch):
+    import errno
+    import os
+
+    opened = os.fdopen
+
+    class Full:  # the temporary file of a disk that fills up while it is written
+        def __init__(self, fd, mode):
+            self.fh = opened(fd, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", Full)
+    assert cli.main(["worksheet", f"{NAME}.yaml", "--out", "sheets/w.csv"]) == 2
+    assert capsys.readouterr().err == (f"error: --out sheets/w.csv: cannot write in sheets (No space left on "
+                                       f"device); {FIX5}\n")
+    assert [p.name for p in (folder / "sheets").iterdir()] == []  # no temporary file left behind
