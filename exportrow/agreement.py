@@ -337,14 +337,14 @@ def _resaved_blank(path: Path, mark: str) -> bool | None:
     import io
 
     from exportrow.files import read_text
+    from exportrow.worksheet import csv_rows
 
     try:
         text = read_text(path, what="coding worksheet")[0].lstrip("\ufeff")
     except ExportrowError:
         return False
     buf = io.StringIO()
-    rows = [[cell.replace("\r\n", "\n").lstrip("\ufeff") for cell in row]
-            for row in csv.reader(io.StringIO(text, newline=""))]
+    rows = [[cell.replace("\r\n", "\n").lstrip("\ufeff") for cell in row] for row in csv_rows(text)]
     csv.writer(buf, lineterminator="\n").writerows(rows)
     first, _, rest = buf.getvalue().partition("\n")
     line, _, rest = rest.partition("\n")

@@ -106,3 +106,48 @@ def test_a_disk_full_while_writing_a_worksheet_names_out_not_the_temporary_file(
     assert capsys.readouterr().err == (f"error: --out sheets/w.csv: cannot write in sheets (No space left on "
                                        f"device); {FIX5}\n")
     assert [p.name for p in (folder / "sheets").iterdir()] == []  # no temporary file left behind
+
+
+# ---------------------------------------------------------------- finding 6
+
+def long_note(folder, extra: str, *, cut: bool = False) -> Path:
+    """Coder A's CSV with ``extra`` pasted at the end of claim c01's last cell (its note); with ``cut``, the file
+    also stops inside a quoted cell of that length, as a copy cut short does."""
+    rows = (folder / f"{NAME}.coder-a.csv").read_text(encoding="utf-8-sig").split("\n")
+    i = next(i for i, line in enumerate(rows) if line.startswith("c01;"))
+    rows[i] += extra
+    if cut:
+        rows = rows[:i + 1] + [";".join(rows[i + 1].split(";")[:3]) + ';"' + "M" * 200_000]  # cut in its context
+    path = folder / f"{NAME}.big.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    return path
+
+
+def test_a_coding_cell_longer_than_the_csv_modules_limit_is_read(folder, capsys):
+    import csv
+
+    from exportrow import load_article
+    from exportrow.worksheet import read_worksheet
+
+    path = long_note(folder, "N" * 200_000)
+    assert path.stat().st_size < 4_000_000  # under the input cap every file gets
+    ws = read_worksheet(path, load_article(folder / f"{NAME}.txt"))
+    note = next(c["note"] for c in ws.claims if c["id"] == "c01")
+    assert note.endswith("N" * 200_000) and len(note) == 200_000
+    assert csv.field_size_limit() == 131_072  # raised for the read only
+    assert cli.main(["agree", path.name, f"{NAME}.yaml", "--article", f"{NAME}.txt", "--out", "agreement"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("Agreement of 2 codings (big, annotation) on 8 claims:\n")
+    assert "not readable as CSV" not in err
+
+
+def test_a_sheet_cut_inside_a_long_cell_is_called_cut(folder):
+    from exportrow import load_article
+    from exportrow.worksheet import WorksheetError, read_worksheet
+
+    path = long_note(folder, "", cut=True)
+    with pytest.raises(WorksheetError) as exc:
+        read_worksheet(path, load_article(folder / f"{NAME}.txt"))
+    assert exc.value.problems == ["the file ends in the middle of row c02 (4 of 15 cells, the last one a quoted "
+                                  "text that is never closed): it looks cut short; save it again from your "
+                                  "spreadsheet"]
