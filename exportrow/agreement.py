@@ -338,14 +338,14 @@ def _resaved_blank(path: Path, mark: str) -> bool | None:
     import io
 
     from exportrow.files import read_text
+    from exportrow.worksheet import csv_rows
 
     try:
         text = read_text(path, what="coding worksheet")[0].lstrip("\ufeff")
     except ExportrowError:
         return False
     buf = io.StringIO()
-    rows = [[cell.replace("\r\n", "\n").lstrip("\ufeff") for cell in row]
-            for row in csv.reader(io.StringIO(text, newline=""))]
+    rows = [[cell.replace("\r\n", "\n").lstrip("\ufeff") for cell in row] for row in csv_rows(text)]
     csv.writer(buf, lineterminator="\n").writerows(rows)
     first, _, rest = buf.getvalue().partition("\n")
     line, _, rest = rest.partition("\n")
@@ -1975,7 +1975,7 @@ def _edited_tables(out: str | Path) -> list[str]:
 
 def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
     from exportrow.export import formula_safe, table_to_csv, write_atomic
-    from exportrow.outdir import OutputFolderError, checksums
+    from exportrow.outdir import OutputFolderError, checksums, writing_out
 
     def write_table(table: pd.DataFrame, folder: Path, name: str) -> Path:  # checked above, by agree's own rule
         return write_atomic(folder / f"{name}.csv", table_to_csv(formula_safe(table)))  # see formula_warnings
@@ -1993,16 +1993,18 @@ def _write(result: Agreement, out: Path, *, force: bool = False) -> list[Path]:
             f"--out {out}: tables that exportrow agree wrote have been changed since: {', '.join(edited)}; they "
             "were left as they are and nothing was written. Fix: copy them elsewhere to keep the changes, choose "
             "another folder (--out), or add --force to replace them")
-    out.mkdir(parents=True, exist_ok=True)
-    written = [write_table(result.fields, out, "agreement"), write_table(result.coverage, out, "coverage"),
-               write_table(result.disagreements, out, "disagreements")]
-    if len(result.codings) == 2:
-        written.append(write_table(result.confusion, out, "confusion"))
-    elif (out / "confusion.csv").exists() and _ours(out / "confusion.csv"):
-        (out / "confusion.csv").unlink()  # our own, from an earlier run with two coders: it would mislead
-    names = [p.name for p in written]
-    write_atomic(out / _RECORD, json.dumps({"tool": "exportrow", "command": "agree", "checksums": checksums(
-        out, names)}, indent=2, sort_keys=True) + "\n")
+    with writing_out(out):  # a folder it cannot make or write in: --out, the folder and the fix
+        out.mkdir(parents=True, exist_ok=True)
+    with writing_out(out, folder=out):
+        written = [write_table(result.fields, out, "agreement"), write_table(result.coverage, out, "coverage"),
+                   write_table(result.disagreements, out, "disagreements")]
+        if len(result.codings) == 2:
+            written.append(write_table(result.confusion, out, "confusion"))
+        elif (out / "confusion.csv").exists() and _ours(out / "confusion.csv"):
+            (out / "confusion.csv").unlink()  # our own, from an earlier run with two coders: it would mislead
+        names = [p.name for p in written]
+        write_atomic(out / _RECORD, json.dumps({"tool": "exportrow", "command": "agree", "checksums": checksums(
+            out, names)}, indent=2, sort_keys=True) + "\n")
     return written
 
 

@@ -156,11 +156,11 @@ def load_with_options(path, args):
 
 def _cmd_tables(args) -> int:
     from exportrow.annotations import article_to_load
-    from exportrow.annotations.formulas import formula_warnings
+    from exportrow.annotations.formulas import context_warnings, formula_warnings
     from exportrow.export import write_tables
     from exportrow.files import shown_path
     from exportrow.outdir import check_out
-    from exportrow.tables import all_tables, annotation
+    from exportrow.tables import all_tables, annotation, context_files
 
     args.out = _tables_out(args)
     check_out(args.out, "tables")  # refuse a bad folder before reading anything
@@ -168,6 +168,9 @@ def _cmd_tables(args) -> int:
     ann = annotation(load_with_options(article_to_load(args.article, args.annotation), args), args.annotation)
     for w in formula_warnings(ann):  # as `exportrow check` warns: a spreadsheet may run these cells as formulas
         print(f"warning: {w}", file=sys.stderr)
+    for path, doc in context_files(article=ann.article) if args.context else []:  # the context layer's texts too
+        for w in context_warnings(path, doc):
+            print(f"warning: {w}", file=sys.stderr)
     tables = all_tables(ann.article, ann.path, context=args.context)
     written = write_tables(tables, args.out, name=f"exportrow-{ann.article.name}")
     for p in written:
@@ -247,10 +250,48 @@ def _cmd_check(args) -> int:
 
 def _check_context(target: Path) -> int:
     from exportrow.annotations import load_context
+    from exportrow.annotations.formulas import context_warnings
 
     doc = load_context(target)
-    print(f"OK {target}: {len(doc['events'])} context events, each with its source")
+    for w in context_warnings(target, doc):  # as for an annotation: these texts land in events.csv
+        print(f"warning: {w}", file=sys.stderr)
+    print(f"OK {target}: {_context_summary(doc['events'])}")
     return 0
+
+
+def _context_summary(events: list[dict]) -> str:
+    """How many context events a checked file has, and which do not name their public sources (``sources:`` is
+    optional in the schema, so the line says so rather than claim every event has one).
+
+    Example:
+        >>> _context_summary([{"id": "a", "sources": [{}]}, {"id": "b", "sources": [{}]}])
+        '2 context events, each with its sources'
+        >>> _context_summary([{"id": "a", "sources": [{}]}, {"id": "ctx_b"}, {"id": "ctx_c"}])
+        '3 context events, 1 with its sources; 2 with no `sources:` (ctx_b, ctx_c): add `sources:` to each, the \
+public sources it rests on (title, publisher, date, url)'
+        >>> _context_summary([{"id": "ctx_x"}])
+        '1 context event, with no `sources:` (ctx_x): add `sources:`, the public sources it rests on (title, \
+publisher, date, url)'
+        >>> _context_summary([{"id": "ctx_x"}, {"id": "ctx_y"}])
+        '2 context events, none with `sources:` (ctx_x, ctx_y): add `sources:` to each, the public sources it rests \
+on (title, publisher, date, url)'
+        >>> _context_summary([])
+        '0 context events'
+    """
+    n = len(events)
+    head = f"{n} context event{'' if n == 1 else 's'}"
+    bare = [str(e.get("id")) for e in events if not e.get("sources")]
+    if not n:
+        return head
+    if not bare:
+        return f"{head}, {'each ' if n > 1 else ''}with its sources"
+    named = ", ".join(bare[:10]) + (f" and {len(bare) - 10} more" if len(bare) > 10 else "")
+    fix = "the public sources it rests on (title, publisher, date, url)"
+    if n == 1:
+        return f"{head}, with no `sources:` ({named}): add `sources:`, {fix}"
+    some = "none with `sources:`" if len(bare) == n else f"{n - len(bare)} with its sources; {len(bare)} with no " \
+        "`sources:`"
+    return f"{head}, {some} ({named}): add `sources:` to each, {fix}"
 
 
 def _cmd_schema(args) -> int:

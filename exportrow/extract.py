@@ -1288,7 +1288,7 @@ def is_draft(path: str | Path) -> bool:
 def _cmd_extract(args) -> int:
     from exportrow.cli import load_with_options
     from exportrow.export import write_atomic
-    from exportrow.outdir import check_out_file
+    from exportrow.outdir import check_out_file, writing_out
 
     article = load_with_options(args.article, args)
     text = draft_annotation(article)
@@ -1299,7 +1299,8 @@ def _cmd_extract(args) -> int:
                          is_draft, force=args.force, unchanged=lambda p: unedited_draft(p, text),
                          changed="is a draft that exportrow extract wrote and someone has edited since (perhaps a "
                          "reviewer's work)")
-    write_atomic(out, text)
+    with writing_out(args.out):  # a folder it cannot write in: --out, the folder and the fix, not the temporary file
+        write_atomic(out, text)
     print(f"wrote a draft to {out}: review it, delete `draft: true`, then run `exportrow check {out}`")
     return 0
 

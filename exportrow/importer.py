@@ -280,6 +280,7 @@ def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str 
     from exportrow.article import load_article
     from exportrow.capture import parse_capture
     from exportrow.export import write_atomic
+    from exportrow.outdir import writing_out
 
     out = Path(out)
     _check_out(out, force)
@@ -290,7 +291,8 @@ def import_page(page: str, out: str | Path, *, force: bool = False, outlet: str 
                          CHECKSUM_MARK)
     _check_size(page, text)
     parse_capture(out, text)  # what we write must load: fail before writing, not after
-    write_atomic(out, text)
+    with writing_out(out):  # a folder it cannot write in: --out, the folder and the fix, not the temporary file
+        write_atomic(out, text)
     load_article(out)
     return out
 

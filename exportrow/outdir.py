@@ -56,7 +56,7 @@ from pathlib import Path
 from exportrow import paths
 from exportrow.errors import ExportrowError, UsageError
 
-__all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "cannot_write_in", "check_out",
+__all__ = ["MARKER", "KINDS", "OutputFolderError", "OutputWriteError", "cannot_write_in", "writing_out", "check_out",
            "check_out_place", "check_out_file", "check_notebook_folder", "write_notebook_output", "marker_text",
            "read_marker", "listing", "foreign_files", "edited_files", "checksums", "Publication", "folder_mode",
            "file_mode", "failed_path", "critical", "defer", "lock_text", "read_lock", "read_old_lock",
@@ -137,17 +137,42 @@ class OutputWriteError(ExportrowError):
     """Writing an output failed (full disk, permissions); the previous output was left as it was (exit 1)."""
 
 
-def cannot_write_in(out: str | Path, exc: OSError, *, option: str = "--out") -> OutputFolderError:
+def cannot_write_in(out: str | Path, exc: OSError, *, option: str = "--out",
+                    folder: str | Path | None = None) -> OutputFolderError:
     """The refusal for an output (a folder or a file) whose folder cannot be written in: a read-only disk, no
-    permission. It names the option, the output, its folder and the reason, never a temporary file's name.
+    permission. It names the option, the output, its folder (``folder``, by default the output's parent) and the
+    reason, never a temporary file's name.
 
     Example:
         >>> import errno
         >>> str(cannot_write_in("/ro/a.html", OSError(errno.EROFS, "Read-only file system", "/ro/.a.html.x.tmp")))
         '--out /ro/a.html: cannot write in /ro (Read-only file system); choose a folder you can write to'
     """
-    return OutputFolderError(f"{option} {out}: cannot write in {Path(out).parent} ({exc.strerror or exc}); "
+    where = Path(out).parent if folder is None else folder
+    return OutputFolderError(f"{option} {out}: cannot write in {where} ({exc.strerror or exc}); "
                              "choose a folder you can write to")
+
+
+@contextlib.contextmanager
+def writing_out(out: str | Path, *, option: str = "--out", folder: str | Path | None = None):
+    """Around the writing of an output the user named (``view``'s page, ``worksheet``'s sheet, ``extract``'s draft,
+    ``agree``'s tables): an ``OSError`` (no permission, a read-only disk, a full disk) becomes
+    :func:`cannot_write_in`'s message, which names the option, the output, the folder and the fix, never the
+    temporary file that :func:`exportrow.export.write_atomic` tried to make.
+
+    Example:
+        >>> import errno
+        >>> with writing_out("/ro/w.csv"):  # doctest: +ELLIPSIS
+        ...     raise PermissionError(errno.EACCES, "Permission denied", "/ro/.w.csv.hkd4ug3c.tmp")
+        Traceback (most recent call last):
+        ...
+        exportrow.outdir.OutputFolderError: --out /ro/w.csv: cannot write in /ro (Permission denied); choose a \
+folder you can write to
+    """
+    try:
+        yield
+    except OSError as exc:
+        raise cannot_write_in(out, exc, option=option, folder=folder) from None
 
 
 def marker_text(kind: str, *, pid: int | None = None, files: list[str] | None = None,

@@ -831,7 +831,8 @@ def formula_warnings(params: dict) -> list[str]:
     """The warnings ``exportrow check`` gives for texts that a spreadsheet would run as a formula (they start with
     ``=``, ``+``, ``-`` or ``@``), for the report's annotation: its CSV files are linked for download. None for the
     bundled annotation, which has no such text (unless the ``outlet`` parameter gives one: it starts events.csv's
-    publication row).
+    publication row). With ``show_context``, the texts of the article's context files too (notebook 02 writes them
+    into its events.csv).
 
     Example:
         >>> formula_warnings({})
@@ -839,12 +840,19 @@ def formula_warnings(params: dict) -> list[str]:
         >>> [w.split(": ")[1] for w in formula_warnings({"outlet": "@Nikkei"})]
         ['article.outlet']
     """
-    if not (params.get("article_path") or params.get("annotation_path") or params.get("outlet")):
-        return []
-    from exportrow.annotations import load_annotation
-    from exportrow.annotations.formulas import formula_warnings as warnings_of
+    from exportrow.annotations.formulas import context_warnings
 
-    return [str(w) for w in warnings_of(load_annotation(params.get("annotation_path") or None, _article(params)))]
+    out = []
+    if params.get("article_path") or params.get("annotation_path") or params.get("outlet"):
+        from exportrow.annotations import load_annotation
+        from exportrow.annotations.formulas import formula_warnings as warnings_of
+
+        out += [str(w) for w in warnings_of(load_annotation(params.get("annotation_path") or None, _article(params)))]
+    if params.get("show_context"):  # notebook 02 writes the context layer's events into its events.csv
+        from exportrow.tables import context_files
+
+        out += [str(w) for path, doc in context_files(article=_article(params)) for w in context_warnings(path, doc)]
+    return out
 
 
 def coding_notes(params: dict, declared: dict) -> list[str]:

@@ -30,7 +30,7 @@ from exportrow.dates import PRECISIONS
 from exportrow.numbers import stored_rate
 from exportrow.quotation import quote_form
 
-__all__ = ["actors", "figures", "claims", "events", "context_events", "all_tables", "annotation",
+__all__ = ["actors", "figures", "claims", "events", "context_files", "context_events", "all_tables", "annotation",
            "heard_attribution"]
 
 BASES = ("stated", "derived")
@@ -486,6 +486,23 @@ def _event_frame(rows: list[dict], sides=SIDES) -> pd.DataFrame:
     })
 
 
+def context_files(folder: str | Path | None = None, article: Article | None = None) -> list[tuple[Path, dict]]:
+    """The context files (``data/context/*.yaml``) that :func:`context_events` reads, each checked, with its path:
+    with ``article`` given, only those that name its sha256.
+
+    Example:
+        >>> [p.name for p, _ in context_files()]
+        ['dispute-2018-2019.yaml']
+    """
+    folder = Path(folder) if folder else paths.context_dir()
+    out = []
+    for path in sorted(folder.glob("*.yaml")):
+        doc = load_context(path)  # checked: AnnotationError names the file, the event and the field
+        if article is None or doc.get("article_sha256") == article.sha256:
+            out.append((path, doc))
+    return out
+
+
 def context_events(folder: str | Path | None = None, article: Article | None = None) -> pd.DataFrame:
     """Events from outside the article (``data/context/*.yaml``), each with its public source.
 
@@ -498,12 +515,8 @@ def context_events(folder: str | Path | None = None, article: Article | None = N
         >>> set(t.source), str(t.set_index("event_id").loc["ctx_white_list_in_force", "date_start"].date())
         ({'context'}, '2019-08-28')
     """
-    folder = Path(folder) if folder else paths.context_dir()
     rows = []
-    for path in sorted(folder.glob("*.yaml")):
-        doc = load_context(path)  # checked: AnnotationError names the file, the event and the field
-        if article is not None and doc.get("article_sha256") != article.sha256:
-            continue
+    for _, doc in context_files(folder, article):
         for e in doc.get("events", []):
             d = context_date(e["date"])
             rows.append({**e, "event_id": e["id"], "source": "context", "date_start": d.start,

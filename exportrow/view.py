@@ -1161,12 +1161,10 @@ def _cmd_view(args) -> int:
         sides = [x.strip() for x in args.sides.split(",") if x.strip()] if args.sides else None
         view = show_article(article_path, args.annotation, layers=layers, sides=sides, excerpt=args.excerpt or False,
                             labels=not args.no_labels, coverage=not args.no_coverage)
-        try:
-            view.save(out, force=args.force)
-        except OSError as exc:  # a read-only folder, no permission, a full disk: name the folder, not the temp file
-            from exportrow.outdir import cannot_write_in
+        from exportrow.outdir import writing_out
 
-            raise cannot_write_in(out, exc) from None
+        with writing_out(out):  # a read-only folder, no permission, a full disk: name the folder, not the temp file
+            view.save(out, force=args.force)
     except ExportrowError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -32,7 +32,7 @@ from exportrow.files import excerpt, read_text, shown_path
 
 __all__ = ["Worksheet", "WorksheetError", "make_worksheet", "worksheet_yaml", "worksheet_csv", "read_worksheet",
            "write_worksheet", "sheet_format", "worksheet_text", "is_worksheet", "register", "CODING_FIELDS",
-           "CSV_COLUMNS", "GUIDE"]
+           "CSV_COLUMNS", "GUIDE", "csv_rows"]
 
 #: The fields a coder fills in, in the order of the sheet.
 CODING_FIELDS = ("actor", "attribution", "cue", "frame", "frame_secondary", "entman", "answers")
@@ -49,6 +49,28 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 MAX_WORKSHEET_BYTES = 4_000_000
 #: Problems listed in a worksheet's error (the rest are counted): a sheet of wrong quotes would fill the screen.
 SHOWN_PROBLEMS = 20
+
+
+def csv_rows(text: str, **options) -> list[list[str]]:
+    """The rows of CSV ``text`` (:func:`csv.reader` with ``options``), with no cell too long to read: the csv
+    module's default field limit (131,072 characters) lies under the input cap (:data:`MAX_WORKSHEET_BYTES`), so a
+    long note pasted into one cell would make an otherwise valid file unreadable. The limit is raised to the cap for
+    this read only (the file was read under that cap, so no cell can be longer).
+
+    Raises:
+        csv.Error: The text is no CSV (a quote left open with ``strict=True``).
+
+    Example:
+        >>> rows = csv_rows("id;note\\nc01;" + "N" * 200_000 + "\\n", delimiter=";")
+        >>> rows[1][0], len(rows[1][1]), csv.field_size_limit()
+        ('c01', 200000, 131072)
+    """
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, MAX_WORKSHEET_BYTES))
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), **options))
+    finally:
+        csv.field_size_limit(old)
 
 
 class WorksheetError(ExportrowError, ValueError):
@@ -389,12 +411,13 @@ def write_worksheet(ws: Worksheet, out: str | Path, fmt: str | None = None, *, f
     if out.is_dir():
         raise UsageError(f"{out} is a folder; name the worksheet file, e.g. {out / ('worksheet.' + fmt)}")
     text = worksheet_text(ws, fmt, bom=fmt == "csv")  # the mark tells Excel the CSV is UTF-8
-    from exportrow.outdir import check_out_file
+    from exportrow.outdir import check_out_file, writing_out
 
     # a new file too: its folder may be a file (``--out article.txt/w.csv``)
     check_out_file(out, "a coding worksheet that exportrow wrote", is_worksheet, force=True,
                    unchanged=lambda p: _unchanged(p, text), changed=lambda p: _filled(p, ws))
-    return write_atomic(out, text)
+    with writing_out(out):  # a folder it cannot write in: --out, the folder and the fix, not the temporary file
+        return write_atomic(out, text)
 
 
 #: The second line of a worksheet exportrow writes: the SHA-256 of every other line (see :func:`write_worksheet`).
@@ -630,7 +653,7 @@ def _parse_csv(path: Path, text: str) -> Worksheet:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = _dialect(text.split("\n", 1)[0])
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        rows = csv_rows(text, delimiter=delimiter)
     except csv.Error as exc:
         raise WorksheetError(path, [f"not readable as CSV ({exc})"]) from None
     header = [h.strip().strip("\ufeff").lower() for h in rows[0]] if rows else []
@@ -681,8 +704,7 @@ def _ends_in_quotes(text: str, delimiter: str) -> bool:
         (True, False)
     """
     try:
-        for _ in csv.reader(io.StringIO(text), delimiter=delimiter, strict=True):
-            pass
+        csv_rows(text, delimiter=delimiter, strict=True)
     except csv.Error as exc:
         return "unexpected end of data" in str(exc)
     return False
@@ -991,7 +1013,7 @@ def _cmd_worksheet(args) -> int:
 
 def _worksheet(args) -> int:
     from exportrow.agreement import find_article
-    from exportrow.annotations import load_annotation
+    from exportrow.annotations import AnnotationError, load_annotation, read_yaml
     from exportrow.cli import load_with_options
     from exportrow.files import read_text
 
@@ -1000,6 +1022,9 @@ def _worksheet(args) -> int:
     read_text(ann_path, what="annotation file")  # a missing file: one line, before anything else
     article_path = args.article or find_article(ann_path)
     if article_path is None:
+        _, problems = read_yaml(ann_path)  # a file that is no YAML names no article: its error (line, column) first
+        if problems:
+            raise AnnotationError(problems)
         raise UsageError(f"{ann_path}: cannot find the article it annotates; name it with --article PATH")
     article = load_with_options(article_path, args)
     ann = load_annotation(ann_path, article)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from exportrow.annotations.checker import shown
 from exportrow.annotations.model import Annotation, Problem
+from exportrow.annotations.validation import entry_label
 
-__all__ = ["FORMULA_SIGNS", "starts_formula", "formula_warnings", "outlet_warnings"]
+__all__ = ["FORMULA_SIGNS", "starts_formula", "formula_warnings", "outlet_warnings", "context_warnings"]
 
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP's list).
 FORMULA_SIGNS = ("=", "+", "-", "@", "\t", "\r")
@@ -41,6 +42,27 @@ def starts_formula(text) -> str:
     return head if head and head in FORMULA_SIGNS else ""
 
 
+def _text_warnings(file: str, label: str, texts, where: str, seen: set, source: str = "the article"
+                   ) -> list[Problem]:
+    """A warning for each ``(field, text)`` of one entry that would start a formula cell in ``where``; ``seen``
+    holds the ``(entry, field)`` pairs already warned about (one warning per field, however many items it lists)."""
+    out = []
+    for key, value in texts:
+        for item in value if isinstance(value, list) else [value]:
+            sign = starts_formula(item)
+            if not sign or (label, key) in seen:
+                continue
+            seen.add((label, key))
+            out.append(Problem(
+                file, label, str(key),
+                f"starts with {_NAMES.get(sign, repr(sign))}, so a spreadsheet that opens {where} may run "
+                "it as a formula",
+                "exportrow keeps the text as written (the tables are the record); open the CSV files as "
+                "text (README: Data dictionary, \"Opening the CSV files in a spreadsheet\"), or remove the "
+                f"sign if {source} does not have it"))
+    return out
+
+
 def formula_warnings(ann: Annotation) -> list[Problem]:
     """A warning for each text of the annotation (or quoted from the article) that would start a formula cell.
 
@@ -66,19 +88,7 @@ have it
             texts = [(key, value) for key, value in entry.items() if not str(key).startswith("_")]
             if span is not None:
                 texts.append(("quote", span.text))  # the article's own words, as the tables write them
-            for key, value in texts:
-                for item in value if isinstance(value, list) else [value]:
-                    sign = starts_formula(item)
-                    if not sign or (label, key) in seen:
-                        continue
-                    seen.add((label, key))
-                    out.append(Problem(
-                        str(ann.path), label, str(key),
-                        f"starts with {_NAMES.get(sign, repr(sign))}, so a spreadsheet that opens {where} may run "
-                        "it as a formula",
-                        "exportrow keeps the text as written (the tables are the record); open the CSV files as "
-                        "text (README: Data dictionary, \"Opening the CSV files in a spreadsheet\"), or remove the "
-                        "sign if the article does not have it"))
+            out += _text_warnings(str(ann.path), label, texts, where, seen)
     out += outlet_warnings(ann)
     for side in ann.sides if isinstance(ann.sides, (list, tuple)) else []:
         if starts_formula(side) and ("sides", side) not in seen:
@@ -122,3 +132,33 @@ def outlet_warnings(ann: Annotation) -> list[Problem]:
         "write the outlet's name without the sign (`outlet: Riverside Courier` in the article's front matter, or "
         "--outlet \"Riverside Courier\"); or open the CSV files as text (README: Data dictionary, \"Opening the "
         "CSV files in a spreadsheet\")")]
+
+
+def context_warnings(path, doc: dict) -> list[Problem]:
+    """A warning for each text of a checked context file (``data/context/*.yaml``) that would start a formula cell:
+    an event's ``actor``, ``side``, ``recipient``, ``description`` and ``reference`` land in events.csv
+    (``exportrow tables --context``, notebook 02 with ``show_context``), as the annotation's texts do, so they get
+    the same warning. Its ``sources`` are not written to any table.
+
+    Example:
+        >>> doc = {"events": [{"id": "ctx_x", "actor": "Yonhap", "side": "-a", "reference": "+Yonhap, 2021",
+        ...                    "sources": [{"title": "=1"}]}]}
+        >>> for w in context_warnings("c.yaml", doc): print(w)  # doctest: +NORMALIZE_WHITESPACE
+        c.yaml: events[ctx_x].side: starts with '-', so a spreadsheet that opens events.csv may run it as a formula
+            fix: exportrow keeps the text as written (the tables are the record); open the CSV files as text
+            (README: Data dictionary, "Opening the CSV files in a spreadsheet"), or remove the sign if the source
+            does not have it
+        c.yaml: events[ctx_x].reference: starts with '+', so a spreadsheet that opens events.csv may run it as a
+        formula
+            fix: exportrow keeps the text as written (the tables are the record); open the CSV files as text
+            (README: Data dictionary, "Opening the CSV files in a spreadsheet"), or remove the sign if the source
+            does not have it
+        >>> context_warnings("c.yaml", {"events": [{"id": "ctx_y", "actor": "Yonhap"}]})
+        []
+    """
+    out: list[Problem] = []
+    seen: set = set()
+    for k, event in enumerate(doc.get("events") or []):
+        texts = [(key, value) for key, value in event.items() if key != "sources" and isinstance(value, str)]
+        out += _text_warnings(str(path), entry_label(doc, "events", k), texts, "events.csv", seen, "the source")
+    return out
