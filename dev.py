@@ -97,15 +97,24 @@ def wanted() -> str:
 def ensure_env() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may run on any python3
         sys.exit(f"[dev] Python 3.11 or newer is needed; this is {sys.version.split()[0]}")
+    if sys.version_info[:2] != (3, 11) and not PY.exists():
+        say(f"this is Python {sys.version.split()[0]}: the pins are made and tested on 3.11, so some packages this "
+            "Python needs install unpinned")
+    stamped = STAMP.exists() and STAMP.read_text() == wanted()
+    if VENV.exists() and not PY.exists():
+        _remake("its Python is missing or points nowhere (an upgraded or removed Python)")
+    elif not stamped and PY.exists() and subprocess.call([str(PY), "-m", "pip", "--version"],
+                                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
+        _remake("it has no pip (a first run stopped while making it, or Python's venv module could not install pip)")
     if not PY.exists():
-        say(f"creating the environment in {VENV.relative_to(ROOT) if VENV.is_relative_to(ROOT) else VENV}")
-        subprocess.check_call([sys.executable, "-m", "venv", str(VENV)])
+        _create()
+        stamped = False
     if not LAB_OVERRIDES.exists() or LAB_OVERRIDES.read_bytes() != LAB_SETTINGS.read_bytes():
         LAB_OVERRIDES.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(LAB_SETTINGS, LAB_OVERRIDES)
     # Byte-compile the package even where PYTHONDONTWRITEBYTECODE is set: every kernel imports it.
     subprocess.call([str(PY), "-m", "compileall", "-q", str(ROOT / "exportrow")])
-    if STAMP.exists() and STAMP.read_text() == wanted():
+    if stamped:
         return
     say("installing pinned packages (requirements/constraints.txt); first time takes a minute or two")
     rc = run([str(PY), "-m", "pip", "install", "--disable-pip-version-check", "-q",
@@ -115,6 +124,30 @@ def ensure_env() -> None:
     # Build matplotlib's font cache now, so that no kernel prints "building the font cache" into a notebook.
     run([str(PY), "-c", "import matplotlib.pyplot"])
     STAMP.write_text(wanted())
+
+
+def _shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
+def _create() -> None:
+    say(f"creating the environment in {_shown(VENV)}")
+    rc = subprocess.call([sys.executable, "-m", "venv", str(VENV)])
+    if rc or subprocess.call([str(PY), "-m", "pip", "--version"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL):
+        sys.exit(f"[dev] could not make a working environment in {_shown(VENV)} with {sys.executable} -m venv "
+                 f"(exit {rc}). On Debian or Ubuntu install the venv module first (sudo apt install python3-venv), "
+                 "then run this command again; it makes the environment again from the start.")
+
+
+def _remake(why: str) -> None:
+    """An unusable environment: dev.py's own .venv is made again; one named by EXPORTROW_VENV is the user's, left
+    as it is, with what to do."""
+    if VENV != ROOT / ".venv":
+        sys.exit(f"[dev] the environment in {VENV} (EXPORTROW_VENV) cannot be used: {why}. dev.py does not delete a "
+                 "folder it was pointed at: delete it yourself or point EXPORTROW_VENV elsewhere, then run again.")
+    say(f"the environment in {_shown(VENV)} cannot be used: {why}; making it again")
+    shutil.rmtree(VENV)
 
 
 def ensure_browser() -> None:
