@@ -410,7 +410,8 @@ def _add_report(sub) -> None:
                    help="run only these notebooks (number, name or path; default: all numbered notebooks)")
     p.add_argument("--solutions", action="store_true", help="also run the exercise solutions notebooks")
     p.add_argument("--jobs", type=_whole_number(1, " of at least 1"), default=None, metavar="N",
-                   help=f"notebooks executed at once, at least 1 (default: {default_jobs()}, measured: every "
+                   help=f"notebooks executed at once, at least 1 (default: {DEFAULT_JOBS}, or the number of cores if "
+                        f"more: {default_jobs()} on this machine; measured: every "
                         f"kernel starts at once and {DEFAULT_JOBS} at a time keep two cores busy)")
     p.add_argument("--timeout", type=_whole_number(1, " of seconds, more than 0"), default=600, metavar="SECONDS",
                    help="time limit per cell, more than 0 (default 600)")
