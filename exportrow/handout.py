@@ -76,6 +76,17 @@ def _rounding(v: float, of) -> str:
     return f"{max(RATE_DIGITS, significant_digits(of))} significant digits, as precise as the count it divides"
 
 
+def _derived_length(d) -> str:
+    """How long a derived figure's period is, and its rate a month when the period is whole months; a period that
+    runs from an event to the publication day (``period_since:``) is given in days, with no rate a month."""
+    from exportrow.numbers import fmt_rate
+
+    if pd.notna(d.months):
+        return f"{_plural(int(d.months), 'month')}, {fmt_rate(d.per_month, d.value)} a month"
+    days = (pd.Timestamp(d.period_end) - pd.Timestamp(d.period_start)).days
+    return f"{_plural(days, 'day')}, not whole months, so no rate a month"
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word if n == 1 else word + 's'}"
 
@@ -310,9 +321,9 @@ def _enforcement(ann) -> Handout:
         d = derived.iloc[0]
         formula = " \u2212 ".join(html_text(x) for x in str(d.formula).split(" - "))
         check.append(_p(f"<strong>Part 2.</strong> {formula} = {html_text(hedged(d.value))} {html_text(d.unit)}, "
-                        f"for {html_text(period_label(d))} ({_plural(int(d.months), 'month')}, "
-                        f"{fmt_rate(d.per_month, d.value)} a month). This figure is derived: the article does not "
-                        "state it, and it says nothing about how the number is spread over those months. Its period "
+                        f"for {html_text(period_label(d))} ({_derived_length(d)}). This figure is derived: the "
+                        "article does not state it, and it says nothing about how the number is spread over those "
+                        f"{'months' if pd.notna(d.months) else 'days'}. Its period "
                         "is computed by exportrow too: what the parts leave of the total's period"
                         + (html_text(f", \u201c{words[total_id]}\u201d as {_resolved_by(published)} "
                                      f"({period_label(total)})")

@@ -151,3 +151,14 @@ def test_overlapping_whole_month_counts_side_by_side_are_flagged():
     assert stats.periods_note(t, periods, "count", quantity="visits") == (
         "The chart shows visits. Some of its periods overlap (Jan 2024–Jun 2024, Apr 2024–Sep 2024), so bars side "
         "by side are not consecutive periods: do not add them up or read a change from one to the next.")
+
+
+def test_the_answer_sheet_gives_a_day_precise_remainder_in_days(tmp_path):
+    """Found while fixing review 19c (f19d): answer sheet 01 stopped with int(NaN) on a remainder of `period_since:`
+    figures, which has no whole months."""
+    from exportrow.annotations import load_annotation
+    from exportrow.handout import handout
+
+    art, ann = _since_talks(tmp_path)
+    sheet = handout("01-enforcement-statistics", load_annotation(ann, art))
+    assert "6 Oct–9 Nov 2025 (35 days, not whole months, so no rate a month)" in sheet.check
