@@ -25,7 +25,8 @@ def test_the_derived_row_has_no_actor_and_names_its_inputs_actor():
     assert pd.isna(r.actor) and pd.isna(r.side)
     assert (r.inputs_actor, r.inputs_side) == ("kr_motie", "seoul")
     stated = t[t.basis == "stated"]
-    assert stated.actor.tolist() == ["kr_motie", "kr_motie", "kr_motie", "kr_motie", "jp_gov"]
+    # curbed_materials is the outlet's (review 19c, finding 6b)
+    assert stated.actor.tolist() == ["kr_motie", "kr_motie", "kr_motie", "kr_motie", "nar"]
     assert stated.inputs_actor.isna().all() and stated.inputs_side.isna().all()
 
 
